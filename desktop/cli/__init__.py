@@ -1,0 +1,1 @@
+"""The command line: everything the GUI does that makes sense headless."""

@@ -1,0 +1,119 @@
+"""Commands that set up and inspect: init, catalog, audit."""
+
+from __future__ import annotations
+
+import argparse
+import os
+import secrets
+
+from desktop.cli.common import context, unit_arg
+from desktop.cli.output import dump_json, table
+from desktop.core.text import Text, UserError
+
+
+def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -> None:
+    p = sub.add_parser("init", parents=[common], help="create or upgrade the database (--demo: fill demo data)")
+    p.add_argument("--demo", action="store_true", help="fill 38 districts and the city for 2023H1–2024H1")
+    p.add_argument("--admin-password", help="password of the admin account (default: generated and printed)")
+    p.set_defaults(run=cmd_init)
+    p = sub.add_parser("catalog", parents=[common], help="list the indicator catalog")
+    p.add_argument("--json", action="store_true")
+    p.set_defaults(run=cmd_catalog)
+    p = sub.add_parser("audit", parents=[common], help="show the audit log")
+    p.add_argument("unit", nargs="?", metavar="UNIT")
+    p.add_argument("--limit", type=int, default=None, help="only the newest N entries")
+    p.add_argument("--json", action="store_true")
+    p.set_defaults(run=cmd_audit)
+
+
+def cmd_init(args: argparse.Namespace) -> int:
+    from desktop.store import demo, users
+
+    ctx = context(args)
+    store, lang = ctx.store, args.lang
+    print(Text(f"数据库已就绪：{store.db.url}", f"Database ready: {store.db.url}")(lang))
+    with store.session() as s:
+        if users.find(s, "admin") is None:
+            password = args.admin_password or os.environ.get("ECOREPORT_ADMIN_PASSWORD")
+            generated = not password and not args.demo
+            password = password or (demo.DEMO_PASSWORD if args.demo else secrets.token_urlsafe(9))
+            users.create(s, ctx.units, "admin", "admin", password, "admin", None, "系统管理员")
+            s.commit()
+            if generated:
+                print(Text(f"已创建管理员账户 admin，初始密码：{password}（请妥善保管）",
+                           f"Created the admin account; its password is: {password} (keep it safe)")(lang))  # fmt: skip
+    if args.demo:
+        if not store.is_empty():
+            raise UserError(Text("数据库中已有数据，未写入演示数据；请用 --db 指定新的数据库文件",
+                                 "The database already holds values; no demo data written. Use --db with a new file"))  # fmt: skip
+        demo.fill(store)
+        names = ", ".join(["admin"] + [u[0] for u in demo.DEMO_USERS])
+        print(Text(f"已写入演示数据（2023H1–2024H1，38个区县和全市）。演示用户：{names}，密码均为 {demo.DEMO_PASSWORD}",
+                   f"Demo data written (2023H1–2024H1, 38 districts and the city). Demo users: {names}; "
+                   f"password {demo.DEMO_PASSWORD}")(lang))  # fmt: skip
+    return 0
+
+
+def cmd_catalog(args: argparse.Namespace) -> int:
+    from desktop.core.loading import load_resources
+    from desktop.resources import resources_dir
+
+    catalog, lang = load_resources(resources_dir()).catalog, args.lang
+    if args.json:
+        dump_json({"version": catalog.version, "topics": [
+            {"code": t.code, "name_zh": t.name.zh, "name_en": t.name.en, "indicators": [
+                _indicator_json(catalog[c]) for c in catalog.indicators if catalog[c].topic == t.code]}
+            for t in catalog.topics]})  # fmt: skip
+        return 0
+    print(Text(f"指标目录 版本 {catalog.version}", f"Indicator catalog, version {catalog.version}")(lang))
+    for topic in catalog.topics:
+        print(f"\n[{topic.name(lang)}]")
+        rows = []
+        for code in [c for c in catalog.indicators if catalog[c].topic == topic.code]:
+            ind = catalog[code]
+            how = ind.formula.source if ind.derived else _AGGREGATION[ind.aggregation](lang)
+            rows.append([code, ind.name(lang), ind.unit(lang), _TYPE[ind.type](lang), how])
+        print(table(rows))
+    return 0
+
+
+_AGGREGATION = {"sum": Text("区县汇总", "sum of districts"), "entered": Text("市级实测", "city measures"),
+                "municipal": Text("仅市局填报", "bureau only")}  # fmt: skip
+_TYPE = {"integer": Text("整数", "integer"), "decimal": Text("小数", "decimal"), "percent": Text("百分比", "percent"),
+         "category": Text("类别", "category"), "text": Text("文字", "text")}  # fmt: skip
+
+
+def _indicator_json(ind) -> dict:
+    out = {"code": ind.code, "name_zh": ind.name.zh, "name_en": ind.name.en, "unit_zh": ind.unit.zh,
+           "unit_en": ind.unit.en, "type": ind.type, "places": ind.places, "aggregation": ind.aggregation,
+           "nature": ind.nature, "derived": ind.derived, "required": ind.required,
+           "min": None if ind.min is None else str(ind.min), "max": None if ind.max is None else str(ind.max)}  # fmt: skip
+    if ind.derived:
+        out["formula"] = ind.formula.source
+    if ind.levels:
+        out["levels"], out["levels_en"] = list(ind.levels), list(ind.levels_en)
+    return out
+
+
+def cmd_audit(args: argparse.Namespace) -> int:
+    from desktop.store.audit import to_json
+
+    ctx = context(args)
+    unit = unit_arg(ctx, args.unit) if args.unit else None
+    rows = ctx.store.audit_entries(unit, args.limit)
+    if args.json:
+        dump_json([to_json(r) for r in rows])
+        return 0
+    head = Text("序号|时间|用户|操作|单位|半年度|指标|原值|新值|原因", "id|when|user|action|unit|half|code|old|new|reason")
+    out = [head(args.lang).split("|")]
+    for r in rows:
+        out.append([str(r.id), r.at.strftime("%Y-%m-%d %H:%M:%S"), r.user, r.action, r.unit_code or "", r.semester or "",
+                    r.code or "", _short(r.old), _short(r.new), r.reason or ""])  # fmt: skip
+    print(table(out))
+    return 0
+
+
+def _short(text: str | None, size: int = 24) -> str:
+    if text is None:
+        return "∅"
+    return text if len(text) <= size else text[: size - 1] + "…"

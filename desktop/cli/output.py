@@ -1,0 +1,39 @@
+"""Terminal output: aligned tables that respect the width of Chinese characters, and JSON."""
+
+from __future__ import annotations
+
+import json
+import sys
+import unicodedata
+from decimal import Decimal
+
+
+def width(text: str) -> int:
+    return sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in text)
+
+
+def pad(text: str, size: int, right: bool = False) -> str:
+    gap = " " * max(0, size - width(text))
+    return gap + text if right else text + gap
+
+
+def table(rows: list[list[str]], right: set[int] = frozenset()) -> str:
+    if not rows:
+        return ""
+    sizes = [max(width(r[i]) for r in rows) for i in range(len(rows[0]))]
+    return "\n".join("  ".join(pad(c, sizes[i], i in right) for i, c in enumerate(r)).rstrip() for r in rows)
+
+
+def _default(obj: object) -> object:
+    if isinstance(obj, Decimal):
+        return int(obj) if obj == obj.to_integral_value() and obj.as_tuple().exponent >= 0 else float(obj)
+    raise TypeError(f"cannot serialise {type(obj).__name__}")
+
+
+def dump_json(data: object) -> None:
+    json.dump(data, sys.stdout, ensure_ascii=False, indent=2, default=_default)
+    sys.stdout.write("\n")
+
+
+def json_value(value: object) -> object:
+    return _default(value) if isinstance(value, Decimal) else value

@@ -1,0 +1,147 @@
+"""Commands on one unit-half: set, show, check."""
+
+from __future__ import annotations
+
+import argparse
+from decimal import Decimal
+
+from desktop.cli.common import context, semester_arg, unit_arg
+from desktop.cli.main import EXIT_OK, EXIT_REFUSED, BadInput
+from desktop.cli.output import dump_json, json_value, table
+from desktop.core.checks import attainments
+from desktop.core.derived import compute
+from desktop.core.text import Text
+from desktop.core.values import format_value, round_half_up
+from desktop.store.permissions import STATUS_NAMES
+
+
+def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -> None:
+    p = sub.add_parser("set", parents=[common], help="enter values: ecoreport set 500101 2024H1 air.pm25=35.2")
+    p.add_argument("unit", metavar="UNIT", help="unit code or name: 500101, 万州区, Wanzhou")
+    p.add_argument("semester", metavar="HALF", help="half-year, e.g. 2024H1")
+    p.add_argument("pairs", nargs="*", metavar="CODE=VALUE", help="values; CODE= clears one")
+    p.add_argument("--explain", action="append", default=[], metavar="CODE=TEXT", help="explanation of a value")
+    p.add_argument("--reason", help="why the change is made (kept in the audit log)")
+    p.set_defaults(run=cmd_set)
+    for name, run, text in (("show", cmd_show, "raw values, derived indicators, targets and status"),
+                            ("check", cmd_check, "run every check; exit 1 when any error is found")):  # fmt: skip
+        p = sub.add_parser(name, parents=[common], help=text)
+        p.add_argument("unit", metavar="UNIT")
+        p.add_argument("semester", metavar="HALF")
+        p.add_argument("--json", action="store_true")
+        p.set_defaults(run=run)
+
+
+def _pairs(items: list[str], what: str) -> dict[str, str]:
+    out: dict[str, str] = {}
+    for item in items:
+        code, sep, value = item.partition("=")
+        if not sep or not code.strip():
+            raise BadInput(Text(f"“{item}”应写作 {what}", f"'{item}' should read {what}"))
+        out[code.strip()] = value
+    return out
+
+
+def cmd_set(args: argparse.Namespace) -> int:
+    values = _pairs(args.pairs, "CODE=VALUE")
+    explanations = _pairs(args.explain, "CODE=TEXT")
+    if not values and not explanations:
+        raise BadInput(Text("没有要保存的数据：请给出 CODE=VALUE", "Nothing to save: give CODE=VALUE"))
+    ctx = context(args)
+    unit, semester = unit_arg(ctx, args.unit), semester_arg(args.semester)
+    changes = ctx.store.set_values(args.user, unit, semester, values, explanations, args.reason)
+    lang = args.lang
+    if not changes:
+        print(Text("数据未变化", "Nothing changed")(lang))
+    for change in changes:
+        what = Text("说明", "explanation") if change.what == "explanation" else Text("值", "value")
+        print(f"{unit.name(lang)} {semester} {change.code} {what(lang)}: {change.old or '∅'} → {change.new or '∅'}")
+    return EXIT_OK
+
+
+def cmd_show(args: argparse.Namespace) -> int:
+    ctx = context(args)
+    unit, semester = unit_arg(ctx, args.unit), semester_arg(args.semester)
+    store, catalog, lang = ctx.store, ctx.catalog, args.lang
+    half = store.unit_half(unit, semester)
+    figures = compute(catalog, half.raw, semester)
+    before = compute(catalog, store.unit_half(unit, semester.same_last_year()).raw, semester.same_last_year())
+    status = store.status(unit, semester)
+    goals = {a.code: a for a in attainments(catalog, ctx.resources.targets, unit, semester, figures)}
+    if args.json:
+        dump_json({
+            "unit": unit.code, "unit_name": unit.name(lang), "semester": str(semester), "status": status,
+            "catalog_version": catalog.version,
+            "values": {c: json_value(v) for c, v in half.raw.items()},
+            "derived": {c: json_value(figures.get(c)) for c in figures.derived},
+            "not_applicable": [c for c in figures.derived if figures.is_not_applicable(c)],
+            "explanations": half.explanations,
+            "last_year": {c: json_value(before.get(c)) for c in list(before.raw) + list(before.derived)},
+            "targets": {c: {"op": a.target.op, "value": json_value(a.target.value), "basis": a.target.basis(lang),
+                            "status": a.status, "margin": json_value(a.margin), "example": a.target.example}
+                        for c, a in goals.items()},
+            "missing_units": half.consolidated.missing_units if half.consolidated else [],
+        })  # fmt: skip
+        return EXIT_OK
+    print(f"{unit.label(lang)} · {semester.label(lang)} · "
+          f"{Text('状态', 'status')(lang)}: {STATUS_NAMES[status](lang)}")  # fmt: skip
+    if half.consolidated and half.consolidated.missing_units:
+        names = "、".join(ctx.units.get(c).name(lang) for c in half.consolidated.missing_units)
+        print(Text(f"尚无数据的区县：{names}", f"Districts without data: {names}")(lang))
+    head = Text("代码|指标|本期|单位|上年同期|同比|目标|达标情况", "code|indicator|value|unit|last year|change|target|attainment")
+    for topic in catalog.topics:
+        rows = []
+        for ind in catalog.applicable(unit.is_municipality):
+            if ind.topic != topic.code:
+                continue
+            now = _shown(ind, figures, lang)
+            then = _shown(ind, before, lang)
+            goal = goals.get(ind.code)
+            target = f"{goal.target.op} {format_value(ind, goal.target.value, lang)}" if goal else ""
+            name = ind.name(lang) + (Text(" [计算]", " [derived]")(lang) if ind.derived else "")
+            note = half.explanations.get(ind.code)
+            rows.append([ind.code, name + (f" ※{note}" if note else ""), now, ind.unit(lang), then,
+                         _change(ind, figures.get(ind.code), before.get(ind.code), lang), target,
+                         goal.describe(ind, lang) if goal else ""])  # fmt: skip
+        print(f"\n[{topic.name(lang)}]")
+        print(table([head(lang).split("|")] + rows, right={2, 4, 5}))
+    return EXIT_OK
+
+
+def _shown(ind, figures, lang: str) -> str:
+    if figures.is_not_applicable(ind.code):
+        return Text("不适用", "n/a")(lang)
+    return format_value(ind, figures.get(ind.code), lang, grouping=True)
+
+
+def _change(ind, now, then, lang: str) -> str:
+    if now is None or then is None or isinstance(now, str) or isinstance(then, str):
+        return ""
+    diff = Decimal(now) - Decimal(then)
+    if ind.type == "percent":
+        return f"{round_half_up(diff, ind.places):+}" + Text("个百分点", " pts")(lang)
+    return f"{round_half_up(diff, ind.places):+}"
+
+
+def cmd_check(args: argparse.Namespace) -> int:
+    ctx = context(args)
+    unit, semester = unit_arg(ctx, args.unit), semester_arg(args.semester)
+    results = ctx.store.checks(unit, semester)
+    lang = args.lang
+    if args.json:
+        dump_json([r.to_json(lang) for r in results])
+    else:
+        counts = {s: sum(r.severity == s for r in results) for s in ("error", "warning", "notice")}
+        print(Text(f"{unit.name.zh} {semester.label('zh')}：{counts['error']}个错误，{counts['warning']}个警告，"
+                   f"{counts['notice']}个提示",
+                   f"{unit.name.en} {semester.label('en')}: {counts['error']} errors, {counts['warning']} warnings, "
+                   f"{counts['notice']} notices")(lang))  # fmt: skip
+        for severity, title in (("error", Text("错误", "Errors")), ("warning", Text("警告", "Warnings")),
+                                ("notice", Text("提示", "Notices"))):  # fmt: skip
+            chosen = [r for r in results if r.severity == severity]
+            if chosen:
+                print(f"\n{title(lang)}")
+            for r in chosen:
+                done = Text("（已说明）", " (explained)")(lang) if r.explained else ""
+                print(f"  [{r.rule}] {r.message(lang)}{done}")
+    return EXIT_REFUSED if any(r.severity == "error" for r in results) else EXIT_OK

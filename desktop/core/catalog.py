@@ -1,0 +1,115 @@
+"""The indicator catalog: topics, raw and derived indicators, consistency rules."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from decimal import Decimal
+
+from desktop.core.formulas import Formula
+from desktop.core.text import Text
+
+TYPES = ("integer", "decimal", "percent", "category", "text")
+AGGREGATIONS = ("sum", "entered", "municipal")
+NATURES = ("flow", "stock")
+SEVERITIES = ("error", "warning", "notice")
+
+
+@dataclass(frozen=True, slots=True)
+class Plausibility:
+    """How far a value may move year on year before it needs an explanation."""
+
+    relative: Decimal | None = None  # 0.5 = a 50 % change
+    min_change: Decimal = Decimal(0)  # smaller absolute changes never count
+    points: Decimal | None = None  # for percentages: a change in percentage points
+
+
+@dataclass(frozen=True, slots=True)
+class Indicator:
+    code: str
+    topic: str
+    name: Text
+    unit: Text
+    type: str
+    places: int = 0
+    levels: tuple[str, ...] = ()
+    levels_en: tuple[str, ...] = ()
+    min: Decimal | None = None
+    max: Decimal | str | None = None
+    aggregation: str = "sum"
+    nature: str = "flow"
+    required: bool = True
+    yoy: Plausibility | None = None
+    formula: Formula | None = None
+    description: Text | None = None
+
+    @property
+    def derived(self) -> bool:
+        return self.formula is not None
+
+    @property
+    def numeric(self) -> bool:
+        return self.type in ("integer", "decimal", "percent")
+
+    def applies_to_municipality_only(self) -> bool:
+        return self.aggregation == "municipal"
+
+
+@dataclass(frozen=True, slots=True)
+class Rule:
+    id: str
+    topic: str
+    formula: Formula
+    severity: str
+    message: Text
+
+    @property
+    def codes(self) -> frozenset[str]:
+        return self.formula.codes
+
+
+@dataclass(frozen=True, slots=True)
+class Topic:
+    code: str
+    name: Text
+    codes: tuple[str, ...]
+
+
+@dataclass(slots=True)
+class Catalog:
+    version: str
+    topics: list[Topic]
+    indicators: dict[str, Indicator]  # in display order
+    rules: list[Rule]
+    _derived_order: list[Indicator] = field(default_factory=list)
+
+    def __post_init__(self) -> None:
+        self._derived_order = [i for i in self.indicators.values() if i.derived]
+
+    def __getitem__(self, code: str) -> Indicator:
+        return self.indicators[code]
+
+    def __contains__(self, code: object) -> bool:
+        return code in self.indicators
+
+    def raw(self) -> list[Indicator]:
+        return [i for i in self.indicators.values() if not i.derived]
+
+    def derived(self) -> list[Indicator]:
+        return self._derived_order
+
+    def topic_of(self, code: str) -> Topic:
+        topic = self.indicators[code].topic
+        return next(t for t in self.topics if t.code == topic)
+
+    def applicable(self, municipality: bool) -> list[Indicator]:
+        """The indicators a unit sees: districts never see what only the bureau reports."""
+        out = []
+        for ind in self.indicators.values():
+            if municipality or self._reaches_district(ind):
+                out.append(ind)
+        return out
+
+    def _reaches_district(self, ind: Indicator) -> bool:
+        if ind.derived:
+            return all(self.indicators[c].aggregation != "municipal" for c in ind.formula.codes)
+        return ind.aggregation != "municipal"

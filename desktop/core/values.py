@@ -1,0 +1,145 @@
+"""Values as users type them and as they are stored: parsing, range checks, rounding, formatting.
+
+Numbers are `int` (integer) or `Decimal` (decimal, percent); categories and text are `str`.
+Storage is the canonical text of the value, so no binary float ever touches a figure.
+"""
+
+from __future__ import annotations
+
+import unicodedata
+from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
+from typing import TYPE_CHECKING
+
+from desktop.core.text import Text, UserError
+
+if TYPE_CHECKING:
+    from desktop.core.catalog import Indicator
+    from desktop.core.semester import Semester
+
+Value = int | Decimal | str
+_SEPARATORS = str.maketrans("", "", ", _\u00a0\u3000'")
+MAX_TEXT = 2000
+
+
+class ValueRefused(UserError):
+    """A value that fails type or range: refused at entry, never stored."""
+
+
+def round_half_up(number: Decimal | int, places: int) -> Decimal:
+    """Rounds as statistics are published: 89.56 → 89.6, 0.05 → 0.1 (never banker's rounding)."""
+    return Decimal(number).quantize(Decimal(1).scaleb(-places), rounding=ROUND_HALF_UP)
+
+
+def _refuse(zh: str, en: str) -> ValueRefused:
+    return ValueRefused(Text(zh, en))
+
+
+def _number(raw: object) -> Decimal:
+    if isinstance(raw, bool):
+        raise _refuse("须为数字", "must be a number")
+    if isinstance(raw, int | Decimal):
+        return Decimal(raw)
+    if isinstance(raw, float):
+        if raw != raw or raw in (float("inf"), float("-inf")):
+            raise _refuse("须为有限数字", "must be a finite number")
+        return Decimal(repr(raw))  # Excel stores 16.85, not 16.850000000000001421…
+    text = unicodedata.normalize("NFKC", str(raw)).translate(_SEPARATORS).replace("−", "-")
+    if len(text) > 40:
+        raise _refuse("数字过长", "number too long")
+    try:
+        number = Decimal(text)
+    except InvalidOperation:
+        raise _refuse(f"“{raw}”不是数字", f"'{raw}' is not a number") from None
+    if not number.is_finite():
+        raise _refuse("须为有限数字", "must be a finite number")
+    return number
+
+
+def bounds(ind: Indicator, semester: Semester | None) -> tuple[Decimal | None, Decimal | None]:
+    """The indicator's (min, max), resolving `semester.days`."""
+    hi = ind.max
+    if hi == "semester.days":
+        hi = Decimal(semester.days) if semester else Decimal(184)
+    return ind.min, hi
+
+
+def parse_value(ind: Indicator, raw: object, semester: Semester | None = None) -> Value:
+    """Turns what a user typed (or a cell held) into a value, or raises ValueRefused with the reason."""
+    if ind.type == "text":
+        text = str(raw).strip()
+        if len(text) > MAX_TEXT:
+            raise _refuse(f"文字不能超过{MAX_TEXT}字", f"text may not exceed {MAX_TEXT} characters")
+        return text
+    if ind.type == "category":
+        return _parse_level(ind, raw)
+    number = _number(raw)
+    if ind.type == "integer":
+        if number != number.to_integral_value():
+            raise _refuse("须为整数", "must be a whole number")
+        value: Value = int(number)
+    else:
+        exponent = number.normalize().as_tuple().exponent
+        if isinstance(exponent, int) and -exponent > ind.places:
+            raise _refuse(f"最多保留{ind.places}位小数", f"at most {ind.places} decimal places")
+        value = round_half_up(number, ind.places)
+    lo, hi = bounds(ind, semester)
+    if lo is not None and number < lo:
+        raise _refuse(f"不能小于{_plain(lo)}", f"must not be less than {_plain(lo)}")
+    if hi is not None and number > hi:
+        raise _refuse(f"不能大于{_plain(hi)}", f"must not be greater than {_plain(hi)}")
+    return value
+
+
+def _parse_level(ind: Indicator, raw: object) -> str:
+    text = str(raw).strip()
+    for i, level in enumerate(ind.levels):
+        spellings = {level, level + "类", ind.levels_en[i].lower(), unicodedata.normalize("NFKC", level).lower()}
+        if text in spellings or text.lower() in spellings:
+            return level
+    raise _refuse(f"须为以下之一：{'、'.join(ind.levels)}", f"must be one of: {', '.join(ind.levels_en)}")
+
+
+def _plain(number: Decimal | int) -> str:
+    return format(number, "f") if isinstance(number, Decimal) else str(number)
+
+
+def to_storage(value: Value) -> str:
+    return _plain(value) if isinstance(value, Decimal | int) else value
+
+
+def from_storage(ind: Indicator, text: str) -> Value:
+    """Reads a stored value back; a value stored under an older catalog is returned as it was."""
+    if ind.type in ("text", "category"):
+        return text
+    try:
+        number = Decimal(text)
+    except InvalidOperation:
+        return text
+    if ind.type == "integer" and number == number.to_integral_value():
+        return int(number)
+    return number
+
+
+def format_value(ind: Indicator, value: Value | None, lang: str = "zh", grouping: bool = False) -> str:
+    """How a value is shown: rounded half-up to the indicator's places; categories in the user's language."""
+    if value is None:
+        return ""
+    if ind.type == "category" and isinstance(value, str):
+        if lang == "en" and value in ind.levels:
+            return ind.levels_en[ind.levels.index(value)]
+        return value
+    if isinstance(value, str):
+        return value
+    if ind.type == "integer" and isinstance(value, int):
+        return f"{value:,}" if grouping else str(value)
+    rounded = round_half_up(value, ind.places)
+    return f"{rounded:,}" if grouping else _plain(rounded)
+
+
+def range_problem(ind: Indicator, value: Value, semester: Semester | None) -> Text | None:
+    """Why a stored value no longer fits its indicator (catalog changed since), or None."""
+    try:
+        parse_value(ind, value, semester)
+    except ValueRefused as exc:
+        return exc.text
+    return None

@@ -1,0 +1,1 @@
+"""Persistence: SQLModel tables, the database connection and migrations, the audit log, services."""

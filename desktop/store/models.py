@@ -1,0 +1,88 @@
+"""The database tables. Values are stored as canonical text (see core.values), never as floats."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+
+from sqlalchemy import MetaData, UniqueConstraint
+from sqlmodel import Field, SQLModel
+
+# Named constraints, so Alembic's batch migrations on SQLite can find and alter them.
+SQLModel.metadata.naming_convention = {
+    "ix": "ix_%(column_0_label)s",
+    "uq": "uq_%(table_name)s_%(column_0_name)s",
+    "ck": "ck_%(table_name)s_%(constraint_name)s",
+    "fk": "fk_%(table_name)s_%(column_0_name)s_%(referred_table_name)s",
+    "pk": "pk_%(table_name)s",
+}
+metadata: MetaData = SQLModel.metadata
+
+ROLES = ("clerk", "approver", "reviewer", "admin")
+STATUSES = ("draft", "submitted", "returned", "accepted")
+
+
+def utcnow() -> datetime:
+    return datetime.now(UTC)
+
+
+class UnitRow(SQLModel, table=True):
+    __tablename__ = "unit"
+    code: str = Field(primary_key=True, max_length=6)
+    name_zh: str
+    name_en: str
+    kind: str
+    parent: str | None = None
+
+
+class UserRow(SQLModel, table=True):
+    __tablename__ = "user"
+    id: int | None = Field(default=None, primary_key=True)
+    name: str = Field(unique=True, index=True, max_length=64)
+    display_name: str = ""
+    password_hash: str
+    role: str
+    unit_code: str | None = Field(default=None, foreign_key="unit.code")
+    active: bool = True
+    created_at: datetime = Field(default_factory=utcnow)
+
+
+class ValueRow(SQLModel, table=True):
+    __tablename__ = "value"
+    __table_args__ = (UniqueConstraint("unit_code", "semester", "code", name="uq_value_unit_semester_code"),)
+    id: int | None = Field(default=None, primary_key=True)
+    unit_code: str = Field(foreign_key="unit.code", index=True)
+    semester: str = Field(max_length=6, index=True)
+    code: str = Field(max_length=64)
+    value: str | None = None  # None: cleared, kept so an explanation or history survives
+    explanation: str | None = None
+    updated_by: str
+    updated_at: datetime = Field(default_factory=utcnow)
+    version: int = 1
+
+
+class SubmissionRow(SQLModel, table=True):
+    __tablename__ = "submission"
+    __table_args__ = (UniqueConstraint("unit_code", "semester", name="uq_submission_unit_semester"),)
+    id: int | None = Field(default=None, primary_key=True)
+    unit_code: str = Field(foreign_key="unit.code", index=True)
+    semester: str = Field(max_length=6)
+    status: str = "draft"
+    version: int = 0  # how many times it has been submitted
+    updated_by: str
+    updated_at: datetime = Field(default_factory=utcnow)
+
+
+class AuditRow(SQLModel, table=True):
+    """Append-only: a database trigger refuses UPDATE and DELETE."""
+
+    __tablename__ = "audit"
+    id: int | None = Field(default=None, primary_key=True)
+    at: datetime = Field(default_factory=utcnow, index=True)
+    user: str
+    action: str  # set_value | explain | status | user | init | import | …
+    unit_code: str | None = Field(default=None, index=True)
+    semester: str | None = None
+    code: str | None = None
+    old: str | None = None
+    new: str | None = None
+    reason: str | None = None

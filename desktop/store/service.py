@@ -1,0 +1,227 @@
+"""The store: what the command line and the GUI ask of the database, with permissions and audit.
+
+Every operation opens a short session and commits or rolls back as one transaction.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass
+
+from sqlmodel import Session, col, select
+
+from desktop.core.checks import CheckInput, CheckResult, run_checks
+from desktop.core.consolidation import Consolidated, consolidate
+from desktop.core.derived import Figures, compute
+from desktop.core.loading import Resources
+from desktop.core.semester import Semester
+from desktop.core.text import Text, UserError
+from desktop.core.units import Unit
+from desktop.core.values import Value, ValueRefused, from_storage, parse_value, to_storage
+from desktop.store import audit, users
+from desktop.store.database import Database
+from desktop.store.models import SubmissionRow, UnitRow, ValueRow, utcnow
+from desktop.store.permissions import may_edit_values, may_set_indicator
+
+
+class ValuesRefused(UserError):
+    """One or more values were refused; nothing was stored. `problems` lists (code, reason)."""
+
+    def __init__(self, problems: list[tuple[str, Text]]):
+        self.problems = problems
+        lines_zh = [f"{code}: {text.zh}" for code, text in problems]
+        lines_en = [f"{code}: {text.en}" for code, text in problems]
+        super().__init__(Text("以下数据未保存：\n" + "\n".join(lines_zh), "Nothing was saved:\n" + "\n".join(lines_en)))
+
+
+@dataclass(frozen=True, slots=True)
+class Change:
+    code: str
+    old: str | None
+    new: str | None
+    what: str  # value | explanation
+
+
+@dataclass(frozen=True, slots=True)
+class UnitHalf:
+    """One unit's raw values of one half; for the city, sums of districts plus its own entries."""
+
+    unit: Unit
+    semester: Semester
+    raw: dict[str, Value]
+    explanations: dict[str, str]
+    consolidated: Consolidated | None = None
+
+
+class Store:
+    def __init__(self, db: Database, resources: Resources):
+        self.db = db
+        self.resources = resources
+        self.catalog = resources.catalog
+        self.units = resources.units
+
+    def session(self) -> Session:
+        return self.db.session()
+
+    # --- set-up -------------------------------------------------------------------------------
+    def sync_units(self) -> None:
+        """Mirrors resources/units.toml into the unit table (values keep pointing at their codes)."""
+        with self.session() as s:
+            existing = {u.code: u for u in s.exec(select(UnitRow))}
+            for unit in self.units:
+                row = existing.get(unit.code) or UnitRow(code=unit.code, name_zh="", name_en="", kind="")
+                row.name_zh, row.name_en, row.kind, row.parent = unit.name.zh, unit.name.en, unit.kind, unit.parent
+                s.add(row)
+            s.commit()
+
+    def is_empty(self) -> bool:
+        with self.session() as s:
+            return s.exec(select(ValueRow.id).limit(1)).first() is None
+
+    # --- reading ------------------------------------------------------------------------------
+    def status(self, unit: Unit, semester: Semester) -> str:
+        with self.session() as s:
+            row = self._submission(s, unit.code, semester)
+            return row.status if row else "draft"
+
+    def _submission(self, s: Session, unit_code: str, semester: Semester) -> SubmissionRow | None:
+        query = select(SubmissionRow).where(SubmissionRow.unit_code == unit_code, SubmissionRow.semester == str(semester))
+        return s.exec(query).first()
+
+    def _rows(self, s: Session, semester: Semester, unit_codes: list[str] | None = None) -> list[ValueRow]:
+        query = select(ValueRow).where(ValueRow.semester == str(semester))
+        if unit_codes is not None:
+            query = query.where(col(ValueRow.unit_code).in_(unit_codes))
+        return list(s.exec(query))
+
+    def _decode(self, rows: list[ValueRow]) -> dict[str, tuple[dict[str, Value], dict[str, str]]]:
+        out: dict[str, tuple[dict[str, Value], dict[str, str]]] = {}
+        for row in rows:
+            values, notes = out.setdefault(row.unit_code, ({}, {}))
+            ind = self.catalog.indicators.get(row.code)
+            if row.value is not None:
+                values[row.code] = from_storage(ind, row.value) if ind else row.value
+            if row.explanation:
+                notes[row.code] = row.explanation
+        return out
+
+    def unit_half(self, unit: Unit, semester: Semester) -> UnitHalf:
+        with self.session() as s:
+            if not unit.is_municipality:
+                values, notes = self._decode(self._rows(s, semester, [unit.code])).get(unit.code, ({}, {}))
+                return UnitHalf(unit, semester, values, notes)
+            by_unit = self._decode(self._rows(s, semester))
+        own, notes = by_unit.pop(unit.code, ({}, {}))
+        districts = [u.code for u in self.units.districts()]
+        merged = consolidate(self.catalog, {u: v for u, (v, _) in by_unit.items() if u in districts}, own, districts)
+        return UnitHalf(unit, semester, merged.values, notes, merged)
+
+    def figures(self, unit: Unit, semester: Semester) -> Figures:
+        return compute(self.catalog, self.unit_half(unit, semester).raw, semester)
+
+    def check_input(self, unit: Unit, semester: Semester) -> CheckInput:
+        now = self.unit_half(unit, semester)
+        before = self.unit_half(unit, semester.same_last_year())
+        return CheckInput(unit, semester, now.raw, now.explanations, before.raw, consolidated=unit.is_municipality)
+
+    def checks(self, unit: Unit, semester: Semester) -> list[CheckResult]:
+        return run_checks(self.catalog, self.resources.targets, self.check_input(unit, semester))
+
+    def semesters_with_data(self) -> list[Semester]:
+        with self.session() as s:
+            found = s.exec(select(ValueRow.semester).distinct())
+            return sorted(Semester.parse(x) for x in found)
+
+    # --- writing ------------------------------------------------------------------------------
+    def set_values(self, actor: str, unit: Unit, semester: Semester, values: Mapping[str, object],
+                   explanations: Mapping[str, str] | None = None, reason: str | None = None) -> list[Change]:  # fmt: skip
+        """Validates everything first; stores all of it in one transaction or nothing at all.
+
+        A value of None or "" clears the stored value. Returns what actually changed.
+        """
+        explanations = explanations or {}
+        with self.session() as s:
+            user = users.require(s, actor)
+            status_row = self._submission(s, unit.code, semester)
+            refusal = may_edit_values(user, unit, status_row.status if status_row else "draft")
+            if refusal:
+                raise UserError(refusal)
+            parsed, problems = self._validate(unit, semester, values, explanations)
+            if problems:
+                raise ValuesRefused(problems)
+            existing = {r.code: r for r in self._rows(s, semester, [unit.code])}
+            changes = self._apply(s, actor, unit, semester, existing, parsed, explanations, reason)
+            if changes and status_row is None:
+                s.add(SubmissionRow(unit_code=unit.code, semester=str(semester), status="draft", updated_by=actor))
+            s.commit()
+            return changes
+
+    def _validate(self, unit: Unit, semester: Semester, values: Mapping[str, object],
+                  explanations: Mapping[str, str]) -> tuple[dict[str, str | None], list[tuple[str, Text]]]:  # fmt: skip
+        parsed: dict[str, str | None] = {}
+        problems: list[tuple[str, Text]] = []
+        for code in list(values) + [c for c in explanations if c not in values]:
+            ind = self.catalog.indicators.get(code)
+            if ind is None:
+                problems.append((code, Text(f"目录中没有指标 {code}", f"no indicator {code} in the catalog")))
+                continue
+            refusal = may_set_indicator(unit, ind)
+            if refusal:
+                problems.append((code, refusal))
+                continue
+            if code not in values:
+                continue
+            raw = values[code]
+            if raw is None or (isinstance(raw, str) and not raw.strip()):
+                parsed[code] = None
+                continue
+            try:
+                parsed[code] = to_storage(parse_value(ind, raw, semester))
+            except ValueRefused as exc:
+                problems.append((code, Text(f"“{ind.name.zh}”{exc.text.zh}", f"'{ind.name.en}' {exc.text.en}")))
+        for code, note in explanations.items():
+            if len(note) > 2000:
+                problems.append((code, Text("说明不能超过2000字", "an explanation may not exceed 2000 characters")))
+        return parsed, problems
+
+    def _apply(self, s: Session, actor: str, unit: Unit, semester: Semester, existing: dict[str, ValueRow],
+               parsed: dict[str, str | None], explanations: Mapping[str, str], reason: str | None) -> list[Change]:  # fmt: skip
+        changes: list[Change] = []
+        where = {"unit": unit.code, "semester": str(semester)}
+        for code in dict.fromkeys(list(parsed) + list(explanations)):
+            row = existing.get(code)
+            if row is None:
+                row = ValueRow(unit_code=unit.code, semester=str(semester), code=code, updated_by=actor, version=0)
+            touched = False
+            if code in parsed and parsed[code] != row.value:
+                changes.append(Change(code, row.value, parsed[code], "value"))
+                audit.record(s, actor, "value.set", code=code, old=row.value, new=parsed[code], reason=reason, **where)
+                row.value, touched = parsed[code], True
+            if code in explanations:
+                note = explanations[code].strip() or None
+                if note != row.explanation:
+                    changes.append(Change(code, row.explanation, note, "explanation"))
+                    audit.record(s, actor, "value.explain", code=code, old=row.explanation, new=note, reason=reason, **where)
+                    row.explanation, touched = note, True
+            if touched:
+                row.version += 1
+                row.updated_by, row.updated_at = actor, utcnow()
+                s.add(row)
+        return changes
+
+    def set_status(self, actor: str, unit: Unit, semester: Semester, status: str, reason: str | None = None) -> None:
+        with self.session() as s:
+            row = self._submission(s, unit.code, semester) or SubmissionRow(
+                unit_code=unit.code, semester=str(semester), updated_by=actor
+            )
+            old = row.status if row.id else None
+            row.status, row.updated_by, row.updated_at = status, actor, utcnow()
+            if status == "submitted":
+                row.version += 1
+            s.add(row)
+            audit.record(s, actor, "status", unit=unit.code, semester=str(semester), old=old, new=status, reason=reason)
+            s.commit()
+
+    def audit_entries(self, unit: Unit | None = None, limit: int | None = None) -> list:
+        with self.session() as s:
+            return audit.entries(s, unit.code if unit else None, limit)
