@@ -12,7 +12,9 @@ from desktop.core.text import Text, UserError
 
 
 def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -> None:
-    p = sub.add_parser("init", parents=[common], help="create or upgrade the database (--demo: fill demo data)")
+    p = sub.add_parser(
+        "init", parents=[common], help="create or upgrade the database (--demo: fill demo data)"
+    )
     p.add_argument("--demo", action="store_true", help="fill 38 districts and the city for 2023H1–2024H1")
     p.add_argument("--admin-password", help="password of the admin account (default: generated and printed)")
     p.set_defaults(run=cmd_init)
@@ -104,7 +106,10 @@ def cmd_audit(args: argparse.Namespace) -> int:
     if args.json:
         dump_json([to_json(r) for r in rows])
         return 0
-    head = Text("序号|时间|用户|操作|单位|半年度|指标|原值|新值|原因", "id|when|user|action|unit|half|code|old|new|reason")
+    head = Text(
+        "序号|时间|用户|操作|单位|半年度|指标|原值|新值|原因",
+        "id|when|user|action|unit|half|code|old|new|reason",
+    )
     out = [head(args.lang).split("|")]
     for r in rows:
         out.append([str(r.id), r.at.strftime("%Y-%m-%d %H:%M:%S"), r.user, r.action, r.unit_code or "", r.semester or "",

@@ -3,15 +3,20 @@
 from __future__ import annotations
 
 import argparse
+from typing import TYPE_CHECKING
 
 from desktop.cli.main import BadInput
-from desktop.context import AppContext, open_context
 from desktop.core.semester import Semester
 from desktop.core.text import UserError
 from desktop.core.units import Unit
 
+if TYPE_CHECKING:
+    from desktop.context import AppContext
+
 
 def context(args: argparse.Namespace) -> AppContext:
+    from desktop.context import open_context  # the database stack loads only when a command needs it
+
     return open_context(args.db, args.lang)
 
 

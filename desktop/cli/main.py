@@ -18,10 +18,18 @@ class BadInput(UserError):
 
 def _common(parser: argparse.ArgumentParser, suppress: bool) -> None:
     default = argparse.SUPPRESS if suppress else None
-    parser.add_argument("--db", default=default, metavar="PATH_OR_URL",
-                        help="database file or URL (default: ECOREPORT_DB or the user data directory)")
-    parser.add_argument("--lang", choices=("zh", "en"), default=argparse.SUPPRESS if suppress else "zh",
-                        help="language of messages (default zh)")
+    parser.add_argument(
+        "--db",
+        default=default,
+        metavar="PATH_OR_URL",
+        help="database file or URL (default: ECOREPORT_DB or the user data directory)",
+    )
+    parser.add_argument(
+        "--lang",
+        choices=("zh", "en"),
+        default=argparse.SUPPRESS if suppress else "zh",
+        help="language of messages (default zh)",
+    )
     parser.add_argument("--user", default=argparse.SUPPRESS if suppress else "admin",
                         help="act as this user (default admin); recorded in the audit log")  # fmt: skip
 
@@ -40,22 +48,12 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
-def _lang_from_argv(argv: list[str]) -> str:
-    for i, arg in enumerate(argv):
-        if arg == "--lang" and i + 1 < len(argv):
-            return argv[i + 1]
-        if arg.startswith("--lang="):
-            return arg.split("=", 1)[1]
-    return "zh"
-
-
 def main(argv: list[str] | None = None) -> int:
     argv = list(sys.argv[1:] if argv is None else argv)
-    lang = _lang_from_argv(argv)
-    if not [a for a in argv if not a.startswith("-")] and "-h" not in argv and "--help" not in argv and "--version" not in argv:
-        return _gui(argv, lang)
     parser = build_parser()
     args = parser.parse_args(argv)
+    if args.command is None:
+        return _gui(args)
     from desktop.core.loading import CatalogError
 
     try:
@@ -75,7 +73,7 @@ def main(argv: list[str] | None = None) -> int:
         return EXIT_BROKEN
 
 
-def _gui(argv: list[str], lang: str) -> int:
+def _gui(args: argparse.Namespace) -> int:
     import importlib.util
 
     if importlib.util.find_spec("desktop.ui.app") is None:
@@ -84,11 +82,11 @@ def _gui(argv: list[str], lang: str) -> int:
             "The graphical interface is not built yet; use the command line, e.g. ecoreport --help, "
             "ecoreport show 500101 2024H1",
         )
-        print(message(lang), file=sys.stderr)
+        print(message(args.lang), file=sys.stderr)
         return EXIT_OK
     from desktop.ui.app import run  # Qt is loaded only for the GUI
 
-    return run(argv)
+    return run(args)
 
 
 if __name__ == "__main__":

@@ -12,15 +12,19 @@ from desktop.core.checks import attainments
 from desktop.core.derived import compute
 from desktop.core.text import Text
 from desktop.core.values import format_value, round_half_up
-from desktop.store.permissions import STATUS_NAMES
+from desktop.core.workflow import STATUS_NAMES
 
 
 def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -> None:
-    p = sub.add_parser("set", parents=[common], help="enter values: ecoreport set 500101 2024H1 air.pm25=35.2")
+    p = sub.add_parser(
+        "set", parents=[common], help="enter values: ecoreport set 500101 2024H1 air.pm25=35.2"
+    )
     p.add_argument("unit", metavar="UNIT", help="unit code or name: 500101, 万州区, Wanzhou")
     p.add_argument("semester", metavar="HALF", help="half-year, e.g. 2024H1")
     p.add_argument("pairs", nargs="*", metavar="CODE=VALUE", help="values; CODE= clears one")
-    p.add_argument("--explain", action="append", default=[], metavar="CODE=TEXT", help="explanation of a value")
+    p.add_argument(
+        "--explain", action="append", default=[], metavar="CODE=TEXT", help="explanation of a value"
+    )
     p.add_argument("--reason", help="why the change is made (kept in the audit log)")
     p.set_defaults(run=cmd_set)
     for name, run, text in (("show", cmd_show, "raw values, derived indicators, targets and status"),
@@ -55,7 +59,9 @@ def cmd_set(args: argparse.Namespace) -> int:
         print(Text("数据未变化", "Nothing changed")(lang))
     for change in changes:
         what = Text("说明", "explanation") if change.what == "explanation" else Text("值", "value")
-        print(f"{unit.name(lang)} {semester} {change.code} {what(lang)}: {change.old or '∅'} → {change.new or '∅'}")
+        print(
+            f"{unit.name(lang)} {semester} {change.code} {what(lang)}: {change.old or '∅'} → {change.new or '∅'}"
+        )
     return EXIT_OK
 
 
@@ -88,7 +94,10 @@ def cmd_show(args: argparse.Namespace) -> int:
     if half.consolidated and half.consolidated.missing_units:
         names = "、".join(ctx.units.get(c).name(lang) for c in half.consolidated.missing_units)
         print(Text(f"尚无数据的区县：{names}", f"Districts without data: {names}")(lang))
-    head = Text("代码|指标|本期|单位|上年同期|同比|目标|达标情况", "code|indicator|value|unit|last year|change|target|attainment")
+    head = Text(
+        "代码|指标|本期|单位|上年同期|同比|目标|达标情况",
+        "code|indicator|value|unit|last year|change|target|attainment",
+    )
     for topic in catalog.topics:
         rows = []
         for ind in catalog.applicable(unit.is_municipality):
@@ -97,7 +106,7 @@ def cmd_show(args: argparse.Namespace) -> int:
             now = _shown(ind, figures, lang)
             then = _shown(ind, before, lang)
             goal = goals.get(ind.code)
-            target = f"{goal.target.op} {format_value(ind, goal.target.value, lang)}" if goal else ""
+            target = goal.target.shown(ind, lang) if goal else ""
             name = ind.name(lang) + (Text(" [计算]", " [derived]")(lang) if ind.derived else "")
             note = half.explanations.get(ind.code)
             rows.append([ind.code, name + (f" ※{note}" if note else ""), now, ind.unit(lang), then,
@@ -119,8 +128,8 @@ def _change(ind, now, then, lang: str) -> str:
         return ""
     diff = Decimal(now) - Decimal(then)
     if ind.type == "percent":
-        return f"{round_half_up(diff, ind.places):+}" + Text("个百分点", " pts")(lang)
-    return f"{round_half_up(diff, ind.places):+}"
+        return f"{round_half_up(diff, ind.places):+,}" + Text("个百分点", " pts")(lang)
+    return f"{round_half_up(diff, ind.places):+,}"
 
 
 def cmd_check(args: argparse.Namespace) -> int:

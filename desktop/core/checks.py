@@ -64,7 +64,9 @@ def _name(ind: Indicator) -> Text:
     return ind.name
 
 
-def run_checks(catalog: Catalog, targets: TargetBook, data: CheckInput, figures: Figures | None = None) -> list[CheckResult]:
+def run_checks(
+    catalog: Catalog, targets: TargetBook, data: CheckInput, figures: Figures | None = None
+) -> list[CheckResult]:
     figures = figures or compute(catalog, data.raw, data.semester)
     municipality = data.unit.is_municipality
     visible = catalog.applicable(municipality)
@@ -109,7 +111,9 @@ def _range_and_required(visible: list[Indicator], data: CheckInput, figures: Fig
     return out
 
 
-def _consistency(catalog: Catalog, data: CheckInput, figures: Figures, visible: set[str]) -> list[CheckResult]:
+def _consistency(
+    catalog: Catalog, data: CheckInput, figures: Figures, visible: set[str]
+) -> list[CheckResult]:
     context: dict[str, object] = {c: v for c, v in figures.raw.items() if not isinstance(v, str)}
     context["semester.days"] = data.semester.days
     out = []
@@ -127,7 +131,9 @@ def _consistency(catalog: Catalog, data: CheckInput, figures: Figures, visible: 
     return out
 
 
-def attainments(catalog: Catalog, targets: TargetBook, unit: Unit, semester: Semester, figures: Figures) -> list[tg.Attainment]:
+def attainments(
+    catalog: Catalog, targets: TargetBook, unit: Unit, semester: Semester, figures: Figures
+) -> list[tg.Attainment]:
     """Attainment of every targeted indicator for this unit-half, in catalog order."""
     applicable = targets.for_unit(semester, unit)
     out = []
@@ -144,7 +150,7 @@ def _targets(catalog: Catalog, targets: TargetBook, data: CheckInput, figures: F
         if att.status != tg.MISSED:
             continue
         ind, target = catalog[att.code], att.target
-        shown = f"{target.op} {format_value(ind, target.value)}"
+        shown = target.shown(ind)
         out.append(CheckResult(
             f"target:{ind.code}", "target", "warning", (ind.code,) + _inputs(ind),
             Text(f"“{ind.name.zh}”为{format_value(ind, att.actual)}{ind.unit.zh}，未达到目标（{shown}，{target.basis.zh}）："
@@ -160,7 +166,9 @@ def _inputs(ind: Indicator) -> tuple[str, ...]:
     return tuple(sorted(ind.formula.codes)) if ind.derived else ()
 
 
-def _year_on_year(catalog: Catalog, visible: list[Indicator], data: CheckInput, figures: Figures) -> list[CheckResult]:
+def _year_on_year(
+    catalog: Catalog, visible: list[Indicator], data: CheckInput, figures: Figures
+) -> list[CheckResult]:
     if not data.last_year:
         return []
     before = compute(catalog, data.last_year, data.semester.same_last_year())
@@ -176,7 +184,10 @@ def _year_on_year(catalog: Catalog, visible: list[Indicator], data: CheckInput, 
             continue
         if ind.yoy.points is not None:
             unusual = abs(change) > ind.yoy.points
-            amount = Text(f"{round_half_up(change, ind.places):+}个百分点", f"{round_half_up(change, ind.places):+} points")
+            amount = Text(
+                f"{round_half_up(change, ind.places):+}个百分点",
+                f"{round_half_up(change, ind.places):+} points",
+            )
         else:
             ratio = abs(change) / abs(Decimal(then)) if then else None
             unusual = ratio is None or ratio > ind.yoy.relative

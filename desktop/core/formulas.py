@@ -70,6 +70,7 @@ class Formula:
         self.source = source.strip()
         self._evaluator = SimpleEval(functions=_FUNCTIONS, names={})
         try:
+            ast.parse(self.source, mode="eval")  # one expression, not statements
             tree = self._evaluator.parse(self.source)
         except SyntaxError as exc:
             raise FormulaError(f"syntax error: {exc.msg}") from None

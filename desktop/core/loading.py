@@ -12,7 +12,17 @@ from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
-from desktop.core.catalog import AGGREGATIONS, NATURES, SEVERITIES, TYPES, Catalog, Indicator, Plausibility, Rule, Topic
+from desktop.core.catalog import (
+    AGGREGATIONS,
+    NATURES,
+    SEVERITIES,
+    TYPES,
+    Catalog,
+    Indicator,
+    Plausibility,
+    Rule,
+    Topic,
+)
 from desktop.core.formulas import CONTEXT_NAMES, Formula, FormulaError
 from desktop.core.semester import Semester
 from desktop.core.targets import OPERATORS, SCOPES, Target, TargetBook
@@ -75,7 +85,14 @@ class _Table:
 
 
 def _kind_name(kind: type | tuple) -> str:
-    names = {str: "text", int: "a whole number", float: "a number", bool: "true or false", list: "a list", dict: "a table"}
+    names = {
+        str: "text",
+        int: "a whole number",
+        float: "a number",
+        bool: "true or false",
+        list: "a list",
+        dict: "a table",
+    }
     kinds = kind if isinstance(kind, tuple) else (kind,)
     return " or ".join(names.get(k, k.__name__) for k in kinds)
 
@@ -94,8 +111,16 @@ def _read_toml(file: Path) -> dict:
 
 def _code(table: _Table, field: str = "code") -> str:
     code = table.get(field, str)
-    if not code or not set(code) <= _CODE_CHARS or code.count(".") != 1 or code.startswith(".") or code.endswith("."):
-        raise table.fail(field, f"must look like topic.name in lower case, e.g. water.sections_total (got {code!r})")
+    if (
+        not code
+        or not set(code) <= _CODE_CHARS
+        or code.count(".") != 1
+        or code.startswith(".")
+        or code.endswith(".")
+    ):
+        raise table.fail(
+            field, f"must look like topic.name in lower case, e.g. water.sections_total (got {code!r})"
+        )
     return code
 
 
@@ -126,7 +151,11 @@ def _indicator(file: Path, key: str, raw: Any, topic: str, derived: bool) -> Ind
     levels = tuple(t.get("levels", list, []))
     levels_en = tuple(t.get("levels_en", list, list(levels)))
     if kind == "category":
-        if len(levels) < 2 or len(set(levels)) != len(levels) or not all(isinstance(x, str) and x for x in levels):
+        if (
+            len(levels) < 2
+            or len(set(levels)) != len(levels)
+            or not all(isinstance(x, str) and x for x in levels)
+        ):
             raise t.fail("levels", "a category needs at least two distinct, non-empty levels")
         if len(levels_en) != len(levels) or not all(isinstance(x, str) and x for x in levels_en):
             raise t.fail("levels_en", "must name each level in English, in the same order")
@@ -195,7 +224,15 @@ def load_catalog(directory: Path) -> Catalog:
                 formula = Formula(t.get("expr", str))
             except FormulaError as exc:
                 raise t.fail("expr", str(exc)) from None
-            rules.append(Rule(t.get("id", str), topic_code, formula, t.get("severity", str, "error", SEVERITIES), t.text("message")))
+            rules.append(
+                Rule(
+                    t.get("id", str),
+                    topic_code,
+                    formula,
+                    t.get("severity", str, "error", SEVERITIES),
+                    t.text("message"),
+                )
+            )
             t.finish()
         topics.append(Topic(topic_code, topic_name, tuple(codes)))
     _check_references(directory, indicators, rules)
@@ -232,7 +269,9 @@ def _order(indicators: dict[str, Indicator]) -> dict[str, Indicator]:
             continue
         out[ind.code] = ind
         for d in list(pending):
-            if d.topic == ind.topic and all(c in out for c in d.formula.codes if indicators[c].topic == d.topic):
+            if d.topic == ind.topic and all(
+                c in out for c in d.formula.codes if indicators[c].topic == d.topic
+            ):
                 out[d.code] = d
                 pending.remove(d)
     for d in pending:
@@ -257,7 +296,7 @@ def load_units(file: Path) -> Units:
         t.finish()
         units.append(unit)
     if sum(u.is_municipality for u in units) != 1:
-        raise CatalogError(file, "unit", "exactly one unit must have kind = \"municipality\"")
+        raise CatalogError(file, "unit", 'exactly one unit must have kind = "municipality"')
     for i, unit in enumerate(units):
         if not unit.is_municipality and unit.parent not in seen:
             raise CatalogError(file, f"unit[{i}].parent", f"unknown parent unit {unit.parent!r}")

@@ -18,7 +18,9 @@ class Semester:
 
     def __post_init__(self) -> None:
         if self.half not in (1, 2) or not 1900 <= self.year <= 2999:
-            raise UserError(Text(f"无效的半年度：{self.year}H{self.half}", f"Invalid half-year: {self.year}H{self.half}"))
+            raise UserError(
+                Text(f"无效的半年度：{self.year}H{self.half}", f"Invalid half-year: {self.year}H{self.half}")
+            )
 
     @classmethod
     def parse(cls, text: str) -> Semester:
@@ -26,7 +28,10 @@ class Semester:
         m = _PATTERN.match(text or "")
         if not m:
             raise UserError(
-                Text(f"无法识别的半年度“{text}”，应形如 2024H1", f"Unrecognised half-year '{text}'; expected e.g. 2024H1")
+                Text(
+                    f"无法识别的半年度“{text}”，应形如 2024H1",
+                    f"Unrecognised half-year '{text}'; expected e.g. 2024H1",
+                )
             )
         half = int(m.group(2)) if m.group(2) else (1 if m.group(3) == "上" else 2)
         return cls(int(m.group(1)), half)

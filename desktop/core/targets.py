@@ -14,6 +14,7 @@ from desktop.core.values import Value, round_half_up
 
 OPERATORS = {">=": operator.ge, "<=": operator.le, ">": operator.gt, "<": operator.lt, "==": operator.eq}
 SCOPES = ("municipality", "districts", "all")
+SYMBOLS = {">=": "≥", "<=": "≤", ">": ">", "<": "<", "==": "="}
 
 
 @dataclass(frozen=True, slots=True)
@@ -24,6 +25,12 @@ class Target:
     value: Decimal | str
     basis: Text
     example: bool = False
+
+    def shown(self, ind: Indicator, lang: str = "zh") -> str:
+        """≥ 97.3 — the target as users read it."""
+        from desktop.core.values import format_value
+
+        return f"{SYMBOLS[self.op]} {format_value(ind, self.value, lang)}"
 
     def covers(self, unit: Unit) -> int:
         """How specifically this target covers `unit`: 0 not at all, higher wins."""
@@ -86,7 +93,9 @@ class Attainment:
         return f"{verdict.zh}，{'高于' if above else '低于'}目标{amount}{unit.zh}"
 
 
-def assess(ind: Indicator, target: Target | None, actual: Value | None, not_applicable: bool = False) -> Attainment:
+def assess(
+    ind: Indicator, target: Target | None, actual: Value | None, not_applicable: bool = False
+) -> Attainment:
     """Compares the figure as published (rounded half-up) with the target: 98.6 − 97.3 = 1.3."""
     if target is None:
         return Attainment(ind.code, NO_TARGET, actual, None, None)

@@ -93,7 +93,12 @@ def parse_value(ind: Indicator, raw: object, semester: Semester | None = None) -
 def _parse_level(ind: Indicator, raw: object) -> str:
     text = str(raw).strip()
     for i, level in enumerate(ind.levels):
-        spellings = {level, level + "类", ind.levels_en[i].lower(), unicodedata.normalize("NFKC", level).lower()}
+        spellings = {
+            level,
+            level + "类",
+            ind.levels_en[i].lower(),
+            unicodedata.normalize("NFKC", level).lower(),
+        }
         if text in spellings or text.lower() in spellings:
             return level
     raise _refuse(f"须为以下之一：{'、'.join(ind.levels)}", f"must be one of: {', '.join(ind.levels_en)}")

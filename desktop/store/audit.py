@@ -9,7 +9,16 @@ from desktop.store.models import AuditRow
 
 def record(session: Session, user: str, action: str, *, unit: str | None = None, semester: str | None = None,
            code: str | None = None, old: str | None = None, new: str | None = None, reason: str | None = None) -> AuditRow:  # fmt: skip
-    row = AuditRow(user=user, action=action, unit_code=unit, semester=semester, code=code, old=old, new=new, reason=reason)
+    row = AuditRow(
+        user=user,
+        action=action,
+        unit_code=unit,
+        semester=semester,
+        code=code,
+        old=old,
+        new=new,
+        reason=reason,
+    )
     session.add(row)
     return row
 

@@ -51,7 +51,9 @@ def create_database_engine(url: str) -> Engine:
         try:
             path.parent.mkdir(parents=True, exist_ok=True)
         except OSError as exc:
-            raise UserError(Text(f"无法创建数据库目录 {path.parent}：{exc}", f"Cannot create {path.parent}: {exc}")) from None
+            raise UserError(
+                Text(f"无法创建数据库目录 {path.parent}：{exc}", f"Cannot create {path.parent}: {exc}")
+            ) from None
         engine = create_engine(url, connect_args={"timeout": 10})
         event.listen(engine, "connect", _sqlite_pragmas)
         return engine

@@ -112,7 +112,9 @@ _FOLLOWS = {"water.drinking_sources_compliant": "water.drinking_sources_total",
             "insp.complaints_closed_stage": "insp.complaints_received"}  # fmt: skip
 
 
-def district_values(store: Store, semester: Semester, rng: random.Random, weights: dict[str, list[float]]) -> dict[str, dict]:
+def district_values(
+    store: Store, semester: Semester, rng: random.Random, weights: dict[str, list[float]]
+) -> dict[str, dict]:
     districts = [u.code for u in store.units.districts()]
     totals = _totals(semester, rng)
     per_unit: dict[str, dict] = {u: {} for u in districts}
@@ -123,7 +125,9 @@ def district_values(store: Store, semester: Semester, rng: random.Random, weight
         w = [float(per_unit[u][base]) + 1e-9 for u in districts] if base else weights[code]
         for unit, part in zip(districts, _split_value(total, w), strict=True):
             per_unit[unit][code] = part
-    _excellent_sections(per_unit, districts, totals["water.sections_total"] - totals["water.sections_excellent"])
+    _excellent_sections(
+        per_unit, districts, totals["water.sections_total"] - totals["water.sections_excellent"]
+    )
     _fix_closed(per_unit)
     _air(per_unit, semester, rng)
     return per_unit
@@ -141,7 +145,11 @@ def _excellent_sections(per_unit: dict, districts: list[str], not_excellent: int
 
 def _fix_closed(per_unit: dict) -> None:
     for values in per_unit.values():
-        excess = values["insp.complaints_closed"] + values["insp.complaints_closed_stage"] - values["insp.complaints_received"]
+        excess = (
+            values["insp.complaints_closed"]
+            + values["insp.complaints_closed_stage"]
+            - values["insp.complaints_received"]
+        )
         if excess > 0:
             values["insp.complaints_closed_stage"] -= excess
 
@@ -172,7 +180,9 @@ def fill(store: Store, actor: str = "admin") -> None:
         per_unit = district_values(store, semester, rng, weights)
         for unit in districts:
             store.set_values(actor, unit, semester, per_unit[unit.code], reason="演示数据 demo data")
-        store.set_values(actor, store.units.municipality, semester, CITY_OWN[semester], reason="演示数据 demo data")
+        store.set_values(
+            actor, store.units.municipality, semester, CITY_OWN[semester], reason="演示数据 demo data"
+        )
         for unit in districts:
             if semester != SEMESTERS[-1] or unit.code in ACCEPTED_2024H1:
                 store.set_status(actor, unit, semester, "submitted", reason="演示数据 demo data")

@@ -18,7 +18,6 @@ SQLModel.metadata.naming_convention = {
 metadata: MetaData = SQLModel.metadata
 
 ROLES = ("clerk", "approver", "reviewer", "admin")
-STATUSES = ("draft", "submitted", "returned", "accepted")
 
 
 def utcnow() -> datetime:

@@ -5,15 +5,8 @@ from __future__ import annotations
 from desktop.core.catalog import Indicator
 from desktop.core.text import Text
 from desktop.core.units import Unit
+from desktop.core.workflow import EDITABLE_STATUSES, STATUS_NAMES
 from desktop.store.models import UserRow
-
-EDITABLE_STATUSES = ("draft", "returned")
-STATUS_NAMES = {
-    "draft": Text("填报中", "draft"),
-    "submitted": Text("已报送", "submitted"),
-    "returned": Text("已退回", "returned"),
-    "accepted": Text("审核通过", "accepted"),
-}
 
 
 def may_edit_values(user: UserRow, unit: Unit, status: str) -> Text | None:
@@ -27,7 +20,10 @@ def may_edit_values(user: UserRow, unit: Unit, status: str) -> Text | None:
                     f"User {user.name} does not belong to {unit.name.en} and cannot change its values")  # fmt: skip
     if status not in EDITABLE_STATUSES:
         name = STATUS_NAMES[status]
-        return Text(f"该半年度数据{name.zh}，已锁定，不能修改", f"This half-year is {name.en} and locked against changes")
+        return Text(
+            f"该半年度数据{name.zh}，已锁定，不能修改",
+            f"This half-year is {name.en} and locked against changes",
+        )
     return None
 
 

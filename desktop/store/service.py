@@ -31,7 +31,9 @@ class ValuesRefused(UserError):
         self.problems = problems
         lines_zh = [f"{code}: {text.zh}" for code, text in problems]
         lines_en = [f"{code}: {text.en}" for code, text in problems]
-        super().__init__(Text("以下数据未保存：\n" + "\n".join(lines_zh), "Nothing was saved:\n" + "\n".join(lines_en)))
+        super().__init__(
+            Text("以下数据未保存：\n" + "\n".join(lines_zh), "Nothing was saved:\n" + "\n".join(lines_en))
+        )
 
 
 @dataclass(frozen=True, slots=True)
@@ -70,7 +72,12 @@ class Store:
             existing = {u.code: u for u in s.exec(select(UnitRow))}
             for unit in self.units:
                 row = existing.get(unit.code) or UnitRow(code=unit.code, name_zh="", name_en="", kind="")
-                row.name_zh, row.name_en, row.kind, row.parent = unit.name.zh, unit.name.en, unit.kind, unit.parent
+                row.name_zh, row.name_en, row.kind, row.parent = (
+                    unit.name.zh,
+                    unit.name.en,
+                    unit.kind,
+                    unit.parent,
+                )
                 s.add(row)
             s.commit()
 
@@ -85,7 +92,9 @@ class Store:
             return row.status if row else "draft"
 
     def _submission(self, s: Session, unit_code: str, semester: Semester) -> SubmissionRow | None:
-        query = select(SubmissionRow).where(SubmissionRow.unit_code == unit_code, SubmissionRow.semester == str(semester))
+        query = select(SubmissionRow).where(
+            SubmissionRow.unit_code == unit_code, SubmissionRow.semester == str(semester)
+        )
         return s.exec(query).first()
 
     def _rows(self, s: Session, semester: Semester, unit_codes: list[str] | None = None) -> list[ValueRow]:
@@ -113,7 +122,9 @@ class Store:
             by_unit = self._decode(self._rows(s, semester))
         own, notes = by_unit.pop(unit.code, ({}, {}))
         districts = [u.code for u in self.units.districts()]
-        merged = consolidate(self.catalog, {u: v for u, (v, _) in by_unit.items() if u in districts}, own, districts)
+        merged = consolidate(
+            self.catalog, {u: v for u, (v, _) in by_unit.items() if u in districts}, own, districts
+        )
         return UnitHalf(unit, semester, merged.values, notes, merged)
 
     def figures(self, unit: Unit, semester: Semester) -> Figures:
@@ -122,7 +133,9 @@ class Store:
     def check_input(self, unit: Unit, semester: Semester) -> CheckInput:
         now = self.unit_half(unit, semester)
         before = self.unit_half(unit, semester.same_last_year())
-        return CheckInput(unit, semester, now.raw, now.explanations, before.raw, consolidated=unit.is_municipality)
+        return CheckInput(
+            unit, semester, now.raw, now.explanations, before.raw, consolidated=unit.is_municipality
+        )
 
     def checks(self, unit: Unit, semester: Semester) -> list[CheckResult]:
         return run_checks(self.catalog, self.resources.targets, self.check_input(unit, semester))
@@ -152,7 +165,11 @@ class Store:
             existing = {r.code: r for r in self._rows(s, semester, [unit.code])}
             changes = self._apply(s, actor, unit, semester, existing, parsed, explanations, reason)
             if changes and status_row is None:
-                s.add(SubmissionRow(unit_code=unit.code, semester=str(semester), status="draft", updated_by=actor))
+                s.add(
+                    SubmissionRow(
+                        unit_code=unit.code, semester=str(semester), status="draft", updated_by=actor
+                    )
+                )
             s.commit()
             return changes
 
@@ -178,10 +195,14 @@ class Store:
             try:
                 parsed[code] = to_storage(parse_value(ind, raw, semester))
             except ValueRefused as exc:
-                problems.append((code, Text(f"“{ind.name.zh}”{exc.text.zh}", f"'{ind.name.en}' {exc.text.en}")))
+                problems.append(
+                    (code, Text(f"“{ind.name.zh}”{exc.text.zh}", f"'{ind.name.en}' {exc.text.en}"))
+                )
         for code, note in explanations.items():
             if len(note) > 2000:
-                problems.append((code, Text("说明不能超过2000字", "an explanation may not exceed 2000 characters")))
+                problems.append(
+                    (code, Text("说明不能超过2000字", "an explanation may not exceed 2000 characters"))
+                )
         return parsed, problems
 
     def _apply(self, s: Session, actor: str, unit: Unit, semester: Semester, existing: dict[str, ValueRow],
@@ -191,17 +212,30 @@ class Store:
         for code in dict.fromkeys(list(parsed) + list(explanations)):
             row = existing.get(code)
             if row is None:
-                row = ValueRow(unit_code=unit.code, semester=str(semester), code=code, updated_by=actor, version=0)
+                row = ValueRow(
+                    unit_code=unit.code, semester=str(semester), code=code, updated_by=actor, version=0
+                )
             touched = False
             if code in parsed and parsed[code] != row.value:
                 changes.append(Change(code, row.value, parsed[code], "value"))
-                audit.record(s, actor, "value.set", code=code, old=row.value, new=parsed[code], reason=reason, **where)
+                audit.record(
+                    s, actor, "value.set", code=code, old=row.value, new=parsed[code], reason=reason, **where
+                )
                 row.value, touched = parsed[code], True
             if code in explanations:
                 note = explanations[code].strip() or None
                 if note != row.explanation:
                     changes.append(Change(code, row.explanation, note, "explanation"))
-                    audit.record(s, actor, "value.explain", code=code, old=row.explanation, new=note, reason=reason, **where)
+                    audit.record(
+                        s,
+                        actor,
+                        "value.explain",
+                        code=code,
+                        old=row.explanation,
+                        new=note,
+                        reason=reason,
+                        **where,
+                    )
                     row.explanation, touched = note, True
             if touched:
                 row.version += 1
@@ -209,7 +243,9 @@ class Store:
                 s.add(row)
         return changes
 
-    def set_status(self, actor: str, unit: Unit, semester: Semester, status: str, reason: str | None = None) -> None:
+    def set_status(
+        self, actor: str, unit: Unit, semester: Semester, status: str, reason: str | None = None
+    ) -> None:
         with self.session() as s:
             row = self._submission(s, unit.code, semester) or SubmissionRow(
                 unit_code=unit.code, semester=str(semester), updated_by=actor
@@ -219,7 +255,9 @@ class Store:
             if status == "submitted":
                 row.version += 1
             s.add(row)
-            audit.record(s, actor, "status", unit=unit.code, semester=str(semester), old=old, new=status, reason=reason)
+            audit.record(
+                s, actor, "status", unit=unit.code, semester=str(semester), old=old, new=status, reason=reason
+            )
             s.commit()
 
     def audit_entries(self, unit: Unit | None = None, limit: int | None = None) -> list:

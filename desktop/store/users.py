@@ -39,7 +39,9 @@ def create(session: Session, units: Units, actor: str, name: str, password: str,
     if unit_code is not None and units.get(unit_code) is None:
         raise UserError(Text(f"找不到单位“{unit_code}”", f"No unit '{unit_code}'"))
     if len(password) < MIN_PASSWORD:
-        raise UserError(Text(f"密码至少{MIN_PASSWORD}个字符", f"A password needs at least {MIN_PASSWORD} characters"))
+        raise UserError(
+            Text(f"密码至少{MIN_PASSWORD}个字符", f"A password needs at least {MIN_PASSWORD} characters")
+        )
     if find(session, name) is not None:
         raise UserError(Text(f"用户“{name}”已存在", f"User '{name}' already exists"))
     user = UserRow(name=name, display_name=display_name or name, password_hash=hash_password(password), role=role,

@@ -1,0 +1,144 @@
+"""The command-line contract, through a real subprocess as other tools use it."""
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+REPO = Path(__file__).resolve().parents[2]
+
+
+def run(*args, db=None, env=None, check=None):
+    full_env = {k: v for k, v in os.environ.items() if k != "ECOREPORT_DB"}
+    full_env.update(env or {})
+    command = [sys.executable, "-m", "desktop"] + (["--db", str(db)] if db else []) + list(args)
+    result = subprocess.run(command, capture_output=True, text=True, encoding="utf-8", env=full_env, cwd=REPO, timeout=120)
+    if check is not None:
+        assert result.returncode == check, result.stderr + result.stdout
+    return result
+
+
+def test_help_and_version():
+    assert "init" in run("--help", check=0).stdout
+    assert "EcoReport" in run("--version", check=0).stdout
+
+
+def test_no_command_says_the_gui_is_not_built_yet_or_opens_it(tmp_path):
+    result = run(db=tmp_path / "x.sqlite3", env={"QT_QPA_PLATFORM": "offscreen"})
+    assert result.returncode == 0
+
+
+def test_init_creates_a_database_and_an_admin_with_a_generated_password(tmp_path):
+    db = tmp_path / "new.sqlite3"
+    out = run("init", db=db, check=0).stdout
+    assert db.exists() and "admin" in out and "初始密码" in out
+    again = run("init", db=db, check=0).stdout  # upgrading an existing database is harmless
+    assert "初始密码" not in again
+
+
+def test_ecoreport_db_environment_variable_chooses_the_database(tmp_path):
+    db = tmp_path / "env.sqlite3"
+    run("init", "--admin-password", "pw1234", env={"ECOREPORT_DB": str(db)}, check=0)
+    assert db.exists()
+
+
+def test_demo_show_json_has_the_city_figures(demo_copy):
+    data = json.loads(run("show", "500000", "2024H1", "--json", db=demo_copy, check=0).stdout)
+    assert data["unit"] == "500000" and data["semester"] == "2024H1"
+    assert data["values"]["water.sections_total"] == 74
+    assert data["derived"]["water.excellent_ratio"] == 98.6
+    assert data["derived"]["air.days_good_total"] == 163
+    assert data["derived"]["air.good_ratio"] == 89.6
+    assert data["targets"]["water.excellent_ratio"]["margin"] == 1.3
+    assert data["targets"]["water.excellent_ratio"]["basis"] == "国家考核目标"
+
+
+def test_show_text_in_both_languages(demo_copy):
+    zh = run("show", "万州区", "2024H1", db=demo_copy, check=0).stdout
+    assert "水环境" in zh and "国控断面数" in zh
+    en = run("show", "Wanzhou", "2024H1", "--lang", "en", db=demo_copy, check=0).stdout
+    assert "Water" in en and "State-controlled sections" in en and "国控" not in en
+
+
+def test_set_then_show_then_check_then_audit(demo_copy):
+    out = run("set", "500101", "2024H1", "water.sections_total=5", "water.sections_excellent=1",
+              "--user", "wanzhou", db=demo_copy, check=0).stdout  # fmt: skip
+    assert "water.sections_total" in out
+    data = json.loads(run("show", "500101", "2024H1", "--json", db=demo_copy, check=0).stdout)
+    assert data["values"]["water.sections_excellent"] == 1
+    assert data["derived"]["water.excellent_ratio"] == 20.0
+    result = run("check", "500101", "2024H1", "--json", db=demo_copy, check=0)  # warnings only: exit 0
+    found = {r["rule"]: r for r in json.loads(result.stdout)}
+    assert found["target:water.excellent_ratio"]["severity"] == "warning"
+    assert {"rule", "severity", "codes", "message"} <= found["target:water.excellent_ratio"].keys()
+    audit = json.loads(run("audit", "500101", "--json", db=demo_copy, check=0).stdout)
+    last = [a for a in audit if a["code"] == "water.sections_excellent"][-1]
+    assert last["user"] == "wanzhou" and last["new"] == "1"
+
+
+def test_check_exits_1_on_errors_and_2_on_bad_input(demo_copy):
+    run("set", "500101", "2024H1", "insp.complaints_closed=99999", "--user", "wanzhou", db=demo_copy, check=0)
+    result = run("check", "500101", "2024H1", db=demo_copy, check=1)
+    assert "insp.closed_within_received" in result.stdout
+    assert run("check", "Atlantis", "2024H1", db=demo_copy, check=2).stderr.strip() == "找不到单位“Atlantis”"
+    assert "2024H1" in run("check", "500101", "2024H9", db=demo_copy, check=2).stderr
+
+
+def test_a_refused_value_stores_nothing_and_says_why_in_the_chosen_language(demo_copy):
+    before = run("audit", "--json", db=demo_copy, check=0).stdout
+    result = run("set", "500101", "2024H1", "water.river_cases=3", "air.days_valid=200", "--lang", "en",
+                 "--user", "wanzhou", db=demo_copy, check=1)  # fmt: skip
+    assert "must not be greater than 182" in result.stderr
+    assert run("audit", "--json", db=demo_copy, check=0).stdout == before
+
+
+def test_the_city_sum_cannot_be_set(demo_copy):
+    result = run("set", "500000", "2024H1", "water.sections_total=80", db=demo_copy, check=1)
+    assert "由各区县数据汇总得出" in result.stderr
+
+
+def test_user_role_and_unit_limit_changes(demo_copy):
+    assert "不属于" in run("set", "500102", "2024H1", "water.river_cases=1", "--user", "wanzhou", db=demo_copy, check=1).stderr
+    assert "审核员" in run("set", "500101", "2024H1", "water.river_cases=1", "--user", "reviewer", db=demo_copy, check=1).stderr
+    # 渝北区 has submitted 2024H1 in the demo: locked.
+    assert "锁定" in run("set", "500112", "2024H1", "water.river_cases=1", db=demo_copy, check=1).stderr
+
+
+def test_explanations_are_stored_and_mark_warnings_explained(demo_copy):
+    before = {r["rule"]: r for r in json.loads(run("check", "500101", "2024H1", "--json", db=demo_copy, check=0).stdout)}
+    assert before["yoy:air.good_ratio"]["explained"] is False
+    run("set", "500101", "2024H1", "--explain", "air.days_good=今年降水偏多，扬尘减少", "--user", "wanzhou", db=demo_copy, check=0)
+    after = {r["rule"]: r for r in json.loads(run("check", "500101", "2024H1", "--json", db=demo_copy, check=0).stdout)}
+    assert after["yoy:air.good_ratio"]["explained"] is True
+    shown = json.loads(run("show", "500101", "2024H1", "--json", db=demo_copy, check=0).stdout)
+    assert shown["explanations"]["air.days_good"] == "今年降水偏多，扬尘减少"
+
+
+def test_catalog_json_lists_every_topic(tmp_path):
+    data = json.loads(run("catalog", "--json", check=0).stdout)
+    assert data["version"] and [t["code"] for t in data["topics"]][:2] == ["water", "air"]
+    codes = {i["code"]: i for t in data["topics"] for i in t["indicators"]}
+    assert codes["water.excellent_ratio"]["formula"] == "100 * water.sections_excellent / water.sections_total"
+
+
+def test_demo_refuses_a_database_that_holds_data(demo_copy):
+    assert "已有数据" in run("init", "--demo", db=demo_copy, check=1).stderr
+
+
+def test_a_broken_catalog_stops_start_up_with_file_and_key(tmp_path):
+    import shutil
+
+    root = tmp_path / "resources"
+    shutil.copytree(REPO / "resources", root)
+    air = root / "catalog" / "air.toml"
+    air.write_text(air.read_text(encoding="utf-8").replace('type = "decimal"', 'type = "real"', 1), encoding="utf-8")
+    result = run("show", "500101", "2024H1", db=tmp_path / "x.sqlite3", env={"ECOREPORT_RESOURCES": str(root)}, check=3)
+    assert "air.toml" in result.stderr and "indicator[4] (air.pm25).type" in result.stderr and "must be one of" in result.stderr
+
+
+@pytest.mark.parametrize("pair", ["water.sections_total", "=5"])
+def test_malformed_pairs_are_bad_input(demo_copy, pair):
+    assert run("set", "500101", "2024H1", pair, db=demo_copy, check=2).stderr
