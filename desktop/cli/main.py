@@ -76,7 +76,11 @@ def main(argv: list[str] | None = None) -> int:
 def _gui(args: argparse.Namespace) -> int:
     import importlib.util
 
-    if importlib.util.find_spec("desktop.ui.app") is None:
+    try:
+        found = importlib.util.find_spec("desktop.ui.app") is not None
+    except ModuleNotFoundError:
+        found = False
+    if not found:
         message = Text(
             "图形界面尚未完成；请使用命令行，例如 ecoreport --help、ecoreport show 500101 2024H1",
             "The graphical interface is not built yet; use the command line, e.g. ecoreport --help, "
