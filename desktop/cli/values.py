@@ -7,9 +7,7 @@ from decimal import Decimal
 
 from desktop.cli.common import context, semester_arg, unit_arg
 from desktop.cli.main import EXIT_OK, EXIT_REFUSED, BadInput
-from desktop.cli.output import dump_json, json_value, table
-from desktop.core.checks import attainments
-from desktop.core.derived import compute
+from desktop.cli.output import dump_json, table
 from desktop.core.text import Text
 from desktop.core.values import format_value, round_half_up
 from desktop.core.workflow import STATUS_NAMES
@@ -66,52 +64,37 @@ def cmd_set(args: argparse.Namespace) -> int:
 
 
 def cmd_show(args: argparse.Namespace) -> int:
+    from desktop.store.reports import half_json, half_report
+
     ctx = context(args)
     unit, semester = unit_arg(ctx, args.unit), semester_arg(args.semester)
-    store, catalog, lang = ctx.store, ctx.catalog, args.lang
-    half = store.unit_half(unit, semester)
-    figures = compute(catalog, half.raw, semester)
-    before = compute(catalog, store.unit_half(unit, semester.same_last_year()).raw, semester.same_last_year())
-    status = store.status(unit, semester)
-    goals = {a.code: a for a in attainments(catalog, ctx.resources.targets, unit, semester, figures)}
+    catalog, lang = ctx.catalog, args.lang
+    report = half_report(ctx.store, unit, semester)
     if args.json:
-        dump_json({
-            "unit": unit.code, "unit_name": unit.name(lang), "semester": str(semester), "status": status,
-            "catalog_version": catalog.version,
-            "values": {c: json_value(v) for c, v in half.raw.items()},
-            "derived": {c: json_value(figures.get(c)) for c in figures.derived},
-            "not_applicable": [c for c in figures.derived if figures.is_not_applicable(c)],
-            "explanations": half.explanations,
-            "last_year": {c: json_value(before.get(c)) for c in list(before.raw) + list(before.derived)},
-            "targets": {c: {"op": a.target.op, "value": json_value(a.target.value), "basis": a.target.basis(lang),
-                            "status": a.status, "margin": json_value(a.margin), "example": a.target.example}
-                        for c, a in goals.items()},
-            "missing_units": half.consolidated.missing_units if half.consolidated else [],
-        })  # fmt: skip
+        dump_json(half_json(report, catalog.version, lang))
         return EXIT_OK
     print(f"{unit.label(lang)} · {semester.label(lang)} · "
-          f"{Text('状态', 'status')(lang)}: {STATUS_NAMES[status](lang)}")  # fmt: skip
-    if half.consolidated and half.consolidated.missing_units:
-        names = "、".join(ctx.units.get(c).name(lang) for c in half.consolidated.missing_units)
+          f"{Text('状态', 'status')(lang)}: {STATUS_NAMES[report.status](lang)}")  # fmt: skip
+    missing = report.half.consolidated.missing_units if report.half.consolidated else []
+    if missing:
+        names = "、".join(ctx.units.get(c).name(lang) for c in missing)
         print(Text(f"尚无数据的区县：{names}", f"Districts without data: {names}")(lang))
     head = Text(
         "代码|指标|本期|单位|上年同期|同比|目标|达标情况",
         "code|indicator|value|unit|last year|change|target|attainment",
     )
+    figures, before = report.figures, report.last_year
     for topic in catalog.topics:
         rows = []
         for ind in catalog.applicable(unit.is_municipality):
             if ind.topic != topic.code:
                 continue
-            now = _shown(ind, figures, lang)
-            then = _shown(ind, before, lang)
-            goal = goals.get(ind.code)
-            target = goal.target.shown(ind, lang) if goal else ""
+            goal = report.attainments.get(ind.code)
             name = ind.name(lang) + (Text(" [计算]", " [derived]")(lang) if ind.derived else "")
-            note = half.explanations.get(ind.code)
-            rows.append([ind.code, name + (f" ※{note}" if note else ""), now, ind.unit(lang), then,
-                         _change(ind, figures.get(ind.code), before.get(ind.code), lang), target,
-                         goal.describe(ind, lang) if goal else ""])  # fmt: skip
+            note = report.half.explanations.get(ind.code)
+            rows.append([ind.code, name + (f" ※{note}" if note else ""), _shown(ind, figures, lang), ind.unit(lang),
+                         _shown(ind, before, lang), _change(ind, figures.get(ind.code), before.get(ind.code), lang),
+                         goal.target.shown(ind, lang) if goal else "", goal.describe(ind, lang) if goal else ""])  # fmt: skip
         print(f"\n[{topic.name(lang)}]")
         print(table([head(lang).split("|")] + rows, right={2, 4, 5}))
     return EXIT_OK

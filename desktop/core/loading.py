@@ -349,13 +349,35 @@ def _target(file: Path, i: int, raw: Any, catalog: Catalog, units: Units, seen: 
 
 
 @dataclass(frozen=True, slots=True)
+class FormInfo:
+    """The printed form's header: 表号, 制定机关, 批准文号, 有效期至."""
+
+    title: Text
+    form_no: Text
+    authority: Text
+    approval_no: Text
+    valid_until: Text
+    example: bool
+
+
+def load_form(file: Path) -> FormInfo:
+    t = _Table(file, "(top)", _read_toml(file))
+    form = FormInfo(t.text("title"), t.text("form_no"), t.text("authority"), t.text("approval_no"),
+                    t.text("valid_until"), t.get("example", bool, False))  # fmt: skip
+    t.finish()
+    return form
+
+
+@dataclass(frozen=True, slots=True)
 class Resources:
     catalog: Catalog
     units: Units
     targets: TargetBook
+    form: FormInfo
 
 
 def load_resources(root: Path) -> Resources:
     catalog = load_catalog(root / "catalog")
     units = load_units(root / "units.toml")
-    return Resources(catalog, units, load_targets(root / "targets", catalog, units))
+    targets = load_targets(root / "targets", catalog, units)
+    return Resources(catalog, units, targets, load_form(root / "form.toml"))

@@ -72,17 +72,23 @@ def parse_value(ind: Indicator, raw: object, semester: Semester | None = None) -
         return text
     if ind.type == "category":
         return _parse_level(ind, raw)
-    number = _number(raw)
+    lo, hi = bounds(ind, semester)
     if ind.type == "integer":
-        if number != number.to_integral_value():
-            raise _refuse("须为整数", "must be a whole number")
+        # One message for every way of missing, as the template's requirement column says it.
+        floor = _plain(lo if lo is not None else 0)
+        try:
+            number = _number(raw)
+        except ValueRefused:
+            number = None
+        if number is None or number != number.to_integral_value() or (lo is not None and number < lo):
+            raise _refuse(f"须为不小于{floor}的整数", f"must be a whole number ≥ {floor}")
         value: Value = int(number)
     else:
+        number = _number(raw)
         exponent = number.normalize().as_tuple().exponent
         if isinstance(exponent, int) and -exponent > ind.places:
             raise _refuse(f"最多保留{ind.places}位小数", f"at most {ind.places} decimal places")
         value = round_half_up(number, ind.places)
-    lo, hi = bounds(ind, semester)
     if lo is not None and number < lo:
         raise _refuse(f"不能小于{_plain(lo)}", f"must not be less than {_plain(lo)}")
     if hi is not None and number > hi:

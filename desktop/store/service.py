@@ -37,11 +37,24 @@ class ValuesRefused(UserError):
 
 
 @dataclass(frozen=True, slots=True)
+class FileSource:
+    """The workbook a change came from: its name and SHA-256 go into the audit log."""
+
+    name: str
+    sha256: str
+    kind: str
+
+    def record(self, s: Session, actor: str, unit: Unit, semester: Semester, changes: int) -> None:
+        audit.record(s, actor, f"import.{self.kind}", unit=unit.code, semester=str(semester), new=self.name,
+                     reason=f"sha256:{self.sha256} changes:{changes}")  # fmt: skip
+
+
+@dataclass(frozen=True, slots=True)
 class Change:
     code: str
     old: str | None
     new: str | None
-    what: str  # value | explanation
+    what: str  # value | explanation | status
 
 
 @dataclass(frozen=True, slots=True)
@@ -127,6 +140,16 @@ class Store:
         )
         return UnitHalf(unit, semester, merged.values, notes, merged)
 
+    def all_units(self, semester: Semester) -> dict[str, tuple[dict[str, Value], dict[str, str]]]:
+        """Every unit's raw values and explanations of one half, in one query."""
+        with self.session() as s:
+            return self._decode(self._rows(s, semester))
+
+    def statuses(self, semester: Semester) -> dict[str, SubmissionRow]:
+        with self.session() as s:
+            rows = s.exec(select(SubmissionRow).where(SubmissionRow.semester == str(semester)))
+            return {r.unit_code: r for r in rows}
+
     def figures(self, unit: Unit, semester: Semester) -> Figures:
         return compute(self.catalog, self.unit_half(unit, semester).raw, semester)
 
@@ -147,7 +170,8 @@ class Store:
 
     # --- writing ------------------------------------------------------------------------------
     def set_values(self, actor: str, unit: Unit, semester: Semester, values: Mapping[str, object],
-                   explanations: Mapping[str, str] | None = None, reason: str | None = None) -> list[Change]:  # fmt: skip
+                   explanations: Mapping[str, str] | None = None, reason: str | None = None,
+                   source: FileSource | None = None) -> list[Change]:  # fmt: skip
         """Validates everything first; stores all of it in one transaction or nothing at all.
 
         A value of None or "" clears the stored value. Returns what actually changed.
@@ -165,11 +189,45 @@ class Store:
             existing = {r.code: r for r in self._rows(s, semester, [unit.code])}
             changes = self._apply(s, actor, unit, semester, existing, parsed, explanations, reason)
             if changes and status_row is None:
-                s.add(
-                    SubmissionRow(
-                        unit_code=unit.code, semester=str(semester), status="draft", updated_by=actor
-                    )
-                )
+                s.add(SubmissionRow(unit_code=unit.code, semester=str(semester), status="draft", updated_by=actor))
+            if changes and source is not None:
+                source.record(s, actor, unit, semester, len(changes))
+            s.commit()
+            return changes
+
+    def receive_submission(self, actor: str, unit: Unit, semester: Semester, values: Mapping[str, object],
+                           explanations: Mapping[str, str], version: int, source: FileSource) -> list[Change]:  # fmt: skip
+        """The bureau receives a district's submission workbook: its values replace the half's, as one step."""
+        with self.session() as s:
+            user = users.require(s, actor)
+            if user.role not in ("reviewer", "admin"):
+                raise UserError(Text("只有市局审核员或管理员可以接收区县报送文件；区县请导入填报模板",
+                                     "Only a bureau reviewer or administrator receives submissions; districts import templates"))  # fmt: skip
+            status_row = self._submission(s, unit.code, semester)
+            if status_row is not None and status_row.status == "accepted":
+                raise UserError(Text(f"{unit.name.zh}{semester.label('zh')}的数据已审核通过，不能再接收新的报送",
+                                     f"{unit.name.en} {semester.label('en')} is already accepted; no new submission is taken"))  # fmt: skip
+            if status_row is not None and status_row.version > version:
+                raise UserError(Text(f"已接收过更新的版本（第{status_row.version}版），此文件为第{version}版",
+                                     f"A newer version ({status_row.version}) was already received; this file is version {version}"))  # fmt: skip
+            parsed, problems = self._validate(unit, semester, values, explanations)
+            if problems:
+                raise ValuesRefused(problems)
+            existing = {r.code: r for r in self._rows(s, semester, [unit.code])}
+            for code, row in existing.items():  # what the new version no longer holds is cleared
+                if code not in parsed and row.value is not None:
+                    parsed[code] = None
+            cleared = {c: "" for c, r in existing.items() if c not in explanations and r.explanation}
+            changes = self._apply(s, actor, unit, semester, existing, parsed, {**cleared, **explanations}, None)
+            if status_row is None or status_row.status != "submitted" or status_row.version != version:
+                row = status_row or SubmissionRow(unit_code=unit.code, semester=str(semester), updated_by=actor)
+                audit.record(s, actor, "status", unit=unit.code, semester=str(semester),
+                             old=status_row.status if status_row else None, new="submitted", reason=f"version {version}")  # fmt: skip
+                changes.append(Change("", status_row.status if status_row else None, "submitted", "status"))
+                row.status, row.version, row.updated_by, row.updated_at = "submitted", version, actor, utcnow()
+                s.add(row)
+            if changes:
+                source.record(s, actor, unit, semester, len(changes))
             s.commit()
             return changes
 

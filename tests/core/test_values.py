@@ -21,7 +21,8 @@ def test_integers_accept_separators_and_full_width_digits(catalog):
 
 @pytest.mark.parametrize(
     "raw, reason_zh",
-    [("-1", "不能小于0"), ("1.5", "须为整数"), ("abc", "不是数字"), ("", "不是数字"), (True, "须为数字"), (float("nan"), "有限")],
+    [("-1", "须为不小于0的整数"), ("1.5", "须为不小于0的整数"), ("abc", "须为不小于0的整数"), ("", "须为不小于0的整数"),
+     (True, "须为不小于0的整数"), (float("nan"), "须为不小于0的整数")],
 )
 def test_integers_refuse_with_a_reason(catalog, raw, reason_zh):
     with pytest.raises(ValueRefused) as info:

@@ -1,0 +1,162 @@
+"""Commands that exchange Excel workbooks and write reports: template, import, export, consolidate, report."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+from desktop.cli.common import context, semester_arg, unit_arg
+from desktop.cli.main import EXIT_OK, EXIT_REFUSED
+from desktop.cli.output import dump_json
+from desktop.core.text import Text
+
+
+def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -> None:
+    p = sub.add_parser("template", parents=[common], help="write a fill-in template for a unit and half")
+    p.add_argument("unit", metavar="UNIT")
+    p.add_argument("semester", metavar="HALF")
+    p.add_argument("-o", "--output", required=True, metavar="FILE.xlsx")
+    p.set_defaults(run=cmd_template)
+    p = sub.add_parser("import", parents=[common], help="import filled templates or submission workbooks")
+    p.add_argument("files", nargs="+", metavar="FILE.xlsx")
+    p.add_argument("--unit", metavar="UNIT", help="refuse files of any other unit")
+    p.add_argument("--half", metavar="HALF", help="refuse files of any other half-year")
+    p.add_argument("--json", action="store_true")
+    p.set_defaults(run=cmd_import)
+    p = sub.add_parser("export", parents=[common], help="write the official submission workbook")
+    p.add_argument("unit", metavar="UNIT")
+    p.add_argument("semester", metavar="HALF")
+    p.add_argument("-o", "--output", required=True, metavar="FILE.xlsx")
+    for name, text in (
+        ("preparer", "填表人"),
+        ("approver", "审核人"),
+        ("head", "单位负责人"),
+        ("phone", "联系电话"),
+        ("date", "报出日期"),
+    ):
+        p.add_argument(
+            f"--{name}", help=f"{text} on the form (default: from the audit log, or blank to sign by hand)"
+        )
+    p.set_defaults(run=cmd_export)
+    p = sub.add_parser("consolidate", parents=[common], help="the city's workbook from the districts' data")
+    p.add_argument("semester", metavar="HALF")
+    p.add_argument("-o", "--output", metavar="FILE.xlsx")
+    p.add_argument("--json", action="store_true", help="print the city's figures as `show --json` does")
+    p.set_defaults(run=cmd_consolidate)
+    p = sub.add_parser(
+        "report", parents=[common], help="the narrative report of a half (the city, or one unit)"
+    )
+    p.add_argument("semester", metavar="HALF")
+    p.add_argument("unit", nargs="?", metavar="UNIT")
+    p.set_defaults(run=cmd_report)
+
+
+def _saved(path: Path, lang: str) -> None:
+    print(Text(f"已保存：{path}", f"Saved: {path}")(lang))
+
+
+def cmd_template(args: argparse.Namespace) -> int:
+    from desktop.core.derived import compute
+    from desktop.exchange.save import save_workbook
+    from desktop.exchange.template import build_template
+
+    ctx = context(args)
+    unit, semester = unit_arg(ctx, args.unit), semester_arg(args.semester)
+    store, catalog = ctx.store, ctx.catalog
+    half = store.unit_half(unit, semester)
+    wb = build_template(catalog, unit, semester, compute(catalog, half.raw, semester),
+                        store.figures(unit, semester.previous()), store.figures(unit, semester.same_last_year()),
+                        half.explanations, args.lang)  # fmt: skip
+    _saved(save_workbook(wb, Path(args.output)), args.lang)
+    return EXIT_OK
+
+
+def cmd_import(args: argparse.Namespace) -> int:
+    from desktop.exchange.importer import REFUSED, import_file
+
+    ctx = context(args)
+    unit = unit_arg(ctx, args.unit) if args.unit else None
+    semester = semester_arg(args.half) if args.half else None
+    results = [import_file(ctx.store, Path(f), args.user, unit, semester) for f in args.files]
+    lang = args.lang
+    if args.json:
+        dump_json([item for r in results for item in r.to_json(lang)])
+    else:
+        for r in results:
+            for item in r.to_json(lang):
+                stream = sys.stderr if r.status == REFUSED else sys.stdout
+                print(f"{r.path.name}: {item['message'] if not item['cell'] else item['sheet'] + '!' + item['cell'] + ': ' + item['message']}",
+                      file=stream)  # fmt: skip
+    return EXIT_REFUSED if any(r.status == REFUSED for r in results) else EXIT_OK
+
+
+def cmd_export(args: argparse.Namespace) -> int:
+    from desktop.exchange.save import save_workbook
+    from desktop.exchange.submission import build_submission
+    from desktop.store.reports import half_report
+
+    ctx = context(args)
+    unit, semester = unit_arg(ctx, args.unit), semester_arg(args.semester)
+    report = half_report(ctx.store, unit, semester)
+    people = {
+        k: getattr(args, k) for k in ("preparer", "approver", "head", "phone", "date") if getattr(args, k)
+    }
+    wb = build_submission(report, ctx.catalog, ctx.resources.form, args.lang, people)
+    _saved(save_workbook(wb, Path(args.output)), args.lang)
+    return EXIT_OK
+
+
+def cmd_consolidate(args: argparse.Namespace) -> int:
+    from desktop.store.reports import half_json, half_report
+
+    ctx = context(args)
+    semester = semester_arg(args.semester)
+    city = half_report(ctx.store, ctx.units.municipality, semester)
+    if args.output:
+        from desktop.exchange.consolidation_book import build_consolidation, district_rows
+        from desktop.exchange.save import save_workbook
+
+        wb = build_consolidation(city, district_rows(ctx.store, semester), ctx.catalog, args.lang)
+        path = save_workbook(wb, Path(args.output))
+        if not args.json:
+            _saved(path, args.lang)
+    if args.json:
+        dump_json(half_json(city, ctx.catalog.version, args.lang))
+    elif not args.output:
+        print(Text("请用 -o 指定输出文件，或用 --json 输出全市数据", "Give -o FILE.xlsx, or --json for the city's figures")(args.lang),
+              file=sys.stderr)  # fmt: skip
+        return 2
+    return EXIT_OK
+
+
+def cmd_report(args: argparse.Namespace) -> int:
+    from desktop.core.narrative import load_narrative, write_report
+    from desktop.resources import resources_dir
+    from desktop.store.reports import half_report
+
+    ctx = context(args)
+    semester = semester_arg(args.semester)
+    unit = unit_arg(ctx, args.unit) if args.unit else ctx.units.municipality
+    report = half_report(ctx.store, unit, semester)
+    paragraphs = load_narrative(resources_dir() / "narrative.toml", ctx.catalog)
+    text = write_report(
+        paragraphs,
+        ctx.catalog,
+        unit,
+        semester,
+        report.figures,
+        report.last_year,
+        report.attainments,
+        args.lang,
+    )
+    if not text:
+        print(
+            Text("该半年度没有可写入报告的数据", "There are no figures to report for this half-year")(
+                args.lang
+            ),
+            file=sys.stderr,
+        )
+        return EXIT_REFUSED
+    print("\n\n".join(text))
+    return EXIT_OK

@@ -1,0 +1,25 @@
+"""The official report form's conventions: row codes (01, 02, …) and the 审核关系 footnote."""
+
+from __future__ import annotations
+
+import re
+
+from desktop.core.catalog import Catalog
+from desktop.core.formulas import Formula
+
+_CODE = re.compile(r"[a-z][a-z0-9_]*\.[a-z0-9_]+")
+_SYMBOLS = {"<=": "≤", ">=": "≥", "==": "=", "!=": "≠"}
+
+
+def row_codes(catalog: Catalog) -> dict[str, str]:
+    """Stable row codes over the whole catalog, so 07 means the same indicator on every unit's form."""
+    width = max(2, len(str(len(catalog.indicators))))
+    return {code: str(i).zfill(width) for i, code in enumerate(catalog.indicators, start=1)}
+
+
+def in_row_codes(formula: Formula, rows: dict[str, str]) -> str:
+    """`air.days_excellent + air.days_good <= air.days_valid` → `14 + 15 ≤ 13`."""
+    text = _CODE.sub(lambda m: rows.get(m.group(0), m.group(0)), formula.source)
+    for op, symbol in _SYMBOLS.items():
+        text = text.replace(op, symbol)
+    return text.replace("semester.days", "半年天数").replace("*", "×")

@@ -1,0 +1,173 @@
+"""The narrative report: published sentences written from the data, with templates in resources/.
+
+上半年，全市74个国控断面水质优良比例为98.6%，高于国家考核目标1.3个百分点；…
+A clause appears only when every figure it names exists, so a district without sections gets no
+sentence about sections, rather than "0个国控断面".
+"""
+
+from __future__ import annotations
+
+import re
+import tomllib
+from dataclasses import dataclass
+from decimal import Decimal
+from pathlib import Path
+
+from desktop.core.catalog import Catalog
+from desktop.core.derived import Figures
+from desktop.core.formulas import Formula, FormulaError, NotApplicable
+from desktop.core.loading import CatalogError
+from desktop.core.semester import Semester
+from desktop.core.targets import Attainment
+from desktop.core.text import Text
+from desktop.core.units import Unit
+from desktop.core.values import format_value, round_half_up
+
+_PLACEHOLDER = re.compile(r"\{([a-z][a-z0-9_]*\.[a-z0-9_]+)(?::([a-z_]+))?\}")
+FORMATS = ("", "wan", "yoy", "yoy_level", "target", "from_wan")
+
+
+@dataclass(frozen=True, slots=True)
+class Clause:
+    text: Text
+    when: Formula | None
+    codes: frozenset[str]
+
+
+@dataclass(frozen=True, slots=True)
+class Paragraph:
+    topic: str
+    clauses: tuple[Clause, ...]
+
+
+def load_narrative(file: Path, catalog: Catalog) -> list[Paragraph]:
+    try:
+        data = tomllib.loads(file.read_text(encoding="utf-8"))
+    except (OSError, tomllib.TOMLDecodeError) as exc:
+        raise CatalogError(file, "(file)", str(exc)) from None
+    paragraphs = []
+    for i, raw in enumerate(data.get("paragraph", [])):
+        clauses = []
+        for j, clause in enumerate(raw.get("clause", [])):
+            key = f"paragraph[{i}].clause[{j}]"
+            try:
+                zh, en = clause["zh"], clause["en"]
+            except (KeyError, TypeError):
+                raise CatalogError(file, key, "needs zh and en") from None
+            codes = set()
+            for text in (zh, en):
+                for code, fmt in _PLACEHOLDER.findall(text):
+                    if code not in catalog:
+                        raise CatalogError(file, key, f"unknown indicator code {code}")
+                    if fmt not in FORMATS:
+                        raise CatalogError(
+                            file, key, f"unknown format :{fmt}; use one of {', '.join(FORMATS[1:])}"
+                        )
+                    codes.add(code)
+            when = None
+            if "when" in clause:
+                try:
+                    when = Formula(clause["when"])
+                except FormulaError as exc:
+                    raise CatalogError(file, f"{key}.when", str(exc)) from None
+                codes |= when.codes
+            clauses.append(Clause(Text(zh, en), when, frozenset(codes)))
+        paragraphs.append(Paragraph(raw.get("topic", ""), tuple(clauses)))
+    return paragraphs
+
+
+def _wan(value: Decimal | int) -> str:
+    """336000 → 33.6万, 77700 → 7.77万, 695 → 695: how Chinese reports write large figures."""
+    if abs(value) < 10000:
+        return format(value, "f") if isinstance(value, Decimal) else str(value)
+    scaled = round_half_up(Decimal(value) / 10000, 2).normalize()
+    return f"{format(scaled, 'f')}万"
+
+
+class _Writer:
+    def __init__(
+        self, catalog: Catalog, figures: Figures, last_year: Figures, goals: dict[str, Attainment], lang: str
+    ):
+        self.catalog, self.figures, self.last_year, self.goals, self.lang = (
+            catalog,
+            figures,
+            last_year,
+            goals,
+            lang,
+        )
+
+    def available(self, clause: Clause) -> bool:
+        if not all(self.figures.get(c) is not None for c in clause.codes):
+            return False
+        for code, fmt in _PLACEHOLDER.findall(clause.text(self.lang)):
+            if fmt in ("yoy", "yoy_level") and self.last_year.get(code) is None:
+                return False
+            if fmt == "target" and (code not in self.goals or self.goals[code].margin is None):
+                return False
+        if clause.when is None:
+            return True
+        context = {c: v for c, v in self.figures.raw.items() if not isinstance(v, str)}
+        context.update({c: v for c, v in self.figures.derived.items() if not isinstance(v, str) and v})
+        try:
+            return bool(clause.when.evaluate(context))
+        except NotApplicable:
+            return False
+
+    def render(self, clause: Clause, subject: str) -> str:
+        text = clause.text(self.lang).replace("{subject}", subject)
+        return _PLACEHOLDER.sub(lambda m: self.value(m.group(1), m.group(2) or ""), text)
+
+    def value(self, code: str, fmt: str) -> str:
+        ind, value, lang = self.catalog[code], self.figures.get(code), self.lang
+        if fmt == "wan" and lang == "zh" and not isinstance(value, str):
+            return _wan(round_half_up(value, ind.places) if ind.places else value)
+        if fmt == "from_wan" and lang == "en" and not isinstance(value, str):
+            return f"{round_half_up(Decimal(value) * 10000, max(0, ind.places - 4)):,}"
+        if fmt in ("yoy", "yoy_level"):
+            return self.change(code, fmt)
+        if fmt == "target":
+            return self.target(code)
+        text = format_value(ind, value, lang, grouping=lang == "en")
+        # Prose drops trailing zeros as the bureau's reports do: 94%, 695亩, 332万个, but 98.6%.
+        return text.rstrip("0").rstrip(".") if "." in text and not isinstance(value, str) else text
+
+    def change(self, code: str, fmt: str) -> str:
+        ind = self.catalog[code]
+        diff = round_half_up(Decimal(self.figures.get(code)) - Decimal(self.last_year.get(code)), ind.places)
+        amount = format(abs(diff), "f")
+        unit = Text("个百分点", " percentage points") if ind.type == "percent" else ind.unit
+        if diff == 0:
+            return Text("持平", "unchanged")(self.lang)
+        up = diff > 0
+        if self.lang == "en":
+            return f"{'up' if up else 'down'} {amount}{unit.en if ind.type == 'percent' else ' ' + unit.en}"
+        verb = ("增加" if up else "减少") if fmt == "yoy" else ("上升" if up else "下降")
+        return f"{verb}{amount}{unit.zh}"
+
+    def target(self, code: str) -> str:
+        att, ind = self.goals[code], self.catalog[code]
+        basis = att.target.basis(self.lang)
+        amount = format(abs(att.margin), "f")
+        unit = Text("个百分点", " percentage points") if ind.type == "percent" else ind.unit
+        if att.margin == 0:
+            return Text(f"达到{basis}", f"meeting the {basis.lower()}")(self.lang)
+        if self.lang == "en":
+            return f"{amount}{unit.en if ind.type == 'percent' else ' ' + unit.en} {'above' if att.margin > 0 else 'below'} the {basis.lower()}"
+        return f"{'高于' if att.margin > 0 else '低于'}{basis}{amount}{unit.zh}"
+
+
+def write_report(paragraphs: list[Paragraph], catalog: Catalog, unit: Unit, semester: Semester, figures: Figures,
+                 last_year: Figures, goals: dict[str, Attainment], lang: str = "zh") -> list[str]:  # fmt: skip
+    writer = _Writer(catalog, figures, last_year, goals, lang)
+    subject = Text("全市", "the city")(lang) if unit.is_municipality else unit.name(lang)
+    period = Text(f"{'上' if semester.half == 1 else '下'}半年", f"In the {'first' if semester.half == 1 else 'second'} half of {semester.year}")(lang)  # fmt: skip
+    out = []
+    for paragraph in paragraphs:
+        clauses = [writer.render(c, subject) for c in paragraph.clauses if writer.available(c)]
+        if not clauses:
+            continue
+        if lang == "en":
+            out.append(f"{period}, " + "; ".join(clauses) + ".")
+        else:
+            out.append(f"{period}，" + "；".join(clauses) + "。")
+    return out

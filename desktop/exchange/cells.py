@@ -1,0 +1,92 @@
+"""Small helpers shared by every workbook we write: safe text, styles, widths."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+from openpyxl.cell.cell import Cell
+from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
+from openpyxl.styles.cell_style import StyleArray
+from openpyxl.utils import get_column_letter
+
+from desktop.core.catalog import Indicator
+from desktop.core.derived import Figures
+from desktop.core.text import Text
+from desktop.core.values import format_value, round_half_up
+
+FONT = "SimSun"  # 宋体: what Chinese report forms are printed in; Excel substitutes if absent
+TITLE = Font(name=FONT, size=16, bold=True)
+BOLD = Font(name=FONT, size=11, bold=True)
+NORMAL = Font(name=FONT, size=11)
+SMALL = Font(name=FONT, size=9, color="555555")
+HEADER_FILL = PatternFill("solid", fgColor="DDE6F0")
+TOPIC_FILL = PatternFill("solid", fgColor="F2F2F2")
+INPUT_FILL = PatternFill("solid", fgColor="FFF9DB")
+DERIVED_FILL = PatternFill("solid", fgColor="EAF4EA")
+THIN = Side(style="thin", color="999999")
+BOX = Border(left=THIN, right=THIN, top=THIN, bottom=THIN)
+CENTER = Alignment(horizontal="center", vertical="center", wrap_text=True)
+LEFT = Alignment(horizontal="left", vertical="center", wrap_text=True)
+RIGHT = Alignment(horizontal="right", vertical="center")
+FORMULA_START = ("=", "+", "-", "@")
+
+
+def put(cell: Cell, value: object) -> Cell:
+    """Writes a value; text that looks like a formula (= + - @) stays text, never a formula."""
+    cell.value = value
+    if isinstance(value, str) and value.startswith(FORMULA_START):
+        cell.data_type = "s"
+        if not cell._style:
+            cell._style = StyleArray()
+        cell._style.quotePrefix = 1  # Excel keeps showing it as typed text after an edit
+    return cell
+
+
+def widths(ws, sizes: list[float]) -> None:
+    for i, size in enumerate(sizes, start=1):
+        ws.column_dimensions[get_column_letter(i)].width = size
+
+
+def boxed(cell: Cell, font=NORMAL, alignment=LEFT, fill=None) -> Cell:
+    cell.font, cell.alignment, cell.border = font, alignment, BOX
+    if fill is not None:
+        cell.fill = fill
+    return cell
+
+
+def number_format(places: int) -> str:
+    return "#,##0" if places == 0 else "#,##0." + "0" * places
+
+
+def print_setup(ws, lang: str, unit_name: str, title_rows: str | None = None) -> None:
+    """A4 landscape, fitted to the width, header rows repeated, unit and page numbers in the footer."""
+    ws.page_setup.orientation = "landscape"
+    ws.page_setup.paperSize = ws.PAPERSIZE_A4
+    ws.page_setup.fitToWidth, ws.page_setup.fitToHeight = 1, 0
+    ws.sheet_properties.pageSetUpPr.fitToPage = True
+    ws.print_options.horizontalCentered = True
+    ws.page_margins.bottom = 0.9
+    if title_rows:
+        ws.print_title_rows = title_rows
+    ws.oddFooter.left.text = unit_name
+    ws.oddFooter.center.text = Text("第 &P 页，共 &N 页", "Page &P of &N")(lang)
+    ws.oddFooter.right.text = "&A"
+
+
+def yoy_change(ind: Indicator, now, then, lang: str) -> str | float | int | None:
+    if now is None or then is None or isinstance(now, str) or isinstance(then, str):
+        return None
+    diff = round_half_up(Decimal(now) - Decimal(then), ind.places)
+    if ind.type == "percent":
+        return f"{diff:+}" + Text("个百分点", " pts")(lang)
+    return int(diff) if ind.type == "integer" else float(diff)
+
+
+def figure(ind: Indicator, figures: Figures, lang: str):
+    """A figure as a cell holds it: a number, a category's level, "不适用", or nothing."""
+    if figures.is_not_applicable(ind.code):
+        return Text("不适用", "n/a")(lang)
+    value = figures.get(ind.code)
+    if value is None or isinstance(value, str):
+        return format_value(ind, value, lang) or None
+    return value if isinstance(value, int) else float(value)

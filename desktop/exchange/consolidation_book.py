@@ -1,0 +1,203 @@
+"""The city's workbook: summary against targets, a sheet per topic by district, attainment, missing data."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from openpyxl import Workbook
+from openpyxl.styles import Font
+
+from desktop.core.catalog import Catalog, Indicator
+from desktop.core.checks import attainments
+from desktop.core.derived import Figures, compute
+from desktop.core.form import row_codes
+from desktop.core.semester import Semester
+from desktop.core.targets import MISSED, Attainment
+from desktop.core.text import Text
+from desktop.core.units import Unit
+from desktop.core.workflow import STATUS_NAMES
+from desktop.exchange import cells as c
+from desktop.exchange.meta import write_meta
+from desktop.store.reports import HalfReport
+
+SUMMARY, ATTAINMENT, REPORTING = (
+    Text("全市汇总", "City summary"),
+    Text("目标达标情况", "Targets"),
+    Text("报送情况", "Reporting"),
+)
+
+
+@dataclass(frozen=True, slots=True)
+class DistrictRow:
+    unit: Unit
+    figures: Figures
+    attainments: dict[str, Attainment]
+    status: str
+    reported: int  # raw values present
+
+
+def district_rows(store, semester: Semester) -> list[DistrictRow]:
+    catalog, targets = store.catalog, store.resources.targets
+    by_unit = store.all_units(semester)
+    statuses = store.statuses(semester)
+    out = []
+    for unit in store.units.districts():
+        raw, _ = by_unit.get(unit.code, ({}, {}))
+        figures = compute(catalog, raw, semester)
+        goals = {a.code: a for a in attainments(catalog, targets, unit, semester, figures)}
+        status = statuses[unit.code].status if unit.code in statuses else "draft"
+        out.append(DistrictRow(unit, figures, goals, status, len(raw)))
+    return out
+
+
+def build_consolidation(
+    city: HalfReport, districts: list[DistrictRow], catalog: Catalog, lang: str = "zh"
+) -> Workbook:
+    wb = Workbook()
+    _summary(wb.active, city, districts, catalog, lang)
+    for topic in catalog.topics:
+        members = [i for i in catalog.applicable(False) if i.topic == topic.code]
+        if members:
+            _topic_sheet(wb.create_sheet(topic.name(lang)[:31]), members, city, districts, lang)
+    _attainment(wb.create_sheet(ATTAINMENT(lang)), districts, catalog, lang)
+    _reporting(wb.create_sheet(REPORTING(lang)), districts, catalog, city, lang)
+    write_meta(wb, kind="consolidation", unit=city.unit.code, semester=str(city.semester), catalog_version=catalog.version,
+               fingerprint=city.fingerprint, lang=lang)  # fmt: skip
+    return wb
+
+
+def _header(ws, row: int, titles: list[str]) -> None:
+    for col, title in enumerate(titles, start=1):
+        c.boxed(c.put(ws.cell(row, col), title), c.BOLD, c.CENTER, c.HEADER_FILL)
+
+
+def _title(ws, text: str, span: int) -> None:
+    ws.merge_cells(start_row=1, start_column=1, end_row=1, end_column=span)
+    c.put(ws.cell(1, 1), text).font = c.TITLE
+    ws.cell(1, 1).alignment = c.CENTER
+    ws.row_dimensions[1].height = 30
+
+
+def _summary(ws, city: HalfReport, districts: list[DistrictRow], catalog: Catalog, lang: str) -> None:
+    ws.title = SUMMARY(lang)
+    titles = Text("行号|指标名称|计量单位|全市|上年同期|同比增减|目标|目标依据|达标情况|汇总方式",
+                  "Row|Indicator|Unit|City|Same half last year|Change y/y|Target|Basis|Attainment|How it adds up")(lang).split("|")  # fmt: skip
+    _title(ws, Text(f"{city.unit.name.zh}{city.semester.label('zh')}生态环境指标汇总",
+                    f"{city.unit.name.en}, {city.semester.label('en')}: indicators")(lang), len(titles))  # fmt: skip
+    _header(ws, 3, titles)
+    rows = row_codes(catalog)
+    contributors = city.half.consolidated.contributors if city.half.consolidated else {}
+    for r, ind in enumerate(catalog.applicable(True), start=4):
+        att = city.attainments.get(ind.code)
+        how = _how(ind, contributors.get(ind.code, 0), len(districts), lang)
+        values = [rows[ind.code], ind.name(lang), ind.unit(lang), c.figure(ind, city.figures, lang),
+                  c.figure(ind, city.last_year, lang),
+                  c.yoy_change(ind, city.figures.get(ind.code), city.last_year.get(ind.code), lang),
+                  att.target.shown(ind, lang) if att else None, att.target.basis(lang) if att else None,
+                  att.describe(ind, lang) if att else None, how]  # fmt: skip
+        for col, value in enumerate(values, start=1):
+            cell = c.boxed(
+                c.put(ws.cell(r, col), value), fill=c.DERIVED_FILL if ind.derived and col == 4 else None
+            )
+            if col in (4, 5, 6):
+                cell.number_format, cell.alignment = c.number_format(ind.places), c.RIGHT
+        if att and att.status == MISSED:
+            ws.cell(r, 9).font = Font(name=c.FONT, color="9C0006")
+    c.widths(ws, [6, 40, 12, 14, 14, 14, 10, 24, 28, 22])
+    ws.freeze_panes = "D4"
+    c.print_setup(ws, lang, city.unit.name(lang), "3:3")
+
+
+def _how(ind: Indicator, contributors: int, total: int, lang: str) -> str:
+    if ind.derived:
+        return Text("由汇总数计算", "from the totals")(lang)
+    if ind.aggregation == "sum":
+        return Text(f"{contributors}/{total}个区县合计", f"sum of {contributors}/{total} districts")(lang)
+    return (
+        Text("市级监测", "city's own measurement")(lang)
+        if ind.aggregation == "entered"
+        else Text("市局填报", "bureau")(lang)
+    )
+
+
+def _topic_sheet(
+    ws, members: list[Indicator], city: HalfReport, districts: list[DistrictRow], lang: str
+) -> None:
+    titles = [Text("代码", "Code")(lang), Text("区县", "District")(lang)] + [
+        f"{i.name(lang)}（{i.unit(lang)}）" for i in members
+    ]
+    _header(ws, 1, titles)
+    for r, row in enumerate(districts, start=2):
+        c.boxed(ws.cell(r, 1, row.unit.code))
+        c.boxed(c.put(ws.cell(r, 2), row.unit.name(lang)))
+        for col, ind in enumerate(members, start=3):
+            cell = c.boxed(c.put(ws.cell(r, col), c.figure(ind, row.figures, lang)), alignment=c.RIGHT)
+            cell.number_format = c.number_format(ind.places)
+            att = row.attainments.get(ind.code)
+            if att and att.status == MISSED:
+                cell.font = Font(name=c.FONT, color="9C0006", bold=True)
+    total = len(districts) + 2
+    c.boxed(ws.cell(total, 1, city.unit.code), c.BOLD)
+    c.boxed(c.put(ws.cell(total, 2), Text("全市", "City")(lang)), c.BOLD)
+    for col, ind in enumerate(members, start=3):
+        cell = c.boxed(
+            c.put(ws.cell(total, col), c.figure(ind, city.figures, lang)), c.BOLD, c.RIGHT, c.TOPIC_FILL
+        )
+        cell.number_format = c.number_format(ind.places)
+    c.widths(ws, [9, 22] + [16] * len(members))
+    ws.row_dimensions[1].height = 48
+    ws.freeze_panes = "C2"
+    c.print_setup(ws, lang, city.unit.name(lang), "1:1")
+
+
+def _attainment(ws, districts: list[DistrictRow], catalog: Catalog, lang: str) -> None:
+    titles = Text("指标|区县|本期|目标|差距|目标依据", "Indicator|District|Value|Target|Margin|Basis")(
+        lang
+    ).split("|")
+    _header(ws, 1, titles)
+    missed = [(ind, row, row.attainments[ind.code]) for ind in catalog.indicators.values() for row in districts
+              if ind.code in row.attainments and row.attainments[ind.code].status == MISSED]  # fmt: skip
+    missed.sort(
+        key=lambda m: (
+            list(catalog.indicators).index(m[0].code),
+            m[2].margin if m[2].margin is not None else 0,
+        )
+    )
+    for r, (ind, row, att) in enumerate(missed, start=2):
+        values = [ind.name(lang), row.unit.name(lang), c.figure(ind, row.figures, lang), att.target.shown(ind, lang),
+                  att.describe(ind, lang), att.target.basis(lang)]  # fmt: skip
+        for col, value in enumerate(values, start=1):
+            c.boxed(c.put(ws.cell(r, col), value))
+    if not missed:
+        c.put(ws.cell(2, 1), Text("所有区县均达到目标。", "Every district meets its targets.")(lang))
+    c.widths(ws, [34, 22, 12, 12, 34, 26])
+    ws.freeze_panes = "A2"
+    c.print_setup(ws, lang, Text("全市", "City")(lang), "1:1")
+
+
+def _reporting(ws, districts: list[DistrictRow], catalog: Catalog, city: HalfReport, lang: str) -> None:
+    expected = len([i for i in catalog.applicable(False) if not i.derived and i.required])
+    titles = Text(
+        "代码|区县|状态|已填报指标|应填报指标|数据情况",
+        "Code|District|Status|Values reported|Values expected|Data",
+    )(lang).split("|")
+    _header(ws, 1, titles)
+    missing = set(city.half.consolidated.missing_units) if city.half.consolidated else set()
+    for r, row in enumerate(districts, start=2):
+        state = Text("缺报", "missing")(lang) if row.unit.code in missing else (
+            Text("不完整", "incomplete")(lang) if row.reported < expected else Text("完整", "complete")(lang))  # fmt: skip
+        values = [
+            row.unit.code,
+            row.unit.name(lang),
+            STATUS_NAMES[row.status](lang),
+            row.reported,
+            expected,
+            state,
+        ]
+        for col, value in enumerate(values, start=1):
+            cell = c.boxed(c.put(ws.cell(r, col), value))
+            if col == 6 and row.unit.code in missing:
+                cell.font = Font(name=c.FONT, color="9C0006", bold=True)
+    c.widths(ws, [9, 24, 12, 14, 14, 12])
+    ws.freeze_panes = "A2"
+    c.print_setup(ws, lang, Text("全市", "City")(lang), "1:1")

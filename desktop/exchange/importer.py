@@ -1,0 +1,111 @@
+"""Imports workbooks into the store: a file is taken whole or not at all, and says why when refused."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from desktop.core.fingerprint import fingerprint
+from desktop.core.semester import Semester
+from desktop.core.text import Text, UserError
+from desktop.core.units import Unit
+from desktop.exchange.reader import BookRefused, ImportedBook, Problem, read_book
+from desktop.store.service import FileSource, Store, ValuesRefused
+
+IMPORTED, UNCHANGED, REFUSED = "imported", "unchanged", "refused"
+
+
+@dataclass(slots=True)
+class ImportResult:
+    path: Path
+    status: str
+    kind: str | None = None
+    unit: str | None = None
+    semester: str | None = None
+    changes: int = 0
+    problems: list[Problem] = field(default_factory=list)
+
+    def to_json(self, lang: str = "zh") -> list[dict]:
+        """`{file, sheet, cell, code, message}` per problem; one summary object when it was taken."""
+        if self.problems:
+            return [{"file": str(self.path), "sheet": p.sheet, "cell": p.cell, "code": p.code, "message": p.text(lang),
+                     "level": "error"} for p in self.problems]  # fmt: skip
+        message = Text(f"已导入，{self.changes}项变化", f"imported, {self.changes} changes") if self.status == IMPORTED \
+            else Text("内容与数据库一致，未作修改", "same as the database; nothing changed")  # fmt: skip
+        return [{"file": str(self.path), "sheet": None, "cell": None, "code": None, "message": message(lang),
+                 "level": self.status, "unit": self.unit, "semester": self.semester, "kind": self.kind,
+                 "changes": self.changes}]  # fmt: skip
+
+
+def _refused(path: Path, text: Text, book: ImportedBook | None = None) -> ImportResult:
+    return ImportResult(path, REFUSED, book.kind if book else None, book.unit_code if book else None,
+                        str(book.semester) if book else None, 0, [Problem(None, None, None, text)])  # fmt: skip
+
+
+def import_file(store: Store, path: Path, actor: str, expect_unit: Unit | None = None,
+                expect_semester: Semester | None = None) -> ImportResult:  # fmt: skip
+    path = Path(path)
+    try:
+        book = read_book(path, store.catalog)
+    except BookRefused as exc:
+        return ImportResult(path, REFUSED, problems=exc.problems)
+    except UserError as exc:
+        return _refused(path, exc.text)
+    if book.problems:
+        return ImportResult(path, REFUSED, book.kind, book.unit_code, str(book.semester), 0, book.problems)
+    refusal = _identity_problem(store, book, expect_unit, expect_semester)
+    if refusal:
+        return _refused(path, refusal, book)
+    unit = store.units.get(book.unit_code)
+    source = FileSource(path.name, book.sha256, book.kind)
+    try:
+        if book.kind == "submission":
+            version = int(book.meta.get("version") or 0) or 1
+            changes = store.receive_submission(
+                actor, unit, book.semester, book.values, book.explanations, version, source
+            )
+        else:
+            changes = store.set_values(
+                actor, unit, book.semester, book.values, book.explanations, source=source
+            )
+    except ValuesRefused as exc:
+        problems = [Problem(*book.cells.get(code, (None, None)), code, text) for code, text in exc.problems]
+        return ImportResult(path, REFUSED, book.kind, unit.code, str(book.semester), 0, problems)
+    except UserError as exc:
+        return _refused(path, exc.text, book)
+    status = IMPORTED if changes else UNCHANGED
+    return ImportResult(path, status, book.kind, unit.code, str(book.semester), len(changes))
+
+
+def _identity_problem(
+    store: Store, book: ImportedBook, expect_unit: Unit | None, expect_semester: Semester | None
+) -> Text | None:
+    unit = store.units.get(book.unit_code)
+    if unit is None:
+        return Text(
+            f"文件中的单位代码“{book.unit_code}”不存在", f"The file names an unknown unit '{book.unit_code}'"
+        )
+    if expect_unit is not None and unit.code != expect_unit.code:
+        return Text(
+            f"该文件属于{unit.name.zh}，而不是{expect_unit.name.zh}",
+            f"This file is for {unit.name.en}, not {expect_unit.name.en}",
+        )
+    if expect_semester is not None and book.semester != expect_semester:
+        return Text(f"该文件的报告期为{book.semester.label('zh')}，而不是{expect_semester.label('zh')}",
+                    f"This file is for {book.semester.label('en')}, not {expect_semester.label('en')}")  # fmt: skip
+    if book.catalog_version != store.catalog.version:
+        return Text(f"该文件按指标目录 {book.catalog_version} 版制作，本系统为 {store.catalog.version} 版；请使用新模板重新填报",
+                    f"This file was made with catalog version {book.catalog_version}, this installation has "
+                    f"{store.catalog.version}; fill in a new template")  # fmt: skip
+    if book.kind == "submission":
+        if unit.is_municipality:
+            return Text(
+                "全市数据不通过报送文件导入", "The city's own figures are not imported from a submission"
+            )
+        digest = fingerprint(
+            unit.code, str(book.semester), book.catalog_version, book.values, book.explanations
+        )
+        if digest != book.meta.get("fingerprint"):
+            return Text("报送文件在导出后被修改过（内容指纹不符），不能接收；请区县重新导出",
+                        "The submission was changed after it was exported (its fingerprint does not match); ask for a new export")  # fmt: skip
+    return None

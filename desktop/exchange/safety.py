@@ -1,0 +1,124 @@
+"""Refuses hostile workbooks before they cost memory: not a zip, zip bombs, XML bombs, absurd sizes.
+
+An .xlsx is a zip of XML parts. We check the archive's directory, then stream every XML part
+(with a hard cap on what we decompress, whatever the headers claim) looking for DOCTYPE or ENTITY
+declarations — no workbook Excel writes has them, and they are how XML bombs and external
+entities begin. openpyxl then parses with defusedxml as a second line of defence.
+"""
+
+from __future__ import annotations
+
+import re
+import zipfile
+from pathlib import Path
+
+from desktop.core.text import Text, UserError
+
+MAX_FILE_BYTES = 20 * 1024 * 1024
+MAX_ENTRIES = 1000
+MAX_TOTAL_UNCOMPRESSED = 100 * 1024 * 1024
+MAX_RATIO = 100  # uncompressed / compressed, per entry; real sheets stay well below 30
+MAX_ROWS = 5000
+MAX_COLUMNS = 100
+_CHUNK = 64 * 1024
+_DANGEROUS = re.compile(rb"<!\s*(DOCTYPE|ENTITY)", re.IGNORECASE)
+_DIMENSION = re.compile(rb'<dimension\s+ref="([A-Z]+)(\d+)(?::([A-Z]+)(\d+))?"')
+
+
+class FileRefused(UserError):
+    """The file is refused as a whole; nothing was read into the database."""
+
+
+def _refuse(zh: str, en: str) -> FileRefused:
+    return FileRefused(Text(zh, en))
+
+
+def _column_number(letters: bytes) -> int:
+    n = 0
+    for ch in letters:
+        n = n * 26 + ch - 64
+    return n
+
+
+def inspect_workbook(path: Path) -> None:
+    """Raises FileRefused unless `path` is a plausible, harmless .xlsx workbook."""
+    try:
+        size = path.stat().st_size
+    except OSError as exc:
+        raise _refuse(f"无法读取文件：{exc.strerror}", f"Cannot read the file: {exc.strerror}") from None
+    if size > MAX_FILE_BYTES:
+        raise _refuse(f"文件过大（{size // 1048576} MB），上限为 {MAX_FILE_BYTES // 1048576} MB",
+                      f"File too large ({size // 1048576} MB); the limit is {MAX_FILE_BYTES // 1048576} MB")  # fmt: skip
+    if not zipfile.is_zipfile(path):
+        raise _refuse("不是有效的 Excel 工作簿（.xlsx）文件", "Not an Excel workbook (.xlsx)")
+    try:
+        with zipfile.ZipFile(path) as archive:
+            _check_archive(archive)
+    except zipfile.BadZipFile as exc:
+        raise _refuse(f"工作簿文件已损坏：{exc}", f"The workbook is damaged: {exc}") from None
+
+
+def _check_archive(archive: zipfile.ZipFile) -> None:
+    entries = archive.infolist()
+    if len(entries) > MAX_ENTRIES:
+        raise _refuse(
+            "工作簿包含的部件过多，疑似恶意文件", "The workbook has too many parts; it looks hostile"
+        )
+    declared = sum(e.file_size for e in entries)
+    if declared > MAX_TOTAL_UNCOMPRESSED:
+        raise _refuse(
+            "工作簿解压后过大（疑似“压缩炸弹”）", "The workbook expands to an absurd size (a zip bomb)"
+        )
+    names = {e.filename for e in entries}
+    if "[Content_Types].xml" not in names or "xl/workbook.xml" not in names:
+        raise _refuse(
+            "不是有效的 Excel 工作簿（缺少工作簿结构）", "Not an Excel workbook (its structure is missing)"
+        )
+    budget = MAX_TOTAL_UNCOMPRESSED
+    for entry in entries:
+        if entry.filename.startswith(("/", "\\")) or ".." in entry.filename.split("/"):
+            raise _refuse(
+                "工作簿包含非法路径，疑似恶意文件", "The workbook contains an illegal path; it looks hostile"
+            )
+        if entry.compress_size and entry.file_size / entry.compress_size > MAX_RATIO:
+            raise _refuse(
+                "工作簿压缩比异常（疑似“压缩炸弹”）",
+                "The workbook's compression ratio is absurd (a zip bomb)",
+            )
+        if entry.filename.endswith((".xml", ".rels", ".vml")):
+            budget -= _scan_xml(archive, entry, budget)
+
+
+def _scan_xml(archive: zipfile.ZipFile, entry: zipfile.ZipInfo, budget: int) -> int:
+    """Streams one part; returns how many bytes it really held (headers can lie)."""
+    read, tail = 0, b""
+    is_sheet = entry.filename.startswith("xl/worksheets/")
+    with archive.open(entry) as stream:
+        while chunk := stream.read(_CHUNK):
+            read += len(chunk)
+            if read > budget:
+                raise _refuse(
+                    "工作簿解压后过大（疑似“压缩炸弹”）",
+                    "The workbook expands to an absurd size (a zip bomb)",
+                )
+            window = tail + chunk
+            if _DANGEROUS.search(window):
+                raise _refuse(
+                    "工作簿包含 XML 实体声明，疑似恶意文件",
+                    "The workbook declares XML entities; it looks hostile",
+                )
+            if is_sheet and read == len(chunk):
+                _check_dimension(window)
+            tail = window[-64:]
+    return read
+
+
+def _check_dimension(head: bytes) -> None:
+    match = _DIMENSION.search(head)
+    if not match or not match.group(3):
+        return
+    rows = int(match.group(4))
+    columns = _column_number(match.group(3))
+    if rows > MAX_ROWS or columns > MAX_COLUMNS:
+        raise _refuse(f"工作表过大（{rows}行×{columns}列），不是本系统的模板或报送文件",
+                      f"A sheet is absurdly large ({rows} rows × {columns} columns); not an EcoReport workbook")  # fmt: skip

@@ -1,0 +1,33 @@
+"""Saving a workbook atomically: a crash mid-write never leaves half a file under the real name."""
+
+from __future__ import annotations
+
+import os
+import tempfile
+from pathlib import Path
+
+from desktop.core.text import Text, UserError
+
+
+def save_workbook(wb, path: Path) -> Path:
+    path = Path(path)
+    if path.suffix.lower() != ".xlsx":
+        path = path.with_suffix(".xlsx")
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        fd, tmp = tempfile.mkstemp(prefix=".ecoreport-", suffix=".xlsx", dir=path.parent)
+        os.close(fd)
+        try:
+            wb.save(tmp)
+            umask = os.umask(0)
+            os.umask(umask)
+            os.chmod(tmp, 0o666 & ~umask)  # mkstemp makes it private; the saved file is an ordinary one
+            os.replace(tmp, path)
+        finally:
+            if os.path.exists(tmp):
+                os.unlink(tmp)
+    except OSError as exc:
+        raise UserError(
+            Text(f"无法保存 {path}：{exc.strerror}", f"Cannot save {path}: {exc.strerror}")
+        ) from None
+    return path

@@ -1,0 +1,186 @@
+"""The fill-in template: one workbook a district can fill in by hand and give back to the app."""
+
+from __future__ import annotations
+
+import uuid
+from decimal import Decimal
+
+from openpyxl import Workbook
+from openpyxl.styles import Protection
+from openpyxl.worksheet.datavalidation import DataValidation
+
+from desktop.core.catalog import Catalog, Indicator
+from desktop.core.derived import Figures
+from desktop.core.form import row_codes
+from desktop.core.semester import Semester
+from desktop.core.text import Text
+from desktop.core.units import Unit
+from desktop.core.values import bounds, format_value
+from desktop.exchange import cells as c
+from desktop.exchange.excel_formula import excel_formula
+from desktop.exchange.meta import write_meta
+
+SHEET = Text("填报表", "Entry")
+FIRST_ROW = 5  # rows 1–4: title, unit and half, blank, header
+CODE_COL, VALUE_COL, NOTE_COL = 1, 5, 8  # A (hidden code), E (value), H (explanation)
+HEADERS = Text("指标代码|行号|指标名称|计量单位|本期数值|上期|上年同期|说明（未达标或变化异常时填写）|填报要求",
+               "Code|Row|Indicator|Unit|This half|Previous half|Same half last year|Explanation (when a target is missed or a change is unusual)|Requirement")  # fmt: skip
+NOT_APPLICABLE = Text("不适用", "n/a")
+
+
+def requirement(ind: Indicator, semester: Semester) -> Text:
+    """The rule a cell must follow, as the input message and the refusal say it."""
+    lo, hi = bounds(ind, semester)
+    if ind.type == "category":
+        return Text(
+            f"从下拉列表选择：{'、'.join(ind.levels)}", f"Choose from the list: {', '.join(ind.levels_en)}"
+        )
+    if ind.type == "text":
+        return Text("文字", "Text")
+    top_zh = f"，不大于{format(hi, 'f')}" if hi is not None else ""
+    top_en = f" and ≤ {format(hi, 'f')}" if hi is not None else ""
+    if ind.type == "integer":
+        return Text(f"不小于{format(lo, 'f')}的整数{top_zh}", f"A whole number ≥ {format(lo, 'f')}{top_en}")
+    return Text(f"不小于{format(lo, 'f')}的数，最多{ind.places}位小数{top_zh}",
+                f"A number ≥ {format(lo, 'f')} with at most {ind.places} decimals{top_en}")  # fmt: skip
+
+
+def _validation(ind: Indicator, semester: Semester, lang: str) -> DataValidation | None:
+    lo, hi = bounds(ind, semester)
+    rule = requirement(ind, semester)(lang)
+    if ind.type == "category":
+        levels = ind.levels if lang == "zh" else ind.levels_en
+        dv = DataValidation(type="list", formula1='"' + ",".join(levels) + '"', allow_blank=True)
+    elif ind.type == "text":
+        return None
+    else:
+        kind = "whole" if ind.type == "integer" else "decimal"
+        top = hi if hi is not None else Decimal("1E12")
+        dv = DataValidation(
+            type=kind,
+            operator="between",
+            formula1=format(lo, "f"),
+            formula2=format(top, "f"),
+            allow_blank=True,
+        )
+    dv.promptTitle = ind.name(lang)[:32]
+    dv.prompt = rule[:255]
+    dv.errorTitle = Text("输入有误", "Invalid entry")(lang)
+    dv.error = rule[:255]
+    dv.showInputMessage = dv.showErrorMessage = True
+    return dv
+
+
+def build_template(catalog: Catalog, unit: Unit, semester: Semester, current: Figures, previous: Figures,
+                   last_year: Figures, explanations: dict[str, str], lang: str = "zh") -> Workbook:  # fmt: skip
+    wb = Workbook()
+    ws = wb.active
+    ws.title = SHEET(lang)
+    rows = row_codes(catalog)
+    ncols = len(HEADERS.zh.split("|"))
+    ws.merge_cells(start_row=1, start_column=2, end_row=1, end_column=ncols)
+    c.put(ws.cell(1, 2), Text("生态环境质量及重点工作半年报表（填报模板）", "Half-year report on the ecological environment (fill-in template)")(lang)).font = c.TITLE  # fmt: skip
+    ws.cell(1, 2).alignment = c.CENTER
+    ws.row_dimensions[1].height = 30
+    ws.merge_cells(start_row=2, start_column=2, end_row=2, end_column=ncols)
+    info = Text(f"填报单位：{unit.name.zh}（{unit.code}）    报告期：{semester.label('zh')}    目录版本：{catalog.version}",
+                f"Unit: {unit.name.en} ({unit.code})    Period: {semester.label('en')}    Catalog version: {catalog.version}")  # fmt: skip
+    c.put(ws.cell(2, 2), info(lang)).font = c.BOLD
+    c.put(ws.cell(3, 2), Text("黄色单元格为填报项；绿色为自动计算项。请勿修改表格结构。",
+                              "Fill in the yellow cells; green ones are calculated. Do not change the layout.")(lang)).font = c.SMALL  # fmt: skip
+    for col, title in enumerate(HEADERS(lang).split("|"), start=1):
+        c.boxed(c.put(ws.cell(4, col), title), c.BOLD, c.CENTER, c.HEADER_FILL)
+    refs: dict[str, str] = {}
+    row = FIRST_ROW
+    layout: list[tuple[int, Indicator]] = []
+    visible = catalog.applicable(unit.is_municipality)
+    for topic in catalog.topics:
+        members = [i for i in visible if i.topic == topic.code]
+        if not members:
+            continue
+        ws.merge_cells(start_row=row, start_column=2, end_row=row, end_column=ncols)
+        c.boxed(c.put(ws.cell(row, 2), topic.name(lang)), c.BOLD, c.LEFT, c.TOPIC_FILL)
+        row += 1
+        for ind in members:
+            refs[ind.code] = f"E{row}"
+            layout.append((row, ind))
+            row += 1
+    for row, ind in layout:
+        _indicator_row(
+            ws,
+            row,
+            ind,
+            rows[ind.code],
+            unit,
+            semester,
+            current,
+            previous,
+            last_year,
+            explanations,
+            refs,
+            lang,
+        )
+    c.widths(ws, [20, 6, 44, 12, 16, 14, 14, 36, 30])
+    ws.column_dimensions["A"].hidden = True
+    ws.freeze_panes = "E5"
+    ws.protection.sheet = True
+    ws.protection.formatColumns = ws.protection.formatRows = False  # widths may still be changed
+    ws.print_title_rows = "4:4"
+    ws.page_setup.orientation = "landscape"
+    ws.page_setup.paperSize = ws.PAPERSIZE_A4
+    ws.page_setup.fitToWidth, ws.page_setup.fitToHeight = 1, 0
+    ws.sheet_properties.pageSetUpPr.fitToPage = True
+    write_meta(wb, kind="template", unit=unit.code, semester=str(semester), catalog_version=catalog.version,
+               template_id=uuid.uuid4().hex, sheet=ws.title, first_row=FIRST_ROW, value_col=VALUE_COL, note_col=NOTE_COL,
+               lang=lang)  # fmt: skip
+    return wb
+
+
+def _indicator_row(
+    ws, row, ind, row_code, unit, semester, current, previous, last_year, explanations, refs, lang
+) -> None:  # noqa: PLR0913
+    ws.cell(row, CODE_COL, ind.code)
+    c.boxed(ws.cell(row, 2, row_code), alignment=c.CENTER)
+    c.boxed(c.put(ws.cell(row, 3), ind.name(lang)))
+    c.boxed(c.put(ws.cell(row, 4), ind.unit(lang)), alignment=c.CENTER)
+    value_cell = ws.cell(row, VALUE_COL)
+    if ind.derived:
+        value_cell.value = excel_formula(ind, refs, NOT_APPLICABLE(lang))
+        c.boxed(value_cell, alignment=c.RIGHT, fill=c.DERIVED_FILL)
+        value_cell.number_format = c.number_format(ind.places)
+    else:
+        value = current.get(ind.code)
+        _put_value(value_cell, ind, value, lang)
+        c.boxed(value_cell, alignment=c.RIGHT if ind.numeric else c.CENTER, fill=c.INPUT_FILL)
+        value_cell.protection = Protection(locked=False)
+        dv = _validation(ind, semester, lang)
+        if dv is not None:
+            ws.add_data_validation(dv)
+            dv.add(value_cell)
+        note = ws.cell(row, NOTE_COL)
+        c.put(note, explanations.get(ind.code))
+        c.boxed(note, fill=c.INPUT_FILL).protection = Protection(locked=False)
+    for col, figures in ((6, previous), (7, last_year)):
+        cell = ws.cell(row, col)
+        if figures.is_not_applicable(ind.code):
+            cell.value = NOT_APPLICABLE(lang)
+        else:
+            _put_value(cell, ind, figures.get(ind.code), lang)
+        c.boxed(cell, alignment=c.RIGHT)
+    if ind.derived:
+        c.boxed(ws.cell(row, NOTE_COL))
+        c.boxed(
+            c.put(ws.cell(row, 9), Text("自动计算：", "Calculated: ")(lang) + ind.formula.source), c.SMALL
+        )
+    else:
+        c.boxed(c.put(ws.cell(row, 9), requirement(ind, semester)(lang)), c.SMALL)
+
+
+def _put_value(cell, ind: Indicator, value, lang: str) -> None:
+    if value is None:
+        return
+    if ind.numeric:
+        cell.value = value if isinstance(value, int) else float(value)
+        cell.number_format = c.number_format(ind.places)
+    else:
+        c.put(cell, format_value(ind, value, lang))

@@ -1,0 +1,42 @@
+"""Workbooks made the way the app makes them, for tests to fill in or break."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from desktop.core.derived import compute
+from desktop.core.semester import Semester
+from desktop.exchange.save import save_workbook
+from desktop.exchange.submission import build_submission
+from desktop.exchange.template import build_template
+from desktop.store.reports import half_report
+
+
+def make_template(ctx, unit_code: str, semester: Semester, path: Path, lang: str = "zh") -> Path:
+    store, catalog = ctx.store, ctx.catalog
+    unit = ctx.units.find(unit_code)
+    half = store.unit_half(unit, semester)
+    wb = build_template(catalog, unit, semester, compute(catalog, half.raw, semester), store.figures(unit, semester.previous()),
+                        store.figures(unit, semester.same_last_year()), half.explanations, lang)  # fmt: skip
+    return save_workbook(wb, path)
+
+
+def make_submission(ctx, unit_code: str, semester: Semester, path: Path, lang: str = "zh") -> Path:
+    report = half_report(ctx.store, ctx.units.find(unit_code), semester)
+    return save_workbook(build_submission(report, ctx.catalog, ctx.resources.form, lang), path)
+
+
+def fill(path: Path, out: Path, values: dict[str, object], notes: dict[str, object] | None = None) -> Path:
+    """Types values into a template with openpyxl, as a person in Excel would, and saves it."""
+    import openpyxl
+
+    wb = openpyxl.load_workbook(path)
+    ws = wb.worksheets[0]
+    for row in ws.iter_rows(min_row=5):
+        code = row[0].value
+        if code in values:
+            row[4].value = values[code]
+        if notes and code in notes:
+            row[7].value = notes[code]
+    wb.save(out)
+    return out

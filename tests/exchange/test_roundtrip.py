@@ -1,0 +1,215 @@
+"""Template → filled as a user would → import → check → export → read back by a second reader → consolidate."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from decimal import Decimal
+
+import openpyxl
+import pytest
+from python_calamine import CalamineWorkbook
+
+from desktop.core.semester import Semester
+from desktop.exchange.importer import IMPORTED, REFUSED, UNCHANGED, import_file
+from desktop.store.reports import half_report
+
+from .conftest import H1, file_digest, snapshot
+from .helpers import fill, make_submission, make_template
+
+
+def test_template_layout_validation_protection_and_identity(ctx, tmp_path):
+    path = make_template(ctx, "500101", H1, tmp_path / "t.xlsx")
+    wb = openpyxl.load_workbook(path)
+    ws = wb["填报表"]
+    assert ws.protection.sheet is True
+    assert ws.column_dimensions["A"].hidden
+    rows = {r[0].value: r for r in ws.iter_rows(min_row=5) if r[0].value}
+    total = rows["water.sections_total"]
+    assert total[4].protection.locked is False and total[7].protection.locked is False
+    assert total[2].protection.locked is True  # the name cannot be edited
+    assert total[4].value == 2  # prefilled with what the database holds
+    assert total[5].value == 2 and total[6].value == 2  # previous half and last year beside it
+    ratio = rows["water.excellent_ratio"][4].value
+    assert ratio.startswith("=IF(COUNT(") and "ROUND(" in ratio and "不适用" in ratio  # a live formula
+    kinds = {dv.type for dv in ws.data_validations.dataValidation}
+    assert {"whole", "decimal"} <= kinds
+    prompts = [dv.prompt for dv in ws.data_validations.dataValidation if dv.type == "whole"]
+    assert any("不小于0的整数" in p for p in prompts)
+    meta = wb["_ecoreport"]
+    assert meta.sheet_state == "veryHidden"
+    fields = {r[0].value: r[1].value for r in meta.iter_rows()}
+    assert (fields["kind"], fields["unit"], fields["semester"], fields["catalog_version"]) == ("template", "500101", "2024H1", ctx.catalog.version)
+    assert len(fields["template_id"]) == 32
+    assert "yangtze" not in " ".join(rows)  # a district never sees the bureau's own elements
+
+
+def test_template_in_english(ctx, tmp_path):
+    wb = openpyxl.load_workbook(make_template(ctx, "500101", H1, tmp_path / "t.xlsx", lang="en"))
+    ws = wb["Entry"]
+    assert ws.cell(4, 3).value == "Indicator"
+    assert any(c.value == "State-controlled sections" for c in ws["C"])
+
+
+def test_full_round_trip(ctx, tmp_path):
+    store = ctx.store
+    template = make_template(ctx, "500101", H1, tmp_path / "t.xlsx")
+    filled = fill(template, tmp_path / "filled.xlsx",
+                  {"water.sections_total": 3, "water.sections_excellent": 2, "air.pm25": 35.4, "waste.plastic_recycled_t": 0.3},
+                  {"water.sections_excellent": "新增1个断面，尚未达标"})  # fmt: skip
+    result = import_file(store, filled, "wanzhou")
+    assert result.status == IMPORTED and result.changes == 4, result.problems  # excellent was 2 already
+    half = store.unit_half(ctx.units.find("500101"), H1)
+    assert half.raw["air.pm25"] == Decimal("35.4") and half.raw["waste.plastic_recycled_t"] == Decimal("0.30")
+    assert half.explanations["water.sections_excellent"] == "新增1个断面，尚未达标"
+    imports = [e for e in store.audit_entries() if e.action == "import.template"]
+    assert imports[-1].new == "filled.xlsx" and file_digest(filled) in imports[-1].reason
+    # Re-importing the same file changes nothing, not even the audit log.
+    before = snapshot(ctx)
+    assert import_file(store, filled, "wanzhou").status == UNCHANGED
+    assert snapshot(ctx) == before
+    # The checks see the new values: 2 of 3 sections is 66.7 %, below the district's 100 % target.
+    checks = {r.rule: r for r in store.checks(ctx.units.find("500101"), H1)}
+    assert checks["target:water.excellent_ratio"].explained  # the explanation was typed in Excel
+    submission = make_submission(ctx, "500101", H1, tmp_path / "submission.xlsx")
+    book = CalamineWorkbook.from_path(str(submission))
+    assert book.sheet_names[:3] == ["封面", "数据表", "审核结果"]
+    rows = {r[0]: r for r in book.get_sheet_by_name("数据表").to_python() if r and r[0]}
+    assert rows["water.excellent_ratio"][4] == pytest.approx(66.7)  # a derived value, written as a number
+    assert rows["water.sections_total"][4] == 3
+    assert rows["air.pm25"][4] == pytest.approx(35.4) and rows["air.pm25"][6] == pytest.approx(46.5)
+    assert rows["water.excellent_ratio"][10] == "未达标，低于目标33.3个百分点"
+    assert rows["water.sections_excellent"][11] == "新增1个断面，尚未达标"
+    cover = {r[0]: r[1] for r in book.get_sheet_by_name("封面").to_python() if r and r[0]}
+    assert cover["填报单位"] == "万州区（500101）" and cover["填表人"] == "wanzhou"
+    assert cover["完整指纹（SHA-256）"] == half_report(store, ctx.units.find("500101"), H1).fingerprint
+    checks_sheet = book.get_sheet_by_name("审核结果").to_python()
+    assert any("target:water.excellent_ratio" in str(r) for r in checks_sheet)
+    # The bureau receives the submission; the city's figures move by one section, not by a 38th.
+    result = import_file(store, submission, "reviewer")
+    assert result.status == UNCHANGED or result.status == IMPORTED
+    assert store.status(ctx.units.find("500101"), H1) == "submitted"
+    city = store.figures(ctx.units.municipality, H1)
+    assert city.get("water.sections_total") == 75 and city.get("water.sections_excellent") == 73
+    assert city.get("water.excellent_ratio") == Decimal("97.3")  # 73/75
+
+
+def test_submission_print_setup_and_formula_safety(ctx, tmp_path):
+    ctx.store.set_values("wanzhou", ctx.units.find("500101"), H1, {}, {"air.days_good": "=HYPERLINK(\"http://x\")", "air.pm25": "+1 -2 @3"})
+    path = make_submission(ctx, "500101", H1, tmp_path / "s.xlsx")
+    wb = openpyxl.load_workbook(path)
+    ws = wb["数据表"]
+    notes = {r[0].value: r[11] for r in ws.iter_rows(min_row=7) if r[0].value}
+    assert notes["air.days_good"].data_type == "s" and notes["air.days_good"].value.startswith("=HYPERLINK")
+    assert notes["air.pm25"].data_type == "s"
+    assert ws.page_setup.orientation == "landscape" and int(ws.page_setup.paperSize) == 9  # A4
+    assert ws.print_title_rows == "$6:$6"
+    assert "&P" in ws.oddFooter.center.text and ws.oddFooter.left.text == "万州区"
+    assert ws.freeze_panes == "E7"
+    assert ws.conditional_formatting  # 达标 / 未达标 colours
+    text = " ".join(str(c.value) for row in ws.iter_rows() for c in row if c.value)
+    assert "审核关系" in text and "单位负责人" in text and "≤" in text
+    # calamine sees the typed text as text, not a formula result
+    rows = {r[0]: r for r in CalamineWorkbook.from_path(str(path)).get_sheet_by_name("数据表").to_python() if r and r[0]}
+    assert rows["air.days_good"][11] == '=HYPERLINK("http://x")'
+
+
+def test_refusals_leave_database_and_file_untouched(ctx, tmp_path):
+    store = ctx.store
+    template = make_template(ctx, "500101", H1, tmp_path / "t.xlsx")
+    bad = fill(template, tmp_path / "bad.xlsx", {"water.sections_total": 4, "enf.penalties": -1, "air.days_valid": 190, "air.pm25": "abc"})
+    before, digest = snapshot(ctx), file_digest(bad)
+    result = import_file(store, bad, "wanzhou")
+    assert result.status == REFUSED
+    where = {(p.sheet, p.cell): p.text.zh for p in result.problems}
+    penalties_row = next(r[0].row for r in openpyxl.load_workbook(bad)["填报表"].iter_rows() if r[0].value == "enf.penalties")
+    assert where[("填报表", f"E{penalties_row}")] == "须为不小于0的整数"
+    assert any("不能大于182" in t for t in where.values()) and len(where) == 3
+    assert snapshot(ctx) == before and file_digest(bad) == digest
+
+
+@pytest.mark.parametrize(
+    "setup, expect_zh",
+    [
+        ("other_unit", "不属于万州区"),
+        ("locked", "已锁定"),
+        ("catalog", "指标目录 2023.9 版"),
+    ],
+)
+def test_identity_and_lock_refusals(ctx, tmp_path, setup, expect_zh):
+    store = ctx.store
+    unit = "500102" if setup == "locked" else "500101"
+    template = make_template(ctx, unit, H1, tmp_path / "t.xlsx")
+    user = "wanzhou"
+    if setup == "locked":
+        user = "admin"  # 涪陵区 is draft in the demo: submit it first
+        store.set_status("admin", ctx.units.find("500102"), H1, "submitted")
+        expect_zh = "已锁定"
+    if setup == "other_unit":
+        user = "yuzhong"
+    if setup == "catalog":
+        wb = openpyxl.load_workbook(template)
+        meta = wb["_ecoreport"]
+        for row in meta.iter_rows():
+            if row[0].value == "catalog_version":
+                row[1].value = "2023.9"
+        wb.save(template)
+    template = fill(template, tmp_path / "f.xlsx", {"water.river_cases": 9})
+    before = snapshot(ctx)
+    result = import_file(store, template, user)
+    assert result.status == REFUSED and expect_zh in result.problems[0].text.zh
+    assert snapshot(ctx) == before
+
+
+def test_expected_unit_and_half(ctx, tmp_path):
+    template = fill(make_template(ctx, "500101", H1, tmp_path / "t.xlsx"), tmp_path / "f.xlsx", {"water.river_cases": 9})
+    result = import_file(ctx.store, template, "admin", expect_unit=ctx.units.find("500103"))
+    assert "该文件属于万州区，而不是渝中区" in result.problems[0].text.zh
+    result = import_file(ctx.store, template, "admin", expect_semester=Semester(2023, 2))
+    assert "2024年上半年" in result.problems[0].text.zh
+
+
+def test_a_submission_edited_after_export_is_refused(ctx, tmp_path):
+    path = make_submission(ctx, "500101", H1, tmp_path / "s.xlsx")
+    wb = openpyxl.load_workbook(path)
+    for row in wb["数据表"].iter_rows(min_row=7):
+        if row[0].value == "water.sections_total":
+            row[4].value = 9
+    wb.save(path)
+    before = snapshot(ctx)
+    result = import_file(ctx.store, path, "reviewer")
+    assert result.status == REFUSED and "被修改" in result.problems[0].text.zh
+    assert snapshot(ctx) == before
+
+
+def test_consolidation_sums_counts_and_recomputes_ratios(ctx, tmp_path, demo_copy):
+    from desktop.exchange.consolidation_book import build_consolidation, district_rows
+    from desktop.exchange.save import save_workbook
+
+    city = half_report(ctx.store, ctx.units.municipality, H1)
+    path = save_workbook(build_consolidation(city, district_rows(ctx.store, H1), ctx.catalog), tmp_path / "city.xlsx")
+    book = CalamineWorkbook.from_path(str(path))
+    assert book.sheet_names[0] == "全市汇总" and "水环境" in book.sheet_names and "目标达标情况" in book.sheet_names
+    summary = {r[1]: r for r in book.get_sheet_by_name("全市汇总").to_python() if len(r) > 3}
+    assert summary["水质优良比例"][3] == pytest.approx(98.6)
+    assert summary["水质优良比例"][8] == "达标，高于目标1.3个百分点"
+    assert summary["国控断面数"][3] == 74 and "38/38" in summary["国控断面数"][9]
+    assert summary["优良天数"][3] == 163
+    water = book.get_sheet_by_name("水环境").to_python()
+    assert len(water) == 1 + 38 + 1 and water[-1][1] == "全市"
+    reporting = book.get_sheet_by_name("报送情况").to_python()
+    assert len(reporting) == 39
+    # --json gives the city's figures with the keys of `show --json`
+    out = subprocess.run([sys.executable, "-m", "desktop", "--db", str(demo_copy), "consolidate", "2024H1", "--json"],
+                         capture_output=True, text=True, check=True)  # fmt: skip
+    data = json.loads(out.stdout)
+    assert data["derived"]["water.excellent_ratio"] == 98.6 and data["values"]["water.sections_total"] == 74
+
+
+def test_a_district_without_data_is_listed_as_missing(ctx, tmp_path):
+    with ctx.store.db.engine.begin() as conn:
+        conn.exec_driver_sql("DELETE FROM value WHERE unit_code = '500243' AND semester = '2024H1'")
+    city = half_report(ctx.store, ctx.units.municipality, H1)
+    assert city.half.consolidated.missing_units == ["500243"]
+    assert city.half.consolidated.contributors["water.sections_total"] == 37
