@@ -22,4 +22,4 @@ def in_row_codes(formula: Formula, rows: dict[str, str]) -> str:
     text = _CODE.sub(lambda m: rows.get(m.group(0), m.group(0)), formula.source)
     for op, symbol in _SYMBOLS.items():
         text = text.replace(op, symbol)
-    return text.replace("semester.days", "半年天数").replace("*", "×")
+    return text.replace("semester.days", "半年天数").replace(" * ", " × ").replace(" / ", " ÷ ")

@@ -16,7 +16,7 @@ from desktop.core.text import Text, UserError
 
 MAX_FILE_BYTES = 20 * 1024 * 1024
 MAX_ENTRIES = 1000
-MAX_TOTAL_UNCOMPRESSED = 100 * 1024 * 1024
+MAX_TOTAL_UNCOMPRESSED = 30 * 1024 * 1024  # our workbooks expand to well under 1 MB
 MAX_RATIO = 100  # uncompressed / compressed, per entry; real sheets stay well below 30
 MAX_ROWS = 5000
 MAX_COLUMNS = 100

@@ -153,7 +153,7 @@ def _values(
     ws.merge_cells(start_row=row + 1, start_column=2, end_row=row + 1, end_column=last_col)
     c.put(ws.cell(row + 1, 2), sign(lang)).font = c.NORMAL
     ws.row_dimensions[row + 2].height = 60  # room for signatures and the seal
-    c.widths(ws, [18, 6, 40, 11, 13, 13, 13, 13, 11, 22, 22, 36])
+    c.widths(ws, [18, 6, 40, 11, 13, 13, 13, 13, 11, 22, 30, 32])
     ws.column_dimensions["A"].hidden = True
     ws.freeze_panes = f"E{HEADER_ROW + 1}"
     c.print_setup(ws, lang, unit.name(lang), f"{HEADER_ROW}:{HEADER_ROW}")

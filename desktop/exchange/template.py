@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import uuid
+from dataclasses import dataclass
 from decimal import Decimal
 
 from openpyxl import Workbook
@@ -11,7 +12,7 @@ from openpyxl.worksheet.datavalidation import DataValidation
 
 from desktop.core.catalog import Catalog, Indicator
 from desktop.core.derived import Figures
-from desktop.core.form import row_codes
+from desktop.core.form import in_row_codes, row_codes
 from desktop.core.semester import Semester
 from desktop.core.text import Text
 from desktop.core.units import Unit
@@ -71,28 +72,57 @@ def _validation(ind: Indicator, semester: Semester, lang: str) -> DataValidation
     return dv
 
 
+@dataclass(frozen=True, slots=True)
+class _Sources:
+    """What the template shows beside each input: this half's values, the previous half, last year."""
+
+    current: Figures
+    previous: Figures
+    last_year: Figures
+    explanations: dict[str, str]
+
+
 def build_template(catalog: Catalog, unit: Unit, semester: Semester, current: Figures, previous: Figures,
                    last_year: Figures, explanations: dict[str, str], lang: str = "zh") -> Workbook:  # fmt: skip
     wb = Workbook()
     ws = wb.active
     ws.title = SHEET(lang)
-    rows = row_codes(catalog)
     ncols = len(HEADERS.zh.split("|"))
     ws.merge_cells(start_row=1, start_column=2, end_row=1, end_column=ncols)
-    c.put(ws.cell(1, 2), Text("生态环境质量及重点工作半年报表（填报模板）", "Half-year report on the ecological environment (fill-in template)")(lang)).font = c.TITLE  # fmt: skip
+    title = Text("生态环境质量及重点工作半年报表（填报模板）", "Half-year report on the ecological environment (fill-in template)")
+    c.put(ws.cell(1, 2), title(lang)).font = c.TITLE
     ws.cell(1, 2).alignment = c.CENTER
     ws.row_dimensions[1].height = 30
     ws.merge_cells(start_row=2, start_column=2, end_row=2, end_column=ncols)
     info = Text(f"填报单位：{unit.name.zh}（{unit.code}）    报告期：{semester.label('zh')}    目录版本：{catalog.version}",
                 f"Unit: {unit.name.en} ({unit.code})    Period: {semester.label('en')}    Catalog version: {catalog.version}")  # fmt: skip
     c.put(ws.cell(2, 2), info(lang)).font = c.BOLD
-    c.put(ws.cell(3, 2), Text("黄色单元格为填报项；绿色为自动计算项。请勿修改表格结构。",
-                              "Fill in the yellow cells; green ones are calculated. Do not change the layout.")(lang)).font = c.SMALL  # fmt: skip
-    for col, title in enumerate(HEADERS(lang).split("|"), start=1):
-        c.boxed(c.put(ws.cell(4, col), title), c.BOLD, c.CENTER, c.HEADER_FILL)
-    refs: dict[str, str] = {}
-    row = FIRST_ROW
+    hint = Text("黄色单元格为填报项；绿色为自动计算项。请勿修改表格结构。", "Fill in the yellow cells; green ones are calculated. Do not change the layout.")
+    c.put(ws.cell(3, 2), hint(lang)).font = c.SMALL
+    for col, header in enumerate(HEADERS(lang).split("|"), start=1):
+        c.boxed(c.put(ws.cell(4, col), header), c.BOLD, c.CENTER, c.HEADER_FILL)
+    layout = _layout(ws, catalog, unit, lang, ncols)
+    refs = {ind.code: f"E{row}" for row, ind in layout}
+    rows = row_codes(catalog)
+    sources = _Sources(current, previous, last_year, explanations)
+    for row, ind in layout:
+        _indicator_row(ws, row, ind, rows, semester, sources, refs, lang)
+    c.widths(ws, [20, 6, 44, 12, 16, 14, 14, 36, 30])
+    ws.column_dimensions["A"].hidden = True
+    ws.freeze_panes = "E5"
+    ws.protection.sheet = True
+    ws.protection.formatColumns = ws.protection.formatRows = False  # widths may still be changed
+    c.print_setup(ws, lang, unit.name(lang), "4:4")
+    write_meta(wb, kind="template", unit=unit.code, semester=str(semester), catalog_version=catalog.version,
+               template_id=uuid.uuid4().hex, sheet=ws.title, first_row=FIRST_ROW, value_col=VALUE_COL, note_col=NOTE_COL,
+               lang=lang)  # fmt: skip
+    return wb
+
+
+def _layout(ws, catalog: Catalog, unit: Unit, lang: str, ncols: int) -> list[tuple[int, Indicator]]:
+    """Writes the topic headings and returns the row of each indicator."""
     layout: list[tuple[int, Indicator]] = []
+    row = FIRST_ROW
     visible = catalog.applicable(unit.is_municipality)
     for topic in catalog.topics:
         members = [i for i in visible if i.topic == topic.code]
@@ -102,78 +132,43 @@ def build_template(catalog: Catalog, unit: Unit, semester: Semester, current: Fi
         c.boxed(c.put(ws.cell(row, 2), topic.name(lang)), c.BOLD, c.LEFT, c.TOPIC_FILL)
         row += 1
         for ind in members:
-            refs[ind.code] = f"E{row}"
             layout.append((row, ind))
             row += 1
-    for row, ind in layout:
-        _indicator_row(
-            ws,
-            row,
-            ind,
-            rows[ind.code],
-            unit,
-            semester,
-            current,
-            previous,
-            last_year,
-            explanations,
-            refs,
-            lang,
-        )
-    c.widths(ws, [20, 6, 44, 12, 16, 14, 14, 36, 30])
-    ws.column_dimensions["A"].hidden = True
-    ws.freeze_panes = "E5"
-    ws.protection.sheet = True
-    ws.protection.formatColumns = ws.protection.formatRows = False  # widths may still be changed
-    ws.print_title_rows = "4:4"
-    ws.page_setup.orientation = "landscape"
-    ws.page_setup.paperSize = ws.PAPERSIZE_A4
-    ws.page_setup.fitToWidth, ws.page_setup.fitToHeight = 1, 0
-    ws.sheet_properties.pageSetUpPr.fitToPage = True
-    write_meta(wb, kind="template", unit=unit.code, semester=str(semester), catalog_version=catalog.version,
-               template_id=uuid.uuid4().hex, sheet=ws.title, first_row=FIRST_ROW, value_col=VALUE_COL, note_col=NOTE_COL,
-               lang=lang)  # fmt: skip
-    return wb
+    return layout
 
 
-def _indicator_row(
-    ws, row, ind, row_code, unit, semester, current, previous, last_year, explanations, refs, lang
-) -> None:  # noqa: PLR0913
+def _indicator_row(ws, row: int, ind: Indicator, rows: dict[str, str], semester: Semester, sources: _Sources,
+                   refs: dict[str, str], lang: str) -> None:  # fmt: skip
     ws.cell(row, CODE_COL, ind.code)
-    c.boxed(ws.cell(row, 2, row_code), alignment=c.CENTER)
+    c.boxed(ws.cell(row, 2, rows[ind.code]), alignment=c.CENTER)
     c.boxed(c.put(ws.cell(row, 3), ind.name(lang)))
     c.boxed(c.put(ws.cell(row, 4), ind.unit(lang)), alignment=c.CENTER)
     value_cell = ws.cell(row, VALUE_COL)
+    note = ws.cell(row, NOTE_COL)
     if ind.derived:
         value_cell.value = excel_formula(ind, refs, NOT_APPLICABLE(lang))
-        c.boxed(value_cell, alignment=c.RIGHT, fill=c.DERIVED_FILL)
-        value_cell.number_format = c.number_format(ind.places)
+        c.boxed(value_cell, alignment=c.RIGHT, fill=c.DERIVED_FILL).number_format = c.number_format(ind.places)
+        c.boxed(note)
+        requirement_text = Text("自动计算：", "Calculated: ")(lang) + in_row_codes(ind.formula, rows)
     else:
-        value = current.get(ind.code)
-        _put_value(value_cell, ind, value, lang)
+        _put_value(value_cell, ind, sources.current.get(ind.code), lang)
         c.boxed(value_cell, alignment=c.RIGHT if ind.numeric else c.CENTER, fill=c.INPUT_FILL)
         value_cell.protection = Protection(locked=False)
         dv = _validation(ind, semester, lang)
         if dv is not None:
             ws.add_data_validation(dv)
             dv.add(value_cell)
-        note = ws.cell(row, NOTE_COL)
-        c.put(note, explanations.get(ind.code))
+        c.put(note, sources.explanations.get(ind.code))
         c.boxed(note, fill=c.INPUT_FILL).protection = Protection(locked=False)
-    for col, figures in ((6, previous), (7, last_year)):
+        requirement_text = requirement(ind, semester)(lang)
+    for col, figures in ((6, sources.previous), (7, sources.last_year)):
         cell = ws.cell(row, col)
         if figures.is_not_applicable(ind.code):
             cell.value = NOT_APPLICABLE(lang)
         else:
             _put_value(cell, ind, figures.get(ind.code), lang)
         c.boxed(cell, alignment=c.RIGHT)
-    if ind.derived:
-        c.boxed(ws.cell(row, NOTE_COL))
-        c.boxed(
-            c.put(ws.cell(row, 9), Text("自动计算：", "Calculated: ")(lang) + ind.formula.source), c.SMALL
-        )
-    else:
-        c.boxed(c.put(ws.cell(row, 9), requirement(ind, semester)(lang)), c.SMALL)
+    c.boxed(c.put(ws.cell(row, 9), requirement_text), c.SMALL)
 
 
 def _put_value(cell, ind: Indicator, value, lang: str) -> None:

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+from datetime import datetime
+
+from sqlalchemy import insert
 from sqlmodel import Session, col, select
 
 from desktop.store.models import AuditRow
@@ -21,6 +24,15 @@ def record(session: Session, user: str, action: str, *, unit: str | None = None,
     )
     session.add(row)
     return row
+
+
+def record_many(session: Session, user: str, unit: str, semester: str, reason: str | None,
+                changes: list[tuple[str, str, str | None, str | None]], at: datetime) -> None:  # fmt: skip
+    """Appends one row per (action, code, old, new) in a single statement."""
+    if changes:
+        rows = [{"at": at, "user": user, "action": action, "unit_code": unit, "semester": semester, "code": code,
+                 "old": old, "new": new, "reason": reason} for action, code, old, new in changes]  # fmt: skip
+        session.execute(insert(AuditRow.__table__), rows)
 
 
 def entries(session: Session, unit: str | None = None, limit: int | None = None) -> list[AuditRow]:

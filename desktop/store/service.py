@@ -8,6 +8,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from dataclasses import dataclass
 
+from sqlalchemy import bindparam, insert, update
 from sqlmodel import Session, col, select
 
 from desktop.core.checks import CheckInput, CheckResult, run_checks
@@ -45,8 +46,8 @@ class FileSource:
     kind: str
 
     def record(self, s: Session, actor: str, unit: Unit, semester: Semester, changes: int) -> None:
-        audit.record(s, actor, f"import.{self.kind}", unit=unit.code, semester=str(semester), new=self.name,
-                     reason=f"sha256:{self.sha256} changes:{changes}")  # fmt: skip
+        audit.record_many(s, actor, unit.code, str(semester), f"sha256:{self.sha256} changes:{changes}",
+                          [(f"import.{self.kind}", None, None, self.name)], utcnow())  # fmt: skip
 
 
 @dataclass(frozen=True, slots=True)
@@ -220,12 +221,15 @@ class Store:
             cleared = {c: "" for c, r in existing.items() if c not in explanations and r.explanation}
             changes = self._apply(s, actor, unit, semester, existing, parsed, {**cleared, **explanations}, None)
             if status_row is None or status_row.status != "submitted" or status_row.version != version:
-                row = status_row or SubmissionRow(unit_code=unit.code, semester=str(semester), updated_by=actor)
-                audit.record(s, actor, "status", unit=unit.code, semester=str(semester),
-                             old=status_row.status if status_row else None, new="submitted", reason=f"version {version}")  # fmt: skip
-                changes.append(Change("", status_row.status if status_row else None, "submitted", "status"))
-                row.status, row.version, row.updated_by, row.updated_at = "submitted", version, actor, utcnow()
-                s.add(row)
+                previous = status_row.status if status_row else None
+                values = {"status": "submitted", "version": version, "updated_by": actor, "updated_at": utcnow()}
+                if status_row is None:
+                    s.execute(insert(SubmissionRow.__table__), [{"unit_code": unit.code, "semester": str(semester), **values}])
+                else:
+                    s.execute(update(SubmissionRow.__table__).where(SubmissionRow.__table__.c.id == status_row.id).values(**values))
+                audit.record_many(s, actor, unit.code, str(semester), f"version {version}",
+                                  [("status", None, previous, "submitted")], values["updated_at"])  # fmt: skip
+                changes.append(Change("", previous, "submitted", "status"))
             if changes:
                 source.record(s, actor, unit, semester, len(changes))
             s.commit()
@@ -265,40 +269,39 @@ class Store:
 
     def _apply(self, s: Session, actor: str, unit: Unit, semester: Semester, existing: dict[str, ValueRow],
                parsed: dict[str, str | None], explanations: Mapping[str, str], reason: str | None) -> list[Change]:  # fmt: skip
+        """Writes what differs with bulk statements (an import touches ~50 rows) and audits each change."""
         changes: list[Change] = []
-        where = {"unit": unit.code, "semester": str(semester)}
+        inserts, updates, trail = [], [], []
+        now = utcnow()
         for code in dict.fromkeys(list(parsed) + list(explanations)):
             row = existing.get(code)
+            value, note = (row.value, row.explanation) if row else (None, None)
+            new_value = parsed.get(code, value) if code in parsed else value
+            new_note = (explanations[code].strip() or None) if code in explanations else note
+            if new_value != value:
+                changes.append(Change(code, value, new_value, "value"))
+                trail.append(("value.set", code, value, new_value))
+            if new_note != note:
+                changes.append(Change(code, note, new_note, "explanation"))
+                trail.append(("value.explain", code, note, new_note))
+            if new_value == value and new_note == note:
+                continue
+            fields = {"value": new_value, "explanation": new_note, "updated_by": actor, "updated_at": now}
             if row is None:
-                row = ValueRow(
-                    unit_code=unit.code, semester=str(semester), code=code, updated_by=actor, version=0
-                )
-            touched = False
-            if code in parsed and parsed[code] != row.value:
-                changes.append(Change(code, row.value, parsed[code], "value"))
-                audit.record(
-                    s, actor, "value.set", code=code, old=row.value, new=parsed[code], reason=reason, **where
-                )
-                row.value, touched = parsed[code], True
-            if code in explanations:
-                note = explanations[code].strip() or None
-                if note != row.explanation:
-                    changes.append(Change(code, row.explanation, note, "explanation"))
-                    audit.record(
-                        s,
-                        actor,
-                        "value.explain",
-                        code=code,
-                        old=row.explanation,
-                        new=note,
-                        reason=reason,
-                        **where,
-                    )
-                    row.explanation, touched = note, True
-            if touched:
-                row.version += 1
-                row.updated_by, row.updated_at = actor, utcnow()
-                s.add(row)
+                inserts.append({"unit_code": unit.code, "semester": str(semester), "code": code, "version": 1, **fields})
+            else:
+                updates.append({"row_id": row.id, "next_version": row.version + 1, **fields})
+        table = ValueRow.__table__
+        if inserts:
+            s.execute(insert(table), inserts)
+        if updates:
+            s.execute(
+                update(table).where(table.c.id == bindparam("row_id")).values(
+                    value=bindparam("value"), explanation=bindparam("explanation"), updated_by=bindparam("updated_by"),
+                    updated_at=bindparam("updated_at"), version=bindparam("next_version")),
+                updates,
+            )  # fmt: skip
+        audit.record_many(s, actor, unit.code, str(semester), reason, trail, now)
         return changes
 
     def set_status(

@@ -142,3 +142,40 @@ def test_a_broken_catalog_stops_start_up_with_file_and_key(tmp_path):
 @pytest.mark.parametrize("pair", ["water.sections_total", "=5"])
 def test_malformed_pairs_are_bad_input(demo_copy, pair):
     assert run("set", "500101", "2024H1", pair, db=demo_copy, check=2).stderr
+
+
+def test_template_import_export_consolidate_and_report_from_the_command_line(demo_copy, tmp_path):
+    import openpyxl
+
+    template = tmp_path / "t.xlsx"
+    assert "已保存" in run("template", "万州区", "2024H1", "-o", str(template), db=demo_copy, check=0).stdout
+    wb = openpyxl.load_workbook(template)
+    for row in wb["填报表"].iter_rows(min_row=5):
+        if row[0].value == "enf.penalties":
+            row[4].value = -5
+            bad_cell = f"E{row[0].row}"
+    wb.save(tmp_path / "bad.xlsx")
+    result = run("import", str(tmp_path / "bad.xlsx"), "--user", "wanzhou", "--json", db=demo_copy, check=1)
+    problems = json.loads(result.stdout)
+    assert problems == [{"file": str(tmp_path / "bad.xlsx"), "sheet": "填报表", "cell": bad_cell, "code": "enf.penalties",
+                         "message": "须为不小于0的整数", "level": "error"}]  # fmt: skip
+    assert f"填报表!{bad_cell}: 须为不小于0的整数" in run("import", str(tmp_path / "bad.xlsx"), "--user", "wanzhou", db=demo_copy, check=1).stderr
+    for row in wb["填报表"].iter_rows(min_row=5):
+        if row[0].value == "enf.penalties":
+            row[4].value = 25
+    wb.save(tmp_path / "good.xlsx")
+    assert "已导入，1项变化" in run("import", str(tmp_path / "good.xlsx"), "--user", "wanzhou", db=demo_copy, check=0).stdout
+    assert "未作修改" in run("import", str(tmp_path / "good.xlsx"), "--user", "wanzhou", db=demo_copy, check=0).stdout
+    both = run("import", str(tmp_path / "good.xlsx"), str(tmp_path / "bad.xlsx"), "--user", "wanzhou", db=demo_copy)
+    assert both.returncode == 1  # one refused makes the whole run exit 1
+    submission = tmp_path / "s.xlsx"
+    run("export", "500101", "2024H1", "-o", str(submission), "--head", "张三", db=demo_copy, check=0)
+    assert submission.exists()
+    city = tmp_path / "city.xlsx"
+    run("consolidate", "2024H1", "-o", str(city), db=demo_copy, check=0)
+    assert city.exists()
+    text = run("report", "2024H1", db=demo_copy, check=0).stdout
+    assert "全市74个国控断面水质优良比例为98.6%，高于国家考核目标1.3个百分点" in text
+    assert "空气质量优良天数163天（优72天、良91天），同比增加6天" in text
+    assert "PM2.5平均浓度为36.6微克/立方米，同比下降4.3微克/立方米" in text
+    assert "Wanzhou" in run("report", "2024H1", "Wanzhou", "--lang", "en", db=demo_copy, check=0).stdout

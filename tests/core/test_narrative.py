@@ -1,0 +1,55 @@
+from decimal import Decimal
+from pathlib import Path
+
+import pytest
+
+from desktop.core.checks import attainments
+from desktop.core.derived import compute
+from desktop.core.narrative import _wan, load_narrative, write_report
+from desktop.core.semester import Semester
+
+REPO = Path(__file__).resolve().parents[2]
+H1 = Semester(2024, 1)
+
+
+@pytest.fixture(scope="module")
+def paragraphs(catalog):
+    return load_narrative(REPO / "resources/narrative.toml", catalog)
+
+
+def report(resources, paragraphs, unit, raw, last_year=None, lang="zh"):
+    catalog = resources.catalog
+    figures = compute(catalog, raw, H1)
+    before = compute(catalog, last_year or {}, H1.same_last_year())
+    goals = {a.code: a for a in attainments(catalog, resources.targets, unit, H1, figures)}
+    return write_report(paragraphs, catalog, unit, H1, figures, before, goals, lang)
+
+
+CITY = {"water.sections_total": 74, "water.sections_excellent": 73, "air.days_valid": 182, "air.days_excellent": 72,
+        "air.days_good": 91, "air.days_severe": 0, "air.pm25": Decimal("36.6")}  # fmt: skip
+LAST = {"air.days_valid": 181, "air.days_excellent": 65, "air.days_good": 92, "air.pm25": Decimal("40.9")}
+
+
+def test_the_seed_sentences(resources, paragraphs):
+    text = report(resources, paragraphs, resources.units.municipality, CITY, LAST)
+    assert text[0] == "上半年，全市74个国控断面水质优良比例为98.6%，高于国家考核目标1.3个百分点。"
+    assert text[1] == ("上半年，全市空气质量优良天数163天（优72天、良91天），同比增加6天；优良天数比例为89.6%；"
+                       "PM2.5平均浓度为36.6微克/立方米，同比下降4.3微克/立方米；未出现重度及以上污染天气。")  # fmt: skip
+
+
+def test_in_english(resources, paragraphs):
+    text = report(resources, paragraphs, resources.units.municipality, CITY, LAST, lang="en")
+    assert text[0].startswith("In the first half of 2024, the share of the city's 74 state-controlled sections")
+    assert "1.3 percentage points above the national assessment target" in text[0]
+    assert "down 4.3 μg/m³ year on year" in text[1]
+
+
+def test_only_figures_that_exist(resources, paragraphs):
+    text = report(resources, paragraphs, resources.units.municipality, {"air.pm25": Decimal("36.6")})
+    assert text == []  # no year-on-year figure, no sentence with a hole in it
+    text = report(resources, paragraphs, resources.units.find("万州区"), {"air.days_severe": 2})
+    assert text == ["上半年，出现重度及以上污染天气2天。"]
+
+
+def test_large_numbers_in_wan():
+    assert _wan(336000) == "33.6万" and _wan(77700) == "7.77万" and _wan(52000) == "5.2万" and _wan(695) == "695"

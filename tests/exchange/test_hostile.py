@@ -1,0 +1,79 @@
+"""Hostile, malformed and huge workbooks: refused with a clear message, database and file untouched."""
+
+from __future__ import annotations
+
+import time
+import tracemalloc
+
+import pytest
+
+from desktop.exchange.importer import REFUSED, import_file
+
+from .conftest import H1, file_digest, snapshot
+from .helpers import fill, make_template
+from .hostile import corpus, meta_tampered, plain_workbook
+
+
+@pytest.fixture
+def valid(ctx, tmp_path):
+    return fill(make_template(ctx, "500101", H1, tmp_path / "t.xlsx"), tmp_path / "valid.xlsx", {"water.river_cases": 7})
+
+
+def test_every_hostile_file_is_refused_cheaply_and_changes_nothing(ctx, valid, tmp_path):
+    folder = tmp_path / "nasty"
+    folder.mkdir()
+    files = corpus(valid, folder)
+    before = snapshot(ctx)
+    for name, path in files.items():
+        digest = file_digest(path)
+        tracemalloc.start()
+        start = time.perf_counter()
+        result = import_file(ctx.store, path, "wanzhou")
+        elapsed = time.perf_counter() - start
+        _, peak = tracemalloc.get_traced_memory()
+        tracemalloc.stop()
+        assert result.status == REFUSED, name
+        message = result.problems[0].text
+        assert message.zh and message.en and "Traceback" not in message.en, name
+        assert peak < 40 * 1024 * 1024, f"{name}: {peak / 1e6:.0f} MB"
+        assert elapsed < 5, f"{name}: {elapsed:.1f} s"
+        assert file_digest(path) == digest, name
+    assert snapshot(ctx) == before
+
+
+@pytest.mark.parametrize(
+    "name, expect",
+    [
+        ("not a zip (CSV renamed)", "不是有效的 Excel 工作簿"),
+        ("zip bomb (ratio)", "压缩"),
+        ("declared size over the limit", "过大"),
+        ("billion laughs", "XML 实体"),
+        ("external entity", "XML 实体"),
+        ("absurd sheet size", "工作表过大"),
+        ("path traversal", "非法路径"),
+        ("too many parts", "部件过多"),
+    ],
+)
+def test_each_kind_says_what_is_wrong(ctx, valid, tmp_path, name, expect):
+    path = corpus(valid, tmp_path, only=name)[name]
+    result = import_file(ctx.store, path, "wanzhou")
+    assert expect in result.problems[0].text.zh
+
+
+def test_a_workbook_not_made_by_ecoreport(ctx, tmp_path):
+    result = import_file(ctx.store, plain_workbook(tmp_path / "plain.xlsx"), "wanzhou")
+    assert result.status == REFUSED and "标识页" in result.problems[0].text.zh
+
+
+@pytest.mark.parametrize("field, value", [("first_row", "999999999"), ("sheet", "不存在"), ("semester", "2024H7"),
+                                          ("kind", "macro"), ("value_col", "-3"), ("unit", "999999")])  # fmt: skip
+def test_a_tampered_identity_sheet(ctx, valid, tmp_path, field, value):
+    before = snapshot(ctx)
+    result = import_file(ctx.store, meta_tampered(valid, tmp_path / "m.xlsx", field, value), "wanzhou")
+    assert result.status == REFUSED and result.problems[0].text.zh
+    assert snapshot(ctx) == before
+
+
+def test_a_missing_file(ctx, tmp_path):
+    result = import_file(ctx.store, tmp_path / "nope.xlsx", "wanzhou")
+    assert result.status == REFUSED and "无法读取文件" in result.problems[0].text.zh
