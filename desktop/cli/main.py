@@ -5,9 +5,12 @@ from __future__ import annotations
 import argparse
 import os
 import sys
+import time
 
 from desktop import __version__
 from desktop.core.text import Text, UserError
+
+STARTED = time.perf_counter()  # for --startup-benchmark
 
 EXIT_OK, EXIT_REFUSED, EXIT_BAD_INPUT, EXIT_BROKEN = 0, 1, 2, 3
 
@@ -39,6 +42,9 @@ def build_parser() -> argparse.ArgumentParser:
 
     parser = argparse.ArgumentParser(prog="ecoreport", description="EcoReport 生态环境半年报填报审核系统")
     parser.add_argument("--version", action="version", version=f"EcoReport {__version__}")
+    parser.add_argument("--startup-benchmark", nargs="?", const="main", choices=("login", "main"),
+                        help="open the GUI (main: logged in as a demo user on the demo database), "
+                             "print seconds to first paint and peak memory, and exit")  # fmt: skip
     _common(parser, suppress=False)
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
     common = argparse.ArgumentParser(add_help=False)
@@ -52,6 +58,8 @@ def main(argv: list[str] | None = None) -> int:
     argv = list(sys.argv[1:] if argv is None else argv)
     parser = build_parser()
     args = parser.parse_args(argv)
+    args.lang_given = args.lang is not None
+    args.lang = args.lang or "zh"
     if args.command is None:
         return _gui(args)
     from desktop.core.loading import CatalogError

@@ -324,3 +324,41 @@ class Store:
     def audit_entries(self, unit: Unit | None = None, limit: int | None = None) -> list:
         with self.session() as s:
             return audit.entries(s, unit.code if unit else None, limit)
+
+    def submit(self, actor: str, approver: str, password: str, unit: Unit, semester: Semester) -> int:
+        """Sign-off: the approver, another user of the same unit, confirms with their password.
+
+        Refused while any check blocks (an error, or a warning without explanation). Returns the version.
+        """
+        from desktop.store.passwords import verify_password
+
+        with self.session() as s:
+            clerk = users.require(s, actor)
+            status_row = self._submission(s, unit.code, semester)
+            refusal = may_edit_values(clerk, unit, status_row.status if status_row else "draft")
+            if refusal:
+                raise UserError(refusal)
+            signer = users.find(s, approver)
+            if signer is None or not verify_password(signer.password_hash, password):
+                raise UserError(Text("审核人或密码错误", "Wrong approver or password"))
+            if signer.name == clerk.name or signer.role != "approver" or signer.unit_code != unit.code or not signer.active:
+                raise UserError(Text(f"须由{unit.name.zh}的另一位审核人确认", f"Another approver of {unit.name.en} must confirm"))
+            blocking = [r for r in self.checks(unit, semester) if r.blocking]
+            if blocking:
+                raise UserError(Text(f"还有{len(blocking)}项错误或未说明的警告，不能报送",
+                                     f"{len(blocking)} errors or unexplained warnings remain; cannot submit"))  # fmt: skip
+            row = status_row or SubmissionRow(unit_code=unit.code, semester=str(semester), updated_by=actor)
+            old = row.status if status_row else None
+            row.status, row.version, row.updated_by, row.updated_at = "submitted", row.version + 1, signer.name, utcnow()
+            s.add(row)
+            audit.record(s, signer.name, "status", unit=unit.code, semester=str(semester), old=old, new="submitted",
+                         reason=f"填报人 {clerk.name}，审核人 {signer.name} 确认 / prepared by {clerk.name}, approved by {signer.name}")  # fmt: skip
+            s.commit()
+            return row.version
+
+    def approvers(self, unit: Unit) -> list[str]:
+        from desktop.store.models import UserRow
+
+        with self.session() as s:
+            query = select(UserRow.name).where(UserRow.unit_code == unit.code, UserRow.role == "approver", UserRow.active)
+            return list(s.exec(query))

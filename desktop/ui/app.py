@@ -1,0 +1,201 @@
+"""Starting the GUI: translations, first run, login, then the main window."""
+
+from __future__ import annotations
+
+import sys
+import time
+
+from PySide6.QtCore import QTimer
+from PySide6.QtWidgets import QApplication, QMessageBox
+
+from desktop.ui import i18n
+from desktop.ui.dialogs.login import LoginDialog
+from desktop.ui.settings import Settings
+
+FIRST_RUN = 2  # the login dialog's result when the database has no users yet
+
+
+class GuiApp:
+    """Owns the QApplication's state between windows: context, user, translators, settings."""
+
+    def __init__(self, args, app: QApplication, settings: Settings | None = None):
+        self.args, self.app = args, app
+        self.settings = settings or Settings()
+        self.lang = args.lang if args.lang_given else self.settings.get("language") or "zh"
+        self.translators = i18n.install(app, self.lang)
+        self.ctx = None
+        self.window = None
+        self.controller = None
+
+    # --- the database stack loads after the login window is on screen -----------------------
+    def context(self):
+        if self.ctx is None:
+            from desktop.context import open_context
+
+            self.ctx = open_context(self.args.db, self.lang)
+        return self.ctx
+
+    def has_users(self) -> bool:
+        from sqlmodel import select
+
+        from desktop.store.models import UserRow
+
+        with self.context().store.session() as s:
+            return s.exec(select(UserRow.id).limit(1)).first() is not None
+
+    def first_run(self):
+        """Creates the admin account on a database without users; returns it, or None if cancelled."""
+        from desktop.store import users
+        from desktop.ui.dialogs.first_run import FirstRunDialog
+
+        ctx = self.context()
+        dialog = FirstRunDialog([(u.code, u.label(self.lang)) for u in ctx.units])
+        if not dialog.exec():
+            return None
+        with ctx.store.session() as s:
+            admin = users.create(s, ctx.units, "admin", "admin", dialog.password, "admin", None)
+            s.commit()
+            s.refresh(admin)
+        self.settings.set("served_unit", dialog.unit_code)
+        self.settings.set("unit", dialog.unit_code)
+        return admin
+
+    def login(self):
+        """The login window comes first; the database opens behind it. Returns the user, "first-run", or None."""
+        from desktop.core.text import UserError
+        from desktop.store import users
+
+        dialog = LoginDialog(user=self.settings.get("last_user"))
+        dialog.show()
+        QTimer.singleShot(150, lambda: self._preload(dialog))
+        while (result := dialog.exec()) == LoginDialog.DialogCode.Accepted:
+            try:
+                ctx = self.context()
+                with ctx.store.session() as s:
+                    user = users.authenticate(s, dialog.user, dialog.password)
+                self.settings.set("last_user", user.name)
+                return user
+            except UserError as exc:
+                dialog.fail(exc.message(self.lang))
+            except Exception as exc:  # noqa: BLE001 - a database that cannot be opened
+                dialog.fail(str(exc))
+        return "first-run" if result == FIRST_RUN else None
+
+    def _preload(self, dialog: LoginDialog) -> None:
+        try:
+            if not self.has_users():
+                dialog.done(FIRST_RUN)
+        except Exception as exc:  # noqa: BLE001 - shown in the dialog; logging in will say it again
+            dialog.fail(str(exc))
+
+    # --- the main window ----------------------------------------------------------------------
+    def semesters(self):
+        from desktop.core.semester import Semester
+
+        ctx = self.context()
+        known = ctx.store.semesters_with_data() + ctx.resources.targets.semesters()
+        latest = max(known) if known else Semester(time.localtime().tm_year, 1).previous()
+        return latest.back(6)[::-1]
+
+    def show_main(self, user) -> None:
+        from desktop.ui.controller import EntryController
+        from desktop.ui.main_window import MainWindow
+
+        ctx = self.context()
+        ctx.lang = self.lang
+        if self.controller is None:
+            self.controller = EntryController(ctx, user)
+        self.controller.lang = self.lang
+        semesters = self.semesters()
+        unit = user.unit_code or self.settings.get("unit") or ctx.units.municipality.code
+        half = self.settings.get("semester")
+        if half not in [str(s) for s in semesters]:
+            half = str(semesters[0])
+        if self.controller.unit is not None:
+            unit, half = self.controller.unit.code, str(self.controller.semester)
+        window = MainWindow(self.controller, semesters)
+        window.languageChosen.connect(self.switch_language)
+        geometry = self.settings.get("geometry")
+        if geometry:
+            window.restoreGeometry(geometry)
+        window.select(unit, half)
+        old, self.window = self.window, window
+        window.show()
+        if old is not None:
+            old.hide()
+            old.deleteLater()
+
+    def remember(self) -> None:
+        if self.window is not None and self.controller is not None and self.controller.unit is not None:
+            self.settings.set("geometry", self.window.saveGeometry())
+            self.settings.set("unit", self.controller.unit.code)
+            self.settings.set("semester", str(self.controller.semester))
+            self.settings.set("language", self.lang)
+
+    def switch_language(self, lang: str) -> None:
+        if lang == self.lang:
+            return
+        i18n.remove(self.app, self.translators)
+        self.lang = lang
+        self.translators = i18n.install(self.app, lang)
+        self.settings.set("language", lang)
+        self.show_main(self.controller.user)
+
+
+def _benchmark(gui: GuiApp, which: str) -> int:
+    """Prints seconds from process start to the first paint of the window, and peak memory."""
+    import resource
+
+    from PySide6.QtCore import QEvent, QObject
+
+    from desktop.cli.main import STARTED
+
+    class FirstPaint(QObject):
+        def eventFilter(self, obj, event):
+            if event.type() == QEvent.Type.Paint:
+                elapsed = time.perf_counter() - STARTED
+                peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+                print(f"{which} window first paint: {elapsed:.3f} s, peak memory {peak:.0f} MiB", flush=True)
+                QTimer.singleShot(0, gui.app.quit)
+                obj.removeEventFilter(self)
+            return False
+
+    painted = FirstPaint()
+    if which == "login":
+        window = LoginDialog()
+    else:
+        from desktop.store import users
+
+        ctx = gui.context()
+        with ctx.store.session() as s:
+            user = users.find(s, "wanzhou") or users.find(s, "admin")
+        if user is None:
+            print("the database has no demo user: run `ecoreport init --demo` first", file=sys.stderr)
+            return 2
+        gui.show_main(user)
+        window = gui.window
+    window.installEventFilter(painted)
+    window.show()
+    return gui.app.exec()
+
+
+def run(args) -> int:
+    app = QApplication.instance() or QApplication(sys.argv[:1])
+    app.setApplicationName("EcoReport")
+    app.setOrganizationName("EcoReport")
+    gui = GuiApp(args, app)
+    if args.startup_benchmark:
+        return _benchmark(gui, args.startup_benchmark)
+    user = gui.login()
+    if user == "first-run":
+        try:
+            user = gui.first_run()
+        except Exception as exc:  # noqa: BLE001 - reported, not a traceback
+            QMessageBox.critical(None, "EcoReport", str(exc))
+            return 3
+    if user is None:
+        return 0
+    gui.show_main(user)
+    code = app.exec()
+    gui.remember()
+    return code

@@ -1,0 +1,137 @@
+"""The entry screen's controller: loads a unit-half, turns edits into undoable store writes, signals change."""
+
+from __future__ import annotations
+
+from datetime import datetime
+from pathlib import Path
+
+from PySide6.QtCore import QObject, Signal
+from PySide6.QtGui import QUndoStack
+
+from desktop.context import AppContext
+from desktop.core.semester import Semester
+from desktop.core.text import UserError
+from desktop.core.units import Unit
+from desktop.core.values import ValueRefused, parse_value, to_storage
+from desktop.core.workflow import EDITABLE_STATUSES
+from desktop.store.models import UserRow
+from desktop.store.reports import HalfReport, half_report
+from desktop.ui.commands import SetValuesCommand, Snapshot
+
+
+class EntryController(QObject):
+    reportChanged = Signal(object)  # HalfReport
+    refused = Signal(str)  # why an edit was not stored, in the user's language
+    saved = Signal(object)  # datetime of the last write
+
+    def __init__(self, ctx: AppContext, user: UserRow, parent=None):
+        super().__init__(parent)
+        self.ctx, self.user, self.lang = ctx, user, ctx.lang
+        self.undo_stack = QUndoStack(self)
+        self.unit: Unit | None = None
+        self.semester: Semester | None = None
+        self.report: HalfReport | None = None
+
+    # --- what is shown ------------------------------------------------------------------------
+    def open(self, unit: Unit, semester: Semester) -> None:
+        if (unit, semester) != (self.unit, self.semester):
+            self.undo_stack.clear()  # undo belongs to one unit-half
+        self.unit, self.semester = unit, semester
+        self.reload()
+
+    def reload(self) -> None:
+        self.report = half_report(self.ctx.store, self.unit, self.semester)
+        self.reportChanged.emit(self.report)
+
+    @property
+    def read_only(self) -> bool:
+        if self.report is None or self.report.status not in EDITABLE_STATUSES or self.user.role == "reviewer":
+            return True
+        return self.user.role != "admin" and self.user.unit_code != self.unit.code
+
+    # --- edits --------------------------------------------------------------------------------
+    def _stored(self, code: str) -> tuple[str | None, str | None]:
+        value = self.report.half.raw.get(code)
+        return (None if value is None else to_storage(value)), self.report.half.explanations.get(code)
+
+    def parse(self, code: str, text: str) -> str | None:
+        """The stored form of what was typed; raises ValueRefused with the reason."""
+        if not text.strip():
+            return None
+        return to_storage(parse_value(self.ctx.catalog[code], text, self.semester))
+
+    def edit_value(self, code: str, text: str) -> None:
+        try:
+            new = self.parse(code, text)
+        except ValueRefused as exc:
+            self.refused.emit(f"{self.ctx.catalog[code].name(self.lang)}: {exc.message(self.lang)}")
+            return
+        self.apply_values({code: new}, self.tr("Edit %1").replace("%1", self.ctx.catalog[code].name(self.lang)))
+
+    def edit_explanation(self, code: str, text: str) -> None:
+        old = self._stored(code)
+        if (old[1] or "") == text.strip():
+            return
+        before = {code: old}
+        after = {code: (old[0], text.strip() or None)}
+        self._push(SetValuesCommand(self, self.tr("Explain %1").replace("%1", self.ctx.catalog[code].name(self.lang)), before, after))
+
+    def apply_values(self, values: dict[str, str | None], label: str) -> None:
+        before = {code: self._stored(code) for code in values}
+        after = {code: (value, before[code][1]) for code, value in values.items()}
+        if all(before[c][0] == after[c][0] for c in values):
+            return
+        self._push(SetValuesCommand(self, label, before, after))
+
+    def paste(self, cells: list[tuple[str, str]]) -> list[tuple[str, str]]:
+        """Validates every pasted cell first; applies the good ones as one undo step; returns the refused."""
+        accepted: dict[str, str | None] = {}
+        refused: list[tuple[str, str]] = []
+        for code, text in cells:
+            try:
+                accepted[code] = self.parse(code, text)
+            except ValueRefused as exc:
+                refused.append((code, f"“{text}”: {exc.message(self.lang)}" if self.lang == "zh" else f"'{text}': {exc.message('en')}"))
+        if accepted:
+            self.apply_values(accepted, self.tr("Paste %n value(s)", "", len(accepted)))
+        return refused
+
+    def import_template(self, path: Path):
+        """Imports a filled template as one undo step; returns the ImportResult."""
+        from desktop.exchange.importer import IMPORTED, import_file
+
+        catalog_codes = [i.code for i in self.ctx.catalog.raw()]
+        before = {code: self._stored(code) for code in catalog_codes}
+        result = import_file(self.ctx.store, path, self.user.name, self.unit, self.semester)
+        self.reload()
+        if result.status == IMPORTED:
+            after = {code: self._stored(code) for code in catalog_codes}
+            changed = {c for c in catalog_codes if before[c] != after[c]}
+            label = self.tr("Import %1").replace("%1", path.name)
+            # Already written by the importer (with the file's name and SHA-256): the first redo does nothing.
+            self._push(SetValuesCommand(self, label, {c: before[c] for c in changed}, {c: after[c] for c in changed},
+                                        first_redo=lambda: None))  # fmt: skip
+            self.saved.emit(datetime.now())
+        return result
+
+    def _push(self, command: SetValuesCommand) -> None:
+        self.undo_stack.push(command)
+
+    def write(self, snapshot: Snapshot, label: str) -> None:
+        """Called by commands: stores one snapshot in one transaction, then reloads."""
+        values = {code: v for code, (v, _) in snapshot.items()}
+        notes = {code: (n or "") for code, (_, n) in snapshot.items()}
+        try:
+            self.ctx.store.set_values(self.user.name, self.unit, self.semester, values, notes, reason=label)
+        except UserError as exc:
+            self.refused.emit(exc.message(self.lang))
+            self.reload()
+            return
+        self.reload()
+        self.saved.emit(datetime.now())
+
+    def submit(self, approver: str, password: str) -> int:
+        version = self.ctx.store.submit(self.user.name, approver, password, self.unit, self.semester)
+        self.undo_stack.clear()
+        self.reload()
+        return version

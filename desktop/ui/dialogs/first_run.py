@@ -1,0 +1,58 @@
+"""First run: the administrator's password and the unit this PC serves (a district, or the bureau)."""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QLabel,
+    QLineEdit,
+    QVBoxLayout,
+)
+
+
+class FirstRunDialog(QDialog):
+    def __init__(self, units: list[tuple[str, str]], parent=None):
+        super().__init__(parent)
+        self.setWindowTitle(self.tr("EcoReport — First start"))
+        intro = QLabel(self.tr("Create the administrator account and choose the unit this computer reports for."), self)
+        intro.setWordWrap(True)
+        self._password = QLineEdit(self)
+        self._password.setEchoMode(QLineEdit.EchoMode.Password)
+        self._again = QLineEdit(self)
+        self._again.setEchoMode(QLineEdit.EchoMode.Password)
+        self._unit = QComboBox(self)
+        for code, label in units:
+            self._unit.addItem(label, code)
+        self.message = QLabel("", self)
+        self.message.setStyleSheet("color: #c0392b;")
+        form = QFormLayout()
+        form.addRow(self.tr("Administrator password"), self._password)
+        form.addRow(self.tr("Repeat the password"), self._again)
+        form.addRow(self.tr("This computer serves"), self._unit)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self)
+        buttons.accepted.connect(self._check)
+        buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addWidget(intro)
+        layout.addLayout(form)
+        layout.addWidget(self.message)
+        layout.addWidget(buttons)
+
+    def _check(self) -> None:
+        if len(self.password) < 4:
+            self.message.setText(self.tr("The password needs at least 4 characters."))
+        elif self.password != self._again.text():
+            self.message.setText(self.tr("The two passwords differ."))
+        else:
+            self.accept()
+
+    @property
+    def password(self) -> str:
+        return self._password.text()
+
+    @property
+    def unit_code(self) -> str:
+        return self._unit.currentData()

@@ -1,0 +1,64 @@
+"""Translations: ours from resources/translations/*.ts (compiled to .qm by pyside6-lrelease), and Qt's own."""
+
+from __future__ import annotations
+
+import shutil
+import subprocess
+from pathlib import Path
+
+import PySide6
+from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTranslator
+
+from desktop.resources import resources_dir
+
+TS_NAME = "ecoreport_zh_CN"
+
+
+def translations_dir() -> Path:
+    return resources_dir() / "translations"
+
+
+def lrelease() -> str | None:
+    bundled = Path(PySide6.__file__).parent / "lrelease"
+    return str(bundled) if bundled.exists() else shutil.which("pyside6-lrelease") or shutil.which("lrelease")
+
+
+def compiled_qm(ts: Path) -> Path | None:
+    """The .qm beside the .ts; compiled now when missing or older (a source checkout), else None."""
+    qm = ts.with_suffix(".qm")
+    if qm.exists() and qm.stat().st_mtime >= ts.stat().st_mtime:
+        return qm
+    tool = lrelease()
+    if tool is None:
+        return qm if qm.exists() else None
+    try:
+        subprocess.run([tool, "-silent", str(ts), "-qm", str(qm)], check=True, capture_output=True, timeout=60)
+    except (OSError, subprocess.SubprocessError):
+        return qm if qm.exists() else None
+    return qm
+
+
+def install(app: QCoreApplication, lang: str) -> list[QTranslator]:
+    """Installs Chinese translations (ours and Qt's dialogs); English needs none. Returns them to keep alive."""
+    if lang != "zh":
+        QLocale.setDefault(QLocale(QLocale.Language.English, QLocale.Country.UnitedStates))
+        return []
+    QLocale.setDefault(QLocale(QLocale.Language.Chinese, QLocale.Country.China))
+    installed = []
+    qt_dir = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
+    for name, directory in (("qtbase_zh_CN", qt_dir), (TS_NAME, None)):
+        translator = QTranslator(app)
+        if directory is None:
+            qm = compiled_qm(translations_dir() / f"{TS_NAME}.ts")
+            ok = qm is not None and translator.load(str(qm))
+        else:
+            ok = translator.load(name, directory)
+        if ok:
+            app.installTranslator(translator)
+            installed.append(translator)
+    return installed
+
+
+def remove(app: QCoreApplication, translators: list[QTranslator]) -> None:
+    for translator in translators:
+        app.removeTranslator(translator)

@@ -1,0 +1,320 @@
+"""The district entry screen: unit and half, topics, the indicator grid, checks, history, sign-off."""
+
+from __future__ import annotations
+
+from datetime import datetime
+from pathlib import Path
+
+from PySide6.QtCore import QItemSelectionModel, QModelIndex, Qt, Signal
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import (
+    QComboBox,
+    QFileDialog,
+    QLabel,
+    QLineEdit,
+    QListWidget,
+    QListWidgetItem,
+    QMainWindow,
+    QMessageBox,
+    QProgressDialog,
+    QSplitter,
+    QTabWidget,
+    QToolBar,
+)  # fmt: skip
+
+from desktop.core.semester import Semester
+from desktop.core.workflow import STATUS_NAMES
+from desktop.ui.checks_panel import ChecksPanel
+from desktop.ui.controller import EntryController
+from desktop.ui.delegates import ValueDelegate
+from desktop.ui.dialogs.problems import ProblemsDialog
+from desktop.ui.dialogs.submit import SubmitDialog
+from desktop.ui.grid_view import GridView
+from desktop.ui.history_chart import HistoryChart
+from desktop.ui.models.indicators import CODE_ROLE, VALUE, IndicatorFilter, IndicatorTableModel
+from desktop.ui.rows import entry_rows
+
+
+class MainWindow(QMainWindow):
+    languageChosen = Signal(str)
+
+    def __init__(self, controller: EntryController, semesters: list[Semester], parent=None):
+        super().__init__(parent)
+        self.controller = controller
+        ctx, lang = controller.ctx, controller.lang
+        self.setWindowTitle(self.tr("EcoReport — Half-year ecological environment reporting"))
+        self.model = IndicatorTableModel(self)
+        self.proxy = IndicatorFilter(self)
+        self.proxy.setSourceModel(self.model)
+        self.grid = GridView(self)
+        self.grid.setModel(self.proxy)
+        self.grid.configure_columns()
+        self.delegate = ValueDelegate(controller, self.grid)
+        self.grid.setItemDelegate(self.delegate)
+        self.checks = ChecksPanel(lang, self)
+        self.chart = HistoryChart(self)
+        self.topics = QListWidget(self)
+        self.topics.addItem(QListWidgetItem(self.tr("All topics")))
+        for topic in ctx.catalog.topics:
+            item = QListWidgetItem(topic.name(lang))
+            item.setData(Qt.ItemDataRole.UserRole, topic.code)
+            self.topics.addItem(item)
+        self.topics.setCurrentRow(0)
+        self.topics.setMaximumWidth(190)
+        side = QTabWidget(self)
+        side.addTab(self.checks, self.tr("Checks"))
+        side.addTab(self.chart, self.tr("History"))
+        self.side = side
+        splitter = QSplitter(self)
+        splitter.addWidget(self.topics)
+        splitter.addWidget(self.grid)
+        splitter.addWidget(side)
+        splitter.setStretchFactor(1, 3)
+        splitter.setStretchFactor(2, 1)
+        splitter.setSizes([160, 1000, 320])
+        self.setCentralWidget(splitter)
+        self._build_toolbar(semesters)
+        self._build_menus()
+        self._build_status_bar()
+        self._connect()
+        self.resize(1440, 860)
+
+    # --- construction -------------------------------------------------------------------------
+    def _build_toolbar(self, semesters: list[Semester]) -> None:
+        ctx, lang, user = self.controller.ctx, self.controller.lang, self.controller.user
+        bar = QToolBar(self.tr("Selection"), self)
+        bar.setObjectName("selection")
+        bar.setMovable(False)
+        self.unit_box = QComboBox(self)
+        units = ctx.units.all if user.unit_code is None else [ctx.units.get(user.unit_code)]
+        for unit in units:
+            self.unit_box.addItem(unit.label(lang), unit.code)
+        self.unit_box.setEnabled(len(units) > 1)
+        self.half_box = QComboBox(self)
+        for semester in semesters:
+            self.half_box.addItem(semester.label(lang), str(semester))
+        self.filter = QLineEdit(self)
+        self.filter.setPlaceholderText(self.tr("Filter indicators…"))
+        self.filter.setClearButtonEnabled(True)
+        self.filter.setMaximumWidth(260)
+        bar.addWidget(QLabel(self.tr("Unit") + " ", self))
+        bar.addWidget(self.unit_box)
+        bar.addSeparator()
+        bar.addWidget(QLabel(self.tr("Half-year") + " ", self))
+        bar.addWidget(self.half_box)
+        bar.addSeparator()
+        bar.addWidget(self.filter)
+        self.addToolBar(bar)
+        self.toolbar = bar
+
+    def _action(self, text: str, slot, shortcut=None) -> QAction:
+        action = QAction(text, self)
+        action.triggered.connect(slot)
+        if shortcut is not None:
+            action.setShortcut(shortcut)
+        return action
+
+    def _build_menus(self) -> None:
+        stack = self.controller.undo_stack
+        self.undo_action = stack.createUndoAction(self, self.tr("Undo"))
+        self.undo_action.setShortcut(QKeySequence.StandardKey.Undo)
+        self.redo_action = stack.createRedoAction(self, self.tr("Redo"))
+        self.redo_action.setShortcuts([QKeySequence("Ctrl+Y"), QKeySequence.StandardKey.Redo])
+        self.import_action = self._action(self.tr("Import filled template…"), self.import_template, QKeySequence("Ctrl+I"))
+        self.template_action = self._action(self.tr("Export template…"), self.export_template)
+        self.export_action = self._action(self.tr("Export submission workbook…"), self.export_submission, QKeySequence("Ctrl+E"))
+        self.submit_action = self._action(self.tr("Submit…"), self.submit)
+        quit_action = self._action(self.tr("Quit"), self.close, QKeySequence.StandardKey.Quit)
+        menu = self.menuBar().addMenu(self.tr("&File"))
+        for action in (self.import_action, self.template_action, self.export_action):
+            menu.addAction(action)
+        menu.addSeparator()
+        menu.addAction(quit_action)
+        edit = self.menuBar().addMenu(self.tr("&Edit"))
+        edit.addAction(self.undo_action)
+        edit.addAction(self.redo_action)
+        report = self.menuBar().addMenu(self.tr("&Report"))
+        report.addAction(self.submit_action)
+        view = self.menuBar().addMenu(self.tr("&View"))
+        languages = view.addMenu(self.tr("Language"))
+        for code, name in (("zh", "中文"), ("en", "English")):
+            action = languages.addAction(name)
+            action.setCheckable(True)
+            action.setChecked(code == self.controller.lang)
+            action.triggered.connect(lambda _=False, c=code: self.languageChosen.emit(c))
+        for action in (self.import_action, self.undo_action, self.redo_action, self.submit_action):
+            self.toolbar.addAction(action)
+
+    def _build_status_bar(self) -> None:
+        self.status_unit, self.status_state, self.status_saved = QLabel(self), QLabel(self), QLabel(self)
+        for label in (self.status_unit, self.status_state, self.status_saved):
+            self.statusBar().addPermanentWidget(label)
+
+    def _connect(self) -> None:
+        c = self.controller
+        c.reportChanged.connect(self.show_report)
+        c.refused.connect(self.show_refusal)
+        c.saved.connect(self.show_saved)
+        self.model.valueEdited.connect(c.edit_value)
+        self.model.explanationEdited.connect(c.edit_explanation)
+        self.delegate.refused.connect(self.show_refusal)
+        self.grid.pasted.connect(self.paste)
+        self.grid.cleared.connect(lambda codes: c.apply_values({code: None for code in codes}, self.tr("Clear values")))
+        self.checks.goTo.connect(self.go_to)
+        self.checks.explain.connect(c.edit_explanation)
+        self.filter.textChanged.connect(self.proxy.set_text)
+        self.topics.currentItemChanged.connect(lambda item, _: self.proxy.set_topic(item.data(Qt.ItemDataRole.UserRole) if item else None))
+        self.unit_box.currentIndexChanged.connect(self.open_selected)
+        self.half_box.currentIndexChanged.connect(self.open_selected)
+        self.grid.selectionModel().currentRowChanged.connect(self._row_changed)
+
+    # --- showing ------------------------------------------------------------------------------
+    def select(self, unit_code: str, semester: str) -> None:
+        for box, value in ((self.unit_box, unit_code), (self.half_box, semester)):
+            i = box.findData(value)
+            if i >= 0:
+                box.blockSignals(True)
+                box.setCurrentIndex(i)
+                box.blockSignals(False)
+        self.open_selected()
+
+    def open_selected(self) -> None:
+        ctx = self.controller.ctx
+        unit = ctx.units.get(self.unit_box.currentData())
+        semester = Semester.parse(self.half_box.currentData())
+        self.controller.open(unit, semester)
+
+    def show_report(self, report) -> None:
+        c = self.controller
+        self.model.set_rows(entry_rows(report, c.ctx.catalog, c.lang), c.read_only)
+        self.checks.show_results(report.checks, report.half.explanations, c.read_only)
+        status = STATUS_NAMES[report.status](c.lang)
+        self.status_unit.setText(f"{report.unit.name(c.lang)} · {report.semester.label(c.lang)}")
+        self.status_state.setText(self.tr("Status: %1").replace("%1", status) + (self.tr(" (read-only)") if c.read_only else ""))
+        self.import_action.setEnabled(not c.read_only)
+        self.submit_action.setEnabled(not c.read_only and not report.unit.is_municipality)
+        self._row_changed(self.grid.currentIndex())
+
+    def show_refusal(self, message: str) -> None:
+        self.statusBar().showMessage("⚠ " + message, 8000)
+
+    def show_saved(self, when: datetime) -> None:
+        self.status_saved.setText(self.tr("Saved %1").replace("%1", when.strftime("%H:%M:%S")))
+
+    def go_to(self, code: str) -> None:
+        self.topics.setCurrentRow(0)
+        self.filter.clear()
+        source = self.model.index(self.model.row_of(code), VALUE)
+        index = self.proxy.mapFromSource(source)
+        if index.isValid():
+            self.grid.selectionModel().setCurrentIndex(index, QItemSelectionModel.SelectionFlag.ClearAndSelect)
+            self.grid.scrollTo(index)
+            self.grid.setFocus()
+
+    def _row_changed(self, index: QModelIndex, _previous=None) -> None:
+        code = index.data(CODE_ROLE) if index.isValid() else None
+        report = self.controller.report
+        if code is None or report is None or self.side.currentWidget() is not self.chart:
+            return
+        self._draw_history(code)
+
+    def _draw_history(self, code: str) -> None:
+        c = self.controller
+        ind = c.ctx.catalog[code]
+        if not ind.numeric:
+            return
+        points = []
+        for semester in c.semester.back(HistoryChart.HALVES):
+            value = c.ctx.store.figures(c.unit, semester).get(code)
+            points.append((f"{semester.year % 100:02d}H{semester.half}", float(value) if value is not None else None))
+        att = c.report.attainments.get(code)
+        target = float(att.target.value) if att is not None and not isinstance(att.target.value, str) else None
+        basis = att.target.basis(c.lang) if att is not None else ""
+        title = f"{ind.name(c.lang)}（{ind.unit(c.lang)}）" if c.lang == "zh" else f"{ind.name(c.lang)} ({ind.unit(c.lang)})"
+        self.chart.show_history(title, points, target, self.tr("Target: %1").replace("%1", basis))
+
+    # --- actions ------------------------------------------------------------------------------
+    def paste(self, cells: list[tuple[str, str]]) -> None:
+        refused = self.controller.paste(cells)
+        if refused:
+            names = {r.code: r.name for r in self.model.rows()}
+            ProblemsDialog(self.tr("Some pasted values were refused"), [f"{names.get(code, code)}: {why}" for code, why in refused], self).exec()
+
+    def _file_label(self) -> str:
+        c = self.controller
+        return f"{c.unit.name(c.lang)}_{c.semester}"
+
+    def import_template(self) -> None:
+        path, _ = QFileDialog.getOpenFileName(self, self.tr("Import filled template"), "", self.tr("Excel workbooks (*.xlsx)"))
+        if path:
+            self.run_import(Path(path))
+
+    def run_import(self, path: Path) -> None:
+        progress = QProgressDialog(self.tr("Importing %1…").replace("%1", path.name), None, 0, 0, self)
+        progress.setMinimumDuration(500)
+        progress.setWindowModality(Qt.WindowModality.WindowModal)
+        result = self.controller.import_template(path)
+        progress.close()
+        lang = self.controller.lang
+        if result.problems:
+            ProblemsDialog(self.tr("The file was refused"), [p.message(lang) for p in result.problems], self).exec()
+        elif result.status == "unchanged":
+            self.statusBar().showMessage(self.tr("The file holds the same values as the database; nothing changed."), 8000)
+        else:
+            self.statusBar().showMessage(self.tr("Imported %1: %2 change(s)").replace("%1", path.name).replace("%2", str(result.changes)), 8000)
+
+    def export_template(self) -> None:
+        from desktop.exchange.save import save_workbook
+        from desktop.exchange.template import build_template
+
+        c = self.controller
+        suggested = self.tr("%1_template.xlsx").replace("%1", self._file_label())
+        path, _ = QFileDialog.getSaveFileName(self, self.tr("Export template"), suggested, self.tr("Excel workbooks (*.xlsx)"))
+        if not path:
+            return
+        store = c.ctx.store
+        wb = build_template(c.ctx.catalog, c.unit, c.semester, c.report.figures, store.figures(c.unit, c.semester.previous()),
+                            c.report.last_year, c.report.half.explanations, c.lang)  # fmt: skip
+        saved = save_workbook(wb, Path(path))
+        self.statusBar().showMessage(self.tr("Saved %1").replace("%1", str(saved)), 8000)
+
+    def export_submission(self, path: str | None = None) -> Path | None:
+        from desktop.exchange.save import save_workbook
+        from desktop.exchange.submission import build_submission
+
+        c = self.controller
+        if not path:
+            suggested = self.tr("%1_submission.xlsx").replace("%1", self._file_label())
+            path, _ = QFileDialog.getSaveFileName(self, self.tr("Save the submission workbook"), suggested,
+                                                  self.tr("Excel workbooks (*.xlsx)"))  # fmt: skip
+        if not path:
+            return None
+        saved = save_workbook(build_submission(c.report, c.ctx.catalog, c.ctx.resources.form, c.lang), Path(path))
+        self.statusBar().showMessage(self.tr("Saved %1").replace("%1", str(saved)), 8000)
+        return saved
+
+    def submit(self) -> None:
+        from desktop.core.text import UserError
+
+        c = self.controller
+        report = c.report
+        blocking = [r.message(c.lang) for r in report.checks if r.blocking]
+        summary = self.tr("%1, %2: %3 error(s), %4 warning(s) (%5 unexplained), %6 notice(s).")
+        for key, value in (("%1", report.unit.name(c.lang)), ("%2", report.semester.label(c.lang)),
+                           ("%3", report.count("error")), ("%4", report.count("warning")),
+                           ("%5", report.count("warning", True)), ("%6", report.count("notice"))):  # fmt: skip
+            summary = summary.replace(key, str(value))
+        approvers = [a for a in c.ctx.store.approvers(report.unit) if a != c.user.name]
+        while True:
+            dialog = SubmitDialog(summary, blocking, approvers, self)
+            if not dialog.exec():
+                return
+            try:
+                version = c.submit(dialog.approver, dialog.password)
+                break
+            except UserError as exc:
+                QMessageBox.warning(self, self.tr("Not submitted"), exc.message(c.lang))
+        QMessageBox.information(self, self.tr("Submitted"),
+                                self.tr("Version %1 is submitted and now read-only. Save the submission workbook for the bureau.")
+                                .replace("%1", str(version)))  # fmt: skip
+        self.export_submission()

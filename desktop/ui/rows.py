@@ -1,0 +1,87 @@
+"""Plain rows for the entry grid, built from a HalfReport. No Qt here: the model only displays them."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from desktop.core.catalog import Catalog, Indicator
+from desktop.core.checks import CheckResult
+from desktop.core.derived import Figures
+from desktop.core.targets import MET, MISSED, NO_TARGET
+from desktop.core.text import Text
+from desktop.core.values import format_value, round_half_up
+from desktop.store.reports import HalfReport
+
+# What the status column shows, worst first.
+ERROR, WARNING, MISSED_TARGET, MET_TARGET, NO_GOAL, EMPTY = "error", "warning", "missed", "met", "no_target", "empty"
+
+
+@dataclass(frozen=True, slots=True)
+class IndicatorRow:
+    code: str
+    topic: str
+    indicator: Indicator
+    name: str
+    unit: str
+    value: str
+    previous: str
+    last_year: str
+    change: str
+    target: str
+    status: str
+    status_text: str
+    explanation: str
+    editable: bool  # a raw element this unit enters (not derived, not summed from districts)
+
+
+def _shown(ind: Indicator, figures: Figures, lang: str) -> str:
+    if figures.is_not_applicable(ind.code):
+        return Text("不适用", "n/a")(lang)
+    return format_value(ind, figures.get(ind.code), lang, grouping=True)
+
+
+def _change(ind: Indicator, now, then, lang: str) -> str:
+    if now is None or then is None or isinstance(now, str) or isinstance(then, str):
+        return ""
+    diff = round_half_up(now - then, ind.places)
+    return f"{diff:+,}" + (Text("个百分点", " pts")(lang) if ind.type == "percent" else "")
+
+
+def _status(ind: Indicator, report: HalfReport, by_code: dict[str, list[CheckResult]], lang: str) -> tuple[str, str]:
+    results = by_code.get(ind.code, [])
+    errors = [r for r in results if r.severity == "error"]
+    if errors:
+        return ERROR, errors[0].message(lang)
+    att = report.attainments.get(ind.code)
+    warnings = [r for r in results if r.severity == "warning" and r.kind != "target"]
+    if att is not None and att.status == MISSED:
+        return MISSED_TARGET, att.describe(ind, lang)
+    if warnings:
+        return WARNING, warnings[0].message(lang)
+    if att is not None and att.status == MET:
+        return MET_TARGET, att.describe(ind, lang)
+    if att is None or att.status == NO_TARGET:
+        return NO_GOAL, Text("无目标", "no target")(lang)
+    return EMPTY, att.describe(ind, lang)
+
+
+def entry_rows(report: HalfReport, catalog: Catalog, lang: str) -> list[IndicatorRow]:
+    by_code: dict[str, list[CheckResult]] = {}
+    for result in report.checks:
+        for code in result.codes[:1]:  # a result belongs to the indicator it is about
+            by_code.setdefault(code, []).append(result)
+    municipality = report.unit.is_municipality
+    rows = []
+    for ind in catalog.applicable(municipality):
+        att = report.attainments.get(ind.code)
+        status, status_text = _status(ind, report, by_code, lang)
+        editable = not ind.derived and not (municipality and ind.aggregation == "sum")
+        rows.append(IndicatorRow(
+            code=ind.code, topic=ind.topic, indicator=ind, name=ind.name(lang), unit=ind.unit(lang),
+            value=_shown(ind, report.figures, lang), previous=_shown(ind, report.previous, lang),
+            last_year=_shown(ind, report.last_year, lang),
+            change=_change(ind, report.figures.get(ind.code), report.last_year.get(ind.code), lang),
+            target=att.target.shown(ind, lang) if att else "", status=status, status_text=status_text,
+            explanation=report.half.explanations.get(ind.code, ""), editable=editable,
+        ))  # fmt: skip
+    return rows

@@ -1,0 +1,71 @@
+"""Saves screenshots of the main screens for the README (docs/screenshots/*.png).
+
+Run under a real X server so fonts and styles are those a user sees:
+    xvfb-run -a -s "-screen 0 1600x1000x24" .venv/bin/python scripts/screenshots.py
+(Debian: apt-get install xvfb fonts-noto-cjk). Uses a fresh demo database in a temporary folder.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+import tempfile
+from pathlib import Path
+
+from PySide6.QtCore import QSettings
+from PySide6.QtWidgets import QApplication
+
+ROOT = Path(__file__).resolve().parent.parent
+OUT = ROOT / "docs" / "screenshots"
+
+
+def main() -> int:
+    from desktop.context import open_context
+    from desktop.store import demo, users
+    from desktop.ui.app import GuiApp
+    from desktop.ui.dialogs.login import LoginDialog
+    from desktop.ui.settings import Settings
+
+    OUT.mkdir(parents=True, exist_ok=True)
+    folder = Path(tempfile.mkdtemp(prefix="ecoreport-shots-"))
+    db = folder / "demo.sqlite3"
+    ctx = open_context(str(db))
+    with ctx.store.session() as s:
+        users.create(s, ctx.units, "admin", "admin", demo.DEMO_PASSWORD, "admin")
+        s.commit()
+    demo.fill(ctx.store)
+    ctx.store.db.dispose()
+    app = QApplication.instance() or QApplication(sys.argv[:1])
+    QSettings.setDefaultFormat(QSettings.Format.IniFormat)
+    for lang in ("zh", "en"):
+        settings = Settings(QSettings(str(folder / f"settings-{lang}.ini"), QSettings.Format.IniFormat))
+        args = argparse.Namespace(db=str(db), lang=lang, lang_given=True, startup_benchmark=None)
+        gui = GuiApp(args, app, settings)
+        login = LoginDialog(user="wanzhou")
+        login.show()
+        app.processEvents()
+        login.grab().save(str(OUT / f"login-{lang}.png"))
+        login.close()
+        with gui.context().store.session() as s:
+            user = users.find(s, "wanzhou")
+        gui.show_main(user)
+        window = gui.window
+        window.resize(1500, 900)
+        app.processEvents()
+        window.grab().save(str(OUT / f"entry-{lang}.png"))
+        # The history of the selected indicator, and a warning selected in the checks panel.
+        window.go_to("air.days_good")
+        window.side.setCurrentWidget(window.chart)
+        window._draw_history("air.pm25")
+        app.processEvents()
+        window.grab().save(str(OUT / f"history-{lang}.png"))
+        window.close()
+        from desktop.ui import i18n
+
+        i18n.remove(app, gui.translators)
+    print(f"saved to {OUT}")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
