@@ -26,9 +26,12 @@ def test_help_and_version():
     assert "EcoReport" in run("--version", check=0).stdout
 
 
-def test_no_command_says_the_gui_is_not_built_yet_or_opens_it(tmp_path):
-    result = run(db=tmp_path / "x.sqlite3", env={"QT_QPA_PLATFORM": "offscreen"})
-    assert result.returncode == 0
+def test_the_gui_starts_in_a_subprocess_and_paints_its_windows(demo_copy):
+    offscreen = {"QT_QPA_PLATFORM": "offscreen", "XDG_CONFIG_HOME": str(demo_copy.parent / "config")}
+    login = run("--startup-benchmark", "login", db=demo_copy, env=offscreen, check=0).stdout
+    assert "login window first paint" in login
+    main = run("--startup-benchmark", db=demo_copy, env=offscreen, check=0).stdout
+    assert "main window first paint" in main and "MiB" in main
 
 
 def test_init_creates_a_database_and_an_admin_with_a_generated_password(tmp_path):
