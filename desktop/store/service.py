@@ -82,16 +82,14 @@ class Store:
     # --- set-up -------------------------------------------------------------------------------
     def sync_units(self) -> None:
         """Mirrors resources/units.toml into the unit table (values keep pointing at their codes)."""
+        wanted = {u.code: (u.name.zh, u.name.en, u.kind, u.parent) for u in self.units}
         with self.session() as s:
             existing = {u.code: u for u in s.exec(select(UnitRow))}
-            for unit in self.units:
-                row = existing.get(unit.code) or UnitRow(code=unit.code, name_zh="", name_en="", kind="")
-                row.name_zh, row.name_en, row.kind, row.parent = (
-                    unit.name.zh,
-                    unit.name.en,
-                    unit.kind,
-                    unit.parent,
-                )
+            if {c: (u.name_zh, u.name_en, u.kind, u.parent) for c, u in existing.items()} == wanted:
+                return  # the usual case: nothing to write, no transaction at start-up
+            for code, (zh, en, kind, parent) in wanted.items():
+                row = existing.get(code) or UnitRow(code=code, name_zh="", name_en="", kind="")
+                row.name_zh, row.name_en, row.kind, row.parent = zh, en, kind, parent
                 s.add(row)
             s.commit()
 
@@ -245,10 +243,13 @@ class Store:
                 problems.append((code, Text(f"目录中没有指标 {code}", f"no indicator {code} in the catalog")))
                 continue
             refusal = may_set_indicator(unit, ind)
+            if code not in values:
+                # An explanation may be about any figure the unit shows, derived ones included.
+                if refusal and (ind.aggregation == "municipal" and not unit.is_municipality):
+                    problems.append((code, refusal))
+                continue
             if refusal:
                 problems.append((code, refusal))
-                continue
-            if code not in values:
                 continue
             raw = values[code]
             if raw is None or (isinstance(raw, str) and not raw.strip()):

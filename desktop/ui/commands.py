@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QUndoCommand
 
 Snapshot = dict[str, tuple[str | None, str | None]]  # code → (stored value, explanation)
@@ -23,4 +24,5 @@ class SetValuesCommand(QUndoCommand):
         self._controller.write(self._after, self.text())
 
     def undo(self) -> None:
-        self._controller.write(self._before, self.tr("Undo: %1").replace("%1", self.text()))
+        label = QCoreApplication.translate("SetValuesCommand", "Undo: %1").replace("%1", self.text())
+        self._controller.write(self._before, label)

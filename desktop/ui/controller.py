@@ -119,8 +119,9 @@ class EntryController(QObject):
 
     def write(self, snapshot: Snapshot, label: str) -> None:
         """Called by commands: stores one snapshot in one transaction, then reloads."""
-        values = {code: v for code, (v, _) in snapshot.items()}
-        notes = {code: (n or "") for code, (_, n) in snapshot.items()}
+        current = {code: self._stored(code) for code in snapshot}
+        values = {code: v for code, (v, _) in snapshot.items() if v != current[code][0]}
+        notes = {code: (n or "") for code, (_, n) in snapshot.items() if n != current[code][1]}
         try:
             self.ctx.store.set_values(self.user.name, self.unit, self.semester, values, notes, reason=label)
         except UserError as exc:

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import shutil
-import subprocess
 from pathlib import Path
 
 import PySide6
@@ -31,6 +30,8 @@ def compiled_qm(ts: Path) -> Path | None:
     tool = lrelease()
     if tool is None:
         return qm if qm.exists() else None
+    import subprocess
+
     try:
         subprocess.run([tool, "-silent", str(ts), "-qm", str(qm)], check=True, capture_output=True, timeout=60)
     except (OSError, subprocess.SubprocessError):

@@ -119,7 +119,7 @@ class MainWindow(QMainWindow):
         self.undo_action = stack.createUndoAction(self, self.tr("Undo"))
         self.undo_action.setShortcut(QKeySequence.StandardKey.Undo)
         self.redo_action = stack.createRedoAction(self, self.tr("Redo"))
-        self.redo_action.setShortcuts([QKeySequence("Ctrl+Y"), QKeySequence.StandardKey.Redo])
+        self.redo_action.setShortcuts([QKeySequence("Ctrl+Y"), QKeySequence("Ctrl+Shift+Z")])
         self.import_action = self._action(self.tr("Import filled template…"), self.import_template, QKeySequence("Ctrl+I"))
         self.template_action = self._action(self.tr("Export template…"), self.export_template)
         self.export_action = self._action(self.tr("Export submission workbook…"), self.export_submission, QKeySequence("Ctrl+E"))

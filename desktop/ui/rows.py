@@ -61,7 +61,7 @@ def _status(ind: Indicator, report: HalfReport, by_code: dict[str, list[CheckRes
     if att is not None and att.status == MET:
         return MET_TARGET, att.describe(ind, lang)
     if att is None or att.status == NO_TARGET:
-        return NO_GOAL, Text("无目标", "no target")(lang)
+        return NO_GOAL, ""  # most indicators have no target: say nothing rather than "no target" fifty times
     return EMPTY, att.describe(ind, lang)
 
 

@@ -416,7 +416,7 @@
 <context>
     <name>SetValuesCommand</name>
     <message>
-        <location filename="../../desktop/ui/commands.py" line="26" />
+        <location filename="../../desktop/ui/commands.py" line="27" />
         <source>Undo: %1</source>
         <translation>撤销：%1</translation>
     </message>

@@ -97,7 +97,7 @@ class IndicatorTableModel(QAbstractTableModel):
             if col == VALUE and not row.editable:
                 return QBrush(READ_ONLY)
         if role == Qt.ItemDataRole.DecorationRole and col == STATUS:
-            return icons.status_icon(row.status if row.status not in (NO_GOAL, EMPTY) else "none")
+            return None if row.status == NO_GOAL else icons.status_icon(row.status if row.status != EMPTY else "none")
         if role == CODE_ROLE:
             return row.code
         if role == ROW_ROLE:
@@ -120,13 +120,23 @@ class IndicatorFilter(QSortFilterProxyModel):
         self._topic: str | None = None
         self._text = ""
 
+    def _change(self, **state) -> None:
+        # Qt 6.10 replaced invalidateFilter() with begin/endFilterChange(); support both.
+        modern = hasattr(self, "beginFilterChange")
+        if modern:
+            self.beginFilterChange()
+        for key, value in state.items():
+            setattr(self, key, value)
+        if modern:
+            self.endFilterChange()
+        else:
+            self.invalidateFilter()
+
     def set_topic(self, topic: str | None) -> None:
-        self._topic = topic
-        self.invalidateFilter()
+        self._change(_topic=topic)
 
     def set_text(self, text: str) -> None:
-        self._text = text.strip().lower()
-        self.invalidateFilter()
+        self._change(_text=text.strip().lower())
 
     def filterAcceptsRow(self, source_row: int, source_parent: QModelIndex | QPersistentModelIndex) -> bool:
         row = self.sourceModel().index(source_row, 0, source_parent).data(ROW_ROLE)

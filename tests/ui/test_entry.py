@@ -1,0 +1,200 @@
+"""The district entry screen, driven through its real widgets: type, paste, undo, explain, submit."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QAbstractItemView, QApplication, QLineEdit
+
+from desktop.core.semester import Semester
+from desktop.ui.models.indicators import CODE_ROLE, STATUS, VALUE
+
+H1 = Semester(2024, 1)
+
+
+def cell(window, code, column=VALUE):
+    source = window.model.index(window.model.row_of(code), column)
+    return window.proxy.mapFromSource(source)
+
+
+def editor_of(window):
+    editors = [w for w in window.grid.viewport().findChildren(QLineEdit) if w.isVisible()]
+    assert editors, "no editor is open"
+    return editors[0]
+
+
+def type_value(qtbot, window, code, text):
+    window.go_to(code)
+    qtbot.keyClicks(window.grid, text[0])  # typing starts the editor, as in Excel
+    editor = editor_of(window)
+    qtbot.keyClicks(editor, text[1:])
+    qtbot.keyClick(editor, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: window.grid.state() != QAbstractItemView.State.EditingState)  # Qt commits queued
+
+
+def stored(gui, code, unit="500101"):
+    return gui.context().store.unit_half(gui.context().units.find(unit), H1).raw.get(code)
+
+
+def test_typing_stores_at_once_and_updates_derived_rows_and_checks(gui, qtbot):
+    window = gui.window
+    assert cell(window, "water.excellent_ratio").data() == "100.0"
+    type_value(qtbot, window, "water.sections_total", "3")
+    assert stored(gui, "water.sections_total") == 3  # no Save button: committed at once
+    assert cell(window, "water.excellent_ratio").data() == "66.7"  # 2 of 3 sections
+    assert "未达标" in cell(window, "water.excellent_ratio", STATUS).data()
+    # Enter moved the cursor down to the next row
+    assert window.grid.currentIndex().data(CODE_ROLE) == "water.sections_excellent"
+    messages = [window.checks.model.result(window.checks.model.index(r, 0, window.checks.model.index(1, 0)))
+                for r in range(window.checks.model.rowCount(window.checks.model.index(1, 0)))]  # fmt: skip
+    assert any(m.rule == "target:water.excellent_ratio" for m in messages)
+    assert "已保存" in window.status_saved.text()
+
+
+def test_undo_and_redo_write_through_the_store(gui, qtbot):
+    window = gui.window
+    type_value(qtbot, window, "air.pm25", "35.2")
+    assert stored(gui, "air.pm25") == Decimal("35.2")
+    qtbot.keyClick(window.grid, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    assert stored(gui, "air.pm25") == Decimal("38.1")
+    qtbot.keyClick(window.grid, Qt.Key.Key_Y, Qt.KeyboardModifier.ControlModifier)
+    assert stored(gui, "air.pm25") == Decimal("35.2")
+    actions = [e.action for e in gui.context().store.audit_entries(gui.context().units.find("500101"))[-3:]]
+    assert actions == ["value.set"] * 3
+
+
+def test_a_value_that_does_not_fit_is_refused_with_the_reason(gui, qtbot):
+    window = gui.window
+    type_value(qtbot, window, "air.days_valid", "190")
+    assert stored(gui, "air.days_valid") == 181
+    assert "不能大于182" in window.statusBar().currentMessage()
+
+
+def test_pasting_a_block_with_one_bad_cell(gui, qtbot, monkeypatch):
+    window = gui.window
+    shown = []
+    monkeypatch.setattr("desktop.ui.main_window.ProblemsDialog.exec", lambda self: shown.append(
+        [self.list.item(i).text() for i in range(self.list.count())]))  # fmt: skip
+    window.go_to("water.sections_total")
+    QApplication.clipboard().setText("5\tignored\nabc\n1\n")  # as copied from Excel: tabs, CR/LF, a trailing newline
+    qtbot.keyClick(window.grid, Qt.Key.Key_V, Qt.KeyboardModifier.ControlModifier)
+    assert stored(gui, "water.sections_total") == 5
+    assert stored(gui, "water.sections_excellent") == 2  # "abc" refused
+    assert stored(gui, "water.sections_below_v") == 1  # the derived ratio row was skipped
+    assert len(shown) == 1 and "abc" in shown[0][0] and "须为不小于0的整数" in shown[0][0]
+    qtbot.keyClick(window.grid, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)  # the paste is one step
+    assert stored(gui, "water.sections_total") == 2 and stored(gui, "water.sections_below_v") == 0
+
+
+def test_double_click_on_a_check_goes_to_the_value_and_an_explanation_is_stored(gui, qtbot):
+    window, panel = gui.window, gui.window.checks
+    warnings = panel.model.index(1, 0)
+    first = panel.model.index(0, 0, warnings)
+    assert panel.model.result(first).rule == "yoy:air.good_ratio"
+    panel.tree.setCurrentIndex(first)
+    panel.goTo.emit(panel.model.result(first).codes[0])
+    assert window.grid.currentIndex().data(CODE_ROLE) == "air.good_ratio"
+    assert panel.editor.isEnabled()
+    panel.editor.setFocus()
+    panel.editor.insertPlainText("降水偏多，扬尘减少")  # what an input method commits; QTest types Latin keys only
+    qtbot.mouseClick(panel.save, Qt.MouseButton.LeftButton)
+    half = gui.context().store.unit_half(gui.context().units.find("500101"), H1)
+    assert half.explanations["air.good_ratio"] == "降水偏多，扬尘减少"
+    result = panel.model.result(panel.model.index(0, 0, panel.model.index(1, 0)))
+    assert result.explained
+
+
+def test_submission_is_blocked_by_an_unexplained_warning(gui, monkeypatch):
+    seen = []
+    monkeypatch.setattr("desktop.ui.dialogs.submit.SubmitDialog.exec", lambda self: seen.append(self) or 0)
+    gui.window.submit()
+    assert seen and not seen[0].ok.isEnabled()
+    assert gui.context().store.status(gui.context().units.find("500101"), H1) == "draft"
+
+
+def test_the_full_submit_flow_with_clerk_and_approver(gui, qtbot, monkeypatch, dialogs):
+    window = gui.window
+    window.controller.edit_explanation("air.good_ratio", "降水偏多")
+    answers = iter([("wanzhou_approver", "wrong"), ("wanzhou_approver", "ecoreport")])
+
+    def fake_exec(self):
+        approver, password = next(answers)
+        self._approver.setCurrentIndex(self._approver.findText(approver))
+        self._password.setText(password)
+        return 1
+
+    monkeypatch.setattr("desktop.ui.dialogs.submit.SubmitDialog.exec", fake_exec)
+    window.submit()
+    assert any("密码" in w for w in dialogs["warning"])  # the wrong password was refused first
+    store, unit = gui.context().store, gui.context().units.find("500101")
+    assert store.status(unit, H1) == "submitted"
+    assert dialogs["save"] and dialogs["save"][0].exists()  # the submission workbook
+    assert window.controller.read_only
+    assert not (cell(window, "water.sections_total").flags() & Qt.ItemFlag.ItemIsEditable)
+    last = store.audit_entries(unit)[-1]
+    assert last.action == "status" and last.user == "wanzhou_approver" and "wanzhou" in last.reason
+
+
+def test_the_clerk_cannot_approve_their_own_submission(gui, monkeypatch):
+    store, unit = gui.context().store, gui.context().units.find("500101")
+    store.set_values("wanzhou", unit, H1, {}, {"air.good_ratio": "说明"})
+    from desktop.core.text import UserError
+
+    with pytest.raises(UserError) as info:
+        store.submit("wanzhou", "wanzhou", "ecoreport", unit, H1)
+    assert "另一位审核人" in info.value.message("zh")
+
+
+def test_history_chart_shows_the_value_and_the_target(gui):
+    window = gui.window
+    window.side.setCurrentWidget(window.chart)
+    window.go_to("air.pm25")
+    chart = window.chart._view.chart()
+    names = [s.name() for s in chart.series()]
+    assert len(names) == 2 and names[1].startswith("目标")
+    assert chart.series()[0].count() == 3  # 2023H1, 2023H2, 2024H1 exist in the demo
+
+
+def test_import_from_the_gui_is_one_undo_step_and_refusals_list_cells(gui, tmp_path, monkeypatch):
+    import openpyxl
+
+    from desktop.exchange.save import save_workbook
+    from desktop.exchange.template import build_template
+
+    c = gui.window.controller
+    wb = build_template(c.ctx.catalog, c.unit, c.semester, c.report.figures, c.report.previous, c.report.last_year, {}, "zh")
+    path = save_workbook(wb, tmp_path / "t.xlsx")
+    book = openpyxl.load_workbook(path)
+    for row in book.worksheets[0].iter_rows(min_row=5):
+        if row[0].value == "enf.penalties":
+            row[4].value = -1
+    book.save(tmp_path / "bad.xlsx")
+    shown = []
+    monkeypatch.setattr("desktop.ui.main_window.ProblemsDialog.exec", lambda self: shown.append(
+        [self.list.item(i).text() for i in range(self.list.count())]))  # fmt: skip
+    gui.window.run_import(tmp_path / "bad.xlsx")
+    assert shown and shown[0][0].startswith("填报表!E") and "须为不小于0的整数" in shown[0][0]
+    for row in book.worksheets[0].iter_rows(min_row=5):
+        if row[0].value == "enf.penalties":
+            row[4].value = 30
+        if row[0].value == "water.river_cases":
+            row[4].value = 2
+    book.save(tmp_path / "good.xlsx")
+    gui.window.run_import(tmp_path / "good.xlsx")
+    assert stored(gui, "enf.penalties") == 30 and stored(gui, "water.river_cases") == 2
+    c.undo_stack.undo()
+    assert stored(gui, "enf.penalties") == 16 and stored(gui, "water.river_cases") == 0
+
+
+def test_language_switch_rebuilds_the_window_in_english(gui, qapp):
+    old = gui.window
+    old.languageChosen.emit("en")
+    window = gui.window
+    assert window is not old
+    assert window.model.headerData(0, Qt.Orientation.Horizontal) == "Indicator"
+    assert cell(window, "water.sections_total").siblingAtColumn(0).data() == "State-controlled sections"
+    assert gui.settings.get("language") == "en"
+    window.languageChosen.emit("zh")
+    assert gui.window.model.headerData(0, Qt.Orientation.Horizontal) == "指标名称"

@@ -1,0 +1,100 @@
+"""No English leaks into the Chinese interface; the English one is English."""
+
+from __future__ import annotations
+
+import re
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QAbstractButton, QComboBox, QLabel, QLineEdit, QTabWidget, QWidget
+
+from desktop.ui.dialogs.first_run import FirstRunDialog
+from desktop.ui.dialogs.login import LoginDialog
+from desktop.ui.dialogs.problems import ProblemsDialog
+from desktop.ui.dialogs.submit import SubmitDialog
+
+ALLOWED = {"EcoReport", "PM", "Excel", "xlsx", "pts"}
+WORD = re.compile(r"[A-Za-z]{2,}")
+
+
+def texts_of(widget: QWidget) -> list[str]:
+    out = [widget.windowTitle()]
+    for child in [widget] + widget.findChildren(QWidget):
+        if not child.isVisibleTo(widget) and child is not widget:
+            continue
+        if isinstance(child, QLabel | QAbstractButton):
+            out.append(child.text())
+        elif isinstance(child, QLineEdit):
+            out.append(child.placeholderText())
+        elif isinstance(child, QComboBox):
+            out += [child.itemText(i) for i in range(child.count())]
+        elif isinstance(child, QTabWidget):
+            out += [child.tabText(i) for i in range(child.count())]
+    for action in widget.actions():
+        out.append(action.text())
+    return out
+
+
+def menu_texts(window) -> list[str]:
+    out = []
+    for action in window.menuBar().actions():
+        out.append(action.text())
+        if action.menu():
+            for sub in action.menu().actions():
+                out.append(sub.text())
+                if sub.menu():
+                    out += [a.text() for a in sub.menu().actions()]
+    return out
+
+
+def model_texts(window) -> list[str]:
+    model = window.model
+    out = [model.headerData(c, Qt.Orientation.Horizontal) for c in range(model.columnCount())]
+    for r in range(model.rowCount()):
+        out += [model.index(r, c).data() or "" for c in range(model.columnCount())]
+    checks = window.checks.model
+    for g in range(checks.rowCount()):
+        group = checks.index(g, 0)
+        out.append(group.data())
+        out += [checks.index(r, 0, group).data() for r in range(checks.rowCount(group))]
+    return out
+
+
+def leaks(texts: list[str]) -> set[str]:
+    words = set()
+    for text in texts:
+        for word in WORD.findall(text or ""):
+            if word not in ALLOWED and not word.startswith(("air", "water")):
+                words.add(word)
+    return words - {"English"}  # the language menu names English in English, as every app does
+
+
+def test_the_chinese_main_screen_has_no_english(gui):
+    window = gui.window
+    window.controller.apply_values({"water.sections_total": "3"}, "修改")  # a missed target and a warning to show
+    texts = texts_of(window) + menu_texts(window) + model_texts(window)
+    texts += [window.status_unit.text(), window.status_state.text(), window.status_saved.text()]
+    assert leaks(texts) == set()
+
+
+def test_the_chinese_dialogs_have_no_english(gui, qtbot):
+    dialogs = [LoginDialog(), FirstRunDialog([("500101", "500101 万州区")]), SubmitDialog("摘要", ["一项错误"], ["王审核"]),
+               SubmitDialog("摘要", [], ["王审核"]), ProblemsDialog("文件未被接受", ["填报表!E5: 须为不小于0的整数"])]  # fmt: skip
+    for dialog in dialogs:
+        qtbot.addWidget(dialog)
+        dialog.show()
+        assert leaks(texts_of(dialog)) == set(), type(dialog).__name__
+
+
+def test_qt_own_dialog_buttons_are_chinese(gui, qtbot):
+    from PySide6.QtWidgets import QDialogButtonBox
+
+    box = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel | QDialogButtonBox.StandardButton.Close)
+    qtbot.addWidget(box)
+    assert box.button(QDialogButtonBox.StandardButton.Cancel).text() in ("取消", "取消(&C)")
+
+
+def test_the_english_main_screen(gui):
+    gui.window.languageChosen.emit("en")
+    texts = " ".join(texts_of(gui.window) + menu_texts(gui.window) + model_texts(gui.window))
+    assert "State-controlled sections" in texts and "Checks" in texts and "国控断面数" not in texts
+    gui.window.languageChosen.emit("zh")
