@@ -101,3 +101,21 @@ def figure(ind: Indicator, figures: Figures, lang: str):
     if value is None or isinstance(value, str):
         return format_value(ind, value, lang) or None
     return value if isinstance(value, int) else float(value)
+
+
+def topic_rows(ws, catalog, municipality: bool, lang: str, first_row: int, last_col: int) -> list[tuple[int, Indicator]]:
+    """Writes a heading row per topic (as report forms group their rows) and returns each indicator's row."""
+    layout: list[tuple[int, Indicator]] = []
+    row = first_row
+    visible = catalog.applicable(municipality)
+    for topic in catalog.topics:
+        members = [i for i in visible if i.topic == topic.code]
+        if not members:
+            continue
+        ws.merge_cells(start_row=row, start_column=2, end_row=row, end_column=last_col)
+        boxed(put(ws.cell(row, 2), topic.name(lang)), BOLD, LEFT, TOPIC_FILL)
+        row += 1
+        for ind in members:
+            layout.append((row, ind))
+            row += 1
+    return layout

@@ -124,19 +124,11 @@ def _values(
     for col, title in enumerate(headers, start=1):
         c.boxed(c.put(ws.cell(HEADER_ROW, col), title), c.BOLD, c.CENTER, c.HEADER_FILL)
     rows = row_codes(catalog)
-    row = HEADER_ROW + 1
-    visible = catalog.applicable(report.unit.is_municipality)
-    for topic in catalog.topics:
-        members = [i for i in visible if i.topic == topic.code]
-        if not members:
-            continue
-        ws.merge_cells(start_row=row, start_column=2, end_row=row, end_column=last_col)
-        c.boxed(c.put(ws.cell(row, 2), topic.name(lang)), c.BOLD, c.LEFT, c.TOPIC_FILL)
-        row += 1
-        for ind in members:
-            _value_row(ws, row, ind, rows[ind.code], report, lang)
-            row += 1
-    last_data = row - 1
+    layout = c.topic_rows(ws, catalog, report.unit.is_municipality, lang, HEADER_ROW + 1, last_col)
+    for row, ind in layout:
+        _value_row(ws, row, ind, rows[ind.code], report, lang)
+    last_data = layout[-1][0]
+    row = last_data + 1
     status_range = f"K{HEADER_ROW + 1}:K{last_data}"
     missed, met = Text("未达标", "missed")(lang), Text("达标", "met")(lang)
     ws.conditional_formatting.add(status_range, FormulaRule(formula=[f'ISNUMBER(SEARCH("{missed}",K{HEADER_ROW + 1}))'],

@@ -101,7 +101,7 @@ def build_template(catalog: Catalog, unit: Unit, semester: Semester, current: Fi
     c.put(ws.cell(3, 2), hint(lang)).font = c.SMALL
     for col, header in enumerate(HEADERS(lang).split("|"), start=1):
         c.boxed(c.put(ws.cell(4, col), header), c.BOLD, c.CENTER, c.HEADER_FILL)
-    layout = _layout(ws, catalog, unit, lang, ncols)
+    layout = c.topic_rows(ws, catalog, unit.is_municipality, lang, FIRST_ROW, ncols)
     refs = {ind.code: f"E{row}" for row, ind in layout}
     rows = row_codes(catalog)
     sources = _Sources(current, previous, last_year, explanations)
@@ -117,24 +117,6 @@ def build_template(catalog: Catalog, unit: Unit, semester: Semester, current: Fi
                template_id=uuid.uuid4().hex, sheet=ws.title, first_row=FIRST_ROW, value_col=VALUE_COL, note_col=NOTE_COL,
                lang=lang)  # fmt: skip
     return wb
-
-
-def _layout(ws, catalog: Catalog, unit: Unit, lang: str, ncols: int) -> list[tuple[int, Indicator]]:
-    """Writes the topic headings and returns the row of each indicator."""
-    layout: list[tuple[int, Indicator]] = []
-    row = FIRST_ROW
-    visible = catalog.applicable(unit.is_municipality)
-    for topic in catalog.topics:
-        members = [i for i in visible if i.topic == topic.code]
-        if not members:
-            continue
-        ws.merge_cells(start_row=row, start_column=2, end_row=row, end_column=ncols)
-        c.boxed(c.put(ws.cell(row, 2), topic.name(lang)), c.BOLD, c.LEFT, c.TOPIC_FILL)
-        row += 1
-        for ind in members:
-            layout.append((row, ind))
-            row += 1
-    return layout
 
 
 def _indicator_row(ws, row: int, ind: Indicator, rows: dict[str, str], semester: Semester, sources: _Sources,

@@ -177,11 +177,7 @@ class Store:
         """
         explanations = explanations or {}
         with self.session() as s:
-            user = users.require(s, actor)
-            status_row = self._submission(s, unit.code, semester)
-            refusal = may_edit_values(user, unit, status_row.status if status_row else "draft")
-            if refusal:
-                raise UserError(refusal)
+            _, status_row = self._editor(s, actor, unit, semester)
             parsed, problems = self._validate(unit, semester, values, explanations)
             if problems:
                 raise ValuesRefused(problems)
@@ -232,6 +228,15 @@ class Store:
                 source.record(s, actor, unit, semester, len(changes))
             s.commit()
             return changes
+
+    def _editor(self, s: Session, actor: str, unit: Unit, semester: Semester) -> tuple:
+        """The acting user and the half's status row, once it is clear that user may change the half."""
+        user = users.require(s, actor)
+        status_row = self._submission(s, unit.code, semester)
+        refusal = may_edit_values(user, unit, status_row.status if status_row else "draft")
+        if refusal:
+            raise UserError(refusal)
+        return user, status_row
 
     def _validate(self, unit: Unit, semester: Semester, values: Mapping[str, object],
                   explanations: Mapping[str, str]) -> tuple[dict[str, str | None], list[tuple[str, Text]]]:  # fmt: skip
@@ -334,11 +339,7 @@ class Store:
         from desktop.store.passwords import verify_password
 
         with self.session() as s:
-            clerk = users.require(s, actor)
-            status_row = self._submission(s, unit.code, semester)
-            refusal = may_edit_values(clerk, unit, status_row.status if status_row else "draft")
-            if refusal:
-                raise UserError(refusal)
+            clerk, status_row = self._editor(s, actor, unit, semester)
             signer = users.find(s, approver)
             if signer is None or not verify_password(signer.password_hash, password):
                 raise UserError(Text("审核人或密码错误", "Wrong approver or password"))

@@ -198,3 +198,16 @@ def test_language_switch_rebuilds_the_window_in_english(gui, qapp):
     assert gui.settings.get("language") == "en"
     window.languageChosen.emit("zh")
     assert gui.window.model.headerData(0, Qt.Orientation.Horizontal) == "指标名称"
+
+
+def test_tab_moves_right_to_the_explanation(gui, qtbot):
+    window = gui.window
+    window.go_to("enf.penalties")
+    qtbot.keyClicks(window.grid, "2")
+    editor = editor_of(window)
+    qtbot.keyClicks(editor, "0")
+    qtbot.keyClick(editor, Qt.Key.Key_Tab)
+    qtbot.waitUntil(lambda: stored(gui, "enf.penalties") == 20)
+    from desktop.ui.models.indicators import EXPLANATION
+
+    assert window.grid.currentIndex().column() == EXPLANATION
