@@ -200,7 +200,7 @@ def test_language_switch_rebuilds_the_window_in_english(gui, qapp):
     assert gui.window.model.headerData(0, Qt.Orientation.Horizontal) == "指标名称"
 
 
-def test_tab_moves_right_to_the_explanation(gui, qtbot):
+def test_tab_commits_and_moves_right(gui, qtbot):
     window = gui.window
     window.go_to("enf.penalties")
     qtbot.keyClicks(window.grid, "2")
@@ -208,6 +208,5 @@ def test_tab_moves_right_to_the_explanation(gui, qtbot):
     qtbot.keyClicks(editor, "0")
     qtbot.keyClick(editor, Qt.Key.Key_Tab)
     qtbot.waitUntil(lambda: stored(gui, "enf.penalties") == 20)
-    from desktop.ui.models.indicators import EXPLANATION
-
-    assert window.grid.currentIndex().column() == EXPLANATION
+    assert window.grid.currentIndex().column() == VALUE + 1  # as in Excel: one cell to the right
+    assert window.grid.currentIndex().data(CODE_ROLE) == "enf.penalties"
