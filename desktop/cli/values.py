@@ -25,6 +25,11 @@ def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -
     )
     p.add_argument("--reason", help="why the change is made (kept in the audit log)")
     p.set_defaults(run=cmd_set)
+    p = sub.add_parser("submit", parents=[common], help="sign off and submit a half (--user clerk, --approver approver)")
+    p.add_argument("unit", metavar="UNIT")
+    p.add_argument("semester", metavar="HALF")
+    p.add_argument("--approver", required=True, help="another user of the unit with the approver role")
+    p.set_defaults(run=cmd_submit)
     for name, run, text in (("show", cmd_show, "raw values, derived indicators, targets and status"),
                             ("check", cmd_check, "run every check; exit 1 when any error is found")):  # fmt: skip
         p = sub.add_parser(name, parents=[common], help=text)
@@ -137,3 +142,18 @@ def cmd_check(args: argparse.Namespace) -> int:
                 done = Text("（已说明）", " (explained)")(lang) if r.explained else ""
                 print(f"  [{r.rule}] {r.message(lang)}{done}")
     return EXIT_REFUSED if any(r.severity == "error" for r in results) else EXIT_OK
+
+
+def cmd_submit(args: argparse.Namespace) -> int:
+    """The approver's password comes from ECOREPORT_APPROVER_PASSWORD or is asked for, never from the command line."""
+    import getpass
+    import os
+
+    ctx = context(args)
+    unit, semester = unit_arg(ctx, args.unit), semester_arg(args.semester)
+    password = os.environ.get("ECOREPORT_APPROVER_PASSWORD")
+    if password is None:
+        password = getpass.getpass(Text(f"审核人 {args.approver} 的密码：", f"Password of approver {args.approver}: ")(args.lang))
+    version = ctx.store.submit(args.user, args.approver, password, unit, semester)
+    print(Text(f"{unit.name.zh}{semester.label('zh')}第{version}版已报送", f"{unit.name.en} {semester} version {version} submitted")(args.lang))
+    return EXIT_OK

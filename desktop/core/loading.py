@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import tomllib
 from dataclasses import dataclass
+from datetime import date
 from decimal import Decimal
 from pathlib import Path
 from typing import Any
@@ -305,6 +306,7 @@ def load_units(file: Path) -> Units:
 
 def load_targets(directory: Path, catalog: Catalog, units: Units) -> TargetBook:
     book: dict[Semester, list[Target]] = {}
+    deadlines: dict[Semester, date] = {}
     for file in sorted(directory.glob("*.toml")):
         data = _read_toml(file)
         head = _Table(file, "(top)", {k: v for k, v in data.items() if k != "target"})
@@ -312,14 +314,20 @@ def load_targets(directory: Path, catalog: Catalog, units: Units) -> TargetBook:
             semester = Semester.parse(head.get("semester", str))
         except UserError as exc:
             raise head.fail("semester", exc.text.en) from None
+        deadline_text = head.get("deadline", str, None)
         head.finish()
         if semester in book:
             raise head.fail("semester", f"{semester} is already defined in another file")
+        if deadline_text is not None:
+            try:
+                deadlines[semester] = date.fromisoformat(deadline_text)
+            except ValueError:
+                raise head.fail("deadline", f"must be a date like 2024-07-20 (got {deadline_text!r})") from None
         targets, seen = [], set()
         for i, raw in enumerate(data.get("target", [])):
             targets.append(_target(file, i, raw, catalog, units, seen))
         book[semester] = targets
-    return TargetBook(book)
+    return TargetBook(book, deadlines)
 
 
 def _target(file: Path, i: int, raw: Any, catalog: Catalog, units: Units, seen: set) -> Target:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import operator
 from dataclasses import dataclass
+from datetime import date
 from decimal import Decimal
 
 from desktop.core.catalog import Indicator
@@ -46,8 +47,9 @@ class Target:
 class TargetBook:
     """All targets, by half-year."""
 
-    def __init__(self, by_semester: dict[Semester, list[Target]]):
+    def __init__(self, by_semester: dict[Semester, list[Target]], deadlines: dict[Semester, date] | None = None):
         self.by_semester = by_semester
+        self.deadlines = deadlines or {}  # when the districts' submissions are due
 
     def semesters(self) -> list[Semester]:
         return sorted(self.by_semester)

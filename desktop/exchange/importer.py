@@ -61,9 +61,11 @@ def import_file(store: Store, path: Path, actor: str, expect_unit: Unit | None =
     try:
         if book.kind == "submission":
             version = int(book.meta.get("version") or 0) or 1
-            changes = store.receive_submission(
-                actor, unit, book.semester, book.values, book.explanations, version, source
-            )
+            changes = store.receive_submission(actor, unit, book.semester, book.values, book.explanations, version, source,
+                                               book.threads, book.meta.get("fingerprint", ""))  # fmt: skip
+        elif book.kind == "review":
+            changes = store.apply_review(actor, unit, book.semester, book.meta["decision"], book.meta.get("reason") or None,
+                                         book.threads, source)  # fmt: skip
         else:
             changes = store.set_values(
                 actor, unit, book.semester, book.values, book.explanations, source=source
@@ -93,6 +95,8 @@ def _identity_problem(
     if expect_semester is not None and book.semester != expect_semester:
         return Text(f"该文件的报告期为{book.semester.label('zh')}，而不是{expect_semester.label('zh')}",
                     f"This file is for {book.semester.label('en')}, not {expect_semester.label('en')}")  # fmt: skip
+    if book.kind == "review":
+        return None  # a review holds no values, so another catalog version does not matter
     if book.catalog_version != store.catalog.version:
         return Text(f"该文件按指标目录 {book.catalog_version} 版制作，本系统为 {store.catalog.version} 版；请使用新模板重新填报",
                     f"This file was made with catalog version {book.catalog_version}, this installation has "

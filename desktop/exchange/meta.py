@@ -7,7 +7,7 @@ from datetime import UTC, datetime
 from desktop import __version__
 
 META_SHEET = "_ecoreport"
-KINDS = ("template", "submission", "consolidation")
+KINDS = ("template", "submission", "review", "consolidation")
 
 
 def write_meta(wb, **fields: str) -> None:

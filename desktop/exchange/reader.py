@@ -13,6 +13,7 @@ from desktop.core.semester import Semester
 from desktop.core.text import Text, UserError
 from desktop.core.values import ValueRefused, parse_value
 from desktop.exchange.meta import KINDS, META_SHEET
+from desktop.exchange.queries_sheet import read_queries
 from desktop.exchange.safety import MAX_COLUMNS, MAX_ROWS, FileRefused, inspect_workbook
 
 
@@ -41,6 +42,7 @@ class ImportedBook:
     explanations: dict[str, str] = field(default_factory=dict)
     problems: list[Problem] = field(default_factory=list)
     cells: dict[str, tuple[str, str]] = field(default_factory=dict)  # code → (sheet, cell) of its value
+    threads: list[dict] = field(default_factory=list)  # queries and answers that travel with the file
 
 
 class BookRefused(UserError):
@@ -92,8 +94,10 @@ def _meta(wb) -> dict[str, str]:
 
 def _read(wb, meta: dict[str, str], path: Path, digest: str, catalog: Catalog) -> ImportedBook:
     kind = meta.get("kind")
-    if kind not in KINDS[:2]:
-        raise FileRefused(Text("该文件不是填报模板或报送文件", "This file is neither a template nor a submission"))
+    if kind not in KINDS[:3]:
+        raise FileRefused(Text("该文件不是填报模板、报送文件或审核意见", "This file is not a template, a submission or a review"))
+    if kind == "review":
+        return _read_review(wb, meta, path, digest)
     try:
         semester = Semester.parse(meta.get("semester", ""))
         first_row, value_col, note_col = (int(meta[k]) for k in ("first_row", "value_col", "note_col"))
@@ -111,13 +115,36 @@ def _read(wb, meta: dict[str, str], path: Path, digest: str, catalog: Catalog) -
     for row_number, row in enumerate(rows[first_row - 1 :], start=first_row):
         code = str(row[0]).strip() if row and row[0] not in (None, "") else ""
         ind = catalog.indicators.get(code)
-        if ind is None or ind.derived:
-            continue  # topic headings, derived rows, and indicators of another catalog version
+        if ind is None:
+            continue  # topic headings, and indicators of another catalog version
         if code in seen:
             book.problems.append(Problem(sheet, f"A{row_number}", code, Text(f"指标 {code} 出现了两次", f"{code} appears twice")))
             continue
         seen.add(code)
         _read_cell(book, sheet, row_number, row, value_col, note_col, ind)
+    book.threads = _threads(wb, meta, book.unit_code, str(semester))
+    return book
+
+
+def _threads(wb, meta: dict[str, str], unit_code: str, semester: str) -> list[dict]:
+    sheet = meta.get("queries_sheet", "")
+    if not sheet or sheet not in wb.sheet_names:
+        return []
+    data = wb.get_sheet_by_name(sheet)
+    if data.height > MAX_ROWS or data.width > MAX_COLUMNS:
+        raise FileRefused(Text("问题清单过大", "The queries sheet is absurdly large"))
+    return read_queries(data.to_python(skip_empty_area=False, nrows=MAX_ROWS), unit_code, semester)
+
+
+def _read_review(wb, meta: dict[str, str], path: Path, digest: str) -> ImportedBook:
+    try:
+        semester = Semester.parse(meta.get("semester", ""))
+    except UserError:
+        raise FileRefused(Text("文件标识页已损坏", "The file's identity sheet is damaged")) from None
+    if meta.get("decision") not in ("in_review", "submitted", "returned", "accepted"):
+        raise FileRefused(Text("文件标识页已损坏", "The file's identity sheet is damaged"))
+    book = ImportedBook(path, digest, "review", meta.get("unit", ""), semester, meta.get("catalog_version", ""), meta)
+    book.threads = _threads(wb, meta, book.unit_code, str(semester))
     return book
 
 
@@ -128,6 +155,8 @@ def _cell(row: list, col: int) -> object:
 
 def _read_cell(book: ImportedBook, sheet: str, row_number: int, row: list, value_col: int, note_col: int, ind) -> None:
     value, note = _cell(row, value_col), _cell(row, note_col)
+    if ind.derived:
+        value = None  # computed here from its inputs; only an explanation of it is read
     cell = f"{get_column_letter(value_col)}{row_number}"
     book.cells[ind.code] = (sheet, cell)
     if isinstance(value, str) and not value.strip():

@@ -21,6 +21,7 @@ from desktop.core.text import Text
 from desktop.core.workflow import STATUS_NAMES
 from desktop.exchange import cells as c
 from desktop.exchange.meta import write_meta
+from desktop.exchange.queries_sheet import write_queries
 from desktop.store.reports import HalfReport
 
 COVER, VALUES, CHECKS = Text("封面", "Cover"), Text("数据表", "Values"), Text("审核结果", "Checks")
@@ -38,16 +39,18 @@ SEVERITY = {
 
 
 def build_submission(report: HalfReport, catalog: Catalog, form: FormInfo, lang: str = "zh",
-                     people: dict[str, str] | None = None) -> Workbook:  # fmt: skip
+                     people: dict[str, str] | None = None, threads=()) -> Workbook:  # fmt: skip
     people = {"preparer": report.preparer or "", "approver": report.approver or "", **(people or {})}
     wb = Workbook()
     _cover(wb.active, report, catalog, form, people, lang)
     values = wb.create_sheet(VALUES(lang))
     _values(values, report, catalog, form, people, lang)
     _checks(wb.create_sheet(CHECKS(lang)), report, lang)
+    queries = write_queries(wb, threads, catalog, report.unit.code, str(report.semester), lang) if threads else None
     write_meta(wb, kind="submission", unit=report.unit.code, semester=str(report.semester), catalog_version=catalog.version,
                fingerprint=report.fingerprint, status=report.status, version=report.version, sheet=values.title,
-               first_row=HEADER_ROW + 1, value_col=VALUE_COL, note_col=NOTE_COL, lang=lang)  # fmt: skip
+               first_row=HEADER_ROW + 1, value_col=VALUE_COL, note_col=NOTE_COL, lang=lang,
+               queries_sheet=queries.title if queries else "")  # fmt: skip
     return wb
 
 

@@ -85,3 +85,46 @@ class AuditRow(SQLModel, table=True):
     old: str | None = None
     new: str | None = None
     reason: str | None = None
+
+
+class QueryThread(SQLModel, table=True):
+    """A reviewer's question about one value; `uid` survives the trip between databases by file."""
+
+    __tablename__ = "query_thread"
+    id: int | None = Field(default=None, primary_key=True)
+    uid: str = Field(unique=True, index=True, max_length=32)
+    unit_code: str = Field(foreign_key="unit.code", index=True)
+    semester: str = Field(max_length=6)
+    code: str = Field(max_length=64)
+    status: str = "open"  # open | resolved
+    version: int = 0  # the submission version it was raised on
+    opened_by: str
+    opened_at: datetime = Field(default_factory=utcnow)
+    resolved_by: str | None = None
+    resolved_at: datetime | None = None
+
+
+class QueryMessage(SQLModel, table=True):
+    __tablename__ = "query_message"
+    id: int | None = Field(default=None, primary_key=True)
+    uid: str = Field(unique=True, index=True, max_length=32)
+    thread_id: int = Field(foreign_key="query_thread.id", index=True)
+    author: str
+    side: str  # bureau | district
+    text: str
+    at: datetime = Field(default_factory=utcnow)
+
+
+class SubmissionVersion(SQLModel, table=True):
+    """What each received version held, so a reviewer sees exactly what changed between versions."""
+
+    __tablename__ = "submission_version"
+    __table_args__ = (UniqueConstraint("unit_code", "semester", "version", name="uq_submission_version"),)
+    id: int | None = Field(default=None, primary_key=True)
+    unit_code: str = Field(foreign_key="unit.code", index=True)
+    semester: str = Field(max_length=6)
+    version: int
+    fingerprint: str
+    snapshot: str  # JSON: {"values": {code: stored text}, "explanations": {code: text}}
+    received_by: str
+    received_at: datetime = Field(default_factory=utcnow)

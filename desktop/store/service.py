@@ -191,7 +191,8 @@ class Store:
             return changes
 
     def receive_submission(self, actor: str, unit: Unit, semester: Semester, values: Mapping[str, object],
-                           explanations: Mapping[str, str], version: int, source: FileSource) -> list[Change]:  # fmt: skip
+                           explanations: Mapping[str, str], version: int, source: FileSource,
+                           threads: list[dict] = (), fingerprint: str = "") -> list[Change]:  # fmt: skip
         """The bureau receives a district's submission workbook: its values replace the half's, as one step."""
         with self.session() as s:
             user = users.require(s, actor)
@@ -224,6 +225,12 @@ class Store:
                 audit.record_many(s, actor, unit.code, str(semester), f"version {version}",
                                   [("status", None, previous, "submitted")], values["updated_at"])  # fmt: skip
                 changes.append(Change("", previous, "submitted", "status"))
+            from desktop.store.review import Review
+
+            review = Review(self)
+            review.record_version(s, actor, unit, semester, version, fingerprint)
+            if review.merge_threads(s, list(threads)):
+                changes.append(Change("", None, None, "queries"))
             if changes:
                 source.record(s, actor, unit, semester, len(changes))
             s.commit()
@@ -330,6 +337,34 @@ class Store:
     def audit_entries(self, unit: Unit | None = None, limit: int | None = None) -> list:
         with self.session() as s:
             return audit.entries(s, unit.code if unit else None, limit)
+
+    def apply_review(self, actor: str, unit: Unit, semester: Semester, decision: str, reason: str | None,
+                     threads: list[dict], source: FileSource) -> list[Change]:  # fmt: skip
+        """The district receives the bureau's review by file: its decision and the queries to answer."""
+        from desktop.store.review import Review
+
+        with self.session() as s:
+            user = users.require(s, actor)
+            if user.role != "admin" and user.unit_code != unit.code:
+                raise UserError(Text(f"该审核意见属于{unit.name.zh}，用户 {actor} 不属于该单位",
+                                     f"This review is for {unit.name.en}; user {actor} does not belong to it"))  # fmt: skip
+            changes: list[Change] = []
+            row = self._submission(s, unit.code, semester)
+            if decision in ("returned", "accepted") and (row is None or row.status != decision):
+                if row is None or row.status not in ("submitted", "in_review"):
+                    raise UserError(Text("本单位该半年度没有待审核的报送，不能接收此审核意见",
+                                         "This half has no submission awaiting review here; the review does not apply"))  # fmt: skip
+                audit.record(s, actor, "status", unit=unit.code, semester=str(semester), old=row.status, new=decision,
+                             reason=reason)  # fmt: skip
+                changes.append(Change("", row.status, decision, "status"))
+                row.status, row.updated_by, row.updated_at = decision, actor, utcnow()
+                s.add(row)
+            if Review(self).merge_threads(s, threads):
+                changes.append(Change("", None, None, "queries"))
+            if changes:
+                source.record(s, actor, unit, semester, len(changes))
+            s.commit()
+            return changes
 
     def submit(self, actor: str, approver: str, password: str, unit: Unit, semester: Semester) -> int:
         """Sign-off: the approver, another user of the same unit, confirms with their password.

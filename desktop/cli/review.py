@@ -1,0 +1,164 @@
+"""The bureau's review on the command line: inbox, queries, return, accept, and the review workbook."""
+
+from __future__ import annotations
+
+import argparse
+from pathlib import Path
+
+from desktop.cli.common import context, semester_arg, unit_arg
+from desktop.cli.main import EXIT_OK, EXIT_REFUSED
+from desktop.cli.output import dump_json, table
+from desktop.core.text import Text
+from desktop.core.workflow import INBOX_NAMES
+
+
+def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -> None:
+    p = sub.add_parser("inbox", parents=[common], help="the bureau's inbox of a half: every district's submission")
+    p.add_argument("semester", metavar="HALF")
+    p.add_argument("--json", action="store_true")
+    p.set_defaults(run=cmd_inbox)
+    review = sub.add_parser("review", parents=[common], help="review a submission: queries, return, accept, files")
+    verbs = review.add_subparsers(dest="verb", metavar="VERB", required=True)
+    for name, run, text in (("show", cmd_show, "queries and changes since the previous version"),
+                            ("accept", cmd_accept, "accept the submission (no open queries may remain)"),
+                            ("return", cmd_return, "return the submission to the district (--reason required)"),
+                            ("export", cmd_export, "write the review workbook for the district (-o FILE)"),
+                            ("query", cmd_query, "raise a query on a value: CODE TEXT")):  # fmt: skip
+        p = verbs.add_parser(name, parents=[common], help=text)
+        p.add_argument("unit", metavar="UNIT")
+        p.add_argument("semester", metavar="HALF")
+        if name == "query":
+            p.add_argument("code", metavar="CODE")
+            p.add_argument("text", metavar="TEXT")
+        if name == "return":
+            p.add_argument("--reason", required=True)
+        if name == "export":
+            p.add_argument("-o", "--output", required=True, metavar="FILE.xlsx")
+        if name == "show":
+            p.add_argument("--json", action="store_true")
+        p.set_defaults(run=run)
+    for name, run, text in (("reply", cmd_reply, "answer a query: UID TEXT"), ("resolve", cmd_resolve, "mark a query resolved: UID")):
+        p = verbs.add_parser(name, parents=[common], help=text)
+        p.add_argument("uid", metavar="UID")
+        if name == "reply":
+            p.add_argument("text", metavar="TEXT")
+        p.set_defaults(run=run)
+    p = verbs.add_parser("import", parents=[common], help="import a review workbook (district) or a submission (bureau)")
+    p.add_argument("files", nargs="+", metavar="FILE.xlsx")
+    p.add_argument("--json", action="store_true")
+    p.add_argument("--unit", help=argparse.SUPPRESS)
+    p.add_argument("--half", help=argparse.SUPPRESS)
+    p.set_defaults(run=_import)
+
+
+def _import(args: argparse.Namespace) -> int:
+    from desktop.cli.exchange import cmd_import
+
+    return cmd_import(args)
+
+
+def _review(args):
+    from desktop.store.review import Review
+
+    ctx = context(args)
+    return ctx, Review(ctx.store), unit_arg(ctx, args.unit), semester_arg(args.semester)
+
+
+def cmd_inbox(args: argparse.Namespace) -> int:
+    from desktop.store.review import Review
+
+    ctx = context(args)
+    rows = Review(ctx.store).inbox(semester_arg(args.semester))
+    lang = args.lang
+    if args.json:
+        dump_json([{"unit": r.unit.code, "name": r.unit.name(lang), "status": r.status, "version": r.version,
+                    "received_at": r.received_at.isoformat(timespec="seconds") if r.received_at else None,
+                    "deadline": r.deadline.isoformat() if r.deadline else None, "days_overdue": r.days_overdue,
+                    "errors": r.errors, "warnings": r.warnings, "open_queries": r.open_queries} for r in rows])  # fmt: skip
+        return EXIT_OK
+    head = Text("单位|状态|版本|接收时间|截止日期|逾期天数|错误|未说明警告|未解决问题",
+                "Unit|Status|Version|Received|Deadline|Days late|Errors|Unexplained warnings|Open queries")  # fmt: skip
+    out = [head(lang).split("|")]
+    for r in rows:
+        out.append([r.unit.label(lang), INBOX_NAMES[r.status](lang), str(r.version or ""),
+                    r.received_at.strftime("%Y-%m-%d %H:%M") if r.received_at else "", str(r.deadline or ""),
+                    str(r.days_overdue or ""), str(r.errors), str(r.warnings), str(r.open_queries)])  # fmt: skip
+    print(table(out))
+    return EXIT_OK
+
+
+def cmd_show(args: argparse.Namespace) -> int:
+    ctx, review, unit, semester = _review(args)
+    threads = review.threads(unit, semester)
+    previous = review.previous_values(unit, semester)
+    from desktop.core.values import to_storage
+
+    now = {c: to_storage(v) for c, v in ctx.store.unit_half(unit, semester).raw.items()}
+    changed = {} if previous is None else {c: [previous.get(c), now.get(c)] for c in set(previous) | set(now)
+                                          if previous.get(c) != now.get(c)}  # fmt: skip
+    status, reason = review.decision(unit, semester)
+    if args.json:
+        dump_json({"unit": unit.code, "semester": str(semester), "status": status, "reason": reason, "changed": changed,
+                   "queries": [{"uid": t.uid, "code": t.code, "status": t.status, "version": t.version,
+                                "messages": [{"author": m.author, "side": m.side, "text": m.text,
+                                              "at": m.at.isoformat(timespec="seconds")} for m in t.messages]}
+                               for t in threads]})  # fmt: skip
+        return EXIT_OK
+    lang = args.lang
+    print(f"{unit.label(lang)} · {semester.label(lang)} · {INBOX_NAMES[status](lang)}" + (f" · {reason}" if reason else ""))
+    for code, (old, new) in sorted(changed.items()):
+        print(f"  Δ {code}: {old or '∅'} → {new or '∅'}")
+    for t in threads:
+        print(f"\n[{t.uid}] {t.code} ({t.status})")
+        for m in t.messages:
+            print(f"  {m.at:%Y-%m-%d %H:%M} {m.author}: {m.text}")
+    return EXIT_OK
+
+
+def cmd_query(args: argparse.Namespace) -> int:
+    _, review, unit, semester = _review(args)
+    print(review.open_query(args.user, unit, semester, args.code, args.text))
+    return EXIT_OK
+
+
+def cmd_reply(args: argparse.Namespace) -> int:
+    from desktop.store.review import Review
+
+    Review(context(args).store).reply(args.user, args.uid, args.text)
+    return EXIT_OK
+
+
+def cmd_resolve(args: argparse.Namespace) -> int:
+    from desktop.store.review import Review
+
+    Review(context(args).store).resolve(args.user, args.uid)
+    return EXIT_OK
+
+
+def cmd_return(args: argparse.Namespace) -> int:
+    _, review, unit, semester = _review(args)
+    review.return_half(args.user, unit, semester, args.reason)
+    return EXIT_OK
+
+
+def cmd_accept(args: argparse.Namespace) -> int:
+    _, review, unit, semester = _review(args)
+    review.accept(args.user, unit, semester)
+    return EXIT_OK
+
+
+def cmd_export(args: argparse.Namespace) -> int:
+    from desktop.exchange.review_book import build_review
+    from desktop.exchange.save import save_workbook
+
+    ctx, review, unit, semester = _review(args)
+    status, reason = review.decision(unit, semester)
+    if status == "draft":
+        print(Text(f"{unit.name.zh}尚未报送，没有审核意见可导出", f"{unit.name.en} has not submitted; there is no review")(args.lang))
+        return EXIT_REFUSED
+    version = ctx.store.statuses(semester)[unit.code].version
+    wb = build_review(ctx.catalog, unit, semester, version, status, reason if status == "returned" else None, args.user,
+                      review.threads(unit, semester), args.lang)  # fmt: skip
+    path = save_workbook(wb, Path(args.output))
+    print(Text(f"已保存：{path}", f"Saved: {path}")(args.lang))
+    return EXIT_OK

@@ -1,0 +1,60 @@
+"""The queries of a half-year as a sheet: one row per message, readable by people, read back by uid."""
+
+from __future__ import annotations
+
+from openpyxl.utils import get_column_letter
+
+from desktop.core.catalog import Catalog
+from desktop.core.text import Text
+from desktop.exchange import cells as c
+
+TITLE = Text("问题与答复", "Queries")
+HEADERS = Text("问题编号|消息编号|指标代码|指标|状态|提出版本|提出人|发言人|单位|时间|内容",
+               "Query id|Message id|Code|Indicator|Status|Raised on version|Raised by|Author|Side|Time|Text")  # fmt: skip
+STATUS = {"open": Text("未解决", "open"), "resolved": Text("已解决", "resolved")}
+SIDE = {"bureau": Text("市局", "bureau"), "district": Text("区县", "district")}
+
+
+def write_queries(wb, threads, catalog: Catalog, unit_code: str, semester: str, lang: str):
+    ws = wb.create_sheet(TITLE(lang))
+    for col, title in enumerate(HEADERS(lang).split("|"), start=1):
+        c.boxed(c.put(ws.cell(1, col), title), c.BOLD, c.CENTER, c.HEADER_FILL)
+    row = 2
+    for thread in threads:
+        ind = catalog.indicators.get(thread.code)
+        for m in thread.messages:
+            values = [thread.uid, m.uid, thread.code, ind.name(lang) if ind else thread.code, STATUS[thread.status](lang),
+                      thread.version, thread.opened_by, m.author, SIDE.get(m.side, SIDE["bureau"])(lang),
+                      m.at.isoformat(timespec="seconds"), m.text]  # fmt: skip
+            for col, value in enumerate(values, start=1):
+                c.boxed(c.put(ws.cell(row, col), value))
+            row += 1
+    if row == 2:
+        c.put(ws.cell(2, 4), Text("没有问题。", "No queries.")(lang))
+    c.widths(ws, [34, 34, 24, 30, 8, 8, 12, 12, 8, 20, 60])
+    for col in (1, 2, 3):
+        ws.column_dimensions[get_column_letter(col)].hidden = True
+    ws.freeze_panes = "D2"
+    c.print_setup(ws, lang, unit_code, "1:1")
+    return ws
+
+
+def read_queries(rows: list[list], unit_code: str, semester: str) -> list[dict]:
+    """The threads of the sheet's rows (calamine's), grouped by query id; malformed rows are skipped."""
+    threads: dict[str, dict] = {}
+    status_of = {t(lang): key for key, t in STATUS.items() for lang in ("zh", "en")}
+    side_of = {t(lang): key for key, t in SIDE.items() for lang in ("zh", "en")}
+    for row in rows[1:]:
+        if len(row) < 11 or not row[0] or not row[1]:
+            continue
+        uid, message_uid = str(row[0]).strip(), str(row[1]).strip()
+        if not (uid.isalnum() and message_uid.isalnum() and len(uid) <= 32 and len(message_uid) <= 32):
+            continue
+        thread = threads.setdefault(uid, {
+            "uid": uid, "unit": unit_code, "semester": semester, "code": str(row[2]),
+            "status": status_of.get(str(row[4]), "open"), "version": int(float(row[5] or 0)),
+            "opened_by": str(row[6]), "messages": [],
+        })  # fmt: skip
+        thread["messages"].append({"uid": message_uid, "author": str(row[7]), "side": side_of.get(str(row[8]), "bureau"),
+                                   "at": str(row[9]), "text": str(row[10])[:4000]})  # fmt: skip
+    return list(threads.values())

@@ -1,0 +1,270 @@
+"""The bureau's review of a submission: versions, queries on values, return and accept.
+
+Queries carry a `uid` so the same thread can live in the bureau's and the district's databases and
+travel between them in workbooks; merging by uid makes every import idempotent.
+"""
+
+from __future__ import annotations
+
+import json
+import uuid
+from dataclasses import dataclass
+from datetime import date, datetime
+
+from sqlmodel import Session, col, select
+
+from desktop.core.semester import Semester
+from desktop.core.text import Text, UserError
+from desktop.core.units import Unit
+from desktop.store import audit, users
+from desktop.store.models import QueryMessage, QueryThread, SubmissionRow, SubmissionVersion, utcnow
+from desktop.store.service import Store
+
+BUREAU_ROLES = ("reviewer", "admin")
+REVIEWABLE = ("submitted", "in_review")
+
+
+@dataclass(frozen=True, slots=True)
+class Message:
+    uid: str
+    author: str
+    side: str
+    text: str
+    at: datetime
+
+
+@dataclass(frozen=True, slots=True)
+class Thread:
+    uid: str
+    code: str
+    status: str
+    version: int
+    opened_by: str
+    opened_at: datetime
+    messages: tuple[Message, ...]
+
+    @property
+    def open(self) -> bool:
+        return self.status == "open"
+
+
+@dataclass(frozen=True, slots=True)
+class InboxRow:
+    unit: Unit
+    status: str
+    version: int
+    received_at: datetime | None
+    deadline: date | None
+    days_overdue: int  # > 0: late (not yet received, or received after the deadline)
+    errors: int
+    warnings: int  # unexplained
+    open_queries: int
+
+
+def _bureau_user(s: Session, actor: str):
+    user = users.require(s, actor)
+    if user.role not in BUREAU_ROLES:
+        raise UserError(Text("只有市局审核员可以进行此操作", "Only a bureau reviewer can do this"))
+    return user
+
+
+def _status_row(store: Store, s: Session, unit: Unit, semester: Semester) -> SubmissionRow:
+    row = store._submission(s, unit.code, semester)
+    if row is None:
+        raise UserError(Text(f"{unit.name.zh}尚未报送{semester.label('zh')}数据", f"{unit.name.en} has not submitted {semester}"))
+    return row
+
+
+def _set_status(s: Session, row: SubmissionRow, actor: str, status: str, reason: str | None) -> None:
+    audit.record(s, actor, "status", unit=row.unit_code, semester=row.semester, old=row.status, new=status, reason=reason)
+    row.status, row.updated_by, row.updated_at = status, actor, utcnow()
+    s.add(row)
+
+
+def _thread(s: Session, uid: str) -> QueryThread:
+    thread = s.exec(select(QueryThread).where(QueryThread.uid == uid)).first()
+    if thread is None:
+        raise UserError(Text("找不到该问题", "No such query"))
+    return thread
+
+
+class Review:
+    def __init__(self, store: Store):
+        self.store = store
+
+    # --- versions -----------------------------------------------------------------------------
+    def record_version(self, s: Session, actor: str, unit: Unit, semester: Semester, version: int, fingerprint: str) -> None:
+        """Called inside the transaction that receives a submission: keeps what this version held."""
+        exists = s.exec(select(SubmissionVersion.id).where(SubmissionVersion.unit_code == unit.code,
+                        SubmissionVersion.semester == str(semester), SubmissionVersion.version == version)).first()  # fmt: skip
+        if exists:
+            return
+        s.flush()
+        values = {r.code: r.value for r in self.store._rows(s, semester, [unit.code]) if r.value is not None}
+        notes = {r.code: r.explanation for r in self.store._rows(s, semester, [unit.code]) if r.explanation}
+        s.add(SubmissionVersion(unit_code=unit.code, semester=str(semester), version=version, fingerprint=fingerprint,
+                                snapshot=json.dumps({"values": values, "explanations": notes}, ensure_ascii=False),
+                                received_by=actor))  # fmt: skip
+
+    def versions(self, unit: Unit, semester: Semester) -> list[SubmissionVersion]:
+        with self.store.session() as s:
+            query = select(SubmissionVersion).where(SubmissionVersion.unit_code == unit.code,
+                                                    SubmissionVersion.semester == str(semester))  # fmt: skip
+            return list(s.exec(query.order_by(col(SubmissionVersion.version))))
+
+    def previous_values(self, unit: Unit, semester: Semester) -> dict[str, str] | None:
+        """The values of the version before the latest, or None when there is only one."""
+        versions = self.versions(unit, semester)
+        if len(versions) < 2:
+            return None
+        return json.loads(versions[-2].snapshot)["values"]
+
+    # --- queries ------------------------------------------------------------------------------
+    def threads(self, unit: Unit, semester: Semester) -> list[Thread]:
+        with self.store.session() as s:
+            rows = s.exec(select(QueryThread).where(QueryThread.unit_code == unit.code, QueryThread.semester == str(semester))
+                          .order_by(col(QueryThread.id))).all()  # fmt: skip
+            out = []
+            for t in rows:
+                messages = s.exec(select(QueryMessage).where(QueryMessage.thread_id == t.id).order_by(col(QueryMessage.id))).all()
+                out.append(Thread(t.uid, t.code, t.status, t.version, t.opened_by, t.opened_at,
+                                  tuple(Message(m.uid, m.author, m.side, m.text, m.at) for m in messages)))  # fmt: skip
+            return out
+
+    def open_query(self, actor: str, unit: Unit, semester: Semester, code: str, text: str) -> str:
+        if not text.strip():
+            raise UserError(Text("请填写问题内容", "Write the question"))
+        if code not in self.store.catalog:
+            raise UserError(Text(f"目录中没有指标 {code}", f"No indicator {code} in the catalog"))
+        with self.store.session() as s:
+            _bureau_user(s, actor)
+            row = _status_row(self.store, s, unit, semester)
+            if row.status not in REVIEWABLE:
+                raise UserError(Text("只能对已接收、审核中的报送提出问题", "Queries are raised on received submissions only"))
+            thread = QueryThread(uid=uuid.uuid4().hex, unit_code=unit.code, semester=str(semester), code=code,
+                                 version=row.version, opened_by=actor)  # fmt: skip
+            s.add(thread)
+            s.flush()
+            s.add(QueryMessage(uid=uuid.uuid4().hex, thread_id=thread.id, author=actor, side="bureau", text=text.strip()))
+            audit.record(s, actor, "query.open", unit=unit.code, semester=str(semester), code=code, new=text.strip())
+            if row.status == "submitted":
+                _set_status(s, row, actor, "in_review", None)
+            s.commit()
+            return thread.uid
+
+    def reply(self, actor: str, uid: str, text: str) -> None:
+        if not text.strip():
+            raise UserError(Text("请填写答复内容", "Write the answer"))
+        with self.store.session() as s:
+            user = users.require(s, actor)
+            thread = _thread(s, uid)
+            bureau = user.role in BUREAU_ROLES
+            if not bureau and user.unit_code != thread.unit_code:
+                raise UserError(Text("只能答复本单位的问题", "You can only answer your own unit's queries"))
+            s.add(QueryMessage(uid=uuid.uuid4().hex, thread_id=thread.id, author=actor, side="bureau" if bureau else "district",
+                               text=text.strip()))  # fmt: skip
+            audit.record(s, actor, "query.reply", unit=thread.unit_code, semester=thread.semester, code=thread.code, new=text.strip())
+            s.commit()
+
+    def resolve(self, actor: str, uid: str) -> None:
+        with self.store.session() as s:
+            _bureau_user(s, actor)
+            thread = _thread(s, uid)
+            if thread.status == "resolved":
+                return
+            thread.status, thread.resolved_by, thread.resolved_at = "resolved", actor, utcnow()
+            s.add(thread)
+            audit.record(s, actor, "query.resolve", unit=thread.unit_code, semester=thread.semester, code=thread.code)
+            s.commit()
+
+    def merge_threads(self, s: Session, threads: list[dict]) -> int:
+        """Adds the threads and messages of a workbook that this database lacks; returns how many it added."""
+        added = 0
+        for data in threads:
+            thread = s.exec(select(QueryThread).where(QueryThread.uid == data["uid"])).first()
+            if thread is None:
+                thread = QueryThread(uid=data["uid"], unit_code=data["unit"], semester=data["semester"], code=data["code"],
+                                     status=data["status"], version=data.get("version", 0), opened_by=data["opened_by"])  # fmt: skip
+                s.add(thread)
+                s.flush()
+                added += 1
+            elif data["status"] == "resolved" and thread.status != "resolved":
+                thread.status = "resolved"
+                s.add(thread)
+                added += 1
+            known = set(s.exec(select(QueryMessage.uid).where(QueryMessage.thread_id == thread.id)))
+            for m in data["messages"]:
+                if m["uid"] not in known:
+                    s.add(QueryMessage(uid=m["uid"], thread_id=thread.id, author=m["author"], side=m["side"], text=m["text"],
+                                       at=datetime.fromisoformat(m["at"])))  # fmt: skip
+                    added += 1
+        return added
+
+    # --- decisions ----------------------------------------------------------------------------
+    def return_half(self, actor: str, unit: Unit, semester: Semester, reason: str) -> None:
+        if not reason.strip():
+            raise UserError(Text("退回必须说明原因", "A return needs a reason"))
+        with self.store.session() as s:
+            _bureau_user(s, actor)
+            row = _status_row(self.store, s, unit, semester)
+            if row.status not in REVIEWABLE:
+                raise UserError(Text("只能退回已接收、审核中的报送", "Only a received submission can be returned"))
+            _set_status(s, row, actor, "returned", reason.strip())
+            s.commit()
+
+    def accept(self, actor: str, unit: Unit, semester: Semester) -> None:
+        with self.store.session() as s:
+            _bureau_user(s, actor)
+            row = _status_row(self.store, s, unit, semester)
+            if row.status not in REVIEWABLE:
+                raise UserError(Text("只能通过已接收、审核中的报送", "Only a received submission can be accepted"))
+            open_count = len(s.exec(select(QueryThread.id).where(QueryThread.unit_code == unit.code,
+                             QueryThread.semester == str(semester), QueryThread.status == "open")).all())  # fmt: skip
+            if open_count:
+                raise UserError(Text(f"还有{open_count}个问题未解决，不能审核通过", f"{open_count} queries are still open"))
+            _set_status(s, row, actor, "accepted", None)
+            s.commit()
+
+    def decision(self, unit: Unit, semester: Semester) -> tuple[str, str | None]:
+        """The half's status and, if it was returned, the reason given."""
+        with self.store.session() as s:
+            row = self.store._submission(s, unit.code, semester)
+            if row is None:
+                return "draft", None
+            reason = s.exec(select(audit.AuditRow.reason).where(audit.AuditRow.unit_code == unit.code,
+                            audit.AuditRow.semester == str(semester), audit.AuditRow.action == "status",
+                            audit.AuditRow.new == row.status).order_by(col(audit.AuditRow.id).desc())).first()  # fmt: skip
+            return row.status, reason
+
+    # --- the inbox ----------------------------------------------------------------------------
+    def inbox(self, semester: Semester, today: date | None = None) -> list[InboxRow]:
+        from desktop.core.checks import CheckInput, run_checks
+
+        today = today or date.today()
+        deadline = self.store.resources.targets.deadlines.get(semester)
+        statuses = self.store.statuses(semester)
+        now, before = self.store.all_units(semester), self.store.all_units(semester.same_last_year())
+        with self.store.session() as s:
+            received = {}
+            for v in s.exec(select(SubmissionVersion).where(SubmissionVersion.semester == str(semester))):
+                received[v.unit_code] = max(received.get(v.unit_code, v.received_at), v.received_at)
+            open_by_unit: dict[str, int] = {}
+            for code in s.exec(select(QueryThread.unit_code).where(QueryThread.semester == str(semester),
+                                                                    QueryThread.status == "open")):  # fmt: skip
+                open_by_unit[code] = open_by_unit.get(code, 0) + 1
+        rows = []
+        for unit in self.store.units.districts():
+            row = statuses.get(unit.code)
+            status = row.status if row else "draft"
+            raw, notes = now.get(unit.code, ({}, {}))
+            checks = run_checks(self.store.catalog, self.store.resources.targets,
+                                CheckInput(unit, semester, raw, notes, before.get(unit.code, ({}, {}))[0])) if raw else []  # fmt: skip
+            at = received.get(unit.code) or (row.updated_at if row and status != "draft" else None)
+            overdue = 0
+            if deadline is not None:
+                end = at.date() if at is not None and status != "draft" else today
+                overdue = max(0, (end - deadline).days)
+            rows.append(InboxRow(unit, status, row.version if row else 0, at, deadline, overdue,
+                                 sum(r.severity == "error" for r in checks), sum(r.severity == "warning" and not r.explained for r in checks),
+                                 open_by_unit.get(unit.code, 0)))  # fmt: skip
+        return rows

@@ -1,0 +1,134 @@
+"""District → bureau → district → bureau, with two databases and files only."""
+
+from __future__ import annotations
+
+import json
+import shutil
+import subprocess
+import sys
+from decimal import Decimal
+
+import pytest
+
+from desktop.core.semester import Semester
+from desktop.core.text import UserError
+from desktop.exchange.importer import IMPORTED, REFUSED, UNCHANGED, import_file
+from desktop.exchange.review_book import build_review
+from desktop.exchange.save import save_workbook
+from desktop.exchange.submission import build_submission
+from desktop.store.reports import half_report
+from desktop.store.review import Review
+
+H1 = Semester(2024, 1)
+
+
+@pytest.fixture
+def two(demo_db, tmp_path, resources):
+    from desktop.context import open_context
+
+    paths = []
+    for name in ("district", "bureau"):
+        path = tmp_path / f"{name}.sqlite3"
+        shutil.copy(demo_db, path)
+        paths.append(path)
+    district, bureau = (open_context(str(p), resources=resources) for p in paths)
+    yield district, bureau
+    district.store.db.dispose()
+    bureau.store.db.dispose()
+
+
+def export_submission(ctx, unit, path):
+    report = half_report(ctx.store, unit, H1)
+    threads = Review(ctx.store).threads(unit, H1)
+    return save_workbook(build_submission(report, ctx.catalog, ctx.resources.form, "zh", None, threads), path)
+
+
+def export_review(ctx, unit, path, reviewer="reviewer"):
+    review = Review(ctx.store)
+    status, reason = review.decision(unit, H1)
+    version = ctx.store.statuses(H1)[unit.code].version
+    return save_workbook(build_review(ctx.catalog, unit, H1, version, status, reason, reviewer, review.threads(unit, H1)), path)
+
+
+def test_the_whole_loop_by_file(two, tmp_path):
+    district, bureau = two
+    unit = district.units.find("500101")
+    # District: explain the warning, sign off with the approver, export version 1.
+    district.store.set_values("wanzhou", unit, H1, {}, {"air.good_ratio": "降水偏多"})
+    assert district.store.submit("wanzhou", "wanzhou_approver", "ecoreport", unit, H1) == 1
+    s1 = export_submission(district, unit, tmp_path / "s1.xlsx")
+    # Bureau: receive, query a value, return with a reason.
+    received = import_file(bureau.store, s1, "reviewer")
+    assert received.status == IMPORTED, [p.text.zh for p in received.problems]
+    review = Review(bureau.store)
+    assert [r.status for r in review.inbox(H1) if r.unit.code == "500101"] == ["submitted"]
+    uid = review.open_query("reviewer", unit, H1, "air.pm25", "PM2.5较上年下降8.4，请核实")
+    assert bureau.store.status(unit, H1) == "in_review"
+    with pytest.raises(UserError):
+        review.accept("reviewer", unit, H1)  # an open query blocks acceptance
+    review.return_half("reviewer", unit, H1, "请核实PM2.5")
+    r1 = export_review(bureau, unit, tmp_path / "r1.xlsx")
+    # District: import the review, answer, correct, resubmit as version 2.
+    assert import_file(district.store, r1, "wanzhou").status == IMPORTED
+    assert district.store.status(unit, H1) == "returned"
+    assert import_file(district.store, r1, "wanzhou").status == UNCHANGED  # idempotent
+    threads = Review(district.store).threads(unit, H1)
+    assert [(t.uid, t.code, t.open) for t in threads] == [(uid, "air.pm25", True)]
+    Review(district.store).reply("wanzhou", uid, "已核实，更正为37.0")
+    district.store.set_values("wanzhou", unit, H1, {"air.pm25": "37.0"})
+    assert district.store.submit("wanzhou", "wanzhou_approver", "ecoreport", unit, H1) == 2
+    s2 = export_submission(district, unit, tmp_path / "s2.xlsx")
+    # Bureau: version 2 carries the answer; the diff shows exactly what changed.
+    assert import_file(bureau.store, s2, "reviewer").status == IMPORTED
+    assert bureau.store.statuses(H1)["500101"].version == 2
+    assert review.previous_values(unit, H1)["air.pm25"] == "38.1"
+    assert bureau.store.unit_half(unit, H1).raw["air.pm25"] == Decimal("37.0")
+    thread = review.threads(unit, H1)[0]
+    assert [m.side for m in thread.messages] == ["bureau", "district"] and "37.0" in thread.messages[1].text
+    review.resolve("reviewer", uid)
+    review.accept("reviewer", unit, H1)
+    assert bureau.store.status(unit, H1) == "accepted"
+    # The acceptance travels back too.
+    assert import_file(district.store, export_review(bureau, unit, tmp_path / "r2.xlsx"), "wanzhou").status == IMPORTED
+    assert district.store.status(unit, H1) == "accepted"
+    actions = {e.action for e in bureau.store.audit_entries(unit)}
+    assert {"query.open", "query.resolve", "import.submission", "status"} <= actions
+
+
+def test_an_older_version_is_refused_and_reviews_go_to_their_unit(two, tmp_path):
+    district, bureau = two
+    unit = district.units.find("500101")
+    district.store.set_values("wanzhou", unit, H1, {}, {"air.good_ratio": "降水偏多"})
+    district.store.submit("wanzhou", "wanzhou_approver", "ecoreport", unit, H1)
+    s1 = export_submission(district, unit, tmp_path / "s1.xlsx")
+    import_file(bureau.store, s1, "reviewer")
+    Review(bureau.store).return_half("reviewer", unit, H1, "请补充说明")
+    r1 = export_review(bureau, unit, tmp_path / "r1.xlsx")
+    result = import_file(district.store, r1, "yuzhong")
+    assert result.status == REFUSED and "不属于该单位" in result.problems[0].text.zh
+    with pytest.raises(UserError):
+        Review(district.store).return_half("wanzhou", unit, H1, "x")  # a district cannot review
+
+
+def test_inbox_counts_overdue_and_queries(two):
+    from datetime import date
+
+    _, bureau = two
+    rows = {r.unit.code: r for r in Review(bureau.store).inbox(H1, today=date(2024, 7, 25))}
+    assert len(rows) == 38
+    assert rows["500101"].status == "draft" and rows["500101"].days_overdue == 5  # deadline 2024-07-20
+    assert rows["500104"].status == "accepted"
+
+
+def test_review_on_the_command_line(two, tmp_path):
+    district, bureau = two
+    db = str(bureau.store.db.url).removeprefix("sqlite:///")
+    run = lambda *a: subprocess.run([sys.executable, "-m", "desktop", "--db", db, *a], capture_output=True, text=True)  # noqa: E731
+    uid = run("review", "query", "500112", "2024H1", "enf.penalties", "请说明", "--user", "reviewer").stdout.strip()
+    assert len(uid) == 32
+    shown = json.loads(run("review", "show", "500112", "2024H1", "--json").stdout)
+    assert shown["status"] == "in_review" and shown["queries"][0]["uid"] == uid
+    assert run("review", "return", "500112", "2024H1", "--reason", "请补充", "--user", "reviewer").returncode == 0
+    assert run("review", "export", "500112", "2024H1", "-o", str(tmp_path / "r.xlsx"), "--user", "reviewer").returncode == 0
+    inbox = json.loads(run("inbox", "2024H1", "--json").stdout)
+    assert next(r for r in inbox if r["unit"] == "500112")["status"] == "returned"
