@@ -62,6 +62,35 @@ def main() -> int:
         window.close()
         from desktop.ui import i18n
 
+        # The bureau: a query on 万州区's PM2.5, then the inbox, the review screen and the dashboard.
+        bureau = GuiApp(args, app, settings)
+        bureau.translators = gui.translators
+        store = bureau.context().store
+        wanzhou = bureau.context().units.find("500101")
+        from desktop.core.semester import Semester
+        from desktop.store.review import Review
+
+        half = Semester(2024, 1)
+        if store.status(wanzhou, half) == "draft":
+            store.set_values("wanzhou", wanzhou, half, {}, {"air.good_ratio": "降水偏多，扬尘减少"})
+            store.submit("wanzhou", "wanzhou_approver", demo.DEMO_PASSWORD, wanzhou, half)
+            Review(store).open_query("reviewer", wanzhou, half, "air.pm25", "PM2.5同比下降8.4，降幅明显大于全市，请核实监测数据。")
+        with store.session() as s:
+            reviewer = users.find(s, "reviewer")
+        bureau.show_main(reviewer)
+        window = bureau.window
+        window.resize(1500, 900)
+        app.processEvents()
+        window.grab().save(str(OUT / f"inbox-{lang}.png"))
+        window.open_unit("500101")
+        window.review.select_code("air.pm25")
+        window.review.queries.table.selectRow(0)
+        app.processEvents()
+        window.grab().save(str(OUT / f"review-{lang}.png"))
+        window.tabs.setCurrentWidget(window.dashboard)
+        app.processEvents()
+        window.grab().save(str(OUT / f"dashboard-{lang}.png"))
+        window.close()
         i18n.remove(app, gui.translators)
     print(f"saved to {OUT}")
     return 0

@@ -189,3 +189,22 @@ def fill(store: Store, actor: str = "admin") -> None:
                 store.set_status(actor, unit, semester, "accepted", reason="演示数据 demo data")
             elif unit.code not in DRAFT_2024H1:
                 store.set_status(actor, unit, semester, "submitted", reason="演示数据 demo data")
+    _plausible_dates(store, rng)
+
+
+def _plausible_dates(store: Store, rng: random.Random) -> None:
+    """Submissions arrived around each half's deadline (a few late), not on the day the demo was made."""
+    from datetime import UTC, datetime, time, timedelta
+
+    from sqlalchemy import text
+
+    deadlines = {str(s): d for s, d in store.resources.targets.deadlines.items()}
+    with store.db.engine.begin() as conn:
+        rows = conn.execute(text("SELECT id, semester FROM submission WHERE status != 'draft'")).all()
+        for row_id, semester in rows:
+            deadline = deadlines.get(semester)
+            if deadline is None:
+                continue
+            day = deadline - timedelta(days=rng.randint(-3, 12))
+            at = datetime.combine(day, time(9 + rng.randint(0, 8), rng.randint(0, 59)), UTC)
+            conn.execute(text("UPDATE submission SET updated_at = :at WHERE id = :id"), {"at": at, "id": row_id})

@@ -98,21 +98,26 @@ class GuiApp:
         return latest.back(6)[::-1]
 
     def show_main(self, user) -> None:
-        from desktop.ui.controller import EntryController
-        from desktop.ui.main_window import MainWindow
-
         ctx = self.context()
         ctx.lang = self.lang
+        if user.role == "reviewer":
+            from desktop.ui.review.controller import ReviewController as Controller
+            from desktop.ui.review.window import ReviewerWindow as MainWindow
+        else:
+            from desktop.ui.controller import EntryController as Controller
+            from desktop.ui.main_window import MainWindow
         if self.controller is None:
-            self.controller = EntryController(ctx, user)
+            self.controller = Controller(ctx, user)
         self.controller.lang = self.lang
         semesters = self.semesters()
         unit = user.unit_code or self.settings.get("unit") or ctx.units.municipality.code
         half = self.settings.get("semester")
         if half not in [str(s) for s in semesters]:
             half = str(semesters[0])
+        if self.controller.semester is not None:
+            half = str(self.controller.semester)
         if self.controller.unit is not None:
-            unit, half = self.controller.unit.code, str(self.controller.semester)
+            unit = self.controller.unit.code
         window = MainWindow(self.controller, semesters)
         window.languageChosen.connect(self.switch_language)
         geometry = self.settings.get("geometry")
@@ -126,9 +131,10 @@ class GuiApp:
             old.deleteLater()
 
     def remember(self) -> None:
-        if self.window is not None and self.controller is not None and self.controller.unit is not None:
+        if self.window is not None and self.controller is not None and self.controller.semester is not None:
             self.settings.set("geometry", self.window.saveGeometry())
-            self.settings.set("unit", self.controller.unit.code)
+            if self.controller.unit is not None:
+                self.settings.set("unit", self.controller.unit.code)
             self.settings.set("semester", str(self.controller.semester))
             self.settings.set("language", self.lang)
 

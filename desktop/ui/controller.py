@@ -21,6 +21,7 @@ from desktop.ui.commands import SetValuesCommand, Snapshot
 
 class EntryController(QObject):
     reportChanged = Signal(object)  # HalfReport
+    threadsChanged = Signal(list)  # [Thread]: the bureau's queries on this half
     refused = Signal(str)  # why an edit was not stored, in the user's language
     saved = Signal(object)  # datetime of the last write
 
@@ -31,6 +32,7 @@ class EntryController(QObject):
         self.unit: Unit | None = None
         self.semester: Semester | None = None
         self.report: HalfReport | None = None
+        self.threads: list = []
 
     # --- what is shown ------------------------------------------------------------------------
     def open(self, unit: Unit, semester: Semester) -> None:
@@ -40,8 +42,21 @@ class EntryController(QObject):
         self.reload()
 
     def reload(self) -> None:
+        from desktop.store.review import Review
+
         self.report = half_report(self.ctx.store, self.unit, self.semester)
+        self.threads = Review(self.ctx.store).threads(self.unit, self.semester)
         self.reportChanged.emit(self.report)
+        self.threadsChanged.emit(self.threads)
+
+    def reply(self, uid: str, text: str) -> None:
+        from desktop.store.review import Review
+
+        try:
+            Review(self.ctx.store).reply(self.user.name, uid, text)
+        except UserError as exc:
+            self.refused.emit(exc.message(self.lang))
+        self.reload()
 
     @property
     def read_only(self) -> bool:
@@ -107,11 +122,13 @@ class EntryController(QObject):
         if result.status == IMPORTED:
             after = {code: self._stored(code) for code in catalog_codes}
             changed = {c for c in catalog_codes if before[c] != after[c]}
+            self.saved.emit(datetime.now())
+            if not changed:  # a review workbook: a decision and queries, no values to undo
+                return result
             label = self.tr("Import %1").replace("%1", path.name)
             # Already written by the importer (with the file's name and SHA-256): the first redo does nothing.
             self._push(SetValuesCommand(self, label, {c: before[c] for c in changed}, {c: after[c] for c in changed},
                                         first_redo=lambda: None))  # fmt: skip
-            self.saved.emit(datetime.now())
         return result
 
     def _push(self, command: SetValuesCommand) -> None:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import datetime
 from pathlib import Path
 
@@ -32,6 +33,7 @@ from desktop.ui.dialogs.submit import SubmitDialog
 from desktop.ui.grid_view import GridView
 from desktop.ui.history_chart import HistoryChart
 from desktop.ui.models.indicators import CODE_ROLE, VALUE, IndicatorFilter, IndicatorTableModel
+from desktop.ui.queries_panel import QueriesPanel
 from desktop.ui.rows import entry_rows
 
 
@@ -61,9 +63,11 @@ class MainWindow(QMainWindow):
             self.topics.addItem(item)
         self.topics.setCurrentRow(0)
         self.topics.setMaximumWidth(190)
+        self.queries = QueriesPanel(ctx.catalog, lang, bureau=False, parent=self)
         side = QTabWidget(self)
         side.addTab(self.checks, self.tr("Checks"))
         side.addTab(self.chart, self.tr("History"))
+        side.addTab(self.queries, self.tr("Queries"))
         self.side = side
         splitter = QSplitter(self)
         splitter.addWidget(self.topics)
@@ -121,12 +125,13 @@ class MainWindow(QMainWindow):
         self.redo_action = stack.createRedoAction(self, self.tr("Redo"))
         self.redo_action.setShortcuts([QKeySequence("Ctrl+Y"), QKeySequence("Ctrl+Shift+Z")])
         self.import_action = self._action(self.tr("Import filled template…"), self.import_template, QKeySequence("Ctrl+I"))
+        self.review_action = self._action(self.tr("Import the bureau's review…"), self.import_template)
         self.template_action = self._action(self.tr("Export template…"), self.export_template)
         self.export_action = self._action(self.tr("Export submission workbook…"), self.export_submission, QKeySequence("Ctrl+E"))
         self.submit_action = self._action(self.tr("Submit…"), self.submit)
         quit_action = self._action(self.tr("Quit"), self.close, QKeySequence.StandardKey.Quit)
         menu = self.menuBar().addMenu(self.tr("&File"))
-        for action in (self.import_action, self.template_action, self.export_action):
+        for action in (self.import_action, self.review_action, self.template_action, self.export_action):
             menu.addAction(action)
         menu.addSeparator()
         menu.addAction(quit_action)
@@ -161,6 +166,9 @@ class MainWindow(QMainWindow):
         self.grid.pasted.connect(self.paste)
         self.grid.cleared.connect(lambda codes: c.apply_values({code: None for code in codes}, self.tr("Clear values")))
         self.checks.goTo.connect(self.go_to)
+        c.threadsChanged.connect(self.show_threads)
+        self.queries.replied.connect(c.reply)
+        self.queries.selectedCode.connect(self.go_to)
         self.checks.explain.connect(c.edit_explanation)
         self.filter.textChanged.connect(self.proxy.set_text)
         self.topics.currentItemChanged.connect(lambda item, _: self.proxy.set_topic(item.data(Qt.ItemDataRole.UserRole) if item else None))
@@ -186,7 +194,9 @@ class MainWindow(QMainWindow):
 
     def show_report(self, report) -> None:
         c = self.controller
-        self.model.set_rows(entry_rows(report, c.ctx.catalog, c.lang), c.read_only)
+        asked = {t.code for t in c.threads if t.open}
+        rows = [replace(r, status_text="❓ " + r.status_text) if r.code in asked else r for r in entry_rows(report, c.ctx.catalog, c.lang)]
+        self.model.set_rows(rows, c.read_only)
         self.checks.show_results(report.checks, report.half.explanations, c.read_only)
         status = STATUS_NAMES[report.status](c.lang)
         self.status_unit.setText(f"{report.unit.name(c.lang)} · {report.semester.label(c.lang)}")
@@ -194,6 +204,13 @@ class MainWindow(QMainWindow):
         self.import_action.setEnabled(not c.read_only)
         self.submit_action.setEnabled(not c.read_only and not report.unit.is_municipality)
         self._row_changed(self.grid.currentIndex())
+
+    def show_threads(self, threads) -> None:
+        # Answering stays possible after a return: the half is then editable again.
+        self.queries.set_threads(threads, read_only=self.controller.read_only)
+        open_count = sum(t.open for t in threads)
+        label = self.tr("Queries") + (f" ({open_count})" if open_count else "")
+        self.side.setTabText(self.side.indexOf(self.queries), label)
 
     def show_refusal(self, message: str) -> None:
         self.statusBar().showMessage("⚠ " + message, 8000)
@@ -289,7 +306,8 @@ class MainWindow(QMainWindow):
                                                   self.tr("Excel workbooks (*.xlsx)"))  # fmt: skip
         if not path:
             return None
-        saved = save_workbook(build_submission(c.report, c.ctx.catalog, c.ctx.resources.form, c.lang), Path(path))
+        workbook = build_submission(c.report, c.ctx.catalog, c.ctx.resources.form, c.lang, threads=c.threads)
+        saved = save_workbook(workbook, Path(path))
         self.statusBar().showMessage(self.tr("Saved %1").replace("%1", str(saved)), 8000)
         return saved
 

@@ -1,6 +1,105 @@
 <?xml version='1.0' encoding='utf-8'?>
 <TS version="2.1" language="zh_CN">
 <context>
+    <name>AuditPage</name>
+    <message>
+        <location filename="../../desktop/ui/review/audit_page.py" line="31" />
+        <source>When</source>
+        <translation>时间</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/review/audit_page.py" line="31" />
+        <location filename="../../desktop/ui/review/audit_page.py" line="47" />
+        <source>User</source>
+        <translation>用户名</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/review/audit_page.py" line="32" />
+        <source>Action</source>
+        <translation>操作</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/review/audit_page.py" line="32" />
+        <source>Unit</source>
+        <translation>单位</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/review/audit_page.py" line="33" />
+        <source>Half-year</source>
+        <translation>半年度</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/review/audit_page.py" line="33" />
+        <source>Indicator</source>
+        <translation>指标名称</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/review/audit_page.py" line="34" />
+        <source>Old</source>
+        <translation>原值</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/review/audit_page.py" line="34" />
+        <source>New</source>
+        <translation>新值</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/review/audit_page.py" line="35" />
+        <source>Why</source>
+        <translation>原因</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/review/audit_page.py" line="43" />
+        <source>All units</source>
+        <translation>全部单位</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/review/audit_page.py" line="49" />
+        <source>Indicator code</source>
+        <translation>指标代码</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/review/audit_page.py" line="57" />
+        <source>Export to Excel…</source>
+        <translation>导出到 Excel…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/review/audit_page.py" line="60" />
+        <source>from</source>
+        <translation>自</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/review/audit_page.py" line="60" />
+        <source>to</source>
+        <translation>至</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/review/audit_page.py" line="83" />
+        <source>%1 entries</source>
+        <translation>共 %1 条</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/review/audit_page.py" line="92" />
+        <source>Export the audit log</source>
+        <translation>导出审计日志</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/review/audit_page.py" line="92" />
+        <source>audit.xlsx</source>
+        <translation>审计日志.xlsx</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/review/audit_page.py" line="93" />
+        <source>Excel workbooks (*.xlsx)</source>
+        <translation>Excel 工作簿 (*.xlsx)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/review/audit_page.py" line="98" />
+        <source>Audit log</source>
+        <translation>审计日志</translation>
+    </message>
+</context>
+<context>
     <name>CheckTreeModel</name>
     <message>
         <location filename="../../desktop/ui/models/checks.py" line="19" />
@@ -48,25 +147,103 @@
     </message>
 </context>
 <context>
+    <name>DashboardPage</name>
+    <message>
+        <location filename="../../desktop/ui/review/dashboard_page.py" line="45" />
+        <source>Indicator</source>
+        <translation>指标名称</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/review/dashboard_page.py" line="45" />
+        <source>City</source>
+        <translation>全市</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/review/dashboard_page.py" line="45" />
+        <source>Target</source>
+        <translation>目标</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/review/dashboard_page.py" line="46" />
+        <source>Attainment</source>
+        <translation>达标情况</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/review/dashboard_page.py" line="63" />
+        <source>Copy text</source>
+        <translation>复制文字</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/review/dashboard_page.py" line="66" />
+        <source>City against targets</source>
+        <translation>全市指标与目标</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/review/dashboard_page.py" line="67" />
+        <source>Districts compared</source>
+        <translation>区县对比</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/review/dashboard_page.py" line="68" />
+        <source>Attainment by district</source>
+        <translation>各区县达标情况</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/review/dashboard_page.py" line="69" />
+        <source>City trend</source>
+        <translation>全市趋势</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/review/dashboard_page.py" line="70" />
+        <source>Narrative report</source>
+        <translation>文字报告</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/review/dashboard_page.py" line="98" />
+        <source>Save as PNG…</source>
+        <translation>保存为 PNG…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/review/dashboard_page.py" line="104" />
+        <source>Save chart</source>
+        <translation>保存图表</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/review/dashboard_page.py" line="145" />
+        <source>District</source>
+        <translation>区县</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/review/dashboard_page.py" line="182" />
+        <source>Target %1</source>
+        <translation>目标 %1</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/review/dashboard_page.py" line="225" />
+        <source>City, past halves</source>
+        <translation>全市历年半年度</translation>
+    </message>
+</context>
+<context>
     <name>EntryController</name>
     <message>
-        <location filename="../../desktop/ui/controller.py" line="69" />
+        <location filename="../../desktop/ui/controller.py" line="84" />
         <source>Edit %1</source>
         <translation>修改“%1”</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/controller.py" line="77" />
+        <location filename="../../desktop/ui/controller.py" line="92" />
         <source>Explain %1</source>
         <translation>说明“%1”</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/ui/controller.py" line="96" />
+        <location filename="../../desktop/ui/controller.py" line="111" />
         <source>Paste %n value(s)</source>
         <translation>
             <numerusform>粘贴 %n 个数值</numerusform></translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/controller.py" line="110" />
+        <location filename="../../desktop/ui/controller.py" line="128" />
         <source>Import %1</source>
         <translation>导入 %1</translation>
     </message>
@@ -120,6 +297,94 @@
         <location filename="../../desktop/ui/history_chart.py" line="29" />
         <source>Value</source>
         <translation>数值</translation>
+    </message>
+</context>
+<context>
+    <name>InboxPage</name>
+    <message>
+        <location filename="../../desktop/ui/review/inbox_page.py" line="36" />
+        <source>Unit</source>
+        <translation>填报单位</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/review/inbox_page.py" line="37" />
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/review/inbox_page.py" line="38" />
+        <source>Version</source>
+        <translation>版本</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/review/inbox_page.py" line="39" />
+        <source>Received</source>
+        <translation>接收时间</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/review/inbox_page.py" line="40" />
+        <source>Deadline</source>
+        <translation>截止日期</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/review/inbox_page.py" line="41" />
+        <source>Days overdue</source>
+        <translation>逾期天数</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/review/inbox_page.py" line="42" />
+        <source>Errors</source>
+        <translation>错误</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/review/inbox_page.py" line="43" />
+        <source>Unexplained warnings</source>
+        <translation>未说明警告</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/review/inbox_page.py" line="44" />
+        <source>Open queries</source>
+        <translation>未解决问题</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/review/inbox_page.py" line="55" />
+        <source>Import workbooks…</source>
+        <translation>导入报送文件…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/review/inbox_page.py" line="61" />
+        <source>Drop submission workbooks here, or</source>
+        <translation>将报送文件拖放到此处，或</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/review/inbox_page.py" line="66" />
+        <source>Import results</source>
+        <translation>导入结果</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/review/inbox_page.py" line="76" />
+        <source>%1 of %2 received, %3 accepted, %4 late</source>
+        <translation>已接收 %1/%2，已通过 %3，逾期 %4</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/review/inbox_page.py" line="80" />
+        <source>Import workbooks</source>
+        <translation>导入报送文件</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/review/inbox_page.py" line="80" />
+        <source>Excel workbooks (*.xlsx)</source>
+        <translation>Excel 工作簿 (*.xlsx)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/review/inbox_page.py" line="85" />
+        <source>Importing workbooks…</source>
+        <translation>正在导入报送文件…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/review/inbox_page.py" line="85" />
+        <source>Stop</source>
+        <translation>停止</translation>
     </message>
 </context>
 <context>
@@ -201,206 +466,217 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="45" />
+        <location filename="../../desktop/ui/main_window.py" line="47" />
         <source>EcoReport — Half-year ecological environment reporting</source>
         <translation>生态环境半年报填报审核系统</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="57" />
+        <location filename="../../desktop/ui/main_window.py" line="59" />
         <source>All topics</source>
         <translation>全部专题</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="65" />
+        <location filename="../../desktop/ui/main_window.py" line="68" />
         <source>Checks</source>
         <translation>审核结果</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="66" />
+        <location filename="../../desktop/ui/main_window.py" line="69" />
         <source>History</source>
         <translation>历史趋势</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="85" />
+        <location filename="../../desktop/ui/main_window.py" line="70" />
+        <location filename="../../desktop/ui/main_window.py" line="212" />
+        <source>Queries</source>
+        <translation>问题</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/main_window.py" line="89" />
         <source>Selection</source>
         <translation>选择</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="97" />
+        <location filename="../../desktop/ui/main_window.py" line="101" />
         <source>Filter indicators…</source>
         <translation>筛选指标…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="100" />
+        <location filename="../../desktop/ui/main_window.py" line="104" />
         <source>Unit</source>
         <translation>填报单位</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="103" />
+        <location filename="../../desktop/ui/main_window.py" line="107" />
         <source>Half-year</source>
         <translation>半年度</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="119" />
+        <location filename="../../desktop/ui/main_window.py" line="123" />
         <source>Undo</source>
         <translation>撤销</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="121" />
+        <location filename="../../desktop/ui/main_window.py" line="125" />
         <source>Redo</source>
         <translation>重做</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="123" />
+        <location filename="../../desktop/ui/main_window.py" line="127" />
         <source>Import filled template…</source>
         <translation>导入填报模板…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="124" />
+        <location filename="../../desktop/ui/main_window.py" line="128" />
+        <source>Import the bureau's review…</source>
+        <translation>导入市局审核意见…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/main_window.py" line="129" />
         <source>Export template…</source>
         <translation>导出填报模板…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="125" />
+        <location filename="../../desktop/ui/main_window.py" line="130" />
         <source>Export submission workbook…</source>
         <translation>导出报送文件…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="126" />
+        <location filename="../../desktop/ui/main_window.py" line="131" />
         <source>Submit…</source>
         <translation>报送…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="127" />
+        <location filename="../../desktop/ui/main_window.py" line="132" />
         <source>Quit</source>
         <translation>退出</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="128" />
+        <location filename="../../desktop/ui/main_window.py" line="133" />
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="133" />
+        <location filename="../../desktop/ui/main_window.py" line="138" />
         <source>&amp;Edit</source>
         <translation>编辑(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="136" />
+        <location filename="../../desktop/ui/main_window.py" line="141" />
         <source>&amp;Report</source>
         <translation>报送(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="138" />
+        <location filename="../../desktop/ui/main_window.py" line="143" />
         <source>&amp;View</source>
         <translation>视图(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="139" />
+        <location filename="../../desktop/ui/main_window.py" line="144" />
         <source>Language</source>
         <translation>语言</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="162" />
+        <location filename="../../desktop/ui/main_window.py" line="167" />
         <source>Clear values</source>
         <translation>清除数值</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="193" />
+        <location filename="../../desktop/ui/main_window.py" line="203" />
         <source>Status: %1</source>
         <translation>状态：%1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="193" />
+        <location filename="../../desktop/ui/main_window.py" line="203" />
         <source> (read-only)</source>
         <translation>（只读）</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="202" />
-        <location filename="../../desktop/ui/main_window.py" line="279" />
-        <location filename="../../desktop/ui/main_window.py" line="293" />
+        <location filename="../../desktop/ui/main_window.py" line="219" />
+        <location filename="../../desktop/ui/main_window.py" line="296" />
+        <location filename="../../desktop/ui/main_window.py" line="311" />
         <source>Saved %1</source>
         <translation>已保存 %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="234" />
+        <location filename="../../desktop/ui/main_window.py" line="251" />
         <source>Target: %1</source>
         <translation>目标：%1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="241" />
+        <location filename="../../desktop/ui/main_window.py" line="258" />
         <source>Some pasted values were refused</source>
         <translation>部分粘贴的数值未被接受</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="248" />
+        <location filename="../../desktop/ui/main_window.py" line="265" />
         <source>Import filled template</source>
         <translation>导入填报模板</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="248" />
-        <location filename="../../desktop/ui/main_window.py" line="272" />
+        <location filename="../../desktop/ui/main_window.py" line="265" />
         <location filename="../../desktop/ui/main_window.py" line="289" />
+        <location filename="../../desktop/ui/main_window.py" line="306" />
         <source>Excel workbooks (*.xlsx)</source>
         <translation>Excel 工作簿 (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="253" />
+        <location filename="../../desktop/ui/main_window.py" line="270" />
         <source>Importing %1…</source>
         <translation>正在导入 %1…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="260" />
+        <location filename="../../desktop/ui/main_window.py" line="277" />
         <source>The file was refused</source>
         <translation>文件未被接受</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="262" />
+        <location filename="../../desktop/ui/main_window.py" line="279" />
         <source>The file holds the same values as the database; nothing changed.</source>
         <translation>文件内容与数据库一致，未作修改。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="264" />
+        <location filename="../../desktop/ui/main_window.py" line="281" />
         <source>Imported %1: %2 change(s)</source>
         <translation>已导入 %1：%2 项变化</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="271" />
+        <location filename="../../desktop/ui/main_window.py" line="288" />
         <source>%1_template.xlsx</source>
         <translation>%1_填报模板.xlsx</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="272" />
+        <location filename="../../desktop/ui/main_window.py" line="289" />
         <source>Export template</source>
         <translation>导出填报模板</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="287" />
+        <location filename="../../desktop/ui/main_window.py" line="304" />
         <source>%1_submission.xlsx</source>
         <translation>%1_报送文件.xlsx</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="288" />
+        <location filename="../../desktop/ui/main_window.py" line="305" />
         <source>Save the submission workbook</source>
         <translation>保存报送文件</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="302" />
+        <location filename="../../desktop/ui/main_window.py" line="320" />
         <source>%1, %2: %3 error(s), %4 warning(s) (%5 unexplained), %6 notice(s).</source>
         <translation>%1 %2：%3 个错误，%4 个警告（%5 个未说明），%6 个提示。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="316" />
+        <location filename="../../desktop/ui/main_window.py" line="334" />
         <source>Not submitted</source>
         <translation>未能报送</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="317" />
+        <location filename="../../desktop/ui/main_window.py" line="335" />
         <source>Submitted</source>
         <translation>已报送</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="318" />
+        <location filename="../../desktop/ui/main_window.py" line="336" />
         <source>Version %1 is submitted and now read-only. Save the submission workbook for the bureau.</source>
         <translation>第 %1 版已报送，数据已锁定。请保存报送文件并交市局。</translation>
     </message>
@@ -411,6 +687,220 @@
         <location filename="../../desktop/ui/dialogs/problems.py" line="13" />
         <source>Nothing was stored. Please correct the following and try again:</source>
         <translation>未保存任何数据。请更正以下问题后重试：</translation>
+    </message>
+</context>
+<context>
+    <name>QueriesPanel</name>
+    <message>
+        <location filename="../../desktop/ui/queries_panel.py" line="30" />
+        <source>open</source>
+        <translation>未解决</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/queries_panel.py" line="30" />
+        <source>resolved</source>
+        <translation>已解决</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/queries_panel.py" line="32" />
+        <source>Indicator</source>
+        <translation>指标名称</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/queries_panel.py" line="33" />
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/queries_panel.py" line="34" />
+        <source>Messages</source>
+        <translation>消息数</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/queries_panel.py" line="45" />
+        <source>Write an answer…</source>
+        <translation>填写答复…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/queries_panel.py" line="47" />
+        <source>Reply</source>
+        <translation>答复</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/queries_panel.py" line="48" />
+        <source>Mark resolved</source>
+        <translation>标记为已解决</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/queries_panel.py" line="87" />
+        <source>bureau</source>
+        <translation>市局</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/queries_panel.py" line="87" />
+        <source>district</source>
+        <translation>区县</translation>
+    </message>
+</context>
+<context>
+    <name>ReviewPage</name>
+    <message>
+        <location filename="../../desktop/ui/review/review_page.py" line="34" />
+        <source>Indicator</source>
+        <translation>指标名称</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/review/review_page.py" line="34" />
+        <source>Unit</source>
+        <translation>计量单位</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/review/review_page.py" line="35" />
+        <source>This half</source>
+        <translation>本期</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/review/review_page.py" line="35" />
+        <source>Previous version</source>
+        <translation>上一版本</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/review/review_page.py" line="36" />
+        <source>Previous half</source>
+        <translation>上期</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/review/review_page.py" line="36" />
+        <source>Same half last year</source>
+        <translation>上年同期</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/review/review_page.py" line="37" />
+        <source>Target</source>
+        <translation>目标</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/review/review_page.py" line="37" />
+        <source>Explanation</source>
+        <translation>说明</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/review/review_page.py" line="38" />
+        <source>Across districts</source>
+        <translation>区县间比较</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/review/review_page.py" line="38" />
+        <source>Queries</source>
+        <translation>问题</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/review/review_page.py" line="52" />
+        <source>Raise a query on this value…</source>
+        <translation>对此数值提出问题…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/review/review_page.py" line="53" />
+        <source>Return…</source>
+        <translation>退回…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/review/review_page.py" line="54" />
+        <source>Accept</source>
+        <translation>审核通过</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/review/review_page.py" line="55" />
+        <source>Export review workbook…</source>
+        <translation>导出审核意见…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/review/review_page.py" line="76" />
+        <source>Not done</source>
+        <translation>未能完成</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/review/review_page.py" line="93" />
+        <source> · version %1</source>
+        <translation> · 第 %1 版</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/review/review_page.py" line="116" />
+        <source>Raise a query</source>
+        <translation>提出问题</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/review/review_page.py" line="121" />
+        <source>Return to the district</source>
+        <translation>退回区县</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/review/review_page.py" line="121" />
+        <source>Reason (required):</source>
+        <translation>退回原因（必填）：</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/review/review_page.py" line="130" />
+        <source>%1_review.xlsx</source>
+        <translation>%1_审核意见.xlsx</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/review/review_page.py" line="131" />
+        <source>Export review workbook</source>
+        <translation>导出审核意见</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/review/review_page.py" line="131" />
+        <source>Excel workbooks (*.xlsx)</source>
+        <translation>Excel 工作簿 (*.xlsx)</translation>
+    </message>
+</context>
+<context>
+    <name>ReviewerWindow</name>
+    <message>
+        <location filename="../../desktop/ui/review/window.py" line="22" />
+        <source>EcoReport — Bureau review</source>
+        <translation>生态环境半年报填报审核系统 — 市局审核</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/review/window.py" line="28" />
+        <source>Inbox</source>
+        <translation>收件箱</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/review/window.py" line="29" />
+        <source>Review</source>
+        <translation>审核</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/review/window.py" line="30" />
+        <source>Dashboard</source>
+        <translation>仪表盘</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/review/window.py" line="31" />
+        <source>Audit log</source>
+        <translation>审计日志</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/review/window.py" line="33" />
+        <source>Selection</source>
+        <translation>选择</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/review/window.py" line="38" />
+        <source>Half-year</source>
+        <translation>半年度</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/review/window.py" line="41" />
+        <source>&amp;View</source>
+        <translation>视图(&amp;V)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/review/window.py" line="42" />
+        <source>Language</source>
+        <translation>语言</translation>
     </message>
 </context>
 <context>

@@ -156,3 +156,23 @@ def test_demo_database_reproduces_the_seed_report(demo_db, resources):
             errors = [r for r in ctx.store.checks(unit, half) if r.severity == "error"]
             assert errors == [], (unit.code, half, errors)
     ctx.store.db.dispose()
+
+
+def test_a_database_of_the_first_schema_is_upgraded_with_its_data(tmp_path):
+    from alembic import command
+    from alembic.config import Config
+
+    db = Database(f"sqlite:///{tmp_path / 'old.sqlite3'}")
+    config = Config()
+    config.set_main_option("script_location", str(MIGRATIONS))
+    with db.engine.begin() as conn:
+        config.attributes["connection"] = conn
+        command.upgrade(config, "0001")
+        conn.exec_driver_sql("INSERT INTO unit (code, name_zh, name_en, kind) VALUES ('500101', '万州区', 'Wanzhou', 'district')")
+        conn.exec_driver_sql("INSERT INTO value (unit_code, semester, code, value, updated_by, updated_at, version) "
+                             "VALUES ('500101', '2024H1', 'air.pm25', '36.6', 'admin', '2024-07-01 00:00:00', 1)")  # fmt: skip
+    assert db.revision() == "0001"
+    assert db.migrate() is True and db.revision() == HEAD_REVISION
+    with db.engine.connect() as conn:
+        assert conn.exec_driver_sql("SELECT value FROM value").scalar() == "36.6"
+        assert conn.exec_driver_sql("SELECT count(*) FROM query_thread").scalar() == 0

@@ -1,0 +1,109 @@
+"""Queries on values and their threads: the bureau raises and resolves them, the district answers."""
+
+from __future__ import annotations
+
+from html import escape
+
+from PySide6.QtCore import Signal
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QHBoxLayout,
+    QPlainTextEdit,
+    QPushButton,
+    QTableView,
+    QTextBrowser,
+    QVBoxLayout,
+    QWidget,
+)  # fmt: skip
+
+from desktop.ui.models.simple_table import RowTableModel
+
+
+class QueriesPanel(QWidget):
+    replied = Signal(str, str)  # uid, text
+    resolved = Signal(str)  # uid
+    selectedCode = Signal(str)
+
+    def __init__(self, catalog, lang: str, bureau: bool, parent=None):
+        super().__init__(parent)
+        self._catalog, self._lang = catalog, lang
+        status = {"open": self.tr("open"), "resolved": self.tr("resolved")}
+        self.model = RowTableModel([
+            (self.tr("Indicator"), lambda t: catalog[t.code].name(lang) if t.code in catalog else t.code),
+            (self.tr("Status"), lambda t: status.get(t.status, t.status)),
+            (self.tr("Messages"), lambda t: len(t.messages)),
+        ], background=lambda t, c: "#fff3cd" if t.open else None, parent=self)  # fmt: skip
+        self.table = QTableView(self)
+        self.table.setModel(self.model)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.horizontalHeader().setStretchLastSection(True)
+        self.table.verticalHeader().setVisible(False)
+        self.table.setColumnWidth(0, 200)
+        self.thread = QTextBrowser(self)
+        self.answer = QPlainTextEdit(self)
+        self.answer.setPlaceholderText(self.tr("Write an answer…"))
+        self.answer.setMaximumHeight(80)
+        self.reply_button = QPushButton(self.tr("Reply"), self)
+        self.resolve_button = QPushButton(self.tr("Mark resolved"), self)
+        self.resolve_button.setVisible(bureau)
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.reply_button)
+        buttons.addWidget(self.resolve_button)
+        buttons.addStretch(1)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.table, 2)
+        layout.addWidget(self.thread, 2)
+        layout.addWidget(self.answer)
+        layout.addLayout(buttons)
+        self.table.selectionModel().currentRowChanged.connect(self._show)
+        self.reply_button.clicked.connect(self._reply)
+        self.resolve_button.clicked.connect(self._resolve)
+        self._set_enabled(None)
+
+    def set_threads(self, threads, read_only: bool = False) -> None:
+        current = self.current()
+        self._read_only = read_only
+        self.model.set_rows(sorted(threads, key=lambda t: (not t.open, t.opened_at)))
+        if current is not None:
+            for i, t in enumerate(self.model.rows()):
+                if t.uid == current.uid:
+                    self.table.selectRow(i)
+                    return
+        self._show(self.table.currentIndex())
+
+    def current(self):
+        index = self.table.currentIndex()
+        return self.model.row(index.row()) if index.isValid() and index.row() < self.model.rowCount() else None
+
+    def _show(self, index, _previous=None) -> None:
+        thread = self.model.row(index.row()) if index.isValid() else None
+        self._set_enabled(thread)
+        if thread is None:
+            self.thread.clear()
+            return
+        parts = []
+        side = {"bureau": self.tr("bureau"), "district": self.tr("district")}
+        for m in thread.messages:
+            parts.append(f"<p><b>{escape(m.author)}</b>（{side.get(m.side, m.side)}）"
+                         f"<span style='color:#777'> {m.at:%Y-%m-%d %H:%M}</span><br>{escape(m.text)}</p>")  # fmt: skip
+        self.thread.setHtml("".join(parts))
+        self.selectedCode.emit(thread.code)
+
+    def _set_enabled(self, thread) -> None:
+        writable = thread is not None and not getattr(self, "_read_only", False)
+        self.answer.setEnabled(writable and thread.open)
+        self.reply_button.setEnabled(writable and thread.open)
+        self.resolve_button.setEnabled(writable and thread.open)
+
+    def _reply(self) -> None:
+        thread = self.current()
+        if thread is not None and self.answer.toPlainText().strip():
+            self.replied.emit(thread.uid, self.answer.toPlainText())
+            self.answer.clear()
+
+    def _resolve(self) -> None:
+        thread = self.current()
+        if thread is not None:
+            self.resolved.emit(thread.uid)

@@ -1,0 +1,106 @@
+"""The audit viewer: who changed what, when, old → new, why; filtered, and exported to a workbook."""
+
+from __future__ import annotations
+
+from datetime import datetime, time
+from pathlib import Path
+
+from PySide6.QtCore import QDate
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDateEdit,
+    QFileDialog,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)  # fmt: skip
+
+from desktop.ui.models.simple_table import RowTableModel
+
+
+class AuditPage(QWidget):
+    def __init__(self, controller, parent=None):
+        super().__init__(parent)
+        self.controller = controller
+        ctx, lang = controller.ctx, controller.lang
+        self.columns = [
+            (self.tr("When"), lambda r: r.at.astimezone().strftime("%Y-%m-%d %H:%M:%S")), (self.tr("User"), lambda r: r.user),
+            (self.tr("Action"), lambda r: r.action), (self.tr("Unit"), lambda r: r.unit_code or ""),
+            (self.tr("Half-year"), lambda r: r.semester or ""), (self.tr("Indicator"), lambda r: r.code or ""),
+            (self.tr("Old"), lambda r: r.old if r.old is not None else "∅"), (self.tr("New"), lambda r: r.new if r.new is not None else "∅"),
+            (self.tr("Why"), lambda r: r.reason or ""),
+        ]  # fmt: skip
+        self.model = RowTableModel(self.columns, parent=self)
+        self.table = QTableView(self)
+        self.table.setModel(self.model)
+        self.table.verticalHeader().setVisible(False)
+        self.table.horizontalHeader().setStretchLastSection(True)
+        self.unit = QComboBox(self)
+        self.unit.addItem(self.tr("All units"), None)
+        for unit in ctx.units:
+            self.unit.addItem(unit.label(lang), unit.code)
+        self.user = QLineEdit(self)
+        self.user.setPlaceholderText(self.tr("User"))
+        self.code = QLineEdit(self)
+        self.code.setPlaceholderText(self.tr("Indicator code"))
+        self.since, self.until = QDateEdit(self), QDateEdit(self)
+        for edit in (self.since, self.until):
+            edit.setCalendarPopup(True)
+            edit.setDisplayFormat("yyyy-MM-dd")
+        self.since.setDate(QDate(2000, 1, 1))
+        self.until.setDate(QDate.currentDate().addDays(1))
+        self.count = QLabel(self)
+        export = QPushButton(self.tr("Export to Excel…"), self)
+        export.clicked.connect(lambda: self.export())
+        filters = QHBoxLayout()
+        for widget in (self.unit, self.user, self.code, QLabel(self.tr("from"), self), self.since, QLabel(self.tr("to"), self),
+                       self.until, self.count, export):  # fmt: skip
+            filters.addWidget(widget)
+        layout = QVBoxLayout(self)
+        layout.addLayout(filters)
+        layout.addWidget(self.table)
+        for signal in (self.unit.currentIndexChanged, self.user.textChanged, self.code.textChanged, self.since.dateChanged,
+                       self.until.dateChanged):  # fmt: skip
+            signal.connect(self.apply_filter)
+        self._all: list = []
+
+    def refresh(self) -> None:
+        self._all = self.controller.ctx.store.audit_entries()
+        self.apply_filter()
+
+    def apply_filter(self, *_args) -> None:
+        unit, user, code = self.unit.currentData(), self.user.text().strip(), self.code.text().strip()
+        since = datetime.combine(self.since.date().toPython(), time.min).astimezone()
+        until = datetime.combine(self.until.date().toPython(), time.max).astimezone()
+        rows = [r for r in self._all if (unit is None or r.unit_code == unit) and (not user or user in r.user)
+                and (not code or code in (r.code or "")) and since <= r.at <= until]  # fmt: skip
+        rows.reverse()  # newest first
+        self.model.set_rows(rows)
+        self.count.setText(self.tr("%1 entries").replace("%1", str(len(rows))))
+
+    def export(self, path: str | None = None) -> Path | None:
+        from openpyxl import Workbook
+
+        from desktop.exchange import cells as c
+        from desktop.exchange.save import save_workbook
+
+        if path is None:
+            path, _ = QFileDialog.getSaveFileName(self, self.tr("Export the audit log"), self.tr("audit.xlsx"),
+                                                  self.tr("Excel workbooks (*.xlsx)"))  # fmt: skip
+        if not path:
+            return None
+        wb = Workbook()
+        ws = wb.active
+        ws.title = self.tr("Audit log")[:31]
+        for col, (title, _) in enumerate(self.columns, start=1):
+            c.boxed(c.put(ws.cell(1, col), title), c.BOLD, c.CENTER, c.HEADER_FILL)
+        for r, row in enumerate(self.model.rows(), start=2):
+            for col, (_, text) in enumerate(self.columns, start=1):
+                c.put(ws.cell(r, col), text(row))
+        c.widths(ws, [20, 14, 16, 9, 9, 30, 20, 20, 40])
+        ws.freeze_panes = "A2"
+        return save_workbook(wb, Path(path))

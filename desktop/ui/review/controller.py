@@ -1,0 +1,93 @@
+"""The bureau's controller: the inbox of a half, one submission under review, decisions, signals."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import QObject, Signal
+
+from desktop.context import AppContext
+from desktop.core.semester import Semester
+from desktop.core.text import UserError
+from desktop.core.units import Unit
+from desktop.store.models import UserRow
+from desktop.store.reports import half_report
+from desktop.store.review import Review
+from desktop.ui.review.rows import district_figures, review_rows
+
+
+class ReviewController(QObject):
+    inboxChanged = Signal(list)  # [InboxRow]
+    reviewChanged = Signal(object, list, list)  # HalfReport, [ReviewRow], [Thread]
+    failed = Signal(str)
+
+    def __init__(self, ctx: AppContext, user: UserRow, parent=None):
+        super().__init__(parent)
+        self.ctx, self.user, self.lang = ctx, user, ctx.lang
+        self.review = Review(ctx.store)
+        self.semester: Semester | None = None
+        self.unit: Unit | None = None
+        self.report = None
+
+    def set_semester(self, semester: Semester) -> None:
+        self.semester = semester
+        self.refresh_inbox()
+
+    def refresh_inbox(self) -> None:
+        self.inboxChanged.emit(self.review.inbox(self.semester))
+
+    def import_files(self, paths: list[Path], progress=None) -> list:
+        from desktop.exchange.importer import import_file
+
+        results = []
+        for i, path in enumerate(paths):
+            results.append(import_file(self.ctx.store, path, self.user.name, expect_semester=self.semester))
+            if progress is not None and not progress(i + 1):
+                break
+        self.refresh_inbox()
+        if self.unit is not None:
+            self.open(self.unit)
+        return results
+
+    def open(self, unit: Unit) -> None:
+        self.unit = unit
+        self.report = half_report(self.ctx.store, unit, self.semester)
+        threads = self.review.threads(unit, self.semester)
+        rows = review_rows(self.report, self.ctx.catalog, self.review.previous_values(unit, self.semester), threads,
+                           district_figures(self.ctx.store, self.semester), self.lang)  # fmt: skip
+        self.reviewChanged.emit(self.report, rows, threads)
+
+    def _act(self, action, *args) -> bool:
+        try:
+            action(self.user.name, *args)
+        except UserError as exc:
+            self.failed.emit(exc.message(self.lang))
+            return False
+        self.open(self.unit)
+        self.refresh_inbox()
+        return True
+
+    def query(self, code: str, text: str) -> bool:
+        return self._act(lambda actor, c, t: self.review.open_query(actor, self.unit, self.semester, c, t), code, text)
+
+    def reply(self, uid: str, text: str) -> bool:
+        return self._act(self.review.reply, uid, text)
+
+    def resolve(self, uid: str) -> bool:
+        return self._act(self.review.resolve, uid)
+
+    def return_half(self, reason: str) -> bool:
+        return self._act(lambda actor, r: self.review.return_half(actor, self.unit, self.semester, r), reason)
+
+    def accept(self) -> bool:
+        return self._act(lambda actor: self.review.accept(actor, self.unit, self.semester))
+
+    def export_review(self, path: Path) -> Path:
+        from desktop.exchange.review_book import build_review
+        from desktop.exchange.save import save_workbook
+
+        status, reason = self.review.decision(self.unit, self.semester)
+        version = self.ctx.store.statuses(self.semester)[self.unit.code].version
+        wb = build_review(self.ctx.catalog, self.unit, self.semester, version, status, reason if status == "returned" else None,
+                          self.user.name, self.review.threads(self.unit, self.semester), self.lang)  # fmt: skip
+        return save_workbook(wb, path)

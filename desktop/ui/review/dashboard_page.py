@@ -1,0 +1,240 @@
+"""The dashboard of a half: the city's headline figures against targets, districts compared, the heat map of
+attainment, the city's trend, and the narrative report."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCharts import (
+    QBarCategoryAxis,
+    QBarSeries,
+    QBarSet,
+    QChart,
+    QChartView,
+    QLineSeries,
+    QValueAxis,
+)  # fmt: skip
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QGuiApplication, QPainter, QPen
+from PySide6.QtWidgets import (
+    QComboBox,
+    QFileDialog,
+    QGridLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QPlainTextEdit,
+    QPushButton,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)  # fmt: skip
+
+from desktop.core.checks import attainments
+from desktop.core.targets import MET, MISSED
+from desktop.ui.models.simple_table import RowTableModel
+
+HEAT = {MET: "#b7e1c1", MISSED: "#f4a6ad", "no_value": "#eeeeee", "not_applicable": "#dddddd"}
+
+
+class DashboardPage(QWidget):
+    def __init__(self, controller, parent=None):
+        super().__init__(parent)
+        self.controller = controller
+        ctx, lang = controller.ctx, controller.lang
+        self.headline = RowTableModel([
+            (self.tr("Indicator"), lambda r: r[0]), (self.tr("City"), lambda r: r[1]), (self.tr("Target"), lambda r: r[2]),
+            (self.tr("Attainment"), lambda r: r[3]),
+        ], background=lambda r, c: HEAT.get(r[4]) if c == 3 else None, parent=self)  # fmt: skip
+        self.headline_view = self._table(self.headline)
+        self.indicator = QComboBox(self)
+        for ind in ctx.catalog.applicable(False):
+            if ind.numeric:
+                self.indicator.addItem(ind.name(lang), ind.code)
+        self.indicator.setCurrentIndex(max(0, self.indicator.findData("water.excellent_ratio")))
+        self.bars = QChartView(self)
+        self.trend = QChartView(self)
+        for view in (self.bars, self.trend):
+            view.setRenderHint(QPainter.RenderHint.Antialiasing)
+            view.setMinimumHeight(320)
+        self.heat = RowTableModel([], parent=self)
+        self.heat_view = self._table(self.heat)
+        self.narrative = QPlainTextEdit(self)
+        self.narrative.setReadOnly(True)
+        copy = QPushButton(self.tr("Copy text"), self)
+        copy.clicked.connect(lambda: QGuiApplication.clipboard().setText(self.narrative.toPlainText()))
+        grid = QGridLayout()
+        grid.addWidget(self._box(self.tr("City against targets"), self.headline_view), 0, 0)
+        grid.addWidget(self._box(self.tr("Districts compared"), self.bars, self.indicator, self._save(self.bars, "districts")), 0, 1)
+        grid.addWidget(self._box(self.tr("Attainment by district"), self.heat_view, self._save(self.heat_view, "heatmap")), 1, 0)
+        grid.addWidget(self._box(self.tr("City trend"), self.trend, self._save(self.trend, "trend")), 1, 1)
+        grid.addWidget(self._box(self.tr("Narrative report"), self.narrative, copy), 2, 0, 1, 2)
+        grid.setRowStretch(0, 3)
+        grid.setRowStretch(1, 3)
+        grid.setRowStretch(2, 1)
+        layout = QVBoxLayout(self)
+        layout.addLayout(grid)
+        self.indicator.currentIndexChanged.connect(self.refresh_charts)
+
+    def _table(self, model) -> QTableView:
+        view = QTableView(self)
+        view.setModel(model)
+        view.verticalHeader().setVisible(False)
+        view.horizontalHeader().setStretchLastSection(True)
+        return view
+
+    def _box(self, title: str, widget: QWidget, *extras: QWidget) -> QGroupBox:
+        box = QGroupBox(title, self)
+        layout = QVBoxLayout(box)
+        if extras:
+            row = QHBoxLayout()
+            for extra in extras:
+                row.addWidget(extra)
+            row.addStretch(1)
+            layout.addLayout(row)
+        layout.addWidget(widget)
+        return box
+
+    def _save(self, widget: QWidget, name: str) -> QPushButton:
+        button = QPushButton(self.tr("Save as PNG…"), self)
+        button.clicked.connect(lambda: self.save_png(widget, name))
+        return button
+
+    def save_png(self, widget: QWidget, name: str, path: str | None = None) -> Path | None:
+        if path is None:
+            path, _ = QFileDialog.getSaveFileName(self, self.tr("Save chart"), f"{name}_{self.controller.semester}.png", "PNG (*.png)")
+        if not path:
+            return None
+        widget.grab().save(path, "PNG")
+        return Path(path)
+
+    # --- data ---------------------------------------------------------------------------------
+    def refresh(self) -> None:
+        from desktop.core.narrative import load_narrative, write_report
+        from desktop.resources import resources_dir
+        from desktop.store.reports import half_report
+
+        c = self.controller
+        ctx, lang, semester = c.ctx, c.lang, c.semester
+        self.city = half_report(ctx.store, ctx.units.municipality, semester)
+        rows = []
+        for code, att in self.city.attainments.items():
+            ind = ctx.catalog[code]
+            rows.append((ind.name(lang), c_shown(ind, self.city.figures, lang), att.target.shown(ind, lang), att.describe(ind, lang), att.status))
+        self.headline.set_rows(rows)
+        self.headline_view.setColumnWidth(0, 210)
+        paragraphs = load_narrative(resources_dir() / "narrative.toml", ctx.catalog)
+        text = write_report(paragraphs, ctx.catalog, self.city.unit, semester, self.city.figures, self.city.last_year,
+                            self.city.attainments, lang)  # fmt: skip
+        self.narrative.setPlainText("\n\n".join(text))
+        self._heat()
+        self.refresh_charts()
+
+    def _heat(self) -> None:
+        from desktop.ui.review.rows import district_figures
+
+        c = self.controller
+        ctx, lang, semester = c.ctx, c.lang, c.semester
+        self.figures = district_figures(ctx.store, semester)
+        codes = sorted({t.code for t in ctx.resources.targets.by_semester.get(semester, []) if t.units != "municipality"},
+                       key=list(ctx.catalog.indicators).index)  # fmt: skip
+        rows = []
+        for unit in ctx.units.districts():
+            figures = self.figures.get(unit.code)
+            found = {a.code: a for a in attainments(ctx.catalog, ctx.resources.targets, unit, semester, figures)} if figures else {}
+            rows.append((unit, found))
+        columns = [(self.tr("District"), lambda r: r[0].name(lang))]
+        for code in codes:
+            ind = ctx.catalog[code]
+            columns.append((ind.name(lang), lambda r, code=code, ind=ind: c_shown(ind, self.figures.get(r[0].code), lang)))
+        self.heat._columns = columns
+        self.heat._background = lambda r, col: HEAT.get(r[1][codes[col - 1]].status) if col and codes[col - 1] in r[1] else None
+        self.heat.set_rows(rows)
+
+    def refresh_charts(self) -> None:
+        c = self.controller
+        code = self.indicator.currentData()
+        if code is None or not hasattr(self, "figures"):
+            return
+        ctx, lang, semester = c.ctx, c.lang, c.semester
+        ind = ctx.catalog[code]
+        bar = QBarSet(ind.name(lang))
+        names = []
+        for unit in ctx.units.districts():
+            value = self.figures.get(unit.code).get(code) if unit.code in self.figures else None
+            bar.append(float(value) if value is not None else 0.0)
+            names.append(unit.name(lang).replace("土家族苗族自治县", "").replace("苗族土家族自治县", "").replace("土家族自治县", ""))
+        series = QBarSeries()
+        series.append(bar)
+        chart = QChart()
+        chart.addSeries(series)
+        chart.setTitle(f"{ind.name(lang)}（{ind.unit(lang)}）")
+        axis_x = QBarCategoryAxis()
+        axis_x.append(names)
+        axis_x.setLabelsAngle(-90)
+        axis_y = QValueAxis()
+        chart.addAxis(axis_x, Qt.AlignmentFlag.AlignBottom)
+        chart.addAxis(axis_y, Qt.AlignmentFlag.AlignLeft)
+        series.attachAxis(axis_x)
+        series.attachAxis(axis_y)
+        targets = [t for t in ctx.resources.targets.by_semester.get(semester, []) if t.code == code and t.units in ("districts", "all")]
+        if targets and not isinstance(targets[0].value, str):
+            line = QLineSeries()
+            line.setName(self.tr("Target %1").replace("%1", targets[0].shown(ind, lang)))
+            axis_pos = QValueAxis()
+            axis_pos.setRange(-0.5, len(names) - 0.5)
+            axis_pos.setVisible(False)
+            chart.addAxis(axis_pos, Qt.AlignmentFlag.AlignTop)
+            line.append(-0.5, float(targets[0].value))
+            line.append(len(names) - 0.5, float(targets[0].value))
+            pen = QPen(Qt.GlobalColor.red)
+            pen.setStyle(Qt.PenStyle.DashLine)
+            line.setPen(pen)
+            chart.addSeries(line)
+            line.attachAxis(axis_pos)
+            line.attachAxis(axis_y)
+            axis_y.setMin(0)
+        chart.legend().setAlignment(Qt.AlignmentFlag.AlignBottom)
+        self._swap(self.bars, chart)
+        self._trend(ind)
+
+    def _trend(self, ind) -> None:
+        c = self.controller
+        ctx, lang = c.ctx, c.lang
+        chart = QChart()
+        series = QLineSeries()
+        series.setName(ind.name(lang))
+        series.setPointsVisible(True)
+        labels = []
+        for i, semester in enumerate(c.semester.back(6)):
+            labels.append(f"{semester.year % 100:02d}H{semester.half}")
+            value = ctx.store.figures(ctx.units.municipality, semester).get(ind.code)
+            if value is not None and not isinstance(value, str):
+                series.append(i, float(value))
+        chart.addSeries(series)
+        axis_x = QBarCategoryAxis()
+        axis_x.append(labels)
+        axis_pos = QValueAxis()
+        axis_pos.setRange(-0.5, len(labels) - 0.5)
+        axis_pos.setVisible(False)
+        axis_y = QValueAxis()
+        chart.addAxis(axis_x, Qt.AlignmentFlag.AlignBottom)
+        chart.addAxis(axis_pos, Qt.AlignmentFlag.AlignTop)
+        chart.addAxis(axis_y, Qt.AlignmentFlag.AlignLeft)
+        series.attachAxis(axis_pos)
+        series.attachAxis(axis_y)
+        chart.setTitle(self.tr("City, past halves"))
+        chart.legend().hide()
+        self._swap(self.trend, chart)
+
+    @staticmethod
+    def _swap(view: QChartView, chart: QChart) -> None:
+        old = view.chart()
+        view.setChart(chart)
+        if old is not None:
+            old.deleteLater()
+
+
+def c_shown(ind, figures, lang: str) -> str:
+    from desktop.ui.rows import _shown
+
+    return _shown(ind, figures, lang) if figures is not None else ""

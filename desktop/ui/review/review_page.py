@@ -1,0 +1,139 @@
+"""One submission under review: every value beside its history, targets, explanation, outlier flag and queries."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QFileDialog,
+    QHBoxLayout,
+    QInputDialog,
+    QLabel,
+    QMessageBox,
+    QPushButton,
+    QSplitter,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)  # fmt: skip
+
+from desktop.core.workflow import INBOX_NAMES
+from desktop.ui.models.simple_table import RowTableModel
+from desktop.ui.queries_panel import QueriesPanel
+
+VALUE, PREVIOUS_VERSION, OUTLIER, QUERIES = 2, 3, 8, 9
+
+
+class ReviewPage(QWidget):
+    def __init__(self, controller, parent=None):
+        super().__init__(parent)
+        self.controller = controller
+        self.model = RowTableModel([
+            (self.tr("Indicator"), lambda r: r.name), (self.tr("Unit"), lambda r: r.unit),
+            (self.tr("This half"), lambda r: r.value), (self.tr("Previous version"), lambda r: r.previous_version),
+            (self.tr("Previous half"), lambda r: r.previous_half), (self.tr("Same half last year"), lambda r: r.last_year),
+            (self.tr("Target"), lambda r: r.target), (self.tr("Explanation"), lambda r: r.explanation),
+            (self.tr("Across districts"), lambda r: r.outlier), (self.tr("Queries"), lambda r: r.queries),
+        ], background=self._background, foreground=lambda r, c: "#9c0006" if c == VALUE and r.missed else None,
+           parent=self)  # fmt: skip
+        self.table = QTableView(self)
+        self.table.setModel(self.model)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.verticalHeader().setVisible(False)
+        self.table.horizontalHeader().setStretchLastSection(True)
+        for col, width in ((0, 230), (1, 60), (2, 90), (3, 90), (4, 80), (5, 90), (6, 70), (7, 150), (8, 190)):
+            self.table.setColumnWidth(col, width)
+        self.title = QLabel(self)
+        self.title.setStyleSheet("font-weight: bold;")
+        self.queries = QueriesPanel(controller.ctx.catalog, controller.lang, bureau=True, parent=self)
+        self.query_button = QPushButton(self.tr("Raise a query on this value…"), self)
+        self.return_button = QPushButton(self.tr("Return…"), self)
+        self.accept_button = QPushButton(self.tr("Accept"), self)
+        self.export_button = QPushButton(self.tr("Export review workbook…"), self)
+        buttons = QHBoxLayout()
+        for button in (self.query_button, self.return_button, self.accept_button, self.export_button):
+            buttons.addWidget(button)
+        buttons.addStretch(1)
+        splitter = QSplitter(self)
+        splitter.addWidget(self.table)
+        splitter.addWidget(self.queries)
+        splitter.setSizes([1050, 380])
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.title)
+        layout.addWidget(splitter, 1)
+        layout.addLayout(buttons)
+        self.query_button.clicked.connect(self.raise_query)
+        self.return_button.clicked.connect(self.return_half)
+        self.accept_button.clicked.connect(self.accept)
+        self.export_button.clicked.connect(self.export)
+        self.queries.replied.connect(controller.reply)
+        self.queries.resolved.connect(controller.resolve)
+        self.queries.selectedCode.connect(self.select_code)
+        controller.reviewChanged.connect(self.show_review)
+        controller.failed.connect(lambda message: QMessageBox.warning(self, self.tr("Not done"), message))
+        self._set_enabled(None)
+
+    def _background(self, row, column):
+        if column == VALUE and row.changed:
+            return "#ffe08a"  # changed since the previous version
+        if column == OUTLIER and row.outlier:
+            return "#fde2c8"
+        if column == QUERIES and row.open_queries:
+            return "#fff3cd"
+        return None
+
+    def show_review(self, report, rows, threads) -> None:
+        lang = self.controller.lang
+        self.model.set_rows(rows)
+        self.queries.set_threads(threads)
+        self.title.setText(f"{report.unit.label(lang)} · {report.semester.label(lang)} · {INBOX_NAMES[report.status](lang)}"
+                           + self.tr(" · version %1").replace("%1", str(report.version)))  # fmt: skip
+        self._set_enabled(report.status)
+
+    def _set_enabled(self, status) -> None:
+        reviewable = status in ("submitted", "in_review")
+        for button in (self.query_button, self.return_button, self.accept_button):
+            button.setEnabled(reviewable)
+        self.export_button.setEnabled(status not in (None, "draft"))
+
+    def select_code(self, code: str) -> None:
+        for i, row in enumerate(self.model.rows()):
+            if row.code == code:
+                self.table.selectRow(i)
+                return
+
+    def current_code(self) -> str | None:
+        index = self.table.currentIndex()
+        return self.model.row(index.row()).code if index.isValid() else None
+
+    def raise_query(self) -> None:
+        code = self.current_code()
+        if code is None:
+            return
+        text, ok = QInputDialog.getMultiLineText(self, self.tr("Raise a query"), self.model.row(self.table.currentIndex().row()).name)
+        if ok and text.strip():
+            self.controller.query(code, text)
+
+    def return_half(self) -> None:
+        reason, ok = QInputDialog.getMultiLineText(self, self.tr("Return to the district"), self.tr("Reason (required):"))
+        if ok and reason.strip():
+            self.controller.return_half(reason)
+
+    def accept(self) -> None:
+        self.controller.accept()
+
+    def export(self) -> None:
+        c = self.controller
+        suggested = self.tr("%1_review.xlsx").replace("%1", f"{c.unit.name(c.lang)}_{c.semester}")
+        path, _ = QFileDialog.getSaveFileName(self, self.tr("Export review workbook"), suggested, self.tr("Excel workbooks (*.xlsx)"))
+        if path:
+            c.export_review(Path(path))
+
+    def keyPressEvent(self, event):
+        if event.key() == Qt.Key.Key_Q and event.modifiers() & Qt.KeyboardModifier.ControlModifier:
+            self.raise_query()
+            return
+        super().keyPressEvent(event)

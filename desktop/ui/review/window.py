@@ -1,0 +1,77 @@
+"""The bureau reviewer's window: inbox, the submission under review, dashboard, audit log."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Signal
+from PySide6.QtGui import QAction
+from PySide6.QtWidgets import QComboBox, QLabel, QMainWindow, QTabWidget, QToolBar
+
+from desktop.core.semester import Semester
+from desktop.ui.review.audit_page import AuditPage
+from desktop.ui.review.dashboard_page import DashboardPage
+from desktop.ui.review.inbox_page import InboxPage
+from desktop.ui.review.review_page import ReviewPage
+
+
+class ReviewerWindow(QMainWindow):
+    languageChosen = Signal(str)
+
+    def __init__(self, controller, semesters: list[Semester], parent=None):
+        super().__init__(parent)
+        self.controller = controller
+        self.setWindowTitle(self.tr("EcoReport — Bureau review"))
+        self.inbox = InboxPage(controller, self)
+        self.review = ReviewPage(controller, self)
+        self.dashboard = DashboardPage(controller, self)
+        self.audit = AuditPage(controller, self)
+        self.tabs = QTabWidget(self)
+        self.tabs.addTab(self.inbox, self.tr("Inbox"))
+        self.tabs.addTab(self.review, self.tr("Review"))
+        self.tabs.addTab(self.dashboard, self.tr("Dashboard"))
+        self.tabs.addTab(self.audit, self.tr("Audit log"))
+        self.setCentralWidget(self.tabs)
+        bar = QToolBar(self.tr("Selection"), self)
+        bar.setMovable(False)
+        self.half_box = QComboBox(self)
+        for semester in semesters:
+            self.half_box.addItem(semester.label(controller.lang), str(semester))
+        bar.addWidget(QLabel(self.tr("Half-year") + " ", self))
+        bar.addWidget(self.half_box)
+        self.addToolBar(bar)
+        view = self.menuBar().addMenu(self.tr("&View"))
+        languages = view.addMenu(self.tr("Language"))
+        for code, name in (("zh", "中文"), ("en", "English")):
+            action = QAction(name, self)
+            action.setCheckable(True)
+            action.setChecked(code == controller.lang)
+            action.triggered.connect(lambda _=False, c=code: self.languageChosen.emit(c))
+            languages.addAction(action)
+        self.half_box.currentIndexChanged.connect(self.open_selected)
+        self.inbox.openUnit.connect(self.open_unit)
+        self.tabs.currentChanged.connect(self._tab_changed)
+        self.resize(1500, 900)
+
+    def select(self, _unit_code: str, semester: str) -> None:
+        i = self.half_box.findData(semester)
+        if i >= 0:
+            self.half_box.blockSignals(True)
+            self.half_box.setCurrentIndex(i)
+            self.half_box.blockSignals(False)
+        self.open_selected()
+
+    def open_selected(self) -> None:
+        self.controller.set_semester(Semester.parse(self.half_box.currentData()))
+        if self.controller.unit is not None:
+            self.controller.open(self.controller.unit)
+        self._tab_changed(self.tabs.currentIndex())
+
+    def open_unit(self, code: str) -> None:
+        self.controller.open(self.controller.ctx.units.get(code))
+        self.tabs.setCurrentWidget(self.review)
+
+    def _tab_changed(self, _index: int) -> None:
+        page = self.tabs.currentWidget()
+        if page is self.dashboard:
+            self.dashboard.refresh()
+        elif page is self.audit:
+            self.audit.refresh()

@@ -1,0 +1,190 @@
+"""The bureau's screens, driven through their widgets: inbox import, queries, return, version diff, accept,
+outliers, dashboard, audit viewer."""
+
+from __future__ import annotations
+
+import shutil
+
+import pytest
+from PySide6.QtWidgets import QFileDialog, QInputDialog
+
+from desktop.core.semester import Semester
+from desktop.exchange.save import save_workbook
+from desktop.exchange.submission import build_submission
+from desktop.store.reports import half_report
+from desktop.store.review import Review
+
+from .conftest import open_gui
+
+H1 = Semester(2024, 1)
+
+
+@pytest.fixture
+def district(demo_db, tmp_path, resources):
+    from desktop.context import open_context
+
+    path = tmp_path / "district.sqlite3"
+    shutil.copy(demo_db, path)
+    ctx = open_context(str(path), resources=resources)
+    yield ctx
+    ctx.store.db.dispose()
+
+
+@pytest.fixture
+def bureau_db(tmp_path, resources):
+    """An empty bureau database with a reviewer: everything it knows arrives by file."""
+    from desktop.context import open_context
+    from desktop.store import users
+
+    path = tmp_path / "bureau.sqlite3"
+    ctx = open_context(str(path), resources=resources)
+    with ctx.store.session() as s:
+        users.create(s, ctx.units, "admin", "reviewer", "ecoreport", "reviewer")
+        s.commit()
+    ctx.store.db.dispose()
+    return path
+
+
+def export_all(ctx, folder) -> list:
+    paths = []
+    for unit in ctx.units.districts():
+        report = half_report(ctx.store, unit, H1)
+        paths.append(save_workbook(build_submission(report, ctx.catalog, ctx.resources.form, "zh", None,
+                                                    Review(ctx.store).threads(unit, H1)), folder / f"{unit.code}.xlsx"))  # fmt: skip
+    return paths
+
+
+@pytest.fixture
+def reviewer(qapp, qtbot, bureau_db, settings, dialogs):
+    from desktop.ui import i18n
+
+    gui = open_gui(qapp, bureau_db, settings, user="reviewer")
+    qtbot.addWidget(gui.window)
+    yield gui
+    i18n.remove(qapp, gui.translators)
+    gui.context().store.db.dispose()
+
+
+def test_import_38_workbooks_into_the_inbox(reviewer, district, tmp_path):
+    window = reviewer.window
+    assert window.inbox.model.rowCount() == 38
+    assert all(r.status == "draft" for r in window.inbox.model.rows())
+    results = window.inbox.import_paths(export_all(district, tmp_path))
+    assert len(results) == 38 and all(r.status == "imported" for r in results)
+    assert window.inbox.results.count() == 38
+    assert all(r.status == "submitted" for r in window.inbox.model.rows())
+    assert "38" in window.inbox.summary.text()
+    # A refused file says why and changes nothing.
+    (tmp_path / "broken.xlsx").write_text("不是工作簿")
+    window.inbox.import_paths([tmp_path / "broken.xlsx"])
+    assert "不是有效的 Excel 工作簿" in window.inbox.results.item(0).text()
+
+
+def test_query_return_answer_version_two_diff_and_accept(reviewer, district, tmp_path, monkeypatch):
+    window = reviewer.window
+    unit = district.units.find("500101")
+    district.store.set_values("wanzhou", unit, H1, {}, {"air.good_ratio": "降水偏多"})
+    district.store.submit("wanzhou", "wanzhou_approver", "ecoreport", unit, H1)
+    first = tmp_path / "v1"
+    first.mkdir()
+    window.inbox.import_paths([p for p in export_all(district, first) if p.stem == "500101"])
+    window.open_unit("500101")
+    page = window.review
+    assert page.accept_button.isEnabled()
+    page.select_code("air.pm25")
+    monkeypatch.setattr(QInputDialog, "getMultiLineText", staticmethod(lambda *a, **k: ("请核实PM2.5", True)))
+    page.raise_query()
+    assert page.queries.model.rowCount() == 1
+    assert "审核中" in page.title.text()
+    monkeypatch.setattr(QInputDialog, "getMultiLineText", staticmethod(lambda *a, **k: ("PM2.5需核实", True)))
+    page.return_half()
+    assert "已退回" in page.title.text() and not page.accept_button.isEnabled()
+    review_file = tmp_path / "review.xlsx"
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", staticmethod(lambda *a, **k: (str(review_file), "")))
+    page.export()
+    assert review_file.exists()
+    # The district answers and resubmits as version 2.
+    from desktop.exchange.importer import import_file
+
+    assert import_file(district.store, review_file, "wanzhou").status == "imported"
+    thread = Review(district.store).threads(unit, H1)[0]
+    Review(district.store).reply("wanzhou", thread.uid, "已核实，更正为37.0")
+    district.store.set_values("wanzhou", unit, H1, {"air.pm25": "37.0"})
+    district.store.submit("wanzhou", "wanzhou_approver", "ecoreport", unit, H1)
+    second = tmp_path / "v2"
+    second.mkdir()
+    window.inbox.import_paths([p for p in export_all(district, second) if p.stem == "500101"])
+    rows = {r.code: r for r in page.model.rows()}
+    assert rows["air.pm25"].changed and rows["air.pm25"].previous_version == "38.1" and rows["air.pm25"].value == "37.0"
+    assert not rows["air.days_valid"].changed
+    assert "第 2 版" in page.title.text() or "version 2" in page.title.text()
+    page.queries.table.selectRow(0)
+    assert "37.0" in page.queries.thread.toPlainText()
+    page.queries.resolve_button.click()
+    page.accept_button.click()
+    assert "已通过" in page.title.text()
+    assert reviewer.context().store.status(unit, H1) == "accepted"
+
+
+def test_a_planted_outlier_is_flagged(reviewer, district, tmp_path):
+    window = reviewer.window
+    window.inbox.import_paths(export_all(district, tmp_path))
+    store = reviewer.context().store
+    with store.db.engine.begin() as conn:
+        conn.exec_driver_sql("UPDATE value SET value = '380.5' WHERE unit_code = '500110' AND code = 'air.pm25'")
+    window.open_unit("500110")
+    rows = {r.code: r for r in window.review.model.rows()}
+    assert rows["air.pm25"].outlier.startswith("离群") and "稳健Z" in rows["air.pm25"].outlier
+    assert rows["air.days_valid"].outlier == ""
+    window.open_unit("500101")
+    assert {r.code: r for r in window.review.model.rows()}["air.pm25"].outlier == ""
+
+
+def test_dashboard_shows_the_seed_figures_and_saves_charts(qapp, qtbot, demo_copy, settings, dialogs, tmp_path):
+    from desktop.ui import i18n
+
+    gui = open_gui(qapp, demo_copy, settings, user="reviewer")
+    qtbot.addWidget(gui.window)
+    window = gui.window
+    window.tabs.setCurrentWidget(window.dashboard)
+    board = window.dashboard
+    headline = {r[0]: r for r in board.headline.rows()}
+    assert headline["水质优良比例"][1] == "98.6" and headline["水质优良比例"][3] == "达标，高于目标1.3个百分点"
+    assert "全市74个国控断面水质优良比例为98.6%" in board.narrative.toPlainText()
+    assert board.heat.rowCount() == 38 and board.heat.columnCount() > 3
+    assert len(board.bars.chart().series()) == 2  # districts and the target line
+    for widget, name in ((board.bars, "bars"), (board.trend, "trend"), (board.heat_view, "heat")):
+        saved = board.save_png(widget, name, str(tmp_path / f"{name}.png"))
+        assert saved.exists() and saved.stat().st_size > 1000
+    i18n.remove(qapp, gui.translators)
+    gui.context().store.db.dispose()
+
+
+def test_audit_viewer_filters_and_exports(qapp, qtbot, demo_copy, settings, dialogs, tmp_path):
+    from python_calamine import CalamineWorkbook
+
+    from desktop.ui import i18n
+
+    gui = open_gui(qapp, demo_copy, settings, user="reviewer")
+    window = gui.window
+    qtbot.addWidget(window)
+    window.tabs.setCurrentWidget(window.audit)
+    audit = window.audit
+    everything = audit.model.rowCount()
+    audit.unit.setCurrentIndex(audit.unit.findData("500101"))
+    audit.code.setText("air.pm25")
+    assert 0 < audit.model.rowCount() < everything
+    assert all(r.unit_code == "500101" and r.code == "air.pm25" for r in audit.model.rows())
+    path = audit.export(str(tmp_path / "audit.xlsx"))
+    sheet = CalamineWorkbook.from_path(str(path)).get_sheet_by_index(0).to_python()
+    assert len(sheet) == audit.model.rowCount() + 1
+    i18n.remove(qapp, gui.translators)
+    gui.context().store.db.dispose()
+
+
+def test_every_bureau_model_passes_the_model_tester(reviewer, district, tmp_path, qtmodeltester):
+    window = reviewer.window
+    window.inbox.import_paths(export_all(district, tmp_path))
+    window.open_unit("500112")
+    for model in (window.inbox.model, window.review.model, window.review.queries.model):
+        qtmodeltester.check(model)
