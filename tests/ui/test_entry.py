@@ -210,3 +210,30 @@ def test_tab_commits_and_moves_right(gui, qtbot):
     qtbot.waitUntil(lambda: stored(gui, "enf.penalties") == 20)
     assert window.grid.currentIndex().column() == VALUE + 1  # as in Excel: one cell to the right
     assert window.grid.currentIndex().data(CODE_ROLE) == "enf.penalties"
+
+
+def test_the_district_imports_the_review_and_answers_in_the_queries_tab(gui, tmp_path):
+    from desktop.exchange.review_book import build_review
+    from desktop.exchange.save import save_workbook
+    from desktop.store.review import Review
+
+    ctx = gui.context()
+    store, unit = ctx.store, ctx.units.find("500101")
+    store.set_values("wanzhou", unit, H1, {}, {"air.good_ratio": "降水偏多"})
+    store.submit("wanzhou", "wanzhou_approver", "ecoreport", unit, H1)
+    review = Review(store)  # the bureau's side, here in the same database for brevity
+    review.open_query("reviewer", unit, H1, "air.pm25", "请核实")
+    review.return_half("reviewer", unit, H1, "请核实PM2.5")
+    path = save_workbook(build_review(ctx.catalog, unit, H1, 1, "returned", "请核实PM2.5", "reviewer", review.threads(unit, H1)),
+                         tmp_path / "review.xlsx")  # fmt: skip
+    window = gui.window
+    window.run_import(path)
+    assert not window.controller.read_only  # returned: editable again
+    panel = window.queries
+    assert panel.model.rowCount() == 1 and "问题 (1)" in window.side.tabText(window.side.indexOf(panel))
+    assert cell(window, "air.pm25", STATUS).data().startswith("❓")
+    panel.table.selectRow(0)
+    panel.answer.setPlainText("已核实，监测数据无误")
+    panel.reply_button.click()
+    thread = review.threads(unit, H1)[0]
+    assert thread.messages[-1].side == "district" and thread.messages[-1].text == "已核实，监测数据无误"
