@@ -21,8 +21,8 @@ def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -
     p = sub.add_parser("catalog", parents=[common], help="list the indicator catalog")
     p.add_argument("--json", action="store_true")
     p.set_defaults(run=cmd_catalog)
-    p = sub.add_parser("audit", parents=[common], help="show the audit log")
-    p.add_argument("unit", nargs="?", metavar="UNIT")
+    p = sub.add_parser("audit", parents=[common], help="show the audit log; `audit verify` checks its hash chain")
+    p.add_argument("unit", nargs="?", metavar="UNIT", help="a unit, or `verify`")
     p.add_argument("--limit", type=int, default=None, help="only the newest N entries")
     p.add_argument("--json", action="store_true")
     p.set_defaults(run=cmd_audit)
@@ -101,6 +101,8 @@ def cmd_audit(args: argparse.Namespace) -> int:
     from desktop.store.audit import to_json
 
     ctx = context(args)
+    if args.unit == "verify":
+        return _verify(ctx, args)
     unit = unit_arg(ctx, args.unit) if args.unit else None
     rows = ctx.store.audit_entries(unit, args.limit)
     if args.json:
@@ -122,3 +124,19 @@ def _short(text: str | None, size: int = 24) -> str:
     if text is None:
         return "∅"
     return text if len(text) <= size else text[: size - 1] + "…"
+
+
+def _verify(ctx, args) -> int:
+    from desktop.store import audit
+
+    with ctx.store.session() as s:
+        count, broken = audit.verify(s)
+    if args.json:
+        dump_json({"rows": count, "intact": broken is None, "first_broken": broken.id if broken else None,
+                   "problem": broken.problem if broken else None})  # fmt: skip
+    elif broken is None:
+        print(Text(f"审计日志完整：{count}条记录的哈希链均吻合", f"The audit log is intact: the hash chain of {count} rows holds")(args.lang))
+    else:
+        what = Text("内容被修改", "was edited") if broken.problem == "edited" else Text("之前有记录被删除", "follows a deleted row")
+        print(Text(f"审计日志被篡改：第{broken.id}条记录{what.zh}", f"The audit log was tampered with: row {broken.id} {what.en}")(args.lang))
+    return 0 if broken is None else 1

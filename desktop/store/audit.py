@@ -1,46 +1,86 @@
-"""The audit log: one append-only row per change — who, when, what, old → new, why."""
+"""The audit log: one append-only row per change — who, when, what, old → new, why.
+
+Every row carries the hash of the row before it, so a row edited or deleted behind the application's
+back (the sqlite3 shell, a text editor on a copy) breaks the chain, and `verify` says where.
+"""
 
 from __future__ import annotations
 
-from datetime import datetime
+import hashlib
+import json
+from dataclasses import dataclass
+from datetime import UTC, datetime
 
-from sqlalchemy import insert
-from sqlmodel import Session, col, select
+from sqlalchemy import insert, select
+from sqlmodel import Session, col
 
-from desktop.store.models import AuditRow
+from desktop.store.models import AuditRow, utcnow
+
+FIELDS = ("at", "user", "action", "unit_code", "semester", "code", "old", "new", "reason")
+
+
+def row_hash(prev_hash: str | None, row: dict) -> str:
+    """A stable digest of one row and the digest before it (the row's id is not part: it is not known yet)."""
+    at = row["at"]
+    values = [prev_hash or ""] + [at.astimezone(UTC).isoformat() if f == "at" else row.get(f) for f in FIELDS]
+    return hashlib.sha256(json.dumps(values, ensure_ascii=False, separators=(",", ":")).encode("utf-8")).hexdigest()
+
+
+def _last_hash(session: Session) -> str | None:
+    return session.execute(select(AuditRow.hash).order_by(col(AuditRow.id).desc()).limit(1)).scalar()
+
+
+def record_many(session: Session, user: str, unit: str | None, semester: str | None, reason: str | None,
+                changes: list[tuple[str, str | None, str | None, str | None]], at: datetime | None = None) -> None:  # fmt: skip
+    """Appends one row per (action, code, old, new), chained to the log's last row, in a single statement."""
+    if not changes:
+        return
+    at = at or utcnow()
+    previous = _last_hash(session)
+    rows = []
+    for action, code, old, new in changes:
+        row = {"at": at, "user": user, "action": action, "unit_code": unit, "semester": semester, "code": code,
+               "old": old, "new": new, "reason": reason}  # fmt: skip
+        row["prev_hash"], row["hash"] = previous, row_hash(previous, row)
+        previous = row["hash"]
+        rows.append(row)
+    session.execute(insert(AuditRow.__table__), rows)
 
 
 def record(session: Session, user: str, action: str, *, unit: str | None = None, semester: str | None = None,
-           code: str | None = None, old: str | None = None, new: str | None = None, reason: str | None = None) -> AuditRow:  # fmt: skip
-    row = AuditRow(
-        user=user,
-        action=action,
-        unit_code=unit,
-        semester=semester,
-        code=code,
-        old=old,
-        new=new,
-        reason=reason,
-    )
-    session.add(row)
-    return row
-
-
-def record_many(session: Session, user: str, unit: str, semester: str, reason: str | None,
-                changes: list[tuple[str, str, str | None, str | None]], at: datetime) -> None:  # fmt: skip
-    """Appends one row per (action, code, old, new) in a single statement."""
-    if changes:
-        rows = [{"at": at, "user": user, "action": action, "unit_code": unit, "semester": semester, "code": code,
-                 "old": old, "new": new, "reason": reason} for action, code, old, new in changes]  # fmt: skip
-        session.execute(insert(AuditRow.__table__), rows)
+           code: str | None = None, old: str | None = None, new: str | None = None, reason: str | None = None) -> None:  # fmt: skip
+    record_many(session, user, unit, semester, reason, [(action, code, old, new)])
 
 
 def entries(session: Session, unit: str | None = None, limit: int | None = None) -> list[AuditRow]:
-    query = select(AuditRow).order_by(col(AuditRow.id))
+    from sqlmodel import select as model_select
+
+    query = model_select(AuditRow).order_by(col(AuditRow.id))
     if unit is not None:
         query = query.where(AuditRow.unit_code == unit)
     rows = list(session.exec(query))
     return rows[-limit:] if limit else rows
+
+
+@dataclass(frozen=True, slots=True)
+class Broken:
+    id: int
+    problem: str  # "edited" (the row's content no longer matches its hash) or "removed before" (a gap)
+
+
+def verify(session: Session) -> tuple[int, Broken | None]:
+    """Checks the whole chain; returns how many rows were checked and the first broken link, if any."""
+    table = AuditRow.__table__
+    previous: str | None = None
+    count = 0
+    for row in session.execute(select(table).order_by(table.c.id)).mappings():
+        count += 1
+        if (row["prev_hash"] or None) != previous:
+            return count, Broken(row["id"], "removed before")
+        if row["hash"] != row_hash(previous, dict(row)):
+            return count, Broken(row["id"], "edited")
+        previous = row["hash"]
+    return count, None
 
 
 def to_json(row: AuditRow) -> dict:

@@ -16,7 +16,7 @@ from sqlmodel import Session
 from desktop.core.text import Text, UserError
 
 # The newest migration. tests/store/test_migrations.py checks it equals Alembic's head.
-HEAD_REVISION = "0002"
+HEAD_REVISION = "0003"
 MIGRATIONS = Path(__file__).with_name("migrations")
 
 
@@ -54,8 +54,12 @@ def create_database_engine(url: str) -> Engine:
             raise UserError(
                 Text(f"无法创建数据库目录 {path.parent}：{exc}", f"Cannot create {path.parent}: {exc}")
             ) from None
-        engine = create_engine(url, connect_args={"timeout": 10})
+        # pysqlite's own transaction handling is switched off so that every transaction begins IMMEDIATE:
+        # the writer takes the lock before it reads the audit log's last hash, so two windows or processes
+        # writing at once queue up (busy timeout) instead of forking the chain or failing mid-way.
+        engine = create_engine(url, connect_args={"timeout": 10, "isolation_level": None})
         event.listen(engine, "connect", _sqlite_pragmas)
+        event.listen(engine, "begin", lambda conn: conn.exec_driver_sql("BEGIN IMMEDIATE"))
         return engine
     return create_engine(url, pool_pre_ping=True)
 

@@ -43,6 +43,8 @@ class UserRow(SQLModel, table=True):
     unit_code: str | None = Field(default=None, foreign_key="unit.code")
     active: bool = True
     created_at: datetime = Field(default_factory=utcnow)
+    failed_logins: int = 0  # consecutive failures; each one past the fifth doubles the wait
+    locked_until: datetime | None = None
 
 
 class ValueRow(SQLModel, table=True):
@@ -85,6 +87,8 @@ class AuditRow(SQLModel, table=True):
     old: str | None = None
     new: str | None = None
     reason: str | None = None
+    prev_hash: str | None = None  # the hash of the row before: editing or deleting a row breaks the chain
+    hash: str | None = None
 
 
 class QueryThread(SQLModel, table=True):
@@ -128,3 +132,26 @@ class SubmissionVersion(SQLModel, table=True):
     snapshot: str  # JSON: {"values": {code: stored text}, "explanations": {code: text}}
     received_by: str
     received_at: datetime = Field(default_factory=utcnow)
+
+
+class InstallationKey(SQLModel, table=True):
+    """This installation's Ed25519 key pair, which signs the submissions it exports."""
+
+    __tablename__ = "installation_key"
+    id: int | None = Field(default=None, primary_key=True)
+    private_key: str  # PEM
+    public_key: str  # raw, base64
+    fingerprint: str
+    created_at: datetime = Field(default_factory=utcnow)
+
+
+class UnitKey(SQLModel, table=True):
+    """A district's public key as the bureau registered it: only workbooks it signed are taken."""
+
+    __tablename__ = "unit_key"
+    id: int | None = Field(default=None, primary_key=True)
+    unit_code: str = Field(foreign_key="unit.code", index=True)
+    public_key: str = Field(unique=True)  # raw, base64
+    fingerprint: str
+    registered_by: str
+    registered_at: datetime = Field(default_factory=utcnow)

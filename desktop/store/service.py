@@ -6,7 +6,7 @@ Every operation opens a short session and commits or rolls back as one transacti
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from sqlalchemy import bindparam, insert, update
 from sqlmodel import Session, col, select
@@ -23,6 +23,10 @@ from desktop.store import audit, users
 from desktop.store.database import Database
 from desktop.store.models import SubmissionRow, UnitRow, ValueRow, utcnow
 from desktop.store.permissions import may_edit_values, may_set_indicator
+
+
+class StaleWrite(UserError):
+    """Someone else changed the value since this window loaded it; nothing was overwritten."""
 
 
 class ValuesRefused(UserError):
@@ -67,6 +71,7 @@ class UnitHalf:
     raw: dict[str, Value]
     explanations: dict[str, str]
     consolidated: Consolidated | None = None
+    versions: dict[str, tuple[int, str, object]] = field(default_factory=dict)  # code → (version, who, when)
 
 
 class Store:
@@ -129,8 +134,10 @@ class Store:
     def unit_half(self, unit: Unit, semester: Semester) -> UnitHalf:
         with self.session() as s:
             if not unit.is_municipality:
-                values, notes = self._decode(self._rows(s, semester, [unit.code])).get(unit.code, ({}, {}))
-                return UnitHalf(unit, semester, values, notes)
+                rows = self._rows(s, semester, [unit.code])
+                values, notes = self._decode(rows).get(unit.code, ({}, {}))
+                versions = {r.code: (r.version, r.updated_by, r.updated_at) for r in rows}
+                return UnitHalf(unit, semester, values, notes, None, versions)
             by_unit = self._decode(self._rows(s, semester))
         own, notes = by_unit.pop(unit.code, ({}, {}))
         districts = [u.code for u in self.units.districts()]
@@ -170,7 +177,7 @@ class Store:
     # --- writing ------------------------------------------------------------------------------
     def set_values(self, actor: str, unit: Unit, semester: Semester, values: Mapping[str, object],
                    explanations: Mapping[str, str] | None = None, reason: str | None = None,
-                   source: FileSource | None = None) -> list[Change]:  # fmt: skip
+                   source: FileSource | None = None, expected: Mapping[str, int] | None = None) -> list[Change]:  # fmt: skip
         """Validates everything first; stores all of it in one transaction or nothing at all.
 
         A value of None or "" clears the stored value. Returns what actually changed.
@@ -182,6 +189,8 @@ class Store:
             if problems:
                 raise ValuesRefused(problems)
             existing = {r.code: r for r in self._rows(s, semester, [unit.code])}
+            if expected:
+                self._check_versions(existing, expected)
             changes = self._apply(s, actor, unit, semester, existing, parsed, explanations, reason)
             if changes and status_row is None:
                 s.add(SubmissionRow(unit_code=unit.code, semester=str(semester), status="draft", updated_by=actor))
@@ -235,6 +244,18 @@ class Store:
                 source.record(s, actor, unit, semester, len(changes))
             s.commit()
             return changes
+
+    def _check_versions(self, existing: dict[str, ValueRow], expected: Mapping[str, int]) -> None:
+        """Refuses a write based on an old reading: two windows on one database never overwrite each other."""
+        for code, version in expected.items():
+            row = existing.get(code)
+            if (row.version if row else 0) != version:
+                ind = self.catalog.indicators.get(code)
+                name = ind.name if ind else Text(code, code)
+                when = row.updated_at.astimezone().strftime("%Y-%m-%d %H:%M:%S")
+                raise StaleWrite(Text(f"“{name.zh}”已被 {row.updated_by} 于 {when} 修改为 {row.value or '空'}，未覆盖；已重新载入最新数据",
+                                      f"'{name.en}' was changed by {row.updated_by} at {when} to {row.value or 'empty'}; "
+                                      f"nothing was overwritten and the latest values are shown"))  # fmt: skip
 
     def _editor(self, s: Session, actor: str, unit: Unit, semester: Semester) -> tuple:
         """The acting user and the half's status row, once it is clear that user may change the half."""
@@ -373,6 +394,8 @@ class Store:
         """
         from desktop.store.passwords import verify_password
 
+        # The checks read in sessions of their own: run them before this one takes the write lock.
+        blocking = [r for r in self.checks(unit, semester) if r.blocking]
         with self.session() as s:
             clerk, status_row = self._editor(s, actor, unit, semester)
             signer = users.find(s, approver)
@@ -380,7 +403,6 @@ class Store:
                 raise UserError(Text("审核人或密码错误", "Wrong approver or password"))
             if signer.name == clerk.name or signer.role != "approver" or signer.unit_code != unit.code or not signer.active:
                 raise UserError(Text(f"须由{unit.name.zh}的另一位审核人确认", f"Another approver of {unit.name.en} must confirm"))
-            blocking = [r for r in self.checks(unit, semester) if r.blocking]
             if blocking:
                 raise UserError(Text(f"还有{len(blocking)}项错误或未说明的警告，不能报送",
                                      f"{len(blocking)} errors or unexplained warnings remain; cannot submit"))  # fmt: skip

@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+from datetime import UTC, datetime, timedelta
+
 from sqlmodel import Session, select
 
 from desktop.core.text import Text, UserError
 from desktop.core.units import Units
 from desktop.store import audit
-from desktop.store.models import ROLES, UserRow
+from desktop.store.models import ROLES, UserRow, utcnow
 from desktop.store.passwords import hash_password, verify_password
 
 UNIT_ROLES = ("clerk", "approver")  # these must belong to a unit
@@ -51,11 +53,35 @@ def create(session: Session, units: Units, actor: str, name: str, password: str,
     return user
 
 
-def authenticate(session: Session, name: str, password: str) -> UserRow:
+FREE_ATTEMPTS = 5  # after these, each failure doubles the wait: 30 s, 1 min, 2 min, … up to an hour
+
+
+def authenticate(session: Session, name: str, password: str, now: datetime | None = None) -> UserRow:
+    """Checks a password; repeated failures lock the account for a while (throttling guessing)."""
+    now = now or utcnow()
     user = find(session, name)
+    if user is not None and user.locked_until is not None and _aware(user.locked_until) > now:
+        wait = int((_aware(user.locked_until) - now).total_seconds()) + 1
+        raise UserError(Text(f"登录失败次数过多，请{wait}秒后再试", f"Too many failed logins; try again in {wait} s"))
     # The same message whether the name or the password is wrong: do not reveal which names exist.
     if user is None or not verify_password(user.password_hash, password):
+        if user is not None:
+            user.failed_logins += 1
+            if user.failed_logins >= FREE_ATTEMPTS:
+                delay = min(3600, 30 * 2 ** (user.failed_logins - FREE_ATTEMPTS))
+                user.locked_until = now + timedelta(seconds=delay)
+            session.add(user)
+            audit.record(session, name, "login.failed", new=str(user.failed_logins))
+            session.commit()
         raise UserError(Text("用户名或密码错误", "Wrong user name or password"))
     if not user.active:
         raise UserError(Text(f"用户 {name} 已停用", f"User {name} is disabled"))
+    if user.failed_logins or user.locked_until:
+        user.failed_logins, user.locked_until = 0, None
+        session.add(user)
+        session.commit()
     return user
+
+
+def _aware(at: datetime) -> datetime:
+    return at if at.tzinfo else at.replace(tzinfo=UTC)

@@ -139,8 +139,10 @@ class EntryController(QObject):
         current = {code: self._stored(code) for code in snapshot}
         values = {code: v for code, (v, _) in snapshot.items() if v != current[code][0]}
         notes = {code: (n or "") for code, (_, n) in snapshot.items() if n != current[code][1]}
+        loaded = self.report.half.versions
+        expected = {code: loaded.get(code, (0,))[0] for code in set(values) | set(notes)}
         try:
-            self.ctx.store.set_values(self.user.name, self.unit, self.semester, values, notes, reason=label)
+            self.ctx.store.set_values(self.user.name, self.unit, self.semester, values, notes, reason=label, expected=expected)
         except UserError as exc:
             self.refused.emit(exc.message(self.lang))
             self.reload()

@@ -237,3 +237,20 @@ def test_the_district_imports_the_review_and_answers_in_the_queries_tab(gui, tmp
     panel.reply_button.click()
     thread = review.threads(unit, H1)[0]
     assert thread.messages[-1].side == "district" and thread.messages[-1].text == "已核实，监测数据无误"
+
+
+def test_two_windows_on_one_database_do_not_overwrite_each_other(gui, qapp, demo_copy, settings, qtbot):
+    from .conftest import open_gui
+
+    other = open_gui(qapp, demo_copy, settings)  # a second instance, e.g. on a colleague's PC via the share
+    qtbot.addWidget(other.window)
+    other.window.controller.edit_value("enf.penalties", "25")
+    assert stored(gui, "enf.penalties") == 25
+    seen = []
+    gui.window.controller.refused.connect(seen.append)
+    gui.window.controller.edit_value("enf.penalties", "30")  # based on its old reading of 16
+    assert stored(gui, "enf.penalties") == 25  # not overwritten
+    assert seen and "wanzhou" in seen[0] and "未覆盖" in seen[0]
+    assert cell(gui.window, "enf.penalties").data() == "25"  # the window now shows the other's value
+    gui.window.controller.edit_value("enf.penalties", "30")  # a deliberate second try on the fresh reading
+    assert stored(gui, "enf.penalties") == 30

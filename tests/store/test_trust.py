@@ -1,0 +1,70 @@
+"""Trust: the audit chain shows tampering, logins are throttled."""
+
+from __future__ import annotations
+
+import sqlite3
+import subprocess
+import sys
+from datetime import timedelta
+
+import pytest
+
+from desktop.core.semester import Semester
+from desktop.core.text import UserError
+from desktop.store import audit, users
+from desktop.store.models import utcnow
+
+H1 = Semester(2024, 1)
+
+
+def verify(store):
+    with store.session() as s:
+        return audit.verify(s)
+
+
+def test_the_chain_holds_and_shows_an_edited_row(store, units, tmp_path):
+    store.set_values("clerk", units.find("500101"), H1, {"water.sections_total": "4", "water.sections_excellent": "3"})
+    count, broken = verify(store)
+    assert broken is None and count >= 5
+    path = store.db.url.removeprefix("sqlite:///")
+    store.db.dispose()
+    db = sqlite3.connect(path)  # what someone with the sqlite3 shell could do
+    db.execute("DROP TRIGGER audit_no_update")
+    db.execute("UPDATE audit SET new = '40' WHERE code = 'water.sections_total'")
+    db.commit()
+    edited = db.execute("SELECT id FROM audit WHERE code = 'water.sections_total'").fetchone()[0]
+    db.close()
+    count, broken = verify(store)
+    assert broken.id == edited and broken.problem == "edited"
+    result = subprocess.run([sys.executable, "-m", "desktop", "--db", path, "audit", "verify"], capture_output=True, text=True)
+    assert result.returncode == 1 and f"第{edited}条记录内容被修改" in result.stdout
+
+
+def test_a_deleted_row_breaks_the_next_link(store, units):
+    store.set_values("clerk", units.find("500101"), H1, {"water.sections_total": "4", "water.sections_excellent": "3",
+                                                          "water.river_cases": "1"})  # fmt: skip
+    path = store.db.url.removeprefix("sqlite:///")
+    store.db.dispose()
+    db = sqlite3.connect(path)
+    db.execute("DROP TRIGGER audit_no_delete")
+    victim = db.execute("SELECT id FROM audit WHERE code = 'water.sections_excellent'").fetchone()[0]
+    db.execute("DELETE FROM audit WHERE id = ?", (victim,))
+    db.commit()
+    db.close()
+    count, broken = verify(store)
+    assert broken.problem == "removed before" and broken.id > victim
+
+
+def test_failed_logins_are_throttled(store):
+    with store.session() as s:
+        for _ in range(users.FREE_ATTEMPTS):
+            with pytest.raises(UserError, match="Wrong user name or password"):
+                users.authenticate(s, "clerk", "guess")
+        with pytest.raises(UserError) as info:
+            users.authenticate(s, "clerk", "secret")  # even the right password waits now
+        assert "秒后再试" in info.value.message("zh")
+        later = utcnow() + timedelta(seconds=31)
+        assert users.authenticate(s, "clerk", "secret", now=later).name == "clerk"
+        assert users.find(s, "clerk").failed_logins == 0
+    entries = [e for e in store.audit_entries() if e.action == "login.failed"]
+    assert len(entries) == users.FREE_ATTEMPTS
