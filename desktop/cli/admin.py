@@ -18,6 +18,12 @@ def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -
     p.add_argument("--demo", action="store_true", help="fill 38 districts and the city for 2023H1–2024H1")
     p.add_argument("--admin-password", help="password of the admin account (default: generated and printed)")
     p.set_defaults(run=cmd_init)
+    p = sub.add_parser("backup", parents=[common], help="copy the database (safe while it is in use)")
+    p.add_argument("-o", "--output", metavar="FILE", help="default: backups/ beside the database, with the time")
+    p.set_defaults(run=cmd_backup)
+    p = sub.add_parser("restore", parents=[common], help="replace the database with a backup (the current one is backed up first)")
+    p.add_argument("file", metavar="FILE")
+    p.set_defaults(run=cmd_restore)
     p = sub.add_parser("catalog", parents=[common], help="list the indicator catalog")
     p.add_argument("--json", action="store_true")
     p.set_defaults(run=cmd_catalog)
@@ -140,3 +146,35 @@ def _verify(ctx, args) -> int:
         what = Text("内容被修改", "was edited") if broken.problem == "edited" else Text("之前有记录被删除", "follows a deleted row")
         print(Text(f"审计日志被篡改：第{broken.id}条记录{what.zh}", f"The audit log was tampered with: row {broken.id} {what.en}")(args.lang))
     return 0 if broken is None else 1
+
+
+def cmd_backup(args: argparse.Namespace) -> int:
+    from pathlib import Path
+
+    from desktop.store.database import utc_stamp
+
+    ctx = context(args)
+    db = ctx.store.db
+    target = Path(args.output) if args.output else (db.path.parent / "backups" / f"{db.path.stem}-{utc_stamp()}.sqlite3" if db.path else None)
+    path = db.backup(target)
+    print(Text(f"已备份到：{path}", f"Backed up to: {path}")(args.lang))
+    return 0
+
+
+def cmd_restore(args: argparse.Namespace) -> int:
+    from pathlib import Path
+
+    from desktop.store import audit
+    from desktop.store.database import check_backup, utc_stamp
+
+    ctx = context(args)
+    db = ctx.store.db
+    check_backup(Path(args.file))
+    safety = db.backup(db.path.parent / "backups" / f"{db.path.stem}-before-restore-{utc_stamp()}.sqlite3")
+    db.restore(Path(args.file))
+    restored = context(args)  # migrate the restored copy if it is older
+    with restored.store.session() as s:
+        audit.record(s, args.user, "restore", new=Path(args.file).name, reason=f"previous state kept in {safety}")
+        s.commit()
+    print(Text(f"已从 {args.file} 恢复；恢复前的数据库已备份到 {safety}", f"Restored from {args.file}; the database before it is kept in {safety}")(args.lang))
+    return 0

@@ -79,10 +79,56 @@ class Database:
                 return None
             return conn.execute(text("SELECT version_num FROM alembic_version")).scalar()
 
+    @property
+    def path(self) -> Path | None:
+        """The file of a SQLite database, or None for a server."""
+        return Path(self.url.removeprefix("sqlite:///")) if self.url.startswith("sqlite:///") else None
+
+    def backup(self, target: Path) -> Path:
+        """A consistent copy while the database is in use (SQLite's online backup API)."""
+        import sqlite3
+
+        if self.path is None:
+            raise UserError(Text("PostgreSQL 数据库请用 pg_dump 备份", "Back up a PostgreSQL database with pg_dump"))
+        target = Path(target)
+        target.parent.mkdir(parents=True, exist_ok=True)
+        tmp = target.with_name(target.name + ".partial")
+        source, copy = sqlite3.connect(self.path), sqlite3.connect(tmp)
+        try:
+            with copy:
+                source.backup(copy)
+        finally:
+            source.close()
+            copy.close()
+        tmp.replace(target)
+        return target
+
+    def restore(self, backup: Path) -> None:
+        """Replaces this database's content with a backup's, after checking the backup is sound."""
+        import sqlite3
+
+        if self.path is None:
+            raise UserError(Text("PostgreSQL 数据库请用 pg_restore 恢复", "Restore a PostgreSQL database with pg_restore"))
+        check_backup(Path(backup))
+        self.engine.dispose()
+        source, target = sqlite3.connect(backup), sqlite3.connect(self.path)
+        try:
+            source.backup(target)
+        finally:
+            source.close()
+            target.close()
+
     def migrate(self) -> bool:
-        """Brings the schema to the newest revision; returns whether anything ran."""
-        if self.revision() == HEAD_REVISION:
+        """Brings the schema to the newest revision; returns whether anything ran.
+
+        An existing SQLite database is backed up first, beside itself, so a failed upgrade loses nothing.
+        """
+        current = self.revision()
+        if current == HEAD_REVISION:
             return False
+        if current is not None and self.path is not None:
+            stamp = utc_stamp()
+            self.backup(self.path.with_name(f"{self.path.stem}.before-{current}-{stamp}{self.path.suffix}"))
         from alembic import command
         from alembic.config import Config
 
@@ -95,3 +141,29 @@ class Database:
 
     def dispose(self) -> None:
         self.engine.dispose()
+
+
+def utc_stamp() -> str:
+    from datetime import UTC, datetime
+
+    return datetime.now(UTC).strftime("%Y%m%d-%H%M%S")
+
+
+def check_backup(path: Path) -> None:
+    """Refuses a file that is not a sound EcoReport database."""
+    import sqlite3
+
+    try:
+        with open(path, "rb") as fh:
+            if fh.read(16) != b"SQLite format 3\x00":
+                raise UserError(Text("不是有效的数据库备份文件", "Not a database backup"))
+        db = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+        try:
+            ok = db.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
+            has_schema = db.execute("SELECT count(*) FROM sqlite_master WHERE name = 'alembic_version'").fetchone()[0] == 1
+        finally:
+            db.close()
+    except (OSError, sqlite3.DatabaseError) as exc:
+        raise UserError(Text(f"无法读取备份文件：{exc}", f"Cannot read the backup: {exc}")) from None
+    if not ok or not has_schema:
+        raise UserError(Text("备份文件已损坏或不是本系统的数据库", "The backup is damaged or not an EcoReport database"))

@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
 
 from desktop.core.semester import Semester
 from desktop.core.workflow import STATUS_NAMES
+from desktop.ui.backup_actions import add_backup_actions
 from desktop.ui.checks_panel import ChecksPanel
 from desktop.ui.controller import EntryController
 from desktop.ui.delegates import ValueDelegate
@@ -133,6 +134,8 @@ class MainWindow(QMainWindow):
         menu = self.menuBar().addMenu(self.tr("&File"))
         for action in (self.import_action, self.review_action, self.template_action, self.export_action):
             menu.addAction(action)
+        menu.addSeparator()
+        add_backup_actions(menu, self, self.controller.ctx, self.controller.user.name, self.controller.reload)
         menu.addSeparator()
         menu.addAction(quit_action)
         edit = self.menuBar().addMenu(self.tr("&Edit"))

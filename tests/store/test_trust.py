@@ -68,3 +68,44 @@ def test_failed_logins_are_throttled(store):
         assert users.find(s, "clerk").failed_logins == 0
     entries = [e for e in store.audit_entries() if e.action == "login.failed"]
     assert len(entries) == users.FREE_ATTEMPTS
+
+
+def run_cli(db, *args):
+    return subprocess.run([sys.executable, "-m", "desktop", "--db", str(db), *args], capture_output=True, text=True)
+
+
+def test_backup_and_restore(demo_copy, tmp_path):
+    backup = tmp_path / "b.sqlite3"
+    assert run_cli(demo_copy, "backup", "-o", str(backup)).returncode == 0
+    assert run_cli(demo_copy, "set", "500101", "2024H1", "enf.penalties=99", "--user", "wanzhou").returncode == 0
+    result = run_cli(demo_copy, "restore", str(backup))
+    assert result.returncode == 0, result.stderr
+    import json
+
+    shown = json.loads(run_cli(demo_copy, "show", "500101", "2024H1", "--json").stdout)
+    assert shown["values"]["enf.penalties"] == 16  # the value before the backup
+    kept = list((demo_copy.parent / "backups").glob("*before-restore*"))
+    assert kept  # the state before the restore is not lost either
+    assert run_cli(demo_copy, "audit", "verify").returncode == 0
+    (tmp_path / "junk.sqlite3").write_bytes(b"not a database")
+    refused = run_cli(demo_copy, "restore", str(tmp_path / "junk.sqlite3"))
+    assert refused.returncode == 1 and "不是有效的数据库备份文件" in refused.stderr
+
+
+def test_a_migration_backs_up_the_database_first(tmp_path):
+    from alembic import command
+    from alembic.config import Config
+
+    from desktop.store.database import MIGRATIONS, Database
+
+    db = Database(f"sqlite:///{tmp_path / 'old.sqlite3'}")
+    config = Config()
+    config.set_main_option("script_location", str(MIGRATIONS))
+    with db.engine.begin() as conn:
+        config.attributes["connection"] = conn
+        command.upgrade(config, "0002")
+    db.migrate()
+    copies = list(tmp_path.glob("old.before-0002-*.sqlite3"))
+    assert len(copies) == 1
+    check = sqlite3.connect(copies[0])
+    assert check.execute("SELECT version_num FROM alembic_version").fetchone()[0] == "0002"

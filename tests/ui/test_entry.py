@@ -254,3 +254,18 @@ def test_two_windows_on_one_database_do_not_overwrite_each_other(gui, qapp, demo
     assert cell(gui.window, "enf.penalties").data() == "25"  # the window now shows the other's value
     gui.window.controller.edit_value("enf.penalties", "30")  # a deliberate second try on the fresh reading
     assert stored(gui, "enf.penalties") == 30
+
+
+def test_backup_and_restore_from_the_gui(gui, tmp_path, monkeypatch):
+    from PySide6.QtWidgets import QMessageBox
+
+    from desktop.ui.backup_actions import back_up, restore_from
+
+    window = gui.window
+    saved = back_up(window, gui.context(), str(tmp_path / "b.sqlite3"))
+    assert saved.exists()
+    window.controller.edit_value("enf.penalties", "77")
+    monkeypatch.setattr(QMessageBox, "question", staticmethod(lambda *a, **k: QMessageBox.StandardButton.Yes))
+    assert restore_from(window, gui.context(), "wanzhou", window.controller.reload, str(saved))
+    assert stored(gui, "enf.penalties") == 16
+    assert cell(window, "enf.penalties").data() == "16"

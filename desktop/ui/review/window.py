@@ -38,6 +38,10 @@ class ReviewerWindow(QMainWindow):
         bar.addWidget(QLabel(self.tr("Half-year") + " ", self))
         bar.addWidget(self.half_box)
         self.addToolBar(bar)
+        from desktop.ui.backup_actions import add_backup_actions
+
+        file_menu = self.menuBar().addMenu(self.tr("&File"))
+        add_backup_actions(file_menu, self, controller.ctx, controller.user.name, self.open_selected)
         view = self.menuBar().addMenu(self.tr("&View"))
         languages = view.addMenu(self.tr("Language"))
         for code, name in (("zh", "中文"), ("en", "English")):

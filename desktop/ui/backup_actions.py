@@ -1,0 +1,71 @@
+"""Backup and restore, offered in every main window's File menu."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import QCoreApplication
+from PySide6.QtGui import QAction
+from PySide6.QtWidgets import QFileDialog, QMessageBox
+
+from desktop.core.text import UserError
+
+
+def tr(text: str) -> str:
+    return QCoreApplication.translate("BackupActions", text)
+
+
+def add_backup_actions(menu, window, ctx, user: str, restored) -> None:
+    backup = QAction(tr("Back up the database…"), window)
+    restore = QAction(tr("Restore from a backup…"), window)
+    backup.triggered.connect(lambda: back_up(window, ctx))
+    restore.triggered.connect(lambda: restore_from(window, ctx, user, restored))
+    menu.addAction(backup)
+    menu.addAction(restore)
+    is_file = ctx.store.db.path is not None
+    backup.setEnabled(is_file)
+    restore.setEnabled(is_file)
+
+
+def back_up(window, ctx, path: str | None = None) -> Path | None:
+    from desktop.store.database import utc_stamp
+
+    if path is None:
+        path, _ = QFileDialog.getSaveFileName(window, tr("Back up the database"), f"ecoreport-{utc_stamp()}.sqlite3",
+                                              tr("Database backups (*.sqlite3)"))  # fmt: skip
+    if not path:
+        return None
+    try:
+        saved = ctx.store.db.backup(Path(path))
+    except UserError as exc:
+        QMessageBox.warning(window, tr("Backup failed"), exc.message(ctx.lang))
+        return None
+    window.statusBar().showMessage(tr("Backed up to %1").replace("%1", str(saved)), 8000)
+    return saved
+
+
+def restore_from(window, ctx, user: str, restored, path: str | None = None) -> bool:
+    from desktop.store import audit
+    from desktop.store.database import check_backup, utc_stamp
+
+    if path is None:
+        path, _ = QFileDialog.getOpenFileName(window, tr("Restore from a backup"), "", tr("Database backups (*.sqlite3)"))
+    if not path:
+        return False
+    answer = QMessageBox.question(window, tr("Restore"), tr("Replace all data with the backup? The current data is backed up first."))
+    if answer != QMessageBox.StandardButton.Yes:
+        return False
+    db = ctx.store.db
+    try:
+        check_backup(Path(path))
+        safety = db.backup(db.path.parent / "backups" / f"{db.path.stem}-before-restore-{utc_stamp()}.sqlite3")
+        db.restore(Path(path))
+        db.migrate()
+        with ctx.store.session() as s:
+            audit.record(s, user, "restore", new=Path(path).name, reason=f"previous state kept in {safety}")
+            s.commit()
+    except UserError as exc:
+        QMessageBox.warning(window, tr("Restore failed"), exc.message(ctx.lang))
+        return False
+    restored()
+    return True
