@@ -11,13 +11,9 @@ from PySide6.QtWidgets import QFileDialog, QMessageBox
 from desktop.core.text import UserError
 
 
-def tr(text: str) -> str:
-    return QCoreApplication.translate("BackupActions", text)
-
-
 def add_backup_actions(menu, window, ctx, user: str, restored) -> None:
-    backup = QAction(tr("Back up the database…"), window)
-    restore = QAction(tr("Restore from a backup…"), window)
+    backup = QAction(QCoreApplication.translate("BackupActions", "Back up the database…"), window)
+    restore = QAction(QCoreApplication.translate("BackupActions", "Restore from a backup…"), window)
     backup.triggered.connect(lambda: back_up(window, ctx))
     restore.triggered.connect(lambda: restore_from(window, ctx, user, restored))
     menu.addAction(backup)
@@ -31,16 +27,20 @@ def back_up(window, ctx, path: str | None = None) -> Path | None:
     from desktop.store.database import utc_stamp
 
     if path is None:
-        path, _ = QFileDialog.getSaveFileName(window, tr("Back up the database"), f"ecoreport-{utc_stamp()}.sqlite3",
-                                              tr("Database backups (*.sqlite3)"))  # fmt: skip
+        path, _ = QFileDialog.getSaveFileName(window, QCoreApplication.translate("BackupActions", "Back up the database"), f"ecoreport-{utc_stamp()}.sqlite3",
+                                              QCoreApplication.translate("BackupActions", "Database backups (*.sqlite3)"))  # fmt: skip
     if not path:
         return None
     try:
         saved = ctx.store.db.backup(Path(path))
     except UserError as exc:
-        QMessageBox.warning(window, tr("Backup failed"), exc.message(ctx.lang))
+        QMessageBox.warning(
+            window, QCoreApplication.translate("BackupActions", "Backup failed"), exc.message(ctx.lang)
+        )
         return None
-    window.statusBar().showMessage(tr("Backed up to %1").replace("%1", str(saved)), 8000)
+    window.statusBar().showMessage(
+        QCoreApplication.translate("BackupActions", "Backed up to %1").replace("%1", str(saved)), 8000
+    )
     return saved
 
 
@@ -49,23 +49,38 @@ def restore_from(window, ctx, user: str, restored, path: str | None = None) -> b
     from desktop.store.database import check_backup, utc_stamp
 
     if path is None:
-        path, _ = QFileDialog.getOpenFileName(window, tr("Restore from a backup"), "", tr("Database backups (*.sqlite3)"))
+        path, _ = QFileDialog.getOpenFileName(
+            window,
+            QCoreApplication.translate("BackupActions", "Restore from a backup"),
+            "",
+            QCoreApplication.translate("BackupActions", "Database backups (*.sqlite3)"),
+        )
     if not path:
         return False
-    answer = QMessageBox.question(window, tr("Restore"), tr("Replace all data with the backup? The current data is backed up first."))
+    answer = QMessageBox.question(
+        window,
+        QCoreApplication.translate("BackupActions", "Restore"),
+        QCoreApplication.translate(
+            "BackupActions", "Replace all data with the backup? The current data is backed up first."
+        ),
+    )
     if answer != QMessageBox.StandardButton.Yes:
         return False
     db = ctx.store.db
     try:
         check_backup(Path(path))
-        safety = db.backup(db.path.parent / "backups" / f"{db.path.stem}-before-restore-{utc_stamp()}.sqlite3")
+        safety = db.backup(
+            db.path.parent / "backups" / f"{db.path.stem}-before-restore-{utc_stamp()}.sqlite3"
+        )
         db.restore(Path(path))
         db.migrate()
         with ctx.store.session() as s:
             audit.record(s, user, "restore", new=Path(path).name, reason=f"previous state kept in {safety}")
             s.commit()
     except UserError as exc:
-        QMessageBox.warning(window, tr("Restore failed"), exc.message(ctx.lang))
+        QMessageBox.warning(
+            window, QCoreApplication.translate("BackupActions", "Restore failed"), exc.message(ctx.lang)
+        )
         return False
     restored()
     return True

@@ -1,60 +1,6 @@
 <?xml version='1.0' encoding='utf-8'?>
 <TS version="2.1" language="zh_CN">
 <context>
-    <name />
-    <message>
-        <location filename="../../desktop/ui/backup_actions.py" line="19" />
-        <source>Back up the database…</source>
-        <translation>备份数据库…</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/backup_actions.py" line="20" />
-        <source>Restore from a backup…</source>
-        <translation>从备份恢复…</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/backup_actions.py" line="34" />
-        <source>Back up the database</source>
-        <translation>备份数据库</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/backup_actions.py" line="35" />
-        <location filename="../../desktop/ui/backup_actions.py" line="52" />
-        <source>Database backups (*.sqlite3)</source>
-        <translation>数据库备份 (*.sqlite3)</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/backup_actions.py" line="41" />
-        <source>Backup failed</source>
-        <translation>备份失败</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/backup_actions.py" line="43" />
-        <source>Backed up to %1</source>
-        <translation>已备份到 %1</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/backup_actions.py" line="52" />
-        <source>Restore from a backup</source>
-        <translation>从备份恢复</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/backup_actions.py" line="55" />
-        <source>Restore</source>
-        <translation>恢复</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/backup_actions.py" line="55" />
-        <source>Replace all data with the backup? The current data is backed up first.</source>
-        <translation>用备份替换全部数据？当前数据会先行备份。</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/backup_actions.py" line="68" />
-        <source>Restore failed</source>
-        <translation>恢复失败</translation>
-    </message>
-</context>
-<context>
     <name>AuditPage</name>
     <message>
         <location filename="../../desktop/ui/review/audit_page.py" line="31" />
@@ -151,6 +97,60 @@
         <location filename="../../desktop/ui/review/audit_page.py" line="98" />
         <source>Audit log</source>
         <translation>审计日志</translation>
+    </message>
+</context>
+<context>
+    <name>BackupActions</name>
+    <message>
+        <location filename="../../desktop/ui/backup_actions.py" line="15" />
+        <source>Back up the database…</source>
+        <translation>备份数据库…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/backup_actions.py" line="16" />
+        <source>Restore from a backup…</source>
+        <translation>从备份恢复…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/backup_actions.py" line="30" />
+        <source>Back up the database</source>
+        <translation>备份数据库</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/backup_actions.py" line="31" />
+        <location filename="../../desktop/ui/backup_actions.py" line="56" />
+        <source>Database backups (*.sqlite3)</source>
+        <translation>数据库备份 (*.sqlite3)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/backup_actions.py" line="38" />
+        <source>Backup failed</source>
+        <translation>备份失败</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/backup_actions.py" line="42" />
+        <source>Backed up to %1</source>
+        <translation>已备份到 %1</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/backup_actions.py" line="54" />
+        <source>Restore from a backup</source>
+        <translation>从备份恢复</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/backup_actions.py" line="62" />
+        <source>Restore</source>
+        <translation>恢复</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/backup_actions.py" line="63" />
+        <source>Replace all data with the backup? The current data is backed up first.</source>
+        <translation>用备份替换全部数据？当前数据会先行备份。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/backup_actions.py" line="82" />
+        <source>Restore failed</source>
+        <translation>恢复失败</translation>
     </message>
 </context>
 <context>

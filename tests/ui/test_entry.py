@@ -254,6 +254,10 @@ def test_two_windows_on_one_database_do_not_overwrite_each_other(gui, qapp, demo
     assert cell(gui.window, "enf.penalties").data() == "25"  # the window now shows the other's value
     gui.window.controller.edit_value("enf.penalties", "30")  # a deliberate second try on the fresh reading
     assert stored(gui, "enf.penalties") == 30
+    from desktop.ui import i18n
+
+    i18n.remove(qapp, other.translators)
+    other.context().store.db.dispose()
 
 
 def test_backup_and_restore_from_the_gui(gui, tmp_path, monkeypatch):
