@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 import zipfile
+import zlib
 from pathlib import Path
 
 from desktop.core.text import Text, UserError
@@ -54,8 +55,10 @@ def inspect_workbook(path: Path) -> None:
     try:
         with zipfile.ZipFile(path) as archive:
             _check_archive(archive)
-    except zipfile.BadZipFile as exc:
-        raise _refuse(f"工作簿文件已损坏：{exc}", f"The workbook is damaged: {exc}") from None
+    # A damaged archive fails in many ways: bad headers, corrupt deflate data, a wrong CRC, a cut-off
+    # entry, an encrypted or unsupported compression method. Every one means the same to the user.
+    except (zipfile.BadZipFile, zlib.error, EOFError, OSError, RuntimeError, NotImplementedError, ValueError) as exc:
+        raise _refuse("工作簿文件已损坏，无法读取", f"The workbook is damaged and cannot be read ({type(exc).__name__})") from None
 
 
 def _check_archive(archive: zipfile.ZipFile) -> None:
