@@ -17,11 +17,12 @@ from pathlib import Path
 from desktop.context import open_context
 from desktop.core.semester import Semester
 from desktop.exchange.consolidation_book import build_consolidation, district_rows
+from desktop.exchange.export import submission_workbook
 from desktop.exchange.importer import REFUSED, import_file
 from desktop.exchange.reader import read_book
 from desktop.exchange.save import save_workbook
 from desktop.exchange.submission import build_submission
-from desktop.store import demo, users
+from desktop.store import demo, keys, users
 from desktop.store.reports import half_report
 
 H1 = Semester(2024, 1)
@@ -75,7 +76,7 @@ def main() -> None:
     wanzhou = ctx.units.find("500101")
 
     def export_one():
-        save_workbook(build_submission(half_report(store, wanzhou, H1), catalog, form), folder / "one.xlsx")
+        save_workbook(submission_workbook(store, wanzhou, H1), folder / "one.xlsx")
 
     export_time = timed(export_one)
     report = half_report(store, wanzhou, H1)
@@ -86,7 +87,7 @@ def main() -> None:
     files = []
     for unit in ctx.units.districts():
         path = folder / f"sub-{unit.code}.xlsx"
-        save_workbook(build_submission(half_report(store, unit, H1), catalog, form), path)
+        save_workbook(submission_workbook(store, unit, H1), path)
         files.append(path)
     floor_read = timed(lambda: bare_read(files), runs=3)
     read_time = timed(lambda: [read_book(f, catalog) for f in files], runs=3)
@@ -96,6 +97,8 @@ def main() -> None:
         with bureau.store.session() as s:
             users.create(s, bureau.units, "admin", "reviewer", "bench", "reviewer")
             s.commit()
+        for unit in bureau.units.districts():  # the bureau trusts each district's key
+            keys.register(bureau.store, "reviewer", unit, keys.own_public_key(store, unit)[0])
         start = time.perf_counter()
         results = [import_file(bureau.store, f, "reviewer") for f in files]
         import_times.append(time.perf_counter() - start)

@@ -92,17 +92,13 @@ def cmd_import(args: argparse.Namespace) -> int:
 
 
 def cmd_export(args: argparse.Namespace) -> int:
+    from desktop.exchange.export import submission_workbook
     from desktop.exchange.save import save_workbook
-    from desktop.exchange.submission import build_submission
-    from desktop.store.reports import half_report
 
     ctx = context(args)
     unit, semester = unit_arg(ctx, args.unit), semester_arg(args.semester)
-    report = half_report(ctx.store, unit, semester)
-    people = {
-        k: getattr(args, k) for k in ("preparer", "approver", "head", "phone", "date") if getattr(args, k)
-    }
-    wb = build_submission(report, ctx.catalog, ctx.resources.form, args.lang, people)
+    people = {k: getattr(args, k) for k in ("preparer", "approver", "head", "phone", "date") if getattr(args, k)}
+    wb = submission_workbook(ctx.store, unit, semester, args.lang, people)
     _saved(save_workbook(wb, Path(args.output)), args.lang)
     return EXIT_OK
 

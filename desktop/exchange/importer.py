@@ -112,4 +112,8 @@ def _identity_problem(
         if digest != book.meta.get("fingerprint"):
             return Text("报送文件在导出后被修改过（内容指纹不符），不能接收；请区县重新导出",
                         "The submission was changed after it was exported (its fingerprint does not match); ask for a new export")  # fmt: skip
+        from desktop.store import keys
+
+        message = keys.signed_message(unit.code, str(book.semester), book.meta.get("version", ""), digest)
+        return keys.signature_problem(store, unit, book.meta, message)
     return None

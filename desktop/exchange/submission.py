@@ -39,7 +39,8 @@ SEVERITY = {
 
 
 def build_submission(report: HalfReport, catalog: Catalog, form: FormInfo, lang: str = "zh",
-                     people: dict[str, str] | None = None, threads=()) -> Workbook:  # fmt: skip
+                     people: dict[str, str] | None = None, threads=(), signature=None) -> Workbook:  # fmt: skip
+    """`signature`: a keys.Signature over keys.signed_message(...) of this report, made by the caller."""
     people = {"preparer": report.preparer or "", "approver": report.approver or "", **(people or {})}
     wb = Workbook()
     _cover(wb.active, report, catalog, form, people, lang)
@@ -50,7 +51,9 @@ def build_submission(report: HalfReport, catalog: Catalog, form: FormInfo, lang:
     write_meta(wb, kind="submission", unit=report.unit.code, semester=str(report.semester), catalog_version=catalog.version,
                fingerprint=report.fingerprint, status=report.status, version=report.version, sheet=values.title,
                first_row=HEADER_ROW + 1, value_col=VALUE_COL, note_col=NOTE_COL, lang=lang,
-               queries_sheet=queries.title if queries else "")  # fmt: skip
+               queries_sheet=queries.title if queries else "",
+               signature=signature.signature if signature else "", public_key=signature.public_key if signature else "",
+               key_fingerprint=signature.fingerprint if signature else "")  # fmt: skip
     return wb
 
 

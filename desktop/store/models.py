@@ -135,10 +135,11 @@ class SubmissionVersion(SQLModel, table=True):
 
 
 class InstallationKey(SQLModel, table=True):
-    """This installation's Ed25519 key pair, which signs the submissions it exports."""
+    """This installation's Ed25519 key pair for a unit it reports for; it signs that unit's submissions."""
 
     __tablename__ = "installation_key"
     id: int | None = Field(default=None, primary_key=True)
+    unit_code: str = Field(foreign_key="unit.code", unique=True)
     private_key: str  # PEM
     public_key: str  # raw, base64
     fingerprint: str

@@ -93,18 +93,17 @@ class Review:
         self.store = store
 
     # --- versions -----------------------------------------------------------------------------
-    def record_version(self, s: Session, actor: str, unit: Unit, semester: Semester, version: int, fingerprint: str) -> None:
+    def record_version(self, s: Session, actor: str, unit: Unit, semester: Semester, version: int, fingerprint: str,
+                       values: dict[str, str | None], explanations: dict[str, str]) -> None:  # fmt: skip
         """Called inside the transaction that receives a submission: keeps what this version held."""
         exists = s.exec(select(SubmissionVersion.id).where(SubmissionVersion.unit_code == unit.code,
                         SubmissionVersion.semester == str(semester), SubmissionVersion.version == version)).first()  # fmt: skip
         if exists:
             return
-        s.flush()
-        values = {r.code: r.value for r in self.store._rows(s, semester, [unit.code]) if r.value is not None}
-        notes = {r.code: r.explanation for r in self.store._rows(s, semester, [unit.code]) if r.explanation}
+        snapshot = {"values": {c: v for c, v in values.items() if v is not None},
+                    "explanations": {c: t for c, t in explanations.items() if t}}  # fmt: skip
         s.add(SubmissionVersion(unit_code=unit.code, semester=str(semester), version=version, fingerprint=fingerprint,
-                                snapshot=json.dumps({"values": values, "explanations": notes}, ensure_ascii=False),
-                                received_by=actor))  # fmt: skip
+                                snapshot=json.dumps(snapshot, ensure_ascii=False), received_by=actor))  # fmt: skip
 
     def versions(self, unit: Unit, semester: Semester) -> list[SubmissionVersion]:
         with self.store.session() as s:

@@ -237,7 +237,7 @@ class Store:
             from desktop.store.review import Review
 
             review = Review(self)
-            review.record_version(s, actor, unit, semester, version, fingerprint)
+            review.record_version(s, actor, unit, semester, version, fingerprint, parsed, dict(explanations))
             if review.merge_threads(s, list(threads)):
                 changes.append(Change("", None, None, "queries"))
             if changes:

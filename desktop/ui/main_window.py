@@ -299,8 +299,8 @@ class MainWindow(QMainWindow):
         self.statusBar().showMessage(self.tr("Saved %1").replace("%1", str(saved)), 8000)
 
     def export_submission(self, path: str | None = None) -> Path | None:
+        from desktop.exchange.export import submission_workbook
         from desktop.exchange.save import save_workbook
-        from desktop.exchange.submission import build_submission
 
         c = self.controller
         if not path:
@@ -309,7 +309,7 @@ class MainWindow(QMainWindow):
                                                   self.tr("Excel workbooks (*.xlsx)"))  # fmt: skip
         if not path:
             return None
-        workbook = build_submission(c.report, c.ctx.catalog, c.ctx.resources.form, c.lang, threads=c.threads)
+        workbook = submission_workbook(c.ctx.store, c.unit, c.semester, c.lang, report=c.report)
         saved = save_workbook(workbook, Path(path))
         self.statusBar().showMessage(self.tr("Saved %1").replace("%1", str(saved)), 8000)
         return saved

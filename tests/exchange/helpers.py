@@ -6,10 +6,9 @@ from pathlib import Path
 
 from desktop.core.derived import compute
 from desktop.core.semester import Semester
+from desktop.exchange.export import submission_workbook
 from desktop.exchange.save import save_workbook
-from desktop.exchange.submission import build_submission
 from desktop.exchange.template import build_template
-from desktop.store.reports import half_report
 
 
 def make_template(ctx, unit_code: str, semester: Semester, path: Path, lang: str = "zh") -> Path:
@@ -22,8 +21,7 @@ def make_template(ctx, unit_code: str, semester: Semester, path: Path, lang: str
 
 
 def make_submission(ctx, unit_code: str, semester: Semester, path: Path, lang: str = "zh") -> Path:
-    report = half_report(ctx.store, ctx.units.find(unit_code), semester)
-    return save_workbook(build_submission(report, ctx.catalog, ctx.resources.form, lang), path)
+    return save_workbook(submission_workbook(ctx.store, ctx.units.find(unit_code), semester, lang), path)
 
 
 def fill(path: Path, out: Path, values: dict[str, object], notes: dict[str, object] | None = None) -> Path:

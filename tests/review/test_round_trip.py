@@ -12,11 +12,10 @@ import pytest
 
 from desktop.core.semester import Semester
 from desktop.core.text import UserError
+from desktop.exchange.export import submission_workbook
 from desktop.exchange.importer import IMPORTED, REFUSED, UNCHANGED, import_file
 from desktop.exchange.review_book import build_review
 from desktop.exchange.save import save_workbook
-from desktop.exchange.submission import build_submission
-from desktop.store.reports import half_report
 from desktop.store.review import Review
 
 H1 = Semester(2024, 1)
@@ -32,15 +31,22 @@ def two(demo_db, tmp_path, resources):
         shutil.copy(demo_db, path)
         paths.append(path)
     district, bureau = (open_context(str(p), resources=resources) for p in paths)
+    trust(district, bureau)
     yield district, bureau
     district.store.db.dispose()
     bureau.store.db.dispose()
 
 
+def trust(district, bureau, unit_code="500101"):
+    """The bureau registers the district's public key, as it would from the key file."""
+    from desktop.store import keys
+
+    unit = bureau.units.find(unit_code)
+    keys.register(bureau.store, "reviewer", unit, keys.own_public_key(district.store, unit)[0])
+
+
 def export_submission(ctx, unit, path):
-    report = half_report(ctx.store, unit, H1)
-    threads = Review(ctx.store).threads(unit, H1)
-    return save_workbook(build_submission(report, ctx.catalog, ctx.resources.form, "zh", None, threads), path)
+    return save_workbook(submission_workbook(ctx.store, unit, H1), path)
 
 
 def export_review(ctx, unit, path, reviewer="reviewer"):

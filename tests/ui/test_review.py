@@ -9,9 +9,8 @@ import pytest
 from PySide6.QtWidgets import QFileDialog, QInputDialog
 
 from desktop.core.semester import Semester
+from desktop.exchange.export import submission_workbook
 from desktop.exchange.save import save_workbook
-from desktop.exchange.submission import build_submission
-from desktop.store.reports import half_report
 from desktop.store.review import Review
 
 from .conftest import open_gui
@@ -45,13 +44,17 @@ def bureau_db(tmp_path, resources):
     return path
 
 
-def export_all(ctx, folder) -> list:
-    paths = []
-    for unit in ctx.units.districts():
-        report = half_report(ctx.store, unit, H1)
-        paths.append(save_workbook(build_submission(report, ctx.catalog, ctx.resources.form, "zh", None,
-                                                    Review(ctx.store).threads(unit, H1)), folder / f"{unit.code}.xlsx"))  # fmt: skip
-    return paths
+def export_all(ctx, folder, bureau=None) -> list:
+    """Every district's signed submission; here one installation stands in for all 38 district PCs.
+
+    With `bureau`, the bureau first registers each district's public key, as it would from their key files.
+    """
+    from desktop.store import keys
+
+    if bureau is not None:
+        for unit in ctx.units.districts():
+            keys.register(bureau.context().store, "reviewer", unit, keys.own_public_key(ctx.store, unit)[0])
+    return [save_workbook(submission_workbook(ctx.store, unit, H1), folder / f"{unit.code}.xlsx") for unit in ctx.units.districts()]
 
 
 @pytest.fixture
@@ -69,7 +72,7 @@ def test_import_38_workbooks_into_the_inbox(reviewer, district, tmp_path):
     window = reviewer.window
     assert window.inbox.model.rowCount() == 38
     assert all(r.status == "draft" for r in window.inbox.model.rows())
-    results = window.inbox.import_paths(export_all(district, tmp_path))
+    results = window.inbox.import_paths(export_all(district, tmp_path, reviewer))
     assert len(results) == 38 and all(r.status == "imported" for r in results)
     assert window.inbox.results.count() == 38
     assert all(r.status == "submitted" for r in window.inbox.model.rows())
@@ -87,7 +90,7 @@ def test_query_return_answer_version_two_diff_and_accept(reviewer, district, tmp
     district.store.submit("wanzhou", "wanzhou_approver", "ecoreport", unit, H1)
     first = tmp_path / "v1"
     first.mkdir()
-    window.inbox.import_paths([p for p in export_all(district, first) if p.stem == "500101"])
+    window.inbox.import_paths([p for p in export_all(district, first, reviewer) if p.stem == "500101"])
     window.open_unit("500101")
     page = window.review
     assert page.accept_button.isEnabled()
@@ -128,7 +131,7 @@ def test_query_return_answer_version_two_diff_and_accept(reviewer, district, tmp
 
 def test_a_planted_outlier_is_flagged(reviewer, district, tmp_path):
     window = reviewer.window
-    window.inbox.import_paths(export_all(district, tmp_path))
+    window.inbox.import_paths(export_all(district, tmp_path, reviewer))
     store = reviewer.context().store
     with store.db.engine.begin() as conn:
         conn.exec_driver_sql("UPDATE value SET value = '380.5' WHERE unit_code = '500110' AND code = 'air.pm25'")
@@ -184,7 +187,7 @@ def test_audit_viewer_filters_and_exports(qapp, qtbot, demo_copy, settings, dial
 
 def test_every_bureau_model_passes_the_model_tester(reviewer, district, tmp_path, qtmodeltester):
     window = reviewer.window
-    window.inbox.import_paths(export_all(district, tmp_path))
+    window.inbox.import_paths(export_all(district, tmp_path, reviewer))
     window.open_unit("500112")
     for model in (window.inbox.model, window.review.model, window.review.queries.model):
         qtmodeltester.check(model)

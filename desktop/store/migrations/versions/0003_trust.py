@@ -17,11 +17,14 @@ depends_on = None
 def upgrade() -> None:
     op.create_table('installation_key',
     sa.Column('id', sa.Integer(), nullable=False),
+    sa.Column('unit_code', sa.String(), nullable=False),
     sa.Column('private_key', sa.String(), nullable=False),
     sa.Column('public_key', sa.String(), nullable=False),
     sa.Column('fingerprint', sa.String(), nullable=False),
     sa.Column('created_at', sa.DateTime(timezone=True), nullable=False),
-    sa.PrimaryKeyConstraint('id', name=op.f('pk_installation_key'))
+    sa.ForeignKeyConstraint(['unit_code'], ['unit.code'], name=op.f('fk_installation_key_unit_code_unit')),
+    sa.PrimaryKeyConstraint('id', name=op.f('pk_installation_key')),
+    sa.UniqueConstraint('unit_code', name=op.f('uq_installation_key_unit_code'))
     )
     op.create_table('unit_key',
     sa.Column('id', sa.Integer(), nullable=False),
