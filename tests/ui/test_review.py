@@ -191,3 +191,18 @@ def test_every_bureau_model_passes_the_model_tester(reviewer, district, tmp_path
     window.open_unit("500112")
     for model in (window.inbox.model, window.review.model, window.review.queries.model):
         qtmodeltester.check(model)
+
+
+def test_the_bureau_registers_a_district_key_from_its_file(reviewer, district, tmp_path, monkeypatch):
+    from PySide6.QtWidgets import QMessageBox
+
+    from desktop.store import keys
+    from desktop.ui.key_actions import register_key
+
+    unit = district.units.find("500112")
+    (tmp_path / "k.pub").write_text(keys.key_file(district.store, unit), encoding="utf-8")
+    asked = []
+    monkeypatch.setattr(QMessageBox, "question", staticmethod(lambda *a, **k: asked.append(a[2]) or QMessageBox.StandardButton.Yes))
+    printed = register_key(reviewer.window, reviewer.controller, str(tmp_path / "k.pub"))
+    assert printed and printed in asked[0] and "渝北区" in asked[0]
+    assert [k.unit_code for k in keys.registered(reviewer.context().store)] == ["500112"]

@@ -1,0 +1,66 @@
+"""Signing keys in the GUI: a district saves its public key file; the bureau registers districts' files."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import QCoreApplication
+from PySide6.QtGui import QAction
+from PySide6.QtWidgets import QFileDialog, QMessageBox
+
+from desktop.core.text import UserError
+
+
+def add_export_key_action(menu, window, controller) -> QAction:
+    action = QAction(QCoreApplication.translate("KeyActions", "Save this unit's public key…"), window)
+    action.triggered.connect(lambda: export_key(window, controller))
+    menu.addAction(action)
+    return action
+
+
+def export_key(window, controller, path: str | None = None) -> Path | None:
+    from desktop.store import keys
+
+    ctx, unit = controller.ctx, controller.unit
+    if path is None:
+        path, _ = QFileDialog.getSaveFileName(window, QCoreApplication.translate("KeyActions", "Save the public key"),
+                                              f"{unit.code}.pub", QCoreApplication.translate("KeyActions", "Public keys (*.pub)"))  # fmt: skip
+    if not path:
+        return None
+    Path(path).write_text(keys.key_file(ctx.store, unit), encoding="utf-8")
+    _, print_ = keys.own_public_key(ctx.store, unit)
+    QMessageBox.information(window, QCoreApplication.translate("KeyActions", "Public key saved"),
+                            QCoreApplication.translate("KeyActions", "Send the file to the bureau and read them its fingerprint: %1")
+                            .replace("%1", print_))  # fmt: skip
+    return Path(path)
+
+
+def add_register_key_action(menu, window, controller) -> QAction:
+    action = QAction(QCoreApplication.translate("KeyActions", "Register a district's public key…"), window)
+    action.triggered.connect(lambda: register_key(window, controller))
+    menu.addAction(action)
+    return action
+
+
+def register_key(window, controller, path: str | None = None) -> str | None:
+    from desktop.store import keys
+
+    ctx = controller.ctx
+    if path is None:
+        path, _ = QFileDialog.getOpenFileName(window, QCoreApplication.translate("KeyActions", "Register a public key"), "",
+                                              QCoreApplication.translate("KeyActions", "Public keys (*.pub)"))  # fmt: skip
+    if not path:
+        return None
+    try:
+        code, public = keys.read_key_file(Path(path))
+        unit = ctx.units.find(code)
+        print_ = keys.fingerprint(public)
+        question = QCoreApplication.translate("KeyActions", "Register this key for %1?\n\nFingerprint: %2\n\nCompare it with the one the district reads to you.")
+        answer = QMessageBox.question(window, QCoreApplication.translate("KeyActions", "Register a public key"),
+                                      question.replace("%1", unit.name(ctx.lang)).replace("%2", print_))  # fmt: skip
+        if answer != QMessageBox.StandardButton.Yes:
+            return None
+        return keys.register(ctx.store, controller.user.name, unit, public)
+    except UserError as exc:
+        QMessageBox.warning(window, QCoreApplication.translate("KeyActions", "Not registered"), exc.message(ctx.lang))
+        return None
