@@ -29,13 +29,37 @@ def units(resources):
     return resources.units
 
 
+POSTGRES_URL = os.environ.get("ECOREPORT_TEST_DATABASE_URL")
+
+
+def _empty_postgres(url: str) -> None:
+    from sqlalchemy import create_engine
+
+    engine = create_engine(url)
+    with engine.begin() as conn:
+        conn.exec_driver_sql("DROP SCHEMA public CASCADE")
+        conn.exec_driver_sql("CREATE SCHEMA public")
+    engine.dispose()
+
+
+@pytest.fixture(params=["sqlite", "postgresql"])
+def backend(request, tmp_path) -> str:
+    """A fresh database URL: SQLite always; PostgreSQL too when ECOREPORT_TEST_DATABASE_URL is set."""
+    if request.param == "sqlite":
+        return f"sqlite:///{tmp_path / 'test.sqlite3'}"
+    if not POSTGRES_URL:
+        pytest.skip("ECOREPORT_TEST_DATABASE_URL is not set")
+    _empty_postgres(POSTGRES_URL)
+    return POSTGRES_URL
+
+
 @pytest.fixture
-def store(tmp_path, resources):
-    """An empty, migrated database with the admin account and a clerk and approver for 万州区."""
+def store(backend, resources):
+    """An empty, migrated database with the admin account, a clerk of 万州区 and a reviewer."""
     from desktop.context import open_context
     from desktop.store import users
 
-    ctx = open_context(str(tmp_path / "test.sqlite3"), resources=resources)
+    ctx = open_context(backend, resources=resources)
     with ctx.store.session() as s:
         users.create(s, resources.units, "admin", "admin", "secret", "admin")
         users.create(s, resources.units, "admin", "clerk", "secret", "clerk", "500101")
@@ -43,6 +67,14 @@ def store(tmp_path, resources):
         s.commit()
     yield ctx.store
     ctx.store.db.dispose()
+
+
+@pytest.fixture
+def sqlite_store(store):
+    """For the tests about SQLite itself (pragmas, the sqlite3 shell, files)."""
+    if store.db.path is None:
+        pytest.skip("SQLite only")
+    return store
 
 
 @pytest.fixture(scope="session")

@@ -11,7 +11,7 @@ import json
 from dataclasses import dataclass
 from datetime import UTC, datetime
 
-from sqlalchemy import insert, select
+from sqlalchemy import insert, select, text
 from sqlmodel import Session, col
 
 from desktop.store.models import AuditRow, utcnow
@@ -27,6 +27,10 @@ def row_hash(prev_hash: str | None, row: dict) -> str:
 
 
 def _last_hash(session: Session) -> str | None:
+    if session.get_bind().dialect.name == "postgresql":
+        # SQLite serialises writers with BEGIN IMMEDIATE; on a server, writers queue on this lock instead,
+        # so two PCs writing at once cannot both chain onto the same last row.
+        session.execute(text("LOCK TABLE audit IN SHARE ROW EXCLUSIVE MODE"))
     return session.execute(select(AuditRow.hash).order_by(col(AuditRow.id).desc()).limit(1)).scalar()
 
 

@@ -33,7 +33,8 @@ def test_head_revision_constant_matches_the_migration_scripts():
     assert ScriptDirectory.from_config(config).get_current_head() == HEAD_REVISION
 
 
-def test_sqlite_is_opened_with_wal_foreign_keys_and_a_busy_timeout(store):
+def test_sqlite_is_opened_with_wal_foreign_keys_and_a_busy_timeout(sqlite_store):
+    store = sqlite_store
     with store.db.engine.connect() as conn:
         assert conn.exec_driver_sql("PRAGMA journal_mode").scalar() == "wal"
         assert conn.exec_driver_sql("PRAGMA foreign_keys").scalar() == 1

@@ -22,35 +22,47 @@ def verify(store):
         return audit.verify(s)
 
 
+def tamper(store, statement: str) -> None:
+    """What someone with direct access could do: lift the guard, then edit or delete behind the app's back."""
+    if store.db.path is not None:
+        store.db.dispose()
+        db = sqlite3.connect(store.db.path)  # the sqlite3 shell
+        db.execute("DROP TRIGGER IF EXISTS audit_no_update")
+        db.execute("DROP TRIGGER IF EXISTS audit_no_delete")
+        db.execute(statement)
+        db.commit()
+        db.close()
+        return
+    with store.db.engine.begin() as conn:  # psql
+        conn.exec_driver_sql("ALTER TABLE audit DISABLE TRIGGER audit_append_only")
+        conn.exec_driver_sql(statement)
+        conn.exec_driver_sql("ALTER TABLE audit ENABLE TRIGGER audit_append_only")
+
+
+def audit_id(store, code: str) -> int:
+    with store.db.engine.connect() as conn:
+        return conn.exec_driver_sql(f"SELECT id FROM audit WHERE code = '{code}'").scalar()
+
+
 def test_the_chain_holds_and_shows_an_edited_row(store, units, tmp_path):
     store.set_values("clerk", units.find("500101"), H1, {"water.sections_total": "4", "water.sections_excellent": "3"})
     count, broken = verify(store)
     assert broken is None and count >= 5
-    path = store.db.url.removeprefix("sqlite:///")
-    store.db.dispose()
-    db = sqlite3.connect(path)  # what someone with the sqlite3 shell could do
-    db.execute("DROP TRIGGER audit_no_update")
-    db.execute("UPDATE audit SET new = '40' WHERE code = 'water.sections_total'")
-    db.commit()
-    edited = db.execute("SELECT id FROM audit WHERE code = 'water.sections_total'").fetchone()[0]
-    db.close()
+    edited = audit_id(store, "water.sections_total")
+    tamper(store, "UPDATE audit SET new = '40' WHERE code = 'water.sections_total'")
     count, broken = verify(store)
     assert broken.id == edited and broken.problem == "edited"
-    result = subprocess.run([sys.executable, "-m", "desktop", "--db", path, "audit", "verify"], capture_output=True, text=True)
-    assert result.returncode == 1 and f"第{edited}条记录内容被修改" in result.stdout
+    if store.db.path is not None:
+        result = subprocess.run([sys.executable, "-m", "desktop", "--db", str(store.db.path), "audit", "verify"],
+                                capture_output=True, text=True)  # fmt: skip
+        assert result.returncode == 1 and f"第{edited}条记录内容被修改" in result.stdout
 
 
 def test_a_deleted_row_breaks_the_next_link(store, units):
     store.set_values("clerk", units.find("500101"), H1, {"water.sections_total": "4", "water.sections_excellent": "3",
                                                           "water.river_cases": "1"})  # fmt: skip
-    path = store.db.url.removeprefix("sqlite:///")
-    store.db.dispose()
-    db = sqlite3.connect(path)
-    db.execute("DROP TRIGGER audit_no_delete")
-    victim = db.execute("SELECT id FROM audit WHERE code = 'water.sections_excellent'").fetchone()[0]
-    db.execute("DELETE FROM audit WHERE id = ?", (victim,))
-    db.commit()
-    db.close()
+    victim = audit_id(store, "water.sections_excellent")
+    tamper(store, f"DELETE FROM audit WHERE id = {victim}")
     count, broken = verify(store)
     assert broken.problem == "removed before" and broken.id > victim
 
