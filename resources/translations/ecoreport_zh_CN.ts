@@ -59,42 +59,62 @@
         <translation>指标代码</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review/audit_page.py" line="57" />
+        <location filename="../../desktop/ui/review/audit_page.py" line="58" />
         <source>Export to Excel…</source>
         <translation>导出到 Excel…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review/audit_page.py" line="60" />
+        <location filename="../../desktop/ui/review/audit_page.py" line="61" />
         <source>from</source>
         <translation>自</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review/audit_page.py" line="60" />
+        <location filename="../../desktop/ui/review/audit_page.py" line="61" />
         <source>to</source>
         <translation>至</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review/audit_page.py" line="83" />
+        <location filename="../../desktop/ui/review/audit_page.py" line="81" />
+        <source>Hash chain intact: %1 entries checked</source>
+        <translation>哈希链完整：已核验 %1 条记录</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/review/audit_page.py" line="84" />
+        <source>was edited</source>
+        <translation>内容被修改</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/review/audit_page.py" line="84" />
+        <source>follows a deleted entry</source>
+        <translation>之前有记录被删除</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/review/audit_page.py" line="85" />
+        <source>The audit log was tampered with: entry %1 %2</source>
+        <translation>审计日志被篡改：第 %1 条记录%2</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/review/audit_page.py" line="97" />
         <source>%1 entries</source>
         <translation>共 %1 条</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review/audit_page.py" line="92" />
+        <location filename="../../desktop/ui/review/audit_page.py" line="106" />
         <source>Export the audit log</source>
         <translation>导出审计日志</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review/audit_page.py" line="92" />
+        <location filename="../../desktop/ui/review/audit_page.py" line="106" />
         <source>audit.xlsx</source>
         <translation>审计日志.xlsx</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review/audit_page.py" line="93" />
+        <location filename="../../desktop/ui/review/audit_page.py" line="107" />
         <source>Excel workbooks (*.xlsx)</source>
         <translation>Excel 工作簿 (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review/audit_page.py" line="98" />
+        <location filename="../../desktop/ui/review/audit_page.py" line="112" />
         <source>Audit log</source>
         <translation>审计日志</translation>
     </message>

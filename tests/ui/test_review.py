@@ -173,6 +173,7 @@ def test_audit_viewer_filters_and_exports(qapp, qtbot, demo_copy, settings, dial
     qtbot.addWidget(window)
     window.tabs.setCurrentWidget(window.audit)
     audit = window.audit
+    assert audit.chain.text().startswith("哈希链完整")
     everything = audit.model.rowCount()
     audit.unit.setCurrentIndex(audit.unit.findData("500101"))
     audit.code.setText("air.pm25")

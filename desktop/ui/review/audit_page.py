@@ -54,6 +54,7 @@ class AuditPage(QWidget):
         self.since.setDate(QDate(2000, 1, 1))
         self.until.setDate(QDate.currentDate().addDays(1))
         self.count = QLabel(self)
+        self.chain = QLabel(self)
         export = QPushButton(self.tr("Export to Excel…"), self)
         export.clicked.connect(lambda: self.export())
         filters = QHBoxLayout()
@@ -61,6 +62,7 @@ class AuditPage(QWidget):
                        self.until, self.count, export):  # fmt: skip
             filters.addWidget(widget)
         layout = QVBoxLayout(self)
+        layout.addWidget(self.chain)
         layout.addLayout(filters)
         layout.addWidget(self.table)
         for signal in (self.unit.currentIndexChanged, self.user.textChanged, self.code.textChanged, self.since.dateChanged,
@@ -69,7 +71,19 @@ class AuditPage(QWidget):
         self._all: list = []
 
     def refresh(self) -> None:
-        self._all = self.controller.ctx.store.audit_entries()
+        from desktop.store import audit
+
+        store = self.controller.ctx.store
+        self._all = store.audit_entries()
+        with store.session() as s:
+            count, broken = audit.verify(s)
+        if broken is None:
+            self.chain.setText(self.tr("Hash chain intact: %1 entries checked").replace("%1", str(count)))
+            self.chain.setStyleSheet("color: #27ae60;")
+        else:
+            what = self.tr("was edited") if broken.problem == "edited" else self.tr("follows a deleted entry")
+            self.chain.setText(self.tr("The audit log was tampered with: entry %1 %2").replace("%1", str(broken.id)).replace("%2", what))
+            self.chain.setStyleSheet("color: #c0392b; font-weight: bold;")
         self.apply_filter()
 
     def apply_filter(self, *_args) -> None:
