@@ -24,6 +24,8 @@ def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -
     p = sub.add_parser("restore", parents=[common], help="replace the database with a backup (the current one is backed up first)")
     p.add_argument("file", metavar="FILE")
     p.set_defaults(run=cmd_restore)
+    p = sub.add_parser("selftest", parents=[common], help="check this installation: a temporary database, checks, workbooks")
+    p.set_defaults(run=cmd_selftest)
     p = sub.add_parser("catalog", parents=[common], help="list the indicator catalog")
     p.add_argument("--json", action="store_true")
     p.set_defaults(run=cmd_catalog)
@@ -177,4 +179,52 @@ def cmd_restore(args: argparse.Namespace) -> int:
         audit.record(s, args.user, "restore", new=Path(args.file).name, reason=f"previous state kept in {safety}")
         s.commit()
     print(Text(f"已从 {args.file} 恢复；恢复前的数据库已备份到 {safety}", f"Restored from {args.file}; the database before it is kept in {safety}")(args.lang))
+    return 0
+
+
+def cmd_selftest(args: argparse.Namespace) -> int:
+    """Headless proof that an installation works: data files, database, checks, Excel out and back in."""
+    import tempfile
+    from pathlib import Path
+
+    from desktop import __version__
+    from desktop.context import open_context
+    from desktop.core.semester import Semester
+    from desktop.exchange.export import submission_workbook
+    from desktop.exchange.importer import IMPORTED, import_file
+    from desktop.exchange.save import save_workbook
+    from desktop.exchange.template import build_template
+    from desktop.store import users
+
+    lang = args.lang
+    steps = []
+    with tempfile.TemporaryDirectory(prefix="ecoreport-selftest-") as folder:
+        ctx = open_context(str(Path(folder) / "selftest.sqlite3"), lang)
+        steps.append(Text(f"数据文件：指标目录 {ctx.catalog.version}，{len(ctx.catalog.indicators)} 项指标，{len(ctx.units)} 个单位",
+                          f"data files: catalog {ctx.catalog.version}, {len(ctx.catalog.indicators)} indicators, {len(ctx.units)} units"))  # fmt: skip
+        unit, half = ctx.units.find("500101") if ctx.units.get("500101") else ctx.units.districts()[0], Semester(2024, 1)
+        with ctx.store.session() as s:
+            users.create(s, ctx.units, "selftest", "selftest", "selftest", "admin")
+            s.commit()
+        ctx.store.set_values("selftest", unit, half, {"water.sections_total": "3", "water.sections_excellent": "2"})
+        figures = ctx.store.figures(unit, half)
+        if str(figures.get("water.excellent_ratio")) != "66.7":
+            raise UserError(Text(f"自检失败：派生指标计算有误 {figures.derived}", f"Self-test failed: derived figures {figures.derived}"))
+        checks = ctx.store.checks(unit, half)
+        steps.append(Text(f"数据库与审核：2/3 → {figures.get('water.excellent_ratio')}%，{len(checks)} 条审核结果",
+                          f"database and checks: 2/3 → {figures.get('water.excellent_ratio')}%, {len(checks)} check results"))  # fmt: skip
+        template = save_workbook(build_template(ctx.catalog, unit, half, figures, figures, figures, {}, lang), Path(folder) / "t.xlsx")
+        submission = save_workbook(submission_workbook(ctx.store, unit, half, lang), Path(folder) / "s.xlsx")
+        from python_calamine import CalamineWorkbook
+
+        sheets = CalamineWorkbook.from_path(str(submission)).sheet_names
+        steps.append(Text(f"Excel：模板与报送文件已写出并读回（{len(sheets)} 个工作表）",
+                          f"Excel: template and submission written and read back ({len(sheets)} sheets)"))  # fmt: skip
+        result = import_file(ctx.store, template, "selftest")
+        if result.status not in (IMPORTED, "unchanged"):
+            raise UserError(Text(f"自检失败：模板未能导入 {result.problems}", f"Self-test failed: the template was refused {result.problems}"))
+        ctx.store.db.dispose()
+    for step in steps:
+        print(f"✓ {step(lang)}")
+    print(Text(f"EcoReport {__version__} 自检通过", f"EcoReport {__version__}: self-test passed")(lang))
     return 0

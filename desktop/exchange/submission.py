@@ -12,6 +12,7 @@ from openpyxl import Workbook
 from openpyxl.formatting.rule import FormulaRule
 from openpyxl.styles import Font, PatternFill
 
+from desktop import __version__
 from desktop.core.catalog import Catalog, Indicator
 from desktop.core.fingerprint import short
 from desktop.core.form import in_row_codes, row_codes
@@ -92,6 +93,7 @@ def _cover(
         (t("内容指纹", "Content fingerprint"), short(report.fingerprint)),
         (t("完整指纹（SHA-256）", "Full fingerprint (SHA-256)"), report.fingerprint),
         (t("导出时间", "Exported"), datetime.now().strftime("%Y-%m-%d %H:%M")),
+        (t("系统版本", "Made with"), f"EcoReport {__version__}"),
         (t("填表人", "Prepared by"), people.get("preparer", "")),
         (t("审核人", "Checked by"), people.get("approver", "")),
         (t("单位负责人", "Head of unit"), people.get("head", "")),

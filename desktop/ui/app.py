@@ -189,6 +189,10 @@ def run(args) -> int:
     app = QApplication.instance() or QApplication(sys.argv[:1])
     app.setApplicationName("EcoReport")
     app.setOrganizationName("EcoReport")
+    app.setDesktopFileName("ecoreport")  # matches the installed .desktop entry, so the desktop shows our icon
+    from desktop.ui.about import app_icon
+
+    app.setWindowIcon(app_icon())
     gui = GuiApp(args, app)
     if args.startup_benchmark:
         return _benchmark(gui, args.startup_benchmark)

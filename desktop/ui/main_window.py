@@ -154,6 +154,9 @@ class MainWindow(QMainWindow):
             action.triggered.connect(lambda _=False, c=code: self.languageChosen.emit(c))
         for action in (self.import_action, self.undo_action, self.redo_action, self.submit_action):
             self.toolbar.addAction(action)
+        from desktop.ui.about import add_about_action
+
+        add_about_action(self.menuBar(), self)
 
     def _build_status_bar(self) -> None:
         self.status_unit, self.status_state, self.status_saved = QLabel(self), QLabel(self), QLabel(self)

@@ -1,6 +1,25 @@
 <?xml version='1.0' encoding='utf-8'?>
 <TS version="2.1" language="zh_CN">
 <context>
+    <name>About</name>
+    <message>
+        <location filename="../../desktop/ui/about.py" line="19" />
+        <source>&amp;Help</source>
+        <translation>帮助(&amp;H)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/about.py" line="20" />
+        <location filename="../../desktop/ui/about.py" line="34" />
+        <source>About EcoReport</source>
+        <translation>关于 EcoReport</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/about.py" line="27" />
+        <source>&lt;h3&gt;EcoReport %1&lt;/h3&gt;&lt;p&gt;Half-year reporting and review of ecological-environment indicators.&lt;/p&gt;&lt;p&gt;Qt %2, PySide6 %3&lt;/p&gt;</source>
+        <translation>&lt;h3&gt;生态环境半年报填报审核系统 EcoReport %1&lt;/h3&gt;&lt;p&gt;生态环境指标半年报的填报、审核与汇总。&lt;/p&gt;&lt;p&gt;Qt %2，PySide6 %3&lt;/p&gt;</translation>
+    </message>
+</context>
+<context>
     <name>AuditPage</name>
     <message>
         <location filename="../../desktop/ui/review/audit_page.py" line="31" />
@@ -619,7 +638,7 @@ Compare it with the one the district reads to you.</source>
     </message>
     <message>
         <location filename="../../desktop/ui/main_window.py" line="72" />
-        <location filename="../../desktop/ui/main_window.py" line="217" />
+        <location filename="../../desktop/ui/main_window.py" line="220" />
         <source>Queries</source>
         <translation>问题</translation>
     </message>
@@ -709,106 +728,106 @@ Compare it with the one the district reads to you.</source>
         <translation>语言</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="172" />
+        <location filename="../../desktop/ui/main_window.py" line="175" />
         <source>Clear values</source>
         <translation>清除数值</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="208" />
+        <location filename="../../desktop/ui/main_window.py" line="211" />
         <source>Status: %1</source>
         <translation>状态：%1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="208" />
+        <location filename="../../desktop/ui/main_window.py" line="211" />
         <source> (read-only)</source>
         <translation>（只读）</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="224" />
-        <location filename="../../desktop/ui/main_window.py" line="301" />
-        <location filename="../../desktop/ui/main_window.py" line="316" />
+        <location filename="../../desktop/ui/main_window.py" line="227" />
+        <location filename="../../desktop/ui/main_window.py" line="304" />
+        <location filename="../../desktop/ui/main_window.py" line="319" />
         <source>Saved %1</source>
         <translation>已保存 %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="256" />
+        <location filename="../../desktop/ui/main_window.py" line="259" />
         <source>Target: %1</source>
         <translation>目标：%1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="263" />
+        <location filename="../../desktop/ui/main_window.py" line="266" />
         <source>Some pasted values were refused</source>
         <translation>部分粘贴的数值未被接受</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="270" />
+        <location filename="../../desktop/ui/main_window.py" line="273" />
         <source>Import filled template</source>
         <translation>导入填报模板</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="270" />
-        <location filename="../../desktop/ui/main_window.py" line="294" />
-        <location filename="../../desktop/ui/main_window.py" line="311" />
+        <location filename="../../desktop/ui/main_window.py" line="273" />
+        <location filename="../../desktop/ui/main_window.py" line="297" />
+        <location filename="../../desktop/ui/main_window.py" line="314" />
         <source>Excel workbooks (*.xlsx)</source>
         <translation>Excel 工作簿 (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="275" />
+        <location filename="../../desktop/ui/main_window.py" line="278" />
         <source>Importing %1…</source>
         <translation>正在导入 %1…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="282" />
+        <location filename="../../desktop/ui/main_window.py" line="285" />
         <source>The file was refused</source>
         <translation>文件未被接受</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="284" />
+        <location filename="../../desktop/ui/main_window.py" line="287" />
         <source>The file holds the same values as the database; nothing changed.</source>
         <translation>文件内容与数据库一致，未作修改。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="286" />
+        <location filename="../../desktop/ui/main_window.py" line="289" />
         <source>Imported %1: %2 change(s)</source>
         <translation>已导入 %1：%2 项变化</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="293" />
+        <location filename="../../desktop/ui/main_window.py" line="296" />
         <source>%1_template.xlsx</source>
         <translation>%1_填报模板.xlsx</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="294" />
+        <location filename="../../desktop/ui/main_window.py" line="297" />
         <source>Export template</source>
         <translation>导出填报模板</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="309" />
+        <location filename="../../desktop/ui/main_window.py" line="312" />
         <source>%1_submission.xlsx</source>
         <translation>%1_报送文件.xlsx</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="310" />
+        <location filename="../../desktop/ui/main_window.py" line="313" />
         <source>Save the submission workbook</source>
         <translation>保存报送文件</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="325" />
+        <location filename="../../desktop/ui/main_window.py" line="328" />
         <source>%1, %2: %3 error(s), %4 warning(s) (%5 unexplained), %6 notice(s).</source>
         <translation>%1 %2：%3 个错误，%4 个警告（%5 个未说明），%6 个提示。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="339" />
+        <location filename="../../desktop/ui/main_window.py" line="342" />
         <source>Not submitted</source>
         <translation>未能报送</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="340" />
+        <location filename="../../desktop/ui/main_window.py" line="343" />
         <source>Submitted</source>
         <translation>已报送</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="341" />
+        <location filename="../../desktop/ui/main_window.py" line="344" />
         <source>Version %1 is submitted and now read-only. Save the submission workbook for the bureau.</source>
         <translation>第 %1 版已报送，数据已锁定。请保存报送文件并交市局。</translation>
     </message>

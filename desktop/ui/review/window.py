@@ -53,6 +53,9 @@ class ReviewerWindow(QMainWindow):
             action.setChecked(code == controller.lang)
             action.triggered.connect(lambda _=False, c=code: self.languageChosen.emit(c))
             languages.addAction(action)
+        from desktop.ui.about import add_about_action
+
+        add_about_action(self.menuBar(), self)
         self.half_box.currentIndexChanged.connect(self.open_selected)
         self.inbox.openUnit.connect(self.open_unit)
         self.tabs.currentChanged.connect(self._tab_changed)

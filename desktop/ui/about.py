@@ -1,0 +1,34 @@
+"""The About box and the application icon."""
+
+from __future__ import annotations
+
+from PySide6 import __version__ as pyside_version
+from PySide6.QtCore import QCoreApplication, qVersion
+from PySide6.QtGui import QAction, QIcon
+from PySide6.QtWidgets import QMessageBox
+
+from desktop import __version__
+from desktop.resources import resources_dir
+
+
+def app_icon() -> QIcon:
+    return QIcon(str(resources_dir() / "icons" / "ecoreport.svg"))
+
+
+def add_about_action(menu_bar, window) -> QAction:
+    menu = menu_bar.addMenu(QCoreApplication.translate("About", "&Help"))
+    action = QAction(QCoreApplication.translate("About", "About EcoReport"), window)
+    action.triggered.connect(lambda: show_about(window))
+    menu.addAction(action)
+    return action
+
+
+def about_text() -> str:
+    return QCoreApplication.translate(
+        "About", "<h3>EcoReport %1</h3><p>Half-year reporting and review of ecological-environment indicators.</p>"
+        "<p>Qt %2, PySide6 %3</p>",
+    ).replace("%1", __version__).replace("%2", qVersion()).replace("%3", pyside_version)  # fmt: skip
+
+
+def show_about(window) -> None:
+    QMessageBox.about(window, QCoreApplication.translate("About", "About EcoReport"), about_text())
