@@ -4,7 +4,7 @@
 #endif
 
 [Setup]
-AppId={{6C1D9C84-3F0B-4F3E-9A55-ECO0REPORT01}
+AppId={{4A82CF5C-1AFD-4D28-A5AE-2AC477EB28FB}
 AppName=EcoReport 生态环境半年报填报审核系统
 AppVersion={#AppVersion}
 AppPublisher=EcoReport
