@@ -46,6 +46,8 @@ def create(session: Session, units: Units, actor: str, name: str, password: str,
         )
     if find(session, name) is not None:
         raise UserError(Text(f"用户“{name}”已存在", f"User '{name}' already exists"))
+    if session.exec(select(UserRow.id).limit(1)).first() is not None:
+        _require_admin(session, actor)  # the very first account (set-up) needs nobody's permission
     user = UserRow(name=name, display_name=display_name or name, password_hash=hash_password(password), role=role,
                    unit_code=unit_code)  # fmt: skip
     session.add(user)
@@ -85,3 +87,65 @@ def authenticate(session: Session, name: str, password: str, now: datetime | Non
 
 def _aware(at: datetime) -> datetime:
     return at if at.tzinfo else at.replace(tzinfo=UTC)
+
+
+def _require_admin(session: Session, actor: str) -> UserRow:
+    user = require(session, actor)
+    if user.role != "admin":
+        raise UserError(Text("只有管理员可以管理用户", "Only an administrator manages users"))
+    return user
+
+
+def _active_admins(session: Session) -> int:
+    return len(session.exec(select(UserRow.id).where(UserRow.role == "admin", UserRow.active)).all())
+
+
+def all_users(session: Session) -> list[UserRow]:
+    return list(session.exec(select(UserRow).order_by(UserRow.role, UserRow.name)))
+
+
+def set_active(session: Session, actor: str, name: str, active: bool) -> None:
+    _require_admin(session, actor)
+    user = find(session, name)
+    if user is None:
+        raise UserError(Text(f"没有用户“{name}”", f"No user '{name}'"))
+    if user.active == active:
+        return
+    if not active and user.role == "admin" and _active_admins(session) <= 1:
+        raise UserError(Text("不能停用最后一个管理员", "The last administrator cannot be disabled"))
+    user.active = active
+    session.add(user)
+    audit.record(session, actor, "user.enable" if active else "user.disable", new=name)
+
+
+def set_password(session: Session, actor: str, name: str, password: str) -> None:
+    user = find(session, name)
+    if user is None:
+        raise UserError(Text(f"没有用户“{name}”", f"No user '{name}'"))
+    if actor != name:
+        _require_admin(session, actor)
+    if len(password) < MIN_PASSWORD:
+        raise UserError(Text(f"密码至少{MIN_PASSWORD}个字符", f"A password needs at least {MIN_PASSWORD} characters"))
+    user.password_hash = hash_password(password)
+    user.failed_logins, user.locked_until = 0, None
+    session.add(user)
+    audit.record(session, actor, "user.password", new=name)
+
+
+def set_role(session: Session, units: Units, actor: str, name: str, role: str, unit_code: str | None) -> None:
+    _require_admin(session, actor)
+    user = find(session, name)
+    if user is None:
+        raise UserError(Text(f"没有用户“{name}”", f"No user '{name}'"))
+    if role not in ROLES:
+        raise UserError(Text(f"角色须为 {', '.join(ROLES)} 之一", f"Role must be one of {', '.join(ROLES)}"))
+    if role in UNIT_ROLES and not unit_code:
+        raise UserError(Text("填报人和审核人必须属于一个单位", "A clerk or approver must belong to a unit"))
+    if unit_code is not None and units.get(unit_code) is None:
+        raise UserError(Text(f"找不到单位“{unit_code}”", f"No unit '{unit_code}'"))
+    if user.role == "admin" and role != "admin" and user.active and _active_admins(session) <= 1:
+        raise UserError(Text("不能取消最后一个管理员的管理员角色", "The last administrator must stay an administrator"))
+    old = f"{user.role} {user.unit_code or ''}".strip()
+    user.role, user.unit_code = role, unit_code
+    session.add(user)
+    audit.record(session, actor, "user.role", unit=unit_code, old=old, new=f"{name}: {role} {unit_code or ''}".strip())

@@ -154,6 +154,9 @@ class MainWindow(QMainWindow):
             action.triggered.connect(lambda _=False, c=code: self.languageChosen.emit(c))
         for action in (self.import_action, self.undo_action, self.redo_action, self.submit_action):
             self.toolbar.addAction(action)
+        if self.controller.user.role == "admin":
+            admin = self.menuBar().addMenu(self.tr("&Administration"))
+            admin.addAction(self._action(self.tr("Users…"), self.manage_users))
         from desktop.ui.about import add_about_action
 
         add_about_action(self.menuBar(), self)
@@ -259,6 +262,11 @@ class MainWindow(QMainWindow):
         self.chart.show_history(title, points, target, self.tr("Target: %1").replace("%1", basis))
 
     # --- actions ------------------------------------------------------------------------------
+    def manage_users(self) -> None:
+        from desktop.ui.dialogs.users import UsersDialog
+
+        UsersDialog(self.controller.ctx, self.controller.user.name, self).exec()
+
     def paste(self, cells: list[tuple[str, str]]) -> None:
         refused = self.controller.paste(cells)
         if refused:

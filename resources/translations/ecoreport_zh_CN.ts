@@ -638,7 +638,7 @@ Compare it with the one the district reads to you.</source>
     </message>
     <message>
         <location filename="../../desktop/ui/main_window.py" line="72" />
-        <location filename="../../desktop/ui/main_window.py" line="220" />
+        <location filename="../../desktop/ui/main_window.py" line="223" />
         <source>Queries</source>
         <translation>问题</translation>
     </message>
@@ -728,108 +728,176 @@ Compare it with the one the district reads to you.</source>
         <translation>语言</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="175" />
+        <location filename="../../desktop/ui/main_window.py" line="158" />
+        <source>&amp;Administration</source>
+        <translation>管理(&amp;A)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/main_window.py" line="159" />
+        <source>Users…</source>
+        <translation>用户管理…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/main_window.py" line="178" />
         <source>Clear values</source>
         <translation>清除数值</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="211" />
+        <location filename="../../desktop/ui/main_window.py" line="214" />
         <source>Status: %1</source>
         <translation>状态：%1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="211" />
+        <location filename="../../desktop/ui/main_window.py" line="214" />
         <source> (read-only)</source>
         <translation>（只读）</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="227" />
-        <location filename="../../desktop/ui/main_window.py" line="304" />
-        <location filename="../../desktop/ui/main_window.py" line="319" />
+        <location filename="../../desktop/ui/main_window.py" line="230" />
+        <location filename="../../desktop/ui/main_window.py" line="312" />
+        <location filename="../../desktop/ui/main_window.py" line="327" />
         <source>Saved %1</source>
         <translation>已保存 %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="259" />
+        <location filename="../../desktop/ui/main_window.py" line="262" />
         <source>Target: %1</source>
         <translation>目标：%1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="266" />
+        <location filename="../../desktop/ui/main_window.py" line="274" />
         <source>Some pasted values were refused</source>
         <translation>部分粘贴的数值未被接受</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="273" />
+        <location filename="../../desktop/ui/main_window.py" line="281" />
         <source>Import filled template</source>
         <translation>导入填报模板</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="273" />
-        <location filename="../../desktop/ui/main_window.py" line="297" />
-        <location filename="../../desktop/ui/main_window.py" line="314" />
+        <location filename="../../desktop/ui/main_window.py" line="281" />
+        <location filename="../../desktop/ui/main_window.py" line="305" />
+        <location filename="../../desktop/ui/main_window.py" line="322" />
         <source>Excel workbooks (*.xlsx)</source>
         <translation>Excel 工作簿 (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="278" />
+        <location filename="../../desktop/ui/main_window.py" line="286" />
         <source>Importing %1…</source>
         <translation>正在导入 %1…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="285" />
+        <location filename="../../desktop/ui/main_window.py" line="293" />
         <source>The file was refused</source>
         <translation>文件未被接受</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="287" />
+        <location filename="../../desktop/ui/main_window.py" line="295" />
         <source>The file holds the same values as the database; nothing changed.</source>
         <translation>文件内容与数据库一致，未作修改。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="289" />
+        <location filename="../../desktop/ui/main_window.py" line="297" />
         <source>Imported %1: %2 change(s)</source>
         <translation>已导入 %1：%2 项变化</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="296" />
+        <location filename="../../desktop/ui/main_window.py" line="304" />
         <source>%1_template.xlsx</source>
         <translation>%1_填报模板.xlsx</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="297" />
+        <location filename="../../desktop/ui/main_window.py" line="305" />
         <source>Export template</source>
         <translation>导出填报模板</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="312" />
+        <location filename="../../desktop/ui/main_window.py" line="320" />
         <source>%1_submission.xlsx</source>
         <translation>%1_报送文件.xlsx</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="313" />
+        <location filename="../../desktop/ui/main_window.py" line="321" />
         <source>Save the submission workbook</source>
         <translation>保存报送文件</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="328" />
+        <location filename="../../desktop/ui/main_window.py" line="336" />
         <source>%1, %2: %3 error(s), %4 warning(s) (%5 unexplained), %6 notice(s).</source>
         <translation>%1 %2：%3 个错误，%4 个警告（%5 个未说明），%6 个提示。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="342" />
+        <location filename="../../desktop/ui/main_window.py" line="350" />
         <source>Not submitted</source>
         <translation>未能报送</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="343" />
+        <location filename="../../desktop/ui/main_window.py" line="351" />
         <source>Submitted</source>
         <translation>已报送</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="344" />
+        <location filename="../../desktop/ui/main_window.py" line="352" />
         <source>Version %1 is submitted and now read-only. Save the submission workbook for the bureau.</source>
         <translation>第 %1 版已报送，数据已锁定。请保存报送文件并交市局。</translation>
+    </message>
+</context>
+<context>
+    <name>NewUserDialog</name>
+    <message>
+        <location filename="../../desktop/ui/dialogs/users.py" line="31" />
+        <source>New user</source>
+        <translation>新建用户</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/dialogs/users.py" line="32" />
+        <source>clerk</source>
+        <translation>填报人</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/dialogs/users.py" line="32" />
+        <source>approver</source>
+        <translation>审核人</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/dialogs/users.py" line="32" />
+        <source>reviewer</source>
+        <translation>市局审核员</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/dialogs/users.py" line="32" />
+        <source>administrator</source>
+        <translation>管理员</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/dialogs/users.py" line="39" />
+        <source>(none)</source>
+        <translation>（无）</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/dialogs/users.py" line="43" />
+        <source>User name</source>
+        <translation>用户名</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/dialogs/users.py" line="44" />
+        <source>Name on forms</source>
+        <translation>签名姓名</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/dialogs/users.py" line="45" />
+        <source>Role</source>
+        <translation>角色</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/dialogs/users.py" line="46" />
+        <source>Unit</source>
+        <translation>计量单位</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/dialogs/users.py" line="47" />
+        <source>Password</source>
+        <translation>密码</translation>
     </message>
 </context>
 <context>
@@ -1098,6 +1166,79 @@ Compare it with the one the district reads to you.</source>
         <location filename="../../desktop/ui/dialogs/submit.py" line="51" />
         <source>Approver's password</source>
         <translation>审核人密码</translation>
+    </message>
+</context>
+<context>
+    <name>UsersDialog</name>
+    <message>
+        <location filename="../../desktop/ui/dialogs/users.py" line="58" />
+        <source>Users</source>
+        <translation>用户管理</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/dialogs/users.py" line="59" />
+        <source>active</source>
+        <translation>启用</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/dialogs/users.py" line="59" />
+        <source>disabled</source>
+        <translation>停用</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/dialogs/users.py" line="61" />
+        <source>User name</source>
+        <translation>用户名</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/dialogs/users.py" line="61" />
+        <source>Name on forms</source>
+        <translation>签名姓名</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/dialogs/users.py" line="62" />
+        <source>Role</source>
+        <translation>角色</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/dialogs/users.py" line="62" />
+        <source>Unit</source>
+        <translation>计量单位</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/dialogs/users.py" line="63" />
+        <source>State</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/dialogs/users.py" line="71" />
+        <source>Add…</source>
+        <translation>新建…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/dialogs/users.py" line="71" />
+        <source>Disable / enable</source>
+        <translation>停用 / 启用</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/dialogs/users.py" line="72" />
+        <source>Reset password…</source>
+        <translation>重置密码…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/dialogs/users.py" line="99" />
+        <source>Not saved</source>
+        <translation>未保存</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/dialogs/users.py" line="126" />
+        <source>Reset password</source>
+        <translation>重置密码</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/dialogs/users.py" line="126" />
+        <source>New password for %1</source>
+        <translation>%1 的新密码</translation>
     </message>
 </context>
 </TS>

@@ -1,0 +1,110 @@
+"""User accounts on the command line (administrators): add, list, disable, enable, passwd, role."""
+
+from __future__ import annotations
+
+import argparse
+import getpass
+import os
+
+from desktop.cli.common import context, unit_arg
+from desktop.cli.main import EXIT_OK
+from desktop.cli.output import dump_json, table
+from desktop.core.text import Text
+
+
+def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -> None:
+    user = sub.add_parser("user", parents=[common], help="user accounts (administrators)")
+    verbs = user.add_subparsers(dest="verb", metavar="VERB", required=True)
+    p = verbs.add_parser("add", parents=[common], help="create an account; the password from ECOREPORT_NEW_PASSWORD or asked")
+    p.add_argument("name")
+    p.add_argument("--role", required=True, choices=("clerk", "approver", "reviewer", "admin"))
+    p.add_argument("--unit", help="the unit of a clerk or approver")
+    p.add_argument("--display", default="", help="the name shown on forms")
+    p.set_defaults(run=cmd_add)
+    p = verbs.add_parser("list", parents=[common], help="every account")
+    p.add_argument("--json", action="store_true")
+    p.set_defaults(run=cmd_list)
+    for name, run in (("disable", cmd_disable), ("enable", cmd_enable), ("passwd", cmd_passwd)):
+        p = verbs.add_parser(name, parents=[common], help=f"{name} an account")
+        p.add_argument("name")
+        p.set_defaults(run=run)
+    p = verbs.add_parser("role", parents=[common], help="change an account's role and unit")
+    p.add_argument("name")
+    p.add_argument("--role", required=True, choices=("clerk", "approver", "reviewer", "admin"))
+    p.add_argument("--unit")
+    p.set_defaults(run=cmd_role)
+
+
+def _password(args, name: str) -> str:
+    password = os.environ.get("ECOREPORT_NEW_PASSWORD")
+    if password is None:
+        password = getpass.getpass(Text(f"{name} 的新密码：", f"New password for {name}: ")(args.lang))
+    return password
+
+
+def _session(args):
+    ctx = context(args)
+    return ctx, ctx.store.session()
+
+
+def cmd_add(args: argparse.Namespace) -> int:
+    from desktop.store import users
+
+    ctx, s = _session(args)
+    unit = unit_arg(ctx, args.unit).code if args.unit else None
+    with s:
+        users.create(s, ctx.units, args.user, args.name, _password(args, args.name), args.role, unit, args.display)
+        s.commit()
+    print(Text(f"已创建用户 {args.name}（{args.role}）", f"Created user {args.name} ({args.role})")(args.lang))
+    return EXIT_OK
+
+
+def cmd_list(args: argparse.Namespace) -> int:
+    from desktop.store import users
+
+    ctx, s = _session(args)
+    with s:
+        rows = users.all_users(s)
+        data = [{"name": u.name, "display_name": u.display_name, "role": u.role, "unit": u.unit_code, "active": u.active}
+                for u in rows]  # fmt: skip
+    if args.json:
+        dump_json(data)
+        return EXIT_OK
+    head = Text("用户|姓名|角色|单位|状态", "User|Name|Role|Unit|State")(args.lang).split("|")
+    state = {True: Text("启用", "active")(args.lang), False: Text("停用", "disabled")(args.lang)}
+    print(table([head] + [[d["name"], d["display_name"], d["role"], d["unit"] or "", state[d["active"]]] for d in data]))
+    return EXIT_OK
+
+
+def _change(args, action) -> int:
+    ctx, s = _session(args)
+    with s:
+        action(ctx, s)
+        s.commit()
+    print(Text("已保存", "Saved")(args.lang))
+    return EXIT_OK
+
+
+def cmd_disable(args):
+    from desktop.store import users
+
+    return _change(args, lambda ctx, s: users.set_active(s, args.user, args.name, False))
+
+
+def cmd_enable(args):
+    from desktop.store import users
+
+    return _change(args, lambda ctx, s: users.set_active(s, args.user, args.name, True))
+
+
+def cmd_passwd(args):
+    from desktop.store import users
+
+    return _change(args, lambda ctx, s: users.set_password(s, args.user, args.name, _password(args, args.name)))
+
+
+def cmd_role(args):
+    from desktop.store import users
+
+    return _change(args, lambda ctx, s: users.set_role(s, ctx.units, args.user, args.name, args.role,
+                                                       unit_arg(ctx, args.unit).code if args.unit else None))  # fmt: skip

@@ -1,0 +1,130 @@
+"""User administration (administrators): accounts, roles, units; disable, enable, reset passwords."""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QHBoxLayout,
+    QInputDialog,
+    QLineEdit,
+    QMessageBox,
+    QPushButton,
+    QTableView,
+    QVBoxLayout,
+)  # fmt: skip
+
+from desktop.core.text import UserError
+from desktop.ui.models.simple_table import RowTableModel
+
+ROLES = ("clerk", "approver", "reviewer", "admin")
+
+
+class NewUserDialog(QDialog):
+    """Collects a new account's name, role, unit and password."""
+
+    def __init__(self, units, lang: str, parent=None):
+        super().__init__(parent)
+        self.setWindowTitle(self.tr("New user"))
+        names = {"clerk": self.tr("clerk"), "approver": self.tr("approver"), "reviewer": self.tr("reviewer"), "admin": self.tr("administrator")}
+        self.name, self.display, self.password = QLineEdit(self), QLineEdit(self), QLineEdit(self)
+        self.password.setEchoMode(QLineEdit.EchoMode.Password)
+        self.role = QComboBox(self)
+        for role in ROLES:
+            self.role.addItem(names[role], role)
+        self.unit = QComboBox(self)
+        self.unit.addItem(self.tr("(none)"), None)
+        for unit in units:
+            self.unit.addItem(unit.label(lang), unit.code)
+        form = QFormLayout(self)
+        form.addRow(self.tr("User name"), self.name)
+        form.addRow(self.tr("Name on forms"), self.display)
+        form.addRow(self.tr("Role"), self.role)
+        form.addRow(self.tr("Unit"), self.unit)
+        form.addRow(self.tr("Password"), self.password)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self)
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        form.addRow(buttons)
+
+
+class UsersDialog(QDialog):
+    def __init__(self, ctx, actor: str, parent=None):
+        super().__init__(parent)
+        self.ctx, self.actor = ctx, actor
+        self.setWindowTitle(self.tr("Users"))
+        state = {True: self.tr("active"), False: self.tr("disabled")}
+        self.model = RowTableModel([
+            (self.tr("User name"), lambda u: u.name), (self.tr("Name on forms"), lambda u: u.display_name),
+            (self.tr("Role"), lambda u: u.role), (self.tr("Unit"), lambda u: ctx.units.get(u.unit_code).label(ctx.lang) if u.unit_code else ""),
+            (self.tr("State"), lambda u: state[u.active]),
+        ], background=lambda u, c: None if u.active else "#eeeeee", parent=self)  # fmt: skip
+        self.table = QTableView(self)
+        self.table.setModel(self.model)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.horizontalHeader().setStretchLastSection(True)
+        self.table.verticalHeader().setVisible(False)
+        buttons = QHBoxLayout()
+        for text, slot in ((self.tr("Add…"), self.add), (self.tr("Disable / enable"), self.toggle),
+                           (self.tr("Reset password…"), self.reset)):  # fmt: skip
+            button = QPushButton(text, self)
+            button.clicked.connect(slot)
+            buttons.addWidget(button)
+        buttons.addStretch(1)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.table)
+        layout.addLayout(buttons)
+        self.resize(720, 420)
+        self.refresh()
+
+    def refresh(self) -> None:
+        from desktop.store import users
+
+        with self.ctx.store.session() as s:
+            self.model.set_rows(users.all_users(s))
+
+    def selected(self):
+        index = self.table.currentIndex()
+        return self.model.row(index.row()) if index.isValid() else None
+
+    def _do(self, action) -> bool:
+        try:
+            with self.ctx.store.session() as s:
+                action(s)
+                s.commit()
+        except UserError as exc:
+            QMessageBox.warning(self, self.tr("Not saved"), exc.message(self.ctx.lang))
+            return False
+        self.refresh()
+        return True
+
+    def add(self, dialog: NewUserDialog | None = None) -> bool:
+        from desktop.store import users
+
+        dialog = dialog or NewUserDialog(self.ctx.units, self.ctx.lang, self)
+        if dialog.result() != QDialog.DialogCode.Accepted and not dialog.exec():
+            return False
+        return self._do(lambda s: users.create(s, self.ctx.units, self.actor, dialog.name.text(), dialog.password.text(),
+                                               dialog.role.currentData(), dialog.unit.currentData(), dialog.display.text()))  # fmt: skip
+
+    def toggle(self) -> bool:
+        from desktop.store import users
+
+        user = self.selected()
+        return user is not None and self._do(lambda s: users.set_active(s, self.actor, user.name, not user.active))
+
+    def reset(self, password: str | None = None) -> bool:
+        from desktop.store import users
+
+        user = self.selected()
+        if user is None:
+            return False
+        if password is None:
+            password, ok = QInputDialog.getText(self, self.tr("Reset password"), self.tr("New password for %1").replace("%1", user.name),
+                                                QLineEdit.EchoMode.Password)  # fmt: skip
+            if not ok:
+                return False
+        return self._do(lambda s: users.set_password(s, self.actor, user.name, password))
