@@ -10,6 +10,22 @@ from desktop.store.database import Database, database_url
 from desktop.store.service import Store
 
 
+def _resources(database: Database) -> Resources:
+    from sqlmodel import select
+
+    from desktop.store.models import ResourcePackage
+
+    with database.session() as s:
+        package = s.exec(select(ResourcePackage).where(ResourcePackage.active)).first()
+    if package is None:
+        return load_resources(resources_dir())
+    import json
+
+    from desktop.store.packages import materialise
+
+    return load_resources(materialise(json.loads(package.content), package.sha256))
+
+
 @dataclass(slots=True)
 class AppContext:
     resources: Resources
@@ -26,10 +42,11 @@ class AppContext:
 
 
 def open_context(db: str | None = None, lang: str = "zh", resources: Resources | None = None) -> AppContext:
-    """Loads and validates the data files, opens the database and brings its schema up to date."""
-    resources = resources or load_resources(resources_dir())
+    """Opens the database (bringing its schema up to date) and loads the data files — those of the active
+    set-up package when the bureau has issued one, else the ones shipped with the program."""
     database = Database(database_url(db))
     database.migrate()
+    resources = resources or _resources(database)
     store = Store(database, resources)
     store.sync_units()
     return AppContext(resources, store, lang)

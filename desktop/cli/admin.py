@@ -65,10 +65,7 @@ def cmd_init(args: argparse.Namespace) -> int:
 
 
 def cmd_catalog(args: argparse.Namespace) -> int:
-    from desktop.core.loading import load_resources
-    from desktop.resources import resources_dir
-
-    catalog, lang = load_resources(resources_dir()).catalog, args.lang
+    catalog, lang = context(args).catalog, args.lang  # the active set-up package's, if the bureau issued one
     if args.json:
         dump_json({"version": catalog.version, "topics": [
             {"code": t.code, "name_zh": t.name.zh, "name_en": t.name.en, "indicators": [

@@ -85,7 +85,7 @@ def cmd_import(args: argparse.Namespace) -> int:
     else:
         for r in results:
             for item in r.to_json(lang):
-                stream = sys.stderr if r.status == REFUSED else sys.stdout
+                stream = sys.stderr if r.status == REFUSED or item["level"] == "notice" else sys.stdout
                 print(f"{r.path.name}: {item['message'] if not item['cell'] else item['sheet'] + '!' + item['cell'] + ': ' + item['message']}",
                       file=stream)  # fmt: skip
     return EXIT_REFUSED if any(r.status == REFUSED for r in results) else EXIT_OK
@@ -128,14 +128,13 @@ def cmd_consolidate(args: argparse.Namespace) -> int:
 
 def cmd_report(args: argparse.Namespace) -> int:
     from desktop.core.narrative import load_narrative, write_report
-    from desktop.resources import resources_dir
     from desktop.store.reports import half_report
 
     ctx = context(args)
     semester = semester_arg(args.semester)
     unit = unit_arg(ctx, args.unit) if args.unit else ctx.units.municipality
     report = half_report(ctx.store, unit, semester)
-    paragraphs = load_narrative(resources_dir() / "narrative.toml", ctx.catalog)
+    paragraphs = load_narrative(_narrative_file(ctx), ctx.catalog)
     text = write_report(
         paragraphs,
         ctx.catalog,
@@ -156,3 +155,11 @@ def cmd_report(args: argparse.Namespace) -> int:
         return EXIT_REFUSED
     print("\n\n".join(text))
     return EXIT_OK
+
+
+def _narrative_file(ctx):
+    """The narrative of the active set-up package, or the one shipped with the program."""
+    from desktop.resources import resources_dir
+
+    own = ctx.resources.root / "narrative.toml"
+    return own if own.exists() else resources_dir() / "narrative.toml"

@@ -38,7 +38,7 @@ def _common(parser: argparse.ArgumentParser, suppress: bool) -> None:
 
 
 def build_parser() -> argparse.ArgumentParser:
-    from desktop.cli import admin, exchange, keys, review, users, values
+    from desktop.cli import admin, exchange, keys, review, setup, users, values
 
     parser = argparse.ArgumentParser(prog="ecoreport", description="EcoReport 生态环境半年报填报审核系统")
     parser.add_argument("--version", action="version", version=f"EcoReport {__version__}")
@@ -49,7 +49,7 @@ def build_parser() -> argparse.ArgumentParser:
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
     common = argparse.ArgumentParser(add_help=False)
     _common(common, suppress=True)
-    for module in (admin, values, exchange, review, keys, users):
+    for module in (admin, values, exchange, review, keys, users, setup):
         module.register(sub, common)
     return parser
 

@@ -382,10 +382,11 @@ class Resources:
     units: Units
     targets: TargetBook
     form: FormInfo
+    root: Path  # where they were read from: the shipped folder, or an active set-up package's
 
 
 def load_resources(root: Path) -> Resources:
     catalog = load_catalog(root / "catalog")
     units = load_units(root / "units.toml")
     targets = load_targets(root / "targets", catalog, units)
-    return Resources(catalog, units, targets, load_form(root / "form.toml"))
+    return Resources(catalog, units, targets, load_form(root / "form.toml"), root)

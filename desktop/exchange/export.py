@@ -15,4 +15,7 @@ def submission_workbook(store, unit: Unit, semester: Semester, lang: str = "zh",
     report = report or half_report(store, unit, semester)
     threads = Review(store).threads(unit, semester)  # queries and the district's answers travel with it
     signature = keys.sign(store, unit, keys.signed_message(unit.code, str(semester), report.version, report.fingerprint))
-    return build_submission(report, store.catalog, store.resources.form, lang, people, threads, signature)
+    from desktop.store.packages import active_version
+
+    return build_submission(report, store.catalog, store.resources.form, lang, people, threads, signature,
+                            active_version(store))  # fmt: skip

@@ -24,6 +24,7 @@ class ImportResult:
     semester: str | None = None
     changes: int = 0
     problems: list[Problem] = field(default_factory=list)
+    notes: list[Text] = field(default_factory=list)  # taken, but worth a look (e.g. made with an older set-up)
 
     def to_json(self, lang: str = "zh") -> list[dict]:
         """`{file, sheet, cell, code, message}` per problem; one summary object when it was taken."""
@@ -32,9 +33,11 @@ class ImportResult:
                      "level": "error"} for p in self.problems]  # fmt: skip
         message = Text(f"已导入，{self.changes}项变化", f"imported, {self.changes} changes") if self.status == IMPORTED \
             else Text("内容与数据库一致，未作修改", "same as the database; nothing changed")  # fmt: skip
+        notes = [{"file": str(self.path), "sheet": None, "cell": None, "code": None, "message": n(lang), "level": "notice"}
+                 for n in self.notes]  # fmt: skip
         return [{"file": str(self.path), "sheet": None, "cell": None, "code": None, "message": message(lang),
                  "level": self.status, "unit": self.unit, "semester": self.semester, "kind": self.kind,
-                 "changes": self.changes}]  # fmt: skip
+                 "changes": self.changes}] + notes  # fmt: skip
 
 
 def _refused(path: Path, text: Text, book: ImportedBook | None = None) -> ImportResult:
@@ -76,7 +79,27 @@ def import_file(store: Store, path: Path, actor: str, expect_unit: Unit | None =
     except UserError as exc:
         return _refused(path, exc.text, book)
     status = IMPORTED if changes else UNCHANGED
-    return ImportResult(path, status, book.kind, unit.code, str(book.semester), len(changes))
+    notes = _package_notes(store, book) if book.kind == "submission" else []
+    return ImportResult(path, status, book.kind, unit.code, str(book.semester), len(changes), [], notes)
+
+
+def _package_notes(store: Store, book: ImportedBook) -> list[Text]:
+    """Flags a submission made with another set-up package than the bureau's, and the targets that differed."""
+    from desktop.store import packages
+
+    theirs, ours = book.meta.get("package_version", ""), packages.active_version(store)
+    if not theirs or theirs == ours:
+        return []
+    head = Text(f"该报送按设置包 {theirs} 制作，市局现行为 {ours}", f"Made with set-up package {theirs}; the bureau's is {ours}")
+    content = packages.content_of(store, theirs)
+    if content is None and theirs.startswith(packages.BUILTIN):
+        from desktop.resources import resources_dir
+
+        content = packages.collect(resources_dir())  # the data files shipped with the program
+    if content is None:
+        return [Text(head.zh + "（市局无该版本记录）", head.en + " (unknown here)")]
+    old = packages.validate(content)
+    return [head] + [change.text for change in packages.target_differences(old, store.resources, book.semester)]
 
 
 def _identity_problem(

@@ -40,7 +40,8 @@ SEVERITY = {
 
 
 def build_submission(report: HalfReport, catalog: Catalog, form: FormInfo, lang: str = "zh",
-                     people: dict[str, str] | None = None, threads=(), signature=None) -> Workbook:  # fmt: skip
+                     people: dict[str, str] | None = None, threads=(), signature=None,
+                     package_version: str = "") -> Workbook:  # fmt: skip
     """`signature`: a keys.Signature over keys.signed_message(...) of this report, made by the caller."""
     people = {"preparer": report.preparer or "", "approver": report.approver or "", **(people or {})}
     wb = Workbook()
@@ -54,7 +55,7 @@ def build_submission(report: HalfReport, catalog: Catalog, form: FormInfo, lang:
                first_row=HEADER_ROW + 1, value_col=VALUE_COL, note_col=NOTE_COL, lang=lang,
                queries_sheet=queries.title if queries else "",
                signature=signature.signature if signature else "", public_key=signature.public_key if signature else "",
-               key_fingerprint=signature.fingerprint if signature else "")  # fmt: skip
+               key_fingerprint=signature.fingerprint if signature else "", package_version=package_version)  # fmt: skip
     return wb
 
 

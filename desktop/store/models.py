@@ -156,3 +156,21 @@ class UnitKey(SQLModel, table=True):
     fingerprint: str
     registered_by: str
     registered_at: datetime = Field(default_factory=utcnow)
+
+
+class ResourcePackage(SQLModel, table=True):
+    """A set-up package: catalog, units, targets, deadlines, form and narrative as the bureau issued them.
+
+    The active one replaces the data files shipped with the program; all are kept, so a submission made
+    with an older package can be compared with the targets of its time.
+    """
+
+    __tablename__ = "resource_package"
+    id: int | None = Field(default=None, primary_key=True)
+    version: str = Field(unique=True, index=True)
+    sha256: str
+    content: str  # JSON: {relative path: file text}
+    active: bool = False
+    source: str  # "edited here" or the imported file's name
+    created_by: str
+    created_at: datetime = Field(default_factory=utcnow)

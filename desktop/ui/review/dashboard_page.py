@@ -110,7 +110,6 @@ class DashboardPage(QWidget):
     # --- data ---------------------------------------------------------------------------------
     def refresh(self) -> None:
         from desktop.core.narrative import load_narrative, write_report
-        from desktop.resources import resources_dir
         from desktop.store.reports import half_report
 
         c = self.controller
@@ -122,7 +121,7 @@ class DashboardPage(QWidget):
             rows.append((ind.name(lang), c_shown(ind, self.city.figures, lang), att.target.shown(ind, lang), att.describe(ind, lang), att.status))
         self.headline.set_rows(rows)
         self.headline_view.setColumnWidth(0, 210)
-        paragraphs = load_narrative(resources_dir() / "narrative.toml", ctx.catalog)
+        paragraphs = load_narrative(_narrative_file(ctx), ctx.catalog)
         text = write_report(paragraphs, ctx.catalog, self.city.unit, semester, self.city.figures, self.city.last_year,
                             self.city.attainments, lang)  # fmt: skip
         self.narrative.setPlainText("\n\n".join(text))
@@ -238,3 +237,11 @@ def c_shown(ind, figures, lang: str) -> str:
     from desktop.ui.rows import _shown
 
     return _shown(ind, figures, lang) if figures is not None else ""
+
+
+def _narrative_file(ctx):
+    """The narrative of the active set-up package, or the one shipped with the program."""
+    from desktop.resources import resources_dir
+
+    own = ctx.resources.root / "narrative.toml"
+    return own if own.exists() else resources_dir() / "narrative.toml"

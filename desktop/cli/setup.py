@@ -1,0 +1,185 @@
+"""The bureau's set-up on the command line: packages, targets and deadlines."""
+
+from __future__ import annotations
+
+import argparse
+from datetime import date
+from decimal import Decimal
+from pathlib import Path
+
+from desktop.cli.common import context, semester_arg
+from desktop.cli.main import EXIT_OK, BadInput
+from desktop.cli.output import dump_json, table
+from desktop.core.text import Text
+
+
+def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -> None:
+    package = sub.add_parser("package", parents=[common], help="set-up packages: export, import, extract, build")
+    verbs = package.add_subparsers(dest="verb", metavar="VERB", required=True)
+    p = verbs.add_parser("export", parents=[common], help="write the current set-up as one package file")
+    p.add_argument("-o", "--output", required=True, metavar="FILE.ecopkg")
+    p.set_defaults(run=cmd_export)
+    p = verbs.add_parser("import", parents=[common], help="show what a package changes, and apply it (administrator)")
+    p.add_argument("file", metavar="FILE.ecopkg")
+    p.add_argument("--dry-run", action="store_true", help="only show what would change")
+    p.set_defaults(run=cmd_import)
+    p = verbs.add_parser("extract", parents=[common], help="write the current data files to a folder, to edit them")
+    p.add_argument("folder", metavar="DIR")
+    p.set_defaults(run=cmd_extract)
+    p = verbs.add_parser("build", parents=[common], help="validate an edited folder and make it the set-up (administrator)")
+    p.add_argument("folder", metavar="DIR")
+    p.set_defaults(run=cmd_build)
+    target = sub.add_parser("target", parents=[common], help="targets of a half: list, set, remove, copy")
+    verbs = target.add_subparsers(dest="verb", metavar="VERB", required=True)
+    p = verbs.add_parser("list", parents=[common])
+    p.add_argument("semester", metavar="HALF")
+    p.add_argument("--json", action="store_true")
+    p.set_defaults(run=cmd_list)
+    p = verbs.add_parser("set", parents=[common], help="add or change a target")
+    p.add_argument("semester", metavar="HALF")
+    p.add_argument("code", metavar="CODE")
+    p.add_argument("--units", default="all", help="municipality, districts, all, or a unit code (default all)")
+    p.add_argument("--op", required=True, choices=(">=", "<=", ">", "<", "=="))
+    p.add_argument("--value", required=True)
+    p.add_argument("--basis-zh", required=True)
+    p.add_argument("--basis-en", required=True)
+    p.set_defaults(run=cmd_set)
+    p = verbs.add_parser("remove", parents=[common])
+    p.add_argument("semester", metavar="HALF")
+    p.add_argument("code", metavar="CODE")
+    p.add_argument("--units", default="all")
+    p.set_defaults(run=cmd_remove)
+    p = verbs.add_parser("copy", parents=[common], help="copy every target of one half to another (e.g. forward)")
+    p.add_argument("source", metavar="FROM_HALF")
+    p.add_argument("target", metavar="TO_HALF")
+    p.set_defaults(run=cmd_copy)
+    p = sub.add_parser("deadline", parents=[common], help="set when a half's submissions are due")
+    p.add_argument("semester", metavar="HALF")
+    p.add_argument("date", metavar="YYYY-MM-DD")
+    p.set_defaults(run=cmd_deadline)
+
+
+def _print_changes(changes, lang: str) -> None:
+    if not changes:
+        print(Text("没有变化", "No changes")(lang))
+    for change in changes:
+        print(f"  • {change.text(lang)}")
+
+
+def cmd_export(args):
+    from desktop.store import packages
+
+    ctx = context(args)
+    path = packages.write_file(packages.effective_content(ctx.store), packages.active_version(ctx.store), Path(args.output), args.user)
+    print(Text(f"已导出设置包 {packages.active_version(ctx.store)}：{path}", f"Exported set-up package {packages.active_version(ctx.store)}: {path}")(args.lang))
+    return EXIT_OK
+
+
+def cmd_import(args):
+    from desktop.store import packages
+
+    ctx = context(args)
+    manifest, content = packages.read_file(Path(args.file))
+    new = packages.validate(content)
+    print(Text(f"设置包 {manifest['version']} 将带来以下变化：", f"Set-up package {manifest['version']} changes:")(args.lang))
+    _print_changes(packages.differences(ctx.resources, new), args.lang)
+    if args.dry_run:
+        return EXIT_OK
+    packages.activate(ctx.store, args.user, content, Path(args.file).name, manifest["version"])
+    print(Text("已应用", "Applied")(args.lang))
+    return EXIT_OK
+
+
+def cmd_extract(args):
+    from desktop.store import packages
+
+    ctx = context(args)
+    folder = Path(args.folder)
+    for rel, text in packages.effective_content(ctx.store).items():
+        (folder / rel).parent.mkdir(parents=True, exist_ok=True)
+        (folder / rel).write_text(text, encoding="utf-8")
+    print(Text(f"已写出到 {folder}；修改后用 ecoreport package build {folder} 生效", f"Written to {folder}; apply edits with ecoreport package build {folder}")(args.lang))
+    return EXIT_OK
+
+
+def cmd_build(args):
+    from desktop.store import packages
+
+    ctx = context(args)
+    content = packages.collect(Path(args.folder))
+    new = packages.validate(content)
+    _print_changes(packages.differences(ctx.resources, new), args.lang)
+    version = packages.activate(ctx.store, args.user, content, "edited here")
+    print(Text(f"设置已更新为 {version}", f"The set-up is now {version}")(args.lang))
+    return EXIT_OK
+
+
+def _edit_half(args, semester, change) -> int:
+    from desktop.store import packages
+
+    ctx = context(args)
+    targets = list(ctx.resources.targets.by_semester.get(semester, []))
+    deadline = ctx.resources.targets.deadlines.get(semester)
+    targets, deadline = change(ctx, targets, deadline)
+    content = packages.with_half(packages.effective_content(ctx.store), semester, targets, deadline)
+    new = packages.validate(content)
+    _print_changes(packages.differences(ctx.resources, new, [semester]), args.lang)
+    packages.activate(ctx.store, args.user, content, "edited here")
+    return EXIT_OK
+
+
+def cmd_set(args):
+    from desktop.core.targets import Target
+
+    semester = semester_arg(args.semester)
+
+    def change(ctx, targets, deadline):
+        if args.code not in ctx.catalog:
+            raise BadInput(Text(f"目录中没有指标 {args.code}", f"No indicator {args.code} in the catalog"))
+        value = args.value if ctx.catalog[args.code].type == "category" else Decimal(args.value)
+        kept = [t for t in targets if (t.code, t.units) != (args.code, args.units)]
+        return kept + [Target(args.code, args.units, args.op, value, Text(args.basis_zh, args.basis_en))], deadline
+
+    return _edit_half(args, semester, change)
+
+
+def cmd_remove(args):
+    semester = semester_arg(args.semester)
+    return _edit_half(args, semester, lambda ctx, targets, deadline: ([t for t in targets if (t.code, t.units) != (args.code, args.units)], deadline))
+
+
+def cmd_copy(args):
+    source, semester = semester_arg(args.source), semester_arg(args.target)
+
+    def change(ctx, targets, deadline):
+        copied = list(ctx.resources.targets.by_semester.get(source, []))
+        if not copied:
+            raise BadInput(Text(f"{source.label('zh')}没有目标可复制", f"{source} has no targets to copy"))
+        return copied, deadline
+
+    return _edit_half(args, semester, change)
+
+
+def cmd_deadline(args):
+    semester = semester_arg(args.semester)
+    try:
+        day = date.fromisoformat(args.date)
+    except ValueError:
+        raise BadInput(Text("日期应形如 2024-07-20", "A date looks like 2024-07-20")) from None
+    return _edit_half(args, semester, lambda ctx, targets, deadline: (targets, day))
+
+
+def cmd_list(args):
+    ctx = context(args)
+    semester = semester_arg(args.semester)
+    targets = ctx.resources.targets.by_semester.get(semester, [])
+    deadline = ctx.resources.targets.deadlines.get(semester)
+    if args.json:
+        dump_json({"semester": str(semester), "deadline": deadline.isoformat() if deadline else None,
+                   "targets": [{"code": t.code, "units": t.units, "op": t.op, "value": str(t.value), "basis_zh": t.basis.zh,
+                                "basis_en": t.basis.en, "example": t.example} for t in targets]})  # fmt: skip
+        return EXIT_OK
+    print(Text(f"{semester.label('zh')}截止日期：{deadline or '未设'}", f"{semester} deadline: {deadline or 'none'}")(args.lang))
+    head = Text("指标|范围|目标|依据", "Indicator|Scope|Target|Basis")(args.lang).split("|")
+    print(table([head] + [[t.code, t.units, f"{t.op} {t.value}", t.basis(args.lang)] for t in targets]))
+    return EXIT_OK

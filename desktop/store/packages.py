@@ -1,0 +1,249 @@
+"""Set-up packages: the bureau's catalog, units, targets, deadlines, form and narrative in one file.
+
+The bureau's administrator changes targets and deadlines in the app (or edits the data files, e.g. to
+add an indicator) and exports a package; each district imports it, sees what changes, and applies it in
+one transaction. The active package stands in for the data files shipped with the program; it is read
+through a cache folder so that one loader — with its precise errors — serves both.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import zipfile
+from dataclasses import dataclass
+from datetime import UTC, date, datetime
+from pathlib import Path
+
+from sqlmodel import select
+
+from desktop.core.loading import CatalogError, Resources, load_resources
+from desktop.core.semester import Semester
+from desktop.core.text import Text, UserError
+from desktop.store import audit, users
+from desktop.store.models import ResourcePackage
+
+FORMAT = "ecoreport-package/1"
+MAX_BYTES = 5 * 1024 * 1024
+BUILTIN = "builtin"
+
+
+def _allowed(rel: str) -> bool:
+    parts = rel.split("/")
+    if ".." in parts or rel.startswith("/") or not rel.endswith(".toml"):
+        return False
+    return rel in ("units.toml", "form.toml", "narrative.toml") or (len(parts) == 2 and parts[0] in ("catalog", "targets"))
+
+
+def collect(root: Path) -> dict[str, str]:
+    """The package content of a resources folder: every data file a package carries."""
+    content = {}
+    for path in sorted(root.rglob("*.toml")):
+        rel = path.relative_to(root).as_posix()
+        if _allowed(rel):
+            content[rel] = path.read_text(encoding="utf-8")
+    return content
+
+
+def digest(content: dict[str, str]) -> str:
+    return hashlib.sha256(json.dumps(content, sort_keys=True, ensure_ascii=False).encode()).hexdigest()
+
+
+def cache_dir(sha: str) -> Path:
+    from platformdirs import user_cache_dir
+
+    return Path(user_cache_dir("EcoReport", appauthor=False)) / "packages" / sha
+
+
+def materialise(content: dict[str, str], sha: str | None = None) -> Path:
+    """Writes the content to its cache folder (once) and returns the folder."""
+    sha = sha or digest(content)
+    folder = cache_dir(sha)
+    marker = folder / ".complete"
+    if not marker.exists():
+        for rel, text in content.items():
+            target = folder / rel
+            target.parent.mkdir(parents=True, exist_ok=True)
+            target.write_text(text, encoding="utf-8")
+        marker.write_text(sha)
+    return folder
+
+
+def validate(content: dict[str, str]) -> Resources:
+    """Loads the content exactly as start-up would; a broken file is refused with its file and key."""
+    import tempfile
+
+    with tempfile.TemporaryDirectory(prefix="ecoreport-package-") as tmp:
+        root = Path(tmp)
+        for rel, text in content.items():
+            if not _allowed(rel):
+                raise UserError(Text(f"设置包中有不允许的文件 {rel}", f"The package holds a file it may not: {rel}"))
+            (root / rel).parent.mkdir(parents=True, exist_ok=True)
+            (root / rel).write_text(text, encoding="utf-8")
+        try:
+            resources = load_resources(root)
+            from desktop.core.narrative import load_narrative
+
+            if (root / "narrative.toml").exists():
+                load_narrative(root / "narrative.toml", resources.catalog)
+        except CatalogError as exc:
+            rel = Path(exc.file).relative_to(root).as_posix() if exc.file.startswith(str(root)) else exc.file
+            raise UserError(Text(f"设置包有误：{rel}: {exc.key}: {exc.problem}", f"The package is broken: {rel}: {exc.key}: {exc.problem}")) from None
+    return resources
+
+
+def active(store) -> ResourcePackage | None:
+    with store.session() as s:
+        return s.exec(select(ResourcePackage).where(ResourcePackage.active)).first()
+
+
+def active_version(store) -> str:
+    package = active(store)
+    return package.version if package else f"{BUILTIN}-{store.catalog.version}"
+
+
+def effective_content(store) -> dict[str, str]:
+    package = active(store)
+    return json.loads(package.content) if package else collect(store.resources.root)
+
+
+def activate(store, actor: str, content: dict[str, str], source: str, version: str | None = None) -> str:
+    """Validates and stores a package as the active one, in one transaction; returns its version."""
+    resources = validate(content)
+    sha = digest(content)
+    version = version or f"{resources.catalog.version}+{datetime.now(UTC):%Y%m%dT%H%M%S}"
+    with store.session() as s:
+        user = users.require(s, actor)
+        if user.role != "admin":
+            raise UserError(Text("只有管理员可以更改设置", "Only an administrator changes the set-up"))
+        existing = s.exec(select(ResourcePackage).where(ResourcePackage.version == version)).first()
+        base, n = version, 1
+        while existing is not None and existing.sha256 != sha:  # two edits within one second: a new version
+            n += 1
+            version = f"{base}.{n}"
+            existing = s.exec(select(ResourcePackage).where(ResourcePackage.version == version)).first()
+        for package in s.exec(select(ResourcePackage).where(ResourcePackage.active)):
+            package.active = False
+            s.add(package)
+        if existing is None:
+            existing = ResourcePackage(version=version, sha256=sha, content=json.dumps(content, ensure_ascii=False),
+                                       source=source, created_by=actor)  # fmt: skip
+        existing.active = True
+        s.add(existing)
+        audit.record(s, actor, "package.activate", new=version, reason=source)
+        s.commit()
+    return version
+
+
+def content_of(store, version: str) -> dict[str, str] | None:
+    with store.session() as s:
+        package = s.exec(select(ResourcePackage).where(ResourcePackage.version == version)).first()
+        return json.loads(package.content) if package else None
+
+
+# --- the file -------------------------------------------------------------------------------------
+def write_file(content: dict[str, str], version: str, path: Path, created_by: str) -> Path:
+    manifest = {"format": FORMAT, "version": version, "sha256": digest(content), "created_by": created_by,
+                "created_at": datetime.now(UTC).isoformat(timespec="seconds"), "files": sorted(content)}  # fmt: skip
+    path = Path(path)
+    tmp = path.with_name(path.name + ".partial")
+    with zipfile.ZipFile(tmp, "w", zipfile.ZIP_DEFLATED) as z:
+        z.writestr("manifest.json", json.dumps(manifest, ensure_ascii=False, indent=2))
+        for rel, text in content.items():
+            z.writestr(f"resources/{rel}", text)
+    tmp.replace(path)
+    return path
+
+
+def read_file(path: Path) -> tuple[dict, dict[str, str]]:
+    """(manifest, content) of a package file; anything odd is refused before it costs memory."""
+    refused = UserError(Text("不是有效的设置包文件", "Not a set-up package"))
+    try:
+        if Path(path).stat().st_size > MAX_BYTES or not zipfile.is_zipfile(path):
+            raise refused
+        with zipfile.ZipFile(path) as z:
+            entries = z.infolist()
+            if len(entries) > 200 or sum(e.file_size for e in entries) > MAX_BYTES:
+                raise refused
+            manifest = json.loads(z.read("manifest.json")[:65536])
+            content = {}
+            for entry in entries:
+                if entry.filename.startswith("resources/"):
+                    rel = entry.filename.removeprefix("resources/")
+                    if not _allowed(rel):
+                        raise refused
+                    content[rel] = z.read(entry).decode("utf-8")
+    except UserError:
+        raise
+    except (OSError, KeyError, ValueError, zipfile.BadZipFile, UnicodeDecodeError, RuntimeError):
+        raise refused from None
+    if manifest.get("format") != FORMAT or manifest.get("sha256") != digest(content) or not isinstance(manifest.get("version"), str):
+        raise UserError(Text("设置包文件已损坏或被修改", "The set-up package is damaged or was modified"))
+    return manifest, content
+
+
+# --- what changes -----------------------------------------------------------------------------------
+@dataclass(frozen=True, slots=True)
+class Change:
+    kind: str  # catalog | indicator+ | indicator- | target | deadline | unit+ | unit-
+    text: Text
+
+
+def differences(old: Resources, new: Resources, halves: list[Semester] | None = None) -> list[Change]:
+    out: list[Change] = []
+    if old.catalog.version != new.catalog.version:
+        out.append(Change("catalog", Text(f"指标目录 {old.catalog.version} → {new.catalog.version}",
+                                          f"catalog {old.catalog.version} → {new.catalog.version}")))  # fmt: skip
+    for code in new.catalog.indicators.keys() - old.catalog.indicators.keys():
+        ind = new.catalog[code]
+        out.append(Change("indicator+", Text(f"新增指标 {code}（{ind.name.zh}）", f"new indicator {code} ({ind.name.en})")))
+    for code in old.catalog.indicators.keys() - new.catalog.indicators.keys():
+        out.append(Change("indicator-", Text(f"移除指标 {code}（已填数据保留）", f"indicator {code} removed (its values are kept)")))
+    for unit in {u.code for u in new.units} - {u.code for u in old.units}:
+        out.append(Change("unit+", Text(f"新增单位 {new.units.get(unit).label('zh')}", f"new unit {new.units.get(unit).label('en')}")))
+    semesters = halves or sorted(set(old.targets.semesters()) | set(new.targets.semesters()))
+    for semester in semesters:
+        out += target_differences(old, new, semester)
+        before, after = old.targets.deadlines.get(semester), new.targets.deadlines.get(semester)
+        if before != after:
+            out.append(Change("deadline", Text(f"{semester.label('zh')}截止日期 {before or '无'} → {after or '无'}",
+                                               f"{semester} deadline {before or 'none'} → {after or 'none'}")))  # fmt: skip
+    return out
+
+
+def target_differences(old: Resources, new: Resources, semester: Semester) -> list[Change]:
+    def key(t):
+        return (t.code, t.units)
+
+    before = {key(t): t for t in old.targets.by_semester.get(semester, [])}
+    after = {key(t): t for t in new.targets.by_semester.get(semester, [])}
+    out = []
+    for k in sorted(before.keys() | after.keys()):
+        b, a = before.get(k), after.get(k)
+        if b is not None and a is not None and (b.op, b.value) == (a.op, a.value):
+            continue
+        show = lambda t: f"{t.op} {t.value}" if t else "—"  # noqa: E731
+        out.append(Change("target", Text(f"{semester.label('zh')}目标 {k[0]}（{k[1]}）：{show(b)} → {show(a)}",
+                                         f"{semester} target {k[0]} ({k[1]}): {show(b)} → {show(a)}")))  # fmt: skip
+    return out
+
+
+# --- editing targets and deadlines -------------------------------------------------------------------
+def targets_toml(semester: Semester, targets, deadline: date | None) -> str:
+    """The targets file of one half, as the data files write it."""
+    lines = [f"# Targets for {semester}, edited in EcoReport.", f'semester = "{semester}"']
+    if deadline is not None:
+        lines.append(f'deadline = "{deadline.isoformat()}"')
+    for t in targets:
+        value = f'"{t.value}"' if isinstance(t.value, str) else format(t.value, "f")
+        lines += ["", "[[target]]", f'code = "{t.code}"', f'units = "{t.units}"', f'op = "{t.op}"', f"value = {value}",
+                  f"basis_zh = {json.dumps(t.basis.zh, ensure_ascii=False)}", f"basis_en = {json.dumps(t.basis.en, ensure_ascii=False)}"]  # fmt: skip
+        if t.example:
+            lines.append("example = true")
+    return "\n".join(lines) + "\n"
+
+
+def with_half(content: dict[str, str], semester: Semester, targets, deadline: date | None) -> dict[str, str]:
+    updated = dict(content)
+    updated[f"targets/{semester}.toml"] = targets_toml(semester, targets, deadline)
+    return updated

@@ -1,0 +1,117 @@
+"""Set-up packages: a new half opened by the bureau alone — targets, deadline, one new indicator — with files."""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+REPO = Path(__file__).resolve().parents[2]
+
+
+@pytest.fixture
+def two(demo_db, tmp_path):
+    paths = {}
+    for name in ("bureau", "district"):
+        paths[name] = tmp_path / f"{name}.sqlite3"
+        shutil.copy(demo_db, paths[name])
+    return paths
+
+
+def cli(db, *args, check=True):
+    env = dict(os.environ, XDG_CACHE_HOME=str(Path(db).parent / "cache"))
+    result = subprocess.run([sys.executable, "-m", "desktop", "--db", str(db), *args], capture_output=True, text=True, env=env)
+    if check:
+        assert result.returncode == 0, result.stderr + result.stdout
+    return result
+
+
+def add_indicator(folder: Path) -> None:
+    """What an administrator does by hand: one more indicator in a data file, and the catalog version bumped."""
+    water = folder / "catalog" / "water.toml"
+    water.write_text(water.read_text(encoding="utf-8") + '''
+[[indicator]]
+code = "water.black_odorous"
+name_zh = "城市黑臭水体数"
+name_en = "Black and odorous urban water bodies"
+unit_zh = "个"
+unit_en = "bodies"
+type = "integer"
+nature = "stock"
+''', encoding="utf-8")  # fmt: skip
+    index = folder / "catalog" / "catalog.toml"
+    index.write_text(index.read_text(encoding="utf-8").replace('version = "2024.1"', 'version = "2024.2"'), encoding="utf-8")
+
+
+def test_a_new_half_opened_by_the_bureau_reaches_the_district(two, tmp_path):
+    bureau, district = two["bureau"], two["district"]
+    # The bureau: a new indicator through the data files only, targets copied forward, a deadline.
+    cli(bureau, "package", "extract", str(tmp_path / "edit"))
+    add_indicator(tmp_path / "edit")
+    built = cli(bureau, "package", "build", str(tmp_path / "edit"), "--user", "admin").stdout
+    assert "新增指标 water.black_odorous" in built and "2024.1 → 2024.2" in built
+    cli(bureau, "target", "copy", "2024H1", "2024H2", "--user", "admin")
+    cli(bureau, "target", "set", "2024H2", "water.black_odorous", "--units", "all", "--op", "<=", "--value", "0",
+        "--basis-zh", "消除城市黑臭水体", "--basis-en", "No black and odorous water", "--user", "admin")  # fmt: skip
+    cli(bureau, "deadline", "2024H2", "2025-01-20", "--user", "admin")
+    cli(bureau, "package", "export", "-o", str(tmp_path / "setup.ecopkg"))
+    # The district: sees what changes, then applies it in one step.
+    preview = cli(district, "package", "import", str(tmp_path / "setup.ecopkg"), "--dry-run").stdout
+    assert "新增指标 water.black_odorous" in preview and "2024年下半年截止日期 无 → 2025-01-20" in preview
+    assert "water.black_odorous" not in cli(district, "catalog").stdout  # nothing applied yet
+    cli(district, "package", "import", str(tmp_path / "setup.ecopkg"), "--user", "admin")
+    # Every output carries the new indicator.
+    assert "water.black_odorous" in cli(district, "catalog").stdout
+    cli(district, "set", "500101", "2024H2", "water.black_odorous=1", "--user", "wanzhou")
+    shown = json.loads(cli(district, "show", "500101", "2024H2", "--json").stdout)
+    assert shown["values"]["water.black_odorous"] == 1 and shown["catalog_version"] == "2024.2"
+    assert shown["targets"]["water.black_odorous"]["status"] == "missed"
+    checks = json.loads(cli(district, "check", "500101", "2024H2", "--json", check=False).stdout)
+    assert any(r["rule"] == "target:water.black_odorous" for r in checks)
+    cli(district, "template", "500101", "2024H2", "-o", str(tmp_path / "t.xlsx"))
+    cli(district, "export", "500101", "2024H2", "-o", str(tmp_path / "s.xlsx"))
+    cli(district, "consolidate", "2024H2", "-o", str(tmp_path / "c.xlsx"))
+    from python_calamine import CalamineWorkbook
+
+    for name in ("t.xlsx", "s.xlsx", "c.xlsx"):
+        book = CalamineWorkbook.from_path(str(tmp_path / name))
+        text = json.dumps([book.get_sheet_by_name(n).to_python() for n in book.sheet_names], ensure_ascii=False, default=str)
+        assert "城市黑臭水体数" in text, name
+    inbox = json.loads(cli(bureau, "inbox", "2024H2", "--json").stdout)
+    assert inbox[0]["deadline"] == "2025-01-20"
+
+
+def test_a_submission_made_with_an_older_package_is_flagged(two, tmp_path):
+    bureau, district = two["bureau"], two["district"]
+    cli(bureau, "target", "set", "2024H1", "air.pm25", "--units", "districts", "--op", "<=", "--value", "38",
+        "--basis-zh", "区县年度目标", "--basis-en", "District annual target", "--user", "admin")  # fmt: skip
+    cli(bureau, "package", "export", "-o", str(tmp_path / "v1.ecopkg"))
+    cli(district, "package", "import", str(tmp_path / "v1.ecopkg"), "--user", "admin")
+    # The bureau tightens the target again after the district took the package.
+    cli(bureau, "target", "set", "2024H1", "air.pm25", "--units", "districts", "--op", "<=", "--value", "35",
+        "--basis-zh", "区县年度目标", "--basis-en", "District annual target", "--user", "admin")  # fmt: skip
+    cli(district, "key", "export", "500112", "-o", str(tmp_path / "yubei.pub"))
+    cli(bureau, "key", "register", str(tmp_path / "yubei.pub"), "--user", "reviewer")
+    cli(district, "export", "500112", "2024H1", "-o", str(tmp_path / "s.xlsx"))
+    result = cli(bureau, "import", str(tmp_path / "s.xlsx"), "--user", "reviewer", "--json", check=False)
+    messages = [m["message"] for m in json.loads(result.stdout)]
+    assert any("按设置包" in m for m in messages)
+    assert any("air.pm25（districts）：<= 38 → <= 35" in m for m in messages)
+
+
+def test_a_broken_package_is_refused_and_changes_nothing(two, tmp_path):
+    district = two["district"]
+    (tmp_path / "junk.ecopkg").write_bytes(b"PK\x03\x04 not really")
+    refused = cli(district, "package", "import", str(tmp_path / "junk.ecopkg"), "--user", "admin", check=False)
+    assert refused.returncode == 1 and "不是有效的设置包文件" in refused.stderr
+    cli(district, "package", "extract", str(tmp_path / "edit"))
+    air = tmp_path / "edit" / "catalog" / "air.toml"
+    air.write_text(air.read_text(encoding="utf-8").replace('type = "decimal"', 'type = "real"', 1), encoding="utf-8")
+    broken = cli(district, "package", "build", str(tmp_path / "edit"), "--user", "admin", check=False)
+    assert broken.returncode == 1 and "catalog/air.toml" in broken.stderr and "(air.pm25).type" in broken.stderr
+    assert cli(district, "package", "build", str(tmp_path / "edit"), "--user", "wanzhou", check=False).returncode == 1
