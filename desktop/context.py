@@ -32,6 +32,14 @@ class AppContext:
     store: Store
     lang: str = "zh"
 
+    def reload_resources(self) -> None:
+        """After the set-up changed (a package imported, a target edited): the same context, new data."""
+        self.resources = _resources(self.store.db)
+        self.store.resources = self.resources
+        self.store.catalog = self.resources.catalog
+        self.store.units = self.resources.units
+        self.store.sync_units()
+
     @property
     def catalog(self):
         return self.resources.catalog

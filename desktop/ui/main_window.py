@@ -157,6 +157,7 @@ class MainWindow(QMainWindow):
         if self.controller.user.role == "admin":
             admin = self.menuBar().addMenu(self.tr("&Administration"))
             admin.addAction(self._action(self.tr("Users…"), self.manage_users))
+            admin.addAction(self._action(self.tr("Targets, deadlines and set-up packages…"), self.manage_setup))
         from desktop.ui.about import add_about_action
 
         add_about_action(self.menuBar(), self)
@@ -266,6 +267,11 @@ class MainWindow(QMainWindow):
         from desktop.ui.dialogs.users import UsersDialog
 
         UsersDialog(self.controller.ctx, self.controller.user.name, self).exec()
+
+    def manage_setup(self) -> None:
+        from desktop.ui.dialogs.setup import SetupDialog
+
+        SetupDialog(self.controller.ctx, self.controller.user.name, self.controller.reload, self).exec()
 
     def paste(self, cells: list[tuple[str, str]]) -> None:
         refused = self.controller.paste(cells)

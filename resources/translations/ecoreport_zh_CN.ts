@@ -302,17 +302,17 @@
         <translation>保存图表</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review/dashboard_page.py" line="145" />
+        <location filename="../../desktop/ui/review/dashboard_page.py" line="144" />
         <source>District</source>
         <translation>区县</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review/dashboard_page.py" line="182" />
+        <location filename="../../desktop/ui/review/dashboard_page.py" line="181" />
         <source>Target %1</source>
         <translation>目标 %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review/dashboard_page.py" line="225" />
+        <location filename="../../desktop/ui/review/dashboard_page.py" line="224" />
         <source>City, past halves</source>
         <translation>全市历年半年度</translation>
     </message>
@@ -638,7 +638,7 @@ Compare it with the one the district reads to you.</source>
     </message>
     <message>
         <location filename="../../desktop/ui/main_window.py" line="72" />
-        <location filename="../../desktop/ui/main_window.py" line="223" />
+        <location filename="../../desktop/ui/main_window.py" line="224" />
         <source>Queries</source>
         <translation>问题</translation>
     </message>
@@ -738,106 +738,111 @@ Compare it with the one the district reads to you.</source>
         <translation>用户管理…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="178" />
+        <location filename="../../desktop/ui/main_window.py" line="160" />
+        <source>Targets, deadlines and set-up packages…</source>
+        <translation>目标、截止日期与设置包…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/main_window.py" line="179" />
         <source>Clear values</source>
         <translation>清除数值</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="214" />
+        <location filename="../../desktop/ui/main_window.py" line="215" />
         <source>Status: %1</source>
         <translation>状态：%1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="214" />
+        <location filename="../../desktop/ui/main_window.py" line="215" />
         <source> (read-only)</source>
         <translation>（只读）</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="230" />
-        <location filename="../../desktop/ui/main_window.py" line="312" />
-        <location filename="../../desktop/ui/main_window.py" line="327" />
+        <location filename="../../desktop/ui/main_window.py" line="231" />
+        <location filename="../../desktop/ui/main_window.py" line="318" />
+        <location filename="../../desktop/ui/main_window.py" line="333" />
         <source>Saved %1</source>
         <translation>已保存 %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="262" />
+        <location filename="../../desktop/ui/main_window.py" line="263" />
         <source>Target: %1</source>
         <translation>目标：%1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="274" />
+        <location filename="../../desktop/ui/main_window.py" line="280" />
         <source>Some pasted values were refused</source>
         <translation>部分粘贴的数值未被接受</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="281" />
+        <location filename="../../desktop/ui/main_window.py" line="287" />
         <source>Import filled template</source>
         <translation>导入填报模板</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="281" />
-        <location filename="../../desktop/ui/main_window.py" line="305" />
-        <location filename="../../desktop/ui/main_window.py" line="322" />
+        <location filename="../../desktop/ui/main_window.py" line="287" />
+        <location filename="../../desktop/ui/main_window.py" line="311" />
+        <location filename="../../desktop/ui/main_window.py" line="328" />
         <source>Excel workbooks (*.xlsx)</source>
         <translation>Excel 工作簿 (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="286" />
+        <location filename="../../desktop/ui/main_window.py" line="292" />
         <source>Importing %1…</source>
         <translation>正在导入 %1…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="293" />
+        <location filename="../../desktop/ui/main_window.py" line="299" />
         <source>The file was refused</source>
         <translation>文件未被接受</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="295" />
+        <location filename="../../desktop/ui/main_window.py" line="301" />
         <source>The file holds the same values as the database; nothing changed.</source>
         <translation>文件内容与数据库一致，未作修改。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="297" />
+        <location filename="../../desktop/ui/main_window.py" line="303" />
         <source>Imported %1: %2 change(s)</source>
         <translation>已导入 %1：%2 项变化</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="304" />
+        <location filename="../../desktop/ui/main_window.py" line="310" />
         <source>%1_template.xlsx</source>
         <translation>%1_填报模板.xlsx</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="305" />
+        <location filename="../../desktop/ui/main_window.py" line="311" />
         <source>Export template</source>
         <translation>导出填报模板</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="320" />
+        <location filename="../../desktop/ui/main_window.py" line="326" />
         <source>%1_submission.xlsx</source>
         <translation>%1_报送文件.xlsx</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="321" />
+        <location filename="../../desktop/ui/main_window.py" line="327" />
         <source>Save the submission workbook</source>
         <translation>保存报送文件</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="336" />
+        <location filename="../../desktop/ui/main_window.py" line="342" />
         <source>%1, %2: %3 error(s), %4 warning(s) (%5 unexplained), %6 notice(s).</source>
         <translation>%1 %2：%3 个错误，%4 个警告（%5 个未说明），%6 个提示。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="350" />
+        <location filename="../../desktop/ui/main_window.py" line="356" />
         <source>Not submitted</source>
         <translation>未能报送</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="351" />
+        <location filename="../../desktop/ui/main_window.py" line="357" />
         <source>Submitted</source>
         <translation>已报送</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="352" />
+        <location filename="../../desktop/ui/main_window.py" line="358" />
         <source>Version %1 is submitted and now read-only. Save the submission workbook for the bureau.</source>
         <translation>第 %1 版已报送，数据已锁定。请保存报送文件并交市局。</translation>
     </message>
@@ -1136,6 +1141,147 @@ Compare it with the one the district reads to you.</source>
     </message>
 </context>
 <context>
+    <name>SetupDialog</name>
+    <message>
+        <location filename="../../desktop/ui/dialogs/setup.py" line="82" />
+        <source>Targets and deadlines</source>
+        <translation>目标与截止日期</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/dialogs/setup.py" line="93" />
+        <source>the city</source>
+        <translation>全市</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/dialogs/setup.py" line="93" />
+        <source>every district</source>
+        <translation>各区县</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/dialogs/setup.py" line="93" />
+        <source>city and districts</source>
+        <translation>全市和各区县</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/dialogs/setup.py" line="95" />
+        <source>Indicator</source>
+        <translation>指标名称</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/dialogs/setup.py" line="96" />
+        <source>Applies to</source>
+        <translation>适用范围</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/dialogs/setup.py" line="97" />
+        <source>Target</source>
+        <translation>目标</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/dialogs/setup.py" line="98" />
+        <source>Basis</source>
+        <translation>依据</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/dialogs/setup.py" line="98" />
+        <source> (example)</source>
+        <translation>（示例）</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/dialogs/setup.py" line="108" />
+        <source>Half-year</source>
+        <translation>半年度</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/dialogs/setup.py" line="110" />
+        <source>Deadline</source>
+        <translation>截止日期</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/dialogs/setup.py" line="112" />
+        <source>Set deadline</source>
+        <translation>设定截止日期</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/dialogs/setup.py" line="117" />
+        <source>Add or change…</source>
+        <translation>新增或修改…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/dialogs/setup.py" line="117" />
+        <source>Remove</source>
+        <translation>删除</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/dialogs/setup.py" line="118" />
+        <source>Copy from the previous half</source>
+        <translation>从上一半年度复制</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/dialogs/setup.py" line="119" />
+        <source>Export set-up package…</source>
+        <translation>导出设置包…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/dialogs/setup.py" line="119" />
+        <source>Import set-up package…</source>
+        <translation>导入设置包…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/dialogs/setup.py" line="143" />
+        <source>Set-up %1</source>
+        <translation>设置版本 %1</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/dialogs/setup.py" line="151" />
+        <location filename="../../desktop/ui/dialogs/setup.py" line="172" />
+        <location filename="../../desktop/ui/dialogs/setup.py" line="189" />
+        <source>Not saved</source>
+        <translation>未保存</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/dialogs/setup.py" line="189" />
+        <source>The previous half has no targets.</source>
+        <translation>上一半年度没有目标。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/dialogs/setup.py" line="199" />
+        <source>Export set-up package</source>
+        <translation>导出设置包</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/dialogs/setup.py" line="200" />
+        <location filename="../../desktop/ui/dialogs/setup.py" line="208" />
+        <source>Set-up packages (*.ecopkg)</source>
+        <translation>设置包 (*.ecopkg)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/dialogs/setup.py" line="208" />
+        <source>Import set-up package</source>
+        <translation>导入设置包</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/dialogs/setup.py" line="218" />
+        <source>Not imported</source>
+        <translation>未导入</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/dialogs/setup.py" line="225" />
+        <source>Import set-up package %1</source>
+        <translation>导入设置包 %1</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/dialogs/setup.py" line="227" />
+        <source>The package changes:</source>
+        <translation>该设置包将带来以下变化：</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/dialogs/setup.py" line="227" />
+        <source>The package changes nothing here.</source>
+        <translation>该设置包对本机没有变化。</translation>
+    </message>
+</context>
+<context>
     <name>SubmitDialog</name>
     <message>
         <location filename="../../desktop/ui/dialogs/submit.py" line="20" />
@@ -1166,6 +1312,59 @@ Compare it with the one the district reads to you.</source>
         <location filename="../../desktop/ui/dialogs/submit.py" line="51" />
         <source>Approver's password</source>
         <translation>审核人密码</translation>
+    </message>
+</context>
+<context>
+    <name>TargetForm</name>
+    <message>
+        <location filename="../../desktop/ui/dialogs/setup.py" line="38" />
+        <source>Target</source>
+        <translation>目标</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/dialogs/setup.py" line="45" />
+        <source>the city</source>
+        <translation>全市</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/dialogs/setup.py" line="45" />
+        <source>every district</source>
+        <translation>各区县</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/dialogs/setup.py" line="45" />
+        <source>the city and every district</source>
+        <translation>全市和各区县</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/dialogs/setup.py" line="53" />
+        <source>Indicator</source>
+        <translation>指标名称</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/dialogs/setup.py" line="53" />
+        <source>Applies to</source>
+        <translation>适用范围</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/dialogs/setup.py" line="53" />
+        <source>Operator</source>
+        <translation>比较</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/dialogs/setup.py" line="54" />
+        <source>Value</source>
+        <translation>数值</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/dialogs/setup.py" line="54" />
+        <source>Basis (Chinese)</source>
+        <translation>依据（中文）</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/dialogs/setup.py" line="55" />
+        <source>Basis (English)</source>
+        <translation>依据（英文）</translation>
     </message>
 </context>
 <context>

@@ -115,3 +115,46 @@ def test_a_broken_package_is_refused_and_changes_nothing(two, tmp_path):
     broken = cli(district, "package", "build", str(tmp_path / "edit"), "--user", "admin", check=False)
     assert broken.returncode == 1 and "catalog/air.toml" in broken.stderr and "(air.pm25).type" in broken.stderr
     assert cli(district, "package", "build", str(tmp_path / "edit"), "--user", "wanzhou", check=False).returncode == 1
+
+
+def test_the_setup_screen(qapp, qtbot, two, tmp_path, monkeypatch):
+    from desktop.context import open_context
+    from desktop.core.semester import Semester
+    from desktop.ui.dialogs.setup import SetupDialog, TargetForm
+
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "cache"))
+    bureau = open_context(str(two["bureau"]))
+    dialog = SetupDialog(bureau, "admin")
+    qtbot.addWidget(dialog)
+    dialog.half.setCurrentIndex(dialog.half.findData("2024H2"))
+    assert dialog.model.rowCount() == 0
+    assert dialog.copy_forward()
+    assert dialog.model.rowCount() == len(bureau.resources.targets.by_semester[Semester(2024, 1)])
+    form = TargetForm(bureau)
+    form.code.setCurrentIndex(form.code.findData("air.pm25"))
+    form.scope.setCurrentIndex(form.scope.findData("municipality"))
+    form.op.setCurrentText("<=")
+    form.value.setText("35")
+    form.basis_zh.setText("市级年度目标")
+    form.basis_en.setText("Municipal annual target")
+    form.setResult(TargetForm.DialogCode.Accepted)
+    assert dialog.add(form)
+    from datetime import date
+
+    from PySide6.QtCore import QDate
+
+    dialog.deadline.setDate(QDate(2025, 1, 20))
+    assert dialog.set_deadline()
+    assert bureau.resources.targets.deadlines[Semester(2024, 2)] == date(2025, 1, 20)
+    city = bureau.resources.targets.for_unit(Semester(2024, 2), bureau.units.municipality)
+    assert str(city["air.pm25"].value) == "35"
+    package = dialog.export_package(str(tmp_path / "p.ecopkg"))
+    district = open_context(str(two["district"]))
+    other = SetupDialog(district, "admin")
+    qtbot.addWidget(other)
+    seen = []
+    assert other.import_package(str(package), confirm=lambda version, lines: seen.extend(lines) or True)
+    assert any("2025-01-20" in line for line in seen)
+    assert str(district.resources.targets.for_unit(Semester(2024, 2), district.units.municipality)["air.pm25"].value) == "35"
+    bureau.store.db.dispose()
+    district.store.db.dispose()

@@ -1,0 +1,236 @@
+"""The administrator's set-up: targets and the deadline of each half, and set-up packages."""
+
+from __future__ import annotations
+
+from decimal import Decimal, InvalidOperation
+from pathlib import Path
+
+from PySide6.QtCore import QDate
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QDateEdit,
+    QDialog,
+    QDialogButtonBox,
+    QFileDialog,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QListWidget,
+    QMessageBox,
+    QPushButton,
+    QTableView,
+    QVBoxLayout,
+)  # fmt: skip
+
+from desktop.core.semester import Semester
+from desktop.core.targets import OPERATORS, SCOPES, Target
+from desktop.core.text import Text, UserError
+from desktop.ui.models.simple_table import RowTableModel
+
+
+class TargetForm(QDialog):
+    """Collects one target: indicator, scope, operator, value, basis."""
+
+    def __init__(self, ctx, parent=None):
+        super().__init__(parent)
+        self.setWindowTitle(self.tr("Target"))
+        lang = ctx.lang
+        self.code = QComboBox(self)
+        for ind in ctx.catalog.indicators.values():
+            if ind.numeric or ind.type == "category":
+                self.code.addItem(f"{ind.name(lang)} ({ind.code})", ind.code)
+        self.scope = QComboBox(self)
+        for scope, text in zip(SCOPES, (self.tr("the city"), self.tr("every district"), self.tr("the city and every district")), strict=True):
+            self.scope.addItem(text, scope)
+        for unit in ctx.units:
+            self.scope.addItem(unit.label(lang), unit.code)
+        self.op = QComboBox(self)
+        self.op.addItems(list(OPERATORS))
+        self.value, self.basis_zh, self.basis_en = QLineEdit(self), QLineEdit(self), QLineEdit(self)
+        form = QFormLayout(self)
+        for label, widget in ((self.tr("Indicator"), self.code), (self.tr("Applies to"), self.scope), (self.tr("Operator"), self.op),
+                              (self.tr("Value"), self.value), (self.tr("Basis (Chinese)"), self.basis_zh),
+                              (self.tr("Basis (English)"), self.basis_en)):  # fmt: skip
+            form.addRow(label, widget)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self)
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        form.addRow(buttons)
+
+    def target(self, ctx) -> Target:
+        code = self.code.currentData()
+        text = self.value.text().strip()
+        if ctx.catalog[code].type == "category":
+            value = text
+        else:
+            try:
+                value = Decimal(text)
+            except InvalidOperation:
+                raise UserError(Text(f"目标值“{text}”不是数字", f"The target value '{text}' is not a number")) from None
+        return Target(code, self.scope.currentData(), self.op.currentText(), value,
+                      Text(self.basis_zh.text().strip(), self.basis_en.text().strip()))  # fmt: skip
+
+
+class SetupDialog(QDialog):
+    def __init__(self, ctx, actor: str, on_changed=None, parent=None):
+        super().__init__(parent)
+        from desktop.store import packages
+
+        self.ctx, self.actor, self.on_changed = ctx, actor, on_changed
+        self.setWindowTitle(self.tr("Targets and deadlines"))
+        lang = ctx.lang
+        self.half = QComboBox(self)
+        known = sorted(set(ctx.resources.targets.semesters()) | set(ctx.store.semesters_with_data()))
+        halves = (known[-1].next().back(6) if known else [])[::-1]
+        for semester in halves:
+            self.half.addItem(semester.label(lang), str(semester))
+        self.deadline = QDateEdit(self)
+        self.deadline.setCalendarPopup(True)
+        self.deadline.setDisplayFormat("yyyy-MM-dd")
+        self.version = QLabel(self)
+        scopes = {"municipality": self.tr("the city"), "districts": self.tr("every district"), "all": self.tr("city and districts")}
+        self.model = RowTableModel([
+            (self.tr("Indicator"), lambda t: ctx.catalog[t.code].name(lang) if t.code in ctx.catalog else t.code),
+            (self.tr("Applies to"), lambda t: scopes.get(t.units) or ctx.units.get(t.units).label(lang)),
+            (self.tr("Target"), lambda t: t.shown(ctx.catalog[t.code], lang) if t.code in ctx.catalog else f"{t.op} {t.value}"),
+            (self.tr("Basis"), lambda t: t.basis(lang) + (self.tr(" (example)") if t.example else "")),
+        ], parent=self)  # fmt: skip
+        self.table = QTableView(self)
+        self.table.setModel(self.model)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.horizontalHeader().setStretchLastSection(True)
+        self.table.verticalHeader().setVisible(False)
+        self.table.setColumnWidth(0, 260)
+        self.table.setColumnWidth(1, 180)
+        top = QHBoxLayout()
+        top.addWidget(QLabel(self.tr("Half-year"), self))
+        top.addWidget(self.half)
+        top.addWidget(QLabel(self.tr("Deadline"), self))
+        top.addWidget(self.deadline)
+        set_deadline = QPushButton(self.tr("Set deadline"), self)
+        top.addWidget(set_deadline)
+        top.addStretch(1)
+        top.addWidget(self.version)
+        buttons = QHBoxLayout()
+        actions = ((self.tr("Add or change…"), self.add), (self.tr("Remove"), self.remove),
+                   (self.tr("Copy from the previous half"), self.copy_forward),
+                   (self.tr("Export set-up package…"), self.export_package), (self.tr("Import set-up package…"), self.import_package))  # fmt: skip
+        for text, slot in actions:
+            button = QPushButton(text, self)
+            button.clicked.connect(lambda _=False, s=slot: s())
+            buttons.addWidget(button)
+        layout = QVBoxLayout(self)
+        layout.addLayout(top)
+        layout.addWidget(self.table)
+        layout.addLayout(buttons)
+        self.half.currentIndexChanged.connect(self.refresh)
+        set_deadline.clicked.connect(lambda: self.set_deadline())
+        self.resize(980, 560)
+        self._packages = packages
+        self.refresh()
+
+    @property
+    def semester(self) -> Semester:
+        return Semester.parse(self.half.currentData())
+
+    def refresh(self) -> None:
+        targets = self.ctx.resources.targets
+        self.model.set_rows(targets.by_semester.get(self.semester, []))
+        deadline = targets.deadlines.get(self.semester)
+        self.deadline.setDate(QDate(deadline) if deadline else QDate(self.semester.end).addDays(20))
+        self.version.setText(self.tr("Set-up %1").replace("%1", self._packages.active_version(self.ctx.store)))
+
+    def _apply(self, targets, deadline) -> bool:
+        packages = self._packages
+        try:
+            content = packages.with_half(packages.effective_content(self.ctx.store), self.semester, targets, deadline)
+            packages.activate(self.ctx.store, self.actor, content, "edited here")
+        except UserError as exc:
+            QMessageBox.warning(self, self.tr("Not saved"), exc.message(self.ctx.lang))
+            return False
+        self._changed()
+        return True
+
+    def _changed(self) -> None:
+        self.ctx.reload_resources()
+        self.refresh()
+        if self.on_changed is not None:
+            self.on_changed()
+
+    def _current(self):
+        return list(self.ctx.resources.targets.by_semester.get(self.semester, [])), self.ctx.resources.targets.deadlines.get(self.semester)
+
+    def add(self, form: TargetForm | None = None) -> bool:
+        form = form or TargetForm(self.ctx, self)
+        if form.result() != QDialog.DialogCode.Accepted and not form.exec():
+            return False
+        try:
+            target = form.target(self.ctx)
+        except UserError as exc:
+            QMessageBox.warning(self, self.tr("Not saved"), exc.message(self.ctx.lang))
+            return False
+        targets, deadline = self._current()
+        kept = [t for t in targets if (t.code, t.units) != (target.code, target.units)]
+        return self._apply(kept + [target], deadline)
+
+    def remove(self) -> bool:
+        index = self.table.currentIndex()
+        if not index.isValid():
+            return False
+        chosen = self.model.row(index.row())
+        targets, deadline = self._current()
+        return self._apply([t for t in targets if t is not chosen], deadline)
+
+    def copy_forward(self) -> bool:
+        source = self.ctx.resources.targets.by_semester.get(self.semester.previous(), [])
+        if not source:
+            QMessageBox.warning(self, self.tr("Not saved"), self.tr("The previous half has no targets."))
+            return False
+        return self._apply(list(source), self._current()[1])
+
+    def set_deadline(self) -> bool:
+        return self._apply(self._current()[0], self.deadline.date().toPython())
+
+    def export_package(self, path: str | None = None) -> Path | None:
+        packages = self._packages
+        if path is None:
+            path, _ = QFileDialog.getSaveFileName(self, self.tr("Export set-up package"), "ecoreport-setup.ecopkg",
+                                                  self.tr("Set-up packages (*.ecopkg)"))  # fmt: skip
+        if not path:
+            return None
+        return packages.write_file(packages.effective_content(self.ctx.store), packages.active_version(self.ctx.store), Path(path), self.actor)
+
+    def import_package(self, path: str | None = None, confirm=None) -> bool:
+        packages = self._packages
+        if path is None:
+            path, _ = QFileDialog.getOpenFileName(self, self.tr("Import set-up package"), "", self.tr("Set-up packages (*.ecopkg)"))
+        if not path:
+            return False
+        try:
+            manifest, content = packages.read_file(Path(path))
+            changes = packages.differences(self.ctx.resources, packages.validate(content))
+            if not (confirm or self._confirm)(manifest["version"], [c.text(self.ctx.lang) for c in changes]):
+                return False
+            packages.activate(self.ctx.store, self.actor, content, Path(path).name, manifest["version"])
+        except UserError as exc:
+            QMessageBox.warning(self, self.tr("Not imported"), exc.message(self.ctx.lang))
+            return False
+        self._changed()
+        return True
+
+    def _confirm(self, version: str, lines: list[str]) -> bool:
+        dialog = QDialog(self)
+        dialog.setWindowTitle(self.tr("Import set-up package %1").replace("%1", version))
+        layout = QVBoxLayout(dialog)
+        layout.addWidget(QLabel(self.tr("The package changes:") if lines else self.tr("The package changes nothing here."), dialog))
+        changes = QListWidget(dialog)
+        changes.addItems(lines)
+        layout.addWidget(changes)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, dialog)
+        buttons.accepted.connect(dialog.accept)
+        buttons.rejected.connect(dialog.reject)
+        layout.addWidget(buttons)
+        dialog.resize(620, 380)
+        return bool(dialog.exec())
