@@ -70,7 +70,8 @@ def cmd_export(args):
     from desktop.store import packages
 
     ctx = context(args)
-    path = packages.write_file(packages.effective_content(ctx.store), packages.active_version(ctx.store), Path(args.output), args.user)
+    path = packages.write_file(packages.effective_content(ctx.store), packages.active_version(ctx.store), Path(args.output),
+                               args.user, ctx.store)  # fmt: skip
     print(Text(f"已导出设置包 {packages.active_version(ctx.store)}：{path}", f"Exported set-up package {packages.active_version(ctx.store)}: {path}")(args.lang))
     return EXIT_OK
 
@@ -81,6 +82,8 @@ def cmd_import(args):
     ctx = context(args)
     manifest, content = packages.read_file(Path(args.file))
     new = packages.validate(content)
+    if not args.dry_run:
+        print(packages.check_origin(ctx.store, args.user, manifest)(args.lang))
     print(Text(f"设置包 {manifest['version']} 将带来以下变化：", f"Set-up package {manifest['version']} changes:")(args.lang))
     _print_changes(packages.differences(ctx.resources, new), args.lang)
     if args.dry_run:

@@ -146,3 +146,11 @@ def signature_problem(store, unit: Unit, meta: dict[str, str], message: bytes) -
         return Text(f"签名公钥登记给了{other.name.zh}，而文件属于{unit.name.zh}",
                     f"The signing key is registered to {other.name.en}, but the file is for {unit.name.en}")  # fmt: skip
     return None
+
+
+def register_trusted(store, actor: str, unit: Unit, public_key: str) -> None:
+    """Registers the bureau's key on a district PC when its first set-up package arrives (trust on first use)."""
+    with store.session() as s:
+        s.add(UnitKey(unit_code=unit.code, public_key=public_key, fingerprint=fingerprint(public_key), registered_by=actor))
+        audit.record(s, actor, "key.register", unit=unit.code, new=fingerprint(public_key), reason="first set-up package")
+        s.commit()

@@ -142,9 +142,19 @@ def content_of(store, version: str) -> dict[str, str] | None:
 
 
 # --- the file -------------------------------------------------------------------------------------
-def write_file(content: dict[str, str], version: str, path: Path, created_by: str) -> Path:
+def _signed(version: str, sha: str) -> bytes:
+    return f"ecoreport-package\n{version}\n{sha}".encode()
+
+
+def write_file(content: dict[str, str], version: str, path: Path, created_by: str, store=None) -> Path:
+    """The package file; with `store`, signed with the bureau's key (unit 500000's) so districts can trust it."""
     manifest = {"format": FORMAT, "version": version, "sha256": digest(content), "created_by": created_by,
                 "created_at": datetime.now(UTC).isoformat(timespec="seconds"), "files": sorted(content)}  # fmt: skip
+    if store is not None:
+        from desktop.store import keys
+
+        signature = keys.sign(store, store.units.municipality, _signed(version, manifest["sha256"]))
+        manifest.update(signature=signature.signature, public_key=signature.public_key, key_fingerprint=signature.fingerprint)
     path = Path(path)
     tmp = path.with_name(path.name + ".partial")
     with zipfile.ZipFile(tmp, "w", zipfile.ZIP_DEFLATED) as z:
@@ -247,3 +257,29 @@ def with_half(content: dict[str, str], semester: Semester, targets, deadline: da
     updated = dict(content)
     updated[f"targets/{semester}.toml"] = targets_toml(semester, targets, deadline)
     return updated
+
+
+def check_origin(store, actor: str, manifest: dict) -> Text:
+    """Verifies the bureau's signature on a package; the first package's key is remembered (trust on first
+    use, to be confirmed by phone), later ones must carry the same. Returns what to tell the user."""
+    from sqlmodel import select as model_select
+
+    from desktop.store import keys
+    from desktop.store.models import UnitKey
+
+    public, signature = manifest.get("public_key", ""), manifest.get("signature", "")
+    if not public or not keys.verify(public, signature, _signed(manifest["version"], manifest["sha256"])):
+        raise UserError(Text("设置包没有市局签名或签名无效，未导入", "The package is not signed by the bureau, or the signature is invalid"))
+    city = store.units.municipality
+    with store.session() as s:
+        known = s.exec(model_select(UnitKey).where(UnitKey.unit_code == city.code)).all()
+    own = keys.own_public_key(store, city)[0]  # the bureau importing its own package
+    print_ = keys.fingerprint(public)
+    if public == own or any(k.public_key == public for k in known):
+        return Text(f"市局签名有效（指纹 {print_}）", f"Signed by the bureau (fingerprint {print_})")
+    if known:
+        raise UserError(Text(f"设置包的签名公钥（指纹 {print_}）不是本机已登记的市局公钥，未导入",
+                             f"The package is signed by a key (fingerprint {print_}) other than the bureau's registered one"))  # fmt: skip
+    keys.register_trusted(store, actor, city, public)
+    return Text(f"首次导入：已登记市局公钥，指纹 {print_}，请与市局电话核对",
+                f"First package: the bureau's key is now registered, fingerprint {print_}; confirm it with the bureau by phone")  # fmt: skip

@@ -1251,32 +1251,37 @@ Compare it with the one the district reads to you.</source>
     </message>
     <message>
         <location filename="../../desktop/ui/dialogs/setup.py" line="200" />
-        <location filename="../../desktop/ui/dialogs/setup.py" line="208" />
+        <location filename="../../desktop/ui/dialogs/setup.py" line="209" />
         <source>Set-up packages (*.ecopkg)</source>
         <translation>设置包 (*.ecopkg)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/setup.py" line="208" />
+        <location filename="../../desktop/ui/dialogs/setup.py" line="209" />
         <source>Import set-up package</source>
         <translation>导入设置包</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/dialogs/setup.py" line="218" />
+        <source>Set-up package</source>
+        <translation>设置包</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/dialogs/setup.py" line="221" />
         <source>Not imported</source>
         <translation>未导入</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/setup.py" line="225" />
+        <location filename="../../desktop/ui/dialogs/setup.py" line="228" />
         <source>Import set-up package %1</source>
         <translation>导入设置包 %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/setup.py" line="227" />
+        <location filename="../../desktop/ui/dialogs/setup.py" line="230" />
         <source>The package changes:</source>
         <translation>该设置包将带来以下变化：</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/setup.py" line="227" />
+        <location filename="../../desktop/ui/dialogs/setup.py" line="230" />
         <source>The package changes nothing here.</source>
         <translation>该设置包对本机没有变化。</translation>
     </message>

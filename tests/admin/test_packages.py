@@ -118,11 +118,15 @@ def test_a_broken_package_is_refused_and_changes_nothing(two, tmp_path):
 
 
 def test_the_setup_screen(qapp, qtbot, two, tmp_path, monkeypatch):
+    from PySide6.QtWidgets import QMessageBox
+
     from desktop.context import open_context
     from desktop.core.semester import Semester
     from desktop.ui.dialogs.setup import SetupDialog, TargetForm
 
     monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "cache"))
+    told = []
+    monkeypatch.setattr(QMessageBox, "information", staticmethod(lambda *a: told.append(a[2])))
     bureau = open_context(str(two["bureau"]))
     dialog = SetupDialog(bureau, "admin")
     qtbot.addWidget(dialog)
@@ -155,6 +159,37 @@ def test_the_setup_screen(qapp, qtbot, two, tmp_path, monkeypatch):
     seen = []
     assert other.import_package(str(package), confirm=lambda version, lines: seen.extend(lines) or True)
     assert any("2025-01-20" in line for line in seen)
+    assert told and "已登记市局公钥" in told[0]
     assert str(district.resources.targets.for_unit(Semester(2024, 2), district.units.municipality)["air.pm25"].value) == "35"
     bureau.store.db.dispose()
     district.store.db.dispose()
+
+
+def test_packages_carry_the_bureau_signature(two, tmp_path):
+    bureau, district = two["bureau"], two["district"]
+    cli(bureau, "package", "export", "-o", str(tmp_path / "a.ecopkg"))
+    first = cli(district, "package", "import", str(tmp_path / "a.ecopkg"), "--user", "admin").stdout
+    assert "首次导入：已登记市局公钥" in first
+    cli(bureau, "deadline", "2024H2", "2025-01-20", "--user", "admin")
+    cli(bureau, "package", "export", "-o", str(tmp_path / "b.ecopkg"))
+    assert "市局签名有效" in cli(district, "package", "import", str(tmp_path / "b.ecopkg"), "--user", "admin").stdout
+    # A package from some other installation posing as the bureau.
+    impostor = tmp_path / "impostor.sqlite3"
+    shutil.copy(two["district"], impostor)
+    cli(impostor, "package", "export", "-o", str(tmp_path / "c.ecopkg"))
+    from desktop.context import open_context
+    from desktop.store import keys
+
+    ctx = open_context(str(impostor))
+    with ctx.store.session() as s:  # give the impostor its own, different key for the city
+        from sqlmodel import delete
+
+        from desktop.store.models import InstallationKey
+
+        s.exec(delete(InstallationKey))
+        s.commit()
+    keys.own_public_key(ctx.store, ctx.units.municipality)
+    ctx.store.db.dispose()
+    cli(impostor, "package", "export", "-o", str(tmp_path / "c.ecopkg"))
+    refused = cli(district, "package", "import", str(tmp_path / "c.ecopkg"), "--user", "admin", check=False)
+    assert refused.returncode == 1 and "不是本机已登记的市局公钥" in refused.stderr

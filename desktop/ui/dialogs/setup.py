@@ -200,7 +200,8 @@ class SetupDialog(QDialog):
                                                   self.tr("Set-up packages (*.ecopkg)"))  # fmt: skip
         if not path:
             return None
-        return packages.write_file(packages.effective_content(self.ctx.store), packages.active_version(self.ctx.store), Path(path), self.actor)
+        return packages.write_file(packages.effective_content(self.ctx.store), packages.active_version(self.ctx.store), Path(path),
+                                   self.actor, self.ctx.store)  # fmt: skip
 
     def import_package(self, path: str | None = None, confirm=None) -> bool:
         packages = self._packages
@@ -213,6 +214,8 @@ class SetupDialog(QDialog):
             changes = packages.differences(self.ctx.resources, packages.validate(content))
             if not (confirm or self._confirm)(manifest["version"], [c.text(self.ctx.lang) for c in changes]):
                 return False
+            origin = packages.check_origin(self.ctx.store, self.actor, manifest)
+            QMessageBox.information(self, self.tr("Set-up package"), origin(self.ctx.lang))
             packages.activate(self.ctx.store, self.actor, content, Path(path).name, manifest["version"])
         except UserError as exc:
             QMessageBox.warning(self, self.tr("Not imported"), exc.message(self.ctx.lang))
