@@ -193,3 +193,24 @@ def test_packages_carry_the_bureau_signature(two, tmp_path):
     cli(impostor, "package", "export", "-o", str(tmp_path / "c.ecopkg"))
     refused = cli(district, "package", "import", str(tmp_path / "c.ecopkg"), "--user", "admin", check=False)
     assert refused.returncode == 1 and "不是本机已登记的市局公钥" in refused.stderr
+
+
+def test_values_of_a_removed_indicator_are_kept_and_visible(two, tmp_path):
+    district = two["district"]
+    cli(district, "set", "500101", "2024H1", "water.river_cases=3", "--user", "wanzhou")
+    cli(district, "package", "extract", str(tmp_path / "edit"))
+    water = tmp_path / "edit" / "catalog" / "water.toml"
+    text = water.read_text(encoding="utf-8")
+    start = text.index('[[indicator]]\ncode = "water.river_cases"')
+    end = text.index("[[rule]]", start)
+    water.write_text(text[:start] + text[end:], encoding="utf-8")
+    narrative = tmp_path / "edit" / "narrative.toml"  # its sentence goes too, or the package is refused
+    lines = narrative.read_text(encoding="utf-8").split("\n[[paragraph.clause]]")
+    narrative.write_text("\n[[paragraph.clause]]".join(c for c in lines if "water.river_cases" not in c), encoding="utf-8")
+    built = cli(district, "package", "build", str(tmp_path / "edit"), "--user", "admin").stdout
+    assert "移除指标 water.river_cases（已填数据保留）" in built
+    assert "water.river_cases" not in cli(district, "catalog").stdout
+    shown = json.loads(cli(district, "show", "500101", "2024H1", "--json").stdout)
+    assert shown["values"]["water.river_cases"] == "3"  # kept, as stored
+    history = json.loads(cli(district, "audit", "500101", "--json").stdout)
+    assert any(e["code"] == "water.river_cases" and e["new"] == "3" for e in history)
