@@ -64,7 +64,6 @@ def main() -> int:
 
         # The bureau: a query on 万州区's PM2.5, then the inbox, the review screen and the dashboard.
         bureau = GuiApp(args, app, settings)
-        bureau.translators = gui.translators
         store = bureau.context().store
         wanzhou = bureau.context().units.find("500101")
         from desktop.core.semester import Semester
@@ -92,6 +91,7 @@ def main() -> int:
         window.grab().save(str(OUT / f"dashboard-{lang}.png"))
         window.close()
         i18n.remove(app, gui.translators)
+        i18n.remove(app, bureau.translators)
     print(f"saved to {OUT}")
     return 0
 

@@ -207,7 +207,7 @@ class MainWindow(QMainWindow):
     def show_report(self, report) -> None:
         c = self.controller
         asked = {t.code for t in c.threads if t.open}
-        rows = [replace(r, status_text="❓ " + r.status_text) if r.code in asked else r for r in entry_rows(report, c.ctx.catalog, c.lang)]
+        rows = [replace(r, status_text="？ " + r.status_text) if r.code in asked else r for r in entry_rows(report, c.ctx.catalog, c.lang)]
         self.model.set_rows(rows, c.read_only)
         self.checks.show_results(report.checks, report.half.explanations, c.read_only)
         status = STATUS_NAMES[report.status](c.lang)

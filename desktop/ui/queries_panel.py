@@ -86,8 +86,8 @@ class QueriesPanel(QWidget):
         parts = []
         side = {"bureau": self.tr("bureau"), "district": self.tr("district")}
         for m in thread.messages:
-            parts.append(f"<p><b>{escape(m.author)}</b>（{side.get(m.side, m.side)}）"
-                         f"<span style='color:#777'> {m.at:%Y-%m-%d %H:%M}</span><br>{escape(m.text)}</p>")  # fmt: skip
+            who = self.tr("%1 (%2)").replace("%1", f"<b>{escape(m.author)}</b>").replace("%2", side.get(m.side, m.side))
+            parts.append(f"<p>{who}<span style='color:#777'> {m.at.astimezone():%Y-%m-%d %H:%M}</span><br>{escape(m.text)}</p>")
         self.thread.setHtml("".join(parts))
         self.selectedCode.emit(thread.code)
 

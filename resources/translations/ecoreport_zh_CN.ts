@@ -965,6 +965,11 @@ Compare it with the one the district reads to you.</source>
         <source>district</source>
         <translation>区县</translation>
     </message>
+    <message>
+        <location filename="../../desktop/ui/queries_panel.py" line="89" />
+        <source>%1 (%2)</source>
+        <translation>%1（%2）</translation>
+    </message>
 </context>
 <context>
     <name>ReviewPage</name>

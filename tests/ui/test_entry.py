@@ -231,7 +231,7 @@ def test_the_district_imports_the_review_and_answers_in_the_queries_tab(gui, tmp
     assert not window.controller.read_only  # returned: editable again
     panel = window.queries
     assert panel.model.rowCount() == 1 and "问题 (1)" in window.side.tabText(window.side.indexOf(panel))
-    assert cell(window, "air.pm25", STATUS).data().startswith("❓")
+    assert cell(window, "air.pm25", STATUS).data().startswith("？")
     panel.table.selectRow(0)
     panel.answer.setPlainText("已核实，监测数据无误")
     panel.reply_button.click()
