@@ -33,7 +33,3 @@ def _default(obj: object) -> object:
 def dump_json(data: object) -> None:
     json.dump(data, sys.stdout, ensure_ascii=False, indent=2, default=_default)
     sys.stdout.write("\n")
-
-
-def json_value(value: object) -> object:
-    return _default(value) if isinstance(value, Decimal) else value

@@ -50,9 +50,6 @@ class Indicator:
     def numeric(self) -> bool:
         return self.type in ("integer", "decimal", "percent")
 
-    def applies_to_municipality_only(self) -> bool:
-        return self.aggregation == "municipal"
-
 
 @dataclass(frozen=True, slots=True)
 class Rule:
@@ -96,10 +93,6 @@ class Catalog:
 
     def derived(self) -> list[Indicator]:
         return self._derived_order
-
-    def topic_of(self, code: str) -> Topic:
-        topic = self.indicators[code].topic
-        return next(t for t in self.topics if t.code == topic)
 
     def applicable(self, municipality: bool) -> list[Indicator]:
         """The indicators a unit sees: districts never see what only the bureau reports."""

@@ -60,10 +60,6 @@ class CheckInput:
     consolidated: bool = False
 
 
-def _name(ind: Indicator) -> Text:
-    return ind.name
-
-
 def run_checks(
     catalog: Catalog, targets: TargetBook, data: CheckInput, figures: Figures | None = None
 ) -> list[CheckResult]:
