@@ -127,24 +127,13 @@ def cmd_consolidate(args: argparse.Namespace) -> int:
 
 
 def cmd_report(args: argparse.Namespace) -> int:
-    from desktop.core.narrative import load_narrative, write_report
-    from desktop.store.reports import half_report
+    from desktop.store.reports import half_report, narrative
 
     ctx = context(args)
     semester = semester_arg(args.semester)
     unit = unit_arg(ctx, args.unit) if args.unit else ctx.units.municipality
     report = half_report(ctx.store, unit, semester)
-    paragraphs = load_narrative(_narrative_file(ctx), ctx.catalog)
-    text = write_report(
-        paragraphs,
-        ctx.catalog,
-        unit,
-        semester,
-        report.figures,
-        report.last_year,
-        report.attainments,
-        args.lang,
-    )
+    text = narrative(ctx.resources, report, args.lang)
     if not text:
         print(
             Text("该半年度没有可写入报告的数据", "There are no figures to report for this half-year")(
@@ -156,10 +145,3 @@ def cmd_report(args: argparse.Namespace) -> int:
     print("\n\n".join(text))
     return EXIT_OK
 
-
-def _narrative_file(ctx):
-    """The narrative of the active set-up package, or the one shipped with the program."""
-    from desktop.resources import resources_dir
-
-    own = ctx.resources.root / "narrative.toml"
-    return own if own.exists() else resources_dir() / "narrative.toml"

@@ -3,13 +3,13 @@
 from __future__ import annotations
 
 import argparse
-from decimal import Decimal
 
 from desktop.cli.common import context, semester_arg, unit_arg
 from desktop.cli.main import EXIT_OK, EXIT_REFUSED, BadInput
 from desktop.cli.output import dump_json, table
+from desktop.core.display import change as change_text
+from desktop.core.display import shown
 from desktop.core.text import Text
-from desktop.core.values import format_value, round_half_up
 from desktop.core.workflow import STATUS_NAMES
 
 
@@ -97,27 +97,12 @@ def cmd_show(args: argparse.Namespace) -> int:
             goal = report.attainments.get(ind.code)
             name = ind.name(lang) + (Text(" [计算]", " [derived]")(lang) if ind.derived else "")
             note = report.half.explanations.get(ind.code)
-            rows.append([ind.code, name + (f" ※{note}" if note else ""), _shown(ind, figures, lang), ind.unit(lang),
-                         _shown(ind, before, lang), _change(ind, figures.get(ind.code), before.get(ind.code), lang),
+            rows.append([ind.code, name + (f" ※{note}" if note else ""), shown(ind, figures, lang), ind.unit(lang),
+                         shown(ind, before, lang), change_text(ind, figures.get(ind.code), before.get(ind.code), lang),
                          goal.target.shown(ind, lang) if goal else "", goal.describe(ind, lang) if goal else ""])  # fmt: skip
         print(f"\n[{topic.name(lang)}]")
         print(table([head(lang).split("|")] + rows, right={2, 4, 5}))
     return EXIT_OK
-
-
-def _shown(ind, figures, lang: str) -> str:
-    if figures.is_not_applicable(ind.code):
-        return Text("不适用", "n/a")(lang)
-    return format_value(ind, figures.get(ind.code), lang, grouping=True)
-
-
-def _change(ind, now, then, lang: str) -> str:
-    if now is None or then is None or isinstance(now, str) or isinstance(then, str):
-        return ""
-    diff = Decimal(now) - Decimal(then)
-    if ind.type == "percent":
-        return f"{round_half_up(diff, ind.places):+,}" + Text("个百分点", " pts")(lang)
-    return f"{round_half_up(diff, ind.places):+,}"
 
 
 def cmd_check(args: argparse.Namespace) -> int:

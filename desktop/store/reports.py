@@ -109,3 +109,14 @@ def half_json(report: HalfReport, catalog_version: str, lang: str = "zh") -> dic
         "missing_units": report.half.consolidated.missing_units if report.half.consolidated else [],
         "fingerprint": report.fingerprint,
     }
+
+
+def narrative(resources, report: HalfReport, lang: str = "zh") -> list[str]:
+    """The published paragraphs of a unit-half, from the active set-up's narrative (or the shipped one)."""
+    from desktop.core.narrative import load_narrative, write_report
+    from desktop.resources import resources_dir
+
+    own = resources.root / "narrative.toml"
+    paragraphs = load_narrative(own if own.exists() else resources_dir() / "narrative.toml", resources.catalog)
+    return write_report(paragraphs, resources.catalog, report.unit, report.semester, report.figures, report.last_year,
+                        report.attainments, lang)  # fmt: skip

@@ -6,10 +6,8 @@ from dataclasses import dataclass
 
 from desktop.core.catalog import Catalog, Indicator
 from desktop.core.checks import CheckResult
-from desktop.core.derived import Figures
+from desktop.core.display import change, shown
 from desktop.core.targets import MET, MISSED, NO_TARGET
-from desktop.core.text import Text
-from desktop.core.values import format_value, round_half_up
 from desktop.store.reports import HalfReport
 
 # What the status column shows, worst first.
@@ -32,19 +30,6 @@ class IndicatorRow:
     status_text: str
     explanation: str
     editable: bool  # a raw element this unit enters (not derived, not summed from districts)
-
-
-def _shown(ind: Indicator, figures: Figures, lang: str) -> str:
-    if figures.is_not_applicable(ind.code):
-        return Text("不适用", "n/a")(lang)
-    return format_value(ind, figures.get(ind.code), lang, grouping=True)
-
-
-def _change(ind: Indicator, now, then, lang: str) -> str:
-    if now is None or then is None or isinstance(now, str) or isinstance(then, str):
-        return ""
-    diff = round_half_up(now - then, ind.places)
-    return f"{diff:+,}" + (Text("个百分点", " pts")(lang) if ind.type == "percent" else "")
 
 
 def _status(ind: Indicator, report: HalfReport, by_code: dict[str, list[CheckResult]], lang: str) -> tuple[str, str]:
@@ -78,9 +63,9 @@ def entry_rows(report: HalfReport, catalog: Catalog, lang: str) -> list[Indicato
         editable = not ind.derived and not (municipality and ind.aggregation == "sum")
         rows.append(IndicatorRow(
             code=ind.code, topic=ind.topic, indicator=ind, name=ind.name(lang), unit=ind.unit(lang),
-            value=_shown(ind, report.figures, lang), previous=_shown(ind, report.previous, lang),
-            last_year=_shown(ind, report.last_year, lang),
-            change=_change(ind, report.figures.get(ind.code), report.last_year.get(ind.code), lang),
+            value=shown(ind, report.figures, lang), previous=shown(ind, report.previous, lang),
+            last_year=shown(ind, report.last_year, lang),
+            change=change(ind, report.figures.get(ind.code), report.last_year.get(ind.code), lang),
             target=att.target.shown(ind, lang) if att else "", status=status, status_text=status_text,
             explanation=report.half.explanations.get(ind.code, ""), editable=editable,
         ))  # fmt: skip

@@ -30,6 +30,7 @@ from PySide6.QtWidgets import (
 )  # fmt: skip
 
 from desktop.core.checks import attainments
+from desktop.core.display import shown
 from desktop.core.targets import MET, MISSED
 from desktop.ui.models.simple_table import RowTableModel
 
@@ -109,8 +110,7 @@ class DashboardPage(QWidget):
 
     # --- data ---------------------------------------------------------------------------------
     def refresh(self) -> None:
-        from desktop.core.narrative import load_narrative, write_report
-        from desktop.store.reports import half_report
+        from desktop.store.reports import half_report, narrative
 
         c = self.controller
         ctx, lang, semester = c.ctx, c.lang, c.semester
@@ -118,13 +118,10 @@ class DashboardPage(QWidget):
         rows = []
         for code, att in self.city.attainments.items():
             ind = ctx.catalog[code]
-            rows.append((ind.name(lang), c_shown(ind, self.city.figures, lang), att.target.shown(ind, lang), att.describe(ind, lang), att.status))
+            rows.append((ind.name(lang), shown(ind, self.city.figures, lang), att.target.shown(ind, lang), att.describe(ind, lang), att.status))
         self.headline.set_rows(rows)
         self.headline_view.setColumnWidth(0, 210)
-        paragraphs = load_narrative(_narrative_file(ctx), ctx.catalog)
-        text = write_report(paragraphs, ctx.catalog, self.city.unit, semester, self.city.figures, self.city.last_year,
-                            self.city.attainments, lang)  # fmt: skip
-        self.narrative.setPlainText("\n\n".join(text))
+        self.narrative.setPlainText("\n\n".join(narrative(ctx.resources, self.city, lang)))
         self._heat()
         self.refresh_charts()
 
@@ -144,7 +141,7 @@ class DashboardPage(QWidget):
         columns = [(self.tr("District"), lambda r: r[0].name(lang))]
         for code in codes:
             ind = ctx.catalog[code]
-            columns.append((ind.name(lang), lambda r, code=code, ind=ind: c_shown(ind, self.figures.get(r[0].code), lang)))
+            columns.append((ind.name(lang), lambda r, code=code, ind=ind: shown(ind, self.figures.get(r[0].code), lang)))
         self.heat._columns = columns
         self.heat._background = lambda r, col: HEAT.get(r[1][codes[col - 1]].status) if col and codes[col - 1] in r[1] else None
         self.heat.set_rows(rows)
@@ -232,16 +229,3 @@ class DashboardPage(QWidget):
         if old is not None:
             old.deleteLater()
 
-
-def c_shown(ind, figures, lang: str) -> str:
-    from desktop.ui.rows import _shown
-
-    return _shown(ind, figures, lang) if figures is not None else ""
-
-
-def _narrative_file(ctx):
-    """The narrative of the active set-up package, or the one shipped with the program."""
-    from desktop.resources import resources_dir
-
-    own = ctx.resources.root / "narrative.toml"
-    return own if own.exists() else resources_dir() / "narrative.toml"

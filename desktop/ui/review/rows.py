@@ -6,14 +6,14 @@ from dataclasses import dataclass
 
 from desktop.core.catalog import Catalog
 from desktop.core.derived import compute
+from desktop.core.display import shown
 from desktop.core.outliers import outliers
 from desktop.core.semester import Semester
 from desktop.core.targets import MISSED
 from desktop.core.text import Text
-from desktop.core.values import format_value, from_storage
+from desktop.core.values import format_value, from_storage, to_storage
 from desktop.store.reports import HalfReport
 from desktop.store.review import Thread
-from desktop.ui.rows import _shown
 
 
 @dataclass(frozen=True, slots=True)
@@ -55,7 +55,7 @@ def review_rows(report: HalfReport, catalog: Catalog, previous: dict[str, str] |
             old = previous.get(ind.code)
             before = format_value(ind, from_storage(ind, old), lang, grouping=True) if old is not None else ""
             now = report.half.raw.get(ind.code)
-            changed = (old or None) != (None if now is None else _storage(now))
+            changed = (old or None) != (None if now is None else to_storage(now))
         flag = ""
         if ind.numeric:
             found = outliers(ind.code, {u: f.get(ind.code) for u, f in others.items()}).get(report.unit.code)
@@ -65,14 +65,8 @@ def review_rows(report: HalfReport, catalog: Catalog, previous: dict[str, str] |
         mine = by_code.get(ind.code, [])
         open_count = sum(t.open for t in mine)
         queries = Text(f"{open_count}个未解决 / 共{len(mine)}个", f"{open_count} open / {len(mine)}")(lang) if mine else ""
-        rows.append(ReviewRow(ind.code, ind.name(lang), ind.unit(lang), _shown(ind, report.figures, lang), before, changed,
-                              _shown(ind, report.previous, lang), _shown(ind, report.last_year, lang),
+        rows.append(ReviewRow(ind.code, ind.name(lang), ind.unit(lang), shown(ind, report.figures, lang), before, changed,
+                              shown(ind, report.previous, lang), shown(ind, report.last_year, lang),
                               att.target.shown(ind, lang) if att else "", bool(att and att.status == MISSED),
                               report.half.explanations.get(ind.code, ""), flag, queries, open_count))  # fmt: skip
     return rows
-
-
-def _storage(value) -> str:
-    from desktop.core.values import to_storage
-
-    return to_storage(value)

@@ -1,0 +1,27 @@
+"""How a figure and its year-on-year change are shown in tables (terminal, grid, review screen)."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+from desktop.core.catalog import Indicator
+from desktop.core.derived import Figures
+from desktop.core.text import Text
+from desktop.core.values import format_value, round_half_up
+
+
+def shown(ind: Indicator, figures: Figures | None, lang: str) -> str:
+    """The figure as published, "不适用" for a ratio without a denominator, "" when there is none."""
+    if figures is None:
+        return ""
+    if figures.is_not_applicable(ind.code):
+        return Text("不适用", "n/a")(lang)
+    return format_value(ind, figures.get(ind.code), lang, grouping=True)
+
+
+def change(ind: Indicator, now, then, lang: str) -> str:
+    """+6, −4.3, +1.3个百分点: the difference in the indicator's own unit (percentage points for %)."""
+    if now is None or then is None or isinstance(now, str) or isinstance(then, str):
+        return ""
+    diff = round_half_up(Decimal(now) - Decimal(then), ind.places)
+    return f"{diff:+,}" + (Text("个百分点", " pts")(lang) if ind.type == "percent" else "")
