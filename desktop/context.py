@@ -31,6 +31,7 @@ class AppContext:
     resources: Resources
     store: Store
     lang: str = "zh"
+    user: str | None = None  # who signed in (the command line's --user)
 
     def reload_resources(self) -> None:
         """After the set-up changed (a package imported, a target edited): the same context, new data."""
@@ -39,6 +40,25 @@ class AppContext:
         self.store.catalog = self.resources.catalog
         self.store.units = self.resources.units
         self.store.sync_units()
+
+    @property
+    def submissions(self):
+        """Every status change of a half: sign-off, receipt, the bureau's decisions (store.submissions)."""
+        from desktop.store.submissions import Submissions
+
+        return Submissions(self.store)
+
+    @property
+    def users(self):
+        from desktop.store.users import Users
+
+        return Users(self.store)
+
+    @property
+    def audit(self):
+        from desktop.store.audit import AuditLog
+
+        return AuditLog(self.store)
 
     @property
     def catalog(self):

@@ -1,5 +1,5 @@
 """The frozen application's entry point."""
 
-from desktop.cli.main import main
+from desktop.launch import main
 
 raise SystemExit(main())

@@ -98,3 +98,54 @@ def demo_copy(demo_db, tmp_path) -> Path:
     target = tmp_path / "demo.sqlite3"
     shutil.copy(demo_db, target)
     return target
+
+
+def accept_all(store, semester) -> None:
+    """Every district's half accepted by the bureau, through the workflow (as the demo records its history)."""
+    from desktop.core.workflow import Status
+    from desktop.store.submissions import Submissions
+
+    submissions = Submissions(store)
+    for unit in store.units.districts():
+        status = submissions.status(unit, semester)
+        if status == Status.ACCEPTED:
+            continue
+        if status in (Status.DRAFT, Status.RETURNED):
+            submissions.record_demo("admin", unit, semester, accepted=True)
+        else:
+            submissions.accept("admin", unit, semester)
+
+
+def sign_off(ctx, unit_code: str = "500101", semester=None, clerk: str = "wanzhou", approver: str = "wanzhou_approver") -> int:
+    """The demo's 万州区 clerk prepares and its approver signs off the half (password of the demo)."""
+    from desktop.core.semester import Semester
+
+    unit, semester = ctx.units.find(unit_code), semester or Semester(2024, 1)
+    notes = {r.codes[0]: "已与监测站核实，属实：本期新增站点" for r in ctx.store.checks(unit, semester)
+             if r.blocking and r.severity == "warning"}  # fmt: skip
+    if notes:
+        ctx.store.set_values(clerk, unit, semester, {}, notes)
+    return ctx.submissions.sign_off(clerk, approver, "ecoreport", unit, semester)
+
+
+def sign_off_any(ctx, unit, semester=None) -> int:
+    """Any district's half signed off on this installation, with a clerk and an approver made for it if needed.
+
+    A half the demo records as received or accepted is first sent back through the workflow (reopen, return).
+    """
+    from desktop.core.semester import Semester
+    from desktop.core.workflow import EDITABLE, Action, Status
+
+    semester = semester or Semester(2024, 1)
+    clerk, approver = f"clerk_{unit.code}", f"approver_{unit.code}"
+    if unit.code == "500101":
+        clerk, approver = "wanzhou", "wanzhou_approver"
+    for name, role in ((clerk, "clerk"), (approver, "approver")):
+        if ctx.users.find(name) is None:
+            ctx.users.create("admin", name, "ecoreport", role, unit.code)
+    status = ctx.submissions.status(unit, semester)
+    if status == Status.ACCEPTED:
+        ctx.submissions.act("admin", unit, semester, Action.REOPEN, "重新填报以签署")
+    if ctx.submissions.status(unit, semester) not in EDITABLE:
+        ctx.submissions.act("admin", unit, semester, Action.RETURN, "重新填报以签署")
+    return sign_off(ctx, unit.code, semester, clerk, approver)

@@ -37,21 +37,19 @@ def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -
 
 
 def cmd_init(args: argparse.Namespace) -> int:
-    from desktop.store import demo, users
+    from desktop.store import demo
 
-    ctx = context(args)
+    ctx = context(args, anonymous=True)  # it makes the first account
     store, lang = ctx.store, args.lang
     print(Text(f"数据库已就绪：{store.db.url}", f"Database ready: {store.db.url}")(lang))
-    with store.session() as s:
-        if users.find(s, "admin") is None:
-            password = args.admin_password or os.environ.get("ECOREPORT_ADMIN_PASSWORD")
-            generated = not password and not args.demo
-            password = password or (demo.DEMO_PASSWORD if args.demo else secrets.token_urlsafe(9))
-            users.create(s, ctx.units, "admin", "admin", password, "admin", None, "系统管理员")
-            s.commit()
-            if generated:
-                print(Text(f"已创建管理员账户 admin，初始密码：{password}（请妥善保管）",
-                           f"Created the admin account; its password is: {password} (keep it safe)")(lang))  # fmt: skip
+    if not ctx.users.any():
+        password = args.admin_password or os.environ.get("ECOREPORT_ADMIN_PASSWORD")
+        generated = not password and not args.demo
+        password = password or (demo.DEMO_PASSWORD if args.demo else secrets.token_urlsafe(9))
+        ctx.users.create("admin", "admin", password, "admin", None, "系统管理员")
+        if generated:
+            print(Text(f"已创建管理员账户 admin，初始密码：{password}（请妥善保管）",
+                       f"Created the admin account; its password is: {password} (keep it safe)")(lang))  # fmt: skip
     if args.demo:
         if not store.is_empty():
             raise UserError(Text("数据库中已有数据，未写入演示数据；请用 --db 指定新的数据库文件",
@@ -65,7 +63,7 @@ def cmd_init(args: argparse.Namespace) -> int:
 
 
 def cmd_catalog(args: argparse.Namespace) -> int:
-    catalog, lang = context(args).catalog, args.lang  # the active set-up package's, if the bureau issued one
+    catalog, lang = context(args, anonymous=True).catalog, args.lang  # the active set-up package's, if the bureau issued one
     if args.json:
         dump_json({"version": catalog.version, "topics": [
             {"code": t.code, "name_zh": t.name.zh, "name_en": t.name.en, "indicators": [
@@ -109,7 +107,7 @@ def cmd_audit(args: argparse.Namespace) -> int:
     if args.unit == "verify":
         return _verify(ctx, args)
     unit = unit_arg(ctx, args.unit) if args.unit else None
-    rows = ctx.store.audit_entries(unit, args.limit)
+    rows = ctx.audit.entries(unit.code if unit else None, args.limit)
     if args.json:
         dump_json([to_json(r) for r in rows])
         return 0
@@ -132,10 +130,7 @@ def _short(text: str | None, size: int = 24) -> str:
 
 
 def _verify(ctx, args) -> int:
-    from desktop.store import audit
-
-    with ctx.store.session() as s:
-        count, broken = audit.verify(s)
+    count, broken = ctx.audit.verify()
     if args.json:
         dump_json({"rows": count, "intact": broken is None, "first_broken": broken.id if broken else None,
                    "problem": broken.problem if broken else None})  # fmt: skip
@@ -163,7 +158,6 @@ def cmd_backup(args: argparse.Namespace) -> int:
 def cmd_restore(args: argparse.Namespace) -> int:
     from pathlib import Path
 
-    from desktop.store import audit
     from desktop.store.database import check_backup, utc_stamp
 
     ctx = context(args)
@@ -171,10 +165,8 @@ def cmd_restore(args: argparse.Namespace) -> int:
     check_backup(Path(args.file))
     safety = db.backup(db.path.parent / "backups" / f"{db.path.stem}-before-restore-{utc_stamp()}.sqlite3")
     db.restore(Path(args.file))
-    restored = context(args)  # migrate the restored copy if it is older
-    with restored.store.session() as s:
-        audit.record(s, args.user, "restore", new=Path(args.file).name, reason=f"previous state kept in {safety}")
-        s.commit()
+    restored = context(args, anonymous=True)  # migrate the restored copy if it is older
+    restored.audit.record(ctx.user, "restore", new=Path(args.file).name, reason=f"previous state kept in {safety}")
     print(Text(f"已从 {args.file} 恢复；恢复前的数据库已备份到 {safety}", f"Restored from {args.file}; the database before it is kept in {safety}")(args.lang))
     return 0
 
@@ -191,8 +183,6 @@ def cmd_selftest(args: argparse.Namespace) -> int:
     from desktop.exchange.importer import IMPORTED, import_file
     from desktop.exchange.save import save_workbook
     from desktop.exchange.template import build_template
-    from desktop.store import users
-
     lang = args.lang
     steps = []
     with tempfile.TemporaryDirectory(prefix="ecoreport-selftest-") as folder:
@@ -200,9 +190,7 @@ def cmd_selftest(args: argparse.Namespace) -> int:
         steps.append(Text(f"数据文件：指标目录 {ctx.catalog.version}，{len(ctx.catalog.indicators)} 项指标，{len(ctx.units)} 个单位",
                           f"data files: catalog {ctx.catalog.version}, {len(ctx.catalog.indicators)} indicators, {len(ctx.units)} units"))  # fmt: skip
         unit, half = ctx.units.find("500101") if ctx.units.get("500101") else ctx.units.districts()[0], Semester(2024, 1)
-        with ctx.store.session() as s:
-            users.create(s, ctx.units, "selftest", "selftest", "selftest", "admin")
-            s.commit()
+        ctx.users.create("selftest", "selftest", "selftest-password", "admin")
         ctx.store.set_values("selftest", unit, half, {"water.sections_total": "3", "water.sections_excellent": "2"})
         figures = ctx.store.figures(unit, half)
         if str(figures.get("water.excellent_ratio")) != "66.7":

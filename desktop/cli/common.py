@@ -5,19 +5,47 @@ from __future__ import annotations
 import argparse
 from typing import TYPE_CHECKING
 
-from desktop.cli.main import BadInput
+from desktop.cli.errors import BadInput
 from desktop.core.semester import Semester
-from desktop.core.text import UserError
+from desktop.core.text import Text, UserError
 from desktop.core.units import Unit
 
 if TYPE_CHECKING:
     from desktop.context import AppContext
 
 
-def context(args: argparse.Namespace) -> AppContext:
+def context(args: argparse.Namespace, anonymous: bool = False) -> AppContext:
+    """Opens the database and, unless the command is `anonymous`, signs in `--user` as the GUI's login does."""
     from desktop.context import open_context  # the database stack loads only when a command needs it
 
-    return open_context(args.db, args.lang)
+    ctx = open_context(args.db, args.lang)
+    if not anonymous:
+        ctx.user = _sign_in(ctx, args)
+    return ctx
+
+
+def password_from(variable: str, prompt: Text, lang: str) -> str:
+    """A password from the environment (scripts) or typed at a terminal; never from the command line."""
+    import getpass
+    import os
+    import sys
+
+    password = os.environ.get(variable)
+    if password is not None:
+        return password
+    if not sys.stdin.isatty():
+        raise BadInput(Text(f"需要密码：请在终端中运行以便输入，或为脚本设置环境变量 {variable}",
+                            f"A password is needed: run this at a terminal to type it, or set {variable} for a script"))  # fmt: skip
+    return getpass.getpass(prompt(lang))
+
+
+def _sign_in(ctx: AppContext, args: argparse.Namespace) -> str:
+    if not getattr(args, "user", None):
+        raise BadInput(Text("请用 --user 指定操作用户（需要该用户的密码）", "Name the acting user with --user (their password is needed)"))
+    password = password_from("ECOREPORT_PASSWORD", Text(f"用户 {args.user} 的密码：", f"Password of {args.user}: "), args.lang)
+    user = ctx.users.sign_in(args.user, password).name
+    args.password = password  # for a command that unlocks the signing key with it (key export)
+    return user
 
 
 def unit_arg(ctx: AppContext, text: str) -> Unit:

@@ -7,7 +7,7 @@ import sys
 from pathlib import Path
 
 from desktop.cli.common import context, semester_arg, unit_arg
-from desktop.cli.main import EXIT_OK, EXIT_REFUSED
+from desktop.cli.errors import EXIT_OK, EXIT_REFUSED
 from desktop.cli.output import dump_json
 from desktop.core.text import Text
 
@@ -43,12 +43,18 @@ def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -
     p.add_argument("semester", metavar="HALF")
     p.add_argument("-o", "--output", metavar="FILE.xlsx")
     p.add_argument("--json", action="store_true", help="print the city's figures as `show --json` does")
+    p.add_argument("--include", choices=("accepted", "received"), default="accepted",
+                   help="which districts the city counts: accepted only (default, final once all are), "
+                        "or received ones too (provisional)")  # fmt: skip
     p.set_defaults(run=cmd_consolidate)
     p = sub.add_parser(
         "report", parents=[common], help="the narrative report of a half (the city, or one unit)"
     )
     p.add_argument("semester", metavar="HALF")
     p.add_argument("unit", nargs="?", metavar="UNIT")
+    p.add_argument("--include", choices=("accepted", "received"), default="accepted",
+                   help="which districts the city counts: accepted only (default, final once all are), "
+                        "or received ones too (provisional)")  # fmt: skip
     p.set_defaults(run=cmd_report)
 
 
@@ -104,11 +110,12 @@ def cmd_export(args: argparse.Namespace) -> int:
 
 
 def cmd_consolidate(args: argparse.Namespace) -> int:
-    from desktop.store.reports import half_json, half_report
+    from desktop.core.report import half_json
+    from desktop.store.reports import half_report
 
     ctx = context(args)
     semester = semester_arg(args.semester)
-    city = half_report(ctx.store, ctx.units.municipality, semester)
+    city = half_report(ctx.store, ctx.units.municipality, semester, args.include)
     if args.output:
         from desktop.exchange.consolidation_book import build_consolidation, district_rows
         from desktop.exchange.save import save_workbook
@@ -118,7 +125,7 @@ def cmd_consolidate(args: argparse.Namespace) -> int:
         if not args.json:
             _saved(path, args.lang)
     if args.json:
-        dump_json(half_json(city, ctx.catalog.version, args.lang))
+        dump_json(half_json(city, ctx.catalog.version, args.lang, ctx.units))
     elif not args.output:
         print(Text("请用 -o 指定输出文件，或用 --json 输出全市数据", "Give -o FILE.xlsx, or --json for the city's figures")(args.lang),
               file=sys.stderr)  # fmt: skip
@@ -132,7 +139,7 @@ def cmd_report(args: argparse.Namespace) -> int:
     ctx = context(args)
     semester = semester_arg(args.semester)
     unit = unit_arg(ctx, args.unit) if args.unit else ctx.units.municipality
-    report = half_report(ctx.store, unit, semester)
+    report = half_report(ctx.store, unit, semester, args.include)
     text = narrative(ctx.resources, report, args.lang)
     if not text:
         print(

@@ -6,7 +6,7 @@ import argparse
 from pathlib import Path
 
 from desktop.cli.common import context, unit_arg
-from desktop.cli.main import EXIT_OK
+from desktop.cli.errors import EXIT_OK
 from desktop.cli.output import dump_json, table
 from desktop.core.text import Text
 
@@ -32,6 +32,8 @@ def cmd_export(args: argparse.Namespace) -> int:
     ctx = context(args)
     unit = unit_arg(ctx, args.unit)
     path = Path(args.output)
+    if keys.public_key(ctx.store, unit) is None or unit.is_municipality:
+        keys.create_for(ctx.store, unit, ctx.user, args.password)  # an approver's password seals the new key
     path.write_text(keys.key_file(ctx.store, unit), encoding="utf-8")
     _, print_ = keys.own_public_key(ctx.store, unit)
     print(Text(f"已保存公钥文件 {path}。请向市局口头核对指纹：{print_}",

@@ -3,20 +3,11 @@
 from __future__ import annotations
 
 import argparse
-import os
 import sys
-import time
 
 from desktop import __version__
+from desktop.cli.errors import EXIT_BAD_INPUT, EXIT_BROKEN, EXIT_OK, EXIT_REFUSED, BadInput
 from desktop.core.text import Text, UserError
-
-STARTED = time.perf_counter()  # for --startup-benchmark
-
-EXIT_OK, EXIT_REFUSED, EXIT_BAD_INPUT, EXIT_BROKEN = 0, 1, 2, 3
-
-
-class BadInput(UserError):
-    """Input that names nothing real (an unknown unit, a malformed half): exit code 2."""
 
 
 def _common(parser: argparse.ArgumentParser, suppress: bool) -> None:
@@ -33,8 +24,9 @@ def _common(parser: argparse.ArgumentParser, suppress: bool) -> None:
         default=argparse.SUPPRESS if suppress else "zh",
         help="language of messages (default zh)",
     )
-    parser.add_argument("--user", default=argparse.SUPPRESS if suppress else "admin",
-                        help="act as this user (default admin); recorded in the audit log")  # fmt: skip
+    parser.add_argument("--user", default=argparse.SUPPRESS if suppress else None,
+                        help="act as this user, with their password (a prompt, or ECOREPORT_PASSWORD); "
+                             "recorded in the audit log")  # fmt: skip
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -54,14 +46,8 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
-def main(argv: list[str] | None = None) -> int:
-    argv = list(sys.argv[1:] if argv is None else argv)
-    parser = build_parser()
-    args = parser.parse_args(argv)
-    args.lang_given = args.lang is not None
-    args.lang = args.lang or "zh"
-    if args.command is None:
-        return _gui(args)
+def run_command(args: argparse.Namespace) -> int:
+    """Runs a parsed command; every refusal becomes a message in the user's language and an exit code."""
     from desktop.core.loading import CatalogError
 
     try:
@@ -81,26 +67,8 @@ def main(argv: list[str] | None = None) -> int:
         return EXIT_BROKEN
 
 
-def _gui(args: argparse.Namespace) -> int:
-    import importlib.util
-
-    try:
-        found = importlib.util.find_spec("desktop.ui.app") is not None
-    except ModuleNotFoundError:
-        found = False
-    if not found:
-        message = Text(
-            "图形界面尚未完成；请使用命令行，例如 ecoreport --help、ecoreport show 500101 2024H1",
-            "The graphical interface is not built yet; use the command line, e.g. ecoreport --help, "
-            "ecoreport show 500101 2024H1",
-        )
-        print(message(args.lang), file=sys.stderr)
-        return EXIT_OK
-    from desktop.ui.app import run  # Qt is loaded only for the GUI
-
-    return run(args)
-
-
-if __name__ == "__main__":
-    os.environ.setdefault("PYTHONIOENCODING", "utf-8")
-    raise SystemExit(main())
+def parse(argv: list[str]) -> argparse.Namespace:
+    args = build_parser().parse_args(argv)
+    args.lang_given = args.lang is not None
+    args.lang = args.lang or "zh"
+    return args

@@ -6,10 +6,10 @@ import argparse
 from pathlib import Path
 
 from desktop.cli.common import context, semester_arg, unit_arg
-from desktop.cli.main import EXIT_OK, EXIT_REFUSED
+from desktop.cli.errors import EXIT_OK, EXIT_REFUSED
 from desktop.cli.output import dump_json, table
 from desktop.core.text import Text
-from desktop.core.workflow import INBOX_NAMES
+from desktop.core.workflow import INBOX_NAMES, Status
 
 
 def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -> None:
@@ -20,8 +20,9 @@ def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -
     review = sub.add_parser("review", parents=[common], help="review a submission: queries, return, accept, files")
     verbs = review.add_subparsers(dest="verb", metavar="VERB", required=True)
     for name, run, text in (("show", cmd_show, "queries and changes since the previous version"),
-                            ("accept", cmd_accept, "accept the submission (no open queries may remain)"),
+                            ("accept", cmd_accept, "accept the submission (no open queries may remain; --comment)"),
                             ("return", cmd_return, "return the submission to the district (--reason required)"),
+                            ("reopen", cmd_reopen, "reopen an accepted submission for review (--reason required)"),
                             ("export", cmd_export, "write the review workbook for the district (-o FILE)"),
                             ("query", cmd_query, "raise a query on a value: CODE TEXT")):  # fmt: skip
         p = verbs.add_parser(name, parents=[common], help=text)
@@ -30,8 +31,10 @@ def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -
         if name == "query":
             p.add_argument("code", metavar="CODE")
             p.add_argument("text", metavar="TEXT")
-        if name == "return":
+        if name in ("return", "reopen"):
             p.add_argument("--reason", required=True)
+        if name == "accept":
+            p.add_argument("--comment", help="kept in the audit log")
         if name == "export":
             p.add_argument("-o", "--output", required=True, metavar="FILE.xlsx")
         if name == "show":
@@ -116,34 +119,42 @@ def cmd_show(args: argparse.Namespace) -> int:
 
 
 def cmd_query(args: argparse.Namespace) -> int:
-    _, review, unit, semester = _review(args)
-    print(review.open_query(args.user, unit, semester, args.code, args.text))
+    ctx, review, unit, semester = _review(args)
+    print(review.open_query(ctx.user, unit, semester, args.code, args.text))
     return EXIT_OK
 
 
 def cmd_reply(args: argparse.Namespace) -> int:
     from desktop.store.review import Review
 
-    Review(context(args).store).reply(args.user, args.uid, args.text)
+    ctx = context(args)
+    Review(ctx.store).reply(ctx.user, args.uid, args.text)
     return EXIT_OK
 
 
 def cmd_resolve(args: argparse.Namespace) -> int:
     from desktop.store.review import Review
 
-    Review(context(args).store).resolve(args.user, args.uid)
+    ctx = context(args)
+    Review(ctx.store).resolve(ctx.user, args.uid)
     return EXIT_OK
 
 
 def cmd_return(args: argparse.Namespace) -> int:
-    _, review, unit, semester = _review(args)
-    review.return_half(args.user, unit, semester, args.reason)
+    ctx, review, unit, semester = _review(args)
+    review.return_half(ctx.user, unit, semester, args.reason)
     return EXIT_OK
 
 
 def cmd_accept(args: argparse.Namespace) -> int:
-    _, review, unit, semester = _review(args)
-    review.accept(args.user, unit, semester)
+    ctx, review, unit, semester = _review(args)
+    review.accept(ctx.user, unit, semester, args.comment)
+    return EXIT_OK
+
+
+def cmd_reopen(args: argparse.Namespace) -> int:
+    ctx, review, unit, semester = _review(args)
+    review.reopen(ctx.user, unit, semester, args.reason)
     return EXIT_OK
 
 
@@ -153,11 +164,11 @@ def cmd_export(args: argparse.Namespace) -> int:
 
     ctx, review, unit, semester = _review(args)
     status, reason = review.decision(unit, semester)
-    if status == "draft":
+    if status == Status.DRAFT:
         print(Text(f"{unit.name.zh}尚未报送，没有审核意见可导出", f"{unit.name.en} has not submitted; there is no review")(args.lang))
         return EXIT_REFUSED
     version = ctx.store.statuses(semester)[unit.code].version
-    wb = build_review(ctx.catalog, unit, semester, version, status, reason if status == "returned" else None, args.user,
+    wb = build_review(ctx.catalog, unit, semester, version, status, reason if status in (Status.RETURNED, Status.REOPENED) else None, ctx.user,
                       review.threads(unit, semester), args.lang)  # fmt: skip
     path = save_workbook(wb, Path(args.output))
     print(Text(f"已保存：{path}", f"Saved: {path}")(args.lang))

@@ -8,7 +8,7 @@ from decimal import Decimal
 from pathlib import Path
 
 from desktop.cli.common import context, semester_arg
-from desktop.cli.main import EXIT_OK, BadInput
+from desktop.cli.errors import EXIT_OK, BadInput
 from desktop.cli.output import dump_json, table
 from desktop.core.text import Text
 

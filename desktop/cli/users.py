@@ -7,7 +7,7 @@ import getpass
 import os
 
 from desktop.cli.common import context, unit_arg
-from desktop.cli.main import EXIT_OK
+from desktop.cli.errors import EXIT_OK
 from desktop.cli.output import dump_json, table
 from desktop.core.text import Text
 
@@ -42,31 +42,18 @@ def _password(args, name: str) -> str:
     return password
 
 
-def _session(args):
-    ctx = context(args)
-    return ctx, ctx.store.session()
-
-
 def cmd_add(args: argparse.Namespace) -> int:
-    from desktop.store import users
-
-    ctx, s = _session(args)
+    ctx = context(args)
     unit = unit_arg(ctx, args.unit).code if args.unit else None
-    with s:
-        users.create(s, ctx.units, args.user, args.name, _password(args, args.name), args.role, unit, args.display)
-        s.commit()
+    ctx.users.create(ctx.user, args.name, _password(args, args.name), args.role, unit, args.display)
     print(Text(f"已创建用户 {args.name}（{args.role}）", f"Created user {args.name} ({args.role})")(args.lang))
     return EXIT_OK
 
 
 def cmd_list(args: argparse.Namespace) -> int:
-    from desktop.store import users
-
-    ctx, s = _session(args)
-    with s:
-        rows = users.all_users(s)
-        data = [{"name": u.name, "display_name": u.display_name, "role": u.role, "unit": u.unit_code, "active": u.active}
-                for u in rows]  # fmt: skip
+    ctx = context(args)
+    data = [{"name": u.name, "display_name": u.display_name, "role": u.role, "unit": u.unit_code, "active": u.active}
+            for u in ctx.users.all()]  # fmt: skip
     if args.json:
         dump_json(data)
         return EXIT_OK
@@ -77,34 +64,24 @@ def cmd_list(args: argparse.Namespace) -> int:
 
 
 def _change(args, action) -> int:
-    ctx, s = _session(args)
-    with s:
-        action(ctx, s)
-        s.commit()
+    ctx = context(args)
+    action(ctx)
     print(Text("已保存", "Saved")(args.lang))
     return EXIT_OK
 
 
 def cmd_disable(args):
-    from desktop.store import users
-
-    return _change(args, lambda ctx, s: users.set_active(s, args.user, args.name, False))
+    return _change(args, lambda ctx: ctx.users.set_active(ctx.user, args.name, False))
 
 
 def cmd_enable(args):
-    from desktop.store import users
-
-    return _change(args, lambda ctx, s: users.set_active(s, args.user, args.name, True))
+    return _change(args, lambda ctx: ctx.users.set_active(ctx.user, args.name, True))
 
 
 def cmd_passwd(args):
-    from desktop.store import users
-
-    return _change(args, lambda ctx, s: users.set_password(s, args.user, args.name, _password(args, args.name)))
+    return _change(args, lambda ctx: ctx.users.set_password(ctx.user, args.name, _password(args, args.name)))
 
 
 def cmd_role(args):
-    from desktop.store import users
-
-    return _change(args, lambda ctx, s: users.set_role(s, ctx.units, args.user, args.name, args.role,
-                                                       unit_arg(ctx, args.unit).code if args.unit else None))  # fmt: skip
+    return _change(args, lambda ctx: ctx.users.set_role(ctx.user, args.name, args.role,
+                                                         unit_arg(ctx, args.unit).code if args.unit else None))  # fmt: skip

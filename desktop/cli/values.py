@@ -4,13 +4,13 @@ from __future__ import annotations
 
 import argparse
 
-from desktop.cli.common import context, semester_arg, unit_arg
-from desktop.cli.main import EXIT_OK, EXIT_REFUSED, BadInput
+from desktop.cli.common import context, password_from, semester_arg, unit_arg
+from desktop.cli.errors import EXIT_OK, EXIT_REFUSED, BadInput
 from desktop.cli.output import dump_json, table
 from desktop.core.display import change as change_text
 from desktop.core.display import shown
 from desktop.core.text import Text
-from desktop.core.workflow import STATUS_NAMES
+from desktop.core.workflow import STATUS_NAMES, Status
 
 
 def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -> None:
@@ -30,12 +30,20 @@ def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -
     p.add_argument("semester", metavar="HALF")
     p.add_argument("--approver", required=True, help="another user of the unit with the approver role")
     p.set_defaults(run=cmd_submit)
+    p = sub.add_parser("withdraw", parents=[common], help="take back a signed-off half not yet accepted (approver; --reason)")
+    p.add_argument("unit", metavar="UNIT")
+    p.add_argument("semester", metavar="HALF")
+    p.add_argument("--reason", required=True)
+    p.set_defaults(run=cmd_withdraw)
     for name, run, text in (("show", cmd_show, "raw values, derived indicators, targets and status"),
                             ("check", cmd_check, "run every check; exit 1 when any error is found")):  # fmt: skip
         p = sub.add_parser(name, parents=[common], help=text)
         p.add_argument("unit", metavar="UNIT")
         p.add_argument("semester", metavar="HALF")
         p.add_argument("--json", action="store_true")
+        if name == "show":
+            p.add_argument("--include", choices=("accepted", "received"), default="accepted",
+                           help="for the city: count accepted districts only (default), or received ones too")  # fmt: skip
         p.set_defaults(run=run)
 
 
@@ -69,21 +77,24 @@ def cmd_set(args: argparse.Namespace) -> int:
 
 
 def cmd_show(args: argparse.Namespace) -> int:
-    from desktop.store.reports import half_json, half_report
+    from desktop.core.report import half_json
+    from desktop.store.reports import half_report
 
     ctx = context(args)
     unit, semester = unit_arg(ctx, args.unit), semester_arg(args.semester)
     catalog, lang = ctx.catalog, args.lang
-    report = half_report(ctx.store, unit, semester)
+    report = half_report(ctx.store, unit, semester, args.include)
     if args.json:
-        dump_json(half_json(report, catalog.version, lang))
+        dump_json(half_json(report, catalog.version, lang, ctx.units))
         return EXIT_OK
     print(f"{unit.label(lang)} · {semester.label(lang)} · "
           f"{Text('状态', 'status')(lang)}: {STATUS_NAMES[report.status](lang)}")  # fmt: skip
-    missing = report.half.consolidated.missing_units if report.half.consolidated else []
-    if missing:
-        names = "、".join(ctx.units.get(c).name(lang) for c in missing)
-        print(Text(f"尚无数据的区县：{names}", f"Districts without data: {names}")(lang))
+    if report.coverage is not None:
+        print(report.coverage.describe(lang))
+        if report.coverage.excluded:
+            names = "、".join(f"{ctx.units.get(c).name(lang)}（{STATUS_NAMES[Status(s)](lang)}）"
+                             for c, s in report.coverage.excluded.items())  # fmt: skip
+            print(Text(f"未计入的区县：{names}", f"Districts not counted: {names}")(lang))
     head = Text(
         "代码|指标|本期|单位|上年同期|同比|目标|达标情况",
         "code|indicator|value|unit|last year|change|target|attainment",
@@ -129,16 +140,21 @@ def cmd_check(args: argparse.Namespace) -> int:
     return EXIT_REFUSED if any(r.severity == "error" for r in results) else EXIT_OK
 
 
-def cmd_submit(args: argparse.Namespace) -> int:
-    """The approver's password comes from ECOREPORT_APPROVER_PASSWORD or is asked for, never from the command line."""
-    import getpass
-    import os
-
+def cmd_withdraw(args: argparse.Namespace) -> int:
     ctx = context(args)
     unit, semester = unit_arg(ctx, args.unit), semester_arg(args.semester)
-    password = os.environ.get("ECOREPORT_APPROVER_PASSWORD")
-    if password is None:
-        password = getpass.getpass(Text(f"审核人 {args.approver} 的密码：", f"Password of approver {args.approver}: ")(args.lang))
-    version = ctx.store.submit(args.user, args.approver, password, unit, semester)
+    ctx.submissions.withdraw(ctx.user, unit, semester, args.reason)
+    print(Text(f"{unit.name.zh}{semester.label('zh')}已撤回，可修改后重新报送",
+               f"{unit.name.en} {semester} withdrawn; it can be corrected and submitted again")(args.lang))  # fmt: skip
+    return EXIT_OK
+
+
+def cmd_submit(args: argparse.Namespace) -> int:
+    """The approver's password comes from ECOREPORT_APPROVER_PASSWORD or is asked for, never from the command line."""
+    ctx = context(args)
+    unit, semester = unit_arg(ctx, args.unit), semester_arg(args.semester)
+    password = password_from("ECOREPORT_APPROVER_PASSWORD",
+                             Text(f"审核人 {args.approver} 的密码：", f"Password of approver {args.approver}: "), args.lang)  # fmt: skip
+    version = ctx.submissions.sign_off(args.user, args.approver, password, unit, semester)
     print(Text(f"{unit.name.zh}{semester.label('zh')}第{version}版已报送", f"{unit.name.en} {semester} version {version} submitted")(args.lang))
     return EXIT_OK

@@ -11,14 +11,14 @@ from desktop.core.catalog import Catalog, Indicator
 from desktop.core.checks import attainments
 from desktop.core.derived import Figures, compute
 from desktop.core.form import row_codes
+from desktop.core.report import HalfReport
 from desktop.core.semester import Semester
 from desktop.core.targets import MISSED, Attainment
 from desktop.core.text import Text
 from desktop.core.units import Unit
-from desktop.core.workflow import STATUS_NAMES
+from desktop.core.workflow import STATUS_NAMES, Status
 from desktop.exchange import cells as c
 from desktop.exchange.meta import write_meta
-from desktop.store.reports import HalfReport
 
 SUMMARY, ATTAINMENT, REPORTING = (
     Text("全市汇总", "City summary"),
@@ -45,7 +45,7 @@ def district_rows(store, semester: Semester) -> list[DistrictRow]:
         raw, _ = by_unit.get(unit.code, ({}, {}))
         figures = compute(catalog, raw, semester)
         goals = {a.code: a for a in attainments(catalog, targets, unit, semester, figures)}
-        status = statuses[unit.code].status if unit.code in statuses else "draft"
+        status = Status(statuses[unit.code].status) if unit.code in statuses else Status.DRAFT
         out.append(DistrictRow(unit, figures, goals, status, len(raw)))
     return out
 

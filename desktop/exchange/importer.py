@@ -9,8 +9,10 @@ from desktop.core.fingerprint import fingerprint
 from desktop.core.semester import Semester
 from desktop.core.text import Text, UserError
 from desktop.core.units import Unit
+from desktop.core.workflow import SIGNED_OFF
 from desktop.exchange.reader import BookRefused, ImportedBook, Problem, read_book
 from desktop.store.service import FileSource, Store, ValuesRefused
+from desktop.store.submissions import SignOff, Submissions
 
 IMPORTED, UNCHANGED, REFUSED = "imported", "unchanged", "refused"
 
@@ -63,12 +65,12 @@ def import_file(store: Store, path: Path, actor: str, expect_unit: Unit | None =
     source = FileSource(path.name, book.sha256, book.kind)
     try:
         if book.kind == "submission":
-            version = int(book.meta.get("version") or 0) or 1
-            changes = store.receive_submission(actor, unit, book.semester, book.values, book.explanations, version, source,
-                                               book.threads, book.meta.get("fingerprint", ""))  # fmt: skip
+            changes = Submissions(store).receive(actor, unit, book.semester, book.values, book.explanations,
+                                                 sign_off_of(book), source, book.threads)  # fmt: skip
         elif book.kind == "review":
-            changes = store.apply_review(actor, unit, book.semester, book.meta["decision"], book.meta.get("reason") or None,
-                                         book.threads, source)  # fmt: skip
+            changes = Submissions(store).apply_review(actor, unit, book.semester, book.meta["decision"],
+                                                      book.meta.get("reason") or None, book.threads, source,
+                                                      book.meta.get("reviewer", ""))  # fmt: skip
         else:
             changes = store.set_values(
                 actor, unit, book.semester, book.values, book.explanations, source=source
@@ -129,6 +131,10 @@ def _identity_problem(
             return Text(
                 "全市数据不通过报送文件导入", "The city's own figures are not imported from a submission"
             )
+        if book.meta.get("status") not in SIGNED_OFF or not book.meta.get("version", "").isdigit() \
+                or int(book.meta["version"]) < 1:  # fmt: skip
+            return Text("这是草稿，不是报送件：须经本单位审核人签署报送后导出的文件才能接收",
+                        "This is a draft, not a submission: only a file exported after an approver signed it off is received")  # fmt: skip
         digest = fingerprint(
             unit.code, str(book.semester), book.catalog_version, book.values, book.explanations
         )
@@ -137,6 +143,22 @@ def _identity_problem(
                         "The submission was changed after it was exported (its fingerprint does not match); ask for a new export")  # fmt: skip
         from desktop.store import keys
 
-        message = keys.signed_message(unit.code, str(book.semester), book.meta.get("version", ""), digest)
-        return keys.signature_problem(store, unit, book.meta, message)
+        return keys.signature_problem(store, unit, book.meta, sign_off_of(book).message(unit, book.semester))
     return None
+
+
+def sign_off_of(book: ImportedBook) -> SignOff:
+    """The sign-off a submission workbook claims; its signature is checked against exactly these fields."""
+    from desktop.store import keys
+
+    meta = book.meta
+    parts = int(meta.get("changelog_parts") or 0) if (meta.get("changelog_parts") or "0").isdigit() else 0
+    changelog = "".join(meta.get(f"changelog.{i}", "") for i in range(min(parts, 60)))
+    public = meta.get("public_key", "")
+    try:
+        print_ = keys.fingerprint(public) if public else ""
+    except ValueError:
+        print_ = ""
+    return SignOff(int(meta.get("version") or 0), meta.get("fingerprint", ""), meta.get("prepared_by", ""),
+                   meta.get("signed_by", ""), meta.get("people", ""), changelog,
+                   keys.Signature(meta.get("signature", ""), public, print_))  # fmt: skip

@@ -12,6 +12,7 @@ from desktop.core.catalog import Catalog
 from desktop.core.semester import Semester
 from desktop.core.text import Text, UserError
 from desktop.core.values import ValueRefused, parse_value
+from desktop.core.workflow import Status
 from desktop.exchange.meta import KINDS, META_SHEET
 from desktop.exchange.queries_sheet import read_queries
 from desktop.exchange.safety import MAX_COLUMNS, MAX_ROWS, FileRefused, inspect_workbook
@@ -141,7 +142,7 @@ def _read_review(wb, meta: dict[str, str], path: Path, digest: str) -> ImportedB
         semester = Semester.parse(meta.get("semester", ""))
     except UserError:
         raise FileRefused(Text("文件标识页已损坏", "The file's identity sheet is damaged")) from None
-    if meta.get("decision") not in ("in_review", "submitted", "returned", "accepted"):
+    if meta.get("decision") not in {status.value for status in Status}:
         raise FileRefused(Text("文件标识页已损坏", "The file's identity sheet is damaged"))
     book = ImportedBook(path, digest, "review", meta.get("unit", ""), semester, meta.get("catalog_version", ""), meta)
     book.threads = _threads(wb, meta, book.unit_code, str(semester))

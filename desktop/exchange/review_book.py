@@ -41,5 +41,5 @@ def build_review(catalog: Catalog, unit: Unit, semester: Semester, version: int,
     c.print_setup(ws, lang, unit.name(lang))
     sheet = write_queries(wb, threads, catalog, unit.code, str(semester), lang)
     write_meta(wb, kind="review", unit=unit.code, semester=str(semester), catalog_version=catalog.version, version=version,
-               decision=decision, reason=reason or "", queries_sheet=sheet.title, lang=lang)  # fmt: skip
+               decision=decision, reason=reason or "", reviewer=reviewer, queries_sheet=sheet.title, lang=lang)  # fmt: skip
     return wb

@@ -6,6 +6,7 @@ see them; text typed by users is always written as text.
 
 from __future__ import annotations
 
+import json
 from datetime import datetime
 
 from openpyxl import Workbook
@@ -17,13 +18,13 @@ from desktop.core.catalog import Catalog, Indicator
 from desktop.core.fingerprint import short
 from desktop.core.form import in_row_codes, row_codes
 from desktop.core.loading import FormInfo
+from desktop.core.report import HalfReport
 from desktop.core.targets import MISSED
 from desktop.core.text import Text
 from desktop.core.workflow import STATUS_NAMES
 from desktop.exchange import cells as c
 from desktop.exchange.meta import write_meta
 from desktop.exchange.queries_sheet import write_queries
-from desktop.store.reports import HalfReport
 
 COVER, VALUES, CHECKS = Text("封面", "Cover"), Text("数据表", "Values"), Text("审核结果", "Checks")
 HEADERS = Text("指标代码|行号|指标名称|计量单位|本期|上期|上年同期|同比增减|目标|目标依据|达标情况|说明",
@@ -39,33 +40,59 @@ SEVERITY = {
 }
 
 
+DRAFT = Text("草稿", "DRAFT")
+DRAFT_NOTE = Text("草稿：未经审核人签署，不是报送件", "DRAFT: not signed off by an approver; not a submission")
+CHANGELOG_CHUNK = 30000  # characters per meta cell (Excel holds at most 32,767)
+
+
 def build_submission(report: HalfReport, catalog: Catalog, form: FormInfo, lang: str = "zh",
-                     people: dict[str, str] | None = None, threads=(), signature=None,
+                     people: dict[str, str] | None = None, threads=(), signed=None,
                      package_version: str = "") -> Workbook:  # fmt: skip
-    """`signature`: a keys.Signature over keys.signed_message(...) of this report, made by the caller."""
-    people = {"preparer": report.preparer or "", "approver": report.approver or "", **(people or {})}
+    """`signed`: the stored sign-off (store.submissions.SignOff) of this very content, or None for a draft.
+
+    A draft is marked 草稿 on every sheet and carries no signature; the bureau's import refuses it.
+    """
+    signed_people = json.loads(signed.people) if signed else {}
+    people = {"preparer": report.preparer or "", "approver": report.approver or "", **(people or {}), **signed_people}
     wb = Workbook()
-    _cover(wb.active, report, catalog, form, people, lang)
+    _cover(wb.active, report, catalog, form, people, lang, signed)
     values = wb.create_sheet(VALUES(lang))
     _values(values, report, catalog, form, people, lang)
     _checks(wb.create_sheet(CHECKS(lang)), report, lang)
     queries = write_queries(wb, threads, catalog, report.unit.code, str(report.semester), lang) if threads else None
+    if signed is None:
+        _mark_draft(wb, lang)
+    fields = {"status": "draft", "version": "0"}
+    if signed is not None:
+        fields = {"status": "submitted", "version": str(signed.version), "prepared_by": signed.prepared_by,
+                  "signed_by": signed.signed_by, "people": signed.people, "signature": signed.signature.signature,
+                  "public_key": signed.signature.public_key, "key_fingerprint": signed.signature.fingerprint,
+                  "changelog_parts": str(-(-len(signed.changelog) // CHANGELOG_CHUNK))}  # fmt: skip
+        for i in range(0, len(signed.changelog), CHANGELOG_CHUNK):
+            fields[f"changelog.{i // CHANGELOG_CHUNK}"] = signed.changelog[i : i + CHANGELOG_CHUNK]
     write_meta(wb, kind="submission", unit=report.unit.code, semester=str(report.semester), catalog_version=catalog.version,
-               fingerprint=report.fingerprint, status=report.status, version=report.version, sheet=values.title,
-               first_row=HEADER_ROW + 1, value_col=VALUE_COL, note_col=NOTE_COL, lang=lang,
-               queries_sheet=queries.title if queries else "",
-               signature=signature.signature if signature else "", public_key=signature.public_key if signature else "",
-               key_fingerprint=signature.fingerprint if signature else "", package_version=package_version)  # fmt: skip
+               fingerprint=report.fingerprint, sheet=values.title, first_row=HEADER_ROW + 1, value_col=VALUE_COL,
+               note_col=NOTE_COL, lang=lang, queries_sheet=queries.title if queries else "", package_version=package_version,
+               **fields)  # fmt: skip
     return wb
 
 
-def _cover(
-    ws, report: HalfReport, catalog: Catalog, form: FormInfo, people: dict[str, str], lang: str
-) -> None:
+def _mark_draft(wb: Workbook, lang: str) -> None:
+    """Every sheet says it is a draft: in its tab, in the printed header, and red."""
+    for ws in wb.worksheets:
+        ws.title = f"{ws.title}（{DRAFT(lang)}）" if lang == "zh" else f"{ws.title} ({DRAFT(lang)})"
+        ws.sheet_properties.tabColor = "C0392B"
+        ws.oddHeader.center.text = DRAFT_NOTE(lang)
+        ws.oddHeader.center.size = 14
+        ws.oddHeader.center.color = "C0392B"
+        ws.evenHeader.center.text = DRAFT_NOTE(lang)
+
+
+def _cover(ws, report: HalfReport, catalog: Catalog, form: FormInfo, people: dict[str, str], lang: str, signed) -> None:
     ws.title = COVER(lang)
     unit, semester = report.unit, report.semester
     ws.merge_cells("A1:D1")
-    c.put(ws["A1"], form.title(lang)).font = c.TITLE
+    c.put(ws["A1"], form.title(lang) + ("" if signed else f"（{DRAFT(lang)}）")).font = c.TITLE
     ws["A1"].alignment = c.CENTER
     ws.row_dimensions[1].height = 36
     t = lambda zh, en: Text(zh, en)(lang)  # noqa: E731
@@ -82,8 +109,8 @@ def _cover(
         (t("制定机关", "Issued by"), form.authority(lang)),
         (t("批准文号", "Approval"), form.approval_no(lang)),
         (t("有效期至", "Valid until"), form.valid_until(lang)),
-        (t("状态", "Status"), STATUS_NAMES[report.status](lang)),
-        (t("报送版本", "Submission version"), str(report.version)),
+        (t("状态", "Status"), STATUS_NAMES[report.status](lang) if signed else DRAFT_NOTE(lang)),
+        (t("报送版本", "Submission version"), str(signed.version) if signed else "—"),
         (t("指标目录版本", "Catalog version"), catalog.version),
         (t("错误", "Errors"), str(report.count("error"))),
         (

@@ -22,7 +22,10 @@ FIELDS = ("at", "user", "action", "unit_code", "semester", "code", "old", "new",
 def row_hash(prev_hash: str | None, row: dict) -> str:
     """A stable digest of one row and the digest before it (the row's id is not part: it is not known yet)."""
     at = row["at"]
+    at = at if at.tzinfo else at.replace(tzinfo=UTC)
     values = [prev_hash or ""] + [at.astimezone(UTC).isoformat() if f == "at" else row.get(f) for f in FIELDS]
+    if row.get("imported_by"):  # rows from before 0005 have none, and keep their hashes
+        values.append({"imported_by": row["imported_by"]})
     return hashlib.sha256(json.dumps(values, ensure_ascii=False, separators=(",", ":")).encode("utf-8")).hexdigest()
 
 
@@ -34,21 +37,26 @@ def _last_hash(session: Session) -> str | None:
     return session.execute(select(AuditRow.hash).order_by(col(AuditRow.id).desc()).limit(1)).scalar()
 
 
-def record_many(session: Session, user: str, unit: str | None, semester: str | None, reason: str | None,
-                changes: list[tuple[str, str | None, str | None, str | None]], at: datetime | None = None) -> None:  # fmt: skip
-    """Appends one row per (action, code, old, new), chained to the log's last row, in a single statement."""
-    if not changes:
+def append(session: Session, rows: list[dict]) -> None:
+    """Appends rows (dicts of FIELDS, optionally imported_by), chained to the log's last row, in one statement."""
+    if not rows:
         return
-    at = at or utcnow()
     previous = _last_hash(session)
-    rows = []
-    for action, code, old, new in changes:
-        row = {"at": at, "user": user, "action": action, "unit_code": unit, "semester": semester, "code": code,
-               "old": old, "new": new, "reason": reason}  # fmt: skip
+    out = []
+    for given in rows:
+        row = {f: given.get(f) for f in FIELDS} | {"imported_by": given.get("imported_by")}
         row["prev_hash"], row["hash"] = previous, row_hash(previous, row)
         previous = row["hash"]
-        rows.append(row)
-    session.execute(insert(AuditRow.__table__), rows)
+        out.append(row)
+    session.execute(insert(AuditRow.__table__), out)
+
+
+def record_many(session: Session, user: str, unit: str | None, semester: str | None, reason: str | None,
+                changes: list[tuple[str, str | None, str | None, str | None]], at: datetime | None = None) -> None:  # fmt: skip
+    """Appends one row per (action, code, old, new) by one user at one moment."""
+    at = at or utcnow()
+    append(session, [{"at": at, "user": user, "action": action, "unit_code": unit, "semester": semester, "code": code,
+                      "old": old, "new": new, "reason": reason} for action, code, old, new in changes])  # fmt: skip
 
 
 def record(session: Session, user: str, action: str, *, unit: str | None = None, semester: str | None = None,
@@ -91,5 +99,25 @@ def to_json(row: AuditRow) -> dict:
     return {
         "id": row.id, "at": row.at.isoformat(timespec="seconds") if row.at else None, "user": row.user,
         "action": row.action, "unit": row.unit_code, "semester": row.semester, "code": row.code,
-        "old": row.old, "new": row.new, "reason": row.reason,
+        "old": row.old, "new": row.new, "reason": row.reason, "imported_by": row.imported_by,
     }  # fmt: skip
+
+
+class AuditLog:
+    """The audit log for the command line and the GUI: reading, verifying, and an entry of their own."""
+
+    def __init__(self, store):
+        self.store = store
+
+    def entries(self, unit: str | None = None, limit: int | None = None) -> list[AuditRow]:
+        with self.store.session() as s:
+            return entries(s, unit, limit)
+
+    def verify(self) -> tuple[int, Broken | None]:
+        with self.store.session() as s:
+            return verify(s)
+
+    def record(self, user: str, action: str, **fields) -> None:
+        with self.store.session() as s:
+            record(s, user, action, **fields)
+            s.commit()

@@ -11,7 +11,9 @@ import random
 from decimal import Decimal
 
 from desktop.core.semester import Semester
+from desktop.core.workflow import Status
 from desktop.store.service import Store
+from desktop.store.submissions import Submissions
 from desktop.store.users import create
 
 DEMO_PASSWORD = "ecoreport"
@@ -183,12 +185,11 @@ def fill(store: Store, actor: str = "admin") -> None:
         store.set_values(
             actor, store.units.municipality, semester, CITY_OWN[semester], reason="演示数据 demo data"
         )
+        submissions = Submissions(store)
         for unit in districts:
-            if semester != SEMESTERS[-1] or unit.code in ACCEPTED_2024H1:
-                store.set_status(actor, unit, semester, "submitted", reason="演示数据 demo data")
-                store.set_status(actor, unit, semester, "accepted", reason="演示数据 demo data")
-            elif unit.code not in DRAFT_2024H1:
-                store.set_status(actor, unit, semester, "submitted", reason="演示数据 demo data")
+            if semester != SEMESTERS[-1] or unit.code not in DRAFT_2024H1:
+                accepted = semester != SEMESTERS[-1] or unit.code in ACCEPTED_2024H1
+                submissions.record_demo(actor, unit, semester, accepted)
     _plausible_dates(store, rng)
 
 
@@ -200,7 +201,7 @@ def _plausible_dates(store: Store, rng: random.Random) -> None:
 
     deadlines = {str(s): d for s, d in store.resources.targets.deadlines.items()}
     with store.db.engine.begin() as conn:
-        rows = conn.execute(text("SELECT id, semester FROM submission WHERE status != 'draft'")).all()
+        rows = conn.execute(text("SELECT id, semester FROM submission WHERE status != :draft"), {"draft": Status.DRAFT}).all()
         for row_id, semester in rows:
             deadline = deadlines.get(semester)
             if deadline is None:

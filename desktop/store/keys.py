@@ -17,7 +17,7 @@ from sqlmodel import select
 from desktop.core.text import Text, UserError
 from desktop.core.units import Unit
 from desktop.store import audit, users
-from desktop.store.models import InstallationKey, UnitKey
+from desktop.store.models import InstallationKey, KeySlot, UnitKey
 
 KEY_FILE_HEADER = "# EcoReport public key — 生态环境半年报填报审核系统 公钥文件"
 
@@ -27,8 +27,12 @@ def fingerprint(public_key_b64: str) -> str:
     return "-".join(digest[i : i + 4] for i in range(0, 20, 4))
 
 
-def signed_message(unit: str, semester: str, version: int | str, content_fingerprint: str) -> bytes:
-    return f"ecoreport-submission\n{unit}\n{semester}\n{version}\n{content_fingerprint}".encode()
+def signed_message(unit: str, semester: str, version: int | str, content_fingerprint: str, status: str = "",
+                   prepared_by: str = "", signed_by: str = "", people: str = "", changelog: str = "") -> bytes:  # fmt: skip
+    """What a submission's signature covers: its identity, content, status, sign-off names and change log."""
+    digest = lambda text: hashlib.sha256(text.encode("utf-8")).hexdigest()  # noqa: E731
+    return (f"ecoreport-submission/2\n{unit}\n{semester}\n{version}\n{content_fingerprint}\nstatus={status}\n"
+            f"prepared_by={prepared_by}\nsigned_by={signed_by}\npeople={digest(people)}\nchangelog={digest(changelog)}").encode()  # fmt: skip
 
 
 @dataclass(frozen=True, slots=True)
@@ -38,7 +42,114 @@ class Signature:
     fingerprint: str
 
 
+class KeyLocked(UserError):
+    """The installation key cannot be used by this user: no slot, or a wrong password."""
+
+
+def _kek(password: str, salt: bytes) -> bytes:
+    from cryptography.hazmat.primitives.kdf.scrypt import Scrypt
+
+    return Scrypt(salt=salt, length=32, n=2**15, r=8, p=1).derive(password.encode("utf-8"))
+
+
+def _seal(key: bytes, data: bytes) -> str:
+    import os
+
+    from cryptography.hazmat.primitives.ciphers.aead import AESGCM
+
+    nonce = os.urandom(12)
+    return base64.b64encode(nonce + AESGCM(key).encrypt(nonce, data, None)).decode()
+
+
+def _open(key: bytes, sealed: str) -> bytes:
+    from cryptography.exceptions import InvalidTag
+    from cryptography.hazmat.primitives.ciphers.aead import AESGCM
+
+    raw = base64.b64decode(sealed)
+    try:
+        return AESGCM(key).decrypt(raw[:12], raw[12:], None)
+    except InvalidTag:
+        raise KeyLocked(Text("密码错误，无法使用本机签名密钥", "Wrong password; the signing key stays locked")) from None
+
+
+def _add_slot(s, key: InstallationKey, user_name: str, password: str, data_key: bytes) -> None:
+    import os
+
+    salt = os.urandom(16)
+    s.add(KeySlot(key_id=key.id, user_name=user_name, salt=base64.b64encode(salt).decode(),
+                  wrapped=_seal(_kek(password, salt), data_key)))  # fmt: skip
+
+
+def _data_key(s, key: InstallationKey, user_name: str, password: str, unit: Unit) -> bytes:
+    slot = s.exec(select(KeySlot).where(KeySlot.key_id == key.id, KeySlot.user_name == user_name)).first()
+    if slot is None:
+        holders = "、".join(s.exec(select(KeySlot.user_name).where(KeySlot.key_id == key.id))) or "—"
+        raise KeyLocked(Text(f"本机{unit.name.zh}的签名密钥尚未授权给 {user_name}；请由已授权的审核人（{holders}）授权："
+                             f"ecoreport key grant {unit.code} --user 已授权者 --to {user_name}",
+                             f"{unit.name.en}'s signing key is not yet granted to {user_name}; a holder ({holders}) grants it: "
+                             f"ecoreport key grant {unit.code} --user HOLDER --to {user_name}"))  # fmt: skip
+    return _open(_kek(password, base64.b64decode(slot.salt)), slot.wrapped)
+
+
+def unlock(s, unit: Unit, user_name: str, password: str):
+    """The unit's private key, opened with `user_name`'s password (the caller checked that password and role).
+
+    The first signer creates the key; a key from before key slots is sealed now, and its clear copy erased.
+    """
+    import os
+
+    from cryptography.hazmat.primitives import serialization
+    from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
+
+    key = s.exec(select(InstallationKey).where(InstallationKey.unit_code == unit.code)).first()
+    if key is None or not key.sealed:
+        if key is None:
+            private = Ed25519PrivateKey.generate()
+            raw = private.public_key().public_bytes(serialization.Encoding.Raw, serialization.PublicFormat.Raw)
+            public = base64.b64encode(raw).decode()
+            key = InstallationKey(unit_code=unit.code, private_key="", public_key=public, fingerprint=fingerprint(public))
+        else:
+            private = serialization.load_pem_private_key(key.private_key.encode(), password=None)
+        pem = private.private_bytes(serialization.Encoding.PEM, serialization.PrivateFormat.PKCS8, serialization.NoEncryption())
+        data_key = os.urandom(32)
+        key.sealed, key.private_key = _seal(data_key, pem), ""
+        s.add(key)
+        s.flush()
+        _add_slot(s, key, user_name, password, data_key)
+        audit.record(s, user_name, "key.seal", unit=unit.code, new=key.fingerprint)
+        return private, key
+    pem = _open(_data_key(s, key, user_name, password, unit), key.sealed)
+    return serialization.load_pem_private_key(pem, password=None), key
+
+
+def sign_in_session(s, unit: Unit, user_name: str, password: str, message: bytes) -> Signature:
+    private, key = unlock(s, unit, user_name, password)
+    return Signature(base64.b64encode(private.sign(message)).decode(), key.public_key, key.fingerprint)
+
+
+def grant(store, unit: Unit, holder: str, holder_password: str, to: str, to_password: str) -> None:
+    """A slot holder lets another approver of the unit sign: both type their passwords."""
+    from desktop.store.passwords import verify_password
+
+    with store.session() as s:
+        users_ = {u: users.require(s, u) for u in (holder, to)}
+        for name, password in ((holder, holder_password), (to, to_password)):
+            if not verify_password(users_[name].password_hash, password):
+                raise KeyLocked(Text(f"{name} 的密码错误", f"Wrong password for {name}"))
+        target = users_[to]
+        if target.role != "approver" or target.unit_code != unit.code:
+            raise UserError(Text(f"只能授权给{unit.name.zh}的审核人", f"Only an approver of {unit.name.en} can be granted the key"))
+        key = s.exec(select(InstallationKey).where(InstallationKey.unit_code == unit.code)).first()
+        if key is None or not key.sealed:
+            raise UserError(Text("本机还没有该单位的签名密钥；第一次报送时自动生成", "No signing key yet; the first sign-off creates it"))
+        if s.exec(select(KeySlot.id).where(KeySlot.key_id == key.id, KeySlot.user_name == to)).first() is None:
+            _add_slot(s, key, to, to_password, _data_key(s, key, holder, holder_password, unit))
+            audit.record(s, holder, "key.grant", unit=unit.code, new=to)
+        s.commit()
+
+
 def _own(store, unit: Unit) -> InstallationKey:
+    """The bureau's own key (set-up packages): created on first use, not yet protected by slots."""
     from cryptography.hazmat.primitives import serialization
     from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 
@@ -57,12 +168,50 @@ def _own(store, unit: Unit) -> InstallationKey:
         return key
 
 
-def own_public_key(store, unit: Unit) -> tuple[str, str]:
-    key = _own(store, unit)
+def public_key(store, unit: Unit) -> tuple[str, str] | None:
+    """(public key, fingerprint) of this installation's key for `unit`, if it has one."""
+    with store.session() as s:
+        key = s.exec(select(InstallationKey).where(InstallationKey.unit_code == unit.code)).first()
+        return (key.public_key, key.fingerprint) if key else None
+
+
+def create_for(store, unit: Unit, user_name: str, password: str) -> tuple[str, str]:
+    """Makes (or opens) the unit's key with an approver's password; returns (public key, fingerprint)."""
+    from desktop.store.passwords import verify_password
+
+    with store.session() as s:
+        user = users.require(s, user_name)
+        if not verify_password(user.password_hash, password):
+            raise KeyLocked(Text(f"{user_name} 的密码错误", f"Wrong password for {user_name}"))
+        if unit.is_municipality:
+            if user.role != "admin":
+                raise UserError(Text("市局密钥由管理员管理", "The bureau's key is managed by an administrator"))
+        elif user.role != "approver" or user.unit_code != unit.code:
+            raise UserError(Text(f"签名密钥须由{unit.name.zh}的审核人生成", f"An approver of {unit.name.en} makes the signing key"))
+        if unit.is_municipality:
+            key = None
+        else:
+            _, key = unlock(s, unit, user_name, password)
+            s.commit()
+    if key is None:
+        key = _own(store, unit)
     return key.public_key, key.fingerprint
 
 
+def own_public_key(store, unit: Unit) -> tuple[str, str]:
+    """The bureau's key; a district's key must exist already (made at its first sign-off or key export)."""
+    if unit.is_municipality:
+        key = _own(store, unit)
+        return key.public_key, key.fingerprint
+    found = public_key(store, unit)
+    if found is None:
+        raise UserError(Text(f"本机还没有{unit.name.zh}的签名密钥；请由本单位审核人输入密码生成",
+                             f"No signing key for {unit.name.en} yet; an approver of the unit makes it with their password"))  # fmt: skip
+    return found
+
+
 def sign(store, unit: Unit, message: bytes) -> Signature:
+    """Signs with the bureau's own key (set-up packages)."""
     from cryptography.hazmat.primitives import serialization
 
     key = _own(store, unit)

@@ -67,10 +67,20 @@ class SubmissionRow(SQLModel, table=True):
     id: int | None = Field(default=None, primary_key=True)
     unit_code: str = Field(foreign_key="unit.code", index=True)
     semester: str = Field(max_length=6)
-    status: str = "draft"
-    version: int = 0  # how many times it has been submitted
+    status: str = "draft"  # core.workflow.Status; changed only through store.submissions.transition
+    version: int = 0  # how many times it has been signed off
     updated_by: str
     updated_at: datetime = Field(default_factory=utcnow)
+    # The sign-off of the current version, as signed: who prepared and approved it, the form's people,
+    # the content fingerprint, the change log since the previous version, and the signature over all of it.
+    prepared_by: str | None = None
+    signed_by: str | None = None
+    signed_at: datetime | None = None
+    fingerprint: str | None = None
+    people: str | None = None  # JSON
+    changelog: str | None = None  # JSON
+    signature: str | None = None
+    public_key: str | None = None
 
 
 class AuditRow(SQLModel, table=True):
@@ -87,6 +97,7 @@ class AuditRow(SQLModel, table=True):
     old: str | None = None
     new: str | None = None
     reason: str | None = None
+    imported_by: str | None = None  # who brought the entry in from a district's submission, if it came that way
     prev_hash: str | None = None  # the hash of the row before: editing or deleting a row breaks the chain
     hash: str | None = None
 
@@ -140,7 +151,8 @@ class InstallationKey(SQLModel, table=True):
     __tablename__ = "installation_key"
     id: int | None = Field(default=None, primary_key=True)
     unit_code: str = Field(foreign_key="unit.code", unique=True)
-    private_key: str  # PEM
+    private_key: str  # PEM, unprotected: only keys made before key slots; emptied once sealed
+    sealed: str | None = None  # the PEM encrypted with a random data key, which each KeySlot wraps
     public_key: str  # raw, base64
     fingerprint: str
     created_at: datetime = Field(default_factory=utcnow)
@@ -173,4 +185,17 @@ class ResourcePackage(SQLModel, table=True):
     active: bool = False
     source: str  # "edited here" or the imported file's name
     created_by: str
+    created_at: datetime = Field(default_factory=utcnow)
+
+
+class KeySlot(SQLModel, table=True):
+    """The data key of an installation key, wrapped with a key derived from one signer's password."""
+
+    __tablename__ = "key_slot"
+    __table_args__ = (UniqueConstraint("key_id", "user_name", name="uq_key_slot_key_user"),)
+    id: int | None = Field(default=None, primary_key=True)
+    key_id: int = Field(foreign_key="installation_key.id")
+    user_name: str = Field(max_length=64)
+    salt: str
+    wrapped: str
     created_at: datetime = Field(default_factory=utcnow)

@@ -1,7 +1,6 @@
-"""The bureau's review of a submission: versions, queries on values, return and accept.
+"""The bureau's review of a submission: versions, queries on values, the inbox.
 
-Queries carry a `uid` so the same thread can live in the bureau's and the district's databases and
-travel between them in workbooks; merging by uid makes every import idempotent.
+Status changes (return, accept, reopen) belong to store.submissions; these methods delegate to it.
 """
 
 from __future__ import annotations
@@ -16,12 +15,11 @@ from sqlmodel import Session, col, select
 from desktop.core.semester import Semester
 from desktop.core.text import Text, UserError
 from desktop.core.units import Unit
+from desktop.core.workflow import BUREAU_ROLES, REVIEWABLE, Status
 from desktop.store import audit, users
 from desktop.store.models import QueryMessage, QueryThread, SubmissionRow, SubmissionVersion, utcnow
 from desktop.store.service import Store
-
-BUREAU_ROLES = ("reviewer", "admin")
-REVIEWABLE = ("submitted", "in_review")
+from desktop.store.submissions import Submissions, actor_of
 
 
 @dataclass(frozen=True, slots=True)
@@ -75,12 +73,6 @@ def _status_row(store: Store, s: Session, unit: Unit, semester: Semester) -> Sub
     return row
 
 
-def _set_status(s: Session, row: SubmissionRow, actor: str, status: str, reason: str | None) -> None:
-    audit.record(s, actor, "status", unit=row.unit_code, semester=row.semester, old=row.status, new=status, reason=reason)
-    row.status, row.updated_by, row.updated_at = status, actor, utcnow()
-    s.add(row)
-
-
 def _thread(s: Session, uid: str) -> QueryThread:
     thread = s.exec(select(QueryThread).where(QueryThread.uid == uid)).first()
     if thread is None:
@@ -91,20 +83,9 @@ def _thread(s: Session, uid: str) -> QueryThread:
 class Review:
     def __init__(self, store: Store):
         self.store = store
+        self.submissions = Submissions(store)
 
     # --- versions -----------------------------------------------------------------------------
-    def record_version(self, s: Session, actor: str, unit: Unit, semester: Semester, version: int, fingerprint: str,
-                       values: dict[str, str | None], explanations: dict[str, str]) -> None:  # fmt: skip
-        """Called inside the transaction that receives a submission: keeps what this version held."""
-        exists = s.exec(select(SubmissionVersion.id).where(SubmissionVersion.unit_code == unit.code,
-                        SubmissionVersion.semester == str(semester), SubmissionVersion.version == version)).first()  # fmt: skip
-        if exists:
-            return
-        snapshot = {"values": {c: v for c, v in values.items() if v is not None},
-                    "explanations": {c: t for c, t in explanations.items() if t}}  # fmt: skip
-        s.add(SubmissionVersion(unit_code=unit.code, semester=str(semester), version=version, fingerprint=fingerprint,
-                                snapshot=json.dumps(snapshot, ensure_ascii=False), received_by=actor))  # fmt: skip
-
     def versions(self, unit: Unit, semester: Semester) -> list[SubmissionVersion]:
         with self.store.session() as s:
             query = select(SubmissionVersion).where(SubmissionVersion.unit_code == unit.code,
@@ -136,7 +117,7 @@ class Review:
         if code not in self.store.catalog:
             raise UserError(Text(f"目录中没有指标 {code}", f"No indicator {code} in the catalog"))
         with self.store.session() as s:
-            _bureau_user(s, actor)
+            user = _bureau_user(s, actor)
             row = _status_row(self.store, s, unit, semester)
             if row.status not in REVIEWABLE:
                 raise UserError(Text("只能对已接收、审核中的报送提出问题", "Queries are raised on received submissions only"))
@@ -146,8 +127,7 @@ class Review:
             s.flush()
             s.add(QueryMessage(uid=uuid.uuid4().hex, thread_id=thread.id, author=actor, side="bureau", text=text.strip()))
             audit.record(s, actor, "query.open", unit=unit.code, semester=str(semester), code=code, new=text.strip())
-            if row.status == "submitted":
-                _set_status(s, row, actor, "in_review", None)
+            self.submissions.start_review(s, actor_of(user), unit, semester, row)
             s.commit()
             return thread.uid
 
@@ -176,64 +156,18 @@ class Review:
             audit.record(s, actor, "query.resolve", unit=thread.unit_code, semester=thread.semester, code=thread.code)
             s.commit()
 
-    def merge_threads(self, s: Session, threads: list[dict]) -> int:
-        """Adds the threads and messages of a workbook that this database lacks; returns how many it added."""
-        added = 0
-        for data in threads:
-            thread = s.exec(select(QueryThread).where(QueryThread.uid == data["uid"])).first()
-            if thread is None:
-                thread = QueryThread(uid=data["uid"], unit_code=data["unit"], semester=data["semester"], code=data["code"],
-                                     status=data["status"], version=data.get("version", 0), opened_by=data["opened_by"])  # fmt: skip
-                s.add(thread)
-                s.flush()
-                added += 1
-            elif data["status"] == "resolved" and thread.status != "resolved":
-                thread.status = "resolved"
-                s.add(thread)
-                added += 1
-            known = set(s.exec(select(QueryMessage.uid).where(QueryMessage.thread_id == thread.id)))
-            for m in data["messages"]:
-                if m["uid"] not in known:
-                    s.add(QueryMessage(uid=m["uid"], thread_id=thread.id, author=m["author"], side=m["side"], text=m["text"],
-                                       at=datetime.fromisoformat(m["at"])))  # fmt: skip
-                    added += 1
-        return added
-
-    # --- decisions ----------------------------------------------------------------------------
+    # --- decisions: status changes go through the workflow ------------------------------------
     def return_half(self, actor: str, unit: Unit, semester: Semester, reason: str) -> None:
-        if not reason.strip():
-            raise UserError(Text("退回必须说明原因", "A return needs a reason"))
-        with self.store.session() as s:
-            _bureau_user(s, actor)
-            row = _status_row(self.store, s, unit, semester)
-            if row.status not in REVIEWABLE:
-                raise UserError(Text("只能退回已接收、审核中的报送", "Only a received submission can be returned"))
-            _set_status(s, row, actor, "returned", reason.strip())
-            s.commit()
+        self.submissions.return_half(actor, unit, semester, reason)
 
-    def accept(self, actor: str, unit: Unit, semester: Semester) -> None:
-        with self.store.session() as s:
-            _bureau_user(s, actor)
-            row = _status_row(self.store, s, unit, semester)
-            if row.status not in REVIEWABLE:
-                raise UserError(Text("只能通过已接收、审核中的报送", "Only a received submission can be accepted"))
-            open_count = len(s.exec(select(QueryThread.id).where(QueryThread.unit_code == unit.code,
-                             QueryThread.semester == str(semester), QueryThread.status == "open")).all())  # fmt: skip
-            if open_count:
-                raise UserError(Text(f"还有{open_count}个问题未解决，不能审核通过", f"{open_count} queries are still open"))
-            _set_status(s, row, actor, "accepted", None)
-            s.commit()
+    def accept(self, actor: str, unit: Unit, semester: Semester, comment: str | None = None) -> None:
+        self.submissions.accept(actor, unit, semester, comment)
 
-    def decision(self, unit: Unit, semester: Semester) -> tuple[str, str | None]:
-        """The half's status and, if it was returned, the reason given."""
-        with self.store.session() as s:
-            row = self.store._submission(s, unit.code, semester)
-            if row is None:
-                return "draft", None
-            reason = s.exec(select(audit.AuditRow.reason).where(audit.AuditRow.unit_code == unit.code,
-                            audit.AuditRow.semester == str(semester), audit.AuditRow.action == "status",
-                            audit.AuditRow.new == row.status).order_by(col(audit.AuditRow.id).desc())).first()  # fmt: skip
-            return row.status, reason
+    def reopen(self, actor: str, unit: Unit, semester: Semester, reason: str) -> None:
+        self.submissions.reopen(actor, unit, semester, reason)
+
+    def decision(self, unit: Unit, semester: Semester) -> tuple[Status, str | None]:
+        return self.submissions.decision(unit, semester)
 
     # --- the inbox ----------------------------------------------------------------------------
     def inbox(self, semester: Semester, today: date | None = None) -> list[InboxRow]:
@@ -254,14 +188,14 @@ class Review:
         rows = []
         for unit in self.store.units.districts():
             row = statuses.get(unit.code)
-            status = row.status if row else "draft"
+            status = Status(row.status) if row else Status.DRAFT
             raw, notes = now.get(unit.code, ({}, {}))
             checks = run_checks(self.store.catalog, self.store.resources.targets,
                                 CheckInput(unit, semester, raw, notes, before.get(unit.code, ({}, {}))[0])) if raw else []  # fmt: skip
-            at = received.get(unit.code) or (row.updated_at if row and status != "draft" else None)
+            at = received.get(unit.code) or (row.updated_at if row and status != Status.DRAFT else None)
             overdue = 0
             if deadline is not None:
-                end = at.date() if at is not None and status != "draft" else today
+                end = at.date() if at is not None and status != Status.DRAFT else today
                 overdue = max(0, (end - deadline).days)
             rows.append(InboxRow(unit, status, row.version if row else 0, at, deadline, overdue,
                                  sum(r.severity == "error" for r in checks), sum(r.severity == "warning" and not r.explained for r in checks),

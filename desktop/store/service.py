@@ -6,23 +6,25 @@ Every operation opens a short session and commits or rolls back as one transacti
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 from sqlalchemy import bindparam, insert, update
 from sqlmodel import Session, col, select
 
 from desktop.core.checks import CheckInput, CheckResult, run_checks
-from desktop.core.consolidation import Consolidated, consolidate
+from desktop.core.consolidation import consolidate_counted
 from desktop.core.derived import Figures, compute
 from desktop.core.loading import Resources
+from desktop.core.report import UnitHalf
 from desktop.core.semester import Semester
 from desktop.core.text import Text, UserError
 from desktop.core.units import Unit
 from desktop.core.values import Value, ValueRefused, from_storage, parse_value, to_storage
+from desktop.core.workflow import Actor, Status, may_edit
 from desktop.store import audit, users
 from desktop.store.database import Database
 from desktop.store.models import SubmissionRow, UnitRow, ValueRow, utcnow
-from desktop.store.permissions import may_edit_values, may_set_indicator
+from desktop.store.permissions import may_set_indicator
 
 
 class StaleWrite(UserError):
@@ -62,18 +64,6 @@ class Change:
     what: str  # value | explanation | status
 
 
-@dataclass(frozen=True, slots=True)
-class UnitHalf:
-    """One unit's raw values of one half; for the city, sums of districts plus its own entries."""
-
-    unit: Unit
-    semester: Semester
-    raw: dict[str, Value]
-    explanations: dict[str, str]
-    consolidated: Consolidated | None = None
-    versions: dict[str, tuple[int, str, object]] = field(default_factory=dict)  # code → (version, who, when)
-
-
 class Store:
     def __init__(self, db: Database, resources: Resources):
         self.db = db
@@ -103,10 +93,10 @@ class Store:
             return s.exec(select(ValueRow.id).limit(1)).first() is None
 
     # --- reading ------------------------------------------------------------------------------
-    def status(self, unit: Unit, semester: Semester) -> str:
+    def status(self, unit: Unit, semester: Semester) -> Status:
         with self.session() as s:
             row = self._submission(s, unit.code, semester)
-            return row.status if row else "draft"
+            return Status(row.status) if row else Status.DRAFT
 
     def _submission(self, s: Session, unit_code: str, semester: Semester) -> SubmissionRow | None:
         query = select(SubmissionRow).where(
@@ -131,7 +121,8 @@ class Store:
                 notes[row.code] = row.explanation
         return out
 
-    def unit_half(self, unit: Unit, semester: Semester) -> UnitHalf:
+    def unit_half(self, unit: Unit, semester: Semester, include: str = "accepted") -> UnitHalf:
+        """A unit's half; for the city, the districts that `include` admits (core.consolidation.INCLUDE)."""
         with self.session() as s:
             if not unit.is_municipality:
                 rows = self._rows(s, semester, [unit.code])
@@ -139,12 +130,27 @@ class Store:
                 versions = {r.code: (r.version, r.updated_by, r.updated_at) for r in rows}
                 return UnitHalf(unit, semester, values, notes, None, versions)
             by_unit = self._decode(self._rows(s, semester))
+            statuses = dict(s.exec(select(SubmissionRow.unit_code, SubmissionRow.status)
+                                   .where(SubmissionRow.semester == str(semester))).all())  # fmt: skip
         own, notes = by_unit.pop(unit.code, ({}, {}))
         districts = [u.code for u in self.units.districts()]
-        merged = consolidate(
-            self.catalog, {u: v for u, (v, _) in by_unit.items() if u in districts}, own, districts
-        )
+        merged = consolidate_counted(self.catalog, {u: v for u, (v, _) in by_unit.items() if u in districts}, own,
+                                     statuses, districts, include)  # fmt: skip
         return UnitHalf(unit, semester, merged.values, notes, merged)
+
+    def submission(self, unit: Unit, semester: Semester) -> SubmissionRow | None:
+        with self.session() as s:
+            return self._submission(s, unit.code, semester)
+
+    def last_editor(self, unit: Unit, semester: Semester) -> str | None:
+        """The full name of whoever last changed a value of the half (the draft's 填表人)."""
+        with self.session() as s:
+            name = s.exec(select(ValueRow.updated_by).where(ValueRow.unit_code == unit.code, ValueRow.semester == str(semester))
+                          .order_by(col(ValueRow.updated_at).desc())).first()  # fmt: skip
+            if name is None:
+                return None
+            user = users.find(s, name)
+            return (user.display_name or user.name) if user else name
 
     def all_units(self, semester: Semester) -> dict[str, tuple[dict[str, Value], dict[str, str]]]:
         """Every unit's raw values and explanations of one half, in one query."""
@@ -193,54 +199,8 @@ class Store:
                 self._check_versions(existing, expected)
             changes = self._apply(s, actor, unit, semester, existing, parsed, explanations, reason)
             if changes and status_row is None:
-                s.add(SubmissionRow(unit_code=unit.code, semester=str(semester), status="draft", updated_by=actor))
+                s.add(SubmissionRow(unit_code=unit.code, semester=str(semester), status=Status.DRAFT, updated_by=actor))
             if changes and source is not None:
-                source.record(s, actor, unit, semester, len(changes))
-            s.commit()
-            return changes
-
-    def receive_submission(self, actor: str, unit: Unit, semester: Semester, values: Mapping[str, object],
-                           explanations: Mapping[str, str], version: int, source: FileSource,
-                           threads: list[dict] = (), fingerprint: str = "") -> list[Change]:  # fmt: skip
-        """The bureau receives a district's submission workbook: its values replace the half's, as one step."""
-        with self.session() as s:
-            user = users.require(s, actor)
-            if user.role not in ("reviewer", "admin"):
-                raise UserError(Text("只有市局审核员或管理员可以接收区县报送文件；区县请导入填报模板",
-                                     "Only a bureau reviewer or administrator receives submissions; districts import templates"))  # fmt: skip
-            status_row = self._submission(s, unit.code, semester)
-            if status_row is not None and status_row.status == "accepted":
-                raise UserError(Text(f"{unit.name.zh}{semester.label('zh')}的数据已审核通过，不能再接收新的报送",
-                                     f"{unit.name.en} {semester.label('en')} is already accepted; no new submission is taken"))  # fmt: skip
-            if status_row is not None and status_row.version > version:
-                raise UserError(Text(f"已接收过更新的版本（第{status_row.version}版），此文件为第{version}版",
-                                     f"A newer version ({status_row.version}) was already received; this file is version {version}"))  # fmt: skip
-            parsed, problems = self._validate(unit, semester, values, explanations)
-            if problems:
-                raise ValuesRefused(problems)
-            existing = {r.code: r for r in self._rows(s, semester, [unit.code])}
-            for code, row in existing.items():  # what the new version no longer holds is cleared
-                if code not in parsed and row.value is not None:
-                    parsed[code] = None
-            cleared = {c: "" for c, r in existing.items() if c not in explanations and r.explanation}
-            changes = self._apply(s, actor, unit, semester, existing, parsed, {**cleared, **explanations}, None)
-            if status_row is None or status_row.status != "submitted" or status_row.version != version:
-                previous = status_row.status if status_row else None
-                values = {"status": "submitted", "version": version, "updated_by": actor, "updated_at": utcnow()}
-                if status_row is None:
-                    s.execute(insert(SubmissionRow.__table__), [{"unit_code": unit.code, "semester": str(semester), **values}])
-                else:
-                    s.execute(update(SubmissionRow.__table__).where(SubmissionRow.__table__.c.id == status_row.id).values(**values))
-                audit.record_many(s, actor, unit.code, str(semester), f"version {version}",
-                                  [("status", None, previous, "submitted")], values["updated_at"])  # fmt: skip
-                changes.append(Change("", previous, "submitted", "status"))
-            from desktop.store.review import Review
-
-            review = Review(self)
-            review.record_version(s, actor, unit, semester, version, fingerprint, parsed, dict(explanations))
-            if review.merge_threads(s, list(threads)):
-                changes.append(Change("", None, None, "queries"))
-            if changes:
                 source.record(s, actor, unit, semester, len(changes))
             s.commit()
             return changes
@@ -261,7 +221,8 @@ class Store:
         """The acting user and the half's status row, once it is clear that user may change the half."""
         user = users.require(s, actor)
         status_row = self._submission(s, unit.code, semester)
-        refusal = may_edit_values(user, unit, status_row.status if status_row else "draft")
+        refusal = may_edit(Actor(user.name, user.role, user.unit_code, user.active), unit,
+                           status_row.status if status_row else Status.DRAFT)  # fmt: skip
         if refusal:
             raise UserError(refusal)
         return user, status_row
@@ -302,10 +263,12 @@ class Store:
         return parsed, problems
 
     def _apply(self, s: Session, actor: str, unit: Unit, semester: Semester, existing: dict[str, ValueRow],
-               parsed: dict[str, str | None], explanations: Mapping[str, str], reason: str | None) -> list[Change]:  # fmt: skip
-        """Writes what differs with bulk statements (an import touches ~50 rows) and audits each change."""
+               parsed: dict[str, str | None], explanations: Mapping[str, str], reason: str | None,
+               trail: bool = True) -> list[Change]:  # fmt: skip
+        """Writes what differs with bulk statements (an import touches ~50 rows) and audits each change
+        (unless the caller records the changes under their authors: a received submission)."""
         changes: list[Change] = []
-        inserts, updates, trail = [], [], []
+        inserts, updates, entries = [], [], []
         now = utcnow()
         for code in dict.fromkeys(list(parsed) + list(explanations)):
             row = existing.get(code)
@@ -314,10 +277,10 @@ class Store:
             new_note = (explanations[code].strip() or None) if code in explanations else note
             if new_value != value:
                 changes.append(Change(code, value, new_value, "value"))
-                trail.append(("value.set", code, value, new_value))
+                entries.append(("value.set", code, value, new_value))
             if new_note != note:
                 changes.append(Change(code, note, new_note, "explanation"))
-                trail.append(("value.explain", code, note, new_note))
+                entries.append(("value.explain", code, note, new_note))
             if new_value == value and new_note == note:
                 continue
             fields = {"value": new_value, "explanation": new_note, "updated_by": actor, "updated_at": now}
@@ -335,89 +298,11 @@ class Store:
                     updated_at=bindparam("updated_at"), version=bindparam("next_version")),
                 updates,
             )  # fmt: skip
-        audit.record_many(s, actor, unit.code, str(semester), reason, trail, now)
+        if trail:
+            audit.record_many(s, actor, unit.code, str(semester), reason, entries, now)
         return changes
-
-    def set_status(
-        self, actor: str, unit: Unit, semester: Semester, status: str, reason: str | None = None
-    ) -> None:
-        with self.session() as s:
-            row = self._submission(s, unit.code, semester) or SubmissionRow(
-                unit_code=unit.code, semester=str(semester), updated_by=actor
-            )
-            old = row.status if row.id else None
-            row.status, row.updated_by, row.updated_at = status, actor, utcnow()
-            if status == "submitted":
-                row.version += 1
-            s.add(row)
-            audit.record(
-                s, actor, "status", unit=unit.code, semester=str(semester), old=old, new=status, reason=reason
-            )
-            s.commit()
 
     def audit_entries(self, unit: Unit | None = None, limit: int | None = None) -> list:
         with self.session() as s:
             return audit.entries(s, unit.code if unit else None, limit)
 
-    def apply_review(self, actor: str, unit: Unit, semester: Semester, decision: str, reason: str | None,
-                     threads: list[dict], source: FileSource) -> list[Change]:  # fmt: skip
-        """The district receives the bureau's review by file: its decision and the queries to answer."""
-        from desktop.store.review import Review
-
-        with self.session() as s:
-            user = users.require(s, actor)
-            if user.role != "admin" and user.unit_code != unit.code:
-                raise UserError(Text(f"该审核意见属于{unit.name.zh}，用户 {actor} 不属于该单位",
-                                     f"This review is for {unit.name.en}; user {actor} does not belong to it"))  # fmt: skip
-            changes: list[Change] = []
-            row = self._submission(s, unit.code, semester)
-            if decision in ("returned", "accepted") and (row is None or row.status != decision):
-                if row is None or row.status not in ("submitted", "in_review"):
-                    raise UserError(Text("本单位该半年度没有待审核的报送，不能接收此审核意见",
-                                         "This half has no submission awaiting review here; the review does not apply"))  # fmt: skip
-                audit.record(s, actor, "status", unit=unit.code, semester=str(semester), old=row.status, new=decision,
-                             reason=reason)  # fmt: skip
-                changes.append(Change("", row.status, decision, "status"))
-                row.status, row.updated_by, row.updated_at = decision, actor, utcnow()
-                s.add(row)
-            if Review(self).merge_threads(s, threads):
-                changes.append(Change("", None, None, "queries"))
-            if changes:
-                source.record(s, actor, unit, semester, len(changes))
-            s.commit()
-            return changes
-
-    def submit(self, actor: str, approver: str, password: str, unit: Unit, semester: Semester) -> int:
-        """Sign-off: the approver, another user of the same unit, confirms with their password.
-
-        Refused while any check blocks (an error, or a warning without explanation). Returns the version.
-        """
-        from desktop.store.passwords import verify_password
-
-        # The checks read in sessions of their own: run them before this one takes the write lock.
-        blocking = [r for r in self.checks(unit, semester) if r.blocking]
-        with self.session() as s:
-            clerk, status_row = self._editor(s, actor, unit, semester)
-            signer = users.find(s, approver)
-            if signer is None or not verify_password(signer.password_hash, password):
-                raise UserError(Text("审核人或密码错误", "Wrong approver or password"))
-            if signer.name == clerk.name or signer.role != "approver" or signer.unit_code != unit.code or not signer.active:
-                raise UserError(Text(f"须由{unit.name.zh}的另一位审核人确认", f"Another approver of {unit.name.en} must confirm"))
-            if blocking:
-                raise UserError(Text(f"还有{len(blocking)}项错误或未说明的警告，不能报送",
-                                     f"{len(blocking)} errors or unexplained warnings remain; cannot submit"))  # fmt: skip
-            row = status_row or SubmissionRow(unit_code=unit.code, semester=str(semester), updated_by=actor)
-            old = row.status if status_row else None
-            row.status, row.version, row.updated_by, row.updated_at = "submitted", row.version + 1, signer.name, utcnow()
-            s.add(row)
-            audit.record(s, signer.name, "status", unit=unit.code, semester=str(semester), old=old, new="submitted",
-                         reason=f"填报人 {clerk.name}，审核人 {signer.name} 确认 / prepared by {clerk.name}, approved by {signer.name}")  # fmt: skip
-            s.commit()
-            return row.version
-
-    def approvers(self, unit: Unit) -> list[str]:
-        from desktop.store.models import UserRow
-
-        with self.session() as s:
-            query = select(UserRow.name).where(UserRow.unit_code == unit.code, UserRow.role == "approver", UserRow.active)
-            return list(s.exec(query))

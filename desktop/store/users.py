@@ -149,3 +149,48 @@ def set_role(session: Session, units: Units, actor: str, name: str, role: str, u
     user.role, user.unit_code = role, unit_code
     session.add(user)
     audit.record(session, actor, "user.role", unit=unit_code, old=old, new=f"{name}: {role} {unit_code or ''}".strip())
+
+
+class Users:
+    """The accounts, for the command line and the GUI: each call is one transaction of its own."""
+
+    def __init__(self, store):
+        self.store = store
+
+    def any(self) -> bool:
+        with self.store.session() as s:
+            return s.exec(select(UserRow.id).limit(1)).first() is not None
+
+    def sign_in(self, name: str, password: str) -> UserRow:
+        with self.store.session() as s:
+            return authenticate(s, name, password)
+
+    def find(self, name: str) -> UserRow | None:
+        with self.store.session() as s:
+            return find(s, name)
+
+    def all(self) -> list[UserRow]:
+        with self.store.session() as s:
+            return all_users(s)
+
+    def create(self, actor: str, name: str, password: str, role: str, unit_code: str | None = None,
+               display_name: str = "") -> UserRow:  # fmt: skip
+        with self.store.session() as s:
+            user = create(s, self.store.units, actor, name, password, role, unit_code, display_name)
+            s.commit()
+            s.refresh(user)
+            return user
+
+    def set_active(self, actor: str, name: str, active: bool) -> None:
+        self._commit(lambda s: set_active(s, actor, name, active))
+
+    def set_password(self, actor: str, name: str, password: str) -> None:
+        self._commit(lambda s: set_password(s, actor, name, password))
+
+    def set_role(self, actor: str, name: str, role: str, unit_code: str | None) -> None:
+        self._commit(lambda s: set_role(s, self.store.units, actor, name, role, unit_code))
+
+    def _commit(self, change) -> None:
+        with self.store.session() as s:
+            change(s)
+            s.commit()

@@ -36,26 +36,17 @@ class GuiApp:
         return self.ctx
 
     def has_users(self) -> bool:
-        from sqlmodel import select
-
-        from desktop.store.models import UserRow
-
-        with self.context().store.session() as s:
-            return s.exec(select(UserRow.id).limit(1)).first() is not None
+        return self.context().users.any()
 
     def first_run(self):
         """Creates the admin account on a database without users; returns it, or None if cancelled."""
-        from desktop.store import users
         from desktop.ui.dialogs.first_run import FirstRunDialog
 
         ctx = self.context()
         dialog = FirstRunDialog([(u.code, u.label(self.lang)) for u in ctx.units])
         if not dialog.exec():
             return None
-        with ctx.store.session() as s:
-            admin = users.create(s, ctx.units, "admin", "admin", dialog.password, "admin", None)
-            s.commit()
-            s.refresh(admin)
+        admin = ctx.users.create("admin", "admin", dialog.password, "admin", None)
         self.settings.set("served_unit", dialog.unit_code)
         self.settings.set("unit", dialog.unit_code)
         return admin
@@ -63,16 +54,13 @@ class GuiApp:
     def login(self):
         """The login window comes first; the database opens behind it. Returns the user, "first-run", or None."""
         from desktop.core.text import UserError
-        from desktop.store import users
 
         dialog = LoginDialog(user=self.settings.get("last_user"))
         dialog.show()
         QTimer.singleShot(150, lambda: self._preload(dialog))
         while (result := dialog.exec()) == LoginDialog.DialogCode.Accepted:
             try:
-                ctx = self.context()
-                with ctx.store.session() as s:
-                    user = users.authenticate(s, dialog.user, dialog.password)
+                user = self.context().users.sign_in(dialog.user, dialog.password)
                 self.settings.set("last_user", user.name)
                 return user
             except UserError as exc:
@@ -154,7 +142,7 @@ def _benchmark(gui: GuiApp, which: str) -> int:
 
     from PySide6.QtCore import QEvent, QObject
 
-    from desktop.cli.main import STARTED
+    from desktop import STARTED
 
     class FirstPaint(QObject):
         def eventFilter(self, obj, event):
@@ -170,11 +158,8 @@ def _benchmark(gui: GuiApp, which: str) -> int:
     if which == "login":
         window = LoginDialog()
     else:
-        from desktop.store import users
-
         ctx = gui.context()
-        with ctx.store.session() as s:
-            user = users.find(s, "wanzhou") or users.find(s, "admin")
+        user = ctx.users.find("wanzhou") or ctx.users.find("admin")
         if user is None:
             print("the database has no demo user: run `ecoreport init --demo` first", file=sys.stderr)
             return 2

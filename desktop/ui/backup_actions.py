@@ -45,7 +45,6 @@ def back_up(window, ctx, path: str | None = None) -> Path | None:
 
 
 def restore_from(window, ctx, user: str, restored, path: str | None = None) -> bool:
-    from desktop.store import audit
     from desktop.store.database import check_backup, utc_stamp
 
     if path is None:
@@ -74,9 +73,7 @@ def restore_from(window, ctx, user: str, restored, path: str | None = None) -> b
         )
         db.restore(Path(path))
         db.migrate()
-        with ctx.store.session() as s:
-            audit.record(s, user, "restore", new=Path(path).name, reason=f"previous state kept in {safety}")
-            s.commit()
+        ctx.audit.record(user, "restore", new=Path(path).name, reason=f"previous state kept in {safety}")
     except UserError as exc:
         QMessageBox.warning(
             window, QCoreApplication.translate("BackupActions", "Restore failed"), exc.message(ctx.lang)

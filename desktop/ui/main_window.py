@@ -344,7 +344,7 @@ class MainWindow(QMainWindow):
                            ("%3", report.count("error")), ("%4", report.count("warning")),
                            ("%5", report.count("warning", True)), ("%6", report.count("notice"))):  # fmt: skip
             summary = summary.replace(key, str(value))
-        approvers = [a for a in c.ctx.store.approvers(report.unit) if a != c.user.name]
+        approvers = [a for a in c.ctx.submissions.approvers(report.unit) if a != c.user.name]
         while True:
             dialog = SubmitDialog(summary, blocking, approvers, self)
             if not dialog.exec():

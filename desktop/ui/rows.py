@@ -7,8 +7,8 @@ from dataclasses import dataclass
 from desktop.core.catalog import Catalog, Indicator
 from desktop.core.checks import CheckResult
 from desktop.core.display import change, shown
+from desktop.core.report import HalfReport
 from desktop.core.targets import MET, MISSED, NO_TARGET
-from desktop.store.reports import HalfReport
 
 # What the status column shows, worst first.
 ERROR, WARNING, MISSED_TARGET, MET_TARGET, NO_GOAL, EMPTY = "error", "warning", "missed", "met", "no_target", "empty"

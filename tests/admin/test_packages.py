@@ -24,8 +24,10 @@ def two(demo_db, tmp_path):
 
 
 def cli(db, *args, check=True):
-    env = dict(os.environ, XDG_CACHE_HOME=str(Path(db).parent / "cache"))
-    result = subprocess.run([sys.executable, "-m", "desktop", "--db", str(db), *args], capture_output=True, text=True, env=env)
+    env = dict(os.environ, XDG_CACHE_HOME=str(Path(db).parent / "cache"), ECOREPORT_PASSWORD="ecoreport")
+    user = [] if "--user" in args else ["--user", "admin"]
+    result = subprocess.run([sys.executable, "-m", "desktop", "--db", str(db), *args, *user], capture_output=True, text=True,
+                            env=env)  # fmt: skip
     if check:
         assert result.returncode == 0, result.stderr + result.stdout
     return result
@@ -95,9 +97,16 @@ def test_a_submission_made_with_an_older_package_is_flagged(two, tmp_path):
     # The bureau tightens the target again after the district took the package.
     cli(bureau, "target", "set", "2024H1", "air.pm25", "--units", "districts", "--op", "<=", "--value", "35",
         "--basis-zh", "区县年度目标", "--basis-en", "District annual target", "--user", "admin")  # fmt: skip
-    cli(district, "key", "export", "500112", "-o", str(tmp_path / "yubei.pub"))
-    cli(bureau, "key", "register", str(tmp_path / "yubei.pub"), "--user", "reviewer")
-    cli(district, "export", "500112", "2024H1", "-o", str(tmp_path / "s.xlsx"))
+    cli(district, "key", "export", "500101", "-o", str(tmp_path / "wanzhou.pub"), "--user", "wanzhou_approver")
+    cli(bureau, "key", "register", str(tmp_path / "wanzhou.pub"), "--user", "reviewer")
+    cli(district, "set", "500101", "2024H1", "--explain", "air.good_ratio=新增两个监测站，优良天数增加属实", "--user", "wanzhou")
+    cli(district, "set", "500101", "2024H1", "--explain", "air.pm25=受沙尘天气影响，已核实", "--user", "wanzhou")
+    os.environ["ECOREPORT_APPROVER_PASSWORD"] = "ecoreport"
+    try:
+        cli(district, "submit", "500101", "2024H1", "--approver", "wanzhou_approver", "--user", "wanzhou")
+    finally:
+        del os.environ["ECOREPORT_APPROVER_PASSWORD"]
+    cli(district, "export", "500101", "2024H1", "-o", str(tmp_path / "s.xlsx"), "--user", "wanzhou")
     result = cli(bureau, "import", str(tmp_path / "s.xlsx"), "--user", "reviewer", "--json", check=False)
     messages = [m["message"] for m in json.loads(result.stdout)]
     assert any("按设置包" in m for m in messages)

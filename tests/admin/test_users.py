@@ -40,9 +40,9 @@ def test_rules_for_accounts(store, units):
 
 
 def test_users_on_the_command_line(demo_copy):
-    env = dict(os.environ, ECOREPORT_NEW_PASSWORD="pass1234")
-    run = lambda *a: subprocess.run([sys.executable, "-m", "desktop", "--db", str(demo_copy), *a], capture_output=True,  # noqa: E731
-                                    text=True, env=env)  # fmt: skip
+    env = dict(os.environ, ECOREPORT_NEW_PASSWORD="pass1234", ECOREPORT_PASSWORD="ecoreport")
+    run = lambda *a: subprocess.run([sys.executable, "-m", "desktop", "--db", str(demo_copy), *a,  # noqa: E731
+                                     *([] if "--user" in a else ["--user", "admin"])], capture_output=True, text=True, env=env)  # fmt: skip
     assert run("user", "add", "fuling", "--role", "clerk", "--unit", "涪陵区", "--display", "涪陵区填报员").returncode == 0
     listed = {u["name"]: u for u in json.loads(run("user", "list", "--json").stdout)}
     assert listed["fuling"]["unit"] == "500102" and listed["fuling"]["active"]

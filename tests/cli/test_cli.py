@@ -11,10 +11,13 @@ import pytest
 REPO = Path(__file__).resolve().parents[2]
 
 
-def run(*args, db=None, env=None, check=None):
-    full_env = {k: v for k, v in os.environ.items() if k != "ECOREPORT_DB"}
+def run(*args, db=None, env=None, check=None, user="admin"):
+    """`user`: who signs in (demo password, unless env says otherwise); None runs without --user."""
+    full_env = {k: v for k, v in os.environ.items() if k not in ("ECOREPORT_DB", "ECOREPORT_PASSWORD")}
+    full_env["ECOREPORT_PASSWORD"] = "ecoreport"
     full_env.update(env or {})
-    command = [sys.executable, "-m", "desktop"] + (["--db", str(db)] if db else []) + list(args)
+    signed = ["--user", user] if user and "--user" not in args and db else []
+    command = [sys.executable, "-m", "desktop"] + (["--db", str(db)] if db else []) + list(args) + signed
     result = subprocess.run(command, capture_output=True, text=True, encoding="utf-8", env=full_env, cwd=REPO, timeout=120)
     if check is not None:
         assert result.returncode == check, result.stderr + result.stdout
@@ -48,8 +51,35 @@ def test_ecoreport_db_environment_variable_chooses_the_database(tmp_path):
     assert db.exists()
 
 
-def test_demo_show_json_has_the_city_figures(demo_copy):
+def accept_everything(db) -> None:
+    from conftest import accept_all
+
+    from desktop.context import open_context
+    from desktop.core.semester import Semester
+
+    ctx = open_context(str(db))
+    accept_all(ctx.store, Semester(2024, 1))
+    ctx.store.db.dispose()
+
+
+def test_city_figures_count_only_accepted_districts_until_told_otherwise(demo_copy):
     data = json.loads(run("show", "500000", "2024H1", "--json", db=demo_copy, check=0).stdout)
+    assert data["coverage"] == {"include": "accepted", "expected": 38, "accepted": 5, "counted": 5, "final": False,
+                                "text": "初步数据：38个区县中已审核通过5个"}  # fmt: skip
+    missing = {m["unit"]: m["status"] for m in data["missing_units"]}
+    assert len(missing) == 33 and missing["500101"] == "draft" and missing["500109"] == "submitted"
+    received = json.loads(run("consolidate", "2024H1", "--json", "--include", "received", db=demo_copy, check=0).stdout)
+    assert received["coverage"]["counted"] == 35 and not received["coverage"]["final"]
+    assert {m["unit"] for m in received["missing_units"]} == {"500101", "500102", "500103"}
+    text = run("show", "500000", "2024H1", db=demo_copy, check=0).stdout
+    assert "初步数据：38个区县中已审核通过5个" in text and "万州区（填报中）" in text
+    assert run("report", "2024H1", db=demo_copy, check=0).stdout.startswith("【初步数据：38个区县中已审核通过5个】")
+
+
+def test_demo_show_json_has_the_city_figures(demo_copy):
+    accept_everything(demo_copy)
+    data = json.loads(run("show", "500000", "2024H1", "--json", db=demo_copy, check=0).stdout)
+    assert data["coverage"]["final"] and data["missing_units"] == []
     assert data["unit"] == "500000" and data["semester"] == "2024H1"
     assert data["values"]["water.sections_total"] == 74
     assert data["derived"]["water.excellent_ratio"] == 98.6
@@ -175,6 +205,7 @@ def test_template_import_export_consolidate_and_report_from_the_command_line(dem
     run("export", "500101", "2024H1", "-o", str(submission), "--head", "张三", db=demo_copy, check=0)
     assert submission.exists()
     city = tmp_path / "city.xlsx"
+    accept_everything(demo_copy)
     run("consolidate", "2024H1", "-o", str(city), db=demo_copy, check=0)
     assert city.exists()
     text = run("report", "2024H1", db=demo_copy, check=0).stdout

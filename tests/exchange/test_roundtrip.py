@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 import json
+import os
 import subprocess
 import sys
 from decimal import Decimal
 
 import openpyxl
 import pytest
+from conftest import accept_all, sign_off
 from python_calamine import CalamineWorkbook
 
 from desktop.core.semester import Semester
@@ -72,6 +74,7 @@ def test_full_round_trip(ctx, tmp_path):
     # The checks see the new values: 2 of 3 sections is 66.7 %, below the district's 100 % target.
     checks = {r.rule: r for r in store.checks(ctx.units.find("500101"), H1)}
     assert checks["target:water.excellent_ratio"].explained  # the explanation was typed in Excel
+    sign_off(ctx)  # only a signed-off half leaves as a submission; a draft is marked 草稿
     submission = make_submission(ctx, "500101", H1, tmp_path / "submission.xlsx")
     book = CalamineWorkbook.from_path(str(submission))
     assert book.sheet_names[:3] == ["封面", "数据表", "审核结果"]
@@ -82,7 +85,8 @@ def test_full_round_trip(ctx, tmp_path):
     assert rows["water.excellent_ratio"][10] == "未达标，低于目标33.3个百分点"
     assert rows["water.sections_excellent"][11] == "新增1个断面，尚未达标"
     cover = {r[0]: r[1] for r in book.get_sheet_by_name("封面").to_python() if r and r[0]}
-    assert cover["填报单位"] == "万州区（500101）" and cover["填表人"] == "wanzhou"
+    assert cover["填报单位"] == "万州区（500101）" and cover["填表人"] == "万州区填报员"  # full names, not login IDs
+    assert cover["审核人"] == "万州区审核人" and cover["状态"] == "已报送" and cover["报送版本"] == "1"
     assert cover["完整指纹（SHA-256）"] == half_report(store, ctx.units.find("500101"), H1).fingerprint
     checks_sheet = book.get_sheet_by_name("审核结果").to_python()
     assert any("target:water.excellent_ratio" in str(r) for r in checks_sheet)
@@ -90,6 +94,8 @@ def test_full_round_trip(ctx, tmp_path):
     result = import_file(store, submission, "reviewer")
     assert result.status == UNCHANGED or result.status == IMPORTED
     assert store.status(ctx.units.find("500101"), H1) == "submitted"
+    assert store.figures(ctx.units.municipality, H1).get("water.sections_total") == 9  # received is not yet counted
+    accept_all(store, H1)
     city = store.figures(ctx.units.municipality, H1)
     assert city.get("water.sections_total") == 75 and city.get("water.sections_excellent") == 73
     assert city.get("water.excellent_ratio") == Decimal("97.3")  # 73/75
@@ -97,6 +103,7 @@ def test_full_round_trip(ctx, tmp_path):
 
 def test_submission_print_setup_and_formula_safety(ctx, tmp_path):
     ctx.store.set_values("wanzhou", ctx.units.find("500101"), H1, {}, {"air.days_good": "=HYPERLINK(\"http://x\")", "air.pm25": "+1 -2 @3"})
+    sign_off(ctx)
     path = make_submission(ctx, "500101", H1, tmp_path / "s.xlsx")
     wb = openpyxl.load_workbook(path)
     ws = wb["数据表"]
@@ -139,13 +146,11 @@ def test_refusals_leave_database_and_file_untouched(ctx, tmp_path):
 )
 def test_identity_and_lock_refusals(ctx, tmp_path, setup, expect_zh):
     store = ctx.store
-    unit = "500102" if setup == "locked" else "500101"
-    template = make_template(ctx, unit, H1, tmp_path / "t.xlsx")
-    user = "wanzhou"
+    unit, user = "500101", "wanzhou"
     if setup == "locked":
-        user = "admin"  # 涪陵区 is draft in the demo: submit it first
-        store.set_status("admin", ctx.units.find("500102"), H1, "submitted")
-        expect_zh = "已锁定"
+        unit, user = "500101", "wanzhou"  # signed off: locked against changes
+        sign_off(ctx)
+    template = make_template(ctx, unit, H1, tmp_path / "t.xlsx")
     if setup == "other_unit":
         user = "yuzhong"
     if setup == "catalog":
@@ -171,6 +176,7 @@ def test_expected_unit_and_half(ctx, tmp_path):
 
 
 def test_a_submission_edited_after_export_is_refused(ctx, tmp_path):
+    sign_off(ctx)
     path = make_submission(ctx, "500101", H1, tmp_path / "s.xlsx")
     wb = openpyxl.load_workbook(path)
     for row in wb["数据表"].iter_rows(min_row=7):
@@ -187,6 +193,7 @@ def test_consolidation_sums_counts_and_recomputes_ratios(ctx, tmp_path, demo_cop
     from desktop.exchange.consolidation_book import build_consolidation, district_rows
     from desktop.exchange.save import save_workbook
 
+    accept_all(ctx.store, H1)  # the seed's figures are the city's once all 38 are accepted
     city = half_report(ctx.store, ctx.units.municipality, H1)
     path = save_workbook(build_consolidation(city, district_rows(ctx.store, H1), ctx.catalog), tmp_path / "city.xlsx")
     book = CalamineWorkbook.from_path(str(path))
@@ -201,13 +208,16 @@ def test_consolidation_sums_counts_and_recomputes_ratios(ctx, tmp_path, demo_cop
     reporting = book.get_sheet_by_name("报送情况").to_python()
     assert len(reporting) == 39
     # --json gives the city's figures with the keys of `show --json`
-    out = subprocess.run([sys.executable, "-m", "desktop", "--db", str(demo_copy), "consolidate", "2024H1", "--json"],
-                         capture_output=True, text=True, check=True)  # fmt: skip
+    out = subprocess.run([sys.executable, "-m", "desktop", "--db", str(demo_copy), "consolidate", "2024H1", "--json",
+                          "--user", "reviewer"], capture_output=True, text=True, check=True,
+                         env=dict(os.environ, ECOREPORT_PASSWORD="ecoreport"))  # fmt: skip
     data = json.loads(out.stdout)
     assert data["derived"]["water.excellent_ratio"] == 98.6 and data["values"]["water.sections_total"] == 74
+    assert data["coverage"]["final"] and data["missing_units"] == []
 
 
 def test_a_district_without_data_is_listed_as_missing(ctx, tmp_path):
+    accept_all(ctx.store, H1)
     with ctx.store.db.engine.begin() as conn:
         conn.exec_driver_sql("DELETE FROM value WHERE unit_code = '500243' AND semester = '2024H1'")
     city = half_report(ctx.store, ctx.units.municipality, H1)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 import shutil
 import subprocess
 import sys
@@ -42,7 +43,8 @@ def trust(district, bureau, unit_code="500101"):
     from desktop.store import keys
 
     unit = bureau.units.find(unit_code)
-    keys.register(bureau.store, "reviewer", unit, keys.own_public_key(district.store, unit)[0])
+    public, _ = keys.create_for(district.store, unit, "wanzhou_approver", "ecoreport")  # an approver makes the key
+    keys.register(bureau.store, "reviewer", unit, public)
 
 
 def export_submission(ctx, unit, path):
@@ -61,7 +63,7 @@ def test_the_whole_loop_by_file(two, tmp_path):
     unit = district.units.find("500101")
     # District: explain the warning, sign off with the approver, export version 1.
     district.store.set_values("wanzhou", unit, H1, {}, {"air.good_ratio": "降水偏多"})
-    assert district.store.submit("wanzhou", "wanzhou_approver", "ecoreport", unit, H1) == 1
+    assert district.submissions.sign_off("wanzhou", "wanzhou_approver", "ecoreport", unit, H1) == 1
     s1 = export_submission(district, unit, tmp_path / "s1.xlsx")
     # Bureau: receive, query a value, return with a reason.
     received = import_file(bureau.store, s1, "reviewer")
@@ -82,7 +84,7 @@ def test_the_whole_loop_by_file(two, tmp_path):
     assert [(t.uid, t.code, t.open) for t in threads] == [(uid, "air.pm25", True)]
     Review(district.store).reply("wanzhou", uid, "已核实，更正为37.0")
     district.store.set_values("wanzhou", unit, H1, {"air.pm25": "37.0"})
-    assert district.store.submit("wanzhou", "wanzhou_approver", "ecoreport", unit, H1) == 2
+    assert district.submissions.sign_off("wanzhou", "wanzhou_approver", "ecoreport", unit, H1) == 2
     s2 = export_submission(district, unit, tmp_path / "s2.xlsx")
     # Bureau: version 2 carries the answer; the diff shows exactly what changed.
     assert import_file(bureau.store, s2, "reviewer").status == IMPORTED
@@ -98,14 +100,15 @@ def test_the_whole_loop_by_file(two, tmp_path):
     assert import_file(district.store, export_review(bureau, unit, tmp_path / "r2.xlsx"), "wanzhou").status == IMPORTED
     assert district.store.status(unit, H1) == "accepted"
     actions = {e.action for e in bureau.store.audit_entries(unit)}
-    assert {"query.open", "query.resolve", "import.submission", "status"} <= actions
+    assert {"query.open", "query.resolve", "import.submission", "status.receive", "status.start_review", "status.return",
+            "status.accept"} <= actions
 
 
 def test_an_older_version_is_refused_and_reviews_go_to_their_unit(two, tmp_path):
     district, bureau = two
     unit = district.units.find("500101")
     district.store.set_values("wanzhou", unit, H1, {}, {"air.good_ratio": "降水偏多"})
-    district.store.submit("wanzhou", "wanzhou_approver", "ecoreport", unit, H1)
+    district.submissions.sign_off("wanzhou", "wanzhou_approver", "ecoreport", unit, H1)
     s1 = export_submission(district, unit, tmp_path / "s1.xlsx")
     import_file(bureau.store, s1, "reviewer")
     Review(bureau.store).return_half("reviewer", unit, H1, "请补充说明")
@@ -129,7 +132,8 @@ def test_inbox_counts_overdue_and_queries(two):
 def test_review_on_the_command_line(two, tmp_path):
     district, bureau = two
     db = str(bureau.store.db.url).removeprefix("sqlite:///")
-    run = lambda *a: subprocess.run([sys.executable, "-m", "desktop", "--db", db, *a], capture_output=True, text=True)  # noqa: E731
+    run = lambda *a: subprocess.run([sys.executable, "-m", "desktop", "--db", db, *a, *([] if "--user" in a else ["--user", "reviewer"])],  # noqa: E731
+                                    capture_output=True, text=True, env=dict(os.environ, ECOREPORT_PASSWORD="ecoreport"))  # fmt: skip
     uid = run("review", "query", "500112", "2024H1", "enf.penalties", "请说明", "--user", "reviewer").stdout.strip()
     assert len(uid) == 32
     shown = json.loads(run("review", "show", "500112", "2024H1", "--json").stdout)

@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import os
 import shutil
 import subprocess
 import sys
 
 import openpyxl
 import pytest
+from conftest import sign_off
 
 from desktop.core.fingerprint import fingerprint
 from desktop.core.semester import Semester
@@ -33,6 +35,9 @@ def pair(demo_db, tmp_path, resources):
 
 
 def export(ctx, code, path):
+    """万州区 signs off (which makes its key) and exports its submission."""
+    if ctx.submissions.status(ctx.units.find(code), H1) == "draft":
+        sign_off(ctx, code, H1)
     return save_workbook(submission_workbook(ctx.store, ctx.units.find(code), H1), path)
 
 
@@ -42,38 +47,41 @@ def reason(result):
 
 def test_an_unregistered_key_then_the_registered_one(pair, tmp_path):
     district, bureau = pair
-    path = export(district, "500112", tmp_path / "s.xlsx")
+    path = export(district, "500101", tmp_path / "s.xlsx")
     result = import_file(bureau.store, path, "reviewer")
     assert result.status == REFUSED and "尚未登记" in reason(result)
-    unit = bureau.units.find("500112")
+    book = openpyxl.load_workbook(path)
+    assert not any("草稿" in name for name in book.sheetnames)
+    unit = bureau.units.find("500101")
     keys.register(bureau.store, "reviewer", unit, keys.own_public_key(district.store, unit)[0])
     assert import_file(bureau.store, path, "reviewer").status in (IMPORTED, UNCHANGED)
 
 
 def test_a_key_registered_to_another_district(pair, tmp_path):
     district, bureau = pair
-    yubei, yuzhong = bureau.units.find("500112"), bureau.units.find("500103")
-    keys.register(bureau.store, "reviewer", yuzhong, keys.own_public_key(district.store, yubei)[0])
-    result = import_file(bureau.store, export(district, "500112", tmp_path / "s.xlsx"), "reviewer")
+    wanzhou, yuzhong = bureau.units.find("500101"), bureau.units.find("500103")
+    path = export(district, "500101", tmp_path / "s.xlsx")
+    keys.register(bureau.store, "reviewer", yuzhong, keys.own_public_key(district.store, wanzhou)[0])
+    result = import_file(bureau.store, path, "reviewer")
     assert result.status == REFUSED and "登记给了渝中区" in reason(result)
     with pytest.raises(Exception, match="already registered"):
-        keys.register(bureau.store, "reviewer", yubei, keys.own_public_key(district.store, yubei)[0])
+        keys.register(bureau.store, "reviewer", wanzhou, keys.own_public_key(district.store, wanzhou)[0])
 
 
 def test_a_value_edited_after_signing_even_with_a_recomputed_fingerprint(pair, tmp_path):
     district, bureau = pair
-    unit = bureau.units.find("500112")
+    unit = bureau.units.find("500101")
+    path = export(district, "500101", tmp_path / "s.xlsx")
     keys.register(bureau.store, "reviewer", unit, keys.own_public_key(district.store, unit)[0])
-    path = export(district, "500112", tmp_path / "s.xlsx")
     wb = openpyxl.load_workbook(path)
     values = {}
     for row in wb["数据表"].iter_rows(min_row=7):
         if row[0].value == "enf.penalties":
             row[4].value = 1  # fewer penalties look better
     meta = {r[0].value: r[1] for r in wb["_ecoreport"].iter_rows()}
-    half = district.store.unit_half(district.units.find("500112"), H1)
+    half = district.store.unit_half(district.units.find("500101"), H1)
     values = dict(half.raw, **{"enf.penalties": 1})
-    meta["fingerprint"].value = fingerprint("500112", "2024H1", district.catalog.version, values, half.explanations)
+    meta["fingerprint"].value = fingerprint("500101", "2024H1", district.catalog.version, values, half.explanations)
     wb.save(path)
     result = import_file(bureau.store, path, "reviewer")
     assert result.status == REFUSED and "签名无效" in reason(result)
@@ -81,7 +89,7 @@ def test_a_value_edited_after_signing_even_with_a_recomputed_fingerprint(pair, t
 
 def test_an_unsigned_workbook(pair, tmp_path):
     district, bureau = pair
-    path = export(district, "500112", tmp_path / "s.xlsx")
+    path = export(district, "500101", tmp_path / "s.xlsx")
     wb = openpyxl.load_workbook(path)
     for row in wb["_ecoreport"].iter_rows():
         if row[0].value == "signature":
@@ -93,14 +101,17 @@ def test_an_unsigned_workbook(pair, tmp_path):
 def test_key_files_on_the_command_line(pair, tmp_path):
     district, bureau = pair
     run = lambda ctx, *a: subprocess.run([sys.executable, "-m", "desktop", "--db", ctx.store.db.url.removeprefix("sqlite:///"),  # noqa: E731
-                                          *a], capture_output=True, text=True)  # fmt: skip
-    out = run(district, "key", "export", "500112", "-o", str(tmp_path / "yubei.pub")).stdout
-    print_ = keys.own_public_key(district.store, district.units.find("500112"))[1]
+                                          *a, *([] if "--user" in a else ["--user", "admin"])], capture_output=True,
+                                         text=True, env=dict(os.environ, ECOREPORT_PASSWORD="ecoreport"))  # fmt: skip
+    refused = run(district, "key", "export", "500101", "-o", str(tmp_path / "wanzhou.pub"), "--user", "wanzhou")
+    assert refused.returncode == 1 and "审核人" in refused.stderr  # the key is made by an approver, with their password
+    out = run(district, "key", "export", "500101", "-o", str(tmp_path / "wanzhou.pub"), "--user", "wanzhou_approver").stdout
+    print_ = keys.own_public_key(district.store, district.units.find("500101"))[1]
     assert print_ in out and len(print_) == 24  # five groups of four, to read over the phone
-    registered = run(bureau, "key", "register", str(tmp_path / "yubei.pub"), "--user", "reviewer")
+    registered = run(bureau, "key", "register", str(tmp_path / "wanzhou.pub"), "--user", "reviewer")
     assert registered.returncode == 0 and print_ in registered.stdout
     assert print_ in run(bureau, "key", "list").stdout
     (tmp_path / "junk.pub").write_text("not a key")
     assert "不是有效的公钥文件" in run(bureau, "key", "register", str(tmp_path / "junk.pub"), "--user", "reviewer").stderr
-    refused = run(bureau, "key", "register", str(tmp_path / "yubei.pub"), "--user", "wanzhou")
+    refused = run(bureau, "key", "register", str(tmp_path / "wanzhou.pub"), "--user", "wanzhou")
     assert refused.returncode == 1

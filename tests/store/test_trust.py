@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import sqlite3
 import subprocess
 import sys
@@ -53,7 +54,8 @@ def test_the_chain_holds_and_shows_an_edited_row(store, units, tmp_path):
     count, broken = verify(store)
     assert broken.id == edited and broken.problem == "edited"
     if store.db.path is not None:
-        result = subprocess.run([sys.executable, "-m", "desktop", "--db", str(store.db.path), "audit", "verify"],
+        result = subprocess.run([sys.executable, "-m", "desktop", "--db", str(store.db.path), "audit", "verify",
+                                 "--user", "admin"], env=dict(os.environ, ECOREPORT_PASSWORD="secret"),
                                 capture_output=True, text=True)  # fmt: skip
         assert result.returncode == 1 and f"第{edited}条记录内容被修改" in result.stdout
 
@@ -83,7 +85,9 @@ def test_failed_logins_are_throttled(store):
 
 
 def run_cli(db, *args):
-    return subprocess.run([sys.executable, "-m", "desktop", "--db", str(db), *args], capture_output=True, text=True)
+    user = [] if "--user" in args else ["--user", "admin"]
+    return subprocess.run([sys.executable, "-m", "desktop", "--db", str(db), *args, *user], capture_output=True, text=True,
+                          env=dict(os.environ, ECOREPORT_PASSWORD="ecoreport"))  # fmt: skip
 
 
 def test_backup_and_restore(demo_copy, tmp_path):

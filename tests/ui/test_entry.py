@@ -134,7 +134,7 @@ def test_the_full_submit_flow_with_clerk_and_approver(gui, qtbot, monkeypatch, d
     assert window.controller.read_only
     assert not (cell(window, "water.sections_total").flags() & Qt.ItemFlag.ItemIsEditable)
     last = store.audit_entries(unit)[-1]
-    assert last.action == "status" and last.user == "wanzhou_approver" and "wanzhou" in last.reason
+    assert last.action == "status.submit" and last.user == "wanzhou_approver" and "wanzhou" in last.reason
 
 
 def test_the_clerk_cannot_approve_their_own_submission(gui, monkeypatch):
@@ -143,7 +143,7 @@ def test_the_clerk_cannot_approve_their_own_submission(gui, monkeypatch):
     from desktop.core.text import UserError
 
     with pytest.raises(UserError) as info:
-        store.submit("wanzhou", "wanzhou", "ecoreport", unit, H1)
+        gui.context().submissions.sign_off("wanzhou", "wanzhou", "ecoreport", unit, H1)
     assert "另一位审核人" in info.value.message("zh")
 
 
@@ -220,7 +220,7 @@ def test_the_district_imports_the_review_and_answers_in_the_queries_tab(gui, tmp
     ctx = gui.context()
     store, unit = ctx.store, ctx.units.find("500101")
     store.set_values("wanzhou", unit, H1, {}, {"air.good_ratio": "降水偏多"})
-    store.submit("wanzhou", "wanzhou_approver", "ecoreport", unit, H1)
+    ctx.submissions.sign_off("wanzhou", "wanzhou_approver", "ecoreport", unit, H1)
     review = Review(store)  # the bureau's side, here in the same database for brevity
     review.open_query("reviewer", unit, H1, "air.pm25", "请核实")
     review.return_half("reviewer", unit, H1, "请核实PM2.5")

@@ -49,10 +49,14 @@ def export_all(ctx, folder, bureau=None) -> list:
 
     With `bureau`, the bureau first registers each district's public key, as it would from their key files.
     """
+    from conftest import sign_off_any
+
     from desktop.store import keys
 
-    if bureau is not None:
-        for unit in ctx.units.districts():
+    for unit in ctx.units.districts():
+        if ctx.submissions.sign_off_of(unit, H1) is None:
+            sign_off_any(ctx, unit)
+        if bureau is not None:
             keys.register(bureau.context().store, "reviewer", unit, keys.own_public_key(ctx.store, unit)[0])
     return [save_workbook(submission_workbook(ctx.store, unit, H1), folder / f"{unit.code}.xlsx") for unit in ctx.units.districts()]
 
@@ -87,7 +91,7 @@ def test_query_return_answer_version_two_diff_and_accept(reviewer, district, tmp
     window = reviewer.window
     unit = district.units.find("500101")
     district.store.set_values("wanzhou", unit, H1, {}, {"air.good_ratio": "降水偏多"})
-    district.store.submit("wanzhou", "wanzhou_approver", "ecoreport", unit, H1)
+    district.submissions.sign_off("wanzhou", "wanzhou_approver", "ecoreport", unit, H1)
     first = tmp_path / "v1"
     first.mkdir()
     window.inbox.import_paths([p for p in export_all(district, first, reviewer) if p.stem == "500101"])
@@ -113,7 +117,7 @@ def test_query_return_answer_version_two_diff_and_accept(reviewer, district, tmp
     thread = Review(district.store).threads(unit, H1)[0]
     Review(district.store).reply("wanzhou", thread.uid, "已核实，更正为37.0")
     district.store.set_values("wanzhou", unit, H1, {"air.pm25": "37.0"})
-    district.store.submit("wanzhou", "wanzhou_approver", "ecoreport", unit, H1)
+    district.submissions.sign_off("wanzhou", "wanzhou_approver", "ecoreport", unit, H1)
     second = tmp_path / "v2"
     second.mkdir()
     window.inbox.import_paths([p for p in export_all(district, second) if p.stem == "500101"])
@@ -143,14 +147,38 @@ def test_a_planted_outlier_is_flagged(reviewer, district, tmp_path):
     assert {r.code: r for r in window.review.model.rows()}["air.pm25"].outlier == ""
 
 
-def test_dashboard_shows_the_seed_figures_and_saves_charts(qapp, qtbot, demo_copy, settings, dialogs, tmp_path):
+def test_the_dashboard_says_what_the_city_figures_count(qapp, qtbot, demo_copy, settings, dialogs):
     from desktop.ui import i18n
 
+    gui = open_gui(qapp, demo_copy, settings, user="reviewer")
+    qtbot.addWidget(gui.window)
+    gui.window.tabs.setCurrentWidget(gui.window.dashboard)
+    board = gui.window.dashboard
+    assert board.coverage.text() == "初步数据：38个区县中已审核通过5个"
+    assert board.narrative.toPlainText().startswith("【初步数据：38个区县中已审核通过5个】")
+    headline = {r[0]: r for r in board.headline.rows()}
+    assert headline["水质优良比例"][1] != "98.6"  # 5 accepted districts are not the city
+    board.include.setCurrentIndex(board.include.findData("received"))
+    assert "计入35个（含已接收未审核）" in board.coverage.text()
+    i18n.remove(qapp, gui.translators)
+    gui.context().store.db.dispose()
+
+
+def test_dashboard_shows_the_seed_figures_and_saves_charts(qapp, qtbot, demo_copy, settings, dialogs, tmp_path):
+    from conftest import accept_all
+
+    from desktop.context import open_context
+    from desktop.ui import i18n
+
+    ctx = open_context(str(demo_copy))
+    accept_all(ctx.store, H1)  # once all 38 are accepted, the city's figures are the seed report's
+    ctx.store.db.dispose()
     gui = open_gui(qapp, demo_copy, settings, user="reviewer")
     qtbot.addWidget(gui.window)
     window = gui.window
     window.tabs.setCurrentWidget(window.dashboard)
     board = window.dashboard
+    assert board.coverage.text() == "38个区县中已审核通过38个"
     headline = {r[0]: r for r in board.headline.rows()}
     assert headline["水质优良比例"][1] == "98.6" and headline["水质优良比例"][3] == "达标，高于目标1.3个百分点"
     assert "全市74个国控断面水质优良比例为98.6%" in board.narrative.toPlainText()
@@ -201,6 +229,9 @@ def test_the_bureau_registers_a_district_key_from_its_file(reviewer, district, t
     from desktop.ui.key_actions import register_key
 
     unit = district.units.find("500112")
+    from conftest import sign_off_any
+
+    sign_off_any(district, unit)  # the first sign-off makes the unit's key
     (tmp_path / "k.pub").write_text(keys.key_file(district.store, unit), encoding="utf-8")
     asked = []
     monkeypatch.setattr(QMessageBox, "question", staticmethod(lambda *a, **k: asked.append(a[2]) or QMessageBox.StandardButton.Yes))

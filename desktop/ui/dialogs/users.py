@@ -81,10 +81,7 @@ class UsersDialog(QDialog):
         self.refresh()
 
     def refresh(self) -> None:
-        from desktop.store import users
-
-        with self.ctx.store.session() as s:
-            self.model.set_rows(users.all_users(s))
+        self.model.set_rows(self.ctx.users.all())
 
     def selected(self):
         index = self.table.currentIndex()
@@ -92,9 +89,7 @@ class UsersDialog(QDialog):
 
     def _do(self, action) -> bool:
         try:
-            with self.ctx.store.session() as s:
-                action(s)
-                s.commit()
+            action()
         except UserError as exc:
             QMessageBox.warning(self, self.tr("Not saved"), exc.message(self.ctx.lang))
             return False
@@ -102,23 +97,17 @@ class UsersDialog(QDialog):
         return True
 
     def add(self, dialog: NewUserDialog | None = None) -> bool:
-        from desktop.store import users
-
         dialog = dialog or NewUserDialog(self.ctx.units, self.ctx.lang, self)
         if dialog.result() != QDialog.DialogCode.Accepted and not dialog.exec():
             return False
-        return self._do(lambda s: users.create(s, self.ctx.units, self.actor, dialog.name.text(), dialog.password.text(),
-                                               dialog.role.currentData(), dialog.unit.currentData(), dialog.display.text()))  # fmt: skip
+        return self._do(lambda: self.ctx.users.create(self.actor, dialog.name.text(), dialog.password.text(),
+                                                      dialog.role.currentData(), dialog.unit.currentData(), dialog.display.text()))  # fmt: skip
 
     def toggle(self) -> bool:
-        from desktop.store import users
-
         user = self.selected()
-        return user is not None and self._do(lambda s: users.set_active(s, self.actor, user.name, not user.active))
+        return user is not None and self._do(lambda: self.ctx.users.set_active(self.actor, user.name, not user.active))
 
     def reset(self, password: str | None = None) -> bool:
-        from desktop.store import users
-
         user = self.selected()
         if user is None:
             return False
@@ -127,4 +116,4 @@ class UsersDialog(QDialog):
                                                 QLineEdit.EchoMode.Password)  # fmt: skip
             if not ok:
                 return False
-        return self._do(lambda s: users.set_password(s, self.actor, user.name, password))
+        return self._do(lambda: self.ctx.users.set_password(self.actor, user.name, password))

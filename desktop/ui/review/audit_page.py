@@ -71,12 +71,9 @@ class AuditPage(QWidget):
         self._all: list = []
 
     def refresh(self) -> None:
-        from desktop.store import audit
-
-        store = self.controller.ctx.store
-        self._all = store.audit_entries()
-        with store.session() as s:
-            count, broken = audit.verify(s)
+        log = self.controller.ctx.audit
+        self._all = log.entries()
+        count, broken = log.verify()
         if broken is None:
             self.chain.setText(self.tr("Hash chain intact: %1 entries checked").replace("%1", str(count)))
             self.chain.setStyleSheet("color: #27ae60;")

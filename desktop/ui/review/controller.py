@@ -10,7 +10,7 @@ from desktop.context import AppContext
 from desktop.core.semester import Semester
 from desktop.core.text import UserError
 from desktop.core.units import Unit
-from desktop.store.models import UserRow
+from desktop.core.workflow import Status
 from desktop.store.reports import half_report
 from desktop.store.review import Review
 from desktop.ui.review.rows import district_figures, review_rows
@@ -21,7 +21,7 @@ class ReviewController(QObject):
     reviewChanged = Signal(object, list, list)  # HalfReport, [ReviewRow], [Thread]
     failed = Signal(str)
 
-    def __init__(self, ctx: AppContext, user: UserRow, parent=None):
+    def __init__(self, ctx: AppContext, user, parent=None):
         super().__init__(parent)
         self.ctx, self.user, self.lang = ctx, user, ctx.lang
         self.review = Review(ctx.store)
@@ -82,12 +82,15 @@ class ReviewController(QObject):
     def accept(self) -> bool:
         return self._act(lambda actor: self.review.accept(actor, self.unit, self.semester))
 
+    def reopen(self, reason: str) -> bool:
+        return self._act(lambda actor, r: self.review.reopen(actor, self.unit, self.semester, r), reason)
+
     def export_review(self, path: Path) -> Path:
         from desktop.exchange.review_book import build_review
         from desktop.exchange.save import save_workbook
 
         status, reason = self.review.decision(self.unit, self.semester)
         version = self.ctx.store.statuses(self.semester)[self.unit.code].version
-        wb = build_review(self.ctx.catalog, self.unit, self.semester, version, status, reason if status == "returned" else None,
+        wb = build_review(self.ctx.catalog, self.unit, self.semester, version, status, reason if status in (Status.RETURNED, Status.REOPENED) else None,
                           self.user.name, self.review.threads(self.unit, self.semester), self.lang)  # fmt: skip
         return save_workbook(wb, path)

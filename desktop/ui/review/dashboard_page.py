@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
     QGridLayout,
     QGroupBox,
     QHBoxLayout,
+    QLabel,
     QPlainTextEdit,
     QPushButton,
     QTableView,
@@ -63,6 +64,17 @@ class DashboardPage(QWidget):
         self.narrative.setReadOnly(True)
         copy = QPushButton(self.tr("Copy text"), self)
         copy.clicked.connect(lambda: QGuiApplication.clipboard().setText(self.narrative.toPlainText()))
+        # What the city's figures count: accepted districts only (final once all are), or received ones too.
+        self.include = QComboBox(self)
+        self.include.addItem(self.tr("Accepted districts only"), "accepted")
+        self.include.addItem(self.tr("Accepted and received districts (provisional)"), "received")
+        self.include.setAccessibleName(self.tr("Districts counted in the city's figures"))
+        self.coverage = QLabel(self)
+        self.coverage.setWordWrap(True)
+        top = QHBoxLayout()
+        top.addWidget(QLabel(self.tr("City figures count:"), self))
+        top.addWidget(self.include)
+        top.addWidget(self.coverage, 1)
         grid = QGridLayout()
         grid.addWidget(self._box(self.tr("City against targets"), self.headline_view), 0, 0)
         grid.addWidget(self._box(self.tr("Districts compared"), self.bars, self.indicator, self._save(self.bars, "districts")), 0, 1)
@@ -73,8 +85,10 @@ class DashboardPage(QWidget):
         grid.setRowStretch(1, 3)
         grid.setRowStretch(2, 1)
         layout = QVBoxLayout(self)
+        layout.addLayout(top)
         layout.addLayout(grid)
         self.indicator.currentIndexChanged.connect(self.refresh_charts)
+        self.include.currentIndexChanged.connect(self.refresh)
 
     def _table(self, model) -> QTableView:
         view = QTableView(self)
@@ -114,7 +128,11 @@ class DashboardPage(QWidget):
 
         c = self.controller
         ctx, lang, semester = c.ctx, c.lang, c.semester
-        self.city = half_report(ctx.store, ctx.units.municipality, semester)
+        self.city = half_report(ctx.store, ctx.units.municipality, semester, self.include.currentData())
+        coverage = self.city.coverage
+        self.coverage.setText(coverage.describe(lang) if coverage else "")
+        final = coverage is not None and coverage.final
+        self.coverage.setStyleSheet("color: #1e7b34;" if final else "color: #9c0006; font-weight: bold;")
         rows = []
         for code, att in self.city.attainments.items():
             ind = ctx.catalog[code]

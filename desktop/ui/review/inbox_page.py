@@ -18,11 +18,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )  # fmt: skip
 
-from desktop.core.workflow import INBOX_NAMES
+from desktop.core.workflow import INBOX_NAMES, Status
 from desktop.ui.models.simple_table import RowTableModel
 
-STATUS_COLOURS = {"draft": "#f4f4f4", "submitted": "#dde6f0", "in_review": "#fff3cd", "returned": "#f8d7da",
-                  "accepted": "#d4edda"}  # fmt: skip
+STATUS_COLOURS = {Status.DRAFT: "#f4f4f4", Status.SUBMITTED: "#dde6f0", Status.IN_REVIEW: "#fff3cd",
+                  Status.RETURNED: "#f8d7da", Status.ACCEPTED: "#d4edda", Status.REOPENED: "#fff3cd"}  # fmt: skip
 
 
 class InboxPage(QWidget):
@@ -71,8 +71,8 @@ class InboxPage(QWidget):
 
     def show_rows(self, rows) -> None:
         self.model.set_rows(rows)
-        received = sum(r.status != "draft" for r in rows)
-        accepted = sum(r.status == "accepted" for r in rows)
+        received = sum(r.status != Status.DRAFT for r in rows)
+        accepted = sum(r.status == Status.ACCEPTED for r in rows)
         late = sum(r.days_overdue > 0 for r in rows)
         self.summary.setText(self.tr("%1 of %2 received, %3 accepted, %4 late").replace("%1", str(received))
                              .replace("%2", str(len(rows))).replace("%3", str(accepted)).replace("%4", str(late)))  # fmt: skip

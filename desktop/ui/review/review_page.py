@@ -19,7 +19,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )  # fmt: skip
 
-from desktop.core.workflow import INBOX_NAMES
+from desktop.core.workflow import INBOX_NAMES, REVIEWABLE, Action, Status, available
 from desktop.ui.models.simple_table import RowTableModel
 from desktop.ui.queries_panel import QueriesPanel
 
@@ -52,9 +52,11 @@ class ReviewPage(QWidget):
         self.query_button = QPushButton(self.tr("Raise a query on this value…"), self)
         self.return_button = QPushButton(self.tr("Return…"), self)
         self.accept_button = QPushButton(self.tr("Accept"), self)
+        self.reopen_button = QPushButton(self.tr("Reopen…"), self)
+        self.reopen_button.setToolTip(self.tr("Reopen an accepted submission for review; a reason is required"))
         self.export_button = QPushButton(self.tr("Export review workbook…"), self)
         buttons = QHBoxLayout()
-        for button in (self.query_button, self.return_button, self.accept_button, self.export_button):
+        for button in (self.query_button, self.return_button, self.accept_button, self.reopen_button, self.export_button):
             buttons.addWidget(button)
         buttons.addStretch(1)
         splitter = QSplitter(self)
@@ -68,6 +70,7 @@ class ReviewPage(QWidget):
         self.query_button.clicked.connect(self.raise_query)
         self.return_button.clicked.connect(self.return_half)
         self.accept_button.clicked.connect(self.accept)
+        self.reopen_button.clicked.connect(self.reopen)
         self.export_button.clicked.connect(self.export)
         self.queries.replied.connect(controller.reply)
         self.queries.resolved.connect(controller.resolve)
@@ -94,10 +97,12 @@ class ReviewPage(QWidget):
         self._set_enabled(report.status)
 
     def _set_enabled(self, status) -> None:
-        reviewable = status in ("submitted", "in_review")
-        for button in (self.query_button, self.return_button, self.accept_button):
-            button.setEnabled(reviewable)
-        self.export_button.setEnabled(status not in (None, "draft"))
+        allowed = available(status, self.controller.user.role) if status is not None else frozenset()
+        self.query_button.setEnabled(status in REVIEWABLE)
+        self.return_button.setEnabled(Action.RETURN in allowed)
+        self.accept_button.setEnabled(Action.ACCEPT in allowed)
+        self.reopen_button.setEnabled(Action.REOPEN in allowed)
+        self.export_button.setEnabled(status not in (None, Status.DRAFT))
 
     def select_code(self, code: str) -> None:
         for i, row in enumerate(self.model.rows()):
@@ -124,6 +129,11 @@ class ReviewPage(QWidget):
 
     def accept(self) -> None:
         self.controller.accept()
+
+    def reopen(self) -> None:
+        reason, ok = QInputDialog.getMultiLineText(self, self.tr("Reopen the submission"), self.tr("Reason (required):"))
+        if ok and reason.strip():
+            self.controller.reopen(reason)
 
     def export(self) -> None:
         c = self.controller

@@ -8,11 +8,11 @@ from desktop.core.catalog import Catalog
 from desktop.core.derived import compute
 from desktop.core.display import shown
 from desktop.core.outliers import outliers
+from desktop.core.report import HalfReport
 from desktop.core.semester import Semester
 from desktop.core.targets import MISSED
 from desktop.core.text import Text
 from desktop.core.values import format_value, from_storage, to_storage
-from desktop.store.reports import HalfReport
 from desktop.store.review import Thread
 
 

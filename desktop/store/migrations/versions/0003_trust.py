@@ -54,7 +54,6 @@ def upgrade() -> None:
 def _chain_existing_audit_rows() -> None:
     """Hashes the rows written before the chain existed, in order, with the append-only guard lifted meanwhile."""
     from desktop.store.audit import row_hash
-    from desktop.store.models import AuditRow
 
     bind = op.get_bind()
     dialect = bind.dialect.name
@@ -62,7 +61,10 @@ def _chain_existing_audit_rows() -> None:
         op.execute("DROP TRIGGER IF EXISTS audit_no_update")
     elif dialect == "postgresql":
         op.execute("ALTER TABLE audit DISABLE TRIGGER audit_append_only")
-    table = AuditRow.__table__
+    # The table as it is at this revision (later revisions add columns the model knows of).
+    table = sa.table("audit", sa.column("at", sa.DateTime(timezone=True)),
+                     *(sa.column(name) for name in ("id", "user", "action", "unit_code", "semester", "code", "old", "new",
+                                                    "reason", "prev_hash", "hash")))  # fmt: skip
     previous = None
     for row in bind.execute(sa.select(table).order_by(table.c.id)).mappings().all():
         digest = row_hash(previous, dict(row))

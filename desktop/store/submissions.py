@@ -1,0 +1,354 @@
+"""Submissions: every status change of a unit's half, sign-off, receipt, the bureau's decisions.
+
+`_transition` is the only code that writes a submission's status: it asks core.workflow whether the
+actor may take the action, writes the row and one audit entry, in the caller's transaction.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Mapping
+from dataclasses import dataclass
+from datetime import datetime
+
+from sqlmodel import Session, col, select
+
+from desktop.core.fingerprint import fingerprint
+from desktop.core.semester import Semester
+from desktop.core.text import Text, UserError
+from desktop.core.units import Unit
+from desktop.core.workflow import (
+    EDITABLE,
+    SIGNED_OFF,
+    Action,
+    Actor,
+    Status,
+    Transition,
+    decide,
+    may_edit,
+    sign_off_refusal,
+)
+from desktop.store import audit, keys, users
+from desktop.store.models import AuditRow, SubmissionRow, SubmissionVersion, UserRow, utcnow
+from desktop.store.service import Change, FileSource, Store, ValuesRefused
+from desktop.store.threads import merge_threads, open_count
+
+CHANGELOG_ACTIONS = ("value.set", "value.explain")
+
+
+def actor_of(user: UserRow) -> Actor:
+    return Actor(user.name, user.role, user.unit_code, user.active)
+
+
+@dataclass(frozen=True, slots=True)
+class SignOff:
+    """A signed-off version as it leaves the district: what the signature covers, and the signature."""
+
+    version: int
+    fingerprint: str
+    prepared_by: str
+    signed_by: str
+    people: str  # JSON: the form's people (单位负责人, 填表人, 联系电话, 报出日期 …)
+    changelog: str  # JSON: the value changes since the previous version
+    signature: keys.Signature
+
+    def message(self, unit: Unit, semester: Semester) -> bytes:
+        return keys.signed_message(unit.code, str(semester), self.version, self.fingerprint, Status.SUBMITTED,
+                                   self.prepared_by, self.signed_by, self.people, self.changelog)  # fmt: skip
+
+
+class Submissions:
+    def __init__(self, store: Store):
+        self.store = store
+
+    # --- reading ------------------------------------------------------------------------------
+    def row(self, unit: Unit, semester: Semester) -> SubmissionRow | None:
+        with self.store.session() as s:
+            return self.store._submission(s, unit.code, semester)
+
+    def status(self, unit: Unit, semester: Semester) -> Status:
+        row = self.row(unit, semester)
+        return Status(row.status) if row else Status.DRAFT
+
+    def statuses(self, semester: Semester) -> dict[str, SubmissionRow]:
+        return self.store.statuses(semester)
+
+    def decision(self, unit: Unit, semester: Semester) -> tuple[Status, str | None]:
+        """The half's status and the reason given for the change that led to it (a return, a reopening)."""
+        with self.store.session() as s:
+            row = self.store._submission(s, unit.code, semester)
+            if row is None:
+                return Status.DRAFT, None
+            reason = s.exec(select(AuditRow.reason).where(AuditRow.unit_code == unit.code, AuditRow.semester == str(semester),
+                            col(AuditRow.action).startswith("status"), AuditRow.new == row.status)
+                            .order_by(col(AuditRow.id).desc())).first()  # fmt: skip
+            return Status(row.status), reason
+
+    def sign_off_of(self, unit: Unit, semester: Semester) -> SignOff | None:
+        """The stored sign-off of the current version, when the half is signed off and its values unchanged since."""
+        row = self.row(unit, semester)
+        if row is None or row.status not in SIGNED_OFF or not row.signature:
+            return None
+        half = self.store.unit_half(unit, semester)
+        if fingerprint(unit.code, str(semester), self.store.catalog.version, half.raw, half.explanations) != row.fingerprint:
+            return None
+        signature = keys.Signature(row.signature, row.public_key or "", keys.fingerprint(row.public_key or ""))
+        return SignOff(row.version, row.fingerprint or "", row.prepared_by or "", row.signed_by or "", row.people or "{}",
+                       row.changelog or "[]", signature)  # fmt: skip
+
+    # --- the one place a status changes -------------------------------------------------------
+    def _transition(self, s: Session, action: Action, unit: Unit, semester: Semester, actor: Actor,
+                    reason: str | None = None, *, imported_by: str | None = None,
+                    row: SubmissionRow | None = None) -> tuple[SubmissionRow, Transition]:  # fmt: skip
+        row = row or self.store._submission(s, unit.code, semester)
+        if row is None:
+            row = SubmissionRow(unit_code=unit.code, semester=str(semester), status=Status.DRAFT, updated_by=actor.name)
+        step = decide(action, row.status, actor, unit, reason)
+        at = utcnow()
+        row.status, row.updated_by, row.updated_at = step.new.value, actor.name, at
+        s.add(row)
+        audit.append(s, [{"at": at, "user": actor.name, "action": f"status.{action.value}", "unit_code": unit.code,
+                          "semester": str(semester), "old": step.old.value, "new": step.new.value,
+                          "reason": (reason or "").strip() or None, "imported_by": imported_by}])  # fmt: skip
+        return row, step
+
+    def act(self, actor_name: str, unit: Unit, semester: Semester, action: Action, reason: str | None = None) -> Status:
+        """Takes a plain action (withdraw, start review, return, reopen); accept and sign-off have their own guards."""
+        if action in (Action.SUBMIT, Action.RECEIVE, Action.ACCEPT):
+            raise ValueError(f"{action} has its own method")
+        with self.store.session() as s:
+            actor = actor_of(users.require(s, actor_name))
+            row, step = self._transition(s, action, unit, semester, actor, reason)
+            s.commit()
+            return step.new
+
+    def accept(self, actor_name: str, unit: Unit, semester: Semester, comment: str | None = None) -> None:
+        with self.store.session() as s:
+            actor = actor_of(users.require(s, actor_name))
+            self._transition(s, Action.ACCEPT, unit, semester, actor, comment, row=self._existing(s, unit, semester))
+            count = open_count(s, unit, semester)
+            if count:
+                raise UserError(Text(f"还有{count}个问题未解决，不能审核通过", f"{count} queries are still open"))
+            s.commit()
+
+    def return_half(self, actor_name: str, unit: Unit, semester: Semester, reason: str) -> None:
+        with self.store.session() as s:
+            actor = actor_of(users.require(s, actor_name))
+            self._transition(s, Action.RETURN, unit, semester, actor, reason, row=self._existing(s, unit, semester))
+            s.commit()
+
+    def reopen(self, actor_name: str, unit: Unit, semester: Semester, reason: str) -> None:
+        with self.store.session() as s:
+            actor = actor_of(users.require(s, actor_name))
+            self._transition(s, Action.REOPEN, unit, semester, actor, reason, row=self._existing(s, unit, semester))
+            s.commit()
+
+    def withdraw(self, actor_name: str, unit: Unit, semester: Semester, reason: str) -> None:
+        self.act(actor_name, unit, semester, Action.WITHDRAW, reason)
+
+    def _existing(self, s: Session, unit: Unit, semester: Semester) -> SubmissionRow:
+        row = self.store._submission(s, unit.code, semester)
+        if row is None:
+            raise UserError(Text(f"{unit.name.zh}尚未报送{semester.label('zh')}数据", f"{unit.name.en} has not submitted {semester}"))
+        return row
+
+    # --- the district -------------------------------------------------------------------------
+    def sign_off(self, preparer: str, approver: str, password: str, unit: Unit, semester: Semester,
+                 people: Mapping[str, str] | None = None) -> int:  # fmt: skip
+        """Sign-off: an approver of the unit, not the preparer, confirms with their password and signs the version.
+
+        Refused while any check blocks (an error, or a warning without explanation). Returns the version.
+        """
+        from desktop.store.passwords import verify_password
+
+        # The checks read in sessions of their own: run them before this one takes the write lock.
+        blocking = [r for r in self.store.checks(unit, semester) if r.blocking]
+        with self.store.session() as s:
+            clerk = users.require(s, preparer)
+            row = self.store._submission(s, unit.code, semester)
+            refusal = may_edit(actor_of(clerk), unit, row.status if row else Status.DRAFT)
+            if refusal:
+                raise UserError(refusal)
+            signer = users.find(s, approver)
+            if signer is None or not verify_password(signer.password_hash, password):
+                raise UserError(Text("审核人或密码错误", "Wrong approver or password"))
+            refusal = sign_off_refusal(actor_of(clerk), actor_of(signer), unit)
+            if refusal:
+                raise UserError(refusal)
+            if blocking:
+                raise UserError(Text(f"还有{len(blocking)}项错误或未说明的警告，不能报送",
+                                     f"{len(blocking)} errors or unexplained warnings remain; cannot submit"))  # fmt: skip
+            values, notes = self.store._decode(self.store._rows(s, semester, [unit.code])).get(unit.code, ({}, {}))
+            digest = fingerprint(unit.code, str(semester), self.store.catalog.version, values, notes)
+            version = (row.version if row else 0) + 1
+            names = {"preparer": clerk.display_name or clerk.name, "approver": signer.display_name or signer.name,
+                     **{k: v for k, v in (people or {}).items() if v}}  # fmt: skip
+            people_json = json.dumps(names, ensure_ascii=False, sort_keys=True)
+            changelog = json.dumps(self._changelog(s, unit, semester), ensure_ascii=False)
+            message = keys.signed_message(unit.code, str(semester), version, digest, Status.SUBMITTED, clerk.name,
+                                          signer.name, people_json, changelog)  # fmt: skip
+            signature = keys.sign_in_session(s, unit, signer.name, password, message)
+            row, _ = self._transition(s, Action.SUBMIT, unit, semester, actor_of(signer),
+                                      f"填报人 {clerk.name}，审核人 {signer.name} 确认 / prepared by {clerk.name}, approved by {signer.name}",
+                                      row=row)  # fmt: skip
+            row.version, row.prepared_by, row.signed_by, row.signed_at = version, clerk.name, signer.name, utcnow()
+            row.fingerprint, row.people, row.changelog = digest, people_json, changelog
+            row.signature, row.public_key = signature.signature, signature.public_key
+            s.add(row)
+            s.commit()
+            return version
+
+    def _changelog(self, s: Session, unit: Unit, semester: Semester) -> list[dict]:
+        """The unit-half's value changes since its previous sign-off, as the audit log holds them."""
+        query = select(AuditRow).where(AuditRow.unit_code == unit.code, AuditRow.semester == str(semester))
+        last = s.exec(select(AuditRow.id).where(AuditRow.unit_code == unit.code, AuditRow.semester == str(semester),
+                      col(AuditRow.action).in_(("status.submit", "status")), AuditRow.new == Status.SUBMITTED)
+                      .order_by(col(AuditRow.id).desc())).first()  # fmt: skip
+        if last is not None:
+            query = query.where(col(AuditRow.id) > last)
+        rows = s.exec(query.where(col(AuditRow.action).in_(CHANGELOG_ACTIONS)).order_by(col(AuditRow.id)))
+        return [{"at": r.at.isoformat(), "user": r.user, "action": r.action, "code": r.code, "old": r.old, "new": r.new,
+                 "reason": r.reason} for r in rows]  # fmt: skip
+
+    def apply_review(self, actor_name: str, unit: Unit, semester: Semester, decision: str, reason: str | None,
+                     threads: list[dict], source: FileSource, reviewer: str = "") -> list[Change]:  # fmt: skip
+        """The district receives the bureau's review by file: its decision (taken by the named reviewer,
+        brought in by `actor_name`) and the queries to answer."""
+        action = {Status.RETURNED: Action.RETURN, Status.ACCEPTED: Action.ACCEPT, Status.REOPENED: Action.REOPEN,
+                  Status.IN_REVIEW: Action.START_REVIEW}.get(decision)  # fmt: skip
+        with self.store.session() as s:
+            user = users.require(s, actor_name)
+            if user.role != "admin" and user.unit_code != unit.code:
+                raise UserError(Text(f"该审核意见属于{unit.name.zh}，用户 {actor_name} 不属于该单位",
+                                     f"This review is for {unit.name.en}; user {actor_name} does not belong to it"))  # fmt: skip
+            changes: list[Change] = []
+            row = self.store._submission(s, unit.code, semester)
+            if action is not None and (row is None or row.status != decision):
+                bureau = Actor(reviewer or "市局审核员", "reviewer", None)
+                if row is None or (row.status not in SIGNED_OFF):
+                    raise UserError(Text("本单位该半年度没有待审核的报送，不能接收此审核意见",
+                                         "This half has no submission awaiting review here; the review does not apply"))  # fmt: skip
+                old = row.status
+                self._transition(s, action, unit, semester, bureau, reason, imported_by=actor_name, row=row)
+                changes.append(Change("", old, decision, "status"))
+            if merge_threads(s, threads):
+                changes.append(Change("", None, None, "queries"))
+            if changes:
+                source.record(s, actor_name, unit, semester, len(changes))
+            s.commit()
+            return changes
+
+    # --- the bureau ---------------------------------------------------------------------------
+    def receive(self, actor_name: str, unit: Unit, semester: Semester, values: Mapping[str, object],
+                explanations: Mapping[str, str], signed: SignOff, source: FileSource,
+                threads: list[dict] = ()) -> list[Change]:  # fmt: skip
+        """The bureau takes in a signed-off version: its values replace the half's, as one step.
+
+        An older version than the one held, or another file with the same version, is refused; the same
+        file again changes nothing. The district's change log is recorded under its authors.
+        """
+        version = signed.version
+        with self.store.session() as s:
+            actor = actor_of(users.require(s, actor_name))
+            row = self.store._submission(s, unit.code, semester)
+            held = s.exec(select(SubmissionVersion).where(SubmissionVersion.unit_code == unit.code,
+                          SubmissionVersion.semester == str(semester), SubmissionVersion.version == version)).first()  # fmt: skip
+            if held is not None:
+                if held.fingerprint != signed.fingerprint:
+                    raise UserError(Text(f"已接收过{unit.name.zh}的第{version}版，而此文件的第{version}版内容不同；同一版本不能有两份不同的报送，请区县核实",
+                                         f"Version {version} of {unit.name.en} was already received with other content; "
+                                         "one version cannot have two different files — ask the district"))  # fmt: skip
+                added = merge_threads(s, list(threads))
+                s.commit()
+                return [Change("", None, None, "queries")] if added else []
+            if row is not None and row.version > version:
+                raise UserError(Text(f"已接收过更新的版本（第{row.version}版），此文件为第{version}版，不能用旧版本覆盖",
+                                     f"A newer version ({row.version}) was already received; this file is version {version}"))  # fmt: skip
+            previous = row.status if row else None
+            row, _ = self._transition(s, Action.RECEIVE, unit, semester, actor, f"第{version}版 / version {version}", row=row)
+            parsed, problems = self.store._validate(unit, semester, values, explanations)
+            if problems:
+                raise ValuesRefused(problems)
+            existing = {r.code: r for r in self.store._rows(s, semester, [unit.code])}
+            for code, value_row in existing.items():  # what the new version no longer holds is cleared
+                if code not in parsed and value_row.value is not None:
+                    parsed[code] = None
+            cleared = {c: "" for c, r in existing.items() if c not in explanations and r.explanation}
+            changes = self.store._apply(s, actor_name, unit, semester, existing, parsed, {**cleared, **explanations},
+                                        None, trail=False)  # fmt: skip
+            self._record_changelog(s, unit, semester, signed, changes, actor_name)
+            row.version, row.prepared_by, row.signed_by, row.signed_at = version, signed.prepared_by, signed.signed_by, utcnow()
+            row.fingerprint, row.people, row.changelog = signed.fingerprint, signed.people, signed.changelog
+            row.signature, row.public_key = signed.signature.signature, signed.signature.public_key
+            s.add(row)
+            changes.append(Change("", previous, Status.SUBMITTED, "status"))
+            s.add(SubmissionVersion(unit_code=unit.code, semester=str(semester), version=version, fingerprint=signed.fingerprint,
+                                    snapshot=json.dumps({"values": {c: v for c, v in parsed.items() if v is not None},
+                                                         "explanations": {c: t for c, t in explanations.items() if t}},
+                                                        ensure_ascii=False), received_by=actor_name))  # fmt: skip
+            if merge_threads(s, list(threads)):
+                changes.append(Change("", None, None, "queries"))
+            source.record(s, actor_name, unit, semester, len(changes))
+            s.commit()
+            return changes
+
+    def _record_changelog(self, s: Session, unit: Unit, semester: Semester, signed: SignOff, changes: list[Change],
+                          importer: str) -> None:  # fmt: skip
+        """The district's own entries, under its authors; what they do not explain, under the version's signer."""
+        try:
+            entries = json.loads(signed.changelog or "[]")
+        except ValueError:
+            entries = []
+        rows, last = [], {}
+        for e in entries if isinstance(entries, list) else []:
+            if not isinstance(e, dict) or e.get("action") not in CHANGELOG_ACTIONS:
+                continue
+            try:
+                at = datetime.fromisoformat(str(e.get("at")))
+            except ValueError:
+                continue
+            rows.append({"at": at, "user": str(e.get("user") or ""), "action": e["action"], "unit_code": unit.code,
+                         "semester": str(semester), "code": e.get("code"), "old": e.get("old"), "new": e.get("new"),
+                         "reason": e.get("reason"), "imported_by": importer})  # fmt: skip
+            last[(e["action"], e.get("code"))] = e.get("new")
+        now = utcnow()
+        reason = f"第{signed.version}版报送，区县修改记录未涵盖 / version {signed.version}, not in the district's change log"
+        for change in changes:
+            action = "value.set" if change.what == "value" else "value.explain"
+            if last.get((action, change.code), object()) != change.new:
+                rows.append({"at": now, "user": signed.signed_by, "action": action, "unit_code": unit.code,
+                             "semester": str(semester), "code": change.code, "old": change.old, "new": change.new,
+                             "reason": reason, "imported_by": importer})  # fmt: skip
+        audit.append(s, rows)
+
+    def start_review(self, s: Session, actor: Actor, unit: Unit, semester: Semester, row: SubmissionRow) -> None:
+        """A first query moves a received submission into review, in the query's transaction."""
+        if row.status == Status.SUBMITTED:
+            self._transition(s, Action.START_REVIEW, unit, semester, actor, row=row)
+
+    def record_demo(self, actor_name: str, unit: Unit, semester: Semester, accepted: bool) -> None:
+        """The demo's history: the bureau received version 1 (and accepted it). Only the demo calls this."""
+        with self.store.session() as s:
+            actor = actor_of(users.require(s, actor_name))
+            row, _ = self._transition(s, Action.RECEIVE, unit, semester, actor, "演示数据 demo data")
+            row.version = 1
+            if accepted:
+                self._transition(s, Action.ACCEPT, unit, semester, actor, "演示数据 demo data", row=row)
+            s.commit()
+
+    def approvers(self, unit: Unit) -> list[str]:
+        with self.store.session() as s:
+            query = select(UserRow.name).where(UserRow.unit_code == unit.code, UserRow.role == "approver", UserRow.active)
+            return list(s.exec(query))
+
+    def may_edit(self, user_name: str, unit: Unit, semester: Semester) -> Text | None:
+        """Why `user_name` may not change the half's values now, or None: the GUI's read-only rule."""
+        with self.store.session() as s:
+            user = users.find(s, user_name)
+            if user is None:
+                return Text(f"没有用户“{user_name}”", f"No user '{user_name}'")
+            row = self.store._submission(s, unit.code, semester)
+            return may_edit(actor_of(user), unit, row.status if row else Status.DRAFT)
+
+
+__all__ = ["EDITABLE", "SIGNED_OFF", "SignOff", "Submissions", "actor_of"]

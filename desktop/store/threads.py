@@ -1,0 +1,44 @@
+"""Query threads at the level of one transaction: merging those a workbook carries, counting open ones.
+
+Queries carry a `uid` so the same thread can live in the bureau's and the district's databases and
+travel between them in workbooks; merging by uid makes every import idempotent.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from sqlmodel import Session, select
+
+from desktop.core.semester import Semester
+from desktop.core.units import Unit
+from desktop.store.models import QueryMessage, QueryThread
+
+
+def open_count(s: Session, unit: Unit, semester: Semester) -> int:
+    return len(s.exec(select(QueryThread.id).where(QueryThread.unit_code == unit.code, QueryThread.semester == str(semester),
+                                                   QueryThread.status == "open")).all())  # fmt: skip
+
+
+def merge_threads(s: Session, threads: list[dict]) -> int:
+    """Adds the threads and messages of a workbook that this database lacks; returns how many it added."""
+    added = 0
+    for data in threads:
+        thread = s.exec(select(QueryThread).where(QueryThread.uid == data["uid"])).first()
+        if thread is None:
+            thread = QueryThread(uid=data["uid"], unit_code=data["unit"], semester=data["semester"], code=data["code"],
+                                 status=data["status"], version=data.get("version", 0), opened_by=data["opened_by"])  # fmt: skip
+            s.add(thread)
+            s.flush()
+            added += 1
+        elif data["status"] == "resolved" and thread.status != "resolved":
+            thread.status = "resolved"
+            s.add(thread)
+            added += 1
+        known = set(s.exec(select(QueryMessage.uid).where(QueryMessage.thread_id == thread.id)))
+        for m in data["messages"]:
+            if m["uid"] not in known:
+                s.add(QueryMessage(uid=m["uid"], thread_id=thread.id, author=m["author"], side=m["side"], text=m["text"],
+                                   at=datetime.fromisoformat(m["at"])))  # fmt: skip
+                added += 1
+    return added
