@@ -251,6 +251,9 @@ class Submissions:
         with self.store.session() as s:
             actor = actor_of(users.require(s, actor_name))
             row = self.store._submission(s, unit.code, semester)
+            if row is not None and row.version > version:
+                raise UserError(Text(f"已接收过更新的版本（第{row.version}版），此文件为第{version}版，不能用旧版本覆盖",
+                                     f"A newer version ({row.version}) was already received; this file is version {version}"))  # fmt: skip
             held = s.exec(select(SubmissionVersion).where(SubmissionVersion.unit_code == unit.code,
                           SubmissionVersion.semester == str(semester), SubmissionVersion.version == version)).first()  # fmt: skip
             if held is not None:
@@ -261,9 +264,6 @@ class Submissions:
                 added = merge_threads(s, list(threads))
                 s.commit()
                 return [Change("", None, None, "queries")] if added else []
-            if row is not None and row.version > version:
-                raise UserError(Text(f"已接收过更新的版本（第{row.version}版），此文件为第{version}版，不能用旧版本覆盖",
-                                     f"A newer version ({row.version}) was already received; this file is version {version}"))  # fmt: skip
             previous = row.status if row else None
             row, _ = self._transition(s, Action.RECEIVE, unit, semester, actor, f"第{version}版 / version {version}", row=row)
             parsed, problems = self.store._validate(unit, semester, values, explanations)

@@ -273,3 +273,27 @@ def test_backup_and_restore_from_the_gui(gui, tmp_path, monkeypatch):
     assert restore_from(window, gui.context(), "wanzhou", window.controller.reload, str(saved))
     assert stored(gui, "enf.penalties") == 16
     assert cell(window, "enf.penalties").data() == "16"
+
+
+def test_another_units_half_is_read_only_in_the_grid(qapp, demo_copy, resources):
+    from desktop.context import open_context
+    from desktop.ui.controller import EntryController
+
+    ctx = open_context(str(demo_copy), resources=resources)
+    wanzhou = ctx.units.find("500101")
+    controller = EntryController(ctx, ctx.users.find("yuzhong"))
+    refused = []
+    controller.refused.connect(refused.append)
+    controller.open(wanzhou, H1)
+    assert controller.read_only and "不属于万州区" in controller.edit_refusal.zh
+    before = ctx.store.unit_half(wanzhou, H1).raw["enf.penalties"]
+    controller.edit_value("enf.penalties", "1")
+    assert ctx.store.unit_half(wanzhou, H1).raw["enf.penalties"] == before and refused
+    # A user disabled after logging in edits nothing either: the rule is asked of the database.
+    own = EntryController(ctx, ctx.users.find("wanzhou"))
+    own.open(wanzhou, H1)
+    assert not own.read_only
+    ctx.users.set_active("admin", "wanzhou", False)
+    own.reload()
+    assert own.read_only
+    ctx.store.db.dispose()
