@@ -67,12 +67,13 @@ def main() -> int:
         store = bureau.context().store
         wanzhou = bureau.context().units.find("500101")
         from desktop.core.semester import Semester
+        from desktop.core.workflow import Status
         from desktop.store.review import Review
 
         half = Semester(2024, 1)
-        if store.status(wanzhou, half) == "draft":
+        if store.status(wanzhou, half) == Status.DRAFT:
             store.set_values("wanzhou", wanzhou, half, {}, {"air.good_ratio": "降水偏多，扬尘减少"})
-            store.submit("wanzhou", "wanzhou_approver", demo.DEMO_PASSWORD, wanzhou, half)
+            bureau.context().submissions.sign_off("wanzhou", "wanzhou_approver", demo.DEMO_PASSWORD, wanzhou, half)
             Review(store).open_query("reviewer", wanzhou, half, "air.pm25", "PM2.5同比下降8.4，降幅明显大于全市，请核实监测数据。")
         with store.session() as s:
             reviewer = users.find(s, "reviewer")

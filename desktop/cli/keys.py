@@ -21,6 +21,12 @@ def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -
     p = verbs.add_parser("register", parents=[common], help="trust a district's key file (bureau)")
     p.add_argument("file", metavar="FILE.pub")
     p.set_defaults(run=cmd_register)
+    p = verbs.add_parser("grant", parents=[common],
+                         help="let another approver of UNIT sign (--user: an approver who holds the key; "
+                              "--to: the new approver, whose password comes from ECOREPORT_APPROVER_PASSWORD or a prompt)")  # fmt: skip
+    p.add_argument("unit", metavar="UNIT")
+    p.add_argument("--to", required=True, metavar="APPROVER")
+    p.set_defaults(run=cmd_grant)
     p = verbs.add_parser("list", parents=[common], help="the registered district keys")
     p.add_argument("--json", action="store_true")
     p.set_defaults(run=cmd_list)
@@ -38,6 +44,18 @@ def cmd_export(args: argparse.Namespace) -> int:
     _, print_ = keys.own_public_key(ctx.store, unit)
     print(Text(f"已保存公钥文件 {path}。请向市局口头核对指纹：{print_}",
                f"Saved the public key file {path}. Read its fingerprint to the bureau: {print_}")(args.lang))  # fmt: skip
+    return EXIT_OK
+
+
+def cmd_grant(args: argparse.Namespace) -> int:
+    from desktop.cli.common import password_from
+    from desktop.store import keys
+
+    ctx = context(args)
+    unit = unit_arg(ctx, args.unit)
+    password = password_from("ECOREPORT_APPROVER_PASSWORD", Text(f"{args.to} 的密码：", f"Password of {args.to}: "), args.lang)
+    keys.grant(ctx.store, unit, ctx.user, args.password, args.to, password)
+    print(Text(f"{args.to} 现在可以为{unit.name.zh}签署报送", f"{args.to} can now sign {unit.name.en}'s submissions")(args.lang))
     return EXIT_OK
 
 

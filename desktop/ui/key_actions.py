@@ -6,9 +6,9 @@ from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QAction
-from PySide6.QtWidgets import QFileDialog, QMessageBox
+from PySide6.QtWidgets import QFileDialog, QInputDialog, QLineEdit, QMessageBox
 
-from desktop.core.text import UserError
+from desktop.core.text import Text, UserError
 
 
 def add_export_key_action(menu, window, controller) -> QAction:
@@ -27,12 +27,38 @@ def export_key(window, controller, path: str | None = None) -> Path | None:
                                               f"{unit.code}.pub", QCoreApplication.translate("KeyActions", "Public keys (*.pub)"))  # fmt: skip
     if not path:
         return None
-    Path(path).write_text(keys.key_file(ctx.store, unit), encoding="utf-8")
-    _, print_ = keys.own_public_key(ctx.store, unit)
+    try:
+        if keys.public_key(ctx.store, unit) is None and not make_key(window, controller):
+            return None
+        Path(path).write_text(keys.key_file(ctx.store, unit), encoding="utf-8")
+        _, print_ = keys.own_public_key(ctx.store, unit)
+    except UserError as exc:
+        QMessageBox.warning(window, QCoreApplication.translate("KeyActions", "Not saved"), exc.message(ctx.lang))
+        return None
     QMessageBox.information(window, QCoreApplication.translate("KeyActions", "Public key saved"),
                             QCoreApplication.translate("KeyActions", "Send the file to the bureau and read them its fingerprint: %1")
                             .replace("%1", print_))  # fmt: skip
     return Path(path)
+
+
+def make_key(window, controller) -> bool:
+    """The unit's first signing key is sealed with an approver's password, so an approver types it here."""
+    from desktop.store import keys
+
+    ctx, unit = controller.ctx, controller.unit
+    approvers = ctx.submissions.approvers(unit)
+    if not approvers:
+        raise UserError(Text("本单位还没有审核人账户；请先由管理员添加审核人", "The unit has no approver yet; an administrator adds one first"))
+    title = QCoreApplication.translate("KeyActions", "Make the unit's signing key")
+    name, ok = QInputDialog.getItem(window, title, QCoreApplication.translate("KeyActions", "Approver"), approvers, 0, False)
+    if not ok:
+        return False
+    password, ok = QInputDialog.getText(window, title, QCoreApplication.translate("KeyActions", "Password of %1").replace("%1", name),
+                                        QLineEdit.EchoMode.Password)  # fmt: skip
+    if not ok:
+        return False
+    keys.create_for(ctx.store, unit, name, password)
+    return True
 
 
 def add_register_key_action(menu, window, controller) -> QAction:

@@ -1,20 +1,21 @@
-<?xml version='1.0' encoding='utf-8'?>
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
 <TS version="2.1" language="zh_CN">
 <context>
     <name>About</name>
     <message>
-        <location filename="../../desktop/ui/about.py" line="19" />
+        <location filename="../../desktop/ui/about.py" line="19"/>
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/about.py" line="20" />
-        <location filename="../../desktop/ui/about.py" line="34" />
+        <location filename="../../desktop/ui/about.py" line="20"/>
+        <location filename="../../desktop/ui/about.py" line="34"/>
         <source>About EcoReport</source>
         <translation>关于 EcoReport</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/about.py" line="27" />
+        <location filename="../../desktop/ui/about.py" line="27"/>
         <source>&lt;h3&gt;EcoReport %1&lt;/h3&gt;&lt;p&gt;Half-year reporting and review of ecological-environment indicators.&lt;/p&gt;&lt;p&gt;Qt %2, PySide6 %3&lt;/p&gt;</source>
         <translation>&lt;h3&gt;生态环境半年报填报审核系统 EcoReport %1&lt;/h3&gt;&lt;p&gt;生态环境指标半年报的填报、审核与汇总。&lt;/p&gt;&lt;p&gt;Qt %2，PySide6 %3&lt;/p&gt;</translation>
     </message>
@@ -22,118 +23,118 @@
 <context>
     <name>AuditPage</name>
     <message>
-        <location filename="../../desktop/ui/review/audit_page.py" line="31" />
+        <location filename="../../desktop/ui/review/audit_page.py" line="31"/>
         <source>When</source>
         <translation>时间</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review/audit_page.py" line="31" />
-        <location filename="../../desktop/ui/review/audit_page.py" line="47" />
+        <location filename="../../desktop/ui/review/audit_page.py" line="31"/>
+        <location filename="../../desktop/ui/review/audit_page.py" line="47"/>
         <source>User</source>
         <translation>用户名</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review/audit_page.py" line="32" />
+        <location filename="../../desktop/ui/review/audit_page.py" line="32"/>
         <source>Action</source>
         <translation>操作</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review/audit_page.py" line="32" />
+        <location filename="../../desktop/ui/review/audit_page.py" line="32"/>
         <source>Unit</source>
         <translation>单位</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review/audit_page.py" line="33" />
+        <location filename="../../desktop/ui/review/audit_page.py" line="33"/>
         <source>Half-year</source>
         <translation>半年度</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review/audit_page.py" line="33" />
+        <location filename="../../desktop/ui/review/audit_page.py" line="33"/>
         <source>Indicator</source>
         <translation>指标名称</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review/audit_page.py" line="34" />
+        <location filename="../../desktop/ui/review/audit_page.py" line="34"/>
         <source>Old</source>
         <translation>原值</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review/audit_page.py" line="34" />
+        <location filename="../../desktop/ui/review/audit_page.py" line="34"/>
         <source>New</source>
         <translation>新值</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review/audit_page.py" line="35" />
+        <location filename="../../desktop/ui/review/audit_page.py" line="35"/>
         <source>Why</source>
         <translation>原因</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review/audit_page.py" line="43" />
+        <location filename="../../desktop/ui/review/audit_page.py" line="43"/>
         <source>All units</source>
         <translation>全部单位</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review/audit_page.py" line="49" />
+        <location filename="../../desktop/ui/review/audit_page.py" line="49"/>
         <source>Indicator code</source>
         <translation>指标代码</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review/audit_page.py" line="58" />
+        <location filename="../../desktop/ui/review/audit_page.py" line="58"/>
         <source>Export to Excel…</source>
         <translation>导出到 Excel…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review/audit_page.py" line="61" />
+        <location filename="../../desktop/ui/review/audit_page.py" line="61"/>
         <source>from</source>
         <translation>自</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review/audit_page.py" line="61" />
+        <location filename="../../desktop/ui/review/audit_page.py" line="61"/>
         <source>to</source>
         <translation>至</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review/audit_page.py" line="81" />
+        <location filename="../../desktop/ui/review/audit_page.py" line="78"/>
         <source>Hash chain intact: %1 entries checked</source>
         <translation>哈希链完整：已核验 %1 条记录</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review/audit_page.py" line="84" />
+        <location filename="../../desktop/ui/review/audit_page.py" line="81"/>
         <source>was edited</source>
         <translation>内容被修改</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review/audit_page.py" line="84" />
+        <location filename="../../desktop/ui/review/audit_page.py" line="81"/>
         <source>follows a deleted entry</source>
         <translation>之前有记录被删除</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review/audit_page.py" line="85" />
+        <location filename="../../desktop/ui/review/audit_page.py" line="82"/>
         <source>The audit log was tampered with: entry %1 %2</source>
         <translation>审计日志被篡改：第 %1 条记录%2</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review/audit_page.py" line="97" />
+        <location filename="../../desktop/ui/review/audit_page.py" line="94"/>
         <source>%1 entries</source>
         <translation>共 %1 条</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review/audit_page.py" line="106" />
+        <location filename="../../desktop/ui/review/audit_page.py" line="103"/>
         <source>Export the audit log</source>
         <translation>导出审计日志</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review/audit_page.py" line="106" />
+        <location filename="../../desktop/ui/review/audit_page.py" line="103"/>
         <source>audit.xlsx</source>
         <translation>审计日志.xlsx</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review/audit_page.py" line="107" />
+        <location filename="../../desktop/ui/review/audit_page.py" line="104"/>
         <source>Excel workbooks (*.xlsx)</source>
         <translation>Excel 工作簿 (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review/audit_page.py" line="112" />
+        <location filename="../../desktop/ui/review/audit_page.py" line="109"/>
         <source>Audit log</source>
         <translation>审计日志</translation>
     </message>
@@ -141,53 +142,53 @@
 <context>
     <name>BackupActions</name>
     <message>
-        <location filename="../../desktop/ui/backup_actions.py" line="15" />
+        <location filename="../../desktop/ui/backup_actions.py" line="15"/>
         <source>Back up the database…</source>
         <translation>备份数据库…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/backup_actions.py" line="16" />
+        <location filename="../../desktop/ui/backup_actions.py" line="16"/>
         <source>Restore from a backup…</source>
         <translation>从备份恢复…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/backup_actions.py" line="30" />
+        <location filename="../../desktop/ui/backup_actions.py" line="30"/>
         <source>Back up the database</source>
         <translation>备份数据库</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/backup_actions.py" line="31" />
-        <location filename="../../desktop/ui/backup_actions.py" line="56" />
+        <location filename="../../desktop/ui/backup_actions.py" line="31"/>
+        <location filename="../../desktop/ui/backup_actions.py" line="55"/>
         <source>Database backups (*.sqlite3)</source>
         <translation>数据库备份 (*.sqlite3)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/backup_actions.py" line="38" />
+        <location filename="../../desktop/ui/backup_actions.py" line="38"/>
         <source>Backup failed</source>
         <translation>备份失败</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/backup_actions.py" line="42" />
+        <location filename="../../desktop/ui/backup_actions.py" line="42"/>
         <source>Backed up to %1</source>
         <translation>已备份到 %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/backup_actions.py" line="54" />
+        <location filename="../../desktop/ui/backup_actions.py" line="53"/>
         <source>Restore from a backup</source>
         <translation>从备份恢复</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/backup_actions.py" line="62" />
+        <location filename="../../desktop/ui/backup_actions.py" line="61"/>
         <source>Restore</source>
         <translation>恢复</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/backup_actions.py" line="63" />
+        <location filename="../../desktop/ui/backup_actions.py" line="62"/>
         <source>Replace all data with the backup? The current data is backed up first.</source>
         <translation>用备份替换全部数据？当前数据会先行备份。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/backup_actions.py" line="82" />
+        <location filename="../../desktop/ui/backup_actions.py" line="79"/>
         <source>Restore failed</source>
         <translation>恢复失败</translation>
     </message>
@@ -195,27 +196,27 @@
 <context>
     <name>CheckTreeModel</name>
     <message>
-        <location filename="../../desktop/ui/models/checks.py" line="19" />
+        <location filename="../../desktop/ui/models/checks.py" line="19"/>
         <source>Errors</source>
         <translation>错误</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/models/checks.py" line="19" />
+        <location filename="../../desktop/ui/models/checks.py" line="19"/>
         <source>Warnings</source>
         <translation>警告</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/models/checks.py" line="19" />
+        <location filename="../../desktop/ui/models/checks.py" line="19"/>
         <source>Notices</source>
         <translation>提示</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/models/checks.py" line="50" />
+        <location filename="../../desktop/ui/models/checks.py" line="50"/>
         <source>Checks</source>
         <translation>审核结果</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/models/checks.py" line="69" />
+        <location filename="../../desktop/ui/models/checks.py" line="69"/>
         <source> (explained)</source>
         <translation>（已说明）</translation>
     </message>
@@ -223,18 +224,18 @@
 <context>
     <name>ChecksPanel</name>
     <message>
-        <location filename="../../desktop/ui/checks_panel.py" line="26" />
-        <location filename="../../desktop/ui/checks_panel.py" line="82" />
+        <location filename="../../desktop/ui/checks_panel.py" line="26"/>
+        <location filename="../../desktop/ui/checks_panel.py" line="82"/>
         <source>Select a warning to explain it.</source>
         <translation>选择一条警告以填写说明。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/checks_panel.py" line="29" />
+        <location filename="../../desktop/ui/checks_panel.py" line="29"/>
         <source>Why does this value miss its target or change so much?</source>
         <translation>请说明该数值未达标或变化较大的原因</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/checks_panel.py" line="31" />
+        <location filename="../../desktop/ui/checks_panel.py" line="31"/>
         <source>Save explanation</source>
         <translation>保存说明</translation>
     </message>
@@ -242,77 +243,97 @@
 <context>
     <name>DashboardPage</name>
     <message>
-        <location filename="../../desktop/ui/review/dashboard_page.py" line="45" />
+        <location filename="../../desktop/ui/review/dashboard_page.py" line="47"/>
         <source>Indicator</source>
         <translation>指标名称</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review/dashboard_page.py" line="45" />
+        <location filename="../../desktop/ui/review/dashboard_page.py" line="47"/>
         <source>City</source>
         <translation>全市</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review/dashboard_page.py" line="45" />
+        <location filename="../../desktop/ui/review/dashboard_page.py" line="47"/>
         <source>Target</source>
         <translation>目标</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review/dashboard_page.py" line="46" />
+        <location filename="../../desktop/ui/review/dashboard_page.py" line="48"/>
         <source>Attainment</source>
         <translation>达标情况</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review/dashboard_page.py" line="63" />
+        <location filename="../../desktop/ui/review/dashboard_page.py" line="65"/>
         <source>Copy text</source>
         <translation>复制文字</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review/dashboard_page.py" line="66" />
+        <location filename="../../desktop/ui/review/dashboard_page.py" line="69"/>
+        <source>Accepted districts only</source>
+        <translation>仅已审核通过的区县</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/review/dashboard_page.py" line="70"/>
+        <source>Accepted and received districts (provisional)</source>
+        <translation>已审核通过及已接收的区县（初步）</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/review/dashboard_page.py" line="71"/>
+        <source>Districts counted in the city&apos;s figures</source>
+        <translation>全市数据计入的区县</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/review/dashboard_page.py" line="75"/>
+        <source>City figures count:</source>
+        <translation>全市数据计入：</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/review/dashboard_page.py" line="79"/>
         <source>City against targets</source>
         <translation>全市指标与目标</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review/dashboard_page.py" line="67" />
+        <location filename="../../desktop/ui/review/dashboard_page.py" line="80"/>
         <source>Districts compared</source>
         <translation>区县对比</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review/dashboard_page.py" line="68" />
+        <location filename="../../desktop/ui/review/dashboard_page.py" line="81"/>
         <source>Attainment by district</source>
         <translation>各区县达标情况</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review/dashboard_page.py" line="69" />
+        <location filename="../../desktop/ui/review/dashboard_page.py" line="82"/>
         <source>City trend</source>
         <translation>全市趋势</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review/dashboard_page.py" line="70" />
+        <location filename="../../desktop/ui/review/dashboard_page.py" line="83"/>
         <source>Narrative report</source>
         <translation>文字报告</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review/dashboard_page.py" line="98" />
+        <location filename="../../desktop/ui/review/dashboard_page.py" line="113"/>
         <source>Save as PNG…</source>
         <translation>保存为 PNG…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review/dashboard_page.py" line="104" />
+        <location filename="../../desktop/ui/review/dashboard_page.py" line="119"/>
         <source>Save chart</source>
         <translation>保存图表</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review/dashboard_page.py" line="144" />
+        <location filename="../../desktop/ui/review/dashboard_page.py" line="159"/>
         <source>District</source>
         <translation>区县</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review/dashboard_page.py" line="181" />
+        <location filename="../../desktop/ui/review/dashboard_page.py" line="196"/>
         <source>Target %1</source>
         <translation>目标 %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review/dashboard_page.py" line="224" />
+        <location filename="../../desktop/ui/review/dashboard_page.py" line="239"/>
         <source>City, past halves</source>
         <translation>全市历年半年度</translation>
     </message>
@@ -320,23 +341,24 @@
 <context>
     <name>EntryController</name>
     <message>
-        <location filename="../../desktop/ui/controller.py" line="84" />
+        <location filename="../../desktop/ui/controller.py" line="84"/>
         <source>Edit %1</source>
         <translation>修改“%1”</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/controller.py" line="92" />
+        <location filename="../../desktop/ui/controller.py" line="92"/>
         <source>Explain %1</source>
         <translation>说明“%1”</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/ui/controller.py" line="111" />
+        <location filename="../../desktop/ui/controller.py" line="111"/>
         <source>Paste %n value(s)</source>
         <translation>
-            <numerusform>粘贴 %n 个数值</numerusform></translation>
+            <numerusform>粘贴 %n 个数值</numerusform>
+        </translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/controller.py" line="128" />
+        <location filename="../../desktop/ui/controller.py" line="128"/>
         <source>Import %1</source>
         <translation>导入 %1</translation>
     </message>
@@ -344,37 +366,37 @@
 <context>
     <name>FirstRunDialog</name>
     <message>
-        <location filename="../../desktop/ui/dialogs/first_run.py" line="19" />
+        <location filename="../../desktop/ui/dialogs/first_run.py" line="19"/>
         <source>EcoReport — First start</source>
         <translation>EcoReport — 首次启动</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/first_run.py" line="20" />
+        <location filename="../../desktop/ui/dialogs/first_run.py" line="20"/>
         <source>Create the administrator account and choose the unit this computer reports for.</source>
         <translation>请创建管理员账户，并选择本机填报的单位。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/first_run.py" line="32" />
+        <location filename="../../desktop/ui/dialogs/first_run.py" line="32"/>
         <source>Administrator password</source>
         <translation>管理员密码</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/first_run.py" line="33" />
+        <location filename="../../desktop/ui/dialogs/first_run.py" line="33"/>
         <source>Repeat the password</source>
         <translation>再次输入密码</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/first_run.py" line="34" />
+        <location filename="../../desktop/ui/dialogs/first_run.py" line="34"/>
         <source>This computer serves</source>
         <translation>本机填报单位</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/first_run.py" line="46" />
+        <location filename="../../desktop/ui/dialogs/first_run.py" line="46"/>
         <source>The password needs at least 4 characters.</source>
         <translation>密码至少需要4个字符。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/first_run.py" line="48" />
+        <location filename="../../desktop/ui/dialogs/first_run.py" line="48"/>
         <source>The two passwords differ.</source>
         <translation>两次输入的密码不一致。</translation>
     </message>
@@ -382,12 +404,12 @@
 <context>
     <name>HistoryChart</name>
     <message>
-        <location filename="../../desktop/ui/history_chart.py" line="18" />
+        <location filename="../../desktop/ui/history_chart.py" line="18"/>
         <source>Select an indicator to see its history.</source>
         <translation>选择一个指标以查看历史趋势。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/history_chart.py" line="29" />
+        <location filename="../../desktop/ui/history_chart.py" line="29"/>
         <source>Value</source>
         <translation>数值</translation>
     </message>
@@ -395,87 +417,87 @@
 <context>
     <name>InboxPage</name>
     <message>
-        <location filename="../../desktop/ui/review/inbox_page.py" line="36" />
+        <location filename="../../desktop/ui/review/inbox_page.py" line="36"/>
         <source>Unit</source>
         <translation>填报单位</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review/inbox_page.py" line="37" />
+        <location filename="../../desktop/ui/review/inbox_page.py" line="37"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review/inbox_page.py" line="38" />
+        <location filename="../../desktop/ui/review/inbox_page.py" line="38"/>
         <source>Version</source>
         <translation>版本</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review/inbox_page.py" line="39" />
+        <location filename="../../desktop/ui/review/inbox_page.py" line="39"/>
         <source>Received</source>
         <translation>接收时间</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review/inbox_page.py" line="40" />
+        <location filename="../../desktop/ui/review/inbox_page.py" line="40"/>
         <source>Deadline</source>
         <translation>截止日期</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review/inbox_page.py" line="41" />
+        <location filename="../../desktop/ui/review/inbox_page.py" line="41"/>
         <source>Days overdue</source>
         <translation>逾期天数</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review/inbox_page.py" line="42" />
+        <location filename="../../desktop/ui/review/inbox_page.py" line="42"/>
         <source>Errors</source>
         <translation>错误</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review/inbox_page.py" line="43" />
+        <location filename="../../desktop/ui/review/inbox_page.py" line="43"/>
         <source>Unexplained warnings</source>
         <translation>未说明警告</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review/inbox_page.py" line="44" />
+        <location filename="../../desktop/ui/review/inbox_page.py" line="44"/>
         <source>Open queries</source>
         <translation>未解决问题</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review/inbox_page.py" line="56" />
+        <location filename="../../desktop/ui/review/inbox_page.py" line="56"/>
         <source>Import workbooks…</source>
         <translation>导入报送文件…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review/inbox_page.py" line="62" />
+        <location filename="../../desktop/ui/review/inbox_page.py" line="62"/>
         <source>Drop submission workbooks here, or</source>
         <translation>将报送文件拖放到此处，或</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review/inbox_page.py" line="67" />
+        <location filename="../../desktop/ui/review/inbox_page.py" line="67"/>
         <source>Import results</source>
         <translation>导入结果</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review/inbox_page.py" line="77" />
+        <location filename="../../desktop/ui/review/inbox_page.py" line="77"/>
         <source>%1 of %2 received, %3 accepted, %4 late</source>
         <translation>已接收 %1/%2，已通过 %3，逾期 %4</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review/inbox_page.py" line="81" />
+        <location filename="../../desktop/ui/review/inbox_page.py" line="81"/>
         <source>Import workbooks</source>
         <translation>导入报送文件</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review/inbox_page.py" line="81" />
+        <location filename="../../desktop/ui/review/inbox_page.py" line="81"/>
         <source>Excel workbooks (*.xlsx)</source>
         <translation>Excel 工作簿 (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review/inbox_page.py" line="86" />
+        <location filename="../../desktop/ui/review/inbox_page.py" line="86"/>
         <source>Importing workbooks…</source>
         <translation>正在导入报送文件…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review/inbox_page.py" line="86" />
+        <location filename="../../desktop/ui/review/inbox_page.py" line="86"/>
         <source>Stop</source>
         <translation>停止</translation>
     </message>
@@ -483,47 +505,47 @@
 <context>
     <name>IndicatorTableModel</name>
     <message>
-        <location filename="../../desktop/ui/models/indicators.py" line="36" />
+        <location filename="../../desktop/ui/models/indicators.py" line="36"/>
         <source>Indicator</source>
         <translation>指标名称</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/models/indicators.py" line="36" />
+        <location filename="../../desktop/ui/models/indicators.py" line="36"/>
         <source>Unit</source>
         <translation>计量单位</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/models/indicators.py" line="36" />
+        <location filename="../../desktop/ui/models/indicators.py" line="36"/>
         <source>This half</source>
         <translation>本期</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/models/indicators.py" line="36" />
+        <location filename="../../desktop/ui/models/indicators.py" line="36"/>
         <source>Previous half</source>
         <translation>上期</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/models/indicators.py" line="37" />
+        <location filename="../../desktop/ui/models/indicators.py" line="37"/>
         <source>Same half last year</source>
         <translation>上年同期</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/models/indicators.py" line="37" />
+        <location filename="../../desktop/ui/models/indicators.py" line="37"/>
         <source>Change y/y</source>
         <translation>同比增减</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/models/indicators.py" line="37" />
+        <location filename="../../desktop/ui/models/indicators.py" line="37"/>
         <source>Target</source>
         <translation>目标</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/models/indicators.py" line="37" />
+        <location filename="../../desktop/ui/models/indicators.py" line="37"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/models/indicators.py" line="38" />
+        <location filename="../../desktop/ui/models/indicators.py" line="38"/>
         <source>Explanation</source>
         <translation>说明</translation>
     </message>
@@ -531,44 +553,64 @@
 <context>
     <name>KeyActions</name>
     <message>
-        <location filename="../../desktop/ui/key_actions.py" line="15" />
-        <source>Save this unit's public key…</source>
+        <location filename="../../desktop/ui/key_actions.py" line="15"/>
+        <source>Save this unit&apos;s public key…</source>
         <translation>导出本单位公钥…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/key_actions.py" line="26" />
+        <location filename="../../desktop/ui/key_actions.py" line="26"/>
         <source>Save the public key</source>
         <translation>保存公钥</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/key_actions.py" line="27" />
-        <location filename="../../desktop/ui/key_actions.py" line="51" />
+        <location filename="../../desktop/ui/key_actions.py" line="27"/>
+        <location filename="../../desktop/ui/key_actions.py" line="77"/>
         <source>Public keys (*.pub)</source>
         <translation>公钥文件 (*.pub)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/key_actions.py" line="32" />
+        <location filename="../../desktop/ui/key_actions.py" line="36"/>
+        <source>Not saved</source>
+        <translation>未保存</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/key_actions.py" line="38"/>
         <source>Public key saved</source>
         <translation>公钥已保存</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/key_actions.py" line="33" />
+        <location filename="../../desktop/ui/key_actions.py" line="39"/>
         <source>Send the file to the bureau and read them its fingerprint: %1</source>
         <translation>请将文件交给市局，并向市局口头核对指纹：%1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/key_actions.py" line="39" />
-        <source>Register a district's public key…</source>
+        <location filename="../../desktop/ui/key_actions.py" line="52"/>
+        <source>Make the unit&apos;s signing key</source>
+        <translation>生成本单位签名密钥</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/key_actions.py" line="53"/>
+        <source>Approver</source>
+        <translation>审核人</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/key_actions.py" line="56"/>
+        <source>Password of %1</source>
+        <translation>%1 的密码</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/key_actions.py" line="65"/>
+        <source>Register a district&apos;s public key…</source>
         <translation>登记区县公钥…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/key_actions.py" line="50" />
-        <location filename="../../desktop/ui/key_actions.py" line="59" />
+        <location filename="../../desktop/ui/key_actions.py" line="76"/>
+        <location filename="../../desktop/ui/key_actions.py" line="85"/>
         <source>Register a public key</source>
         <translation>登记公钥</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/key_actions.py" line="58" />
+        <location filename="../../desktop/ui/key_actions.py" line="84"/>
         <source>Register this key for %1?
 
 Fingerprint: %2
@@ -581,7 +623,7 @@ Compare it with the one the district reads to you.</source>
 请与区县口头告知的指纹核对。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/key_actions.py" line="65" />
+        <location filename="../../desktop/ui/key_actions.py" line="91"/>
         <source>Not registered</source>
         <translation>未登记</translation>
     </message>
@@ -589,27 +631,27 @@ Compare it with the one the district reads to you.</source>
 <context>
     <name>LoginDialog</name>
     <message>
-        <location filename="../../desktop/ui/dialogs/login.py" line="11" />
+        <location filename="../../desktop/ui/dialogs/login.py" line="11"/>
         <source>EcoReport — Log in</source>
         <translation>生态环境半年报填报审核系统 — 登录</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/login.py" line="12" />
+        <location filename="../../desktop/ui/dialogs/login.py" line="12"/>
         <source>Half-year ecological environment reporting</source>
         <translation>生态环境半年报填报审核系统</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/login.py" line="21" />
+        <location filename="../../desktop/ui/dialogs/login.py" line="21"/>
         <source>User</source>
         <translation>用户名</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/login.py" line="22" />
+        <location filename="../../desktop/ui/dialogs/login.py" line="22"/>
         <source>Password</source>
         <translation>密码</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/login.py" line="24" />
+        <location filename="../../desktop/ui/dialogs/login.py" line="24"/>
         <source>Log in</source>
         <translation>登录</translation>
     </message>
@@ -617,232 +659,232 @@ Compare it with the one the district reads to you.</source>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="49" />
+        <location filename="../../desktop/ui/main_window.py" line="49"/>
         <source>EcoReport — Half-year ecological environment reporting</source>
         <translation>生态环境半年报填报审核系统</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="61" />
+        <location filename="../../desktop/ui/main_window.py" line="61"/>
         <source>All topics</source>
         <translation>全部专题</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="70" />
+        <location filename="../../desktop/ui/main_window.py" line="70"/>
         <source>Checks</source>
         <translation>审核结果</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="71" />
+        <location filename="../../desktop/ui/main_window.py" line="71"/>
         <source>History</source>
         <translation>历史趋势</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="72" />
-        <location filename="../../desktop/ui/main_window.py" line="224" />
+        <location filename="../../desktop/ui/main_window.py" line="72"/>
+        <location filename="../../desktop/ui/main_window.py" line="224"/>
         <source>Queries</source>
         <translation>问题</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="91" />
+        <location filename="../../desktop/ui/main_window.py" line="91"/>
         <source>Selection</source>
         <translation>选择</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="103" />
+        <location filename="../../desktop/ui/main_window.py" line="103"/>
         <source>Filter indicators…</source>
         <translation>筛选指标…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="106" />
+        <location filename="../../desktop/ui/main_window.py" line="106"/>
         <source>Unit</source>
         <translation>填报单位</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="109" />
+        <location filename="../../desktop/ui/main_window.py" line="109"/>
         <source>Half-year</source>
         <translation>半年度</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="125" />
+        <location filename="../../desktop/ui/main_window.py" line="125"/>
         <source>Undo</source>
         <translation>撤销</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="127" />
+        <location filename="../../desktop/ui/main_window.py" line="127"/>
         <source>Redo</source>
         <translation>重做</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="129" />
+        <location filename="../../desktop/ui/main_window.py" line="129"/>
         <source>Import filled template…</source>
         <translation>导入填报模板…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="130" />
-        <source>Import the bureau's review…</source>
+        <location filename="../../desktop/ui/main_window.py" line="130"/>
+        <source>Import the bureau&apos;s review…</source>
         <translation>导入市局审核意见…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="131" />
+        <location filename="../../desktop/ui/main_window.py" line="131"/>
         <source>Export template…</source>
         <translation>导出填报模板…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="132" />
+        <location filename="../../desktop/ui/main_window.py" line="132"/>
         <source>Export submission workbook…</source>
         <translation>导出报送文件…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="133" />
+        <location filename="../../desktop/ui/main_window.py" line="133"/>
         <source>Submit…</source>
         <translation>报送…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="134" />
+        <location filename="../../desktop/ui/main_window.py" line="134"/>
         <source>Quit</source>
         <translation>退出</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="135" />
+        <location filename="../../desktop/ui/main_window.py" line="135"/>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="143" />
+        <location filename="../../desktop/ui/main_window.py" line="143"/>
         <source>&amp;Edit</source>
         <translation>编辑(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="146" />
+        <location filename="../../desktop/ui/main_window.py" line="146"/>
         <source>&amp;Report</source>
         <translation>报送(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="148" />
+        <location filename="../../desktop/ui/main_window.py" line="148"/>
         <source>&amp;View</source>
         <translation>视图(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="149" />
+        <location filename="../../desktop/ui/main_window.py" line="149"/>
         <source>Language</source>
         <translation>语言</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="158" />
+        <location filename="../../desktop/ui/main_window.py" line="158"/>
         <source>&amp;Administration</source>
         <translation>管理(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="159" />
+        <location filename="../../desktop/ui/main_window.py" line="159"/>
         <source>Users…</source>
         <translation>用户管理…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="160" />
+        <location filename="../../desktop/ui/main_window.py" line="160"/>
         <source>Targets, deadlines and set-up packages…</source>
         <translation>目标、截止日期与设置包…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="179" />
+        <location filename="../../desktop/ui/main_window.py" line="179"/>
         <source>Clear values</source>
         <translation>清除数值</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="215" />
+        <location filename="../../desktop/ui/main_window.py" line="215"/>
         <source>Status: %1</source>
         <translation>状态：%1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="215" />
+        <location filename="../../desktop/ui/main_window.py" line="215"/>
         <source> (read-only)</source>
         <translation>（只读）</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="231" />
-        <location filename="../../desktop/ui/main_window.py" line="318" />
-        <location filename="../../desktop/ui/main_window.py" line="333" />
+        <location filename="../../desktop/ui/main_window.py" line="231"/>
+        <location filename="../../desktop/ui/main_window.py" line="318"/>
+        <location filename="../../desktop/ui/main_window.py" line="333"/>
         <source>Saved %1</source>
         <translation>已保存 %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="263" />
+        <location filename="../../desktop/ui/main_window.py" line="263"/>
         <source>Target: %1</source>
         <translation>目标：%1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="280" />
+        <location filename="../../desktop/ui/main_window.py" line="280"/>
         <source>Some pasted values were refused</source>
         <translation>部分粘贴的数值未被接受</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="287" />
+        <location filename="../../desktop/ui/main_window.py" line="287"/>
         <source>Import filled template</source>
         <translation>导入填报模板</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="287" />
-        <location filename="../../desktop/ui/main_window.py" line="311" />
-        <location filename="../../desktop/ui/main_window.py" line="328" />
+        <location filename="../../desktop/ui/main_window.py" line="287"/>
+        <location filename="../../desktop/ui/main_window.py" line="311"/>
+        <location filename="../../desktop/ui/main_window.py" line="328"/>
         <source>Excel workbooks (*.xlsx)</source>
         <translation>Excel 工作簿 (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="292" />
+        <location filename="../../desktop/ui/main_window.py" line="292"/>
         <source>Importing %1…</source>
         <translation>正在导入 %1…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="299" />
+        <location filename="../../desktop/ui/main_window.py" line="299"/>
         <source>The file was refused</source>
         <translation>文件未被接受</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="301" />
+        <location filename="../../desktop/ui/main_window.py" line="301"/>
         <source>The file holds the same values as the database; nothing changed.</source>
         <translation>文件内容与数据库一致，未作修改。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="303" />
+        <location filename="../../desktop/ui/main_window.py" line="303"/>
         <source>Imported %1: %2 change(s)</source>
         <translation>已导入 %1：%2 项变化</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="310" />
+        <location filename="../../desktop/ui/main_window.py" line="310"/>
         <source>%1_template.xlsx</source>
         <translation>%1_填报模板.xlsx</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="311" />
+        <location filename="../../desktop/ui/main_window.py" line="311"/>
         <source>Export template</source>
         <translation>导出填报模板</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="326" />
+        <location filename="../../desktop/ui/main_window.py" line="326"/>
         <source>%1_submission.xlsx</source>
         <translation>%1_报送文件.xlsx</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="327" />
+        <location filename="../../desktop/ui/main_window.py" line="327"/>
         <source>Save the submission workbook</source>
         <translation>保存报送文件</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="342" />
+        <location filename="../../desktop/ui/main_window.py" line="342"/>
         <source>%1, %2: %3 error(s), %4 warning(s) (%5 unexplained), %6 notice(s).</source>
         <translation>%1 %2：%3 个错误，%4 个警告（%5 个未说明），%6 个提示。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="356" />
+        <location filename="../../desktop/ui/main_window.py" line="356"/>
         <source>Not submitted</source>
         <translation>未能报送</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="357" />
+        <location filename="../../desktop/ui/main_window.py" line="357"/>
         <source>Submitted</source>
         <translation>已报送</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="358" />
+        <location filename="../../desktop/ui/main_window.py" line="358"/>
         <source>Version %1 is submitted and now read-only. Save the submission workbook for the bureau.</source>
         <translation>第 %1 版已报送，数据已锁定。请保存报送文件并交市局。</translation>
     </message>
@@ -850,57 +892,57 @@ Compare it with the one the district reads to you.</source>
 <context>
     <name>NewUserDialog</name>
     <message>
-        <location filename="../../desktop/ui/dialogs/users.py" line="31" />
+        <location filename="../../desktop/ui/dialogs/users.py" line="31"/>
         <source>New user</source>
         <translation>新建用户</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/users.py" line="32" />
+        <location filename="../../desktop/ui/dialogs/users.py" line="32"/>
         <source>clerk</source>
         <translation>填报人</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/users.py" line="32" />
+        <location filename="../../desktop/ui/dialogs/users.py" line="32"/>
         <source>approver</source>
         <translation>审核人</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/users.py" line="32" />
+        <location filename="../../desktop/ui/dialogs/users.py" line="32"/>
         <source>reviewer</source>
         <translation>市局审核员</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/users.py" line="32" />
+        <location filename="../../desktop/ui/dialogs/users.py" line="32"/>
         <source>administrator</source>
         <translation>管理员</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/users.py" line="39" />
+        <location filename="../../desktop/ui/dialogs/users.py" line="39"/>
         <source>(none)</source>
         <translation>（无）</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/users.py" line="43" />
+        <location filename="../../desktop/ui/dialogs/users.py" line="43"/>
         <source>User name</source>
         <translation>用户名</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/users.py" line="44" />
+        <location filename="../../desktop/ui/dialogs/users.py" line="44"/>
         <source>Name on forms</source>
         <translation>签名姓名</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/users.py" line="45" />
+        <location filename="../../desktop/ui/dialogs/users.py" line="45"/>
         <source>Role</source>
         <translation>角色</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/users.py" line="46" />
+        <location filename="../../desktop/ui/dialogs/users.py" line="46"/>
         <source>Unit</source>
         <translation>计量单位</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/users.py" line="47" />
+        <location filename="../../desktop/ui/dialogs/users.py" line="47"/>
         <source>Password</source>
         <translation>密码</translation>
     </message>
@@ -908,7 +950,7 @@ Compare it with the one the district reads to you.</source>
 <context>
     <name>ProblemsDialog</name>
     <message>
-        <location filename="../../desktop/ui/dialogs/problems.py" line="13" />
+        <location filename="../../desktop/ui/dialogs/problems.py" line="13"/>
         <source>Nothing was stored. Please correct the following and try again:</source>
         <translation>未保存任何数据。请更正以下问题后重试：</translation>
     </message>
@@ -916,57 +958,57 @@ Compare it with the one the district reads to you.</source>
 <context>
     <name>QueriesPanel</name>
     <message>
-        <location filename="../../desktop/ui/queries_panel.py" line="30" />
+        <location filename="../../desktop/ui/queries_panel.py" line="30"/>
         <source>open</source>
         <translation>未解决</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/queries_panel.py" line="30" />
+        <location filename="../../desktop/ui/queries_panel.py" line="30"/>
         <source>resolved</source>
         <translation>已解决</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/queries_panel.py" line="32" />
+        <location filename="../../desktop/ui/queries_panel.py" line="32"/>
         <source>Indicator</source>
         <translation>指标名称</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/queries_panel.py" line="33" />
+        <location filename="../../desktop/ui/queries_panel.py" line="33"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/queries_panel.py" line="34" />
+        <location filename="../../desktop/ui/queries_panel.py" line="34"/>
         <source>Messages</source>
         <translation>消息数</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/queries_panel.py" line="45" />
+        <location filename="../../desktop/ui/queries_panel.py" line="45"/>
         <source>Write an answer…</source>
         <translation>填写答复…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/queries_panel.py" line="47" />
+        <location filename="../../desktop/ui/queries_panel.py" line="47"/>
         <source>Reply</source>
         <translation>答复</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/queries_panel.py" line="48" />
+        <location filename="../../desktop/ui/queries_panel.py" line="48"/>
         <source>Mark resolved</source>
         <translation>标记为已解决</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/queries_panel.py" line="87" />
+        <location filename="../../desktop/ui/queries_panel.py" line="87"/>
         <source>bureau</source>
         <translation>市局</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/queries_panel.py" line="87" />
+        <location filename="../../desktop/ui/queries_panel.py" line="87"/>
         <source>district</source>
         <translation>区县</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/queries_panel.py" line="89" />
+        <location filename="../../desktop/ui/queries_panel.py" line="89"/>
         <source>%1 (%2)</source>
         <translation>%1（%2）</translation>
     </message>
@@ -974,112 +1016,128 @@ Compare it with the one the district reads to you.</source>
 <context>
     <name>ReviewPage</name>
     <message>
-        <location filename="../../desktop/ui/review/review_page.py" line="34" />
+        <location filename="../../desktop/ui/review/review_page.py" line="34"/>
         <source>Indicator</source>
         <translation>指标名称</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review/review_page.py" line="34" />
+        <location filename="../../desktop/ui/review/review_page.py" line="34"/>
         <source>Unit</source>
         <translation>计量单位</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review/review_page.py" line="35" />
+        <location filename="../../desktop/ui/review/review_page.py" line="35"/>
         <source>This half</source>
         <translation>本期</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review/review_page.py" line="35" />
+        <location filename="../../desktop/ui/review/review_page.py" line="35"/>
         <source>Previous version</source>
         <translation>上一版本</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review/review_page.py" line="36" />
+        <location filename="../../desktop/ui/review/review_page.py" line="36"/>
         <source>Previous half</source>
         <translation>上期</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review/review_page.py" line="36" />
+        <location filename="../../desktop/ui/review/review_page.py" line="36"/>
         <source>Same half last year</source>
         <translation>上年同期</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review/review_page.py" line="37" />
+        <location filename="../../desktop/ui/review/review_page.py" line="37"/>
         <source>Target</source>
         <translation>目标</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review/review_page.py" line="37" />
+        <location filename="../../desktop/ui/review/review_page.py" line="37"/>
         <source>Explanation</source>
         <translation>说明</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review/review_page.py" line="38" />
+        <location filename="../../desktop/ui/review/review_page.py" line="38"/>
         <source>Across districts</source>
         <translation>区县间比较</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review/review_page.py" line="38" />
+        <location filename="../../desktop/ui/review/review_page.py" line="38"/>
         <source>Queries</source>
         <translation>问题</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review/review_page.py" line="52" />
+        <location filename="../../desktop/ui/review/review_page.py" line="52"/>
         <source>Raise a query on this value…</source>
         <translation>对此数值提出问题…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review/review_page.py" line="53" />
+        <location filename="../../desktop/ui/review/review_page.py" line="53"/>
         <source>Return…</source>
         <translation>退回…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review/review_page.py" line="54" />
+        <location filename="../../desktop/ui/review/review_page.py" line="54"/>
         <source>Accept</source>
         <translation>审核通过</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review/review_page.py" line="55" />
+        <location filename="../../desktop/ui/review/review_page.py" line="55"/>
+        <source>Reopen…</source>
+        <translation>重新打开…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/review/review_page.py" line="56"/>
+        <source>Reopen an accepted submission for review; a reason is required</source>
+        <translation>重新打开已审核通过的报送以再次审核；须说明原因</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/review/review_page.py" line="57"/>
         <source>Export review workbook…</source>
         <translation>导出审核意见…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review/review_page.py" line="76" />
+        <location filename="../../desktop/ui/review/review_page.py" line="79"/>
         <source>Not done</source>
         <translation>未能完成</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review/review_page.py" line="93" />
+        <location filename="../../desktop/ui/review/review_page.py" line="96"/>
         <source> · version %1</source>
         <translation> · 第 %1 版</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review/review_page.py" line="116" />
+        <location filename="../../desktop/ui/review/review_page.py" line="121"/>
         <source>Raise a query</source>
         <translation>提出问题</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review/review_page.py" line="121" />
+        <location filename="../../desktop/ui/review/review_page.py" line="126"/>
         <source>Return to the district</source>
         <translation>退回区县</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review/review_page.py" line="121" />
+        <location filename="../../desktop/ui/review/review_page.py" line="126"/>
+        <location filename="../../desktop/ui/review/review_page.py" line="134"/>
         <source>Reason (required):</source>
         <translation>退回原因（必填）：</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review/review_page.py" line="130" />
+        <location filename="../../desktop/ui/review/review_page.py" line="134"/>
+        <source>Reopen the submission</source>
+        <translation>重新打开报送</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/review/review_page.py" line="140"/>
         <source>%1_review.xlsx</source>
         <translation>%1_审核意见.xlsx</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review/review_page.py" line="131" />
+        <location filename="../../desktop/ui/review/review_page.py" line="141"/>
         <source>Export review workbook</source>
         <translation>导出审核意见</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review/review_page.py" line="131" />
+        <location filename="../../desktop/ui/review/review_page.py" line="141"/>
         <source>Excel workbooks (*.xlsx)</source>
         <translation>Excel 工作簿 (*.xlsx)</translation>
     </message>
@@ -1087,52 +1145,52 @@ Compare it with the one the district reads to you.</source>
 <context>
     <name>ReviewerWindow</name>
     <message>
-        <location filename="../../desktop/ui/review/window.py" line="22" />
+        <location filename="../../desktop/ui/review/window.py" line="22"/>
         <source>EcoReport — Bureau review</source>
         <translation>生态环境半年报填报审核系统 — 市局审核</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review/window.py" line="28" />
+        <location filename="../../desktop/ui/review/window.py" line="28"/>
         <source>Inbox</source>
         <translation>收件箱</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review/window.py" line="29" />
+        <location filename="../../desktop/ui/review/window.py" line="29"/>
         <source>Review</source>
         <translation>审核</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review/window.py" line="30" />
+        <location filename="../../desktop/ui/review/window.py" line="30"/>
         <source>Dashboard</source>
         <translation>仪表盘</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review/window.py" line="31" />
+        <location filename="../../desktop/ui/review/window.py" line="31"/>
         <source>Audit log</source>
         <translation>审计日志</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review/window.py" line="33" />
+        <location filename="../../desktop/ui/review/window.py" line="33"/>
         <source>Selection</source>
         <translation>选择</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review/window.py" line="38" />
+        <location filename="../../desktop/ui/review/window.py" line="38"/>
         <source>Half-year</source>
         <translation>半年度</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review/window.py" line="43" />
+        <location filename="../../desktop/ui/review/window.py" line="43"/>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review/window.py" line="48" />
+        <location filename="../../desktop/ui/review/window.py" line="48"/>
         <source>&amp;View</source>
         <translation>视图(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review/window.py" line="49" />
+        <location filename="../../desktop/ui/review/window.py" line="49"/>
         <source>Language</source>
         <translation>语言</translation>
     </message>
@@ -1140,7 +1198,7 @@ Compare it with the one the district reads to you.</source>
 <context>
     <name>SetValuesCommand</name>
     <message>
-        <location filename="../../desktop/ui/commands.py" line="27" />
+        <location filename="../../desktop/ui/commands.py" line="27"/>
         <source>Undo: %1</source>
         <translation>撤销：%1</translation>
     </message>
@@ -1148,145 +1206,145 @@ Compare it with the one the district reads to you.</source>
 <context>
     <name>SetupDialog</name>
     <message>
-        <location filename="../../desktop/ui/dialogs/setup.py" line="82" />
+        <location filename="../../desktop/ui/dialogs/setup.py" line="82"/>
         <source>Targets and deadlines</source>
         <translation>目标与截止日期</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/setup.py" line="93" />
+        <location filename="../../desktop/ui/dialogs/setup.py" line="93"/>
         <source>the city</source>
         <translation>全市</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/setup.py" line="93" />
+        <location filename="../../desktop/ui/dialogs/setup.py" line="93"/>
         <source>every district</source>
         <translation>各区县</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/setup.py" line="93" />
+        <location filename="../../desktop/ui/dialogs/setup.py" line="93"/>
         <source>city and districts</source>
         <translation>全市和各区县</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/setup.py" line="95" />
+        <location filename="../../desktop/ui/dialogs/setup.py" line="95"/>
         <source>Indicator</source>
         <translation>指标名称</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/setup.py" line="96" />
+        <location filename="../../desktop/ui/dialogs/setup.py" line="96"/>
         <source>Applies to</source>
         <translation>适用范围</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/setup.py" line="97" />
+        <location filename="../../desktop/ui/dialogs/setup.py" line="97"/>
         <source>Target</source>
         <translation>目标</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/setup.py" line="98" />
+        <location filename="../../desktop/ui/dialogs/setup.py" line="98"/>
         <source>Basis</source>
         <translation>依据</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/setup.py" line="98" />
+        <location filename="../../desktop/ui/dialogs/setup.py" line="98"/>
         <source> (example)</source>
         <translation>（示例）</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/setup.py" line="108" />
+        <location filename="../../desktop/ui/dialogs/setup.py" line="108"/>
         <source>Half-year</source>
         <translation>半年度</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/setup.py" line="110" />
+        <location filename="../../desktop/ui/dialogs/setup.py" line="110"/>
         <source>Deadline</source>
         <translation>截止日期</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/setup.py" line="112" />
+        <location filename="../../desktop/ui/dialogs/setup.py" line="112"/>
         <source>Set deadline</source>
         <translation>设定截止日期</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/setup.py" line="117" />
+        <location filename="../../desktop/ui/dialogs/setup.py" line="117"/>
         <source>Add or change…</source>
         <translation>新增或修改…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/setup.py" line="117" />
+        <location filename="../../desktop/ui/dialogs/setup.py" line="117"/>
         <source>Remove</source>
         <translation>删除</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/setup.py" line="118" />
+        <location filename="../../desktop/ui/dialogs/setup.py" line="118"/>
         <source>Copy from the previous half</source>
         <translation>从上一半年度复制</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/setup.py" line="119" />
+        <location filename="../../desktop/ui/dialogs/setup.py" line="119"/>
         <source>Export set-up package…</source>
         <translation>导出设置包…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/setup.py" line="119" />
+        <location filename="../../desktop/ui/dialogs/setup.py" line="119"/>
         <source>Import set-up package…</source>
         <translation>导入设置包…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/setup.py" line="143" />
+        <location filename="../../desktop/ui/dialogs/setup.py" line="143"/>
         <source>Set-up %1</source>
         <translation>设置版本 %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/setup.py" line="151" />
-        <location filename="../../desktop/ui/dialogs/setup.py" line="172" />
-        <location filename="../../desktop/ui/dialogs/setup.py" line="189" />
+        <location filename="../../desktop/ui/dialogs/setup.py" line="151"/>
+        <location filename="../../desktop/ui/dialogs/setup.py" line="172"/>
+        <location filename="../../desktop/ui/dialogs/setup.py" line="189"/>
         <source>Not saved</source>
         <translation>未保存</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/setup.py" line="189" />
+        <location filename="../../desktop/ui/dialogs/setup.py" line="189"/>
         <source>The previous half has no targets.</source>
         <translation>上一半年度没有目标。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/setup.py" line="199" />
+        <location filename="../../desktop/ui/dialogs/setup.py" line="199"/>
         <source>Export set-up package</source>
         <translation>导出设置包</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/setup.py" line="200" />
-        <location filename="../../desktop/ui/dialogs/setup.py" line="209" />
+        <location filename="../../desktop/ui/dialogs/setup.py" line="200"/>
+        <location filename="../../desktop/ui/dialogs/setup.py" line="209"/>
         <source>Set-up packages (*.ecopkg)</source>
         <translation>设置包 (*.ecopkg)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/setup.py" line="209" />
+        <location filename="../../desktop/ui/dialogs/setup.py" line="209"/>
         <source>Import set-up package</source>
         <translation>导入设置包</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/setup.py" line="218" />
+        <location filename="../../desktop/ui/dialogs/setup.py" line="218"/>
         <source>Set-up package</source>
         <translation>设置包</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/setup.py" line="221" />
+        <location filename="../../desktop/ui/dialogs/setup.py" line="221"/>
         <source>Not imported</source>
         <translation>未导入</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/setup.py" line="228" />
+        <location filename="../../desktop/ui/dialogs/setup.py" line="228"/>
         <source>Import set-up package %1</source>
         <translation>导入设置包 %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/setup.py" line="230" />
+        <location filename="../../desktop/ui/dialogs/setup.py" line="230"/>
         <source>The package changes:</source>
         <translation>该设置包将带来以下变化：</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/setup.py" line="230" />
+        <location filename="../../desktop/ui/dialogs/setup.py" line="230"/>
         <source>The package changes nothing here.</source>
         <translation>该设置包对本机没有变化。</translation>
     </message>
@@ -1294,85 +1352,85 @@ Compare it with the one the district reads to you.</source>
 <context>
     <name>SubmitDialog</name>
     <message>
-        <location filename="../../desktop/ui/dialogs/submit.py" line="20" />
+        <location filename="../../desktop/ui/dialogs/submit.py" line="20"/>
         <source>Submit the half-year</source>
         <translation>报送本半年度数据</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/submit.py" line="34" />
+        <location filename="../../desktop/ui/dialogs/submit.py" line="34"/>
         <source>Submit</source>
         <translation>报送</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/submit.py" line="38" />
+        <location filename="../../desktop/ui/dialogs/submit.py" line="38"/>
         <source>Submission is blocked until these are corrected or explained:</source>
         <translation>以下问题更正或说明之前不能报送：</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/submit.py" line="46" />
+        <location filename="../../desktop/ui/dialogs/submit.py" line="46"/>
         <source>No approver is registered for this unit; ask the administrator to add one.</source>
         <translation>本单位尚未登记审核人，请联系管理员添加。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/submit.py" line="50" />
+        <location filename="../../desktop/ui/dialogs/submit.py" line="50"/>
         <source>Approver</source>
         <translation>审核人</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/submit.py" line="51" />
-        <source>Approver's password</source>
+        <location filename="../../desktop/ui/dialogs/submit.py" line="51"/>
+        <source>Approver&apos;s password</source>
         <translation>审核人密码</translation>
     </message>
 </context>
 <context>
     <name>TargetForm</name>
     <message>
-        <location filename="../../desktop/ui/dialogs/setup.py" line="38" />
+        <location filename="../../desktop/ui/dialogs/setup.py" line="38"/>
         <source>Target</source>
         <translation>目标</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/setup.py" line="45" />
+        <location filename="../../desktop/ui/dialogs/setup.py" line="45"/>
         <source>the city</source>
         <translation>全市</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/setup.py" line="45" />
+        <location filename="../../desktop/ui/dialogs/setup.py" line="45"/>
         <source>every district</source>
         <translation>各区县</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/setup.py" line="45" />
+        <location filename="../../desktop/ui/dialogs/setup.py" line="45"/>
         <source>the city and every district</source>
         <translation>全市和各区县</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/setup.py" line="53" />
+        <location filename="../../desktop/ui/dialogs/setup.py" line="53"/>
         <source>Indicator</source>
         <translation>指标名称</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/setup.py" line="53" />
+        <location filename="../../desktop/ui/dialogs/setup.py" line="53"/>
         <source>Applies to</source>
         <translation>适用范围</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/setup.py" line="53" />
+        <location filename="../../desktop/ui/dialogs/setup.py" line="53"/>
         <source>Operator</source>
         <translation>比较</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/setup.py" line="54" />
+        <location filename="../../desktop/ui/dialogs/setup.py" line="54"/>
         <source>Value</source>
         <translation>数值</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/setup.py" line="54" />
+        <location filename="../../desktop/ui/dialogs/setup.py" line="54"/>
         <source>Basis (Chinese)</source>
         <translation>依据（中文）</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/setup.py" line="55" />
+        <location filename="../../desktop/ui/dialogs/setup.py" line="55"/>
         <source>Basis (English)</source>
         <translation>依据（英文）</translation>
     </message>
@@ -1380,72 +1438,72 @@ Compare it with the one the district reads to you.</source>
 <context>
     <name>UsersDialog</name>
     <message>
-        <location filename="../../desktop/ui/dialogs/users.py" line="58" />
+        <location filename="../../desktop/ui/dialogs/users.py" line="58"/>
         <source>Users</source>
         <translation>用户管理</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/users.py" line="59" />
+        <location filename="../../desktop/ui/dialogs/users.py" line="59"/>
         <source>active</source>
         <translation>启用</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/users.py" line="59" />
+        <location filename="../../desktop/ui/dialogs/users.py" line="59"/>
         <source>disabled</source>
         <translation>停用</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/users.py" line="61" />
+        <location filename="../../desktop/ui/dialogs/users.py" line="61"/>
         <source>User name</source>
         <translation>用户名</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/users.py" line="61" />
+        <location filename="../../desktop/ui/dialogs/users.py" line="61"/>
         <source>Name on forms</source>
         <translation>签名姓名</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/users.py" line="62" />
+        <location filename="../../desktop/ui/dialogs/users.py" line="62"/>
         <source>Role</source>
         <translation>角色</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/users.py" line="62" />
+        <location filename="../../desktop/ui/dialogs/users.py" line="62"/>
         <source>Unit</source>
         <translation>计量单位</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/users.py" line="63" />
+        <location filename="../../desktop/ui/dialogs/users.py" line="63"/>
         <source>State</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/users.py" line="71" />
+        <location filename="../../desktop/ui/dialogs/users.py" line="71"/>
         <source>Add…</source>
         <translation>新建…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/users.py" line="71" />
+        <location filename="../../desktop/ui/dialogs/users.py" line="71"/>
         <source>Disable / enable</source>
         <translation>停用 / 启用</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/users.py" line="72" />
+        <location filename="../../desktop/ui/dialogs/users.py" line="72"/>
         <source>Reset password…</source>
         <translation>重置密码…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/users.py" line="99" />
+        <location filename="../../desktop/ui/dialogs/users.py" line="94"/>
         <source>Not saved</source>
         <translation>未保存</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/users.py" line="126" />
+        <location filename="../../desktop/ui/dialogs/users.py" line="115"/>
         <source>Reset password</source>
         <translation>重置密码</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/users.py" line="126" />
+        <location filename="../../desktop/ui/dialogs/users.py" line="115"/>
         <source>New password for %1</source>
         <translation>%1 的新密码</translation>
     </message>

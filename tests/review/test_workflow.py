@@ -292,3 +292,19 @@ def test_reopen_and_withdraw_on_the_command_line(demo_copy):
     withdrawn = cli(demo_copy, "withdraw", "500101", "2024H1", "--reason", "x", "--user", "wanzhou_approver", env=env)
     assert withdrawn.returncode == 1 and "填报中" in withdrawn.stderr  # nothing signed off to withdraw
 
+
+
+def test_a_second_approver_is_granted_the_key_by_one_who_holds_it(two, demo_copy):
+    district, _ = two
+    sign_off(district)  # wanzhou_approver now holds the sealed key
+    district.users.create("admin", "wanzhou_approver2", "ecoreport2", "approver", "500101", "万州区副审核人")
+    db = str(district.store.db.path)
+    refused = cli(db, "key", "grant", "500101", "--to", "wanzhou_approver2", "--user", "wanzhou",
+                  env={"ECOREPORT_PASSWORD": "ecoreport", "ECOREPORT_APPROVER_PASSWORD": "ecoreport2"})  # fmt: skip
+    assert refused.returncode == 1  # the clerk holds no slot
+    granted = cli(db, "key", "grant", "500101", "--to", "wanzhou_approver2", "--user", "wanzhou_approver",
+                  env={"ECOREPORT_PASSWORD": "ecoreport", "ECOREPORT_APPROVER_PASSWORD": "ecoreport2"})  # fmt: skip
+    assert granted.returncode == 0, granted.stderr
+    unit = district.units.find("500101")
+    with district.store.session() as s:
+        keys.unlock(s, unit, "wanzhou_approver2", "ecoreport2")  # opens with the new approver's own password

@@ -297,3 +297,21 @@ def test_another_units_half_is_read_only_in_the_grid(qapp, demo_copy, resources)
     own.reload()
     assert own.read_only
     ctx.store.db.dispose()
+
+
+def test_saving_the_public_key_first_makes_the_key_with_an_approvers_password(gui, monkeypatch, dialogs, tmp_path):
+    from PySide6.QtWidgets import QInputDialog
+
+    from desktop.store import keys
+    from desktop.ui.key_actions import export_key
+
+    window, ctx = gui.window, gui.context()
+    unit = ctx.units.find("500101")
+    assert keys.public_key(ctx.store, unit) is None
+    monkeypatch.setattr(QInputDialog, "getItem", staticmethod(lambda *a, **k: ("wanzhou_approver", True)))
+    monkeypatch.setattr(QInputDialog, "getText", staticmethod(lambda *a, **k: ("wrong", True)))
+    assert export_key(window, window.controller, str(tmp_path / "k.pub")) is None
+    assert dialogs["warning"] and keys.public_key(ctx.store, unit) is None  # a wrong password makes nothing
+    monkeypatch.setattr(QInputDialog, "getText", staticmethod(lambda *a, **k: ("ecoreport", True)))
+    saved = export_key(window, window.controller, str(tmp_path / "k.pub"))
+    assert saved and keys.public_key(ctx.store, unit)[1] in saved.read_text(encoding="utf-8")
