@@ -62,7 +62,8 @@ def build_consolidation(
     _attainment(wb.create_sheet(ATTAINMENT(lang)), districts, catalog, lang)
     _reporting(wb.create_sheet(REPORTING(lang)), districts, catalog, city, lang)
     write_meta(wb, kind="consolidation", unit=city.unit.code, semester=str(city.semester), catalog_version=catalog.version,
-               fingerprint=city.fingerprint, lang=lang)  # fmt: skip
+               fingerprint=city.fingerprint, lang=lang,
+               coverage=city.coverage.describe(lang) if city.coverage else "")  # fmt: skip
     return wb
 
 
@@ -82,8 +83,15 @@ def _summary(ws, city: HalfReport, districts: list[DistrictRow], catalog: Catalo
     ws.title = SUMMARY(lang)
     titles = Text("行号|指标名称|计量单位|全市|上年同期|同比增减|目标|目标依据|达标情况|汇总方式",
                   "Row|Indicator|Unit|City|Same half last year|Change y/y|Target|Basis|Attainment|How it adds up")(lang).split("|")  # fmt: skip
-    _title(ws, Text(f"{city.unit.name.zh}{city.semester.label('zh')}生态环境指标汇总",
-                    f"{city.unit.name.en}, {city.semester.label('en')}: indicators")(lang), len(titles))  # fmt: skip
+    coverage = city.coverage
+    final = coverage is None or coverage.final
+    _title(ws, Text(f"{city.unit.name.zh}{city.semester.label('zh')}生态环境指标汇总" + ("" if final else "（初步）"),
+                    f"{city.unit.name.en}, {city.semester.label('en')}: indicators" + ("" if final else " (provisional)"))(lang),
+           len(titles))  # fmt: skip
+    if coverage is not None:  # what the figures count, above them: 38个区县中已审核通过N个
+        ws.merge_cells(start_row=2, start_column=1, end_row=2, end_column=len(titles))
+        line = c.put(ws.cell(2, 1), coverage.describe(lang))
+        line.font = Font(name=c.FONT, bold=not final, color=None if final else "9C0006")
     _header(ws, 3, titles)
     rows = row_codes(catalog)
     contributors = city.half.consolidated.contributors if city.half.consolidated else {}

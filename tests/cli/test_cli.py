@@ -74,6 +74,11 @@ def test_city_figures_count_only_accepted_districts_until_told_otherwise(demo_co
     text = run("show", "500000", "2024H1", db=demo_copy, check=0).stdout
     assert "初步数据：38个区县中已审核通过5个" in text and "万州区（填报中）" in text
     assert run("report", "2024H1", db=demo_copy, check=0).stdout.startswith("【初步数据：38个区县中已审核通过5个】")
+    run("consolidate", "2024H1", "-o", str(demo_copy.parent / "city.xlsx"), db=demo_copy, check=0)
+    from python_calamine import CalamineWorkbook
+
+    summary = CalamineWorkbook.from_path(str(demo_copy.parent / "city.xlsx")).get_sheet_by_name("全市汇总").to_python()
+    assert summary[0][0].endswith("（初步）") and summary[1][0] == "初步数据：38个区县中已审核通过5个"
 
 
 def test_demo_show_json_has_the_city_figures(demo_copy):

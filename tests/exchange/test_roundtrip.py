@@ -198,7 +198,9 @@ def test_consolidation_sums_counts_and_recomputes_ratios(ctx, tmp_path, demo_cop
     path = save_workbook(build_consolidation(city, district_rows(ctx.store, H1), ctx.catalog), tmp_path / "city.xlsx")
     book = CalamineWorkbook.from_path(str(path))
     assert book.sheet_names[0] == "全市汇总" and "水环境" in book.sheet_names and "目标达标情况" in book.sheet_names
-    summary = {r[1]: r for r in book.get_sheet_by_name("全市汇总").to_python() if len(r) > 3}
+    sheet = book.get_sheet_by_name("全市汇总").to_python()
+    assert sheet[1][0] == "38个区县中已审核通过38个" and "初步" not in sheet[0][0]
+    summary = {r[1]: r for r in sheet if len(r) > 3}
     assert summary["水质优良比例"][3] == pytest.approx(98.6)
     assert summary["水质优良比例"][8] == "达标，高于目标1.3个百分点"
     assert summary["国控断面数"][3] == 74 and "38/38" in summary["国控断面数"][9]
