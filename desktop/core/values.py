@@ -6,6 +6,7 @@ Storage is the canonical text of the value, so no binary float ever touches a fi
 
 from __future__ import annotations
 
+import re
 import unicodedata
 from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
 from typing import TYPE_CHECKING
@@ -17,12 +18,18 @@ if TYPE_CHECKING:
     from desktop.core.semester import Semester
 
 Value = int | Decimal | str
-_SEPARATORS = str.maketrans("", "", ", _\u00a0\u3000'")
 MAX_TEXT = 2000
+# What a typed number may look like once full-width forms are normalised: plain, or grouped by thousands
+# with one kind of separator in groups of exactly three (1,234 · 1 234 · 1'234 · 1,234,567.5).
+_PLAIN = re.compile(r"[+-]?(?:\d+(?:\.\d*)?|\.\d+)")
+_GROUPED = re.compile(r"[+-]?\d{1,3}(?P<sep>[,\u00a0\u202f '])\d{3}(?:(?P=sep)\d{3})*(?:\.\d+)?")
+_MINUS = str.maketrans({"\u2212": "-", "\u2012": "-", "\u2013": "-", "\ufe63": "-"})
 
 
 class ValueRefused(UserError):
     """A value that fails type or range: refused at entry, never stored."""
+
+    specific = False  # True when the message says exactly what to type instead (kept over generic ones)
 
 
 def round_half_up(number: Decimal | int, places: int) -> Decimal:
@@ -34,22 +41,47 @@ def _refuse(zh: str, en: str) -> ValueRefused:
     return ValueRefused(Text(zh, en))
 
 
+def _specific(zh: str, en: str) -> ValueRefused:
+    refused = _refuse(zh, en)
+    refused.specific = True
+    return refused
+
+
+def normalise_number_text(raw: str) -> str:
+    """Full-width digits and punctuation as ASCII (１２．５ → 12.5), Unicode minus signs as '-', trimmed."""
+    return unicodedata.normalize("NFKC", raw).translate(_MINUS).strip()
+
+
 def _number(raw: object) -> Decimal:
+    """One parser for the grid, paste, the command line and workbooks: nothing is guessed.
+
+    A comma is a thousands separator only in groups of three; anything else is refused with what to type.
+    """
     if isinstance(raw, bool):
         raise _refuse("须为数字", "must be a number")
     if isinstance(raw, int | Decimal):
-        return Decimal(raw)
-    if isinstance(raw, float):
+        number = Decimal(raw)
+    elif isinstance(raw, float):
         if raw != raw or raw in (float("inf"), float("-inf")):
             raise _refuse("须为有限数字", "must be a finite number")
-        return Decimal(repr(raw))  # Excel stores 16.85, not 16.850000000000001421…
-    text = unicodedata.normalize("NFKC", str(raw)).translate(_SEPARATORS).replace("−", "-")
-    if len(text) > 40:
-        raise _refuse("数字过长", "number too long")
-    try:
-        number = Decimal(text)
-    except InvalidOperation:
-        raise _refuse(f"“{raw}”不是数字", f"'{raw}' is not a number") from None
+        number = Decimal(repr(raw))  # Excel stores 16.85, not 16.850000000000001421…
+    else:
+        text = normalise_number_text(str(raw))
+        if len(text) > 40:
+            raise _specific("数字过长", "number too long")
+        if _PLAIN.fullmatch(text):
+            number = Decimal(text)
+        elif _GROUPED.fullmatch(text):
+            number = Decimal(re.sub(r"[,\u00a0\u202f ']", "", text))
+        elif re.fullmatch(r"[+-]?[\d.]+[eE][+-]?\d+", text):
+            raise _specific(f"“{raw}”是科学计数法；请直接填写数字，例如 1e3 写作 1000",
+                            f"'{raw}' is scientific notation; type the number itself, e.g. 1000 for 1e3")  # fmt: skip
+        elif re.fullmatch(r"[+-]?[\d,.\s']+", text) and any(ch.isdigit() for ch in text):
+            raise _specific(f"“{raw}”不是有效数字：逗号只能作千位分隔（三位一组，如 1,234）；如为小数请用小数点，例如 12.5",
+                            f"'{raw}' is not a valid number: a comma only separates thousands (groups of three, "
+                            f"e.g. 1,234); for a decimal use a point, e.g. 12.5")  # fmt: skip
+        else:
+            raise _refuse(f"“{raw}”不是数字", f"'{raw}' is not a number")
     if not number.is_finite():
         raise _refuse("须为有限数字", "must be a finite number")
     return number
@@ -78,7 +110,9 @@ def parse_value(ind: Indicator, raw: object, semester: Semester | None = None) -
         floor = _plain(lo if lo is not None else 0)
         try:
             number = _number(raw)
-        except ValueRefused:
+        except ValueRefused as exc:
+            if exc.specific:
+                raise
             number = None
         if number is None or number != number.to_integral_value() or (lo is not None and number < lo):
             raise _refuse(f"须为不小于{floor}的整数", f"must be a whole number ≥ {floor}")
@@ -87,7 +121,8 @@ def parse_value(ind: Indicator, raw: object, semester: Semester | None = None) -
         number = _number(raw)
         exponent = number.normalize().as_tuple().exponent
         if isinstance(exponent, int) and -exponent > ind.places:
-            raise _refuse(f"最多保留{ind.places}位小数", f"at most {ind.places} decimal places")
+            raise _specific(f"“{raw}”的小数位过多：最多保留{ind.places}位小数，不会自动四舍五入；请按原始数据填写",
+                            f"'{raw}' has too many decimals: at most {ind.places} decimal places; nothing is rounded for you")  # fmt: skip
         value = round_half_up(number, ind.places)
     if lo is not None and number < lo:
         raise _refuse(f"不能小于{_plain(lo)}", f"must not be less than {_plain(lo)}")

@@ -63,3 +63,51 @@ def test_rank_has_its_own_range(catalog):
         parse_value(catalog["climate.carbon_rank"], "0")
     with pytest.raises(ValueRefused):
         parse_value(catalog["climate.carbon_rank"], "9")
+
+
+@pytest.mark.parametrize("typed, stored", [
+    ("1,234", 1234), ("1,234,567", 1234567), ("１２３４", 1234), ("1 234", 1234), ("1\u00a0234", 1234), ("+7", 7),
+    ("2.0", 2), (" 12 ", 12),
+])  # fmt: skip
+def test_one_number_parser_accepts_what_is_unambiguous(catalog, typed, stored):
+    assert parse_value(catalog["air.vehicles_retired"], typed) == stored
+
+
+@pytest.mark.parametrize("typed", ["12,5", "1,2,3", "12,34", "1,2345", "1,234.5,6", "1.234,5", "1,234 567"])
+def test_a_comma_that_is_not_a_thousands_separator_is_refused_with_what_to_type(catalog, typed):
+    for code in ("air.pm25", "enf.penalties"):
+        with pytest.raises(ValueRefused) as info:
+            parse_value(catalog[code], typed)
+        assert "如为小数请用小数点，例如 12.5" in info.value.message("zh") and typed in info.value.message("zh")
+
+
+def test_full_width_and_unicode_minus_are_normalised_and_nothing_is_rounded(catalog):
+    pm25 = catalog["air.pm25"]
+    assert parse_value(pm25, "１２．５") == Decimal("12.5")
+    assert parse_value(catalog["waste.plastic_recycled_t"], "12,345.6") == Decimal("12345.60")
+    with pytest.raises(ValueRefused, match="must not be less than 0"):
+        parse_value(pm25, "−5")  # U+2212 is a minus, and a concentration cannot be negative
+    with pytest.raises(ValueRefused) as info:
+        parse_value(pm25, "12.345")
+    assert "不会自动四舍五入" in info.value.message("zh")
+    for text in ("nan", "NaN", "inf", "Infinity", "abc", "12abc", "1e3", "1_000"):
+        with pytest.raises(ValueRefused):
+            parse_value(pm25, text)
+    with pytest.raises(ValueRefused, match="scientific notation"):
+        parse_value(pm25, "1e3")
+
+
+def test_the_command_line_uses_the_same_parser(demo_copy):
+    import os
+    import subprocess
+    import sys
+
+    env = dict(os.environ, ECOREPORT_PASSWORD="ecoreport")
+    run = lambda *a: subprocess.run([sys.executable, "-m", "desktop", "--db", str(demo_copy), *a, "--user", "wanzhou"],  # noqa: E731
+                                    capture_output=True, text=True, env=env)  # fmt: skip
+    refused = run("set", "500101", "2024H1", "air.pm25=12,5")
+    assert refused.returncode == 1 and "如为小数请用小数点" in refused.stderr
+    shown = run("show", "500101", "2024H1", "--json").stdout
+    assert '"air.pm25": 125' not in shown
+    assert run("set", "500101", "2024H1", "air.pm25=１２．５").returncode == 0
+    assert '"air.pm25": 12.5' in run("show", "500101", "2024H1", "--json").stdout
