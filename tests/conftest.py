@@ -61,9 +61,9 @@ def store(backend, resources):
 
     ctx = open_context(backend, resources=resources)
     with ctx.store.session() as s:
-        users.create(s, resources.units, "admin", "admin", "secret", "admin")
-        users.create(s, resources.units, "admin", "clerk", "secret", "clerk", "500101")
-        users.create(s, resources.units, "admin", "reviewer", "secret", "reviewer")
+        users.create(s, resources.units, "admin", "admin", "secret-pw", "admin")
+        users.create(s, resources.units, "admin", "clerk", "secret-pw", "clerk", "500101")
+        users.create(s, resources.units, "admin", "reviewer", "secret-pw", "reviewer")
         s.commit()
     yield ctx.store
     ctx.store.db.dispose()

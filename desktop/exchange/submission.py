@@ -125,6 +125,7 @@ def _cover(ws, report: HalfReport, catalog: Catalog, form: FormInfo, people: dic
         (t("填表人", "Prepared by"), people.get("preparer", "")),
         (t("审核人", "Checked by"), people.get("approver", "")),
         (t("单位负责人", "Head of unit"), people.get("head", "")),
+        (t("统计负责人", "Head of statistics"), people.get("stats", "")),
         (t("联系电话", "Telephone"), people.get("phone", "")),
         (t("报出日期", "Date sent"), people.get("date", "")),
     ]
@@ -172,10 +173,10 @@ def _values(
     ws.conditional_formatting.add(status_range, FormulaRule(formula=[f'ISNUMBER(SEARCH("{met}",K{HEADER_ROW + 1}))'],
                                                             fill=MET_FILL, font=Font(color="006100")))  # fmt: skip
     row = _footnotes(ws, row + 1, report, catalog, rows, lang, last_col)
-    sign = Text(f"单位负责人：{people.get('head') or '＿＿＿＿'}　　统计负责人（审核人）：{people.get('approver') or '＿＿＿＿'}　　"
+    sign = Text(f"单位负责人：{people.get('head') or '＿＿＿＿'}　　统计负责人（审核人）：{people.get('stats') or people.get('approver') or '＿＿＿＿'}　　"
                 f"填表人：{people.get('preparer') or '＿＿＿＿'}　　联系电话：{people.get('phone') or '＿＿＿＿'}　　"
                 f"报出日期：{people.get('date') or '＿＿＿＿年＿＿月＿＿日'}",
-                f"Head of unit: {people.get('head') or '________'}    Checked by: {people.get('approver') or '________'}    "
+                f"Head of unit: {people.get('head') or '________'}    Checked by: {people.get('stats') or people.get('approver') or '________'}    "
                 f"Prepared by: {people.get('preparer') or '________'}    Telephone: {people.get('phone') or '________'}    "
                 f"Date sent: {people.get('date') or '____-__-__'}")  # fmt: skip
     ws.merge_cells(start_row=row + 1, start_column=2, end_row=row + 1, end_column=last_col)

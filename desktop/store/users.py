@@ -13,7 +13,15 @@ from desktop.store.models import ROLES, UserRow, utcnow
 from desktop.store.passwords import hash_password, verify_password
 
 UNIT_ROLES = ("clerk", "approver")  # these must belong to a unit
-MIN_PASSWORD = 4
+MIN_PASSWORD = 8
+
+
+def _password_problem(name: str, password: str) -> Text | None:
+    if len(password) < MIN_PASSWORD:
+        return Text(f"密码至少{MIN_PASSWORD}个字符", f"A password needs at least {MIN_PASSWORD} characters")
+    if password.strip().lower() == name.strip().lower():
+        return Text("密码不能与用户名相同", "A password may not be the user name")
+    return None
 
 
 def find(session: Session, name: str) -> UserRow | None:
@@ -40,10 +48,9 @@ def create(session: Session, units: Units, actor: str, name: str, password: str,
         raise UserError(Text("填报人和审核人必须属于一个单位", "A clerk or approver must belong to a unit"))
     if unit_code is not None and units.get(unit_code) is None:
         raise UserError(Text(f"找不到单位“{unit_code}”", f"No unit '{unit_code}'"))
-    if len(password) < MIN_PASSWORD:
-        raise UserError(
-            Text(f"密码至少{MIN_PASSWORD}个字符", f"A password needs at least {MIN_PASSWORD} characters")
-        )
+    problem = _password_problem(name, password)
+    if problem:
+        raise UserError(problem)
     if find(session, name) is not None:
         raise UserError(Text(f"用户“{name}”已存在", f"User '{name}' already exists"))
     if session.exec(select(UserRow.id).limit(1)).first() is not None:
@@ -124,8 +131,9 @@ def set_password(session: Session, actor: str, name: str, password: str) -> None
         raise UserError(Text(f"没有用户“{name}”", f"No user '{name}'"))
     if actor != name:
         _require_admin(session, actor)
-    if len(password) < MIN_PASSWORD:
-        raise UserError(Text(f"密码至少{MIN_PASSWORD}个字符", f"A password needs at least {MIN_PASSWORD} characters"))
+    problem = _password_problem(name, password)
+    if problem:
+        raise UserError(problem)
     user.password_hash = hash_password(password)
     user.failed_logins, user.locked_until = 0, None
     session.add(user)

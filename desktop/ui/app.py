@@ -106,7 +106,8 @@ class GuiApp:
             half = str(self.controller.semester)
         if self.controller.unit is not None:
             unit = self.controller.unit.code
-        window = MainWindow(self.controller, semesters)
+        window = MainWindow(self.controller, semesters) if user.role == "reviewer" else \
+            MainWindow(self.controller, semesters, settings=self.settings)  # fmt: skip
         window.languageChosen.connect(self.switch_language)
         geometry = self.settings.get("geometry")
         if geometry:

@@ -13,9 +13,10 @@ from desktop.core.report import HalfReport
 from desktop.core.semester import Semester
 from desktop.core.text import UserError
 from desktop.core.units import Unit
-from desktop.core.values import ValueRefused, parse_value, to_storage
+from desktop.core.values import MAX_TEXT, ValueRefused, parse_value, to_storage
 from desktop.store.reports import half_report
 from desktop.ui.commands import SetValuesCommand, Snapshot
+from desktop.ui.paste import PasteResult
 
 
 class EntryController(QObject):
@@ -32,6 +33,7 @@ class EntryController(QObject):
         self.semester: Semester | None = None
         self.report: HalfReport | None = None
         self.edit_refusal = None  # core.workflow.may_edit's reason, or None when the half may be edited
+        self.last_write_failed: str | None = None  # the store's refusal of the last write, for the paste summary
         self.threads: list = []
 
     # --- what is shown ------------------------------------------------------------------------
@@ -75,6 +77,35 @@ class EntryController(QObject):
             return None
         return to_storage(parse_value(self.ctx.catalog[code], text, self.semester))
 
+    def refusal(self, code: str, column: int, text: str) -> str | None:
+        """Why `text` typed into a cell of `code` would be refused, in the user's language; None when fine."""
+        from desktop.ui.models.indicators import EXPLANATION
+
+        if column == EXPLANATION:
+            if len(text.strip()) > MAX_TEXT:
+                return self.tr("An explanation may not exceed %1 characters").replace("%1", str(MAX_TEXT))
+            return None
+        try:
+            self.parse(code, text)
+        except ValueRefused as exc:
+            return exc.message(self.lang)
+        return None
+
+    def why_not(self, row, column) -> str | None:
+        """Why a cell of `row` cannot be entered at all: a calculated figure, a locked half, or no input column."""
+        from desktop.store.permissions import may_set_indicator
+
+        if row is None:
+            return None
+        if self.edit_refusal is not None:
+            return self.edit_refusal(self.lang)
+        reason = may_set_indicator(self.unit, row.indicator)
+        if reason is not None:
+            return reason(self.lang)
+        if column is None:
+            return self.tr("Type the value in the column “This half”, or an explanation in “Explanation”")
+        return None
+
     def edit_value(self, code: str, text: str) -> None:
         try:
             new = self.parse(code, text)
@@ -98,18 +129,39 @@ class EntryController(QObject):
             return
         self._push(SetValuesCommand(self, label, before, after))
 
-    def paste(self, cells: list[tuple[str, str]]) -> list[tuple[str, str]]:
-        """Validates every pasted cell first; applies the good ones as one undo step; returns the refused."""
-        accepted: dict[str, str | None] = {}
-        refused: list[tuple[str, str]] = []
-        for code, text in cells:
-            try:
-                accepted[code] = self.parse(code, text)
-            except ValueRefused as exc:
-                refused.append((code, f"“{text}”: {exc.message(self.lang)}" if self.lang == "zh" else f"'{text}': {exc.message('en')}"))
+    def paste(self, cells: list) -> PasteResult:
+        """Judges every pasted cell on its own; stores the good ones as one undo step; says which were refused."""
+        from desktop.ui.models.indicators import EXPLANATION, VALUE
+
+        values: dict[str, str | None] = {}
+        notes: dict[str, str] = {}
+        accepted, refused = [], []
+        for cell in cells:
+            if cell.refusal is not None:
+                if cell.text.strip():
+                    refused.append((cell, cell.refusal))
+                continue
+            reason = self.refusal(cell.code, VALUE if cell.column == "value" else EXPLANATION, cell.text)
+            if reason:
+                refused.append((cell, reason))
+                continue
+            if cell.column == "value":
+                values[cell.code] = self.parse(cell.code, cell.text)
+            else:
+                notes[cell.code] = cell.text.strip()
+            accepted.append(cell)
         if accepted:
-            self.apply_values(accepted, self.tr("Paste %n value(s)", "", len(accepted)))
-        return refused
+            before = {code: self._stored(code) for code in set(values) | set(notes)}
+            after = {code: (values.get(code, old[0]) if code in values else old[0], notes.get(code, old[1]) or None)
+                     for code, old in before.items()}  # fmt: skip
+            if after != before:
+                self.last_write_failed = None
+                self._push(SetValuesCommand(self, self.tr("Paste %n cell(s)", "", len(accepted)), before, after))
+                if self.last_write_failed:  # the store refused the whole step: nothing of it is stored
+                    refused = [(c, self.last_write_failed) for c in accepted] + refused
+                    accepted = []
+        refused.sort(key=lambda pair: pair[0].row)
+        return PasteResult(len(accepted), refused)
 
     def import_template(self, path: Path):
         """Imports a filled template as one undo step; returns the ImportResult."""
@@ -144,14 +196,15 @@ class EntryController(QObject):
         try:
             self.ctx.store.set_values(self.user.name, self.unit, self.semester, values, notes, reason=label, expected=expected)
         except UserError as exc:
+            self.last_write_failed = exc.message(self.lang)
             self.refused.emit(exc.message(self.lang))
             self.reload()
             return
         self.reload()
         self.saved.emit(datetime.now())
 
-    def submit(self, approver: str, password: str) -> int:
-        version = self.ctx.submissions.sign_off(self.user.name, approver, password, self.unit, self.semester)
+    def submit(self, approver: str, password: str, people: dict[str, str] | None = None) -> int:
+        version = self.ctx.submissions.sign_off(self.user.name, approver, password, self.unit, self.semester, people)
         self.undo_stack.clear()
         self.reload()
         return version

@@ -13,14 +13,13 @@ from PySide6.QtWidgets import (
     QFileDialog,
     QLabel,
     QLineEdit,
-    QListWidget,
-    QListWidgetItem,
     QMainWindow,
     QMessageBox,
     QProgressDialog,
     QSplitter,
     QTabWidget,
     QToolBar,
+    QWidget,
 )  # fmt: skip
 
 from desktop.core.semester import Semester
@@ -34,7 +33,7 @@ from desktop.ui.dialogs.submit import SubmitDialog
 from desktop.ui.grid_view import GridView
 from desktop.ui.history_chart import HistoryChart
 from desktop.ui.key_actions import add_export_key_action
-from desktop.ui.models.indicators import CODE_ROLE, VALUE, IndicatorFilter, IndicatorTableModel
+from desktop.ui.models.indicators import CODE_ROLE, EXPLANATION, VALUE, IndicatorFilter, IndicatorTableModel
 from desktop.ui.queries_panel import QueriesPanel
 from desktop.ui.rows import entry_rows
 
@@ -42,9 +41,10 @@ from desktop.ui.rows import entry_rows
 class MainWindow(QMainWindow):
     languageChosen = Signal(str)
 
-    def __init__(self, controller: EntryController, semesters: list[Semester], parent=None):
+    def __init__(self, controller: EntryController, semesters: list[Semester], parent=None, settings=None):
         super().__init__(parent)
         self.controller = controller
+        self.settings = settings
         ctx, lang = controller.ctx, controller.lang
         self.setWindowTitle(self.tr("EcoReport — Half-year ecological environment reporting"))
         self.model = IndicatorTableModel(self)
@@ -53,37 +53,51 @@ class MainWindow(QMainWindow):
         self.grid = GridView(self)
         self.grid.setModel(self.proxy)
         self.grid.configure_columns()
+        self.grid.setAccessibleName(self.tr("Indicators of the half-year"))
+        self.grid.why_not = controller.why_not
+        self.grid.validate = lambda row, column, text: (controller.refusal(row.code, column, text)
+                                                        if row is not None and column in (VALUE, EXPLANATION) else None)  # fmt: skip
         self.delegate = ValueDelegate(controller, self.grid)
         self.grid.setItemDelegate(self.delegate)
         self.checks = ChecksPanel(lang, self)
         self.chart = HistoryChart(self)
-        self.topics = QListWidget(self)
-        self.topics.addItem(QListWidgetItem(self.tr("All topics")))
+        self.topics = QComboBox(self)  # in the toolbar: the grid gets the window's whole width
+        self.topics.addItem(self.tr("All topics"), None)
         for topic in ctx.catalog.topics:
-            item = QListWidgetItem(topic.name(lang))
-            item.setData(Qt.ItemDataRole.UserRole, topic.code)
-            self.topics.addItem(item)
-        self.topics.setCurrentRow(0)
-        self.topics.setMaximumWidth(190)
+            self.topics.addItem(topic.name(lang), topic.code)
+        self.topics.setAccessibleName(self.tr("Topic"))
         self.queries = QueriesPanel(ctx.catalog, lang, bureau=False, parent=self)
         side = QTabWidget(self)
         side.addTab(self.checks, self.tr("Checks"))
         side.addTab(self.chart, self.tr("History"))
         side.addTab(self.queries, self.tr("Queries"))
+        side.setAccessibleName(self.tr("Checks, history and queries"))
         self.side = side
-        splitter = QSplitter(self)
-        splitter.addWidget(self.topics)
+        # The grid above, checks/history/queries below: every column of the grid fits 1366×768, even at 125 %.
+        splitter = QSplitter(Qt.Orientation.Vertical, self)
         splitter.addWidget(self.grid)
         splitter.addWidget(side)
-        splitter.setStretchFactor(1, 3)
-        splitter.setStretchFactor(2, 1)
-        splitter.setSizes([160, 1000, 320])
+        splitter.setStretchFactor(0, 3)
+        splitter.setStretchFactor(1, 1)
+        splitter.setChildrenCollapsible(False)
         self.setCentralWidget(splitter)
+        self.splitter = splitter
         self._build_toolbar(semesters)
         self._build_menus()
         self._build_status_bar()
         self._connect()
-        self.resize(1440, 860)
+        self._fit_screen()
+        QWidget.setTabOrder(self.unit_box, self.half_box)
+        QWidget.setTabOrder(self.half_box, self.topics)
+        QWidget.setTabOrder(self.topics, self.filter)
+        QWidget.setTabOrder(self.filter, self.grid)
+        QWidget.setTabOrder(self.grid, self.side)
+
+    def _fit_screen(self) -> None:
+        screen = self.screen().availableGeometry() if self.screen() else None
+        width, height = (screen.width(), screen.height()) if screen else (1366, 728)
+        self.resize(min(1360, width), min(720, height))
+        self.splitter.setSizes([self.height() * 2 // 3, self.height() // 3])
 
     # --- construction -------------------------------------------------------------------------
     def _build_toolbar(self, semesters: list[Semester]) -> None:
@@ -96,19 +110,23 @@ class MainWindow(QMainWindow):
         for unit in units:
             self.unit_box.addItem(unit.label(lang), unit.code)
         self.unit_box.setEnabled(len(units) > 1)
+        self.unit_box.setAccessibleName(self.tr("Unit"))
         self.half_box = QComboBox(self)
         for semester in semesters:
             self.half_box.addItem(semester.label(lang), str(semester))
         self.filter = QLineEdit(self)
         self.filter.setPlaceholderText(self.tr("Filter indicators…"))
         self.filter.setClearButtonEnabled(True)
-        self.filter.setMaximumWidth(260)
+        self.filter.setMaximumWidth(220)
+        self.filter.setAccessibleName(self.tr("Filter indicators"))
+        self.half_box.setAccessibleName(self.tr("Half-year"))
         bar.addWidget(QLabel(self.tr("Unit") + " ", self))
         bar.addWidget(self.unit_box)
         bar.addSeparator()
         bar.addWidget(QLabel(self.tr("Half-year") + " ", self))
         bar.addWidget(self.half_box)
         bar.addSeparator()
+        bar.addWidget(self.topics)
         bar.addWidget(self.filter)
         self.addToolBar(bar)
         self.toolbar = bar
@@ -174,7 +192,9 @@ class MainWindow(QMainWindow):
         c.saved.connect(self.show_saved)
         self.model.valueEdited.connect(c.edit_value)
         self.model.explanationEdited.connect(c.edit_explanation)
-        self.delegate.refused.connect(self.show_refusal)
+        self.delegate.refused.connect(lambda index, message: self.show_refusal(message, index))
+        self.delegate.accepted.connect(self.clear_refusal)
+        self.grid.selectionModel().currentChanged.connect(lambda *_: self.clear_refusal())
         self.grid.pasted.connect(self.paste)
         self.grid.cleared.connect(lambda codes: c.apply_values({code: None for code in codes}, self.tr("Clear values")))
         self.checks.goTo.connect(self.go_to)
@@ -183,7 +203,7 @@ class MainWindow(QMainWindow):
         self.queries.selectedCode.connect(self.go_to)
         self.checks.explain.connect(c.edit_explanation)
         self.filter.textChanged.connect(self.proxy.set_text)
-        self.topics.currentItemChanged.connect(lambda item, _: self.proxy.set_topic(item.data(Qt.ItemDataRole.UserRole) if item else None))
+        self.topics.currentIndexChanged.connect(lambda _: self.proxy.set_topic(self.topics.currentData()))
         self.unit_box.currentIndexChanged.connect(self.open_selected)
         self.half_box.currentIndexChanged.connect(self.open_selected)
         self.grid.selectionModel().currentRowChanged.connect(self._row_changed)
@@ -224,14 +244,21 @@ class MainWindow(QMainWindow):
         label = self.tr("Queries") + (f" ({open_count})" if open_count else "")
         self.side.setTabText(self.side.indexOf(self.queries), label)
 
-    def show_refusal(self, message: str) -> None:
-        self.statusBar().showMessage("⚠ " + message, 8000)
+    def show_refusal(self, message: str, index=None) -> None:
+        """At the cell, where the user is looking, and in the status bar until it no longer applies."""
+        self.statusBar().showMessage("⚠ " + message)
+        self.grid.say(index if index is not None else self.grid.currentIndex(), message)
+
+    def clear_refusal(self) -> None:
+        self.grid.hide_message()
+        if self.statusBar().currentMessage().startswith("⚠"):
+            self.statusBar().clearMessage()
 
     def show_saved(self, when: datetime) -> None:
         self.status_saved.setText(self.tr("Saved %1").replace("%1", when.strftime("%H:%M:%S")))
 
     def go_to(self, code: str) -> None:
-        self.topics.setCurrentRow(0)
+        self.topics.setCurrentIndex(0)
         self.filter.clear()
         source = self.model.index(self.model.row_of(code), VALUE)
         index = self.proxy.mapFromSource(source)
@@ -273,11 +300,21 @@ class MainWindow(QMainWindow):
 
         SetupDialog(self.controller.ctx, self.controller.user.name, self.controller.reload, self).exec()
 
-    def paste(self, cells: list[tuple[str, str]]) -> None:
-        refused = self.controller.paste(cells)
-        if refused:
-            names = {r.code: r.name for r in self.model.rows()}
-            ProblemsDialog(self.tr("Some pasted values were refused"), [f"{names.get(code, code)}: {why}" for code, why in refused], self).exec()
+    def paste(self, cells) -> None:
+        result = self.controller.paste(cells)
+        stored = self.tr("%n pasted cell(s) stored.", "", result.stored)
+        if not result.refused:
+            self.statusBar().showMessage(stored, 8000)
+            return
+        lines = [f"{cell.name or self.tr('(no row)')}: “{cell.text}” — {why}" for cell, why in result.refused]
+        intro = stored + " " + self.tr("%n cell(s) not stored:", "", len(result.refused))
+        ProblemsDialog(self.tr("Paste: %1 stored, %2 refused").replace("%1", str(result.stored))
+                       .replace("%2", str(len(result.refused))), lines, self, intro).exec()  # fmt: skip
+        first, why = result.refused[0]
+        if first.code is not None and first.row < self.proxy.rowCount():
+            index = self.proxy.index(first.row, EXPLANATION if first.column == "explanation" else VALUE)
+            self.grid.selectionModel().setCurrentIndex(index, QItemSelectionModel.SelectionFlag.ClearAndSelect)
+            self.show_refusal(f"{first.name}: {why}", index)
 
     def _file_label(self) -> str:
         c = self.controller
@@ -333,6 +370,31 @@ class MainWindow(QMainWindow):
         self.statusBar().showMessage(self.tr("Saved %1").replace("%1", str(saved)), 8000)
         return saved
 
+    def _remembered_people(self) -> dict[str, str]:
+        """The form's people as last given for this unit; the preparer defaults to the user's full name."""
+        import json
+
+        c = self.controller
+        saved = {}
+        if self.settings is not None:
+            try:
+                saved = json.loads(self.settings.get("form_people") or "{}").get(c.unit.code, {})
+            except ValueError:
+                saved = {}
+        return {"preparer": c.user.display_name or c.user.name, **saved}
+
+    def _remember_people(self, people: dict[str, str]) -> None:
+        import json
+
+        if self.settings is None:
+            return
+        try:
+            stored = json.loads(self.settings.get("form_people") or "{}")
+        except ValueError:
+            stored = {}
+        stored[self.controller.unit.code] = {k: v for k, v in people.items() if k != "date"}
+        self.settings.set("form_people", json.dumps(stored, ensure_ascii=False))
+
     def submit(self) -> None:
         from desktop.core.text import UserError
 
@@ -345,12 +407,15 @@ class MainWindow(QMainWindow):
                            ("%5", report.count("warning", True)), ("%6", report.count("notice"))):  # fmt: skip
             summary = summary.replace(key, str(value))
         approvers = [a for a in c.ctx.submissions.approvers(report.unit) if a != c.user.name]
+        people = self._remembered_people()
         while True:
-            dialog = SubmitDialog(summary, blocking, approvers, self)
+            dialog = SubmitDialog(summary, blocking, approvers, self, people)
             if not dialog.exec():
                 return
+            people = dialog.people
             try:
-                version = c.submit(dialog.approver, dialog.password)
+                version = c.submit(dialog.approver, dialog.password, people)
+                self._remember_people(people)
                 break
             except UserError as exc:
                 QMessageBox.warning(self, self.tr("Not submitted"), exc.message(c.lang))

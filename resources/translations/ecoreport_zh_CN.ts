@@ -194,6 +194,14 @@
     </message>
 </context>
 <context>
+    <name>CellMessage</name>
+    <message>
+        <location filename="../../desktop/ui/grid_view.py" line="44"/>
+        <source>Why the value was not stored</source>
+        <translation>未保存的原因</translation>
+    </message>
+</context>
+<context>
     <name>CheckTreeModel</name>
     <message>
         <location filename="../../desktop/ui/models/checks.py" line="19"/>
@@ -341,24 +349,32 @@
 <context>
     <name>EntryController</name>
     <message>
-        <location filename="../../desktop/ui/controller.py" line="84"/>
+        <location filename="../../desktop/ui/controller.py" line="86"/>
+        <source>An explanation may not exceed %1 characters</source>
+        <translation>说明不能超过%1字</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/controller.py" line="106"/>
+        <source>Type the value in the column “This half”, or an explanation in “Explanation”</source>
+        <translation>请在“本期”列填写数值，或在“说明”列填写说明</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/controller.py" line="115"/>
         <source>Edit %1</source>
         <translation>修改“%1”</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/controller.py" line="92"/>
+        <location filename="../../desktop/ui/controller.py" line="123"/>
         <source>Explain %1</source>
         <translation>说明“%1”</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/ui/controller.py" line="111"/>
-        <source>Paste %n value(s)</source>
-        <translation>
-            <numerusform>粘贴 %n 个数值</numerusform>
-        </translation>
+        <location filename="../../desktop/ui/controller.py" line="159"/>
+        <source>Paste %n cell(s)</source>
+        <translation><numerusform>粘贴 %n 个单元格</numerusform></translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/controller.py" line="128"/>
+        <location filename="../../desktop/ui/controller.py" line="180"/>
         <source>Import %1</source>
         <translation>导入 %1</translation>
     </message>
@@ -376,29 +392,70 @@
         <translation>请创建管理员账户，并选择本机填报的单位。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/first_run.py" line="32"/>
+        <location filename="../../desktop/ui/dialogs/first_run.py" line="27"/>
+        <source>— choose the unit —</source>
+        <translation>— 请选择单位 —</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/dialogs/first_run.py" line="33"/>
+        <location filename="../../desktop/ui/dialogs/first_run.py" line="36"/>
         <source>Administrator password</source>
         <translation>管理员密码</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/first_run.py" line="33"/>
+        <location filename="../../desktop/ui/dialogs/first_run.py" line="34"/>
+        <location filename="../../desktop/ui/dialogs/first_run.py" line="37"/>
         <source>Repeat the password</source>
         <translation>再次输入密码</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/first_run.py" line="34"/>
+        <location filename="../../desktop/ui/dialogs/first_run.py" line="35"/>
+        <location filename="../../desktop/ui/dialogs/first_run.py" line="38"/>
         <source>This computer serves</source>
         <translation>本机填报单位</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/first_run.py" line="46"/>
-        <source>The password needs at least 4 characters.</source>
-        <translation>密码至少需要4个字符。</translation>
+        <location filename="../../desktop/ui/dialogs/first_run.py" line="50"/>
+        <source>The password needs at least 8 characters.</source>
+        <translation>密码至少需要8个字符。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/first_run.py" line="48"/>
+        <location filename="../../desktop/ui/dialogs/first_run.py" line="52"/>
+        <source>The password may not be the user name.</source>
+        <translation>密码不能与用户名相同。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/dialogs/first_run.py" line="56"/>
+        <source>Choose the unit this computer reports for.</source>
+        <translation>请选择本机填报的单位。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/dialogs/first_run.py" line="54"/>
         <source>The two passwords differ.</source>
         <translation>两次输入的密码不一致。</translation>
+    </message>
+</context>
+<context>
+    <name>GridView</name>
+    <message>
+        <location filename="../../desktop/ui/grid_view.py" line="107"/>
+        <source>This cell cannot be entered</source>
+        <translation>此单元格不能填写</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/grid_view.py" line="206"/>
+        <source>Why the value was not stored</source>
+        <translation>未保存的原因</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/grid_view.py" line="225"/>
+        <source>below the last row</source>
+        <translation>超出最后一行</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/grid_view.py" line="231"/>
+        <source>no input column there</source>
+        <translation>该列不能填写</translation>
     </message>
 </context>
 <context>
@@ -505,49 +562,64 @@
 <context>
     <name>IndicatorTableModel</name>
     <message>
-        <location filename="../../desktop/ui/models/indicators.py" line="36"/>
+        <location filename="../../desktop/ui/models/indicators.py" line="37"/>
         <source>Indicator</source>
         <translation>指标名称</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/models/indicators.py" line="36"/>
+        <location filename="../../desktop/ui/models/indicators.py" line="37"/>
         <source>Unit</source>
         <translation>计量单位</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/models/indicators.py" line="36"/>
+        <location filename="../../desktop/ui/models/indicators.py" line="37"/>
         <source>This half</source>
         <translation>本期</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/models/indicators.py" line="36"/>
+        <location filename="../../desktop/ui/models/indicators.py" line="37"/>
         <source>Previous half</source>
         <translation>上期</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/models/indicators.py" line="37"/>
+        <location filename="../../desktop/ui/models/indicators.py" line="38"/>
         <source>Same half last year</source>
         <translation>上年同期</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/models/indicators.py" line="37"/>
+        <location filename="../../desktop/ui/models/indicators.py" line="38"/>
         <source>Change y/y</source>
         <translation>同比增减</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/models/indicators.py" line="37"/>
+        <location filename="../../desktop/ui/models/indicators.py" line="38"/>
         <source>Target</source>
         <translation>目标</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/models/indicators.py" line="37"/>
+        <location filename="../../desktop/ui/models/indicators.py" line="38"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/models/indicators.py" line="38"/>
+        <location filename="../../desktop/ui/models/indicators.py" line="39"/>
         <source>Explanation</source>
         <translation>说明</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/models/indicators.py" line="83"/>
+        <source> (calculated)</source>
+        <translation>（计算）</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/models/indicators.py" line="85"/>
+        <source>required</source>
+        <translation>必填</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/models/indicators.py" line="91"/>
+        <source>Calculated: %1</source>
+        <translation>由公式计算：%1</translation>
     </message>
 </context>
 <context>
@@ -664,227 +736,259 @@ Compare it with the one the district reads to you.</source>
         <translation>生态环境半年报填报审核系统</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="61"/>
+        <location filename="../../desktop/ui/main_window.py" line="65"/>
         <source>All topics</source>
         <translation>全部专题</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="70"/>
+        <location filename="../../desktop/ui/main_window.py" line="71"/>
         <source>Checks</source>
         <translation>审核结果</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="71"/>
+        <location filename="../../desktop/ui/main_window.py" line="72"/>
         <source>History</source>
         <translation>历史趋势</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="72"/>
-        <location filename="../../desktop/ui/main_window.py" line="224"/>
+        <location filename="../../desktop/ui/main_window.py" line="73"/>
+        <location filename="../../desktop/ui/main_window.py" line="244"/>
         <source>Queries</source>
         <translation>问题</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="91"/>
+        <location filename="../../desktop/ui/main_window.py" line="105"/>
         <source>Selection</source>
         <translation>选择</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="103"/>
+        <location filename="../../desktop/ui/main_window.py" line="118"/>
         <source>Filter indicators…</source>
         <translation>筛选指标…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="106"/>
+        <location filename="../../desktop/ui/main_window.py" line="113"/>
+        <location filename="../../desktop/ui/main_window.py" line="123"/>
         <source>Unit</source>
         <translation>填报单位</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="109"/>
+        <location filename="../../desktop/ui/main_window.py" line="56"/>
+        <source>Indicators of the half-year</source>
+        <translation>半年度指标</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/main_window.py" line="68"/>
+        <source>Topic</source>
+        <translation>专题</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/main_window.py" line="74"/>
+        <source>Checks, history and queries</source>
+        <translation>审核、历史与问题</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/main_window.py" line="121"/>
+        <source>Filter indicators</source>
+        <translation>筛选指标</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/main_window.py" line="122"/>
+        <location filename="../../desktop/ui/main_window.py" line="126"/>
         <source>Half-year</source>
         <translation>半年度</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="125"/>
+        <location filename="../../desktop/ui/main_window.py" line="143"/>
         <source>Undo</source>
         <translation>撤销</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="127"/>
+        <location filename="../../desktop/ui/main_window.py" line="145"/>
         <source>Redo</source>
         <translation>重做</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="129"/>
+        <location filename="../../desktop/ui/main_window.py" line="147"/>
         <source>Import filled template…</source>
         <translation>导入填报模板…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="130"/>
+        <location filename="../../desktop/ui/main_window.py" line="148"/>
         <source>Import the bureau&apos;s review…</source>
         <translation>导入市局审核意见…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="131"/>
+        <location filename="../../desktop/ui/main_window.py" line="149"/>
         <source>Export template…</source>
         <translation>导出填报模板…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="132"/>
+        <location filename="../../desktop/ui/main_window.py" line="150"/>
         <source>Export submission workbook…</source>
         <translation>导出报送文件…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="133"/>
+        <location filename="../../desktop/ui/main_window.py" line="151"/>
         <source>Submit…</source>
         <translation>报送…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="134"/>
+        <location filename="../../desktop/ui/main_window.py" line="152"/>
         <source>Quit</source>
         <translation>退出</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="135"/>
+        <location filename="../../desktop/ui/main_window.py" line="153"/>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="143"/>
+        <location filename="../../desktop/ui/main_window.py" line="161"/>
         <source>&amp;Edit</source>
         <translation>编辑(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="146"/>
+        <location filename="../../desktop/ui/main_window.py" line="164"/>
         <source>&amp;Report</source>
         <translation>报送(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="148"/>
+        <location filename="../../desktop/ui/main_window.py" line="166"/>
         <source>&amp;View</source>
         <translation>视图(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="149"/>
+        <location filename="../../desktop/ui/main_window.py" line="167"/>
         <source>Language</source>
         <translation>语言</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="158"/>
+        <location filename="../../desktop/ui/main_window.py" line="176"/>
         <source>&amp;Administration</source>
         <translation>管理(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="159"/>
+        <location filename="../../desktop/ui/main_window.py" line="177"/>
         <source>Users…</source>
         <translation>用户管理…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="160"/>
+        <location filename="../../desktop/ui/main_window.py" line="178"/>
         <source>Targets, deadlines and set-up packages…</source>
         <translation>目标、截止日期与设置包…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="179"/>
+        <location filename="../../desktop/ui/main_window.py" line="199"/>
         <source>Clear values</source>
         <translation>清除数值</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="215"/>
+        <location filename="../../desktop/ui/main_window.py" line="235"/>
         <source>Status: %1</source>
         <translation>状态：%1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="215"/>
+        <location filename="../../desktop/ui/main_window.py" line="235"/>
         <source> (read-only)</source>
         <translation>（只读）</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="231"/>
-        <location filename="../../desktop/ui/main_window.py" line="318"/>
-        <location filename="../../desktop/ui/main_window.py" line="333"/>
+        <location filename="../../desktop/ui/main_window.py" line="258"/>
+        <location filename="../../desktop/ui/main_window.py" line="355"/>
+        <location filename="../../desktop/ui/main_window.py" line="370"/>
         <source>Saved %1</source>
         <translation>已保存 %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="263"/>
+        <location filename="../../desktop/ui/main_window.py" line="290"/>
         <source>Target: %1</source>
         <translation>目标：%1</translation>
     </message>
-    <message>
-        <location filename="../../desktop/ui/main_window.py" line="280"/>
-        <source>Some pasted values were refused</source>
-        <translation>部分粘贴的数值未被接受</translation>
+    <message numerus="yes">
+        <location filename="../../desktop/ui/main_window.py" line="305"/>
+        <source>%n pasted cell(s) stored.</source>
+        <translation><numerusform>已保存粘贴的 %n 个单元格。</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../desktop/ui/main_window.py" line="310"/>
+        <source>%n cell(s) not stored:</source>
+        <translation><numerusform>以下 %n 个单元格未保存：</numerusform></translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="287"/>
+        <location filename="../../desktop/ui/main_window.py" line="311"/>
+        <source>Paste: %1 stored, %2 refused</source>
+        <translation>粘贴：已保存 %1 个，未保存 %2 个</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/main_window.py" line="324"/>
         <source>Import filled template</source>
         <translation>导入填报模板</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="287"/>
-        <location filename="../../desktop/ui/main_window.py" line="311"/>
-        <location filename="../../desktop/ui/main_window.py" line="328"/>
+        <location filename="../../desktop/ui/main_window.py" line="324"/>
+        <location filename="../../desktop/ui/main_window.py" line="348"/>
+        <location filename="../../desktop/ui/main_window.py" line="365"/>
         <source>Excel workbooks (*.xlsx)</source>
         <translation>Excel 工作簿 (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="292"/>
+        <location filename="../../desktop/ui/main_window.py" line="329"/>
         <source>Importing %1…</source>
         <translation>正在导入 %1…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="299"/>
+        <location filename="../../desktop/ui/main_window.py" line="336"/>
         <source>The file was refused</source>
         <translation>文件未被接受</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="301"/>
+        <location filename="../../desktop/ui/main_window.py" line="338"/>
         <source>The file holds the same values as the database; nothing changed.</source>
         <translation>文件内容与数据库一致，未作修改。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="303"/>
+        <location filename="../../desktop/ui/main_window.py" line="340"/>
         <source>Imported %1: %2 change(s)</source>
         <translation>已导入 %1：%2 项变化</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="310"/>
+        <location filename="../../desktop/ui/main_window.py" line="347"/>
         <source>%1_template.xlsx</source>
         <translation>%1_填报模板.xlsx</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="311"/>
+        <location filename="../../desktop/ui/main_window.py" line="348"/>
         <source>Export template</source>
         <translation>导出填报模板</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="326"/>
+        <location filename="../../desktop/ui/main_window.py" line="363"/>
         <source>%1_submission.xlsx</source>
         <translation>%1_报送文件.xlsx</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="327"/>
+        <location filename="../../desktop/ui/main_window.py" line="364"/>
         <source>Save the submission workbook</source>
         <translation>保存报送文件</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="342"/>
+        <location filename="../../desktop/ui/main_window.py" line="404"/>
         <source>%1, %2: %3 error(s), %4 warning(s) (%5 unexplained), %6 notice(s).</source>
         <translation>%1 %2：%3 个错误，%4 个警告（%5 个未说明），%6 个提示。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="356"/>
+        <location filename="../../desktop/ui/main_window.py" line="421"/>
         <source>Not submitted</source>
         <translation>未能报送</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="357"/>
+        <location filename="../../desktop/ui/main_window.py" line="422"/>
         <source>Submitted</source>
         <translation>已报送</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="358"/>
+        <location filename="../../desktop/ui/main_window.py" line="423"/>
         <source>Version %1 is submitted and now read-only. Save the submission workbook for the bureau.</source>
         <translation>第 %1 版已报送，数据已锁定。请保存报送文件并交市局。</translation>
     </message>
@@ -1352,32 +1456,70 @@ Compare it with the one the district reads to you.</source>
 <context>
     <name>SubmitDialog</name>
     <message>
-        <location filename="../../desktop/ui/dialogs/submit.py" line="20"/>
+        <location filename="../../desktop/ui/dialogs/submit.py" line="27"/>
         <source>Submit the half-year</source>
         <translation>报送本半年度数据</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/submit.py" line="34"/>
+        <location filename="../../desktop/ui/dialogs/submit.py" line="40"/>
+        <source>Head of unit</source>
+        <translation>单位负责人</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/dialogs/submit.py" line="40"/>
+        <source>Head of statistics</source>
+        <translation>统计负责人</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/dialogs/submit.py" line="41"/>
+        <source>Prepared by</source>
+        <translation>填表人</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/dialogs/submit.py" line="41"/>
+        <source>Telephone</source>
+        <translation>联系电话</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/dialogs/submit.py" line="50"/>
+        <location filename="../../desktop/ui/dialogs/submit.py" line="76"/>
+        <source>Date sent</source>
+        <translation>报出日期</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/dialogs/submit.py" line="56"/>
         <source>Submit</source>
         <translation>报送</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/submit.py" line="38"/>
+        <location filename="../../desktop/ui/dialogs/submit.py" line="60"/>
         <source>Submission is blocked until these are corrected or explained:</source>
         <translation>以下问题更正或说明之前不能报送：</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/submit.py" line="46"/>
+        <location filename="../../desktop/ui/dialogs/submit.py" line="69"/>
         <source>No approver is registered for this unit; ask the administrator to add one.</source>
         <translation>本单位尚未登记审核人，请联系管理员添加。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/submit.py" line="50"/>
+        <location filename="../../desktop/ui/dialogs/submit.py" line="72"/>
+        <source>On the printed form</source>
+        <translation>报表签署栏</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/dialogs/submit.py" line="90"/>
+        <source>Please fill in: %1</source>
+        <translation>请填写：%1</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/dialogs/submit.py" line="35"/>
+        <location filename="../../desktop/ui/dialogs/submit.py" line="79"/>
         <source>Approver</source>
         <translation>审核人</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/submit.py" line="51"/>
+        <location filename="../../desktop/ui/dialogs/submit.py" line="38"/>
+        <location filename="../../desktop/ui/dialogs/submit.py" line="80"/>
         <source>Approver&apos;s password</source>
         <translation>审核人密码</translation>
     </message>
@@ -1506,6 +1648,14 @@ Compare it with the one the district reads to you.</source>
         <location filename="../../desktop/ui/dialogs/users.py" line="115"/>
         <source>New password for %1</source>
         <translation>%1 的新密码</translation>
+    </message>
+</context>
+<context>
+    <name>ValueDelegate</name>
+    <message>
+        <location filename="../../desktop/ui/delegates.py" line="37"/>
+        <source>Explanation of %1</source>
+        <translation>%1的说明</translation>
     </message>
 </context>
 </TS>

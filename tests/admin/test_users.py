@@ -16,8 +16,8 @@ from desktop.store import users
 def test_rules_for_accounts(store, units):
     with store.session() as s:
         with pytest.raises(UserError, match="Only an administrator"):
-            users.create(s, units, "clerk", "mallory", "secret", "admin")
-        users.create(s, units, "admin", "fuling", "secret", "clerk", "500102")
+            users.create(s, units, "clerk", "mallory", "secret-pw", "admin")
+        users.create(s, units, "admin", "fuling", "secret-pw", "clerk", "500102")
         s.commit()
         with pytest.raises(UserError, match="last administrator"):
             users.set_active(s, "admin", "admin", False)
@@ -26,21 +26,21 @@ def test_rules_for_accounts(store, units):
         users.set_active(s, "admin", "fuling", False)
         s.commit()
         with pytest.raises(UserError, match="disabled"):
-            users.authenticate(s, "fuling", "secret")
+            users.authenticate(s, "fuling", "secret-pw")
         users.set_active(s, "admin", "fuling", True)
         users.set_password(s, "admin", "fuling", "newsecret")
         s.commit()
         assert users.authenticate(s, "fuling", "newsecret").name == "fuling"
         with pytest.raises(UserError, match="Only an administrator"):
-            users.set_password(s, "clerk", "fuling", "hijacked")
-        users.set_password(s, "clerk", "clerk", "mine1234")  # everyone may change their own
+            users.set_password(s, "clerk", "fuling", "hijacked-pw")
+        users.set_password(s, "clerk", "clerk", "mine12345")  # everyone may change their own
         s.commit()
     actions = [e.action for e in store.audit_entries() if e.action.startswith("user.")]
     assert {"user.create", "user.disable", "user.enable", "user.password"} <= set(actions)
 
 
 def test_users_on_the_command_line(demo_copy):
-    env = dict(os.environ, ECOREPORT_NEW_PASSWORD="pass1234", ECOREPORT_PASSWORD="ecoreport")
+    env = dict(os.environ, ECOREPORT_NEW_PASSWORD="pass12345", ECOREPORT_PASSWORD="ecoreport")
     run = lambda *a: subprocess.run([sys.executable, "-m", "desktop", "--db", str(demo_copy), *a,  # noqa: E731
                                      *([] if "--user" in a else ["--user", "admin"])], capture_output=True, text=True, env=env)  # fmt: skip
     assert run("user", "add", "fuling", "--role", "clerk", "--unit", "涪陵区", "--display", "涪陵区填报员").returncode == 0
@@ -65,7 +65,7 @@ def test_the_users_screen(qapp, qtbot, demo_copy, resources, monkeypatch):
     qtmodel_rows = dialog.model.rowCount()
     new = NewUserDialog(ctx.units, "zh")
     new.name.setText("fuling")
-    new.password.setText("pass1234")
+    new.password.setText("pass12345")
     new.role.setCurrentIndex(new.role.findData("clerk"))
     new.unit.setCurrentIndex(new.unit.findData("500102"))
     new.setResult(NewUserDialog.DialogCode.Accepted)

@@ -133,7 +133,7 @@ def test_passwords_are_argon2_hashes(store):
     with store.session() as s:
         user = users.find(s, "clerk")
         assert user.password_hash.startswith("$argon2id$") and "secret" not in user.password_hash
-        assert users.authenticate(s, "clerk", "secret").name == "clerk"
+        assert users.authenticate(s, "clerk", "secret-pw").name == "clerk"
         with pytest.raises(UserError, match="Wrong user name or password"):
             users.authenticate(s, "clerk", "wrong")
 

@@ -55,7 +55,7 @@ def test_the_chain_holds_and_shows_an_edited_row(store, units, tmp_path):
     assert broken.id == edited and broken.problem == "edited"
     if store.db.path is not None:
         result = subprocess.run([sys.executable, "-m", "desktop", "--db", str(store.db.path), "audit", "verify",
-                                 "--user", "admin"], env=dict(os.environ, ECOREPORT_PASSWORD="secret"),
+                                 "--user", "admin"], env=dict(os.environ, ECOREPORT_PASSWORD="secret-pw"),
                                 capture_output=True, text=True)  # fmt: skip
         assert result.returncode == 1 and f"第{edited}条记录内容被修改" in result.stdout
 
@@ -75,10 +75,10 @@ def test_failed_logins_are_throttled(store):
             with pytest.raises(UserError, match="Wrong user name or password"):
                 users.authenticate(s, "clerk", "guess")
         with pytest.raises(UserError) as info:
-            users.authenticate(s, "clerk", "secret")  # even the right password waits now
+            users.authenticate(s, "clerk", "secret-pw")  # even the right password waits now
         assert "秒后再试" in info.value.message("zh")
         later = utcnow() + timedelta(seconds=31)
-        assert users.authenticate(s, "clerk", "secret", now=later).name == "clerk"
+        assert users.authenticate(s, "clerk", "secret-pw", now=later).name == "clerk"
         assert users.find(s, "clerk").failed_logins == 0
     entries = [e for e in store.audit_entries() if e.action == "login.failed"]
     assert len(entries) == users.FREE_ATTEMPTS

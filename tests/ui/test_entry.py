@@ -9,7 +9,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QAbstractItemView, QApplication, QLineEdit
 
 from desktop.core.semester import Semester
-from desktop.ui.models.indicators import CODE_ROLE, STATUS, VALUE
+from desktop.ui.models.indicators import CODE_ROLE, EXPLANATION, STATUS, VALUE
 
 H1 = Semester(2024, 1)
 
@@ -25,11 +25,21 @@ def editor_of(window):
     return editors[0]
 
 
+def key_in(widget, text):
+    """Key presses carrying any text, full-width digits too (QTest only types Latin-1 keys)."""
+    from PySide6.QtCore import QEvent
+    from PySide6.QtGui import QKeyEvent
+
+    for char in text:
+        for kind in (QEvent.Type.KeyPress, QEvent.Type.KeyRelease):
+            QApplication.sendEvent(widget, QKeyEvent(kind, Qt.Key.Key_unknown, Qt.KeyboardModifier.NoModifier, char))
+
+
 def type_value(qtbot, window, code, text):
     window.go_to(code)
-    qtbot.keyClicks(window.grid, text[0])  # typing starts the editor, as in Excel
+    key_in(window.grid, text[0])  # typing starts the editor, as in Excel
     editor = editor_of(window)
-    qtbot.keyClicks(editor, text[1:])
+    key_in(editor, text[1:])
     qtbot.keyClick(editor, Qt.Key.Key_Return)
     qtbot.waitUntil(lambda: window.grid.state() != QAbstractItemView.State.EditingState)  # Qt commits queued
 
@@ -65,27 +75,121 @@ def test_undo_and_redo_write_through_the_store(gui, qtbot):
     assert actions == ["value.set"] * 3
 
 
-def test_a_value_that_does_not_fit_is_refused_with_the_reason(gui, qtbot):
+def type_refused(qtbot, window, code, text):
+    """Types and presses Enter on a value that is refused: the editor stays open with the text."""
+    window.go_to(code)
+    key_in(window.grid, text[0])
+    editor = editor_of(window)
+    key_in(editor, text[1:])
+    qtbot.keyClick(editor, Qt.Key.Key_Return)
+    return editor
+
+
+def test_a_value_that_does_not_fit_is_refused_at_the_cell_and_stays_in_the_editor(gui, qtbot):
     window = gui.window
-    type_value(qtbot, window, "air.days_valid", "190")
+    editor = type_refused(qtbot, window, "air.days_valid", "190")
     assert stored(gui, "air.days_valid") == 181
+    assert window.grid.state() == QAbstractItemView.State.EditingState and editor.text() == "190"
+    assert window.grid.message.isVisible() and "不能大于182" in window.grid.message.text()
     assert "不能大于182" in window.statusBar().currentMessage()
+    assert window.grid.currentIndex().data(CODE_ROLE) == "air.days_valid"  # the cursor did not move on
+    # Correcting it stores the new value and the message goes.
+    editor.selectAll()
+    qtbot.keyClicks(editor, "180")
+    assert not window.grid.message.isVisible()
+    qtbot.keyClick(editor, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: window.grid.state() != QAbstractItemView.State.EditingState)
+    assert stored(gui, "air.days_valid") == 180
 
 
-def test_pasting_a_block_with_one_bad_cell(gui, qtbot, monkeypatch):
+def test_escape_drops_a_refused_value_and_its_message(gui, qtbot):
+    window = gui.window
+    editor = type_refused(qtbot, window, "air.pm25", "12,5")
+    assert "如为小数请用小数点，例如 12.5" in window.grid.message.text() and stored(gui, "air.pm25") == Decimal("38.1")
+    qtbot.keyClick(editor, Qt.Key.Key_Escape)
+    assert window.grid.state() != QAbstractItemView.State.EditingState and not window.grid.message.isVisible()
+    assert stored(gui, "air.pm25") == Decimal("38.1")
+
+
+def test_the_editor_takes_every_keystroke_and_normalises_nothing_silently(gui, qtbot):
+    window = gui.window
+    type_value(qtbot, window, "enf.penalties", "2.0")  # a validator used to drop the point and store 20
+    assert stored(gui, "enf.penalties") == 2
+    editor = type_refused(qtbot, window, "air.pm25", "12.345")
+    assert editor.text() == "12.345" and "不会自动四舍五入" in window.grid.message.text()
+    qtbot.keyClick(editor, Qt.Key.Key_Escape)
+    editor = type_refused(qtbot, window, "enf.penalties", "abc")
+    assert editor.text() == "abc" and stored(gui, "enf.penalties") == 2
+    qtbot.keyClick(editor, Qt.Key.Key_Escape)
+    type_value(qtbot, window, "air.pm25", "１２．５")  # full-width, as a Chinese input method types it
+    assert stored(gui, "air.pm25") == Decimal("12.5")
+
+
+def test_typing_on_a_derived_row_stores_nothing_and_says_why(gui, qtbot):
+    window = gui.window
+    before = gui.context().store.audit_entries()
+    window.go_to("water.excellent_ratio")
+    for key in "10":
+        qtbot.keyClicks(window.grid, key)
+    assert window.grid.state() != QAbstractItemView.State.EditingState
+    assert window.grid.currentIndex().data(CODE_ROLE) == "water.excellent_ratio"  # no keyboard search
+    assert window.grid.message.isVisible() and "由公式计算" in window.grid.message.text()
+    assert gui.context().store.audit_entries() == before
+    qtbot.keyClick(window.grid, Qt.Key.Key_Delete)
+    assert gui.context().store.audit_entries() == before
+    # Typing on the name column of an input row does not land anywhere either.
+    window.go_to("water.sections_total")
+    window.grid.setCurrentIndex(cell(window, "water.sections_total").siblingAtColumn(0))
+    qtbot.keyClicks(window.grid, "7")
+    assert gui.context().store.audit_entries() == before and "本期" in window.grid.message.text()
+
+
+def test_enter_and_arrows_skip_rows_that_cannot_be_entered(gui, qtbot):
+    window = gui.window
+    type_value(qtbot, window, "water.sections_excellent", "2")  # the next row is the derived ratio
+    assert window.grid.currentIndex().data(CODE_ROLE) == "water.sections_below_v"
+    window.go_to("water.sections_below_v")
+    qtbot.keyClicks(window.grid, "0")
+    qtbot.keyClick(editor_of(window), Qt.Key.Key_Up)  # up from below the ratio lands on the input above it
+    qtbot.waitUntil(lambda: window.grid.state() != QAbstractItemView.State.EditingState)
+    assert window.grid.currentIndex().data(CODE_ROLE) == "water.sections_excellent"
+
+
+def test_pasting_seven_cells_with_one_bad_stores_six_and_names_the_bad_one(gui, qtbot, monkeypatch):
+    window = gui.window
+    shown = []
+    monkeypatch.setattr("desktop.ui.main_window.ProblemsDialog.exec", lambda self: shown.append(
+        (self.windowTitle(), self.intro.text(), [self.list.item(i).text() for i in range(self.list.count())])))  # fmt: skip
+    window.go_to("enf.penalties")
+    codes = [window.proxy.index(window.grid.currentIndex().row() + i, VALUE).data(CODE_ROLE) for i in range(7)]
+    before = {code: stored(gui, code) for code in codes}
+    # As copied from Excel: CR/LF, a trailing newline; the fourth cell has a decimal comma.
+    QApplication.clipboard().setText("\r\n".join(["11", "12", "13", "14,5", "15", "16", "17"]) + "\r\n")
+    qtbot.keyClick(window.grid, Qt.Key.Key_V, Qt.KeyboardModifier.ControlModifier)
+    after = {code: stored(gui, code) for code in codes}
+    assert [after[c] for c in codes] == [11, 12, 13, before[codes[3]], 15, 16, 17]
+    title, intro, lines = shown[0]
+    assert "6" in title and intro.startswith("已保存粘贴的 6 个单元格") and len(lines) == 1
+    assert "“14,5”" in lines[0] and "如为小数请用小数点" in lines[0]
+    assert window.grid.currentIndex().data(CODE_ROLE) == codes[3]  # the cursor is on the refused cell
+    qtbot.keyClick(window.grid, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)  # the paste is one step
+    assert {code: stored(gui, code) for code in codes} == before
+
+
+def test_a_two_column_paste_fills_values_and_explanations_by_position(gui, qtbot, monkeypatch):
     window = gui.window
     shown = []
     monkeypatch.setattr("desktop.ui.main_window.ProblemsDialog.exec", lambda self: shown.append(
         [self.list.item(i).text() for i in range(self.list.count())]))  # fmt: skip
     window.go_to("water.sections_total")
-    QApplication.clipboard().setText("5\tignored\nabc\n1\n")  # as copied from Excel: tabs, CR/LF, a trailing newline
+    QApplication.clipboard().setText("5\t新增2个断面\n4\t\n99\t试图改写比例\n1\t\n")
     qtbot.keyClick(window.grid, Qt.Key.Key_V, Qt.KeyboardModifier.ControlModifier)
-    assert stored(gui, "water.sections_total") == 5
-    assert stored(gui, "water.sections_excellent") == 2  # "abc" refused
-    assert stored(gui, "water.sections_below_v") == 1  # the derived ratio row was skipped
-    assert len(shown) == 1 and "abc" in shown[0][0] and "须为不小于0的整数" in shown[0][0]
-    qtbot.keyClick(window.grid, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)  # the paste is one step
-    assert stored(gui, "water.sections_total") == 2 and stored(gui, "water.sections_below_v") == 0
+    half = gui.context().store.unit_half(gui.context().units.find("500101"), H1)
+    assert half.raw["water.sections_total"] == 5 and half.explanations["water.sections_total"] == "新增2个断面"
+    assert half.raw["water.sections_excellent"] == 4
+    assert half.raw["water.sections_below_v"] == 1  # by position: the third line met the derived ratio
+    assert len(shown[0]) == 2 and all("由公式计算" in line for line in shown[0])
+    assert "“99”" in shown[0][0] and "“试图改写比例”" in shown[0][1]
 
 
 def test_double_click_on_a_check_goes_to_the_value_and_an_explanation_is_stored(gui, qtbot):
@@ -200,7 +304,7 @@ def test_language_switch_rebuilds_the_window_in_english(gui, qapp):
     assert gui.window.model.headerData(0, Qt.Orientation.Horizontal) == "指标名称"
 
 
-def test_tab_commits_and_moves_right(gui, qtbot):
+def test_tab_commits_and_moves_to_the_explanation(gui, qtbot):
     window = gui.window
     window.go_to("enf.penalties")
     qtbot.keyClicks(window.grid, "2")
@@ -208,7 +312,7 @@ def test_tab_commits_and_moves_right(gui, qtbot):
     qtbot.keyClicks(editor, "0")
     qtbot.keyClick(editor, Qt.Key.Key_Tab)
     qtbot.waitUntil(lambda: stored(gui, "enf.penalties") == 20)
-    assert window.grid.currentIndex().column() == VALUE + 1  # as in Excel: one cell to the right
+    assert window.grid.currentIndex().column() == EXPLANATION  # the next input cell in reading order
     assert window.grid.currentIndex().data(CODE_ROLE) == "enf.penalties"
 
 

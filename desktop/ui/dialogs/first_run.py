@@ -24,6 +24,7 @@ class FirstRunDialog(QDialog):
         self._again = QLineEdit(self)
         self._again.setEchoMode(QLineEdit.EchoMode.Password)
         self._unit = QComboBox(self)
+        self._unit.addItem(self.tr("— choose the unit —"), None)  # nothing chosen for the user
         for code, label in units:
             self._unit.addItem(label, code)
         self.message = QLabel("", self)
@@ -32,6 +33,9 @@ class FirstRunDialog(QDialog):
         form.addRow(self.tr("Administrator password"), self._password)
         form.addRow(self.tr("Repeat the password"), self._again)
         form.addRow(self.tr("This computer serves"), self._unit)
+        self._password.setAccessibleName(self.tr("Administrator password"))
+        self._again.setAccessibleName(self.tr("Repeat the password"))
+        self._unit.setAccessibleName(self.tr("This computer serves"))
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self)
         buttons.accepted.connect(self._check)
         buttons.rejected.connect(self.reject)
@@ -42,10 +46,14 @@ class FirstRunDialog(QDialog):
         layout.addWidget(buttons)
 
     def _check(self) -> None:
-        if len(self.password) < 4:
-            self.message.setText(self.tr("The password needs at least 4 characters."))
+        if len(self.password) < 8:
+            self.message.setText(self.tr("The password needs at least 8 characters."))
+        elif self.password.strip().lower() == "admin":
+            self.message.setText(self.tr("The password may not be the user name."))
         elif self.password != self._again.text():
             self.message.setText(self.tr("The two passwords differ."))
+        elif self.unit_code is None:
+            self.message.setText(self.tr("Choose the unit this computer reports for."))
         else:
             self.accept()
 

@@ -6,13 +6,16 @@ from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QListWidget, QV
 
 
 class ProblemsDialog(QDialog):
-    def __init__(self, title: str, lines: list[str], parent=None):
+    def __init__(self, title: str, lines: list[str], parent=None, intro: str | None = None):
         super().__init__(parent)
         self.setWindowTitle(title)
         layout = QVBoxLayout(self)
-        layout.addWidget(QLabel(self.tr("Nothing was stored. Please correct the following and try again:"), self))
+        self.intro = QLabel(intro or self.tr("Nothing was stored. Please correct the following and try again:"), self)
+        self.intro.setWordWrap(True)
+        layout.addWidget(self.intro)
         self.list = QListWidget(self)
         self.list.addItems(lines)
+        self.list.setAccessibleName(title)
         layout.addWidget(self.list)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
         buttons.rejected.connect(self.reject)

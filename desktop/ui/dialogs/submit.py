@@ -1,38 +1,60 @@
-"""Sign-off: shows what stands in the way; otherwise the approver confirms with their own password."""
+"""Sign-off: shows what stands in the way; otherwise the approver confirms with their own password, and the
+form's people (单位负责人, 统计负责人, 填表人, 联系电话, 报出日期) are given for the printed form."""
 
 from __future__ import annotations
 
+from PySide6.QtCore import QDate
 from PySide6.QtWidgets import (
     QComboBox,
+    QDateEdit,
     QDialog,
     QDialogButtonBox,
     QFormLayout,
+    QGroupBox,
     QLabel,
     QLineEdit,
     QListWidget,
     QVBoxLayout,
 )  # fmt: skip
 
+PEOPLE = ("head", "stats", "preparer", "phone")
+
 
 class SubmitDialog(QDialog):
-    def __init__(self, summary: str, blocking: list[str], approvers: list[str], parent=None):
+    def __init__(self, summary: str, blocking: list[str], approvers: list[str], parent=None,
+                 people: dict[str, str] | None = None):  # fmt: skip
         super().__init__(parent)
         self.setWindowTitle(self.tr("Submit the half-year"))
+        people = people or {}
         layout = QVBoxLayout(self)
         head = QLabel(summary, self)
         head.setWordWrap(True)
         layout.addWidget(head)
         self._approver = QComboBox(self)
         self._approver.addItems(approvers)
+        self._approver.setAccessibleName(self.tr("Approver"))
         self._password = QLineEdit(self)
         self._password.setEchoMode(QLineEdit.EchoMode.Password)
+        self._password.setAccessibleName(self.tr("Approver's password"))
+        self._fields: dict[str, QLineEdit] = {}
+        labels = {"head": self.tr("Head of unit"), "stats": self.tr("Head of statistics"),
+                  "preparer": self.tr("Prepared by"), "phone": self.tr("Telephone")}  # fmt: skip
+        for key in PEOPLE:
+            field = QLineEdit(people.get(key, ""), self)
+            field.setAccessibleName(labels[key])
+            field.setMaxLength(64)
+            self._fields[key] = field
+        self._date = QDateEdit(QDate.currentDate(), self)
+        self._date.setCalendarPopup(True)
+        self._date.setDisplayFormat("yyyy-MM-dd")
+        self._date.setAccessibleName(self.tr("Date sent"))
         self.message = QLabel("", self)
         self.message.setStyleSheet("color: #c0392b;")
         self.message.setWordWrap(True)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self)
         self.ok = buttons.button(QDialogButtonBox.StandardButton.Ok)
         self.ok.setText(self.tr("Submit"))
-        buttons.accepted.connect(self.accept)
+        buttons.accepted.connect(self._check)
         buttons.rejected.connect(self.reject)
         if blocking:
             stop = QLabel(self.tr("Submission is blocked until these are corrected or explained:"), self)
@@ -40,20 +62,34 @@ class SubmitDialog(QDialog):
             layout.addWidget(stop)
             items = QListWidget(self)
             items.addItems(blocking)
+            items.setAccessibleName(stop.text())
             layout.addWidget(items)
             self.ok.setEnabled(False)
         elif not approvers:
             self.message.setText(self.tr("No approver is registered for this unit; ask the administrator to add one."))
             self.ok.setEnabled(False)
         else:
-            form = QFormLayout()
-            form.addRow(self.tr("Approver"), self._approver)
-            form.addRow(self.tr("Approver's password"), self._password)
-            layout.addLayout(form)
-            self._password.setFocus()
+            form_box = QGroupBox(self.tr("On the printed form"), self)
+            form = QFormLayout(form_box)
+            for key in PEOPLE:
+                form.addRow(labels[key], self._fields[key])
+            form.addRow(self.tr("Date sent"), self._date)
+            layout.addWidget(form_box)
+            sign = QFormLayout()
+            sign.addRow(self.tr("Approver"), self._approver)
+            sign.addRow(self.tr("Approver's password"), self._password)
+            layout.addLayout(sign)
+            self._fields["head"].setFocus()
         layout.addWidget(self.message)
         layout.addWidget(buttons)
-        self.resize(520, 320 if blocking else 220)
+        self.resize(520, 480 if not blocking else 320)
+
+    def _check(self) -> None:
+        missing = [f.accessibleName() for key, f in self._fields.items() if key != "stats" and not f.text().strip()]
+        if missing:
+            self.message.setText(self.tr("Please fill in: %1").replace("%1", "、".join(missing)))
+            return
+        self.accept()
 
     @property
     def approver(self) -> str:
@@ -62,3 +98,9 @@ class SubmitDialog(QDialog):
     @property
     def password(self) -> str:
         return self._password.text()
+
+    @property
+    def people(self) -> dict[str, str]:
+        people = {key: field.text().strip() for key, field in self._fields.items() if field.text().strip()}
+        people["date"] = self._date.date().toString("yyyy-MM-dd")
+        return people

@@ -10,12 +10,13 @@ from PySide6.QtCore import (
     Qt,
     Signal,
 )
-from PySide6.QtGui import QBrush, QColor
+from PySide6.QtGui import QBrush, QColor, QFont
 
 from desktop.ui import icons
 from desktop.ui.rows import EMPTY, ERROR, MET_TARGET, MISSED_TARGET, NO_GOAL, WARNING, IndicatorRow
 
-NAME, UNIT, VALUE, PREVIOUS, LAST_YEAR, CHANGE, TARGET, STATUS, EXPLANATION = range(9)
+# The value stands right after the indicator's name, with its unit beside it, as on the printed form.
+NAME, VALUE, UNIT, PREVIOUS, LAST_YEAR, CHANGE, TARGET, STATUS, EXPLANATION = range(9)
 CODE_ROLE = Qt.ItemDataRole.UserRole + 1
 ROW_ROLE = Qt.ItemDataRole.UserRole + 2
 STATUS_COLOURS = {ERROR: "#f8d7da", WARNING: "#fff3cd", MISSED_TARGET: "#f8d7da", MET_TARGET: "#d4edda"}
@@ -33,7 +34,7 @@ class IndicatorTableModel(QAbstractTableModel):
         super().__init__(parent)
         self._rows: list[IndicatorRow] = []
         self._read_only = False
-        self._headers = [self.tr("Indicator"), self.tr("Unit"), self.tr("This half"), self.tr("Previous half"),
+        self._headers = [self.tr("Indicator"), self.tr("This half"), self.tr("Unit"), self.tr("Previous half"),
                          self.tr("Same half last year"), self.tr("Change y/y"), self.tr("Target"), self.tr("Status"),
                          self.tr("Explanation")]  # fmt: skip
 
@@ -78,13 +79,25 @@ class IndicatorTableModel(QAbstractTableModel):
         if not index.isValid() or not 0 <= index.row() < len(self._rows):
             return None
         row, col = self._rows[index.row()], index.column()
+        if role == Qt.ItemDataRole.DisplayRole and col == NAME and row.indicator.derived:
+            return row.name + self.tr(" (calculated)")  # in words, not by colour alone
+        if role == Qt.ItemDataRole.DisplayRole and col == VALUE and self._required_empty(row):
+            return self.tr("required")
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.EditRole):
-            return [row.name, row.unit, row.value, row.previous, row.last_year, row.change, row.target,
+            return [row.name, row.value, row.unit, row.previous, row.last_year, row.change, row.target,
                     row.status_text, row.explanation][col]  # fmt: skip
         if role == Qt.ItemDataRole.ToolTipRole:
+            if col == VALUE and row.indicator.derived and row.indicator.formula is not None:
+                return self.tr("Calculated: %1").replace("%1", row.indicator.formula.source)
             if col in (VALUE, STATUS):
                 return row.status_text
             return f"{row.name} ({row.code})" if col == NAME else None
+        if role == Qt.ItemDataRole.ForegroundRole and col == VALUE and self._required_empty(row):
+            return QBrush(QColor("#8a6d3b"))
+        if role == Qt.ItemDataRole.FontRole and col == VALUE and (row.indicator.derived or self._required_empty(row)):
+            font = QFont()
+            font.setItalic(True)
+            return font
         if role == Qt.ItemDataRole.TextAlignmentRole and col in (VALUE, PREVIOUS, LAST_YEAR, CHANGE):
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         if role == Qt.ItemDataRole.BackgroundRole:
@@ -103,6 +116,9 @@ class IndicatorTableModel(QAbstractTableModel):
         if role == ROW_ROLE:
             return row
         return None
+
+    def _required_empty(self, row: IndicatorRow) -> bool:
+        return row.editable and not self._read_only and row.indicator.required and not row.value
 
     def setData(self, index, value, role=Qt.ItemDataRole.EditRole) -> bool:
         if role != Qt.ItemDataRole.EditRole or not (self.flags(index) & Qt.ItemFlag.ItemIsEditable):
