@@ -4,7 +4,7 @@ explanation editor whose text is stored with the value."""
 from __future__ import annotations
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtWidgets import QLabel, QPlainTextEdit, QPushButton, QTreeView, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QPlainTextEdit, QPushButton, QTreeView, QVBoxLayout, QWidget
 
 from desktop.ui.models.checks import CheckTreeModel
 
@@ -30,10 +30,17 @@ class ChecksPanel(QWidget):
         self.editor.setMaximumHeight(90)
         self.save = QPushButton(self.tr("Save explanation"), self)
         self.save.clicked.connect(self._save)
-        layout = QVBoxLayout(self)
+        self.tree.setAccessibleName(self.tr("Checks"))
+        self.editor.setAccessibleName(self.tr("Explanation"))
+        # Side by side: the panel sits under the grid, wide and low.
+        explain = QVBoxLayout()
+        for widget in (self.label, self.editor, self.save):
+            explain.addWidget(widget)
+        explain.addStretch(1)
+        layout = QHBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
-        for widget in (self.tree, self.label, self.editor, self.save):
-            layout.addWidget(widget)
+        layout.addWidget(self.tree, 3)
+        layout.addLayout(explain, 2)
         self._code: str | None = None
         self._explanations: dict[str, str] = {}
         self._read_only = False

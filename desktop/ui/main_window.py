@@ -66,7 +66,7 @@ class MainWindow(QMainWindow):
         for topic in ctx.catalog.topics:
             self.topics.addItem(topic.name(lang), topic.code)
         self.topics.setAccessibleName(self.tr("Topic"))
-        self.queries = QueriesPanel(ctx.catalog, lang, bureau=False, parent=self)
+        self.queries = QueriesPanel(ctx.catalog, lang, bureau=False, parent=self, wide=True)
         side = QTabWidget(self)
         side.addTab(self.checks, self.tr("Checks"))
         side.addTab(self.chart, self.tr("History"))

@@ -24,7 +24,7 @@ class QueriesPanel(QWidget):
     resolved = Signal(str)  # uid
     selectedCode = Signal(str)
 
-    def __init__(self, catalog, lang: str, bureau: bool, parent=None):
+    def __init__(self, catalog, lang: str, bureau: bool, parent=None, wide: bool = False):
         super().__init__(parent)
         self._catalog, self._lang = catalog, lang
         status = {"open": self.tr("open"), "resolved": self.tr("resolved")}
@@ -51,12 +51,25 @@ class QueriesPanel(QWidget):
         buttons.addWidget(self.reply_button)
         buttons.addWidget(self.resolve_button)
         buttons.addStretch(1)
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(0, 0, 0, 0)
-        layout.addWidget(self.table, 2)
-        layout.addWidget(self.thread, 2)
-        layout.addWidget(self.answer)
-        layout.addLayout(buttons)
+        self.table.setAccessibleName(self.tr("Queries"))
+        self.thread.setAccessibleName(self.tr("Messages of the query"))
+        self.answer.setAccessibleName(self.tr("Your answer"))
+        if wide:  # under the district's grid: the list beside its thread
+            right = QVBoxLayout()
+            right.addWidget(self.thread, 2)
+            right.addWidget(self.answer, 1)
+            right.addLayout(buttons)
+            layout = QHBoxLayout(self)
+            layout.setContentsMargins(0, 0, 0, 0)
+            layout.addWidget(self.table, 1)
+            layout.addLayout(right, 1)
+        else:
+            layout = QVBoxLayout(self)
+            layout.setContentsMargins(0, 0, 0, 0)
+            layout.addWidget(self.table, 2)
+            layout.addWidget(self.thread, 2)
+            layout.addWidget(self.answer)
+            layout.addLayout(buttons)
         self.table.selectionModel().currentRowChanged.connect(self._show)
         self.reply_button.clicked.connect(self._reply)
         self.resolve_button.clicked.connect(self._resolve)

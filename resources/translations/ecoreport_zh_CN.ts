@@ -233,7 +233,7 @@
     <name>ChecksPanel</name>
     <message>
         <location filename="../../desktop/ui/checks_panel.py" line="26"/>
-        <location filename="../../desktop/ui/checks_panel.py" line="82"/>
+        <location filename="../../desktop/ui/checks_panel.py" line="89"/>
         <source>Select a warning to explain it.</source>
         <translation>选择一条警告以填写说明。</translation>
     </message>
@@ -246,6 +246,16 @@
         <location filename="../../desktop/ui/checks_panel.py" line="31"/>
         <source>Save explanation</source>
         <translation>保存说明</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/checks_panel.py" line="33"/>
+        <source>Checks</source>
+        <translation>审核</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/checks_panel.py" line="34"/>
+        <source>Explanation</source>
+        <translation>说明</translation>
     </message>
 </context>
 <context>
@@ -371,7 +381,9 @@
     <message numerus="yes">
         <location filename="../../desktop/ui/controller.py" line="159"/>
         <source>Paste %n cell(s)</source>
-        <translation><numerusform>粘贴 %n 个单元格</numerusform></translation>
+        <translation>
+            <numerusform>粘贴 %n 个单元格</numerusform>
+        </translation>
     </message>
     <message>
         <location filename="../../desktop/ui/controller.py" line="180"/>
@@ -908,12 +920,16 @@ Compare it with the one the district reads to you.</source>
     <message numerus="yes">
         <location filename="../../desktop/ui/main_window.py" line="305"/>
         <source>%n pasted cell(s) stored.</source>
-        <translation><numerusform>已保存粘贴的 %n 个单元格。</numerusform></translation>
+        <translation>
+            <numerusform>已保存粘贴的 %n 个单元格。</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <location filename="../../desktop/ui/main_window.py" line="310"/>
         <source>%n cell(s) not stored:</source>
-        <translation><numerusform>以下 %n 个单元格未保存：</numerusform></translation>
+        <translation>
+            <numerusform>以下 %n 个单元格未保存：</numerusform>
+        </translation>
     </message>
     <message>
         <location filename="../../desktop/ui/main_window.py" line="311"/>
@@ -1102,17 +1118,32 @@ Compare it with the one the district reads to you.</source>
         <translation>标记为已解决</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/queries_panel.py" line="87"/>
+        <location filename="../../desktop/ui/queries_panel.py" line="54"/>
+        <source>Queries</source>
+        <translation>问题</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/queries_panel.py" line="55"/>
+        <source>Messages of the query</source>
+        <translation>问题往来</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/queries_panel.py" line="56"/>
+        <source>Your answer</source>
+        <translation>您的答复</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/queries_panel.py" line="100"/>
         <source>bureau</source>
         <translation>市局</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/queries_panel.py" line="87"/>
+        <location filename="../../desktop/ui/queries_panel.py" line="100"/>
         <source>district</source>
         <translation>区县</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/queries_panel.py" line="89"/>
+        <location filename="../../desktop/ui/queries_panel.py" line="102"/>
         <source>%1 (%2)</source>
         <translation>%1（%2）</translation>
     </message>

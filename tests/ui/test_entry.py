@@ -222,12 +222,17 @@ def test_the_full_submit_flow_with_clerk_and_approver(gui, qtbot, monkeypatch, d
     window = gui.window
     window.controller.edit_explanation("air.good_ratio", "降水偏多")
     answers = iter([("wanzhou_approver", "wrong"), ("wanzhou_approver", "ecoreport")])
+    prefilled = []
 
     def fake_exec(self):
         approver, password = next(answers)
+        prefilled.append(self._fields["preparer"].text())
+        self._fields["head"].setText("李局长")
+        self._fields["phone"].setText("023-58123456")
         self._approver.setCurrentIndex(self._approver.findText(approver))
         self._password.setText(password)
-        return 1
+        self._check()
+        return self.result()
 
     monkeypatch.setattr("desktop.ui.dialogs.submit.SubmitDialog.exec", fake_exec)
     window.submit()
@@ -239,6 +244,27 @@ def test_the_full_submit_flow_with_clerk_and_approver(gui, qtbot, monkeypatch, d
     assert not (cell(window, "water.sections_total").flags() & Qt.ItemFlag.ItemIsEditable)
     last = store.audit_entries(unit)[-1]
     assert last.action == "status.submit" and last.user == "wanzhou_approver" and "wanzhou" in last.reason
+    # The form's people: full names, not login IDs, on the printed cover, and remembered for next time.
+    assert prefilled[0] == "万州区填报员"
+    from openpyxl import load_workbook
+
+    cover = {r[0].value: r[1].value for r in load_workbook(dialogs["save"][0])["封面"].iter_rows() if r[0].value}
+    assert (cover["填表人"], cover["审核人"], cover["单位负责人"], cover["联系电话"]) == \
+        ("万州区填报员", "万州区审核人", "李局长", "023-58123456")  # fmt: skip
+    assert cover["报出日期"] == __import__("datetime").date.today().isoformat()
+    assert "李局长" in gui.settings.get("form_people")
+
+
+def test_sign_off_asks_for_the_forms_people(qapp):
+    from desktop.ui.dialogs.submit import SubmitDialog
+
+    dialog = SubmitDialog("万州区", [], ["wanzhou_approver"], people={"preparer": "万州区填报员"})
+    dialog._check()
+    assert not dialog.result() and "Head of unit" in dialog.message.text() and "Telephone" in dialog.message.text()
+    dialog._fields["head"].setText("李局长")
+    dialog._fields["phone"].setText("023-58123456")
+    dialog._check()
+    assert dialog.result() and dialog.people["preparer"] == "万州区填报员"
 
 
 def test_the_clerk_cannot_approve_their_own_submission(gui, monkeypatch):
@@ -419,3 +445,53 @@ def test_saving_the_public_key_first_makes_the_key_with_an_approvers_password(gu
     monkeypatch.setattr(QInputDialog, "getText", staticmethod(lambda *a, **k: ("ecoreport", True)))
     saved = export_key(window, window.controller, str(tmp_path / "k.pub"))
     assert saved and keys.public_key(ctx.store, unit)[1] in saved.read_text(encoding="utf-8")
+
+
+def test_first_run_chooses_no_unit_and_wants_a_real_password(qapp):
+    from desktop.ui.dialogs.first_run import FirstRunDialog
+
+    dialog = FirstRunDialog([("500000", "500000 重庆市"), ("500101", "500101 万州区")])
+    assert dialog.unit_code is None
+    for password, unit, expected in (("short", "500101", "at least 8"), ("admin", "500101", "8"),
+                                     ("longenough", None, "Choose the unit")):  # fmt: skip
+        dialog._password.setText(password)
+        dialog._again.setText(password)
+        dialog._unit.setCurrentIndex(dialog._unit.findData(unit))
+        dialog._check()
+        assert not dialog.result() and expected in dialog.message.text(), password
+    dialog._unit.setCurrentIndex(dialog._unit.findData("500101"))
+    dialog._check()
+    assert dialog.result() and dialog.unit_code == "500101"
+
+
+def test_passwords_have_eight_characters_and_are_not_the_user_name(demo_copy, resources):
+    from desktop.context import open_context
+    from desktop.core.text import UserError
+
+    ctx = open_context(str(demo_copy), resources=resources)
+    for name, password, reason in (("fuling", "short1", "at least 8"), ("fuling12", "FULING12", "user name")):
+        with pytest.raises(UserError, match=reason):
+            ctx.users.create("admin", name, password, "clerk", "500102")
+    with pytest.raises(UserError, match="user name"):
+        ctx.users.set_password("wanzhou_approver", "wanzhou_approver", "Wanzhou_Approver")
+    ctx.store.db.dispose()
+
+
+def test_every_control_has_a_name_and_the_grid_fits_1366x768_at_125_percent(gui, qtbot):
+    from PySide6.QtWidgets import QAbstractButton, QComboBox, QLineEdit, QTableView, QTabWidget, QTreeView
+
+    window = gui.window
+    controls = [w for kind in (QComboBox, QLineEdit, QTableView, QTabWidget, QTreeView) for w in window.findChildren(kind)]
+    unnamed = [f"{type(w).__name__} {w.objectName()}" for w in controls
+               if w.isVisibleTo(window) and not w.accessibleName() and not isinstance(w.parent(), QTableView)]  # fmt: skip
+    assert unnamed == []
+    assert all(b.text() or b.accessibleName() or b.toolTip() for b in window.findChildren(QAbstractButton) if b.isVisibleTo(window))
+    for width, height in ((1366, 728), (1093, 582)):  # 1366×768 less the task bar, at 100 % and at 125 %
+        window.resize(width, height)
+        window.show()
+        qtbot.waitExposed(window)
+        assert window.width() <= width and window.height() <= height
+        grid = window.grid
+        for column in (VALUE, STATUS, EXPLANATION):
+            right = grid.columnViewportPosition(column) + min(grid.columnWidth(column), 60)
+            assert 0 <= grid.columnViewportPosition(column) and right <= grid.viewport().width(), (width, column)
