@@ -1,7 +1,7 @@
 """Saves screenshots of the main screens for the README (docs/screenshots/*.png).
 
 Run under a real X server so fonts and styles are those a user sees:
-    xvfb-run -a -s "-screen 0 1600x1000x24" .venv/bin/python scripts/screenshots.py
+    xvfb-run -a -s "-screen 0 1366x768x24" .venv/bin/python scripts/screenshots.py
 (Debian: apt-get install xvfb fonts-noto-cjk). Uses a fresh demo database in a temporary folder.
 """
 
@@ -12,11 +12,29 @@ import sys
 import tempfile
 from pathlib import Path
 
-from PySide6.QtCore import QSettings
+from PySide6.QtCore import QSettings, Qt
 from PySide6.QtWidgets import QApplication
 
 ROOT = Path(__file__).resolve().parent.parent
 OUT = ROOT / "docs" / "screenshots"
+
+
+def type_keys(app, widget, text: str) -> None:
+    from PySide6.QtCore import QEvent
+    from PySide6.QtGui import QKeyEvent
+
+    for char in text:
+        for kind in (QEvent.Type.KeyPress, QEvent.Type.KeyRelease):
+            app.sendEvent(widget, QKeyEvent(kind, Qt.Key.Key_unknown, Qt.KeyboardModifier.NoModifier, char))
+        app.processEvents()
+
+
+def press(app, widget, key) -> None:
+    from PySide6.QtCore import QEvent
+    from PySide6.QtGui import QKeyEvent
+
+    app.sendEvent(widget, QKeyEvent(QEvent.Type.KeyPress, key, Qt.KeyboardModifier.NoModifier))
+    app.processEvents()
 
 
 def main() -> int:
@@ -50,12 +68,25 @@ def main() -> int:
             user = users.find(s, "wanzhou")
         gui.show_main(user)
         window = gui.window
-        window.resize(1500, 900)
+        window.resize(1366, 768)
         app.processEvents()
         window.grab().save(str(OUT / f"entry-{lang}.png"))
+        # A decimal comma typed into PM2.5: refused at the cell, the text kept in the editor.
+        if not window.controller.read_only:  # the Chinese pass signs 万州区 off for the bureau's screens
+            from PySide6.QtWidgets import QLineEdit
+
+            window.go_to("air.pm25")
+            type_keys(app, window.grid, "1")
+            editor = next(w for w in window.grid.viewport().findChildren(QLineEdit) if w.isVisible())
+            type_keys(app, editor, "2,5")
+            press(app, editor, Qt.Key.Key_Return)
+            app.processEvents()
+            window.grab().save(str(OUT / f"entry-refused-{lang}.png"))
+            press(app, editor, Qt.Key.Key_Escape)
         # The history of the selected indicator, and a warning selected in the checks panel.
         window.go_to("air.days_good")
         window.side.setCurrentWidget(window.chart)
+        window.resize(1366, 768)
         window._draw_history("air.pm25")
         app.processEvents()
         window.grab().save(str(OUT / f"history-{lang}.png"))
@@ -79,7 +110,7 @@ def main() -> int:
             reviewer = users.find(s, "reviewer")
         bureau.show_main(reviewer)
         window = bureau.window
-        window.resize(1500, 900)
+        window.resize(1366, 768)
         app.processEvents()
         window.grab().save(str(OUT / f"inbox-{lang}.png"))
         window.open_unit("500101")

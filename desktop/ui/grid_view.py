@@ -81,7 +81,7 @@ class GridView(QTableView):
         self.validate = lambda row, column, text: None  # set by the window: why typed text would be refused
 
     def configure_columns(self) -> None:
-        for col, width in ((NAME, 210), (VALUE, 92), (UNIT, 60), (PREVIOUS, 80), (LAST_YEAR, 80), (CHANGE, 92),
+        for col, width in ((NAME, 210), (VALUE, 92), (UNIT, 66), (PREVIOUS, 80), (LAST_YEAR, 80), (CHANGE, 92),
                            (TARGET, 70), (STATUS, 170)):  # fmt: skip
             self.setColumnWidth(col, width)
 

@@ -590,13 +590,8 @@
     </message>
     <message>
         <location filename="../../desktop/ui/models/indicators.py" line="37"/>
-        <source>Previous half</source>
+        <source>Last half</source>
         <translation>上期</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/models/indicators.py" line="38"/>
-        <source>Same half last year</source>
-        <translation>上年同期</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/models/indicators.py" line="38"/>
@@ -612,6 +607,11 @@
         <location filename="../../desktop/ui/models/indicators.py" line="38"/>
         <source>Status</source>
         <translation>状态</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/models/indicators.py" line="38"/>
+        <source>Last year</source>
+        <translation>上年同期</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/models/indicators.py" line="39"/>

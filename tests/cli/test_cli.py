@@ -47,7 +47,7 @@ def test_init_creates_a_database_and_an_admin_with_a_generated_password(tmp_path
 
 def test_ecoreport_db_environment_variable_chooses_the_database(tmp_path):
     db = tmp_path / "env.sqlite3"
-    run("init", "--admin-password", "pw1234", env={"ECOREPORT_DB": str(db)}, check=0)
+    run("init", "--admin-password", "pw123456", env={"ECOREPORT_DB": str(db)}, check=0)
     assert db.exists()
 
 

@@ -494,4 +494,23 @@ def test_every_control_has_a_name_and_the_grid_fits_1366x768_at_125_percent(gui,
         grid = window.grid
         for column in (VALUE, STATUS, EXPLANATION):
             right = grid.columnViewportPosition(column) + min(grid.columnWidth(column), 60)
-            assert 0 <= grid.columnViewportPosition(column) and right <= grid.viewport().width(), (width, column)
+            assert grid.columnViewportPosition(column) >= 0 and right <= grid.viewport().width(), (width, column)
+
+
+def test_typing_delete_and_paste_on_a_submitted_half_change_nothing(gui, qtbot, monkeypatch):
+    window, ctx = gui.window, gui.context()
+    unit = ctx.units.find("500101")
+    ctx.store.set_values("wanzhou", unit, H1, {}, {"air.good_ratio": "降水偏多"})
+    ctx.submissions.sign_off("wanzhou", "wanzhou_approver", "ecoreport", unit, H1)
+    window.controller.reload()
+    before = ctx.store.audit_entries()
+    window.go_to("enf.penalties")
+    key_in(window.grid, "9")
+    assert window.grid.state() != QAbstractItemView.State.EditingState and "已锁定" in window.grid.message.text()
+    qtbot.keyClick(window.grid, Qt.Key.Key_Delete)
+    shown = []
+    monkeypatch.setattr("desktop.ui.main_window.ProblemsDialog.exec", lambda self: shown.append(self.windowTitle()))
+    QApplication.clipboard().setText("1\n2\n")
+    qtbot.keyClick(window.grid, Qt.Key.Key_V, Qt.KeyboardModifier.ControlModifier)
+    assert shown and "0" in shown[0]
+    assert ctx.store.audit_entries() == before

@@ -34,8 +34,8 @@ class IndicatorTableModel(QAbstractTableModel):
         super().__init__(parent)
         self._rows: list[IndicatorRow] = []
         self._read_only = False
-        self._headers = [self.tr("Indicator"), self.tr("This half"), self.tr("Unit"), self.tr("Previous half"),
-                         self.tr("Same half last year"), self.tr("Change y/y"), self.tr("Target"), self.tr("Status"),
+        self._headers = [self.tr("Indicator"), self.tr("This half"), self.tr("Unit"), self.tr("Last half"),
+                         self.tr("Last year"), self.tr("Change y/y"), self.tr("Target"), self.tr("Status"),
                          self.tr("Explanation")]  # fmt: skip
 
     def set_rows(self, rows: list[IndicatorRow], read_only: bool) -> None:
