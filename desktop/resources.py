@@ -1,4 +1,5 @@
-"""Where the data files live: `resources/` beside the package, or inside a frozen bundle."""
+"""Where the data files live: inside the installed package (the wheel copies resources/ there), inside a
+frozen bundle, or `resources/` beside the package in a source checkout."""
 
 from __future__ import annotations
 
@@ -14,4 +15,7 @@ def resources_dir() -> Path:
     bundle = getattr(sys, "_MEIPASS", None)
     if bundle:
         return Path(bundle) / "resources"
+    installed = Path(__file__).resolve().parent / "_resources"
+    if installed.is_dir():
+        return installed
     return Path(__file__).resolve().parent.parent / "resources"

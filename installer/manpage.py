@@ -1,0 +1,59 @@
+"""Writes ecoreport(1) from the command line's own argparse help, so the manual page never drifts from it.
+
+Usage: python installer/manpage.py OUT.1
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime
+import sys
+
+
+def esc(text: str) -> str:
+    return (text or "").replace("\\", "\\\\").replace("-", "\\-").replace("\n.", "\n\\&.")
+
+
+def options(parser: argparse.ArgumentParser) -> list[str]:
+    out = []
+    for action in parser._actions:
+        if isinstance(action, argparse._SubParsersAction) or action.help == argparse.SUPPRESS:
+            continue
+        flags = ", ".join(action.option_strings) or action.metavar or action.dest
+        if action.option_strings and action.nargs != 0:
+            flags += " " + (action.metavar or action.dest.upper())
+        out += [".TP", f"\\fB{esc(flags)}\\fR", esc(action.help or "")]
+    return out
+
+
+def page() -> str:
+    from desktop import __version__
+    from desktop.cli.main import build_parser
+
+    parser = build_parser()
+    lines = [f'.TH ECOREPORT 1 "{datetime.date.today():%Y-%m-%d}" "EcoReport {__version__}" "User Commands"',
+             ".SH NAME", "ecoreport \\- 生态环境半年报填报审核系统 (half-year ecological-environment reporting)",
+             ".SH SYNOPSIS", "\\fBecoreport\\fR [\\fIoptions\\fR] [\\fICOMMAND\\fR [\\fIarguments\\fR]]",
+             ".SH DESCRIPTION", esc("Without a command, opens the graphical interface. With a command, works on the database "
+                                    "from the command line; --user names the acting user, whose password is asked for at "
+                                    "the terminal or read from ECOREPORT_PASSWORD."),
+             ".SH OPTIONS", *options(parser), ".SH COMMANDS"]  # fmt: skip
+    sub = next(a for a in parser._actions if isinstance(a, argparse._SubParsersAction))
+    helps = {c.dest: c.help for c in sub._choices_actions}
+    for name, command in sub.choices.items():
+        lines += [".SS", f"\\fB{esc(command.format_usage().removeprefix('usage: ').strip())}\\fR", esc(helps.get(name, ""))]
+        lines += options(command)
+        verbs = next((a for a in command._actions if isinstance(a, argparse._SubParsersAction)), None)
+        if verbs is not None:
+            verb_helps = {c.dest: c.help for c in verbs._choices_actions}
+            for verb, parser_ in verbs.choices.items():
+                lines += [".TP", f"\\fB{esc(name)} {esc(verb)}\\fR", esc(verb_helps.get(verb, ""))]
+    lines += [".SH EXIT STATUS", "0 done; 1 refused (nothing stored) or errors found; 2 bad input or no password; 3 broken data file.",
+              ".SH ENVIRONMENT", ".TP", "ECOREPORT_DB", "database file or URL", ".TP", "ECOREPORT_PASSWORD",
+              "the password of the --user, for scripts", ".TP", "ECOREPORT_APPROVER_PASSWORD", "the approver's password at sign-off"]  # fmt: skip
+    return "\n".join(lines) + "\n"
+
+
+if __name__ == "__main__":
+    with open(sys.argv[1], "w", encoding="utf-8") as out:
+        out.write(page())
