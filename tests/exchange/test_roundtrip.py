@@ -225,3 +225,16 @@ def test_a_district_without_data_is_listed_as_missing(ctx, tmp_path):
     city = half_report(ctx.store, ctx.units.municipality, H1)
     assert city.half.consolidated.missing_units == ["500243"]
     assert city.half.consolidated.contributors["water.sections_total"] == 37
+
+
+def test_a_filled_template_uses_the_same_number_parser(ctx, tmp_path):
+    template = make_template(ctx, "500101", H1, tmp_path / "t.xlsx")
+    filled = fill(template, tmp_path / "f.xlsx", {"air.pm25": "12,5", "enf.penalties": "1,234", "air.days_good": "１００"})
+    before = snapshot(ctx)
+    result = import_file(ctx.store, filled, "wanzhou")
+    assert result.status == REFUSED and snapshot(ctx) == before
+    assert [(p.code, "如为小数请用小数点" in p.text.zh) for p in result.problems] == [("air.pm25", True)]
+    fixed = fill(template, tmp_path / "g.xlsx", {"air.pm25": "12.5", "enf.penalties": "1,234", "air.days_good": "１００"})
+    assert import_file(ctx.store, fixed, "wanzhou").status == IMPORTED
+    half = ctx.store.unit_half(ctx.units.find("500101"), H1)
+    assert (half.raw["air.pm25"], half.raw["enf.penalties"], half.raw["air.days_good"]) == (Decimal("12.5"), 1234, 100)
