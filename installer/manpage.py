@@ -46,7 +46,7 @@ def page() -> str:
         verbs = next((a for a in command._actions if isinstance(a, argparse._SubParsersAction)), None)
         if verbs is not None:
             verb_helps = {c.dest: c.help for c in verbs._choices_actions}
-            for verb, parser_ in verbs.choices.items():
+            for verb in verbs.choices:
                 lines += [".TP", f"\\fB{esc(name)} {esc(verb)}\\fR", esc(verb_helps.get(verb, ""))]
     lines += [".SH EXIT STATUS", "0 done; 1 refused (nothing stored) or errors found; 2 bad input or no password; 3 broken data file.",
               ".SH ENVIRONMENT", ".TP", "ECOREPORT_DB", "database file or URL", ".TP", "ECOREPORT_PASSWORD",

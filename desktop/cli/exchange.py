@@ -103,7 +103,13 @@ def cmd_export(args: argparse.Namespace) -> int:
 
     ctx = context(args)
     unit, semester = unit_arg(ctx, args.unit), semester_arg(args.semester)
-    people = {k: getattr(args, k) for k in ("preparer", "approver", "head", "phone", "date") if getattr(args, k)}
+    from desktop.cli.values import form_people
+
+    people = form_people(args, ("preparer", "approver", "head", "phone", "date"))
+    if people and ctx.submissions.sign_off_of(unit, semester) is not None:
+        print(Text("该版本已签署：封面上的签字人与日期以签署时为准，命令行给出的不予采用",
+                   "This version is signed: the form shows the people and date given at sign-off, not these")(args.lang),
+              file=sys.stderr)  # fmt: skip
     wb = submission_workbook(ctx.store, unit, semester, args.lang, people)
     _saved(save_workbook(wb, Path(args.output)), args.lang)
     return EXIT_OK

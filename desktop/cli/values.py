@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import argparse
+import re
+from datetime import date
 
 from desktop.cli.common import context, password_from, semester_arg, unit_arg
 from desktop.cli.errors import EXIT_OK, EXIT_REFUSED, BadInput
@@ -29,6 +31,10 @@ def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -
     p.add_argument("unit", metavar="UNIT")
     p.add_argument("semester", metavar="HALF")
     p.add_argument("--approver", required=True, help="another user of the unit with the approver role")
+    for name, text in (("head", "单位负责人 head of unit"), ("stats", "统计负责人 head of statistics"),
+                       ("preparer", "填表人 prepared by (default: the --user's full name)"), ("phone", "联系电话 telephone"),
+                       ("date", "报出日期 date sent, YYYY-MM-DD (default: today)")):  # fmt: skip
+        p.add_argument(f"--{name}", help=f"{text}, printed on the form and covered by the signature")
     p.set_defaults(run=cmd_submit)
     p = sub.add_parser("withdraw", parents=[common], help="take back a signed-off half not yet accepted (approver; --reason)")
     p.add_argument("unit", metavar="UNIT")
@@ -140,6 +146,21 @@ def cmd_check(args: argparse.Namespace) -> int:
     return EXIT_REFUSED if any(r.severity == "error" for r in results) else EXIT_OK
 
 
+def form_people(args: argparse.Namespace, keys: tuple[str, ...]) -> dict[str, str]:
+    """The form's people from the command line, with the date checked: nothing is printed as typed unchecked."""
+    people = {k: getattr(args, k).strip() for k in keys if getattr(args, k, None) and getattr(args, k).strip()}
+    if "date" in people:
+        try:
+            people["date"] = date.fromisoformat(people["date"]).isoformat()
+        except ValueError:
+            raise BadInput(Text(f"报出日期“{people['date']}”不是有效日期，请写作 2024-07-15",
+                                f"Date sent '{people['date']}' is not a date; write it as 2024-07-15")) from None
+    if "phone" in people and not re.fullmatch(r"[0-9+()\- ]{5,20}", people["phone"]):
+        raise BadInput(Text(f"联系电话“{people['phone']}”只能包含数字、+、-、括号和空格",
+                            f"Telephone '{people['phone']}' may hold only digits, +, -, brackets and spaces"))
+    return people
+
+
 def cmd_withdraw(args: argparse.Namespace) -> int:
     ctx = context(args)
     unit, semester = unit_arg(ctx, args.unit), semester_arg(args.semester)
@@ -155,6 +176,8 @@ def cmd_submit(args: argparse.Namespace) -> int:
     unit, semester = unit_arg(ctx, args.unit), semester_arg(args.semester)
     password = password_from("ECOREPORT_APPROVER_PASSWORD",
                              Text(f"审核人 {args.approver} 的密码：", f"Password of approver {args.approver}: "), args.lang)  # fmt: skip
-    version = ctx.submissions.sign_off(args.user, args.approver, password, unit, semester)
+    people = form_people(args, ("head", "stats", "preparer", "phone", "date"))
+    people.setdefault("date", date.today().isoformat())
+    version = ctx.submissions.sign_off(args.user, args.approver, password, unit, semester, people)
     print(Text(f"{unit.name.zh}{semester.label('zh')}第{version}版已报送", f"{unit.name.en} {semester} version {version} submitted")(args.lang))
     return EXIT_OK

@@ -52,7 +52,7 @@ def normalise_number_text(raw: str) -> str:
     return unicodedata.normalize("NFKC", raw).translate(_MINUS).strip()
 
 
-def _number(raw: object) -> Decimal:
+def _number(raw: object, whole: bool = False) -> Decimal:
     """One parser for the grid, paste, the command line and workbooks: nothing is guessed.
 
     A comma is a thousands separator only in groups of three; anything else is refused with what to type.
@@ -77,6 +77,9 @@ def _number(raw: object) -> Decimal:
             raise _specific(f"“{raw}”是科学计数法；请直接填写数字，例如 1e3 写作 1000",
                             f"'{raw}' is scientific notation; type the number itself, e.g. 1000 for 1e3")  # fmt: skip
         elif re.fullmatch(r"[+-]?[\d,.\s']+", text) and any(ch.isdigit() for ch in text):
+            if whole:
+                raise _specific(f"“{raw}”不是有效的整数：逗号只能作千位分隔（三位一组，如 1,234）",
+                                f"'{raw}' is not a valid whole number: a comma only separates thousands (e.g. 1,234)")  # fmt: skip
             raise _specific(f"“{raw}”不是有效数字：逗号只能作千位分隔（三位一组，如 1,234）；如为小数请用小数点，例如 12.5",
                             f"'{raw}' is not a valid number: a comma only separates thousands (groups of three, "
                             f"e.g. 1,234); for a decimal use a point, e.g. 12.5")  # fmt: skip
@@ -109,7 +112,7 @@ def parse_value(ind: Indicator, raw: object, semester: Semester | None = None) -
         # One message for every way of missing, as the template's requirement column says it.
         floor = _plain(lo if lo is not None else 0)
         try:
-            number = _number(raw)
+            number = _number(raw, whole=True)
         except ValueRefused as exc:
             if exc.specific:
                 raise

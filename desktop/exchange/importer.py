@@ -58,6 +58,10 @@ def import_file(store: Store, path: Path, actor: str, expect_unit: Unit | None =
         return _refused(path, exc.text)
     if book.problems:
         return ImportResult(path, REFUSED, book.kind, book.unit_code, str(book.semester), 0, book.problems)
+    if book.kind == "submission" and not _bureau(store, actor):
+        return _refused(path, Text("这是报送件，由市局审核员导入；区县请导入填报模板或市局的审核意见",
+                                   "This is a submission, imported by the bureau's reviewer; a district imports "
+                                   "templates or the bureau's review"), book)  # fmt: skip
     refusal = _identity_problem(store, book, expect_unit, expect_semester)
     if refusal:
         return _refused(path, refusal, book)
@@ -83,6 +87,14 @@ def import_file(store: Store, path: Path, actor: str, expect_unit: Unit | None =
     status = IMPORTED if changes else UNCHANGED
     notes = _package_notes(store, book) if book.kind == "submission" else []
     return ImportResult(path, status, book.kind, unit.code, str(book.semester), len(changes), [], notes)
+
+
+def _bureau(store: Store, actor: str) -> bool:
+    from desktop.core.workflow import BUREAU_ROLES
+    from desktop.store.users import Users
+
+    user = Users(store).find(actor)
+    return user is not None and user.role in BUREAU_ROLES
 
 
 def _package_notes(store: Store, book: ImportedBook) -> list[Text]:

@@ -52,8 +52,9 @@ def build_submission(report: HalfReport, catalog: Catalog, form: FormInfo, lang:
 
     A draft is marked 草稿 on every sheet and carries no signature; the bureau's import refuses it.
     """
-    signed_people = json.loads(signed.people) if signed else {}
-    people = {"preparer": report.preparer or "", "approver": report.approver or "", **(people or {}), **signed_people}
+    # A signed version prints exactly the people its signature covers; a draft takes what it is given.
+    people = json.loads(signed.people) if signed else \
+        {"preparer": report.preparer or "", "approver": report.approver or "", **(people or {})}  # fmt: skip
     wb = Workbook()
     _cover(wb.active, report, catalog, form, people, lang, signed)
     values = wb.create_sheet(VALUES(lang))

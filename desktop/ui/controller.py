@@ -137,9 +137,10 @@ class EntryController(QObject):
         notes: dict[str, str] = {}
         accepted, refused = [], []
         for cell in cells:
+            if not cell.text.strip():
+                continue  # a blank in the block changes nothing: clearing a value is Delete, on purpose
             if cell.refusal is not None:
-                if cell.text.strip():
-                    refused.append((cell, cell.refusal))
+                refused.append((cell, cell.refusal))
                 continue
             reason = self.refusal(cell.code, VALUE if cell.column == "value" else EXPLANATION, cell.text)
             if reason:

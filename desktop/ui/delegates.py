@@ -65,12 +65,13 @@ class ValueDelegate(QStyledItemDelegate):
         self.refused.emit(index, reason)
 
     def eventFilter(self, editor, event):
-        if event.type() == QEvent.Type.KeyPress and event.key() in COMMIT_KEYS and not isinstance(editor, QComboBox):
+        commit = event.type() == QEvent.Type.KeyPress and event.key() in COMMIT_KEYS
+        if (commit or event.type() == QEvent.Type.FocusOut) and not isinstance(editor, QComboBox):
             index = self.parent().currentIndex()
             reason = self.refusal(editor, index)
             if reason:
                 self._refuse(editor, index, reason)
-                return True  # the editor stays open with the text as typed
+                return True  # the editor stays open with the text as typed, wherever the focus went
         return super().eventFilter(editor, event)
 
     def setModelData(self, editor, model, index):

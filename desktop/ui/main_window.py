@@ -192,9 +192,9 @@ class MainWindow(QMainWindow):
         c.saved.connect(self.show_saved)
         self.model.valueEdited.connect(c.edit_value)
         self.model.explanationEdited.connect(c.edit_explanation)
-        self.delegate.refused.connect(lambda index, message: self.show_refusal(message, index))
+        self.delegate.refused.connect(self.show_refusal_at)
         self.delegate.accepted.connect(self.clear_refusal)
-        self.grid.selectionModel().currentChanged.connect(lambda *_: self.clear_refusal())
+        self.grid.selectionModel().currentChanged.connect(self.clear_refusal)
         self.grid.pasted.connect(self.paste)
         self.grid.cleared.connect(lambda codes: c.apply_values({code: None for code in codes}, self.tr("Clear values")))
         self.checks.goTo.connect(self.go_to)
@@ -249,7 +249,10 @@ class MainWindow(QMainWindow):
         self.statusBar().showMessage("⚠ " + message)
         self.grid.say(index if index is not None else self.grid.currentIndex(), message)
 
-    def clear_refusal(self) -> None:
+    def show_refusal_at(self, index, message: str) -> None:
+        self.show_refusal(message, index)
+
+    def clear_refusal(self, *_args) -> None:
         self.grid.hide_message()
         if self.statusBar().currentMessage().startswith("⚠"):
             self.statusBar().clearMessage()

@@ -308,3 +308,27 @@ def test_a_second_approver_is_granted_the_key_by_one_who_holds_it(two, demo_copy
     unit = district.units.find("500101")
     with district.store.session() as s:
         keys.unlock(s, unit, "wanzhou_approver2", "ecoreport2")  # opens with the new approver's own password
+
+
+def test_the_command_line_sign_off_takes_the_forms_people_and_checks_them(demo_copy, tmp_path):
+    env = {"ECOREPORT_PASSWORD": "ecoreport", "ECOREPORT_APPROVER_PASSWORD": "ecoreport"}
+    cli(demo_copy, "set", "500101", "2024H1", "--explain", "air.good_ratio=新增两个监测站，属实", "--user", "wanzhou", env=env)
+    bad = cli(demo_copy, "submit", "500101", "2024H1", "--approver", "wanzhou_approver", "--user", "wanzhou",
+              "--head", "李局长", "--date", "2024-13-45", env=env)  # fmt: skip
+    assert bad.returncode == 2 and "不是有效日期" in bad.stderr
+    ok = cli(demo_copy, "submit", "500101", "2024H1", "--approver", "wanzhou_approver", "--user", "wanzhou",
+             "--head", "李局长", "--phone", "023-58123456", "--date", "2024-07-15", env=env)  # fmt: skip
+    assert ok.returncode == 0, ok.stderr
+    out = cli(demo_copy, "export", "500101", "2024H1", "-o", str(tmp_path / "s.xlsx"), "--head", "别人", "--user", "wanzhou", env=env)
+    assert out.returncode == 0 and "以签署时为准" in out.stderr
+    cover = {r[0].value: r[1].value for r in openpyxl.load_workbook(tmp_path / "s.xlsx")["封面"].iter_rows() if r[0].value}
+    assert (cover["单位负责人"], cover["联系电话"], cover["报出日期"], cover["填表人"]) == \
+        ("李局长", "023-58123456", "2024-07-15", "万州区填报员")  # fmt: skip
+
+
+def test_a_district_is_told_that_submissions_are_the_bureaus_to_import(two, tmp_path):
+    district, _ = two
+    sign_off(district)
+    path = export(district, tmp_path / "s.xlsx")
+    result = import_file(district.store, path, "wanzhou")
+    assert result.status == REFUSED and "由市局审核员导入" in problem(result)

@@ -170,7 +170,7 @@ def test_pasting_seven_cells_with_one_bad_stores_six_and_names_the_bad_one(gui, 
     assert [after[c] for c in codes] == [11, 12, 13, before[codes[3]], 15, 16, 17]
     title, intro, lines = shown[0]
     assert "6" in title and intro.startswith("已保存粘贴的 6 个单元格") and len(lines) == 1
-    assert "“14,5”" in lines[0] and "如为小数请用小数点" in lines[0]
+    assert "“14,5”" in lines[0] and "逗号只能作千位分隔" in lines[0]
     assert window.grid.currentIndex().data(CODE_ROLE) == codes[3]  # the cursor is on the refused cell
     qtbot.keyClick(window.grid, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)  # the paste is one step
     assert {code: stored(gui, code) for code in codes} == before
@@ -514,3 +514,23 @@ def test_typing_delete_and_paste_on_a_submitted_half_change_nothing(gui, qtbot, 
     qtbot.keyClick(window.grid, Qt.Key.Key_V, Qt.KeyboardModifier.ControlModifier)
     assert shown and "0" in shown[0]
     assert ctx.store.audit_entries() == before
+
+
+def test_a_blank_in_a_pasted_block_clears_nothing(gui, qtbot, monkeypatch):
+    window = gui.window
+    monkeypatch.setattr("desktop.ui.main_window.ProblemsDialog.exec", lambda self: None)
+    window.go_to("air.days_valid")
+    QApplication.clipboard().setText("181\r\n\r\n99\r\n")
+    qtbot.keyClick(window.grid, Qt.Key.Key_V, Qt.KeyboardModifier.ControlModifier)
+    assert stored(gui, "air.days_excellent") == 71  # the blank line did not wipe it
+    assert stored(gui, "air.days_good") == 99
+    assert "2" in window.statusBar().currentMessage()  # two cells stored, not three
+
+
+def test_a_refused_value_survives_a_click_elsewhere(gui, qtbot):
+    window = gui.window
+    editor = type_refused(qtbot, window, "enf.penalties", "abc")
+    window.filter.setFocus()
+    qtbot.waitUntil(lambda: window.filter.hasFocus())
+    assert window.grid.state() == QAbstractItemView.State.EditingState and editor.text() == "abc"
+    assert window.grid.message.isVisible() and stored(gui, "enf.penalties") != "abc"
