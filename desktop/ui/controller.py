@@ -204,6 +204,12 @@ class EntryController(QObject):
         self.reload()
         self.saved.emit(datetime.now())
 
+    def withdraw(self, approver: str, password: str, reason: str) -> None:
+        """An approver of the unit takes back a signed-off half the bureau has not accepted (their password confirms)."""
+        self.ctx.users.sign_in(approver, password)
+        self.ctx.submissions.withdraw(approver, self.unit, self.semester, reason)
+        self.reload()
+
     def submit(self, approver: str, password: str, people: dict[str, str] | None = None) -> int:
         version = self.ctx.submissions.sign_off(self.user.name, approver, password, self.unit, self.semester, people)
         self.undo_stack.clear()

@@ -23,7 +23,7 @@ from PySide6.QtWidgets import (
 )  # fmt: skip
 
 from desktop.core.semester import Semester
-from desktop.core.workflow import STATUS_NAMES
+from desktop.core.workflow import STATUS_NAMES, Action, available
 from desktop.ui.backup_actions import add_backup_actions
 from desktop.ui.checks_panel import ChecksPanel
 from desktop.ui.controller import EntryController
@@ -149,6 +149,7 @@ class MainWindow(QMainWindow):
         self.template_action = self._action(self.tr("Export template…"), self.export_template)
         self.export_action = self._action(self.tr("Export submission workbook…"), self.export_submission, QKeySequence("Ctrl+E"))
         self.submit_action = self._action(self.tr("Submit…"), self.submit)
+        self.withdraw_action = self._action(self.tr("Withdraw the submission…"), self.withdraw)
         quit_action = self._action(self.tr("Quit"), self.close, QKeySequence.StandardKey.Quit)
         menu = self.menuBar().addMenu(self.tr("&File"))
         for action in (self.import_action, self.review_action, self.template_action, self.export_action):
@@ -163,6 +164,7 @@ class MainWindow(QMainWindow):
         edit.addAction(self.redo_action)
         report = self.menuBar().addMenu(self.tr("&Report"))
         report.addAction(self.submit_action)
+        report.addAction(self.withdraw_action)
         view = self.menuBar().addMenu(self.tr("&View"))
         languages = view.addMenu(self.tr("Language"))
         for code, name in (("zh", "中文"), ("en", "English")):
@@ -235,6 +237,8 @@ class MainWindow(QMainWindow):
         self.status_state.setText(self.tr("Status: %1").replace("%1", status) + (self.tr(" (read-only)") if c.read_only else ""))
         self.import_action.setEnabled(not c.read_only)
         self.submit_action.setEnabled(not c.read_only and not report.unit.is_municipality)
+        self.withdraw_action.setEnabled(Action.WITHDRAW in available(report.status, "approver")
+                                        and c.user.role != "reviewer" and not report.unit.is_municipality)  # fmt: skip
         self._row_changed(self.grid.currentIndex())
 
     def show_threads(self, threads) -> None:
@@ -372,6 +376,33 @@ class MainWindow(QMainWindow):
         saved = save_workbook(workbook, Path(path))
         self.statusBar().showMessage(self.tr("Saved %1").replace("%1", str(saved)), 8000)
         return saved
+
+    def withdraw(self) -> None:
+        from PySide6.QtWidgets import QInputDialog
+
+        from desktop.core.text import UserError
+
+        c = self.controller
+        approvers = c.ctx.submissions.approvers(c.unit)
+        title = self.tr("Withdraw the submission")
+        if not approvers:
+            QMessageBox.warning(self, title, self.tr("No approver is registered for this unit; ask the administrator to add one."))
+            return
+        name, ok = QInputDialog.getItem(self, title, self.tr("Approver"), approvers, 0, False)
+        if not ok:
+            return
+        password, ok = QInputDialog.getText(self, title, self.tr("Approver's password"), QLineEdit.EchoMode.Password)
+        if not ok:
+            return
+        reason, ok = QInputDialog.getMultiLineText(self, title, self.tr("Reason (required):"))
+        if not ok:
+            return
+        try:
+            c.withdraw(name, password, reason)
+        except UserError as exc:
+            QMessageBox.warning(self, title, exc.message(c.lang))
+            return
+        self.statusBar().showMessage(self.tr("Withdrawn: the half can be corrected and submitted again."), 8000)
 
     def _remembered_people(self) -> dict[str, str]:
         """The form's people as last given for this unit; the preparer defaults to the user's full name."""

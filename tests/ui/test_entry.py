@@ -534,3 +534,25 @@ def test_a_refused_value_survives_a_click_elsewhere(gui, qtbot):
     qtbot.waitUntil(lambda: window.filter.hasFocus())
     assert window.grid.state() == QAbstractItemView.State.EditingState and editor.text() == "abc"
     assert window.grid.message.isVisible() and stored(gui, "enf.penalties") != "abc"
+
+
+def test_an_approver_withdraws_a_signed_off_half_from_the_menu(gui, monkeypatch, dialogs):
+    from PySide6.QtWidgets import QInputDialog
+
+    window, ctx = gui.window, gui.context()
+    unit = ctx.units.find("500101")
+    assert not window.withdraw_action.isEnabled()  # a draft has nothing to withdraw
+    ctx.store.set_values("wanzhou", unit, H1, {}, {"air.good_ratio": "降水偏多"})
+    ctx.submissions.sign_off("wanzhou", "wanzhou_approver", "ecoreport", unit, H1)
+    window.controller.reload()
+    assert window.withdraw_action.isEnabled()
+    monkeypatch.setattr(QInputDialog, "getItem", staticmethod(lambda *a, **k: ("wanzhou_approver", True)))
+    monkeypatch.setattr(QInputDialog, "getMultiLineText", staticmethod(lambda *a, **k: ("PM2.5录入有误", True)))
+    monkeypatch.setattr(QInputDialog, "getText", staticmethod(lambda *a, **k: ("wrong-password", True)))
+    window.withdraw_action.trigger()
+    assert dialogs["warning"] and ctx.submissions.status(unit, H1) == "submitted"
+    monkeypatch.setattr(QInputDialog, "getText", staticmethod(lambda *a, **k: ("ecoreport", True)))
+    window.withdraw_action.trigger()
+    assert ctx.submissions.status(unit, H1) == "draft" and not window.controller.read_only
+    entry = [e for e in ctx.store.audit_entries(unit) if e.action == "status.withdraw"][-1]
+    assert entry.user == "wanzhou_approver" and entry.reason == "PM2.5录入有误"

@@ -238,3 +238,18 @@ def test_the_bureau_registers_a_district_key_from_its_file(reviewer, district, t
     printed = register_key(reviewer.window, reviewer.controller, str(tmp_path / "k.pub"))
     assert printed and printed in asked[0] and "渝北区" in asked[0]
     assert [k.unit_code for k in keys.registered(reviewer.context().store)] == ["500112"]
+
+
+def test_the_reviewer_window_fits_1366x768_at_100_and_125_percent(reviewer, qtbot):
+    window = reviewer.window
+    for width, height in ((1366, 728), (1093, 582)):
+        window.resize(width, height)
+        window.show()
+        qtbot.waitExposed(window)
+        for page in (window.inbox, window.review, window.dashboard, window.audit):
+            window.tabs.setCurrentWidget(page)
+            assert window.width() <= width and window.height() <= height, (page, window.size())
+        for button in (window.review.return_button, window.review.accept_button):
+            window.tabs.setCurrentWidget(window.review)
+            bottom = button.mapTo(window, button.rect().bottomLeft()).y()
+            assert bottom <= window.height(), (width, button.text())

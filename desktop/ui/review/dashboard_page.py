@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QPlainTextEdit,
     QPushButton,
+    QScrollArea,
     QTableView,
     QVBoxLayout,
     QWidget,
@@ -84,9 +85,18 @@ class DashboardPage(QWidget):
         grid.setRowStretch(0, 3)
         grid.setRowStretch(1, 3)
         grid.setRowStretch(2, 1)
-        layout = QVBoxLayout(self)
+        # The page scrolls inside its tab, so the window fits 1366×768 (and 125 %) whatever the charts need.
+        inner = QWidget(self)
+        layout = QVBoxLayout(inner)
         layout.addLayout(top)
         layout.addLayout(grid)
+        scroll = QScrollArea(self)
+        scroll.setWidgetResizable(True)
+        scroll.setFrameShape(QScrollArea.Shape.NoFrame)
+        scroll.setWidget(inner)
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(0, 0, 0, 0)
+        outer.addWidget(scroll)
         self.indicator.currentIndexChanged.connect(self.refresh_charts)
         self.include.currentIndexChanged.connect(self.refresh)
 

@@ -59,7 +59,8 @@ class ReviewerWindow(QMainWindow):
         self.half_box.currentIndexChanged.connect(self.open_selected)
         self.inbox.openUnit.connect(self.open_unit)
         self.tabs.currentChanged.connect(self._tab_changed)
-        self.resize(1500, 900)
+        screen = self.screen().availableGeometry() if self.screen() else None
+        self.resize(min(1360, screen.width() if screen else 1366), min(720, screen.height() if screen else 728))
 
     def select(self, _unit_code: str, semester: str) -> None:
         i = self.half_box.findData(semester)
