@@ -88,6 +88,17 @@ class Catalog:
     def __contains__(self, code: object) -> bool:
         return code in self.indicators
 
+    def formula_in_words(self, ind: Indicator) -> Text:
+        """A derived indicator's formula with the names users see instead of codes: 优良天数 ÷ 有效监测天数 × 100."""
+        import re
+
+        def words(lang: str) -> str:
+            text = re.sub(r"[a-z][a-z0-9_]*\.[a-z0-9_]+",
+                          lambda m: self[m.group(0)].name(lang) if m.group(0) in self else m.group(0), ind.formula.source)
+            return text.replace("*", "×").replace("/", "÷")
+
+        return Text(words("zh"), words("en"))
+
     def raw(self) -> list[Indicator]:
         return [i for i in self.indicators.values() if not i.derived]
 

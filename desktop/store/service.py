@@ -236,7 +236,7 @@ class Store:
             if ind is None:
                 problems.append((code, Text(f"目录中没有指标 {code}", f"no indicator {code} in the catalog")))
                 continue
-            refusal = may_set_indicator(unit, ind)
+            refusal = may_set_indicator(unit, ind, self.catalog)
             if code not in values:
                 # An explanation may be about any figure the unit shows, derived ones included.
                 if refusal and (ind.aggregation == "municipal" and not unit.is_municipality):

@@ -99,7 +99,7 @@ class EntryController(QObject):
             return None
         if self.edit_refusal is not None:
             return self.edit_refusal(self.lang)
-        reason = may_set_indicator(self.unit, row.indicator)
+        reason = may_set_indicator(self.unit, row.indicator, self.ctx.catalog)
         if reason is not None:
             return reason(self.lang)
         if column is None:

@@ -134,6 +134,7 @@ def test_typing_on_a_derived_row_stores_nothing_and_says_why(gui, qtbot):
     assert window.grid.state() != QAbstractItemView.State.EditingState
     assert window.grid.currentIndex().data(CODE_ROLE) == "water.excellent_ratio"  # no keyboard search
     assert window.grid.message.isVisible() and "由公式计算" in window.grid.message.text()
+    assert "国控断面数" in window.grid.message.text() and "water." not in window.grid.message.text()  # names, not codes
     assert gui.context().store.audit_entries() == before
     qtbot.keyClick(window.grid, Qt.Key.Key_Delete)
     assert gui.context().store.audit_entries() == before
