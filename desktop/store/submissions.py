@@ -18,7 +18,6 @@ from desktop.core.semester import Semester
 from desktop.core.text import Text, UserError
 from desktop.core.units import Unit
 from desktop.core.workflow import (
-    EDITABLE,
     SIGNED_OFF,
     Action,
     Actor,
@@ -350,5 +349,3 @@ class Submissions:
             row = self.store._submission(s, unit.code, semester)
             return may_edit(actor_of(user), unit, row.status if row else Status.DRAFT)
 
-
-__all__ = ["EDITABLE", "SIGNED_OFF", "SignOff", "Submissions", "actor_of"]
