@@ -72,7 +72,6 @@ class GridView(QTableView):
         self.verticalHeader().setDefaultSectionSize(26)
         header = self.horizontalHeader()
         header.setStretchLastSection(True)
-        header.setSectionResizeMode(NAME, QHeaderView.ResizeMode.Interactive)
         header.setDefaultAlignment(Qt.AlignmentFlag.AlignCenter)
         header.setMinimumHeight(40)
         self.setWordWrap(False)
@@ -81,6 +80,8 @@ class GridView(QTableView):
         self.validate = lambda row, column, text: None  # set by the window: why typed text would be refused
 
     def configure_columns(self) -> None:
+        """After the model is set: a section's mode cannot be set before the section exists (Qt 6.8 crashes)."""
+        self.horizontalHeader().setSectionResizeMode(NAME, QHeaderView.ResizeMode.Interactive)
         for col, width in ((NAME, 210), (VALUE, 92), (UNIT, 66), (PREVIOUS, 80), (LAST_YEAR, 80), (CHANGE, 92),
                            (TARGET, 70), (STATUS, 170)):  # fmt: skip
             self.setColumnWidth(col, width)
