@@ -19,6 +19,9 @@ if TYPE_CHECKING:
 
 Value = int | Decimal | str
 MAX_TEXT = 2000
+# No figure of a district or city reaches a trillion in its own unit; below it every value survives a
+# spreadsheet's binary floating point exactly (15 significant digits), so no round trip can change it.
+MAX_MAGNITUDE = Decimal(10) ** 12
 # What a typed number may look like once full-width forms are normalised: plain, or grouped by thousands
 # with one kind of separator in groups of exactly three (1,234 · 1 234 · 1'234 · 1,234,567.5).
 _PLAIN = re.compile(r"[+-]?(?:\d+(?:\.\d*)?|\.\d+)")
@@ -86,7 +89,11 @@ def _number(raw: object, whole: bool = False) -> Decimal:
         else:
             raise _refuse(f"“{raw}”不是数字", f"'{raw}' is not a number")
     if not number.is_finite():
-        raise _refuse("须为有限数字", "must be a finite number")
+        raise _specific("须为有限数字", "must be a finite number")
+    if abs(number) >= MAX_MAGNITUDE:
+        raise _specific(f"数值过大（{_plain(number) if abs(number.adjusted()) < 30 else '超过30位'}）：本系统的数值须小于1万亿，请核对单位和位数",
+                        f"too large ({_plain(number) if abs(number.adjusted()) < 30 else 'over 30 digits'}): values must be below "
+                        f"one trillion; check the unit and the digits")  # fmt: skip
     return number
 
 
