@@ -86,6 +86,7 @@ def import_file(store: Store, path: Path, actor: str, expect_unit: Unit | None =
         return _refused(path, exc.text, book)
     status = IMPORTED if changes else UNCHANGED
     notes = _package_notes(store, book) if book.kind == "submission" else []
+    notes += [Text(f.message("zh"), f.message("en")) for f in book.formulas]  # each formula whose result was taken
     return ImportResult(path, status, book.kind, unit.code, str(book.semester), len(changes), [], notes)
 
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import hashlib
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -44,6 +45,7 @@ class ImportedBook:
     problems: list[Problem] = field(default_factory=list)
     cells: dict[str, tuple[str, str]] = field(default_factory=dict)  # code → (sheet, cell) of its value
     threads: list[dict] = field(default_factory=list)  # queries and answers that travel with the file
+    formulas: list[Problem] = field(default_factory=list)  # input cells holding a formula whose saved result was taken
 
 
 class BookRefused(UserError):
@@ -123,6 +125,7 @@ def _read(wb, meta: dict[str, str], path: Path, digest: str, catalog: Catalog) -
             continue
         seen.add(code)
         _read_cell(book, sheet, row_number, row, value_col, note_col, ind)
+    _check_formulas(book, path, sheet, first_row, value_col, note_col, catalog)
     book.threads = _threads(wb, meta, book.unit_code, str(semester))
     return book
 
@@ -147,6 +150,49 @@ def _read_review(wb, meta: dict[str, str], path: Path, digest: str) -> ImportedB
     book = ImportedBook(path, digest, "review", meta.get("unit", ""), semester, meta.get("catalog_version", ""), meta)
     book.threads = _threads(wb, meta, book.unit_code, str(semester))
     return book
+
+
+def _formula_cells(path: Path, sheet: str, first_row: int, columns: tuple[int, ...]) -> dict[tuple[int, int], str]:
+    """(row, column) → formula text of the cells of `columns` that hold a formula (none: no parsing at all)."""
+    import zipfile
+
+    with zipfile.ZipFile(path) as archive:
+        sheets = [archive.read(n) for n in archive.namelist() if n.startswith("xl/worksheets/") and n.endswith(".xml")]
+        if not any(b"<f>" in x or b"<f " in x for x in sheets):  # a cell formula (not a conditional format's <formula>)
+            return {}
+    from openpyxl import load_workbook
+
+    wb = load_workbook(path, read_only=True, data_only=False)
+    try:
+        out = {}
+        for row in wb[sheet].iter_rows(min_row=first_row, max_row=first_row + MAX_ROWS, max_col=max(columns)):
+            for cell in row:
+                if getattr(cell, "column", None) in columns and cell.data_type == "f":
+                    out[(cell.row, cell.column)] = str(cell.value)
+        return out
+    finally:
+        wb.close()
+
+
+def _check_formulas(book: ImportedBook, path: Path, sheet: str, first_row: int, value_col: int, note_col: int,
+                    catalog: Catalog) -> None:  # fmt: skip
+    """A formula in an input cell is never taken silently: without a saved result (or with an error) it is
+    refused, naming the cell; with one, its result is taken and listed with the formula."""
+    formulas = _formula_cells(path, sheet, first_row, (value_col, note_col))
+    for (row, column), formula in sorted(formulas.items()):
+        cell = f"{get_column_letter(column)}{row}"
+        code = next((c for c, (_, where) in book.cells.items() if int(re.sub(r"\D", "", where)) == row), None)
+        if code is None or catalog[code].derived:
+            continue  # the template's own live formulas in calculated rows are not read
+        taken = book.values.get(code) if column == value_col else book.explanations.get(code)
+        if any(p.cell == cell for p in book.problems):
+            continue  # already refused (an error value is not a number)
+        if taken is None:
+            book.problems.append(Problem(sheet, cell, code, Text(f"公式 {formula} 没有保存的计算结果（或结果是错误值），不能采用；请填写数值",
+                                                                 f"the formula {formula} has no saved result (or an error); type the value")))  # fmt: skip
+        else:
+            book.formulas.append(Problem(sheet, cell, code, Text(f"采用了公式 {formula} 保存的结果：{taken}",
+                                                                 f"took the saved result of the formula {formula}: {taken}")))  # fmt: skip
 
 
 def _cell(row: list, col: int) -> object:
