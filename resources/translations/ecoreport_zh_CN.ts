@@ -450,22 +450,22 @@
 <context>
     <name>GridView</name>
     <message>
-        <location filename="../../desktop/ui/grid_view.py" line="107"/>
+        <location filename="../../desktop/ui/grid_view.py" line="108"/>
         <source>This cell cannot be entered</source>
         <translation>此单元格不能填写</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/grid_view.py" line="206"/>
+        <location filename="../../desktop/ui/grid_view.py" line="207"/>
         <source>Why the value was not stored</source>
         <translation>未保存的原因</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/grid_view.py" line="225"/>
+        <location filename="../../desktop/ui/grid_view.py" line="226"/>
         <source>below the last row</source>
         <translation>超出最后一行</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/grid_view.py" line="231"/>
+        <location filename="../../desktop/ui/grid_view.py" line="232"/>
         <source>no input column there</source>
         <translation>该列不能填写</translation>
     </message>
@@ -912,8 +912,8 @@ Compare it with the one the district reads to you.</source>
     </message>
     <message>
         <location filename="../../desktop/ui/main_window.py" line="265"/>
-        <location filename="../../desktop/ui/main_window.py" line="362"/>
-        <location filename="../../desktop/ui/main_window.py" line="377"/>
+        <location filename="../../desktop/ui/main_window.py" line="365"/>
+        <location filename="../../desktop/ui/main_window.py" line="380"/>
         <source>Saved %1</source>
         <translation>已保存 %1</translation>
     </message>
@@ -948,8 +948,8 @@ Compare it with the one the district reads to you.</source>
     </message>
     <message>
         <location filename="../../desktop/ui/main_window.py" line="331"/>
-        <location filename="../../desktop/ui/main_window.py" line="355"/>
-        <location filename="../../desktop/ui/main_window.py" line="372"/>
+        <location filename="../../desktop/ui/main_window.py" line="358"/>
+        <location filename="../../desktop/ui/main_window.py" line="375"/>
         <source>Excel workbooks (*.xlsx)</source>
         <translation>Excel 工作簿 (*.xlsx)</translation>
     </message>
@@ -974,72 +974,82 @@ Compare it with the one the district reads to you.</source>
         <translation>已导入 %1：%2 项变化</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="354"/>
+        <location filename="../../desktop/ui/main_window.py" line="349"/>
+        <source>Imported, with notes</source>
+        <translation>已导入（附说明）</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/main_window.py" line="350"/>
+        <source>The file was imported. Please look at the following:</source>
+        <translation>文件已导入，请查看以下各项：</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/main_window.py" line="357"/>
         <source>%1_template.xlsx</source>
         <translation>%1_填报模板.xlsx</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="355"/>
+        <location filename="../../desktop/ui/main_window.py" line="358"/>
         <source>Export template</source>
         <translation>导出填报模板</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="370"/>
+        <location filename="../../desktop/ui/main_window.py" line="373"/>
         <source>%1_submission.xlsx</source>
         <translation>%1_报送文件.xlsx</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="371"/>
+        <location filename="../../desktop/ui/main_window.py" line="374"/>
         <source>Save the submission workbook</source>
         <translation>保存报送文件</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="387"/>
+        <location filename="../../desktop/ui/main_window.py" line="390"/>
         <source>Withdraw the submission</source>
         <translation>撤回报送</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="389"/>
+        <location filename="../../desktop/ui/main_window.py" line="392"/>
         <source>No approver is registered for this unit; ask the administrator to add one.</source>
         <translation>本单位尚未设置审核人，请联系管理员添加。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="391"/>
+        <location filename="../../desktop/ui/main_window.py" line="394"/>
         <source>Approver</source>
         <translation>审核人</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="394"/>
+        <location filename="../../desktop/ui/main_window.py" line="397"/>
         <source>Approver&apos;s password</source>
         <translation>审核人密码</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="397"/>
+        <location filename="../../desktop/ui/main_window.py" line="400"/>
         <source>Reason (required):</source>
         <translation>原因（必填）：</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="405"/>
+        <location filename="../../desktop/ui/main_window.py" line="408"/>
         <source>Withdrawn: the half can be corrected and submitted again.</source>
         <translation>已撤回：可修改后重新报送。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="438"/>
+        <location filename="../../desktop/ui/main_window.py" line="441"/>
         <source>%1, %2: %3 error(s), %4 warning(s) (%5 unexplained), %6 notice(s).</source>
         <translation>%1 %2：%3 个错误，%4 个警告（%5 个未说明），%6 个提示。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="455"/>
+        <location filename="../../desktop/ui/main_window.py" line="458"/>
         <source>Not submitted</source>
         <translation>未能报送</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="456"/>
+        <location filename="../../desktop/ui/main_window.py" line="459"/>
         <source>Submitted</source>
         <translation>已报送</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="457"/>
+        <location filename="../../desktop/ui/main_window.py" line="460"/>
         <source>Version %1 is submitted and now read-only. Save the submission workbook for the bureau.</source>
         <translation>第 %1 版已报送，数据已锁定。请保存报送文件并交市局。</translation>
     </message>

@@ -38,3 +38,18 @@ def fill(path: Path, out: Path, values: dict[str, object], notes: dict[str, obje
             row[7].value = notes[code]
     wb.save(out)
     return out
+
+
+def with_saved_results(path: Path, out: Path, results: dict[str, str]) -> Path:
+    """Gives formulas the saved results Excel would have written (openpyxl writes none): {formula: result}."""
+    import zipfile
+
+    with zipfile.ZipFile(path) as z:
+        parts = {n: z.read(n) for n in z.namelist()}
+    for name in [n for n in parts if n.startswith("xl/worksheets/")]:
+        for formula, result in results.items():
+            parts[name] = parts[name].replace(f"<f>{formula}</f><v />".encode(), f"<f>{formula}</f><v>{result}</v>".encode())
+    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as z:
+        for name, data in parts.items():
+            z.writestr(name, data)
+    return out

@@ -557,3 +557,18 @@ def test_an_approver_withdraws_a_signed_off_half_from_the_menu(gui, monkeypatch,
     assert ctx.submissions.status(unit, H1) == "draft" and not window.controller.read_only
     entry = [e for e in ctx.store.audit_entries(unit) if e.action == "status.withdraw"][-1]
     assert entry.user == "wanzhou_approver" and entry.reason == "PM2.5录入有误"
+
+
+def test_importing_a_template_with_a_formula_shows_what_was_taken(gui, monkeypatch, tmp_path):
+    from exchange.helpers import fill, make_template, with_saved_results
+
+    ctx = gui.context()
+    template = make_template(ctx, "500101", H1, tmp_path / "t.xlsx")
+    filled = with_saved_results(fill(template, tmp_path / "f.xlsx", {"enf.penalties": "=20+5"}), tmp_path / "g.xlsx",
+                                {"20+5": "25"})  # fmt: skip
+    shown = []
+    monkeypatch.setattr("desktop.ui.main_window.ProblemsDialog.exec", lambda self: shown.append(
+        [self.list.item(i).text() for i in range(self.list.count())]))  # fmt: skip
+    gui.window.run_import(filled)
+    assert stored(gui, "enf.penalties") == 25
+    assert shown and any("=20+5" in line and "25" in line for line in shown[0])
