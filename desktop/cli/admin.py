@@ -107,6 +107,9 @@ def cmd_audit(args: argparse.Namespace) -> int:
     if args.unit == "verify":
         return _verify(ctx, args)
     unit = unit_arg(ctx, args.unit) if args.unit else None
+    me = ctx.users.find(ctx.user)
+    if unit is None and me.role not in ("reviewer", "admin"):
+        unit = ctx.units.get(me.unit_code)  # a district's users read their own unit's log
     rows = ctx.audit.entries(unit.code if unit else None, args.limit)
     if args.json:
         dump_json([to_json(r) for r in rows])

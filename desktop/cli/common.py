@@ -49,10 +49,24 @@ def _sign_in(ctx: AppContext, args: argparse.Namespace) -> str:
 
 
 def unit_arg(ctx: AppContext, text: str) -> Unit:
+    """The unit a command names, once it is clear the signed-in user may see it."""
     try:
-        return ctx.units.find(text)
+        unit = ctx.units.find(text)
     except UserError as exc:
         raise BadInput(exc.text) from None
+    readable(ctx, unit)
+    return unit
+
+
+def readable(ctx: AppContext, unit: Unit) -> None:
+    from desktop.core.workflow import Actor, may_read
+
+    if ctx.user is None:
+        return  # a command that needs no sign-in (init, catalog, selftest)
+    user = ctx.users.find(ctx.user)
+    refusal = may_read(Actor(user.name, user.role, user.unit_code, user.active), unit)
+    if refusal is not None:
+        raise UserError(refusal)
 
 
 def semester_arg(text: str) -> Semester:

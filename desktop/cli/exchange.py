@@ -6,7 +6,7 @@ import argparse
 import sys
 from pathlib import Path
 
-from desktop.cli.common import context, semester_arg, unit_arg
+from desktop.cli.common import context, readable, semester_arg, unit_arg
 from desktop.cli.errors import EXIT_OK, EXIT_REFUSED
 from desktop.cli.output import dump_json
 from desktop.core.text import Text
@@ -121,6 +121,7 @@ def cmd_consolidate(args: argparse.Namespace) -> int:
 
     ctx = context(args)
     semester = semester_arg(args.semester)
+    readable(ctx, ctx.units.municipality)
     city = half_report(ctx.store, ctx.units.municipality, semester, args.include)
     if args.output:
         from desktop.exchange.consolidation_book import build_consolidation, district_rows
@@ -145,6 +146,7 @@ def cmd_report(args: argparse.Namespace) -> int:
     ctx = context(args)
     semester = semester_arg(args.semester)
     unit = unit_arg(ctx, args.unit) if args.unit else ctx.units.municipality
+    readable(ctx, unit)
     report = half_report(ctx.store, unit, semester, args.include)
     text = narrative(ctx.resources, report, args.lang)
     if not text:

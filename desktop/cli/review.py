@@ -5,7 +5,7 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
-from desktop.cli.common import context, semester_arg, unit_arg
+from desktop.cli.common import context, readable, semester_arg, unit_arg
 from desktop.cli.errors import EXIT_OK, EXIT_REFUSED
 from desktop.cli.output import dump_json, table
 from desktop.core.text import Text
@@ -71,6 +71,7 @@ def cmd_inbox(args: argparse.Namespace) -> int:
     from desktop.store.review import Review
 
     ctx = context(args)
+    readable(ctx, ctx.units.municipality)  # every district's status: the bureau's view
     rows = Review(ctx.store).inbox(semester_arg(args.semester))
     lang = args.lang
     if args.json:

@@ -185,3 +185,12 @@ def may_edit(actor: Actor, unit: Unit, status: str) -> Text | None:
         name = STATUS_NAMES[Status(status)]
         return Text(f"该半年度数据{name.zh}，已锁定，不能修改", f"This half-year is {name.en} and locked against changes")
     return None
+
+
+def may_read(actor: Actor, unit: Unit) -> Text | None:
+    """Read access is scoped like write access: a district's users see their own unit only; the bureau's
+    reviewers and administrators, and the city's own users (for the city), see what they review."""
+    if actor.role in BUREAU_ROLES or actor.unit_code == unit.code:
+        return None
+    return Text(f"用户 {actor.name} 只能查看本单位的数据，不能查看{unit.name.zh}",
+                f"User {actor.name} sees only their own unit's data, not {unit.name.en}'s")

@@ -139,7 +139,7 @@ def test_the_city_sum_cannot_be_set(demo_copy):
 
 
 def test_user_role_and_unit_limit_changes(demo_copy):
-    assert "不属于" in run("set", "500102", "2024H1", "water.river_cases=1", "--user", "wanzhou", db=demo_copy, check=1).stderr
+    assert "只能查看本单位" in run("set", "500102", "2024H1", "water.river_cases=1", "--user", "wanzhou", db=demo_copy, check=1).stderr
     assert "审核员" in run("set", "500101", "2024H1", "water.river_cases=1", "--user", "reviewer", db=demo_copy, check=1).stderr
     # 渝北区 has submitted 2024H1 in the demo: locked.
     assert "锁定" in run("set", "500112", "2024H1", "water.river_cases=1", db=demo_copy, check=1).stderr

@@ -284,7 +284,7 @@ def test_the_command_line_needs_a_user_and_their_password(demo_copy):
 
 def test_reopen_and_withdraw_on_the_command_line(demo_copy):
     env = {"ECOREPORT_PASSWORD": "ecoreport"}
-    refused = cli(demo_copy, "review", "reopen", "500104", "2024H1", "--reason", "复核", "--user", "wanzhou", env=env)
+    refused = cli(demo_copy, "review", "reopen", "500101", "2024H1", "--reason", "复核", "--user", "wanzhou", env=env)
     assert refused.returncode == 1 and "只有市局审核员" in refused.stderr
     assert cli(demo_copy, "review", "reopen", "500104", "2024H1", "--reason", "复核", "--user", "reviewer", env=env).returncode == 0
     shown = json.loads(cli(demo_copy, "review", "show", "500104", "2024H1", "--json", "--user", "reviewer", env=env).stdout)
@@ -332,3 +332,17 @@ def test_a_district_is_told_that_submissions_are_the_bureaus_to_import(two, tmp_
     path = export(district, tmp_path / "s.xlsx")
     result = import_file(district.store, path, "wanzhou")
     assert result.status == REFUSED and "由市局审核员导入" in problem(result)
+
+
+def test_read_access_is_scoped_like_write_access(demo_copy, tmp_path):
+    env = {"ECOREPORT_PASSWORD": "ecoreport"}
+    for command in (("show", "500103", "2024H1"), ("check", "500103", "2024H1"), ("template", "500103", "2024H1", "-o", str(tmp_path / "t.xlsx")),
+                    ("export", "500103", "2024H1", "-o", str(tmp_path / "s.xlsx")), ("report", "2024H1", "500103"),
+                    ("consolidate", "2024H1", "--json"), ("inbox", "2024H1"), ("audit", "500103")):  # fmt: skip
+        refused = cli(demo_copy, *command, "--user", "wanzhou", env=env)
+        assert refused.returncode == 1 and "只能查看本单位" in refused.stderr, command
+    assert not (tmp_path / "s.xlsx").exists() and not (tmp_path / "t.xlsx").exists()
+    assert cli(demo_copy, "show", "500101", "2024H1", "--user", "wanzhou", env=env).returncode == 0
+    assert cli(demo_copy, "show", "500103", "2024H1", "--user", "reviewer", env=env).returncode == 0
+    own = json.loads(cli(demo_copy, "audit", "--json", "--limit", "50", "--user", "wanzhou", env=env).stdout)
+    assert own and {e["unit"] for e in own} == {"500101"}
