@@ -11,7 +11,8 @@ from desktop.cli.errors import EXIT_OK, EXIT_REFUSED, BadInput
 from desktop.cli.output import dump_json, table
 from desktop.core.display import change as change_text
 from desktop.core.display import shown
-from desktop.core.text import Text
+from desktop.core.text import Text, UserError
+from desktop.core.values import ValueRefused, parse_value, to_storage
 from desktop.core.workflow import STATUS_NAMES, Status
 
 
@@ -26,6 +27,9 @@ def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -
         "--explain", action="append", default=[], metavar="CODE=TEXT", help="explanation of a value"
     )
     p.add_argument("--reason", help="why the change is made (kept in the audit log)")
+    p.add_argument("--expect", action="append", default=[], metavar="CODE=VALUE",
+                   help="the value you based the change on (CODE= for empty): if someone has changed it since, "
+                        "nothing is stored and both values are shown")  # fmt: skip
     p.set_defaults(run=cmd_set)
     p = sub.add_parser("submit", parents=[common], help="sign off and submit a half (--user clerk, --approver approver)")
     p.add_argument("unit", metavar="UNIT")
@@ -70,7 +74,27 @@ def cmd_set(args: argparse.Namespace) -> int:
         raise BadInput(Text("没有要保存的数据：请给出 CODE=VALUE", "Nothing to save: give CODE=VALUE"))
     ctx = context(args)
     unit, semester = unit_arg(ctx, args.unit), semester_arg(args.semester)
-    changes = ctx.store.set_values(args.user, unit, semester, values, explanations, args.reason)
+    # Every write is checked against the versions this command read, so a change made by someone else in
+    # between is refused rather than overwritten; --expect also compares the values the user saw.
+    half = ctx.store.unit_half(unit, semester)
+    expected = {code: half.versions.get(code, (0,))[0] for code in set(values) | set(explanations)}
+    for code, seen in _pairs(args.expect, "CODE=VALUE").items():
+        ind = ctx.catalog.indicators.get(code)
+        if ind is None:
+            raise BadInput(Text(f"目录中没有指标 {code}", f"no indicator {code} in the catalog"))
+        now = half.raw.get(code)
+        try:
+            seen_value = parse_value(ind, seen, semester) if seen.strip() else None
+        except ValueRefused as exc:
+            raise BadInput(Text(f"--expect {code}: {exc.text.zh}", f"--expect {code}: {exc.text.en}")) from None
+        if (None if now is None else to_storage(now)) != (None if seen_value is None else to_storage(seen_value)):
+            who = half.versions.get(code, (0, "", None))[1]
+            shown = "∅" if now is None else to_storage(now)
+            raise UserError(Text(f"“{ind.name.zh}”已被 {who} 改为 {shown}，不是您依据的 {seen or '∅'}；未保存任何数据",
+                                 f"'{ind.name.en}' was changed by {who} to {shown}, not the {seen or '∅'} you based this on; "
+                                 "nothing was stored"))  # fmt: skip
+        expected[code] = half.versions.get(code, (0,))[0]
+    changes = ctx.store.set_values(args.user, unit, semester, values, explanations, args.reason, expected=expected)
     lang = args.lang
     if not changes:
         print(Text("数据未变化", "Nothing changed")(lang))

@@ -346,3 +346,16 @@ def test_read_access_is_scoped_like_write_access(demo_copy, tmp_path):
     assert cli(demo_copy, "show", "500103", "2024H1", "--user", "reviewer", env=env).returncode == 0
     own = json.loads(cli(demo_copy, "audit", "--json", "--limit", "50", "--user", "wanzhou", env=env).stdout)
     assert own and {e["unit"] for e in own} == {"500101"}
+
+
+def test_set_refuses_a_change_based_on_a_value_someone_else_changed(demo_copy):
+    env = {"ECOREPORT_PASSWORD": "ecoreport"}
+    assert cli(demo_copy, "set", "500101", "2024H1", "enf.penalties=30", "--user", "wanzhou", env=env).returncode == 0
+    stale = cli(demo_copy, "set", "500101", "2024H1", "enf.penalties=40", "--expect", "enf.penalties=25",
+                "--user", "wanzhou_approver", env=env)  # fmt: skip
+    assert stale.returncode == 1 and "wanzhou" in stale.stderr and "30" in stale.stderr and "25" in stale.stderr
+    shown = json.loads(cli(demo_copy, "show", "500101", "2024H1", "--json", "--user", "wanzhou", env=env).stdout)
+    assert shown["values"]["enf.penalties"] == 30
+    fresh = cli(demo_copy, "set", "500101", "2024H1", "enf.penalties=40", "--expect", "enf.penalties=30",
+                "--user", "wanzhou_approver", env=env)  # fmt: skip
+    assert fresh.returncode == 0
