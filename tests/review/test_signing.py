@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import os
-import shutil
 import subprocess
 import sys
 
@@ -22,16 +21,8 @@ H1 = Semester(2024, 1)
 
 
 @pytest.fixture
-def pair(demo_db, tmp_path, resources):
-    from desktop.context import open_context
-
-    made = []
-    for name in ("district", "bureau"):
-        shutil.copy(demo_db, tmp_path / f"{name}.sqlite3")
-        made.append(open_context(str(tmp_path / f"{name}.sqlite3"), resources=resources))
-    yield made
-    for ctx in made:
-        ctx.store.db.dispose()
+def pair(installations):
+    return installations
 
 
 def export(ctx, code, path):

@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import json
 import os
-import shutil
 import sqlite3
 import subprocess
 import sys
@@ -95,16 +94,8 @@ def test_who_may_edit_a_half():
 
 # --- two installations ------------------------------------------------------------------------
 @pytest.fixture
-def two(demo_db, tmp_path, resources):
-    from desktop.context import open_context
-
-    made = []
-    for name in ("district", "bureau"):
-        shutil.copy(demo_db, tmp_path / f"{name}.sqlite3")
-        made.append(open_context(str(tmp_path / f"{name}.sqlite3"), resources=resources))
-    yield made
-    for ctx in made:
-        ctx.store.db.dispose()
+def two(installations):
+    return installations
 
 
 def export(ctx, path):
