@@ -61,16 +61,8 @@ class Submissions:
         self.store = store
 
     # --- reading ------------------------------------------------------------------------------
-    def row(self, unit: Unit, semester: Semester) -> SubmissionRow | None:
-        with self.store.session() as s:
-            return self.store._submission(s, unit.code, semester)
-
     def status(self, unit: Unit, semester: Semester) -> Status:
-        row = self.row(unit, semester)
-        return Status(row.status) if row else Status.DRAFT
-
-    def statuses(self, semester: Semester) -> dict[str, SubmissionRow]:
-        return self.store.statuses(semester)
+        return self.store.status(unit, semester)
 
     def decision(self, unit: Unit, semester: Semester) -> tuple[Status, str | None]:
         """The half's status and the reason given for the change that led to it (a return, a reopening)."""
@@ -85,7 +77,7 @@ class Submissions:
 
     def sign_off_of(self, unit: Unit, semester: Semester) -> SignOff | None:
         """The stored sign-off of the current version, when the half is signed off and its values unchanged since."""
-        row = self.row(unit, semester)
+        row = self.store.submission(unit, semester)
         if row is None or row.status not in SIGNED_OFF or not row.signature:
             return None
         half = self.store.unit_half(unit, semester)
