@@ -37,6 +37,9 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--startup-benchmark", nargs="?", const="main", choices=("login", "main"),
                         help="open the GUI (main: logged in as a demo user on the demo database), "
                              "print seconds to first paint and peak memory, and exit")  # fmt: skip
+    parser.add_argument("--input-check", nargs="?", type=int, const=0, metavar="SECONDS",
+                        help="open the input method check without logging in; on closing (or after SECONDS) "
+                             "print what was typed, and exit 0 only if it holds Chinese")  # fmt: skip
     _common(parser, suppress=False)
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
     common = argparse.ArgumentParser(add_help=False)

@@ -19,8 +19,20 @@ def add_about_action(menu_bar, window) -> QAction:
     menu = menu_bar.addMenu(QCoreApplication.translate("About", "&Help"))
     action = QAction(QCoreApplication.translate("About", "About EcoReport"), window)
     action.triggered.connect(lambda: show_about(window))
+    check = QAction(QCoreApplication.translate("About", "Input method check…"), window)
+    check.triggered.connect(lambda: show_input_check(window))
+    menu.addAction(check)
     menu.addAction(action)
     return action
+
+
+def show_input_check(window):
+    from desktop.ui import input_method
+    from desktop.ui.dialogs.input_check import InputCheckDialog
+
+    dialog = InputCheckDialog(input_method.applied(), input_method.running_services(), window)
+    dialog.exec()
+    return dialog
 
 
 def about_text() -> str:

@@ -171,7 +171,23 @@ def _benchmark(gui: GuiApp, which: str) -> int:
     return gui.app.exec()
 
 
+def _input_check(seconds: int) -> int:
+    from desktop.ui import input_method
+    from desktop.ui.dialogs.input_check import InputCheckDialog, has_chinese
+
+    dialog = InputCheckDialog(input_method.applied(), input_method.running_services())
+    if seconds > 0:
+        QTimer.singleShot(seconds * 1000, dialog.reject)
+    dialog.exec()
+    print(f"typed: {dialog.typed}", flush=True)
+    return 0 if has_chinese(dialog.typed) else 1
+
+
 def run(args) -> int:
+    from desktop.ui import input_method
+
+    if QApplication.instance() is None:
+        input_method.apply()  # before Qt starts: it chooses its input-context plugin once
     app = QApplication.instance() or QApplication(sys.argv[:1])
     app.setApplicationName("EcoReport")
     app.setOrganizationName("EcoReport")
@@ -180,6 +196,8 @@ def run(args) -> int:
 
     app.setWindowIcon(app_icon())
     gui = GuiApp(args, app)
+    if getattr(args, "input_check", None) is not None:
+        return _input_check(args.input_check)
     if args.startup_benchmark:
         return _benchmark(gui, args.startup_benchmark)
     user = gui.login()

@@ -10,12 +10,17 @@
     </message>
     <message>
         <location filename="../../desktop/ui/about.py" line="20"/>
-        <location filename="../../desktop/ui/about.py" line="34"/>
+        <location filename="../../desktop/ui/about.py" line="46"/>
         <source>About EcoReport</source>
         <translation>关于 EcoReport</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/about.py" line="27"/>
+        <location filename="../../desktop/ui/about.py" line="22"/>
+        <source>Input method check…</source>
+        <translation>输入法检查…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/about.py" line="39"/>
         <source>&lt;h3&gt;EcoReport %1&lt;/h3&gt;&lt;p&gt;Half-year reporting and review of ecological-environment indicators.&lt;/p&gt;&lt;p&gt;Qt %2, PySide6 %3&lt;/p&gt;</source>
         <translation>&lt;h3&gt;生态环境半年报填报审核系统 EcoReport %1&lt;/h3&gt;&lt;p&gt;生态环境指标半年报的填报、审核与汇总。&lt;/p&gt;&lt;p&gt;Qt %2，PySide6 %3&lt;/p&gt;</translation>
     </message>
@@ -632,6 +637,79 @@
         <location filename="../../desktop/ui/models/indicators.py" line="91"/>
         <source>Calculated: %1</source>
         <translation>由公式计算：%1</translation>
+    </message>
+</context>
+<context>
+    <name>InputCheckDialog</name>
+    <message>
+        <location filename="../../desktop/ui/dialogs/input_check.py" line="17"/>
+        <source>Input method check</source>
+        <translation>输入法检查</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/dialogs/input_check.py" line="19"/>
+        <source>Type a few Chinese characters here with your input method</source>
+        <translation>请在此用输入法输入几个汉字</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/dialogs/input_check.py" line="23"/>
+        <source>Try it</source>
+        <translation>试输入</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/dialogs/input_check.py" line="24"/>
+        <source>The desktop asks for</source>
+        <translation>桌面设置的输入法</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/dialogs/input_check.py" line="24"/>
+        <source>nothing</source>
+        <translation>无</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/dialogs/input_check.py" line="25"/>
+        <source>EcoReport uses</source>
+        <translation>本程序使用</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/dialogs/input_check.py" line="26"/>
+        <source>Running input methods</source>
+        <translation>正在运行的输入法</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/dialogs/input_check.py" line="41"/>
+        <source>Qt&apos;s IBus plugin, through fcitx5&apos;s IBus interface</source>
+        <translation>Qt 的 IBus 插件，经 fcitx5 的 IBus 接口</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/dialogs/input_check.py" line="44"/>
+        <source>Qt&apos;s built-in compose input (no input method)</source>
+        <translation>Qt 自带的组合键输入（未使用输入法）</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/dialogs/input_check.py" line="47"/>
+        <source>fcitx 4</source>
+        <translation>fcitx 4（小企鹅输入法旧版）</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/dialogs/input_check.py" line="49"/>
+        <source>none found on the session bus</source>
+        <translation>会话总线上未发现输入法</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/dialogs/input_check.py" line="53"/>
+        <source>fcitx 4 is running. EcoReport works with fcitx5 and IBus: ask your administrator to install fcitx5 (with its Chinese add-ons) or IBus with a pinyin engine.</source>
+        <translation>正在运行的是 fcitx 4。本程序支持 fcitx5 和 IBus：请管理员安装 fcitx5（及其中文输入组件）或带拼音引擎的 IBus。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/dialogs/input_check.py" line="55"/>
+        <source>If no Chinese arrives, switch the input method on (usually Ctrl+Space) and try again.</source>
+        <translation>如果输入不了汉字，请先打开输入法（通常按 Ctrl+空格）再试。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/dialogs/input_check.py" line="59"/>
+        <source>Chinese input works.</source>
+        <translation>中文输入正常。</translation>
     </message>
 </context>
 <context>
