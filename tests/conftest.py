@@ -14,9 +14,10 @@ REPO = Path(__file__).resolve().parent.parent
 
 @pytest.fixture(scope="session")
 def resources():
+    """The demo's set-up (the shipped data files with the example targets), as `init --demo` makes it."""
     from desktop.core.loading import load_resources
 
-    return load_resources(REPO / "resources")
+    return load_resources(REPO / "resources", demo=True)
 
 
 @pytest.fixture(scope="session")

@@ -22,12 +22,14 @@ def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -
     p = verbs.add_parser("import", parents=[common], help="show what a package changes, and apply it (administrator)")
     p.add_argument("file", metavar="FILE.ecopkg")
     p.add_argument("--dry-run", action="store_true", help="only show what would change")
+    p.add_argument("--demo", action="store_true", help="accept the demo's example targets (for a demo database only)")
     p.set_defaults(run=cmd_import)
     p = verbs.add_parser("extract", parents=[common], help="write the current data files to a folder, to edit them")
     p.add_argument("folder", metavar="DIR")
     p.set_defaults(run=cmd_extract)
     p = verbs.add_parser("build", parents=[common], help="validate an edited folder and make it the set-up (administrator)")
     p.add_argument("folder", metavar="DIR")
+    p.add_argument("--demo", action="store_true", help="accept example targets (for a demo database only)")
     p.set_defaults(run=cmd_build)
     target = sub.add_parser("target", parents=[common], help="targets of a half: list, set, remove, copy")
     verbs = target.add_subparsers(dest="verb", metavar="VERB", required=True)
@@ -49,9 +51,14 @@ def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -
     p.add_argument("code", metavar="CODE")
     p.add_argument("--units", default="all")
     p.set_defaults(run=cmd_remove)
-    p = verbs.add_parser("copy", parents=[common], help="copy every target of one half to another (e.g. forward)")
+    p = verbs.add_parser("copy", parents=[common], help="copy every target of one half to another (e.g. forward); "
+                         "each keeps its basis unless one is given, and example targets need one")  # fmt: skip
     p.add_argument("source", metavar="FROM_HALF")
     p.add_argument("target", metavar="TO_HALF")
+    p.add_argument("--basis-zh", help="the basis of every copied target (国家考核目标, 市级目标, …)")
+    p.add_argument("--basis-en", help="the same in English (default: the Chinese text)")
+    p.add_argument("--basis", action="append", default=[], metavar="CODE[@SCOPE]=依据",
+                   help="the basis of one target (scope: municipality, districts, all or a unit code; default all); repeatable")
     p.set_defaults(run=cmd_copy)
     p = sub.add_parser("deadline", parents=[common], help="set when a half's submissions are due")
     p.add_argument("semester", metavar="HALF")
@@ -81,14 +88,15 @@ def cmd_import(args):
 
     ctx = context(args)
     manifest, content = packages.read_file(Path(args.file))
-    new = packages.validate(content)
+    demo = args.demo or packages.is_demo(ctx.store)
+    new = packages.validate(content, demo=demo)
     if not args.dry_run:
         print(packages.check_origin(ctx.store, args.user, manifest)(args.lang))
     print(Text(f"设置包 {manifest['version']} 将带来以下变化：", f"Set-up package {manifest['version']} changes:")(args.lang))
     _print_changes(packages.differences(ctx.resources, new), args.lang)
     if args.dry_run:
         return EXIT_OK
-    packages.activate(ctx.store, args.user, content, Path(args.file).name, manifest["version"])
+    packages.activate(ctx.store, args.user, content, Path(args.file).name, manifest["version"], demo=demo)
     print(Text("已应用", "Applied")(args.lang))
     return EXIT_OK
 
@@ -110,9 +118,10 @@ def cmd_build(args):
 
     ctx = context(args)
     content = packages.collect(Path(args.folder))
-    new = packages.validate(content)
+    demo = args.demo or packages.is_demo(ctx.store)
+    new = packages.validate(content, demo=demo)
     _print_changes(packages.differences(ctx.resources, new), args.lang)
-    version = packages.activate(ctx.store, args.user, content, "edited here")
+    version = packages.activate(ctx.store, args.user, content, "edited here", demo=demo)
     print(Text(f"设置已更新为 {version}", f"The set-up is now {version}")(args.lang))
     return EXIT_OK
 
@@ -125,7 +134,7 @@ def _edit_half(args, semester, change) -> int:
     deadline = ctx.resources.targets.deadlines.get(semester)
     targets, deadline = change(ctx, targets, deadline)
     content = packages.with_half(packages.effective_content(ctx.store), semester, targets, deadline)
-    new = packages.validate(content)
+    new = packages.validate(content, demo=packages.is_demo(ctx.store))
     _print_changes(packages.differences(ctx.resources, new, [semester]), args.lang)
     packages.activate(ctx.store, args.user, content, "edited here")
     return EXIT_OK
@@ -154,11 +163,23 @@ def cmd_remove(args):
 def cmd_copy(args):
     source, semester = semester_arg(args.source), semester_arg(args.target)
 
+    from desktop.core.targets import copy_targets
+
+    every = Text(args.basis_zh, args.basis_en or args.basis_zh) if args.basis_zh else None
+    bases = {}
+    for item in args.basis:
+        key, sep, text = item.partition("=")
+        code, _, scope = key.partition("@")
+        if not sep or not code or not text.strip():
+            raise BadInput(Text(f"--basis 应形如 water.excellent_ratio=国家考核目标（得到“{item}”）",
+                                f"--basis looks like water.excellent_ratio=国家考核目标 (got '{item}')"))  # fmt: skip
+        bases[(code.strip(), scope.strip() or "all")] = Text(text.strip(), text.strip())
+
     def change(ctx, targets, deadline):
         copied = list(ctx.resources.targets.by_semester.get(source, []))
         if not copied:
             raise BadInput(Text(f"{source.label('zh')}没有目标可复制", f"{source} has no targets to copy"))
-        return copied, deadline
+        return copy_targets(copied, bases, every), deadline
 
     return _edit_half(args, semester, change)
 

@@ -385,8 +385,10 @@ class Resources:
     root: Path  # where they were read from: the shipped folder, or an active set-up package's
 
 
-def load_resources(root: Path) -> Resources:
+def load_resources(root: Path, demo: bool = False) -> Resources:
+    """The data files under `root`; with `demo`, the demo's example targets (root/demo/targets) instead of
+    the targets a bureau set (root/targets: none are shipped)."""
     catalog = load_catalog(root / "catalog")
     units = load_units(root / "units.toml")
-    targets = load_targets(root / "targets", catalog, units)
+    targets = load_targets(root / ("demo/targets" if demo else "targets"), catalog, units)
     return Resources(catalog, units, targets, load_form(root / "form.toml"), root)

@@ -67,6 +67,25 @@ class Semester:
             return f"{self.year} H{self.half}"
         return f"{self.year}年{'上' if self.half == 1 else '下'}半年"
 
+    @classmethod
+    def settable(cls, today: date, known) -> list[Semester]:
+        """The halves targets can be set for: the current one to two years ahead, any already known and
+        the one after the latest known; newest first."""
+        known = set(known)
+        after = {max(known).next()} if known else set()
+        return sorted(set(cls.containing(today).ahead(5)) | known | after, reverse=True)
+
+    @classmethod
+    def containing(cls, day: date) -> Semester:
+        return cls(day.year, 1 if day.month <= 6 else 2)
+
+    def ahead(self, count: int) -> list[Semester]:
+        """This half and the `count - 1` halves after it."""
+        out = [self]
+        for _ in range(count - 1):
+            out.append(out[-1].next())
+        return out
+
     def back(self, count: int) -> list[Semester]:
         """This half and the `count - 1` halves before it, oldest first."""
         out = [self]

@@ -9,7 +9,7 @@ from decimal import Decimal
 
 from desktop.core.catalog import Indicator
 from desktop.core.semester import Semester
-from desktop.core.text import Text
+from desktop.core.text import Text, UserError
 from desktop.core.units import Unit
 from desktop.core.values import Value, round_half_up
 
@@ -32,6 +32,11 @@ class Target:
         from desktop.core.values import format_value
 
         return f"{SYMBOLS[self.op]} {format_value(ind, self.value, lang)}"
+
+    @property
+    def sample(self) -> bool:
+        """Invented for the demo (the example mark, or 示例 in its basis), not taken from an official document."""
+        return self.example or "示例" in self.basis.zh or "example" in self.basis.en.lower()
 
     def covers(self, unit: Unit) -> int:
         """How specifically this target covers `unit`: 0 not at all, higher wins."""
@@ -62,6 +67,30 @@ class TargetBook:
             if rank and rank > best.get(target.code, (0, None))[0]:
                 best[target.code] = (rank, target)
         return {code: t for code, (_, t) in best.items()}
+
+
+def copy_targets(source: list[Target], bases: dict[tuple[str, str], Text] | None = None,
+                 basis: Text | None = None) -> list[Target]:
+    """Targets carried into another half. Each keeps its basis unless one is given (for all, or for one
+    code and scope); none carries a sample mark, and a sample target without a new basis is refused."""
+    bases = bases or {}
+    copied, missing = [], []
+    for t in source:
+        new = bases.get((t.code, t.units)) or basis
+        if new is None and (t.sample or not t.basis.zh.strip()):
+            missing.append(t)
+            continue
+        new = new or t.basis
+        if "示例" in new.zh or "example" in new.en.lower() or not new.zh.strip():
+            missing.append(t)
+            continue
+        copied.append(Target(t.code, t.units, t.op, t.value, new))
+    if missing:
+        names = "、".join(f"{t.code}（{t.units}）" for t in missing)
+        raise UserError(Text(f"以下目标需要填写依据（如国家考核目标、市级目标），示例依据不能沿用：{names}",
+                             "These targets need a basis (national assessment target, municipal target, …); "
+                             f"an example basis is not carried forward: {names}"))  # fmt: skip
+    return copied
 
 
 MET, MISSED, NO_VALUE, NOT_APPLICABLE, NO_TARGET = "met", "missed", "no_value", "not_applicable", "no_target"

@@ -169,8 +169,16 @@ def _air(per_unit: dict, semester: Semester, rng: random.Random) -> None:
         })  # fmt: skip
 
 
+def use_demo_setup(store: Store, actor: str = "admin") -> str:
+    """The demo's set-up package (the shipped data files with example targets) becomes the active one."""
+    from desktop.store import packages
+
+    return packages.activate(store, actor, packages.demo_content(), "demo", f"demo-{store.catalog.version}", demo=True)
+
+
 def fill(store: Store, actor: str = "admin") -> None:
-    """Creates the demo users and values; refuses a database that already holds values."""
+    """Makes the demo's set-up (example targets) the active one, then creates the demo users and values."""
+    use_demo_setup(store, actor)
     rng = random.Random(20240630)
     districts = store.units.districts()
     weights = {code: [rng.lognormvariate(0, 0.6) for _ in districts] for code in TOTALS_2024H1}

@@ -26,13 +26,19 @@ from desktop.store.models import ResourcePackage
 FORMAT = "ecoreport-package/1"
 MAX_BYTES = 5 * 1024 * 1024
 BUILTIN = "builtin"
+DEMO_FILE = "demo.toml"  # present only in the demo's set-up: its targets are invented examples
+DEMO_MARKER = (
+    "# The demo's set-up: its targets are examples (示例), invented for trying the program.\n"
+    "# A production database refuses a package that carries this file.\n"
+    "demo = true\n"
+)
 
 
 def _allowed(rel: str) -> bool:
     parts = rel.split("/")
     if ".." in parts or rel.startswith("/") or not rel.endswith(".toml"):
         return False
-    return rel in ("units.toml", "form.toml", "narrative.toml") or (len(parts) == 2 and parts[0] in ("catalog", "targets"))
+    return rel in ("units.toml", "form.toml", "narrative.toml", DEMO_FILE) or (len(parts) == 2 and parts[0] in ("catalog", "targets"))
 
 
 def collect(root: Path) -> dict[str, str]:
@@ -69,8 +75,39 @@ def materialise(content: dict[str, str], sha: str | None = None) -> Path:
     return folder
 
 
-def validate(content: dict[str, str]) -> Resources:
-    """Loads the content exactly as start-up would; a broken file is refused with its file and key."""
+def demo_content(root: Path | None = None) -> dict[str, str]:
+    """The demo's set-up: the shipped data files with the example targets of resources/demo/targets."""
+    from desktop.resources import resources_dir
+
+    root = root or resources_dir()
+    content = {rel: text for rel, text in collect(root).items() if not rel.startswith("targets/")}
+    for file in sorted((root / "demo" / "targets").glob("*.toml")):
+        content[f"targets/{file.name}"] = file.read_text(encoding="utf-8")
+    content[DEMO_FILE] = DEMO_MARKER
+    return content
+
+
+def is_demo(store) -> bool:
+    """Whether this database runs the demo's set-up (created by `init --demo`)."""
+    return DEMO_FILE in effective_content(store)
+
+
+def _refuse_samples(content: dict[str, str], resources: Resources) -> None:
+    if DEMO_FILE in content:
+        raise UserError(Text("这是演示用的设置包（目标为示例），不能用于正式数据库；演示数据库请加 --demo",
+                             "This is the demo's set-up package (its targets are examples); a production database "
+                             "does not take it. For a demo database add --demo"))  # fmt: skip
+    samples = [f"{semester} {t.code}（{t.basis.zh}）" for semester in resources.targets.semesters()
+               for t in resources.targets.by_semester[semester] if t.sample]  # fmt: skip
+    if samples:
+        raise UserError(Text(f"以下目标标为示例，不能用于正式数据库（请填写真实依据并去掉示例标记）：{'、'.join(samples)}",
+                             f"These targets are marked as examples, which a production database does not take "
+                             f"(give the real basis and remove the mark): {', '.join(samples)}"))  # fmt: skip
+
+
+def validate(content: dict[str, str], demo: bool = False) -> Resources:
+    """Loads the content exactly as start-up would; a broken file is refused with its file and key.
+    Example targets (and the demo's marker) are refused unless this is for a demo database."""
     import tempfile
 
     with tempfile.TemporaryDirectory(prefix="ecoreport-package-") as tmp:
@@ -89,6 +126,8 @@ def validate(content: dict[str, str]) -> Resources:
         except CatalogError as exc:
             rel = Path(exc.file).relative_to(root).as_posix() if exc.file.startswith(str(root)) else exc.file
             raise UserError(Text(f"设置包有误：{rel}: {exc.key}: {exc.problem}", f"The package is broken: {rel}: {exc.key}: {exc.problem}")) from None
+    if not demo:
+        _refuse_samples(content, resources)
     return resources
 
 
@@ -107,9 +146,11 @@ def effective_content(store) -> dict[str, str]:
     return json.loads(package.content) if package else collect(store.resources.root)
 
 
-def activate(store, actor: str, content: dict[str, str], source: str, version: str | None = None) -> str:
-    """Validates and stores a package as the active one, in one transaction; returns its version."""
-    resources = validate(content)
+def activate(store, actor: str, content: dict[str, str], source: str, version: str | None = None,
+             demo: bool | None = None) -> str:
+    """Validates and stores a package as the active one, in one transaction; returns its version.
+    Example targets only where the database already runs the demo's set-up, or `demo` says so."""
+    resources = validate(content, demo=is_demo(store) if demo is None else demo)
     sha = digest(content)
     version = version or f"{resources.catalog.version}+{datetime.now(UTC):%Y%m%dT%H%M%S}"
     with store.session() as s:

@@ -264,6 +264,24 @@
     </message>
 </context>
 <context>
+    <name>CopyTargetsDialog</name>
+    <message>
+        <location filename="../../desktop/ui/dialogs/setup.py" line="92"/>
+        <source>Copy targets to %1</source>
+        <translation>复制目标到%1</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/dialogs/setup.py" line="103"/>
+        <source>Basis (required)</source>
+        <translation>依据（必填）</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/dialogs/setup.py" line="113"/>
+        <source>Give the basis of each target. Example (示例) bases are not carried forward.</source>
+        <translation>请填写每项目标的依据。示例依据不会沿用。</translation>
+    </message>
+</context>
+<context>
     <name>DashboardPage</name>
     <message>
         <location filename="../../desktop/ui/review/dashboard_page.py" line="48"/>
@@ -1464,145 +1482,146 @@ Compare it with the one the district reads to you.</source>
 <context>
     <name>SetupDialog</name>
     <message>
-        <location filename="../../desktop/ui/dialogs/setup.py" line="82"/>
+        <location filename="../../desktop/ui/dialogs/setup.py" line="135"/>
         <source>Targets and deadlines</source>
         <translation>目标与截止日期</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/setup.py" line="93"/>
+        <location filename="../../desktop/ui/dialogs/setup.py" line="143"/>
         <source>the city</source>
         <translation>全市</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/setup.py" line="93"/>
+        <location filename="../../desktop/ui/dialogs/setup.py" line="143"/>
         <source>every district</source>
         <translation>各区县</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/setup.py" line="93"/>
+        <location filename="../../desktop/ui/dialogs/setup.py" line="143"/>
         <source>city and districts</source>
         <translation>全市和各区县</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/setup.py" line="95"/>
+        <location filename="../../desktop/ui/dialogs/setup.py" line="145"/>
         <source>Indicator</source>
         <translation>指标名称</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/setup.py" line="96"/>
+        <location filename="../../desktop/ui/dialogs/setup.py" line="146"/>
         <source>Applies to</source>
         <translation>适用范围</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/setup.py" line="97"/>
+        <location filename="../../desktop/ui/dialogs/setup.py" line="147"/>
         <source>Target</source>
         <translation>目标</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/setup.py" line="98"/>
+        <location filename="../../desktop/ui/dialogs/setup.py" line="148"/>
         <source>Basis</source>
         <translation>依据</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/setup.py" line="98"/>
+        <location filename="../../desktop/ui/dialogs/setup.py" line="148"/>
         <source> (example)</source>
         <translation>（示例）</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/setup.py" line="108"/>
+        <location filename="../../desktop/ui/dialogs/setup.py" line="158"/>
         <source>Half-year</source>
         <translation>半年度</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/setup.py" line="110"/>
+        <location filename="../../desktop/ui/dialogs/setup.py" line="160"/>
         <source>Deadline</source>
         <translation>截止日期</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/setup.py" line="112"/>
+        <location filename="../../desktop/ui/dialogs/setup.py" line="162"/>
         <source>Set deadline</source>
         <translation>设定截止日期</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/setup.py" line="117"/>
+        <location filename="../../desktop/ui/dialogs/setup.py" line="167"/>
         <source>Add or change…</source>
         <translation>新增或修改…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/setup.py" line="117"/>
+        <location filename="../../desktop/ui/dialogs/setup.py" line="167"/>
         <source>Remove</source>
         <translation>删除</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/setup.py" line="118"/>
-        <source>Copy from the previous half</source>
-        <translation>从上一半年度复制</translation>
+        <location filename="../../desktop/ui/dialogs/setup.py" line="168"/>
+        <source>Copy from an earlier half…</source>
+        <translation>从以前的半年度复制…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/setup.py" line="119"/>
+        <location filename="../../desktop/ui/dialogs/setup.py" line="256"/>
+        <source>No earlier half has targets.</source>
+        <translation>以前的半年度都没有目标。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/dialogs/setup.py" line="169"/>
         <source>Export set-up package…</source>
         <translation>导出设置包…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/setup.py" line="119"/>
+        <location filename="../../desktop/ui/dialogs/setup.py" line="169"/>
         <source>Import set-up package…</source>
         <translation>导入设置包…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/setup.py" line="143"/>
+        <location filename="../../desktop/ui/dialogs/setup.py" line="207"/>
         <source>Set-up %1</source>
         <translation>设置版本 %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/setup.py" line="151"/>
-        <location filename="../../desktop/ui/dialogs/setup.py" line="172"/>
-        <location filename="../../desktop/ui/dialogs/setup.py" line="189"/>
+        <location filename="../../desktop/ui/dialogs/setup.py" line="215"/>
+        <location filename="../../desktop/ui/dialogs/setup.py" line="237"/>
+        <location filename="../../desktop/ui/dialogs/setup.py" line="256"/>
+        <location filename="../../desktop/ui/dialogs/setup.py" line="264"/>
         <source>Not saved</source>
         <translation>未保存</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/setup.py" line="189"/>
-        <source>The previous half has no targets.</source>
-        <translation>上一半年度没有目标。</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/dialogs/setup.py" line="199"/>
+        <location filename="../../desktop/ui/dialogs/setup.py" line="274"/>
         <source>Export set-up package</source>
         <translation>导出设置包</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/setup.py" line="200"/>
-        <location filename="../../desktop/ui/dialogs/setup.py" line="209"/>
+        <location filename="../../desktop/ui/dialogs/setup.py" line="275"/>
+        <location filename="../../desktop/ui/dialogs/setup.py" line="284"/>
         <source>Set-up packages (*.ecopkg)</source>
         <translation>设置包 (*.ecopkg)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/setup.py" line="209"/>
+        <location filename="../../desktop/ui/dialogs/setup.py" line="284"/>
         <source>Import set-up package</source>
         <translation>导入设置包</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/setup.py" line="218"/>
+        <location filename="../../desktop/ui/dialogs/setup.py" line="293"/>
         <source>Set-up package</source>
         <translation>设置包</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/setup.py" line="221"/>
+        <location filename="../../desktop/ui/dialogs/setup.py" line="296"/>
         <source>Not imported</source>
         <translation>未导入</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/setup.py" line="228"/>
+        <location filename="../../desktop/ui/dialogs/setup.py" line="303"/>
         <source>Import set-up package %1</source>
         <translation>导入设置包 %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/setup.py" line="230"/>
+        <location filename="../../desktop/ui/dialogs/setup.py" line="305"/>
         <source>The package changes:</source>
         <translation>该设置包将带来以下变化：</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/setup.py" line="230"/>
+        <location filename="../../desktop/ui/dialogs/setup.py" line="305"/>
         <source>The package changes nothing here.</source>
         <translation>该设置包对本机没有变化。</translation>
     </message>
@@ -1681,52 +1700,52 @@ Compare it with the one the district reads to you.</source>
 <context>
     <name>TargetForm</name>
     <message>
-        <location filename="../../desktop/ui/dialogs/setup.py" line="38"/>
+        <location filename="../../desktop/ui/dialogs/setup.py" line="40"/>
         <source>Target</source>
         <translation>目标</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/setup.py" line="45"/>
+        <location filename="../../desktop/ui/dialogs/setup.py" line="47"/>
         <source>the city</source>
         <translation>全市</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/setup.py" line="45"/>
+        <location filename="../../desktop/ui/dialogs/setup.py" line="47"/>
         <source>every district</source>
         <translation>各区县</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/setup.py" line="45"/>
+        <location filename="../../desktop/ui/dialogs/setup.py" line="47"/>
         <source>the city and every district</source>
         <translation>全市和各区县</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/setup.py" line="53"/>
+        <location filename="../../desktop/ui/dialogs/setup.py" line="55"/>
         <source>Indicator</source>
         <translation>指标名称</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/setup.py" line="53"/>
+        <location filename="../../desktop/ui/dialogs/setup.py" line="55"/>
         <source>Applies to</source>
         <translation>适用范围</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/setup.py" line="53"/>
+        <location filename="../../desktop/ui/dialogs/setup.py" line="55"/>
         <source>Operator</source>
         <translation>比较</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/setup.py" line="54"/>
+        <location filename="../../desktop/ui/dialogs/setup.py" line="56"/>
         <source>Value</source>
         <translation>数值</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/setup.py" line="54"/>
+        <location filename="../../desktop/ui/dialogs/setup.py" line="56"/>
         <source>Basis (Chinese)</source>
         <translation>依据（中文）</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/setup.py" line="55"/>
+        <location filename="../../desktop/ui/dialogs/setup.py" line="57"/>
         <source>Basis (English)</source>
         <translation>依据（英文）</translation>
     </message>

@@ -57,7 +57,13 @@ def test_a_new_half_opened_by_the_bureau_reaches_the_district(two, tmp_path):
     add_indicator(tmp_path / "edit")
     built = cli(bureau, "package", "build", str(tmp_path / "edit"), "--user", "admin").stdout
     assert "新增指标 water.black_odorous" in built and "2024.1 → 2024.2" in built
-    cli(bureau, "target", "copy", "2024H1", "2024H2", "--user", "admin")
+    refused = cli(bureau, "target", "copy", "2024H1", "2024H2", "--user", "admin", check=False)
+    assert refused.returncode == 1 and "water.excellent_ratio（districts）" in refused.stderr  # an example basis
+    cli(bureau, "target", "copy", "2024H1", "2024H2", "--basis", "water.excellent_ratio@municipality=国家考核目标",
+        "--basis-zh", "市级目标", "--basis-en", "Municipal target", "--user", "admin")  # fmt: skip
+    copied = json.loads(cli(bureau, "target", "list", "2024H2", "--json").stdout)["targets"]
+    assert copied and not any(t["example"] or "示例" in t["basis_zh"] for t in copied)
+    assert {t["basis_zh"] for t in copied} == {"国家考核目标", "市级目标"}
     cli(bureau, "target", "set", "2024H2", "water.black_odorous", "--units", "all", "--op", "<=", "--value", "0",
         "--basis-zh", "消除城市黑臭水体", "--basis-en", "No black and odorous water", "--user", "admin")  # fmt: skip
     cli(bureau, "deadline", "2024H2", "2025-01-20", "--user", "admin")
@@ -131,7 +137,7 @@ def test_the_setup_screen(qapp, qtbot, two, tmp_path, monkeypatch):
 
     from desktop.context import open_context
     from desktop.core.semester import Semester
-    from desktop.ui.dialogs.setup import SetupDialog, TargetForm
+    from desktop.ui.dialogs.setup import CopyTargetsDialog, SetupDialog, TargetForm
 
     monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "cache"))
     told = []
@@ -141,8 +147,21 @@ def test_the_setup_screen(qapp, qtbot, two, tmp_path, monkeypatch):
     qtbot.addWidget(dialog)
     dialog.half.setCurrentIndex(dialog.half.findData("2024H2"))
     assert dialog.model.rowCount() == 0
-    assert dialog.copy_forward()
-    assert dialog.model.rowCount() == len(bureau.resources.targets.by_semester[Semester(2024, 1)])
+    source = bureau.resources.targets.by_semester[Semester(2024, 1)]
+    ask = CopyTargetsDialog(bureau, list(source), Semester(2024, 2), dialog)
+    qtbot.addWidget(ask)
+    blank = [box for box in ask.fields if not box.currentText()]
+    assert blank and len(blank) == sum(t.sample for t in source)  # example bases are not offered again
+    ask.setResult(CopyTargetsDialog.DialogCode.Accepted)
+    warned = []
+    monkeypatch.setattr(QMessageBox, "warning", staticmethod(lambda *a: warned.append(a[2])))
+    assert not dialog.copy_forward(ask) and "需要填写依据" in warned[0]
+    for box in blank:
+        box.setCurrentIndex(1)  # 市级目标
+    assert dialog.copy_forward(ask)
+    assert dialog.model.rowCount() == len(source)
+    copied = bureau.resources.targets.by_semester[Semester(2024, 2)]
+    assert not any(t.sample for t in copied) and {t.basis.en for t in copied} >= {"Municipal target"}
     form = TargetForm(bureau)
     form.code.setCurrentIndex(form.code.findData("air.pm25"))
     form.scope.setCurrentIndex(form.scope.findData("municipality"))

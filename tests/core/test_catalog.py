@@ -59,7 +59,7 @@ def test_per_district_override_wins(resources):
 
 
 def test_invented_targets_are_marked_as_examples():
-    text = (REPO / "resources/targets/2024H1.toml").read_text(encoding="utf-8")
+    text = (REPO / "resources/demo/targets/2024H1.toml").read_text(encoding="utf-8")
     blocks = text.split("[[target]]")[1:]
     for block in blocks:
         if "（示例）" in block:
@@ -82,8 +82,8 @@ def broken(tmp_path):
         ("catalog/water.toml", 'formula = "100 * water.sections_excellent / water.sections_total"', "formula = \"__import__('os')\"", "derived[0] (water.excellent_ratio).formula", "only numbers"),
         ("catalog/water.toml", 'unit_en = "sections"', 'unit_en = "sections"\nplaces_typo = 1', "indicator[0] (water.sections_total).places_typo", "unknown key"),
         ("catalog/water.toml", '[topic]', '[topic\n', "(syntax)", ""),
-        ("targets/2024H1.toml", "value = 97.3", 'value = "high"', "target[0].value", "must be"),
-        ("targets/2024H1.toml", 'code = "water.excellent_ratio"', 'code = "water.missing"', "target[0].code", "unknown indicator"),
+        ("demo/targets/2024H1.toml", "value = 97.3", 'value = "high"', "target[0].value", "must be"),
+        ("demo/targets/2024H1.toml", 'code = "water.excellent_ratio"', 'code = "water.missing"', "target[0].code", "unknown indicator"),
         ("units.toml", 'code = "500101"', 'code = "5001"', "unit[1].code", "six-digit"),
     ],
 )
@@ -93,7 +93,7 @@ def test_a_broken_data_file_names_the_file_the_key_and_the_problem(broken, file,
     assert old in text
     path.write_text(text.replace(old, new, 1), encoding="utf-8")
     with pytest.raises(CatalogError) as info:
-        load_resources(broken)
+        load_resources(broken, demo=True)
     assert info.value.file.endswith(file)
     assert info.value.key == key
     assert problem in info.value.problem

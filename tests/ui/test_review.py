@@ -33,13 +33,15 @@ def district(demo_db, tmp_path, resources):
 def bureau_db(tmp_path, resources):
     """An empty bureau database with a reviewer: everything it knows arrives by file."""
     from desktop.context import open_context
-    from desktop.store import users
+    from desktop.store import demo, users
 
     path = tmp_path / "bureau.sqlite3"
     ctx = open_context(str(path), resources=resources)
     with ctx.store.session() as s:
+        users.create(s, ctx.units, "admin", "admin", "ecoreport", "admin")
         users.create(s, ctx.units, "admin", "reviewer", "ecoreport", "reviewer")
         s.commit()
+    demo.use_demo_setup(ctx.store)  # the demo's targets, as the districts have them
     ctx.store.db.dispose()
     return path
 

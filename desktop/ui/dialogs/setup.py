@@ -20,12 +20,14 @@ from PySide6.QtWidgets import (
     QListWidget,
     QMessageBox,
     QPushButton,
+    QScrollArea,
     QTableView,
     QVBoxLayout,
+    QWidget,
 )  # fmt: skip
 
 from desktop.core.semester import Semester
-from desktop.core.targets import OPERATORS, SCOPES, Target
+from desktop.core.targets import OPERATORS, SCOPES, Target, copy_targets
 from desktop.core.text import Text, UserError
 from desktop.ui.models.simple_table import RowTableModel
 
@@ -73,6 +75,57 @@ class TargetForm(QDialog):
                       Text(self.basis_zh.text().strip(), self.basis_en.text().strip()))  # fmt: skip
 
 
+COMMON_BASES = (  # what targets in the bureau's documents are usually based on
+    Text("国家考核目标", "National assessment target"),
+    Text("市级目标", "Municipal target"),
+    Text("区县目标责任书", "District responsibility agreement"),
+    Text("上年实际水平", "Last year's actual level"),
+)
+
+
+class CopyTargetsDialog(QDialog):
+    """Asks the basis of each target carried into a new half: a sample basis is never carried."""
+
+    def __init__(self, ctx, source: list[Target], to_half: Semester, parent=None):
+        super().__init__(parent)
+        lang = ctx.lang
+        self.setWindowTitle(self.tr("Copy targets to %1").replace("%1", to_half.label(lang)))
+        self.source = source
+        self.fields: list[QComboBox] = []
+        rows = QWidget(self)
+        form = QFormLayout(rows)
+        for target in source:
+            name = ctx.catalog[target.code].name(lang) if target.code in ctx.catalog else target.code
+            box = QComboBox(rows)
+            box.setEditable(True)
+            box.addItems([basis(lang) for basis in COMMON_BASES])
+            box.setEditText("" if target.sample else target.basis(lang))
+            box.lineEdit().setPlaceholderText(self.tr("Basis (required)"))
+            form.addRow(f"{name}  {target.shown(ctx.catalog[target.code], lang)}", box)
+            self.fields.append(box)
+        scroll = QScrollArea(self)
+        scroll.setWidget(rows)
+        scroll.setWidgetResizable(True)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self)
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addWidget(QLabel(self.tr("Give the basis of each target. Example (示例) bases are not carried forward."), self))
+        layout.addWidget(scroll)
+        layout.addWidget(buttons)
+        self.resize(760, 520)
+
+    def bases(self) -> dict[tuple[str, str], Text]:
+        """The basis typed or chosen for each target; a known basis keeps its English name."""
+        known = {b.zh: b for b in COMMON_BASES} | {b.en: b for b in COMMON_BASES}
+        out = {}
+        for target, box in zip(self.source, self.fields, strict=True):
+            text = box.currentText().strip()
+            if text:
+                out[(target.code, target.units)] = known.get(text, Text(text, text))
+        return out
+
+
 class SetupDialog(QDialog):
     def __init__(self, ctx, actor: str, on_changed=None, parent=None):
         super().__init__(parent)
@@ -82,10 +135,7 @@ class SetupDialog(QDialog):
         self.setWindowTitle(self.tr("Targets and deadlines"))
         lang = ctx.lang
         self.half = QComboBox(self)
-        known = sorted(set(ctx.resources.targets.semesters()) | set(ctx.store.semesters_with_data()))
-        halves = (known[-1].next().back(6) if known else [])[::-1]
-        for semester in halves:
-            self.half.addItem(semester.label(lang), str(semester))
+        self._fill_halves()
         self.deadline = QDateEdit(self)
         self.deadline.setCalendarPopup(True)
         self.deadline.setDisplayFormat("yyyy-MM-dd")
@@ -115,7 +165,7 @@ class SetupDialog(QDialog):
         top.addWidget(self.version)
         buttons = QHBoxLayout()
         actions = ((self.tr("Add or change…"), self.add), (self.tr("Remove"), self.remove),
-                   (self.tr("Copy from the previous half"), self.copy_forward),
+                   (self.tr("Copy from an earlier half…"), self.copy_forward),
                    (self.tr("Export set-up package…"), self.export_package), (self.tr("Import set-up package…"), self.import_package))  # fmt: skip
         for text, slot in actions:
             button = QPushButton(text, self)
@@ -130,6 +180,20 @@ class SetupDialog(QDialog):
         self.resize(980, 560)
         self._packages = packages
         self.refresh()
+
+    def _fill_halves(self) -> None:
+        """The current half to two years ahead, and every half with targets or data, newest first."""
+        from datetime import date
+
+        chosen = self.half.currentData()
+        known = set(self.ctx.resources.targets.semesters()) | set(self.ctx.store.semesters_with_data())
+        self.half.blockSignals(True)
+        self.half.clear()
+        for semester in Semester.settable(date.today(), known):
+            self.half.addItem(semester.label(self.ctx.lang), str(semester))
+        current = self.half.findData(chosen or str(Semester.containing(date.today())))
+        self.half.setCurrentIndex(max(current, 0))
+        self.half.blockSignals(False)
 
     @property
     def semester(self) -> Semester:
@@ -155,6 +219,7 @@ class SetupDialog(QDialog):
 
     def _changed(self) -> None:
         self.ctx.reload_resources()
+        self._fill_halves()  # an imported package may bring halves
         self.refresh()
         if self.on_changed is not None:
             self.on_changed()
@@ -183,12 +248,22 @@ class SetupDialog(QDialog):
         targets, deadline = self._current()
         return self._apply([t for t in targets if t is not chosen], deadline)
 
-    def copy_forward(self) -> bool:
-        source = self.ctx.resources.targets.by_semester.get(self.semester.previous(), [])
+    def copy_forward(self, dialog: CopyTargetsDialog | None = None) -> bool:
+        """Copies the targets of the latest earlier half that has any, asking each one's basis."""
+        earlier = [s for s in self.ctx.resources.targets.semesters() if s < self.semester]
+        source = self.ctx.resources.targets.by_semester[earlier[-1]] if earlier else []
         if not source:
-            QMessageBox.warning(self, self.tr("Not saved"), self.tr("The previous half has no targets."))
+            QMessageBox.warning(self, self.tr("Not saved"), self.tr("No earlier half has targets."))
             return False
-        return self._apply(list(source), self._current()[1])
+        dialog = dialog or CopyTargetsDialog(self.ctx, list(source), self.semester, self)
+        if dialog.result() != QDialog.DialogCode.Accepted and not dialog.exec():
+            return False
+        try:
+            copied = copy_targets(list(source), dialog.bases())
+        except UserError as exc:
+            QMessageBox.warning(self, self.tr("Not saved"), exc.message(self.ctx.lang))
+            return False
+        return self._apply(copied, self._current()[1])
 
     def set_deadline(self) -> bool:
         return self._apply(self._current()[0], self.deadline.date().toPython())
@@ -211,7 +286,7 @@ class SetupDialog(QDialog):
             return False
         try:
             manifest, content = packages.read_file(Path(path))
-            changes = packages.differences(self.ctx.resources, packages.validate(content))
+            changes = packages.differences(self.ctx.resources, packages.validate(content, demo=packages.is_demo(self.ctx.store)))
             if not (confirm or self._confirm)(manifest["version"], [c.text(self.ctx.lang) for c in changes]):
                 return False
             origin = packages.check_origin(self.ctx.store, self.actor, manifest)

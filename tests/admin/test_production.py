@@ -1,0 +1,86 @@
+"""A production database holds no sample data: example targets live only in the demo."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from desktop.core.semester import Semester
+from desktop.core.targets import Target, copy_targets
+from desktop.core.text import Text, UserError
+
+REPO = Path(__file__).resolve().parents[2]
+
+
+def cli(db, *args, check=0, password="production-pw"):
+    env = dict(os.environ, XDG_CACHE_HOME=str(Path(db).parent / "cache"), ECOREPORT_PASSWORD=password,
+               ECOREPORT_ADMIN_PASSWORD=password)  # fmt: skip
+    user = [] if "--user" in args or args[0] == "init" else ["--user", "admin"]
+    result = subprocess.run([sys.executable, "-m", "desktop", "--db", str(db), *args, *user], capture_output=True,
+                            text=True, encoding="utf-8", env=env, cwd=REPO)  # fmt: skip
+    if check is not None:
+        assert result.returncode == check, result.stderr + result.stdout
+    return result
+
+
+@pytest.fixture
+def production(tmp_path):
+    db = tmp_path / "bureau.sqlite3"
+    cli(db, "init")
+    return db
+
+
+def test_a_fresh_database_has_no_targets_let_alone_sample_ones(production):
+    for half in ("2023H1", "2024H1", "2025H1"):
+        assert json.loads(cli(production, "target", "list", half, "--json").stdout)["targets"] == []
+    shown = json.loads(cli(production, "show", "500101", "2024H1", "--json").stdout)
+    assert not any(t.get("example") for t in shown["targets"].values())
+
+
+def test_the_demo_package_and_example_targets_are_refused_without_demo(production, demo_copy, tmp_path):
+    cli(demo_copy, "package", "export", "-o", str(tmp_path / "demo.ecopkg"), password="ecoreport")
+    before = cli(production, "package", "export", "-o", str(tmp_path / "before.ecopkg")).stdout
+    refused = cli(production, "package", "import", str(tmp_path / "demo.ecopkg"), check=1)
+    assert "演示用的设置包" in refused.stderr
+    # A bureau's own folder whose target carries the example mark, or 示例 in its basis.
+    cli(production, "package", "extract", str(tmp_path / "edit"))
+    (tmp_path / "edit" / "targets").mkdir(exist_ok=True)
+    (tmp_path / "edit" / "targets" / "2025H1.toml").write_text(
+        'semester = "2025H1"\n\n[[target]]\ncode = "air.pm25"\nunits = "all"\nop = "<="\nvalue = 35\n'
+        'basis_zh = "市级目标（示例）"\nbasis_en = "Municipal target"\n', encoding="utf-8")  # fmt: skip
+    refused = cli(production, "package", "build", str(tmp_path / "edit"), check=1)
+    assert "标为示例" in refused.stderr and "2025H1 air.pm25" in refused.stderr
+    assert json.loads(cli(production, "target", "list", "2025H1", "--json").stdout)["targets"] == []
+    assert cli(production, "package", "export", "-o", str(tmp_path / "after.ecopkg")).stdout == before.replace("before", "after")
+    # With --demo it is taken (a demo database).
+    cli(production, "package", "import", str(tmp_path / "demo.ecopkg"), "--demo")
+    assert json.loads(cli(production, "target", "list", "2024H1", "--json").stdout)["targets"]
+
+
+def test_a_target_for_the_next_real_half_is_set_on_a_fresh_database(production):
+    cli(production, "target", "set", "2025H1", "air.pm25", "--op", "<=", "--value", "35", "--basis-zh", "市级目标",
+        "--basis-en", "Municipal target")  # fmt: skip
+    cli(production, "deadline", "2025H1", "2025-07-20")
+    listed = json.loads(cli(production, "target", "list", "2025H1", "--json").stdout)
+    assert listed["deadline"] == "2025-07-20" and listed["targets"][0]["basis_zh"] == "市级目标"
+    refused = cli(production, "target", "set", "2025H2", "air.pm25", "--op", "<=", "--value", "35",
+                  "--basis-zh", "市级目标（示例）", "--basis-en", "x", check=1)  # fmt: skip
+    assert "标为示例" in refused.stderr
+
+
+def test_copying_never_carries_a_sample_mark():
+    real = Target("air.pm25", "all", "<=", 35, Text("市级目标", "Municipal target"))
+    sample = Target("water.excellent_ratio", "districts", ">=", 90, Text("国家考核目标（示例）", "x (example)"), True)
+    with pytest.raises(UserError) as refused:
+        copy_targets([real, sample])
+    assert "water.excellent_ratio（districts）" in refused.value.text.zh and "air.pm25" not in refused.value.text.zh
+    copied = copy_targets([real, sample], {("water.excellent_ratio", "districts"): Text("国家考核目标", "National")})
+    assert [t.basis.zh for t in copied] == ["市级目标", "国家考核目标"] and not any(t.sample for t in copied)
+    with pytest.raises(UserError):
+        copy_targets([real], basis=Text("区县目标（示例）", "District target (example)"))
+    assert Semester(2025, 1).next() == Semester(2025, 2)
