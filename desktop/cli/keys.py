@@ -80,6 +80,9 @@ def cmd_list(args: argparse.Namespace) -> int:
         dump_json([{"unit": k.unit_code, "fingerprint": k.fingerprint, "registered_by": k.registered_by,
                     "registered_at": k.registered_at.isoformat(timespec="seconds")} for k in rows])  # fmt: skip
         return EXIT_OK
+    for own in keys.own_keys(ctx.store):
+        print(Text(f"本机密钥：{ctx.units.get(own.unit_code).label('zh')} 指纹 {own.fingerprint}",
+                   f"This installation's key: {ctx.units.get(own.unit_code).label('en')} fingerprint {own.fingerprint}")(args.lang))  # fmt: skip
     head = Text("单位|指纹|登记人|登记时间", "Unit|Fingerprint|Registered by|When")(args.lang).split("|")
     print(table([head] + [[ctx.units.get(k.unit_code).label(args.lang), k.fingerprint, k.registered_by,
                            k.registered_at.strftime("%Y-%m-%d %H:%M")] for k in rows]))  # fmt: skip

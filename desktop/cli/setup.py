@@ -79,7 +79,10 @@ def cmd_export(args):
     ctx = context(args)
     path = packages.write_file(packages.effective_content(ctx.store), packages.active_version(ctx.store), Path(args.output),
                                args.user, ctx.store)  # fmt: skip
-    print(Text(f"已导出设置包 {packages.active_version(ctx.store)}：{path}", f"Exported set-up package {packages.active_version(ctx.store)}: {path}")(args.lang))
+    print_ = packages.read_file(path)[0].get("key_fingerprint", "")
+    print(Text(f"已导出设置包 {packages.active_version(ctx.store)}：{path}\n市局公钥指纹 {print_}（区县首次导入时电话核对）",
+               f"Exported set-up package {packages.active_version(ctx.store)}: {path}\n"
+               f"The bureau's key fingerprint: {print_} (districts compare it by phone at their first import)")(args.lang))  # fmt: skip
     return EXIT_OK
 
 

@@ -269,6 +269,12 @@ def register(store, actor: str, unit: Unit, public_key: str) -> str:
         return print_
 
 
+def own_keys(store) -> list[InstallationKey]:
+    """This installation's own signing keys (public parts and fingerprints), one per unit it signs for."""
+    with store.session() as s:
+        return list(s.exec(select(InstallationKey).order_by(InstallationKey.unit_code)))
+
+
 def registered(store) -> list[UnitKey]:
     with store.session() as s:
         return list(s.exec(select(UnitKey).order_by(UnitKey.unit_code)))

@@ -61,6 +61,24 @@ def make_key(window, controller) -> bool:
     return True
 
 
+def add_keys_action(menu, window, controller) -> QAction:
+    action = QAction(QCoreApplication.translate("KeyActions", "Keys and fingerprints…"), window)
+    action.triggered.connect(lambda: show_keys(window, controller))
+    menu.addAction(action)
+    return action
+
+
+def show_keys(window, controller, modal: bool = True):
+    from desktop.store import keys
+    from desktop.ui.dialogs.keys import KeysDialog
+
+    ctx = controller.ctx
+    dialog = KeysDialog(ctx.units, ctx.lang, keys.own_keys(ctx.store), keys.registered(ctx.store), window)
+    if modal:
+        dialog.exec()
+    return dialog
+
+
 def add_register_key_action(menu, window, controller) -> QAction:
     action = QAction(QCoreApplication.translate("KeyActions", "Register a district's public key…"), window)
     action.triggered.connect(lambda: register_key(window, controller))

@@ -32,7 +32,7 @@ from desktop.ui.dialogs.problems import ProblemsDialog
 from desktop.ui.dialogs.submit import SubmitDialog
 from desktop.ui.grid_view import GridView
 from desktop.ui.history_chart import HistoryChart
-from desktop.ui.key_actions import add_export_key_action
+from desktop.ui.key_actions import add_export_key_action, add_keys_action
 from desktop.ui.models.indicators import CODE_ROLE, EXPLANATION, VALUE, IndicatorFilter, IndicatorTableModel
 from desktop.ui.queries_panel import QueriesPanel
 from desktop.ui.rows import entry_rows
@@ -157,6 +157,7 @@ class MainWindow(QMainWindow):
         menu.addSeparator()
         add_backup_actions(menu, self, self.controller.ctx, self.controller.user.name, self.controller.reload)
         add_export_key_action(menu, self, self.controller)
+        add_keys_action(menu, self, self.controller)
         menu.addSeparator()
         menu.addAction(quit_action)
         edit = self.menuBar().addMenu(self.tr("&Edit"))

@@ -744,7 +744,7 @@
     </message>
     <message>
         <location filename="../../desktop/ui/key_actions.py" line="27"/>
-        <location filename="../../desktop/ui/key_actions.py" line="77"/>
+        <location filename="../../desktop/ui/key_actions.py" line="95"/>
         <source>Public keys (*.pub)</source>
         <translation>公钥文件 (*.pub)</translation>
     </message>
@@ -780,17 +780,22 @@
     </message>
     <message>
         <location filename="../../desktop/ui/key_actions.py" line="65"/>
+        <source>Keys and fingerprints…</source>
+        <translation>密钥与指纹…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/key_actions.py" line="83"/>
         <source>Register a district&apos;s public key…</source>
         <translation>登记区县公钥…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/key_actions.py" line="76"/>
-        <location filename="../../desktop/ui/key_actions.py" line="85"/>
+        <location filename="../../desktop/ui/key_actions.py" line="94"/>
+        <location filename="../../desktop/ui/key_actions.py" line="103"/>
         <source>Register a public key</source>
         <translation>登记公钥</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/key_actions.py" line="84"/>
+        <location filename="../../desktop/ui/key_actions.py" line="102"/>
         <source>Register this key for %1?
 
 Fingerprint: %2
@@ -803,9 +808,64 @@ Compare it with the one the district reads to you.</source>
 请与区县口头告知的指纹核对。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/key_actions.py" line="91"/>
+        <location filename="../../desktop/ui/key_actions.py" line="109"/>
         <source>Not registered</source>
         <translation>未登记</translation>
+    </message>
+</context>
+<context>
+    <name>KeysDialog</name>
+    <message>
+        <location filename="../../desktop/ui/dialogs/keys.py" line="25"/>
+        <source>Keys and fingerprints</source>
+        <translation>密钥与指纹</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/dialogs/keys.py" line="27"/>
+        <location filename="../../desktop/ui/dialogs/keys.py" line="30"/>
+        <source>Unit</source>
+        <translation>单位</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/dialogs/keys.py" line="27"/>
+        <location filename="../../desktop/ui/dialogs/keys.py" line="30"/>
+        <source>Fingerprint</source>
+        <translation>指纹</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/dialogs/keys.py" line="28"/>
+        <source>Created</source>
+        <translation>生成时间</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/dialogs/keys.py" line="31"/>
+        <source>Registered by</source>
+        <translation>登记人</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/dialogs/keys.py" line="31"/>
+        <source>Registered</source>
+        <translation>登记时间</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/dialogs/keys.py" line="39"/>
+        <source>Read a fingerprint out on the phone and compare it with the other side&apos;s list: the same characters mean the same key.</source>
+        <translation>电话中念出指纹，与对方列表中的指纹逐字核对：完全相同即为同一把密钥。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/dialogs/keys.py" line="42"/>
+        <source>No signing key yet: a district&apos;s is made at its first sign-off, the bureau&apos;s at its first set-up package.</source>
+        <translation>本机还没有签名密钥：区县在第一次签发报送时生成，市局在第一次导出设置包时生成。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/dialogs/keys.py" line="49"/>
+        <source>This installation&apos;s keys</source>
+        <translation>本机的签名密钥</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/dialogs/keys.py" line="52"/>
+        <source>Registered keys of others</source>
+        <translation>已登记的对方公钥</translation>
     </message>
 </context>
 <context>
@@ -860,7 +920,7 @@ Compare it with the one the district reads to you.</source>
     </message>
     <message>
         <location filename="../../desktop/ui/main_window.py" line="73"/>
-        <location filename="../../desktop/ui/main_window.py" line="248"/>
+        <location filename="../../desktop/ui/main_window.py" line="249"/>
         <source>Queries</source>
         <translation>问题</translation>
     </message>
@@ -957,195 +1017,195 @@ Compare it with the one the district reads to you.</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="162"/>
+        <location filename="../../desktop/ui/main_window.py" line="163"/>
         <source>&amp;Edit</source>
         <translation>编辑(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="165"/>
+        <location filename="../../desktop/ui/main_window.py" line="166"/>
         <source>&amp;Report</source>
         <translation>报送(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="168"/>
+        <location filename="../../desktop/ui/main_window.py" line="169"/>
         <source>&amp;View</source>
         <translation>视图(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="169"/>
+        <location filename="../../desktop/ui/main_window.py" line="170"/>
         <source>Language</source>
         <translation>语言</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="178"/>
+        <location filename="../../desktop/ui/main_window.py" line="179"/>
         <source>&amp;Administration</source>
         <translation>管理(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="179"/>
+        <location filename="../../desktop/ui/main_window.py" line="180"/>
         <source>Users…</source>
         <translation>用户管理…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="180"/>
+        <location filename="../../desktop/ui/main_window.py" line="181"/>
         <source>Targets, deadlines and set-up packages…</source>
         <translation>目标、截止日期与设置包…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="201"/>
+        <location filename="../../desktop/ui/main_window.py" line="202"/>
         <source>Clear values</source>
         <translation>清除数值</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="237"/>
+        <location filename="../../desktop/ui/main_window.py" line="238"/>
         <source>Status: %1</source>
         <translation>状态：%1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="237"/>
+        <location filename="../../desktop/ui/main_window.py" line="238"/>
         <source> (read-only)</source>
         <translation>（只读）</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="265"/>
-        <location filename="../../desktop/ui/main_window.py" line="365"/>
-        <location filename="../../desktop/ui/main_window.py" line="380"/>
+        <location filename="../../desktop/ui/main_window.py" line="266"/>
+        <location filename="../../desktop/ui/main_window.py" line="366"/>
+        <location filename="../../desktop/ui/main_window.py" line="381"/>
         <source>Saved %1</source>
         <translation>已保存 %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="297"/>
+        <location filename="../../desktop/ui/main_window.py" line="298"/>
         <source>Target: %1</source>
         <translation>目标：%1</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/ui/main_window.py" line="312"/>
+        <location filename="../../desktop/ui/main_window.py" line="313"/>
         <source>%n pasted cell(s) stored.</source>
         <translation>
             <numerusform>已保存粘贴的 %n 个单元格。</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/ui/main_window.py" line="317"/>
+        <location filename="../../desktop/ui/main_window.py" line="318"/>
         <source>%n cell(s) not stored:</source>
         <translation>
             <numerusform>以下 %n 个单元格未保存：</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="318"/>
+        <location filename="../../desktop/ui/main_window.py" line="319"/>
         <source>Paste: %1 stored, %2 refused</source>
         <translation>粘贴：已保存 %1 个，未保存 %2 个</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="331"/>
+        <location filename="../../desktop/ui/main_window.py" line="332"/>
         <source>Import filled template</source>
         <translation>导入填报模板</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="331"/>
-        <location filename="../../desktop/ui/main_window.py" line="358"/>
-        <location filename="../../desktop/ui/main_window.py" line="375"/>
+        <location filename="../../desktop/ui/main_window.py" line="332"/>
+        <location filename="../../desktop/ui/main_window.py" line="359"/>
+        <location filename="../../desktop/ui/main_window.py" line="376"/>
         <source>Excel workbooks (*.xlsx)</source>
         <translation>Excel 工作簿 (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="336"/>
+        <location filename="../../desktop/ui/main_window.py" line="337"/>
         <source>Importing %1…</source>
         <translation>正在导入 %1…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="343"/>
+        <location filename="../../desktop/ui/main_window.py" line="344"/>
         <source>The file was refused</source>
         <translation>文件未被接受</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="345"/>
+        <location filename="../../desktop/ui/main_window.py" line="346"/>
         <source>The file holds the same values as the database; nothing changed.</source>
         <translation>文件内容与数据库一致，未作修改。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="347"/>
+        <location filename="../../desktop/ui/main_window.py" line="348"/>
         <source>Imported %1: %2 change(s)</source>
         <translation>已导入 %1：%2 项变化</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="349"/>
+        <location filename="../../desktop/ui/main_window.py" line="350"/>
         <source>Imported, with notes</source>
         <translation>已导入（附说明）</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="350"/>
+        <location filename="../../desktop/ui/main_window.py" line="351"/>
         <source>The file was imported. Please look at the following:</source>
         <translation>文件已导入，请查看以下各项：</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="357"/>
+        <location filename="../../desktop/ui/main_window.py" line="358"/>
         <source>%1_template.xlsx</source>
         <translation>%1_填报模板.xlsx</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="358"/>
+        <location filename="../../desktop/ui/main_window.py" line="359"/>
         <source>Export template</source>
         <translation>导出填报模板</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="373"/>
+        <location filename="../../desktop/ui/main_window.py" line="374"/>
         <source>%1_submission.xlsx</source>
         <translation>%1_报送文件.xlsx</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="374"/>
+        <location filename="../../desktop/ui/main_window.py" line="375"/>
         <source>Save the submission workbook</source>
         <translation>保存报送文件</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="390"/>
+        <location filename="../../desktop/ui/main_window.py" line="391"/>
         <source>Withdraw the submission</source>
         <translation>撤回报送</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="392"/>
+        <location filename="../../desktop/ui/main_window.py" line="393"/>
         <source>No approver is registered for this unit; ask the administrator to add one.</source>
         <translation>本单位尚未设置审核人，请联系管理员添加。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="394"/>
+        <location filename="../../desktop/ui/main_window.py" line="395"/>
         <source>Approver</source>
         <translation>审核人</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="397"/>
+        <location filename="../../desktop/ui/main_window.py" line="398"/>
         <source>Approver&apos;s password</source>
         <translation>审核人密码</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="400"/>
+        <location filename="../../desktop/ui/main_window.py" line="401"/>
         <source>Reason (required):</source>
         <translation>原因（必填）：</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="408"/>
+        <location filename="../../desktop/ui/main_window.py" line="409"/>
         <source>Withdrawn: the half can be corrected and submitted again.</source>
         <translation>已撤回：可修改后重新报送。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="441"/>
+        <location filename="../../desktop/ui/main_window.py" line="442"/>
         <source>%1, %2: %3 error(s), %4 warning(s) (%5 unexplained), %6 notice(s).</source>
         <translation>%1 %2：%3 个错误，%4 个警告（%5 个未说明），%6 个提示。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="458"/>
+        <location filename="../../desktop/ui/main_window.py" line="459"/>
         <source>Not submitted</source>
         <translation>未能报送</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="459"/>
+        <location filename="../../desktop/ui/main_window.py" line="460"/>
         <source>Submitted</source>
         <translation>已报送</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="460"/>
+        <location filename="../../desktop/ui/main_window.py" line="461"/>
         <source>Version %1 is submitted and now read-only. Save the submission workbook for the bureau.</source>
         <translation>第 %1 版已报送，数据已锁定。请保存报送文件并交市局。</translation>
     </message>
@@ -1461,12 +1521,12 @@ Compare it with the one the district reads to you.</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review/window.py" line="48"/>
+        <location filename="../../desktop/ui/review/window.py" line="49"/>
         <source>&amp;View</source>
         <translation>视图(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review/window.py" line="49"/>
+        <location filename="../../desktop/ui/review/window.py" line="50"/>
         <source>Language</source>
         <translation>语言</translation>
     </message>
@@ -1557,7 +1617,12 @@ Compare it with the one the district reads to you.</source>
         <translation>从以前的半年度复制…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/setup.py" line="256"/>
+        <location filename="../../desktop/ui/dialogs/setup.py" line="212"/>
+        <source>Bureau key fingerprint %1</source>
+        <translation>市局公钥指纹 %1</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/dialogs/setup.py" line="262"/>
         <source>No earlier half has targets.</source>
         <translation>以前的半年度都没有目标。</translation>
     </message>
@@ -1572,56 +1637,68 @@ Compare it with the one the district reads to you.</source>
         <translation>导入设置包…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/setup.py" line="207"/>
+        <location filename="../../desktop/ui/dialogs/setup.py" line="209"/>
         <source>Set-up %1</source>
         <translation>设置版本 %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/setup.py" line="215"/>
-        <location filename="../../desktop/ui/dialogs/setup.py" line="237"/>
-        <location filename="../../desktop/ui/dialogs/setup.py" line="256"/>
-        <location filename="../../desktop/ui/dialogs/setup.py" line="264"/>
+        <location filename="../../desktop/ui/dialogs/setup.py" line="221"/>
+        <location filename="../../desktop/ui/dialogs/setup.py" line="243"/>
+        <location filename="../../desktop/ui/dialogs/setup.py" line="262"/>
+        <location filename="../../desktop/ui/dialogs/setup.py" line="270"/>
         <source>Not saved</source>
         <translation>未保存</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/setup.py" line="274"/>
+        <location filename="../../desktop/ui/dialogs/setup.py" line="280"/>
         <source>Export set-up package</source>
         <translation>导出设置包</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/setup.py" line="275"/>
-        <location filename="../../desktop/ui/dialogs/setup.py" line="284"/>
+        <location filename="../../desktop/ui/dialogs/setup.py" line="281"/>
+        <location filename="../../desktop/ui/dialogs/setup.py" line="295"/>
         <source>Set-up packages (*.ecopkg)</source>
         <translation>设置包 (*.ecopkg)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/setup.py" line="284"/>
+        <location filename="../../desktop/ui/dialogs/setup.py" line="288"/>
+        <source>Saved %1.
+
+The bureau&apos;s key fingerprint: %2
+Districts compare it by phone when they first import a package.</source>
+        <translation>已保存 %1。
+
+市局公钥指纹：%2
+区县第一次导入设置包时请电话核对。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/dialogs/setup.py" line="295"/>
         <source>Import set-up package</source>
         <translation>导入设置包</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/setup.py" line="293"/>
+        <location filename="../../desktop/ui/dialogs/setup.py" line="287"/>
+        <location filename="../../desktop/ui/dialogs/setup.py" line="304"/>
         <source>Set-up package</source>
         <translation>设置包</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/setup.py" line="296"/>
+        <location filename="../../desktop/ui/dialogs/setup.py" line="307"/>
         <source>Not imported</source>
         <translation>未导入</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/setup.py" line="303"/>
+        <location filename="../../desktop/ui/dialogs/setup.py" line="314"/>
         <source>Import set-up package %1</source>
         <translation>导入设置包 %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/setup.py" line="305"/>
+        <location filename="../../desktop/ui/dialogs/setup.py" line="316"/>
         <source>The package changes:</source>
         <translation>该设置包将带来以下变化：</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/setup.py" line="305"/>
+        <location filename="../../desktop/ui/dialogs/setup.py" line="316"/>
         <source>The package changes nothing here.</source>
         <translation>该设置包对本机没有变化。</translation>
     </message>

@@ -187,7 +187,7 @@ def test_the_setup_screen(qapp, qtbot, two, tmp_path, monkeypatch):
     seen = []
     assert other.import_package(str(package), confirm=lambda version, lines: seen.extend(lines) or True)
     assert any("2025-01-20" in line for line in seen)
-    assert told and "已登记市局公钥" in told[0]
+    assert "key fingerprint" in told[0] and any("已登记市局公钥" in t for t in told)
     assert str(district.resources.targets.for_unit(Semester(2024, 2), district.units.municipality)["air.pm25"].value) == "35"
     bureau.store.db.dispose()
     district.store.db.dispose()
@@ -195,9 +195,12 @@ def test_the_setup_screen(qapp, qtbot, two, tmp_path, monkeypatch):
 
 def test_packages_carry_the_bureau_signature(two, tmp_path):
     bureau, district = two["bureau"], two["district"]
-    cli(bureau, "package", "export", "-o", str(tmp_path / "a.ecopkg"))
+    exported = cli(bureau, "package", "export", "-o", str(tmp_path / "a.ecopkg")).stdout
+    print_ = exported.split("市局公钥指纹 ")[1].split("（")[0]
     first = cli(district, "package", "import", str(tmp_path / "a.ecopkg"), "--user", "admin").stdout
-    assert "首次导入：已登记市局公钥" in first
+    assert f"首次导入：已登记市局公钥，指纹 {print_}" in first  # what the bureau reads out is what the district sees
+    assert f"本机密钥：500000 重庆市 指纹 {print_}" in cli(bureau, "key", "list").stdout
+    assert print_ in cli(district, "key", "list").stdout  # registered there, with who and when
     cli(bureau, "deadline", "2024H2", "2025-01-20", "--user", "admin")
     cli(bureau, "package", "export", "-o", str(tmp_path / "b.ecopkg"))
     assert "市局签名有效" in cli(district, "package", "import", str(tmp_path / "b.ecopkg"), "--user", "admin").stdout

@@ -255,3 +255,16 @@ def test_the_reviewer_window_fits_1366x768_at_100_and_125_percent(reviewer, qtbo
             window.tabs.setCurrentWidget(window.review)
             bottom = button.mapTo(window, button.rect().bottomLeft()).y()
             assert bottom <= window.height(), (width, button.text())
+
+
+def test_fingerprints_can_be_compared_on_both_sides(reviewer, district, tmp_path):
+    from desktop.store import keys
+    from desktop.ui.key_actions import show_keys
+
+    export_all(district, tmp_path, reviewer)
+    dialog = show_keys(reviewer.window, reviewer.controller, modal=False)
+    registered = {(r.unit_code, r.fingerprint) for r in dialog.registered.rows()}
+    assert registered == {(k.unit_code, k.fingerprint) for k in keys.own_keys(district.store) if k.unit_code != "500000"}
+    wanzhou = next(i for i, r in enumerate(dialog.registered.rows()) if r.unit_code == "500101")
+    cells = [dialog.registered.index(wanzhou, c).data() for c in range(4)]
+    assert "万州区" in cells[0] and cells[2] == "reviewer" and cells[3][:2] == "20"  # with its date

@@ -92,6 +92,7 @@ class CopyTargetsDialog(QDialog):
         self.setWindowTitle(self.tr("Copy targets to %1").replace("%1", to_half.label(lang)))
         self.source = source
         self.fields: list[QComboBox] = []
+        scopes = {"municipality": self.tr("the city"), "districts": self.tr("every district"), "all": self.tr("city and districts")}
         rows = QWidget(self)
         form = QFormLayout(rows)
         for target in source:
@@ -101,7 +102,8 @@ class CopyTargetsDialog(QDialog):
             box.addItems([basis(lang) for basis in COMMON_BASES])
             box.setEditText("" if target.sample else target.basis(lang))
             box.lineEdit().setPlaceholderText(self.tr("Basis (required)"))
-            form.addRow(f"{name}  {target.shown(ctx.catalog[target.code], lang)}", box)
+            scope = scopes.get(target.units) or ctx.units.get(target.units).label(lang)
+            form.addRow(f"{name}（{scope}） {target.shown(ctx.catalog[target.code], lang)}", box)
             self.fields.append(box)
         scroll = QScrollArea(self)
         scroll.setWidget(rows)
@@ -204,7 +206,13 @@ class SetupDialog(QDialog):
         self.model.set_rows(targets.by_semester.get(self.semester, []))
         deadline = targets.deadlines.get(self.semester)
         self.deadline.setDate(QDate(deadline) if deadline else QDate(self.semester.end).addDays(20))
-        self.version.setText(self.tr("Set-up %1").replace("%1", self._packages.active_version(self.ctx.store)))
+        from desktop.store import keys
+
+        text = self.tr("Set-up %1").replace("%1", self._packages.active_version(self.ctx.store))
+        own = keys.public_key(self.ctx.store, self.ctx.units.municipality)
+        if own is not None:
+            text += "   " + self.tr("Bureau key fingerprint %1").replace("%1", own[1])
+        self.version.setText(text)
 
     def _apply(self, targets, deadline) -> bool:
         packages = self._packages
@@ -275,8 +283,13 @@ class SetupDialog(QDialog):
                                                   self.tr("Set-up packages (*.ecopkg)"))  # fmt: skip
         if not path:
             return None
-        return packages.write_file(packages.effective_content(self.ctx.store), packages.active_version(self.ctx.store), Path(path),
-                                   self.actor, self.ctx.store)  # fmt: skip
+        written = packages.write_file(packages.effective_content(self.ctx.store), packages.active_version(self.ctx.store),
+                                      Path(path), self.actor, self.ctx.store)  # fmt: skip
+        self.refresh()
+        QMessageBox.information(self, self.tr("Set-up package"), self.tr(
+            "Saved %1.\n\nThe bureau's key fingerprint: %2\nDistricts compare it by phone when they first import a package."
+        ).replace("%1", str(written)).replace("%2", packages.read_file(written)[0].get("key_fingerprint", "")))  # fmt: skip
+        return written
 
     def import_package(self, path: str | None = None, confirm=None) -> bool:
         packages = self._packages

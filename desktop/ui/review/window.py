@@ -42,9 +42,10 @@ class ReviewerWindow(QMainWindow):
 
         file_menu = self.menuBar().addMenu(self.tr("&File"))
         add_backup_actions(file_menu, self, controller.ctx, controller.user.name, self.open_selected)
-        from desktop.ui.key_actions import add_register_key_action
+        from desktop.ui.key_actions import add_keys_action, add_register_key_action
 
         add_register_key_action(file_menu, self, controller)
+        add_keys_action(file_menu, self, controller)
         view = self.menuBar().addMenu(self.tr("&View"))
         languages = view.addMenu(self.tr("Language"))
         for code, name in (("zh", "中文"), ("en", "English")):
