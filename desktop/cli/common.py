@@ -43,7 +43,12 @@ def _sign_in(ctx: AppContext, args: argparse.Namespace) -> str:
     if not getattr(args, "user", None):
         raise BadInput(Text("请用 --user 指定操作用户（需要该用户的密码）", "Name the acting user with --user (their password is needed)"))
     password = password_from("ECOREPORT_PASSWORD", Text(f"用户 {args.user} 的密码：", f"Password of {args.user}: "), args.lang)
-    user = ctx.users.sign_in(args.user, password).name
+    account = ctx.users.sign_in(args.user, password)
+    user = account.name
+    changing_own = getattr(args, "verb", None) == "passwd" and getattr(args, "name", None) == user
+    if account.must_change_password and not changing_own:
+        raise UserError(Text(f"{user} 须先修改初始密码：ecoreport user passwd {user} --user {user}",
+                             f"{user} must first change the one-time password: ecoreport user passwd {user} --user {user}"))  # fmt: skip
     args.password = password  # for a command that unlocks the signing key with it (key export)
     return user
 

@@ -7,7 +7,7 @@ from datetime import date
 from decimal import Decimal
 from pathlib import Path
 
-from desktop.cli.common import context, semester_arg
+from desktop.cli.common import context, semester_arg, unit_arg
 from desktop.cli.errors import EXIT_OK, BadInput
 from desktop.cli.output import dump_json, table
 from desktop.core.text import Text
@@ -18,6 +18,7 @@ def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -
     verbs = package.add_subparsers(dest="verb", metavar="VERB", required=True)
     p = verbs.add_parser("export", parents=[common], help="write the current set-up as one package file")
     p.add_argument("-o", "--output", required=True, metavar="FILE.ecopkg")
+    p.add_argument("--unit", help="a copy for this district, carrying the accounts prepared for it (account add)")
     p.set_defaults(run=cmd_export)
     p = verbs.add_parser("import", parents=[common], help="show what a package changes, and apply it (administrator)")
     p.add_argument("file", metavar="FILE.ecopkg")
@@ -77,8 +78,15 @@ def cmd_export(args):
     from desktop.store import packages
 
     ctx = context(args)
+    accounts = None
+    if args.unit:
+        from desktop.store.accounts import DistrictAccounts
+
+        accounts = DistrictAccounts(ctx.store).file_for(unit_arg(ctx, args.unit))
+        if accounts is None:
+            raise BadInput(Text(f"没有为 {args.unit} 准备账户（ecoreport account add）", f"No accounts prepared for {args.unit} (ecoreport account add)"))
     path = packages.write_file(packages.effective_content(ctx.store), packages.active_version(ctx.store), Path(args.output),
-                               args.user, ctx.store)  # fmt: skip
+                               args.user, ctx.store, accounts)  # fmt: skip
     print_ = packages.read_file(path)[0].get("key_fingerprint", "")
     print(Text(f"已导出设置包 {packages.active_version(ctx.store)}：{path}\n市局公钥指纹 {print_}（区县首次导入时电话核对）",
                f"Exported set-up package {packages.active_version(ctx.store)}: {path}\n"
@@ -90,17 +98,23 @@ def cmd_import(args):
     from desktop.store import packages
 
     ctx = context(args)
-    manifest, content = packages.read_file(Path(args.file))
-    demo = args.demo or packages.is_demo(ctx.store)
-    new = packages.validate(content, demo=demo)
-    if not args.dry_run:
-        print(packages.check_origin(ctx.store, args.user, manifest)(args.lang))
-    print(Text(f"设置包 {manifest['version']} 将带来以下变化：", f"Set-up package {manifest['version']} changes:")(args.lang))
-    _print_changes(packages.differences(ctx.resources, new), args.lang)
+    package = packages.incoming(ctx.store, Path(args.file), demo=args.demo)
+    print(Text(f"设置包 {package.version} 将带来以下变化：", f"Set-up package {package.version} changes:")(args.lang))
+    _print_changes(package.changes, args.lang)
+    for account in package.accounts:
+        print(Text(f"  • 新账户 {account['name']}（{account['role']}，{account['unit']}）",
+                   f"  • new account {account['name']} ({account['role']}, {account['unit']})")(args.lang))  # fmt: skip
     if args.dry_run:
         return EXIT_OK
-    packages.activate(ctx.store, args.user, content, Path(args.file).name, manifest["version"], demo=demo)
+    origin, created, existing = packages.apply_incoming(ctx.store, args.user, package, Path(args.file).name, args.demo)
+    print(origin(args.lang))
     print(Text("已应用", "Applied")(args.lang))
+    if created:
+        print(Text(f"已创建账户：{'、'.join(created)}；各人用市局给的一次性密码登录，首次登录须修改密码",
+                   f"Accounts created: {', '.join(created)}; each logs in with the bureau's one-time password and "
+                   f"changes it at first login")(args.lang))  # fmt: skip
+    if existing:
+        print(Text(f"已有账户，未改动：{'、'.join(existing)}", f"Already here, left unchanged: {', '.join(existing)}")(args.lang))
     return EXIT_OK
 
 

@@ -28,6 +28,21 @@ def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -
         p = verbs.add_parser(name, parents=[common], help=f"{name} an account")
         p.add_argument("name")
         p.set_defaults(run=run)
+    account = sub.add_parser("account", parents=[common],
+                             help="accounts the bureau prepares for a district: they travel in its set-up package")  # fmt: skip
+    verbs_a = account.add_subparsers(dest="verb", metavar="VERB", required=True)
+    p = verbs_a.add_parser("add", parents=[common], help="prepare an account; prints its one-time password once")
+    p.add_argument("name")
+    p.add_argument("--role", required=True, choices=("clerk", "approver"))
+    p.add_argument("--unit", required=True, help="the district")
+    p.add_argument("--display", default="", help="the name shown on forms")
+    p.set_defaults(run=cmd_account_add)
+    p = verbs_a.add_parser("list", parents=[common], help="the prepared accounts")
+    p.add_argument("--unit")
+    p.set_defaults(run=cmd_account_list)
+    p = verbs_a.add_parser("remove", parents=[common], help="drop a prepared account")
+    p.add_argument("name")
+    p.set_defaults(run=cmd_account_remove)
     p = verbs.add_parser("role", parents=[common], help="change an account's role and unit")
     p.add_argument("name")
     p.add_argument("--role", required=True, choices=("clerk", "approver", "reviewer", "admin"))
@@ -85,3 +100,34 @@ def cmd_passwd(args):
 def cmd_role(args):
     return _change(args, lambda ctx: ctx.users.set_role(ctx.user, args.name, args.role,
                                                          unit_arg(ctx, args.unit).code if args.unit else None))  # fmt: skip
+
+
+def cmd_account_add(args):
+    from desktop.store.accounts import DistrictAccounts
+
+    ctx = context(args)
+    unit = unit_arg(ctx, args.unit)
+    password = DistrictAccounts(ctx.store).add(ctx.user, args.name, args.role, unit, args.display)
+    print(Text(f"已为{unit.name.zh}准备账户 {args.name}（{args.role}），一次性密码：{password}\n"
+               f"请把密码交给本人（首次登录须修改）；用 ecoreport package export --unit {unit.code} 导出的设置包带上该账户",
+               f"Prepared {args.name} ({args.role}) for {unit.name.en}; one-time password: {password}\n"
+               f"Give it to the person (changed at first login); the package from "
+               f"ecoreport package export --unit {unit.code} carries the account")(args.lang))  # fmt: skip
+    return EXIT_OK
+
+
+def cmd_account_list(args):
+    from desktop.store.accounts import DistrictAccounts
+
+    ctx = context(args)
+    rows = DistrictAccounts(ctx.store).of(unit_arg(ctx, args.unit) if args.unit else None)
+    head = Text("用户|姓名|角色|单位|准备人|时间", "User|Name|Role|Unit|By|When")(args.lang).split("|")
+    print(table([head] + [[r.name, r.display_name, r.role, ctx.units.get(r.unit_code).label(args.lang), r.created_by,
+                           r.created_at.strftime("%Y-%m-%d %H:%M")] for r in rows]))  # fmt: skip
+    return EXIT_OK
+
+
+def cmd_account_remove(args):
+    from desktop.store.accounts import DistrictAccounts
+
+    return _change(args, lambda ctx: DistrictAccounts(ctx.store).remove(ctx.user, args.name))

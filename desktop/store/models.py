@@ -45,6 +45,22 @@ class UserRow(SQLModel, table=True):
     created_at: datetime = Field(default_factory=utcnow)
     failed_logins: int = 0  # consecutive failures; each one past the fifth doubles the wait
     locked_until: datetime | None = None
+    must_change_password: bool = False  # a one-time password from the bureau: changed at first login
+
+
+class DistrictAccount(SQLModel, table=True):
+    """An account the bureau prepares for a district: it travels, hashed, in that district's set-up package,
+    whose import creates it there. The one-time password was shown once to the bureau's administrator."""
+
+    __tablename__ = "district_account"
+    id: int | None = Field(default=None, primary_key=True)
+    name: str = Field(unique=True, max_length=64)
+    display_name: str = ""
+    role: str
+    unit_code: str = Field(foreign_key="unit.code", index=True)
+    password_hash: str
+    created_by: str
+    created_at: datetime = Field(default_factory=utcnow)
 
 
 class ValueRow(SQLModel, table=True):

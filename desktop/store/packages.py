@@ -26,6 +26,7 @@ from desktop.store.models import ResourcePackage
 FORMAT = "ecoreport-package/1"
 MAX_BYTES = 5 * 1024 * 1024
 BUILTIN = "builtin"
+ACCOUNTS_FILE = "accounts.toml"  # only in a package exported for one district: its prepared accounts
 DEMO_FILE = "demo.toml"  # present only in the demo's set-up: its targets are invented examples
 DEMO_MARKER = (
     "# The demo's set-up: its targets are examples (示例), invented for trying the program.\n"
@@ -38,7 +39,7 @@ def _allowed(rel: str) -> bool:
     parts = rel.split("/")
     if ".." in parts or rel.startswith("/") or not rel.endswith(".toml"):
         return False
-    return rel in ("units.toml", "form.toml", "narrative.toml", DEMO_FILE) or (len(parts) == 2 and parts[0] in ("catalog", "targets"))
+    return rel in ("units.toml", "form.toml", "narrative.toml", DEMO_FILE, ACCOUNTS_FILE) or (len(parts) == 2 and parts[0] in ("catalog", "targets"))
 
 
 def collect(root: Path) -> dict[str, str]:
@@ -128,6 +129,10 @@ def validate(content: dict[str, str], demo: bool = False) -> Resources:
             raise UserError(Text(f"设置包有误：{rel}: {exc.key}: {exc.problem}", f"The package is broken: {rel}: {exc.key}: {exc.problem}")) from None
     if not demo:
         _refuse_samples(content, resources)
+    if ACCOUNTS_FILE in content:
+        from desktop.store import accounts
+
+        accounts.parse(content[ACCOUNTS_FILE], resources.units)
     return resources
 
 
@@ -147,10 +152,12 @@ def effective_content(store) -> dict[str, str]:
 
 
 def activate(store, actor: str, content: dict[str, str], source: str, version: str | None = None,
-             demo: bool | None = None) -> str:
+             demo: bool | None = None, also=None) -> str:
     """Validates and stores a package as the active one, in one transaction; returns its version.
-    Example targets only where the database already runs the demo's set-up, or `demo` says so."""
+    Example targets only where the database already runs the demo's set-up, or `demo` says so.
+    A district's accounts are not part of the set-up: `also(session)` creates them in the same transaction."""
     resources = validate(content, demo=is_demo(store) if demo is None else demo)
+    content = {rel: text for rel, text in content.items() if rel != ACCOUNTS_FILE}
     sha = digest(content)
     version = version or f"{resources.catalog.version}+{datetime.now(UTC):%Y%m%dT%H%M%S}"
     with store.session() as s:
@@ -172,6 +179,8 @@ def activate(store, actor: str, content: dict[str, str], source: str, version: s
         existing.active = True
         s.add(existing)
         audit.record(s, actor, "package.activate", new=version, reason=source)
+        if also is not None:
+            also(s)
         s.commit()
     return version
 
@@ -187,8 +196,12 @@ def _signed(version: str, sha: str) -> bytes:
     return f"ecoreport-package\n{version}\n{sha}".encode()
 
 
-def write_file(content: dict[str, str], version: str, path: Path, created_by: str, store=None) -> Path:
-    """The package file; with `store`, signed with the bureau's key (unit 500000's) so districts can trust it."""
+def write_file(content: dict[str, str], version: str, path: Path, created_by: str, store=None,
+               accounts: str | None = None) -> Path:
+    """The package file; with `store`, signed with the bureau's key (unit 500000's) so districts can trust it.
+    `accounts`: the accounts.toml of the one district this copy is for (covered by the signature)."""
+    if accounts is not None:
+        content = content | {ACCOUNTS_FILE: accounts}
     manifest = {"format": FORMAT, "version": version, "sha256": digest(content), "created_by": created_by,
                 "created_at": datetime.now(UTC).isoformat(timespec="seconds"), "files": sorted(content)}  # fmt: skip
     if store is not None:
@@ -324,3 +337,40 @@ def check_origin(store, actor: str, manifest: dict) -> Text:
     keys.register_trusted(store, actor, city, public)
     return Text(f"首次导入：已登记市局公钥，指纹 {print_}，请与市局电话核对",
                 f"First package: the bureau's key is now registered, fingerprint {print_}; confirm it with the bureau by phone")  # fmt: skip
+
+
+@dataclass(frozen=True)
+class Incoming:
+    """A package file read and checked, before anything is applied."""
+
+    manifest: dict
+    content: dict[str, str]
+    changes: list  # [Change]
+    accounts: list[dict]  # the district accounts it carries
+
+    @property
+    def version(self) -> str:
+        return self.manifest["version"]
+
+
+def incoming(store, path: Path, demo: bool = False) -> Incoming:
+    """Reads a package file and what it would change here; refuses a broken or (unless demo) sample one."""
+    from desktop.store import accounts
+
+    manifest, content = read_file(Path(path))
+    new = validate(content, demo=demo or is_demo(store))
+    prepared = accounts.parse(content[ACCOUNTS_FILE], new.units) if ACCOUNTS_FILE in content else []
+    return Incoming(manifest, content, differences(store.resources, new), prepared)
+
+
+def apply_incoming(store, actor: str, package: Incoming, source: str, demo: bool = False) -> tuple[Text, list[str], list[str]]:
+    """Checks the bureau's signature, then applies the set-up and creates its accounts in one transaction.
+    Returns (what the signature check says, accounts created, accounts already here)."""
+    from desktop.store import accounts
+
+    origin = check_origin(store, actor, package.manifest)
+    made: list[tuple[list[str], list[str]]] = []
+    activate(store, actor, package.content, source, package.version, demo=demo or is_demo(store),
+             also=lambda s: made.append(accounts.create_from_package(s, actor, package.accounts)))  # fmt: skip
+    created, existing = made[0]
+    return origin, created, existing

@@ -54,7 +54,7 @@ def create(session: Session, units: Units, actor: str, name: str, password: str,
     if find(session, name) is not None:
         raise UserError(Text(f"用户“{name}”已存在", f"User '{name}' already exists"))
     if session.exec(select(UserRow.id).limit(1)).first() is not None:
-        _require_admin(session, actor)  # the very first account (set-up) needs nobody's permission
+        require_admin(session, actor)  # the very first account (set-up) needs nobody's permission
     user = UserRow(name=name, display_name=display_name or name, password_hash=hash_password(password), role=role,
                    unit_code=unit_code)  # fmt: skip
     session.add(user)
@@ -96,7 +96,7 @@ def _aware(at: datetime) -> datetime:
     return at if at.tzinfo else at.replace(tzinfo=UTC)
 
 
-def _require_admin(session: Session, actor: str) -> UserRow:
+def require_admin(session: Session, actor: str) -> UserRow:
     user = require(session, actor)
     if user.role != "admin":
         raise UserError(Text("只有管理员可以管理用户", "Only an administrator manages users"))
@@ -112,7 +112,7 @@ def all_users(session: Session) -> list[UserRow]:
 
 
 def set_active(session: Session, actor: str, name: str, active: bool) -> None:
-    _require_admin(session, actor)
+    require_admin(session, actor)
     user = find(session, name)
     if user is None:
         raise UserError(Text(f"没有用户“{name}”", f"No user '{name}'"))
@@ -130,18 +130,22 @@ def set_password(session: Session, actor: str, name: str, password: str) -> None
     if user is None:
         raise UserError(Text(f"没有用户“{name}”", f"No user '{name}'"))
     if actor != name:
-        _require_admin(session, actor)
+        require_admin(session, actor)
     problem = _password_problem(name, password)
     if problem:
         raise UserError(problem)
+    if actor == name and verify_password(user.password_hash, password):
+        raise UserError(Text("新密码不能与原密码相同", "The new password must differ from the old one"))
     user.password_hash = hash_password(password)
     user.failed_logins, user.locked_until = 0, None
+    if actor == name:
+        user.must_change_password = False
     session.add(user)
     audit.record(session, actor, "user.password", new=name)
 
 
 def set_role(session: Session, units: Units, actor: str, name: str, role: str, unit_code: str | None) -> None:
-    _require_admin(session, actor)
+    require_admin(session, actor)
     user = find(session, name)
     if user is None:
         raise UserError(Text(f"没有用户“{name}”", f"No user '{name}'"))

@@ -62,12 +62,28 @@ class GuiApp:
             try:
                 user = self.context().users.sign_in(dialog.user, dialog.password)
                 self.settings.set("last_user", user.name)
+                if user.must_change_password and not self.change_password(user):
+                    return None
                 return user
             except UserError as exc:
                 dialog.fail(exc.message(self.lang))
             except Exception as exc:  # noqa: BLE001 - a database that cannot be opened
                 dialog.fail(str(exc))
         return "first-run" if result == FIRST_RUN else None
+
+    def change_password(self, user, dialog=None) -> bool:
+        """A one-time password is replaced before the first window opens; cancelling logs out."""
+        from desktop.core.text import UserError
+        from desktop.ui.dialogs.change_password import ChangePasswordDialog
+
+        dialog = dialog or ChangePasswordDialog(user.name)
+        while dialog.exec():
+            try:
+                self.context().users.set_password(user.name, user.name, dialog.password)
+                return True
+            except UserError as exc:
+                dialog.fail(exc.message(self.lang))
+        return False
 
     def _preload(self, dialog: LoginDialog) -> None:
         try:

@@ -207,6 +207,34 @@
     </message>
 </context>
 <context>
+    <name>ChangePasswordDialog</name>
+    <message>
+        <location filename="../../desktop/ui/dialogs/change_password.py" line="11"/>
+        <source>Set your password</source>
+        <translation>设置您的密码</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/dialogs/change_password.py" line="12"/>
+        <source>%1 logs in for the first time with a one-time password. Choose your own password (at least 8 characters, not the user name).</source>
+        <translation>%1 首次使用一次性密码登录。请设置自己的密码（至少8个字符，不能与用户名相同）。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/dialogs/change_password.py" line="22"/>
+        <source>New password</source>
+        <translation>新密码</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/dialogs/change_password.py" line="23"/>
+        <source>Again</source>
+        <translation>再输一次</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/dialogs/change_password.py" line="36"/>
+        <source>The two passwords differ.</source>
+        <translation>两次输入的密码不一致。</translation>
+    </message>
+</context>
+<context>
     <name>CheckTreeModel</name>
     <message>
         <location filename="../../desktop/ui/models/checks.py" line="19"/>
@@ -271,12 +299,27 @@
         <translation>复制目标到%1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/setup.py" line="103"/>
+        <location filename="../../desktop/ui/dialogs/setup.py" line="95"/>
+        <source>the city</source>
+        <translation>全市</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/dialogs/setup.py" line="95"/>
+        <source>every district</source>
+        <translation>各区县</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/dialogs/setup.py" line="95"/>
+        <source>city and districts</source>
+        <translation>全市和各区县</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/dialogs/setup.py" line="104"/>
         <source>Basis (required)</source>
         <translation>依据（必填）</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/setup.py" line="113"/>
+        <location filename="../../desktop/ui/dialogs/setup.py" line="115"/>
         <source>Give the basis of each target. Example (示例) bases are not carried forward.</source>
         <translation>请填写每项目标的依据。示例依据不会沿用。</translation>
     </message>
@@ -1542,126 +1585,126 @@ Compare it with the one the district reads to you.</source>
 <context>
     <name>SetupDialog</name>
     <message>
-        <location filename="../../desktop/ui/dialogs/setup.py" line="135"/>
+        <location filename="../../desktop/ui/dialogs/setup.py" line="137"/>
         <source>Targets and deadlines</source>
         <translation>目标与截止日期</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/setup.py" line="143"/>
+        <location filename="../../desktop/ui/dialogs/setup.py" line="145"/>
         <source>the city</source>
         <translation>全市</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/setup.py" line="143"/>
+        <location filename="../../desktop/ui/dialogs/setup.py" line="145"/>
         <source>every district</source>
         <translation>各区县</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/setup.py" line="143"/>
+        <location filename="../../desktop/ui/dialogs/setup.py" line="145"/>
         <source>city and districts</source>
         <translation>全市和各区县</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/setup.py" line="145"/>
+        <location filename="../../desktop/ui/dialogs/setup.py" line="147"/>
         <source>Indicator</source>
         <translation>指标名称</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/setup.py" line="146"/>
+        <location filename="../../desktop/ui/dialogs/setup.py" line="148"/>
         <source>Applies to</source>
         <translation>适用范围</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/setup.py" line="147"/>
+        <location filename="../../desktop/ui/dialogs/setup.py" line="149"/>
         <source>Target</source>
         <translation>目标</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/setup.py" line="148"/>
+        <location filename="../../desktop/ui/dialogs/setup.py" line="150"/>
         <source>Basis</source>
         <translation>依据</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/setup.py" line="148"/>
+        <location filename="../../desktop/ui/dialogs/setup.py" line="150"/>
         <source> (example)</source>
         <translation>（示例）</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/setup.py" line="158"/>
+        <location filename="../../desktop/ui/dialogs/setup.py" line="160"/>
         <source>Half-year</source>
         <translation>半年度</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/setup.py" line="160"/>
+        <location filename="../../desktop/ui/dialogs/setup.py" line="162"/>
         <source>Deadline</source>
         <translation>截止日期</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/setup.py" line="162"/>
+        <location filename="../../desktop/ui/dialogs/setup.py" line="164"/>
         <source>Set deadline</source>
         <translation>设定截止日期</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/setup.py" line="167"/>
+        <location filename="../../desktop/ui/dialogs/setup.py" line="169"/>
         <source>Add or change…</source>
         <translation>新增或修改…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/setup.py" line="167"/>
+        <location filename="../../desktop/ui/dialogs/setup.py" line="169"/>
         <source>Remove</source>
         <translation>删除</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/setup.py" line="168"/>
+        <location filename="../../desktop/ui/dialogs/setup.py" line="170"/>
         <source>Copy from an earlier half…</source>
         <translation>从以前的半年度复制…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/setup.py" line="212"/>
+        <location filename="../../desktop/ui/dialogs/setup.py" line="214"/>
         <source>Bureau key fingerprint %1</source>
         <translation>市局公钥指纹 %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/setup.py" line="262"/>
+        <location filename="../../desktop/ui/dialogs/setup.py" line="264"/>
         <source>No earlier half has targets.</source>
         <translation>以前的半年度都没有目标。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/setup.py" line="169"/>
+        <location filename="../../desktop/ui/dialogs/setup.py" line="171"/>
         <source>Export set-up package…</source>
         <translation>导出设置包…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/setup.py" line="169"/>
+        <location filename="../../desktop/ui/dialogs/setup.py" line="171"/>
         <source>Import set-up package…</source>
         <translation>导入设置包…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/setup.py" line="209"/>
+        <location filename="../../desktop/ui/dialogs/setup.py" line="211"/>
         <source>Set-up %1</source>
         <translation>设置版本 %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/setup.py" line="221"/>
-        <location filename="../../desktop/ui/dialogs/setup.py" line="243"/>
-        <location filename="../../desktop/ui/dialogs/setup.py" line="262"/>
-        <location filename="../../desktop/ui/dialogs/setup.py" line="270"/>
+        <location filename="../../desktop/ui/dialogs/setup.py" line="223"/>
+        <location filename="../../desktop/ui/dialogs/setup.py" line="245"/>
+        <location filename="../../desktop/ui/dialogs/setup.py" line="264"/>
+        <location filename="../../desktop/ui/dialogs/setup.py" line="272"/>
         <source>Not saved</source>
         <translation>未保存</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/setup.py" line="280"/>
+        <location filename="../../desktop/ui/dialogs/setup.py" line="282"/>
         <source>Export set-up package</source>
         <translation>导出设置包</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/setup.py" line="281"/>
-        <location filename="../../desktop/ui/dialogs/setup.py" line="295"/>
+        <location filename="../../desktop/ui/dialogs/setup.py" line="283"/>
+        <location filename="../../desktop/ui/dialogs/setup.py" line="297"/>
         <source>Set-up packages (*.ecopkg)</source>
         <translation>设置包 (*.ecopkg)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/setup.py" line="288"/>
+        <location filename="../../desktop/ui/dialogs/setup.py" line="290"/>
         <source>Saved %1.
 
 The bureau&apos;s key fingerprint: %2
@@ -1672,33 +1715,43 @@ Districts compare it by phone when they first import a package.</source>
 区县第一次导入设置包时请电话核对。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/setup.py" line="295"/>
+        <location filename="../../desktop/ui/dialogs/setup.py" line="297"/>
         <source>Import set-up package</source>
         <translation>导入设置包</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/setup.py" line="287"/>
-        <location filename="../../desktop/ui/dialogs/setup.py" line="304"/>
+        <location filename="../../desktop/ui/dialogs/setup.py" line="289"/>
+        <location filename="../../desktop/ui/dialogs/setup.py" line="311"/>
         <source>Set-up package</source>
         <translation>设置包</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/setup.py" line="307"/>
+        <location filename="../../desktop/ui/dialogs/setup.py" line="303"/>
+        <source>New account %1 (%2)</source>
+        <translation>新账户 %1（%2）</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/dialogs/setup.py" line="309"/>
+        <source>Accounts created: %1. Each logs in with the one-time password the bureau gave them and sets their own at first login.</source>
+        <translation>已创建账户：%1。各人用市局给的一次性密码登录，首次登录时设置自己的密码。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/dialogs/setup.py" line="313"/>
         <source>Not imported</source>
         <translation>未导入</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/setup.py" line="314"/>
+        <location filename="../../desktop/ui/dialogs/setup.py" line="320"/>
         <source>Import set-up package %1</source>
         <translation>导入设置包 %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/setup.py" line="316"/>
+        <location filename="../../desktop/ui/dialogs/setup.py" line="322"/>
         <source>The package changes:</source>
         <translation>该设置包将带来以下变化：</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/setup.py" line="316"/>
+        <location filename="../../desktop/ui/dialogs/setup.py" line="322"/>
         <source>The package changes nothing here.</source>
         <translation>该设置包对本机没有变化。</translation>
     </message>

@@ -187,7 +187,10 @@ def test_the_setup_screen(qapp, qtbot, two, tmp_path, monkeypatch):
     seen = []
     assert other.import_package(str(package), confirm=lambda version, lines: seen.extend(lines) or True)
     assert any("2025-01-20" in line for line in seen)
-    assert "key fingerprint" in told[0] and any("已登记市局公钥" in t for t in told)
+    from desktop.store import keys
+
+    assert keys.public_key(bureau.store, bureau.units.municipality)[1] in told[0]  # export shows the fingerprint
+    assert any("已登记市局公钥" in t for t in told)
     assert str(district.resources.targets.for_unit(Semester(2024, 2), district.units.municipality)["air.pm25"].value) == "35"
     bureau.store.db.dispose()
     district.store.db.dispose()

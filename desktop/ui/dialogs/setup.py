@@ -298,13 +298,17 @@ class SetupDialog(QDialog):
         if not path:
             return False
         try:
-            manifest, content = packages.read_file(Path(path))
-            changes = packages.differences(self.ctx.resources, packages.validate(content, demo=packages.is_demo(self.ctx.store)))
-            if not (confirm or self._confirm)(manifest["version"], [c.text(self.ctx.lang) for c in changes]):
+            package = packages.incoming(self.ctx.store, Path(path))
+            lines = [c.text(self.ctx.lang) for c in package.changes] + [
+                self.tr("New account %1 (%2)").replace("%1", a["name"]).replace("%2", a["role"]) for a in package.accounts]
+            if not (confirm or self._confirm)(package.version, lines):
                 return False
-            origin = packages.check_origin(self.ctx.store, self.actor, manifest)
-            QMessageBox.information(self, self.tr("Set-up package"), origin(self.ctx.lang))
-            packages.activate(self.ctx.store, self.actor, content, Path(path).name, manifest["version"])
+            origin, created, _ = packages.apply_incoming(self.ctx.store, self.actor, package, Path(path).name)
+            told = origin(self.ctx.lang)
+            if created:
+                told += "\n\n" + self.tr("Accounts created: %1. Each logs in with the one-time password the bureau "
+                                           "gave them and sets their own at first login.").replace("%1", "、".join(created))  # fmt: skip
+            QMessageBox.information(self, self.tr("Set-up package"), told)
         except UserError as exc:
             QMessageBox.warning(self, self.tr("Not imported"), exc.message(self.ctx.lang))
             return False
