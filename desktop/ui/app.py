@@ -49,7 +49,26 @@ class GuiApp:
         admin = ctx.users.create("admin", "admin", dialog.password, "admin", None)
         self.settings.set("served_unit", dialog.unit_code)
         self.settings.set("unit", dialog.unit_code)
+        self.getting_started(admin, dialog.unit_code).exec()
         return admin
+
+    def getting_started(self, admin, unit_code: str):
+        """The next steps after the administrator exists: a district imports the bureau's package (which
+        brings its accounts); the bureau adds its reviewers, prepares the districts' accounts, sets a half."""
+        from desktop.ui.dialogs.district_accounts import DistrictAccountsDialog
+        from desktop.ui.dialogs.getting_started import GettingStartedDialog
+        from desktop.ui.dialogs.setup import SetupDialog
+        from desktop.ui.dialogs.users import UsersDialog
+
+        ctx = self.context()
+        opens = {
+            "users": lambda: UsersDialog(ctx, admin.name).exec() or True,
+            "accounts": lambda: DistrictAccountsDialog(ctx, admin.name).exec() or True,
+            "targets": lambda: SetupDialog(ctx, admin.name).exec() or True,
+            "import": lambda: SetupDialog(ctx, admin.name).import_package(),
+        }
+        bureau = unit_code == ctx.units.municipality.code
+        return GettingStartedDialog(ctx.units.get(unit_code).label(self.lang), bureau, opens)
 
     def login(self):
         """The login window comes first; the database opens behind it. Returns the user, "first-run", or None."""

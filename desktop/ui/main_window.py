@@ -179,6 +179,7 @@ class MainWindow(QMainWindow):
             admin = self.menuBar().addMenu(self.tr("&Administration"))
             admin.addAction(self._action(self.tr("Users…"), self.manage_users))
             admin.addAction(self._action(self.tr("Targets, deadlines and set-up packages…"), self.manage_setup))
+            admin.addAction(self._action(self.tr("District accounts…"), self.manage_district_accounts))
         from desktop.ui.about import add_about_action
 
         add_about_action(self.menuBar(), self)
@@ -302,6 +303,11 @@ class MainWindow(QMainWindow):
         from desktop.ui.dialogs.users import UsersDialog
 
         UsersDialog(self.controller.ctx, self.controller.user.name, self).exec()
+
+    def manage_district_accounts(self) -> None:
+        from desktop.ui.dialogs.district_accounts import DistrictAccountsDialog
+
+        DistrictAccountsDialog(self.controller.ctx, self.controller.user.name, self).exec()
 
     def manage_setup(self) -> None:
         from desktop.ui.dialogs.setup import SetupDialog

@@ -423,6 +423,113 @@
     </message>
 </context>
 <context>
+    <name>DistrictAccountsDialog</name>
+    <message>
+        <location filename="../../desktop/ui/dialogs/district_accounts.py" line="57"/>
+        <source>District accounts</source>
+        <translation>区县账户</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/dialogs/district_accounts.py" line="58"/>
+        <source>clerk</source>
+        <translation>填报人</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/dialogs/district_accounts.py" line="58"/>
+        <source>approver</source>
+        <translation>审核人</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/dialogs/district_accounts.py" line="60"/>
+        <source>District</source>
+        <translation>区县</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/dialogs/district_accounts.py" line="61"/>
+        <source>User name</source>
+        <translation>用户名</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/dialogs/district_accounts.py" line="61"/>
+        <source>Name on forms</source>
+        <translation>签名姓名</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/dialogs/district_accounts.py" line="62"/>
+        <source>Role</source>
+        <translation>角色</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/dialogs/district_accounts.py" line="72"/>
+        <source>Prepare…</source>
+        <translation>准备账户…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/dialogs/district_accounts.py" line="72"/>
+        <source>Remove</source>
+        <translation>删除</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/dialogs/district_accounts.py" line="73"/>
+        <source>Export the district&apos;s set-up package…</source>
+        <translation>导出该区县的设置包…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/dialogs/district_accounts.py" line="100"/>
+        <location filename="../../desktop/ui/dialogs/district_accounts.py" line="115"/>
+        <location filename="../../desktop/ui/dialogs/district_accounts.py" line="126"/>
+        <source>Not saved</source>
+        <translation>未保存</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/dialogs/district_accounts.py" line="103"/>
+        <source>One-time password</source>
+        <translation>一次性密码</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/dialogs/district_accounts.py" line="104"/>
+        <source>The one-time password of %1 is:
+
+%2
+
+Write it down and give it to the person: it is not shown again. They change it at their first login.</source>
+        <translation>%1 的一次性密码是：
+
+%2
+
+请记下并交给本人：此密码不会再次显示。本人首次登录时须修改。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/dialogs/district_accounts.py" line="126"/>
+        <source>Choose an account of the district first.</source>
+        <translation>请先选中该区县的一个账户。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/dialogs/district_accounts.py" line="130"/>
+        <source>Export set-up package</source>
+        <translation>导出设置包</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/dialogs/district_accounts.py" line="131"/>
+        <source>Set-up packages (*.ecopkg)</source>
+        <translation>设置包 (*.ecopkg)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/dialogs/district_accounts.py" line="136"/>
+        <source>Set-up package</source>
+        <translation>设置包</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/dialogs/district_accounts.py" line="137"/>
+        <source>Saved %1 for %2, with its accounts.
+
+The bureau&apos;s key fingerprint: %3</source>
+        <translation>已为%2保存 %1，带有该区县的账户。
+
+市局公钥指纹：%3</translation>
+    </message>
+</context>
+<context>
     <name>EntryController</name>
     <message>
         <location filename="../../desktop/ui/controller.py" line="86"/>
@@ -466,51 +573,120 @@
     </message>
     <message>
         <location filename="../../desktop/ui/dialogs/first_run.py" line="20"/>
-        <source>Create the administrator account and choose the unit this computer reports for.</source>
-        <translation>请创建管理员账户，并选择本机填报的单位。</translation>
+        <source>Create the administrator account and choose the unit this computer reports for. Next, a district imports the set-up package the bureau sent it; the bureau adds its reviewers, prepares the districts&apos; accounts and sets the first half.</source>
+        <translation>请创建管理员账户，并选择本机所属的单位。之后，区县导入市局发来的设置包；市局添加审核员、为各区县准备账户并设定第一个半年度。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/first_run.py" line="27"/>
+        <location filename="../../desktop/ui/dialogs/first_run.py" line="29"/>
         <source>— choose the unit —</source>
         <translation>— 请选择单位 —</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/first_run.py" line="33"/>
-        <location filename="../../desktop/ui/dialogs/first_run.py" line="36"/>
+        <location filename="../../desktop/ui/dialogs/first_run.py" line="35"/>
+        <location filename="../../desktop/ui/dialogs/first_run.py" line="38"/>
         <source>Administrator password</source>
         <translation>管理员密码</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/first_run.py" line="34"/>
-        <location filename="../../desktop/ui/dialogs/first_run.py" line="37"/>
+        <location filename="../../desktop/ui/dialogs/first_run.py" line="36"/>
+        <location filename="../../desktop/ui/dialogs/first_run.py" line="39"/>
         <source>Repeat the password</source>
         <translation>再次输入密码</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/first_run.py" line="35"/>
-        <location filename="../../desktop/ui/dialogs/first_run.py" line="38"/>
+        <location filename="../../desktop/ui/dialogs/first_run.py" line="37"/>
+        <location filename="../../desktop/ui/dialogs/first_run.py" line="40"/>
         <source>This computer serves</source>
         <translation>本机填报单位</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/first_run.py" line="50"/>
+        <location filename="../../desktop/ui/dialogs/first_run.py" line="52"/>
         <source>The password needs at least 8 characters.</source>
         <translation>密码至少需要8个字符。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/first_run.py" line="52"/>
+        <location filename="../../desktop/ui/dialogs/first_run.py" line="54"/>
         <source>The password may not be the user name.</source>
         <translation>密码不能与用户名相同。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/first_run.py" line="56"/>
+        <location filename="../../desktop/ui/dialogs/first_run.py" line="58"/>
         <source>Choose the unit this computer reports for.</source>
         <translation>请选择本机填报的单位。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/first_run.py" line="54"/>
+        <location filename="../../desktop/ui/dialogs/first_run.py" line="56"/>
         <source>The two passwords differ.</source>
         <translation>两次输入的密码不一致。</translation>
+    </message>
+</context>
+<context>
+    <name>GettingStartedDialog</name>
+    <message>
+        <location filename="../../desktop/ui/dialogs/getting_started.py" line="17"/>
+        <source>This computer is the bureau&apos;s. Set it up in this order; every step can be done later from the Administration menu.</source>
+        <translation>本机是市局的。请按以下顺序设置；每一步以后都可以在“管理”菜单中完成。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/dialogs/getting_started.py" line="19"/>
+        <source>Add the bureau&apos;s reviewers</source>
+        <translation>添加市局审核员</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/dialogs/getting_started.py" line="19"/>
+        <source>Users…</source>
+        <translation>用户管理…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/dialogs/getting_started.py" line="20"/>
+        <source>Prepare each district&apos;s clerk and approver</source>
+        <translation>为各区县准备填报人和审核人账户</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/dialogs/getting_started.py" line="20"/>
+        <location filename="../../desktop/ui/dialogs/getting_started.py" line="22"/>
+        <source>District accounts…</source>
+        <translation>区县账户…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/dialogs/getting_started.py" line="21"/>
+        <source>Set the first half&apos;s targets and deadline</source>
+        <translation>设定第一个半年度的目标和截止日期</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/dialogs/getting_started.py" line="21"/>
+        <source>Targets and deadlines…</source>
+        <translation>目标与截止日期…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/dialogs/getting_started.py" line="22"/>
+        <source>Export each district&apos;s set-up package and send it</source>
+        <translation>导出各区县的设置包并发送</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/dialogs/getting_started.py" line="25"/>
+        <source>This computer reports for %1. Import the set-up package the bureau sent you: it brings the catalog, the targets and deadlines, and your district&apos;s accounts (each logs in with the one-time password the bureau gave them).</source>
+        <translation>本机为%1填报。请导入市局发来的设置包：其中有指标目录、目标和截止日期，以及本区县的账户（各人用市局给的一次性密码登录）。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/dialogs/getting_started.py" line="28"/>
+        <source>Import the bureau&apos;s set-up package</source>
+        <translation>导入市局发来的设置包</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/dialogs/getting_started.py" line="28"/>
+        <source>Import…</source>
+        <translation>导入…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/dialogs/getting_started.py" line="29"/>
+        <source>Getting started</source>
+        <translation>首次设置</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/dialogs/getting_started.py" line="46"/>
+        <source>Done for now</source>
+        <translation>暂时完成</translation>
     </message>
 </context>
 <context>
@@ -963,7 +1139,7 @@ Compare it with the one the district reads to you.</source>
     </message>
     <message>
         <location filename="../../desktop/ui/main_window.py" line="73"/>
-        <location filename="../../desktop/ui/main_window.py" line="249"/>
+        <location filename="../../desktop/ui/main_window.py" line="250"/>
         <source>Queries</source>
         <translation>问题</translation>
     </message>
@@ -1095,160 +1271,165 @@ Compare it with the one the district reads to you.</source>
         <translation>目标、截止日期与设置包…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="202"/>
+        <location filename="../../desktop/ui/main_window.py" line="182"/>
+        <source>District accounts…</source>
+        <translation>区县账户…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/main_window.py" line="203"/>
         <source>Clear values</source>
         <translation>清除数值</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="238"/>
+        <location filename="../../desktop/ui/main_window.py" line="239"/>
         <source>Status: %1</source>
         <translation>状态：%1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="238"/>
+        <location filename="../../desktop/ui/main_window.py" line="239"/>
         <source> (read-only)</source>
         <translation>（只读）</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="266"/>
-        <location filename="../../desktop/ui/main_window.py" line="366"/>
-        <location filename="../../desktop/ui/main_window.py" line="381"/>
+        <location filename="../../desktop/ui/main_window.py" line="267"/>
+        <location filename="../../desktop/ui/main_window.py" line="372"/>
+        <location filename="../../desktop/ui/main_window.py" line="387"/>
         <source>Saved %1</source>
         <translation>已保存 %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="298"/>
+        <location filename="../../desktop/ui/main_window.py" line="299"/>
         <source>Target: %1</source>
         <translation>目标：%1</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/ui/main_window.py" line="313"/>
+        <location filename="../../desktop/ui/main_window.py" line="319"/>
         <source>%n pasted cell(s) stored.</source>
         <translation>
             <numerusform>已保存粘贴的 %n 个单元格。</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/ui/main_window.py" line="318"/>
+        <location filename="../../desktop/ui/main_window.py" line="324"/>
         <source>%n cell(s) not stored:</source>
         <translation>
             <numerusform>以下 %n 个单元格未保存：</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="319"/>
+        <location filename="../../desktop/ui/main_window.py" line="325"/>
         <source>Paste: %1 stored, %2 refused</source>
         <translation>粘贴：已保存 %1 个，未保存 %2 个</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="332"/>
+        <location filename="../../desktop/ui/main_window.py" line="338"/>
         <source>Import filled template</source>
         <translation>导入填报模板</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="332"/>
-        <location filename="../../desktop/ui/main_window.py" line="359"/>
-        <location filename="../../desktop/ui/main_window.py" line="376"/>
+        <location filename="../../desktop/ui/main_window.py" line="338"/>
+        <location filename="../../desktop/ui/main_window.py" line="365"/>
+        <location filename="../../desktop/ui/main_window.py" line="382"/>
         <source>Excel workbooks (*.xlsx)</source>
         <translation>Excel 工作簿 (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="337"/>
+        <location filename="../../desktop/ui/main_window.py" line="343"/>
         <source>Importing %1…</source>
         <translation>正在导入 %1…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="344"/>
+        <location filename="../../desktop/ui/main_window.py" line="350"/>
         <source>The file was refused</source>
         <translation>文件未被接受</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="346"/>
+        <location filename="../../desktop/ui/main_window.py" line="352"/>
         <source>The file holds the same values as the database; nothing changed.</source>
         <translation>文件内容与数据库一致，未作修改。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="348"/>
+        <location filename="../../desktop/ui/main_window.py" line="354"/>
         <source>Imported %1: %2 change(s)</source>
         <translation>已导入 %1：%2 项变化</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="350"/>
+        <location filename="../../desktop/ui/main_window.py" line="356"/>
         <source>Imported, with notes</source>
         <translation>已导入（附说明）</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="351"/>
+        <location filename="../../desktop/ui/main_window.py" line="357"/>
         <source>The file was imported. Please look at the following:</source>
         <translation>文件已导入，请查看以下各项：</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="358"/>
+        <location filename="../../desktop/ui/main_window.py" line="364"/>
         <source>%1_template.xlsx</source>
         <translation>%1_填报模板.xlsx</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="359"/>
+        <location filename="../../desktop/ui/main_window.py" line="365"/>
         <source>Export template</source>
         <translation>导出填报模板</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="374"/>
+        <location filename="../../desktop/ui/main_window.py" line="380"/>
         <source>%1_submission.xlsx</source>
         <translation>%1_报送文件.xlsx</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="375"/>
+        <location filename="../../desktop/ui/main_window.py" line="381"/>
         <source>Save the submission workbook</source>
         <translation>保存报送文件</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="391"/>
+        <location filename="../../desktop/ui/main_window.py" line="397"/>
         <source>Withdraw the submission</source>
         <translation>撤回报送</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="393"/>
+        <location filename="../../desktop/ui/main_window.py" line="399"/>
         <source>No approver is registered for this unit; ask the administrator to add one.</source>
         <translation>本单位尚未设置审核人，请联系管理员添加。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="395"/>
+        <location filename="../../desktop/ui/main_window.py" line="401"/>
         <source>Approver</source>
         <translation>审核人</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="398"/>
+        <location filename="../../desktop/ui/main_window.py" line="404"/>
         <source>Approver&apos;s password</source>
         <translation>审核人密码</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="401"/>
+        <location filename="../../desktop/ui/main_window.py" line="407"/>
         <source>Reason (required):</source>
         <translation>原因（必填）：</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="409"/>
+        <location filename="../../desktop/ui/main_window.py" line="415"/>
         <source>Withdrawn: the half can be corrected and submitted again.</source>
         <translation>已撤回：可修改后重新报送。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="442"/>
+        <location filename="../../desktop/ui/main_window.py" line="448"/>
         <source>%1, %2: %3 error(s), %4 warning(s) (%5 unexplained), %6 notice(s).</source>
         <translation>%1 %2：%3 个错误，%4 个警告（%5 个未说明），%6 个提示。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="459"/>
+        <location filename="../../desktop/ui/main_window.py" line="465"/>
         <source>Not submitted</source>
         <translation>未能报送</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="460"/>
+        <location filename="../../desktop/ui/main_window.py" line="466"/>
         <source>Submitted</source>
         <translation>已报送</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="461"/>
+        <location filename="../../desktop/ui/main_window.py" line="467"/>
         <source>Version %1 is submitted and now read-only. Save the submission workbook for the bureau.</source>
         <translation>第 %1 版已报送，数据已锁定。请保存报送文件并交市局。</translation>
     </message>
@@ -1309,6 +1490,44 @@ Compare it with the one the district reads to you.</source>
         <location filename="../../desktop/ui/dialogs/users.py" line="47"/>
         <source>Password</source>
         <translation>密码</translation>
+    </message>
+</context>
+<context>
+    <name>PrepareAccountDialog</name>
+    <message>
+        <location filename="../../desktop/ui/dialogs/district_accounts.py" line="32"/>
+        <source>Prepare a district account</source>
+        <translation>准备区县账户</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/dialogs/district_accounts.py" line="35"/>
+        <source>clerk</source>
+        <translation>填报人</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/dialogs/district_accounts.py" line="36"/>
+        <source>approver</source>
+        <translation>审核人</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/dialogs/district_accounts.py" line="41"/>
+        <source>User name</source>
+        <translation>用户名</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/dialogs/district_accounts.py" line="42"/>
+        <source>Name on forms</source>
+        <translation>签名姓名</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/dialogs/district_accounts.py" line="43"/>
+        <source>Role</source>
+        <translation>角色</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/dialogs/district_accounts.py" line="44"/>
+        <source>District</source>
+        <translation>区县</translation>
     </message>
 </context>
 <context>

@@ -137,3 +137,57 @@ def test_first_login_in_the_gui_sets_the_password(prepared, qapp, qtbot, monkeyp
 
     i18n.remove(qapp, gui.translators)
     gui.context().store.db.dispose()
+
+
+def test_the_bureau_prepares_in_the_gui_and_the_district_is_guided_to_import(qapp, qtbot, tmp_path, monkeypatch):
+    import argparse
+
+    from PySide6.QtWidgets import QFileDialog, QMessageBox
+
+    from desktop.ui import i18n
+    from desktop.ui.app import GuiApp
+    from desktop.ui.dialogs.district_accounts import DistrictAccountsDialog, PrepareAccountDialog
+    from desktop.ui.dialogs.setup import SetupDialog
+
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "cache"))
+    told = []
+    monkeypatch.setattr(QMessageBox, "information", staticmethod(lambda *a: told.append(a[2])))
+    monkeypatch.setattr(QMessageBox, "warning", staticmethod(lambda *a: told.append(a[2])))
+    bureau, district = tmp_path / "b.sqlite3", tmp_path / "d.sqlite3"
+    cli(bureau, "init")
+    cli(district, "init", password="district-pw")
+    args = lambda db: argparse.Namespace(db=str(db), lang="zh", lang_given=True, startup_benchmark=None)  # noqa: E731
+    at_bureau = GuiApp(args(bureau), qapp)
+    admin = at_bureau.context().users.find("admin")
+    steps = at_bureau.getting_started(admin, "500000")
+    qtbot.addWidget(steps)
+    assert len(steps.buttons) == 4  # reviewers, district accounts, targets, packages
+    accounts = DistrictAccountsDialog(at_bureau.context(), "admin")
+    qtbot.addWidget(accounts)
+    form = PrepareAccountDialog(at_bureau.context().units, "zh", accounts)
+    qtbot.keyClicks(form.name, "wanzhou")
+    form.display.setText("张三")  # typed through an input method (qtbot types ASCII only)
+    form.unit.setCurrentIndex(form.unit.findData("500101"))
+    form.setResult(PrepareAccountDialog.DialogCode.Accepted)
+    one_time = accounts.prepare(form)
+    assert one_time in told[-1] and accounts.model.rowCount() == 1
+    accounts.table.selectRow(0)
+    package = accounts.export(str(tmp_path / "wanzhou.ecopkg"))
+    assert "市局公钥指纹" in told[-1]
+    at_bureau.context().store.db.dispose()
+    i18n.remove(qapp, at_bureau.translators)
+
+    at_district = GuiApp(args(district), qapp)
+    admin = at_district.context().users.find("admin")
+    guide = at_district.getting_started(admin, "500101")
+    qtbot.addWidget(guide)
+    assert len(guide.buttons) == 1 and "万州区" in guide.findChildren(type(guide.marks[0]))[0].text()
+    monkeypatch.setattr(QFileDialog, "getOpenFileName", staticmethod(lambda *a, **k: (str(package), "")))
+    monkeypatch.setattr(SetupDialog, "_confirm", lambda self, version, lines: any("wanzhou" in line for line in lines))
+    guide.buttons[0].click()
+    assert guide.marks[0].text() == "✓"
+    assert any("已创建账户：wanzhou" in t for t in told)
+    user = at_district.context().users.sign_in("wanzhou", one_time)
+    assert user.must_change_password and user.display_name == "张三" and user.unit_code == "500101"
+    at_district.context().store.db.dispose()
+    i18n.remove(qapp, at_district.translators)

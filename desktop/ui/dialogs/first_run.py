@@ -17,7 +17,9 @@ class FirstRunDialog(QDialog):
     def __init__(self, units: list[tuple[str, str]], parent=None):
         super().__init__(parent)
         self.setWindowTitle(self.tr("EcoReport — First start"))
-        intro = QLabel(self.tr("Create the administrator account and choose the unit this computer reports for."), self)
+        intro = QLabel(self.tr("Create the administrator account and choose the unit this computer reports for. "
+                               "Next, a district imports the set-up package the bureau sent it; the bureau adds its "
+                               "reviewers, prepares the districts' accounts and sets the first half."), self)  # fmt: skip
         intro.setWordWrap(True)
         self._password = QLineEdit(self)
         self._password.setEchoMode(QLineEdit.EchoMode.Password)
