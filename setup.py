@@ -9,7 +9,7 @@ from pathlib import Path
 from setuptools import setup
 from setuptools.command.build_py import build_py
 
-DATA = ("catalog", "targets", "translations", "icons", "units.toml", "form.toml", "narrative.toml")
+DATA = ("catalog", "demo", "translations", "icons", "units.toml", "form.toml", "narrative.toml")
 
 
 class BuildWithResources(build_py):
