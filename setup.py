@@ -19,6 +19,9 @@ class BuildWithResources(build_py):
         target = Path(self.build_lib) / "desktop" / "_resources"
         if target.exists():
             shutil.rmtree(target)
+        docs = source.parent / "docs"  # the user manual (F1) and its screenshots
+        shutil.copytree(docs / "screenshots", target / "manual" / "screenshots")
+        shutil.copy2(docs / "用户手册.md", target / "manual" / "用户手册.md")
         for name in DATA:
             path = source / name
             if path.is_dir():

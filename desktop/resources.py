@@ -7,6 +7,16 @@ import os
 import sys
 from pathlib import Path
 
+MANUAL = "用户手册.md"
+
+
+def manual_path() -> Path | None:
+    """The user manual: shipped beside the data files (resources/manual), or docs/ in a source checkout."""
+    for folder in (resources_dir() / "manual", Path(__file__).resolve().parent.parent / "docs"):
+        if (folder / MANUAL).is_file():
+            return folder / MANUAL
+    return None
+
 
 def resources_dir() -> Path:
     override = os.environ.get("ECOREPORT_RESOURCES")

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from PySide6 import __version__ as pyside_version
 from PySide6.QtCore import QCoreApplication, qVersion
-from PySide6.QtGui import QAction, QIcon
+from PySide6.QtGui import QAction, QIcon, QKeySequence
 from PySide6.QtWidgets import QMessageBox
 
 from desktop import __version__
@@ -19,11 +19,21 @@ def add_about_action(menu_bar, window) -> QAction:
     menu = menu_bar.addMenu(QCoreApplication.translate("About", "&Help"))
     action = QAction(QCoreApplication.translate("About", "About EcoReport"), window)
     action.triggered.connect(lambda: show_about(window))
+    manual = QAction(QCoreApplication.translate("About", "User manual"), window)
+    manual.setShortcut(QKeySequence.StandardKey.HelpContents)  # F1
+    manual.triggered.connect(lambda: _show_manual(window))
+    menu.addAction(manual)
     check = QAction(QCoreApplication.translate("About", "Input method check…"), window)
     check.triggered.connect(lambda: show_input_check(window))
     menu.addAction(check)
     menu.addAction(action)
     return action
+
+
+def _show_manual(window):
+    from desktop.ui.manual import show_manual
+
+    return show_manual(window)
 
 
 def show_input_check(window):

@@ -10,17 +10,22 @@
     </message>
     <message>
         <location filename="../../desktop/ui/about.py" line="20"/>
-        <location filename="../../desktop/ui/about.py" line="46"/>
+        <location filename="../../desktop/ui/about.py" line="56"/>
         <source>About EcoReport</source>
         <translation>关于 EcoReport</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/about.py" line="22"/>
+        <source>User manual</source>
+        <translation>用户手册</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/about.py" line="26"/>
         <source>Input method check…</source>
         <translation>输入法检查…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/about.py" line="39"/>
+        <location filename="../../desktop/ui/about.py" line="49"/>
         <source>&lt;h3&gt;EcoReport %1&lt;/h3&gt;&lt;p&gt;Half-year reporting and review of ecological-environment indicators.&lt;/p&gt;&lt;p&gt;Qt %2, PySide6 %3&lt;/p&gt;</source>
         <translation>&lt;h3&gt;生态环境半年报填报审核系统 EcoReport %1&lt;/h3&gt;&lt;p&gt;生态环境指标半年报的填报、审核与汇总。&lt;/p&gt;&lt;p&gt;Qt %2，PySide6 %3&lt;/p&gt;</translation>
     </message>
@@ -1432,6 +1437,19 @@ Compare it with the one the district reads to you.</source>
         <location filename="../../desktop/ui/main_window.py" line="467"/>
         <source>Version %1 is submitted and now read-only. Save the submission workbook for the bureau.</source>
         <translation>第 %1 版已报送，数据已锁定。请保存报送文件并交市局。</translation>
+    </message>
+</context>
+<context>
+    <name>ManualWindow</name>
+    <message>
+        <location filename="../../desktop/ui/manual.py" line="16"/>
+        <source>User manual</source>
+        <translation>用户手册</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/manual.py" line="21"/>
+        <source>The user manual is not installed.</source>
+        <translation>未安装用户手册。</translation>
     </message>
 </context>
 <context>

@@ -6,6 +6,7 @@ import re
 
 import pytest
 from PySide6.QtCore import Qt
+from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QAbstractButton, QComboBox, QLabel, QLineEdit, QTabWidget, QWidget
 
 from desktop.ui.dialogs.first_run import FirstRunDialog
@@ -111,3 +112,20 @@ def test_every_marked_string_has_a_chinese_translation():
         pytest.skip("run against an installed package: the UI sources are not here")
     result = subprocess.run([sys.executable, str(root / "scripts" / "check-translations")], capture_output=True, text=True)
     assert result.returncode == 0, result.stderr
+
+
+def test_f1_opens_the_user_manual_with_its_screenshots(gui, qtbot):
+    from PySide6.QtCore import QUrl
+    from PySide6.QtGui import QKeySequence, QTextDocument
+
+    manual = next(a for a in gui.window.findChildren(QAction) if a.shortcut() == QKeySequence("F1"))
+    manual.trigger()
+    from desktop.ui.manual import _open
+
+    window = _open[0]
+    qtbot.addWidget(window)
+    text = window.browser.toPlainText()
+    for chapter in ("安装", "市局：首次设置", "区县：半年度填报", "市局：审核", "备份与恢复", "密钥"):
+        assert chapter in text
+    image = window.browser.document().resource(QTextDocument.ResourceType.ImageResource, QUrl("screenshots/entry-zh.png"))
+    assert image is not None and not image.isNull()
