@@ -50,6 +50,14 @@ def cmd_init(args: argparse.Namespace) -> int:
         if generated:
             print(Text(f"已创建管理员账户 admin，初始密码：{password}（请妥善保管）",
                        f"Created the admin account; its password is: {password} (keep it safe)")(lang))  # fmt: skip
+        if not args.demo:
+            print(Text("下一步——区县：ecoreport package import 市局发来的设置包.ecopkg --user admin（带来本区县的账户）；"
+                       "市局：ecoreport user add（审核员）、ecoreport account add（区县账户）、ecoreport target set、"
+                       "ecoreport package export --unit 区县代码。详见用户手册（图形界面中按 F1）",
+                       "Next — a district: ecoreport package import the-bureaus-package.ecopkg --user admin (it brings "
+                       "the district's accounts); the bureau: ecoreport user add (reviewers), ecoreport account add "
+                       "(district accounts), ecoreport target set, ecoreport package export --unit CODE. See the user "
+                       "manual (F1 in the GUI)")(lang))  # fmt: skip
     if args.demo:
         if not store.is_empty():
             raise UserError(Text("数据库中已有数据，未写入演示数据；请用 --db 指定新的数据库文件",
