@@ -47,8 +47,10 @@ def _sign_in(ctx: AppContext, args: argparse.Namespace) -> str:
     user = account.name
     changing_own = getattr(args, "verb", None) == "passwd" and getattr(args, "name", None) == user
     if account.must_change_password and not changing_own:
-        raise UserError(Text(f"{user} 须先修改初始密码：ecoreport user passwd {user} --user {user}",
-                             f"{user} must first change the one-time password: ecoreport user passwd {user} --user {user}"))  # fmt: skip
+        raise UserError(Text(f"{user} 须先修改初始密码：ecoreport user passwd {user} --user {user}"
+                             "（新密码在终端中输入，或用环境变量 ECOREPORT_NEW_PASSWORD）",
+                             f"{user} must first change the one-time password: ecoreport user passwd {user} --user {user} "
+                             "(the new password typed at a terminal, or in ECOREPORT_NEW_PASSWORD)"))  # fmt: skip
     args.password = password  # for a command that unlocks the signing key with it (key export)
     return user
 

@@ -3,8 +3,6 @@
 from __future__ import annotations
 
 import argparse
-import getpass
-import os
 
 from desktop.cli.common import context, unit_arg
 from desktop.cli.errors import EXIT_OK
@@ -51,10 +49,9 @@ def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -
 
 
 def _password(args, name: str) -> str:
-    password = os.environ.get("ECOREPORT_NEW_PASSWORD")
-    if password is None:
-        password = getpass.getpass(Text(f"{name} 的新密码：", f"New password for {name}: ")(args.lang))
-    return password
+    from desktop.cli.common import password_from
+
+    return password_from("ECOREPORT_NEW_PASSWORD", Text(f"{name} 的新密码：", f"New password for {name}: "), args.lang)
 
 
 def cmd_add(args: argparse.Namespace) -> int:
@@ -94,7 +91,16 @@ def cmd_enable(args):
 
 
 def cmd_passwd(args):
-    return _change(args, lambda ctx: ctx.users.set_password(ctx.user, args.name, _password(args, args.name)))
+    ctx = context(args)
+    new = _password(args, args.name)
+    if args.name == ctx.user:  # one's own: the signing keys one holds follow the new password
+        ctx.users.change_own(ctx.user, args.password, new)
+    else:
+        ctx.users.set_password(ctx.user, args.name, new)
+        print(Text(f"注意：{args.name} 如持有签名密钥，需由另一位已授权审核人重新授权（ecoreport key grant）",
+                   f"Note: if {args.name} held a signing key, another holder must grant it again (ecoreport key grant)")(args.lang))  # fmt: skip
+    print(Text("已保存", "Saved")(args.lang))
+    return EXIT_OK
 
 
 def cmd_role(args):

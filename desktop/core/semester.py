@@ -69,11 +69,12 @@ class Semester:
 
     @classmethod
     def settable(cls, today: date, known) -> list[Semester]:
-        """The halves targets can be set for: the current one to two years ahead, any already known and
-        the one after the latest known; newest first."""
+        """The halves targets can be set for: the one just ended (being reported now), the current one to two
+        years ahead, any already known and the one after the latest known; newest first."""
         known = set(known)
         after = {max(known).next()} if known else set()
-        return sorted(set(cls.containing(today).ahead(5)) | known | after, reverse=True)
+        current = cls.containing(today)
+        return sorted({current.previous()} | set(current.ahead(5)) | known | after, reverse=True)
 
     @classmethod
     def containing(cls, day: date) -> Semester:

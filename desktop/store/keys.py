@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import base64
 import hashlib
+import os
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -89,6 +90,18 @@ def _data_key(s, key: InstallationKey, user_name: str, password: str, unit: Unit
                              f"{unit.name.en}'s signing key is not yet granted to {user_name}; a holder ({holders}) grants it: "
                              f"ecoreport key grant {unit.code} --user HOLDER --to {user_name}"))  # fmt: skip
     return _open(_kek(password, base64.b64decode(slot.salt)), slot.wrapped)
+
+
+def rewrap_slots(s, user_name: str, old_password: str, new_password: str) -> int:
+    """A user who changes their own password keeps the signing keys they hold: each of their slots is opened with
+    the old password and sealed again with the new one, in the password change's transaction."""
+    slots = list(s.exec(select(KeySlot).where(KeySlot.user_name == user_name)))
+    for slot in slots:
+        data_key = _open(_kek(old_password, base64.b64decode(slot.salt)), slot.wrapped)
+        salt = os.urandom(16)
+        slot.salt, slot.wrapped = base64.b64encode(salt).decode(), _seal(_kek(new_password, salt), data_key)
+        s.add(slot)
+    return len(slots)
 
 
 def unlock(s, unit: Unit, user_name: str, password: str):

@@ -163,6 +163,9 @@ class Submissions:
             signer = users.find(s, approver)
             if signer is None or not verify_password(signer.password_hash, password):
                 raise UserError(Text("审核人或密码错误", "Wrong approver or password"))
+            if signer.must_change_password:  # the signing key is sealed with the approver's own password only
+                raise UserError(Text(f"审核人 {approver} 须先登录并修改市局给的一次性密码，才能签发",
+                                     f"{approver} must first log in and change the one-time password before signing"))  # fmt: skip
             refusal = sign_off_refusal(actor_of(clerk), actor_of(signer), unit)
             if refusal:
                 raise UserError(refusal)

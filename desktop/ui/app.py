@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import sys
 import time
+from datetime import date
 
 from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication, QMessageBox
@@ -81,7 +82,7 @@ class GuiApp:
             try:
                 user = self.context().users.sign_in(dialog.user, dialog.password)
                 self.settings.set("last_user", user.name)
-                if user.must_change_password and not self.change_password(user):
+                if user.must_change_password and not self.change_password(user, dialog.password):
                     return None
                 return user
             except UserError as exc:
@@ -90,7 +91,7 @@ class GuiApp:
                 dialog.fail(str(exc))
         return "first-run" if result == FIRST_RUN else None
 
-    def change_password(self, user, dialog=None) -> bool:
+    def change_password(self, user, old_password: str, dialog=None) -> bool:
         """A one-time password is replaced before the first window opens; cancelling logs out."""
         from desktop.core.text import UserError
         from desktop.ui.dialogs.change_password import ChangePasswordDialog
@@ -98,7 +99,7 @@ class GuiApp:
         dialog = dialog or ChangePasswordDialog(user.name)
         while dialog.exec():
             try:
-                self.context().users.set_password(user.name, user.name, dialog.password)
+                self.context().users.change_own(user.name, old_password, dialog.password)
                 return True
             except UserError as exc:
                 dialog.fail(exc.message(self.lang))
@@ -117,8 +118,17 @@ class GuiApp:
 
         ctx = self.context()
         known = ctx.store.semesters_with_data() + ctx.resources.targets.semesters()
-        latest = max(known) if known else Semester(time.localtime().tm_year, 1).previous()
-        return latest.back(6)[::-1]
+        halves = known + [Semester.containing(date.today())]
+        lo, hi = min(halves), max(halves)
+        span = (hi.year - lo.year) * 2 + hi.half - lo.half + 1
+        return hi.back(max(6, span))[::-1]  # newest first: every known half, the current one, at least six
+
+    def default_semester(self):
+        """Where a window opens: the newest half that holds data, else the one just ended (being reported)."""
+        from desktop.core.semester import Semester
+
+        with_data = self.context().store.semesters_with_data()
+        return max(with_data) if with_data else Semester.containing(date.today()).previous()
 
     def show_main(self, user) -> None:
         ctx = self.context()
@@ -136,7 +146,7 @@ class GuiApp:
         unit = user.unit_code or self.settings.get("unit") or ctx.units.municipality.code
         half = self.settings.get("semester")
         if half not in [str(s) for s in semesters]:
-            half = str(semesters[0])
+            half = str(self.default_semester())
         if self.controller.semester is not None:
             half = str(self.controller.semester)
         if self.controller.unit is not None:

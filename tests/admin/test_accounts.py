@@ -128,7 +128,7 @@ def test_first_login_in_the_gui_sets_the_password(prepared, qapp, qtbot, monkeyp
         dialog._check()
 
     QTimer.singleShot(50, answer)
-    assert gui.change_password(user, dialog)
+    assert gui.change_password(user, one_time, dialog)
     assert seen[1] == "两次输入的密码不一致。" or "differ" in seen[1]
     assert "不能与原密码相同" in seen[2]
     signed_in = gui.context().users.sign_in("wanzhou", "new-pass-1")

@@ -84,3 +84,24 @@ def test_copying_never_carries_a_sample_mark():
     with pytest.raises(UserError):
         copy_targets([real], basis=Text("区县目标（示例）", "District target (example)"))
     assert Semester(2025, 1).next() == Semester(2025, 2)
+
+
+def test_a_fresh_installation_opens_on_the_half_being_reported_and_lists_the_current_one(production, qapp):
+    import argparse
+    from datetime import date
+
+    from desktop.ui.app import GuiApp
+
+    gui = GuiApp(argparse.Namespace(db=str(production), lang="zh", lang_given=True, startup_benchmark=None), qapp)
+    current = Semester.containing(date.today())
+    assert gui.default_semester() == current.previous()
+    halves = gui.semesters()
+    assert halves[0] == current and current.previous() in halves and len(halves) >= 6
+    cli(production, "target", "set", str(current.next()), "air.pm25", "--op", "<=", "--value", "35",
+        "--basis-zh", "市级目标", "--basis-en", "Municipal target")  # fmt: skip
+    gui.context().reload_resources()
+    assert gui.semesters()[0] == current.next() and current in gui.semesters()
+    from desktop.ui import i18n
+
+    i18n.remove(qapp, gui.translators)
+    gui.context().store.db.dispose()
