@@ -34,7 +34,7 @@ def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -
     p.set_defaults(run=cmd_build)
     target = sub.add_parser("target", parents=[common], help="targets of a half: list, set, remove, copy")
     verbs = target.add_subparsers(dest="verb", metavar="VERB", required=True)
-    p = verbs.add_parser("list", parents=[common])
+    p = verbs.add_parser("list", parents=[common], help="the targets and deadline of a half")
     p.add_argument("semester", metavar="HALF")
     p.add_argument("--json", action="store_true")
     p.set_defaults(run=cmd_list)
@@ -44,10 +44,10 @@ def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -
     p.add_argument("--units", default="all", help="municipality, districts, all, or a unit code (default all)")
     p.add_argument("--op", required=True, choices=(">=", "<=", ">", "<", "=="))
     p.add_argument("--value", required=True)
-    p.add_argument("--basis-zh", required=True)
-    p.add_argument("--basis-en", required=True)
+    p.add_argument("--basis-zh", required=True, help="why this target: 国家考核目标, 市级目标, …")
+    p.add_argument("--basis-en", help="the same in English (default: the Chinese text)")
     p.set_defaults(run=cmd_set)
-    p = verbs.add_parser("remove", parents=[common])
+    p = verbs.add_parser("remove", parents=[common], help="remove a target")
     p.add_argument("semester", metavar="HALF")
     p.add_argument("code", metavar="CODE")
     p.add_argument("--units", default="all")
@@ -99,7 +99,10 @@ def cmd_import(args):
 
     ctx = context(args)
     package = packages.incoming(ctx.store, Path(args.file), demo=args.demo)
-    print(Text(f"设置包 {package.version} 将带来以下变化：", f"Set-up package {package.version} changes:")(args.lang))
+    print(Text(f"设置包 {package.version}，签名公钥指纹 {package.fingerprint}（首次导入前请与市局电话核对）",
+               f"Set-up package {package.version}, signed by the key with fingerprint {package.fingerprint} "
+               f"(compare it with the bureau by phone before a first import)")(args.lang))  # fmt: skip
+    print(Text("将带来以下变化：", "It changes:")(args.lang))
     _print_changes(package.changes, args.lang)
     for account in package.accounts:
         print(Text(f"  • 新账户 {account['name']}（{account['role']}，{account['unit']}）",
@@ -167,7 +170,8 @@ def cmd_set(args):
             raise BadInput(Text(f"目录中没有指标 {args.code}", f"No indicator {args.code} in the catalog"))
         value = args.value if ctx.catalog[args.code].type == "category" else Decimal(args.value)
         kept = [t for t in targets if (t.code, t.units) != (args.code, args.units)]
-        return kept + [Target(args.code, args.units, args.op, value, Text(args.basis_zh, args.basis_en))], deadline
+        basis = Text(args.basis_zh.strip(), (args.basis_en or args.basis_zh).strip())
+        return kept + [Target(args.code, args.units, args.op, value, basis)], deadline
 
     return _edit_half(args, semester, change)
 
@@ -206,7 +210,13 @@ def cmd_deadline(args):
     try:
         day = date.fromisoformat(args.date)
     except ValueError:
-        raise BadInput(Text("日期应形如 2024-07-20", "A date looks like 2024-07-20")) from None
+        raise BadInput(Text(f"“{args.date}”不是有效的日期；日期应形如 2024-07-20",
+                            f"'{args.date}' is not a valid date; a date looks like 2024-07-20")) from None  # fmt: skip
+    from desktop.core.targets import deadline_problem
+
+    problem = deadline_problem(semester, day)
+    if problem:
+        raise BadInput(problem)
     return _edit_half(args, semester, lambda ctx, targets, deadline: (targets, day))
 
 

@@ -22,8 +22,12 @@ def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -
     p = verbs.add_parser("list", parents=[common], help="every account")
     p.add_argument("--json", action="store_true")
     p.set_defaults(run=cmd_list)
-    for name, run in (("disable", cmd_disable), ("enable", cmd_enable), ("passwd", cmd_passwd)):
-        p = verbs.add_parser(name, parents=[common], help=f"{name} an account")
+    for name, run, text in (("disable", cmd_disable, "disable an account (it can no longer log in)"),
+                            ("enable", cmd_enable, "enable a disabled account"),
+                            ("passwd", cmd_passwd, "change a password: one's own (keeps one's signing keys), or, "
+                                                   "for an administrator, anyone's; the new one from "
+                                                   "ECOREPORT_NEW_PASSWORD or asked")):  # fmt: skip
+        p = verbs.add_parser(name, parents=[common], help=text)
         p.add_argument("name")
         p.set_defaults(run=run)
     account = sub.add_parser("account", parents=[common],

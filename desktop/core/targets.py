@@ -69,6 +69,14 @@ class TargetBook:
         return {code: t for code, (_, t) in best.items()}
 
 
+def deadline_problem(semester: Semester, day: date) -> Text | None:
+    """A deadline comes after the half ends: the districts report on a half once it is over."""
+    if day <= semester.end:
+        return Text(f"截止日期 {day} 不在{semester.label('zh')}结束（{semester.end}）之后：报送在半年度结束后才能进行",
+                    f"The deadline {day} is not after {semester} ends ({semester.end}): submissions come after the half")  # fmt: skip
+    return None
+
+
 def copy_targets(source: list[Target], bases: dict[tuple[str, str], Text] | None = None,
                  basis: Text | None = None) -> list[Target]:
     """Targets carried into another half. Each keeps its basis unless one is given (for all, or for one

@@ -352,6 +352,14 @@ class Incoming:
     def version(self) -> str:
         return self.manifest["version"]
 
+    @property
+    def fingerprint(self) -> str:
+        """Of the key that signed it (as the manifest says; check_origin verifies the signature)."""
+        from desktop.store import keys
+
+        public = self.manifest.get("public_key", "")
+        return keys.fingerprint(public) if public else "—"
+
 
 def incoming(store, path: Path, demo: bool = False) -> Incoming:
     """Reads a package file and what it would change here; refuses a broken or (unless demo) sample one."""

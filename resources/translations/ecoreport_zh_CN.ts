@@ -299,32 +299,32 @@
 <context>
     <name>CopyTargetsDialog</name>
     <message>
-        <location filename="../../desktop/ui/dialogs/setup.py" line="92"/>
+        <location filename="../../desktop/ui/dialogs/setup.py" line="95"/>
         <source>Copy targets to %1</source>
         <translation>复制目标到%1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/setup.py" line="95"/>
+        <location filename="../../desktop/ui/dialogs/setup.py" line="98"/>
         <source>the city</source>
         <translation>全市</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/setup.py" line="95"/>
+        <location filename="../../desktop/ui/dialogs/setup.py" line="98"/>
         <source>every district</source>
         <translation>各区县</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/setup.py" line="95"/>
+        <location filename="../../desktop/ui/dialogs/setup.py" line="98"/>
         <source>city and districts</source>
         <translation>全市和各区县</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/setup.py" line="104"/>
+        <location filename="../../desktop/ui/dialogs/setup.py" line="107"/>
         <source>Basis (required)</source>
         <translation>依据（必填）</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/setup.py" line="115"/>
+        <location filename="../../desktop/ui/dialogs/setup.py" line="118"/>
         <source>Give the basis of each target. Example (示例) bases are not carried forward.</source>
         <translation>请填写每项目标的依据。示例依据不会沿用。</translation>
     </message>
@@ -1442,12 +1442,12 @@ Compare it with the one the district reads to you.</source>
 <context>
     <name>ManualWindow</name>
     <message>
-        <location filename="../../desktop/ui/manual.py" line="16"/>
+        <location filename="../../desktop/ui/manual.py" line="17"/>
         <source>User manual</source>
         <translation>用户手册</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/manual.py" line="21"/>
+        <location filename="../../desktop/ui/manual.py" line="22"/>
         <source>The user manual is not installed.</source>
         <translation>未安装用户手册。</translation>
     </message>
@@ -1822,126 +1822,127 @@ Compare it with the one the district reads to you.</source>
 <context>
     <name>SetupDialog</name>
     <message>
-        <location filename="../../desktop/ui/dialogs/setup.py" line="137"/>
+        <location filename="../../desktop/ui/dialogs/setup.py" line="140"/>
         <source>Targets and deadlines</source>
         <translation>目标与截止日期</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/setup.py" line="145"/>
+        <location filename="../../desktop/ui/dialogs/setup.py" line="148"/>
         <source>the city</source>
         <translation>全市</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/setup.py" line="145"/>
+        <location filename="../../desktop/ui/dialogs/setup.py" line="148"/>
         <source>every district</source>
         <translation>各区县</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/setup.py" line="145"/>
+        <location filename="../../desktop/ui/dialogs/setup.py" line="148"/>
         <source>city and districts</source>
         <translation>全市和各区县</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/setup.py" line="147"/>
+        <location filename="../../desktop/ui/dialogs/setup.py" line="150"/>
         <source>Indicator</source>
         <translation>指标名称</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/setup.py" line="148"/>
+        <location filename="../../desktop/ui/dialogs/setup.py" line="151"/>
         <source>Applies to</source>
         <translation>适用范围</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/setup.py" line="149"/>
+        <location filename="../../desktop/ui/dialogs/setup.py" line="152"/>
         <source>Target</source>
         <translation>目标</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/setup.py" line="150"/>
+        <location filename="../../desktop/ui/dialogs/setup.py" line="153"/>
         <source>Basis</source>
         <translation>依据</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/setup.py" line="150"/>
+        <location filename="../../desktop/ui/dialogs/setup.py" line="153"/>
         <source> (example)</source>
         <translation>（示例）</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/setup.py" line="160"/>
+        <location filename="../../desktop/ui/dialogs/setup.py" line="163"/>
         <source>Half-year</source>
         <translation>半年度</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/setup.py" line="162"/>
+        <location filename="../../desktop/ui/dialogs/setup.py" line="165"/>
         <source>Deadline</source>
         <translation>截止日期</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/setup.py" line="164"/>
+        <location filename="../../desktop/ui/dialogs/setup.py" line="167"/>
         <source>Set deadline</source>
         <translation>设定截止日期</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/setup.py" line="169"/>
+        <location filename="../../desktop/ui/dialogs/setup.py" line="172"/>
         <source>Add or change…</source>
         <translation>新增或修改…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/setup.py" line="169"/>
+        <location filename="../../desktop/ui/dialogs/setup.py" line="172"/>
         <source>Remove</source>
         <translation>删除</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/setup.py" line="170"/>
+        <location filename="../../desktop/ui/dialogs/setup.py" line="173"/>
         <source>Copy from an earlier half…</source>
         <translation>从以前的半年度复制…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/setup.py" line="214"/>
+        <location filename="../../desktop/ui/dialogs/setup.py" line="217"/>
         <source>Bureau key fingerprint %1</source>
         <translation>市局公钥指纹 %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/setup.py" line="264"/>
+        <location filename="../../desktop/ui/dialogs/setup.py" line="270"/>
         <source>No earlier half has targets.</source>
         <translation>以前的半年度都没有目标。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/setup.py" line="171"/>
+        <location filename="../../desktop/ui/dialogs/setup.py" line="174"/>
         <source>Export set-up package…</source>
         <translation>导出设置包…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/setup.py" line="171"/>
+        <location filename="../../desktop/ui/dialogs/setup.py" line="174"/>
         <source>Import set-up package…</source>
         <translation>导入设置包…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/setup.py" line="211"/>
+        <location filename="../../desktop/ui/dialogs/setup.py" line="214"/>
         <source>Set-up %1</source>
         <translation>设置版本 %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/setup.py" line="223"/>
-        <location filename="../../desktop/ui/dialogs/setup.py" line="245"/>
-        <location filename="../../desktop/ui/dialogs/setup.py" line="264"/>
-        <location filename="../../desktop/ui/dialogs/setup.py" line="272"/>
+        <location filename="../../desktop/ui/dialogs/setup.py" line="226"/>
+        <location filename="../../desktop/ui/dialogs/setup.py" line="253"/>
+        <location filename="../../desktop/ui/dialogs/setup.py" line="270"/>
+        <location filename="../../desktop/ui/dialogs/setup.py" line="278"/>
+        <location filename="../../desktop/ui/dialogs/setup.py" line="287"/>
         <source>Not saved</source>
         <translation>未保存</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/setup.py" line="282"/>
+        <location filename="../../desktop/ui/dialogs/setup.py" line="294"/>
         <source>Export set-up package</source>
         <translation>导出设置包</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/setup.py" line="283"/>
-        <location filename="../../desktop/ui/dialogs/setup.py" line="297"/>
+        <location filename="../../desktop/ui/dialogs/setup.py" line="295"/>
+        <location filename="../../desktop/ui/dialogs/setup.py" line="309"/>
         <source>Set-up packages (*.ecopkg)</source>
         <translation>设置包 (*.ecopkg)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/setup.py" line="290"/>
+        <location filename="../../desktop/ui/dialogs/setup.py" line="302"/>
         <source>Saved %1.
 
 The bureau&apos;s key fingerprint: %2
@@ -1952,43 +1953,48 @@ Districts compare it by phone when they first import a package.</source>
 区县第一次导入设置包时请电话核对。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/setup.py" line="297"/>
+        <location filename="../../desktop/ui/dialogs/setup.py" line="309"/>
         <source>Import set-up package</source>
         <translation>导入设置包</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/setup.py" line="289"/>
-        <location filename="../../desktop/ui/dialogs/setup.py" line="311"/>
+        <location filename="../../desktop/ui/dialogs/setup.py" line="301"/>
+        <location filename="../../desktop/ui/dialogs/setup.py" line="324"/>
         <source>Set-up package</source>
         <translation>设置包</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/setup.py" line="303"/>
+        <location filename="../../desktop/ui/dialogs/setup.py" line="314"/>
+        <source>Signed by the key with fingerprint %1: compare it with the bureau by phone before a first import.</source>
+        <translation>签名公钥指纹 %1：首次导入前请与市局电话核对。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/dialogs/setup.py" line="316"/>
         <source>New account %1 (%2)</source>
         <translation>新账户 %1（%2）</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/setup.py" line="309"/>
+        <location filename="../../desktop/ui/dialogs/setup.py" line="322"/>
         <source>Accounts created: %1. Each logs in with the one-time password the bureau gave them and sets their own at first login.</source>
         <translation>已创建账户：%1。各人用市局给的一次性密码登录，首次登录时设置自己的密码。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/setup.py" line="313"/>
+        <location filename="../../desktop/ui/dialogs/setup.py" line="326"/>
         <source>Not imported</source>
         <translation>未导入</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/setup.py" line="320"/>
+        <location filename="../../desktop/ui/dialogs/setup.py" line="333"/>
         <source>Import set-up package %1</source>
         <translation>导入设置包 %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/setup.py" line="322"/>
+        <location filename="../../desktop/ui/dialogs/setup.py" line="335"/>
         <source>The package changes:</source>
         <translation>该设置包将带来以下变化：</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/setup.py" line="322"/>
+        <location filename="../../desktop/ui/dialogs/setup.py" line="335"/>
         <source>The package changes nothing here.</source>
         <translation>该设置包对本机没有变化。</translation>
     </message>

@@ -56,6 +56,9 @@ def test_import_creates_the_accounts_which_must_change_their_password_first(prep
     district = prepared["district"]
     preview = cli(district, "package", "import", str(prepared["package"]), "--dry-run", password="district-pw").stdout
     assert "新账户 wanzhou（clerk，500101）" in preview
+    bureau_print = cli(prepared["bureau"], "key", "list").stdout.split("指纹 ")[1].split()[0]
+    assert f"签名公钥指纹 {bureau_print}" in preview  # to compare by phone before anything is trusted
+    assert "本机密钥" not in cli(district, "key", "list", password="district-pw").stdout  # no bureau key made here
     out = cli(district, "package", "import", str(prepared["package"]), password="district-pw").stdout
     assert "已创建账户：wanzhou、wanzhou_approver" in out and "首次登录须修改密码" in out
     one_time = prepared["password"]

@@ -65,7 +65,14 @@ def test_the_demo_package_and_example_targets_are_refused_without_demo(productio
 def test_a_target_for_the_next_real_half_is_set_on_a_fresh_database(production):
     cli(production, "target", "set", "2025H1", "air.pm25", "--op", "<=", "--value", "35", "--basis-zh", "市级目标",
         "--basis-en", "Municipal target")  # fmt: skip
+    early = cli(production, "deadline", "2025H1", "2025-06-30", check=2)
+    assert "不在2025年上半年结束（2025-06-30）之后" in early.stderr
+    assert "不是有效的日期" in cli(production, "deadline", "2025H1", "2025-02-30", check=2).stderr
     cli(production, "deadline", "2025H1", "2025-07-20")
+    cli(production, "target", "set", "2025H1", "air.days_severe", "--op", "<=", "--value", "0", "--basis-zh", "市级目标")
+    severe = [t for t in json.loads(cli(production, "target", "list", "2025H1", "--json").stdout)["targets"]
+              if t["code"] == "air.days_severe"]  # fmt: skip
+    assert severe[0]["basis_en"] == "市级目标"  # no English basis needed
     listed = json.loads(cli(production, "target", "list", "2025H1", "--json").stdout)
     assert listed["deadline"] == "2025-07-20" and listed["targets"][0]["basis_zh"] == "市级目标"
     refused = cli(production, "target", "set", "2025H2", "air.pm25", "--op", "<=", "--value", "35",

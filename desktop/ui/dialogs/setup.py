@@ -71,8 +71,11 @@ class TargetForm(QDialog):
                 value = Decimal(text)
             except InvalidOperation:
                 raise UserError(Text(f"目标值“{text}”不是数字", f"The target value '{text}' is not a number")) from None
+        basis_zh = self.basis_zh.text().strip()
+        if not basis_zh:
+            raise UserError(Text("请填写目标依据（如国家考核目标、市级目标）", "Give the target's basis (national assessment target, …)"))
         return Target(code, self.scope.currentData(), self.op.currentText(), value,
-                      Text(self.basis_zh.text().strip(), self.basis_en.text().strip()))  # fmt: skip
+                      Text(basis_zh, self.basis_en.text().strip() or basis_zh))  # fmt: skip
 
 
 COMMON_BASES = (  # what targets in the bureau's documents are usually based on
@@ -239,14 +242,17 @@ class SetupDialog(QDialog):
         form = form or TargetForm(self.ctx, self)
         if form.result() != QDialog.DialogCode.Accepted and not form.exec():
             return False
-        try:
-            target = form.target(self.ctx)
-        except UserError as exc:
-            QMessageBox.warning(self, self.tr("Not saved"), exc.message(self.ctx.lang))
-            return False
-        targets, deadline = self._current()
-        kept = [t for t in targets if (t.code, t.units) != (target.code, target.units)]
-        return self._apply(kept + [target], deadline)
+        while True:  # a refused target reopens the form with what was typed
+            try:
+                target = form.target(self.ctx)
+                targets, deadline = self._current()
+                kept = [t for t in targets if (t.code, t.units) != (target.code, target.units)]
+                if self._apply(kept + [target], deadline):
+                    return True
+            except UserError as exc:
+                QMessageBox.warning(self, self.tr("Not saved"), exc.message(self.ctx.lang))
+            if not form.exec():
+                return False
 
     def remove(self) -> bool:
         index = self.table.currentIndex()
@@ -274,6 +280,12 @@ class SetupDialog(QDialog):
         return self._apply(copied, self._current()[1])
 
     def set_deadline(self) -> bool:
+        from desktop.core.targets import deadline_problem
+
+        problem = deadline_problem(self.semester, self.deadline.date().toPython())
+        if problem:
+            QMessageBox.warning(self, self.tr("Not saved"), problem(self.ctx.lang))
+            return False
         return self._apply(self._current()[0], self.deadline.date().toPython())
 
     def export_package(self, path: str | None = None) -> Path | None:
@@ -299,7 +311,8 @@ class SetupDialog(QDialog):
             return False
         try:
             package = packages.incoming(self.ctx.store, Path(path))
-            lines = [c.text(self.ctx.lang) for c in package.changes] + [
+            lines = [self.tr("Signed by the key with fingerprint %1: compare it with the bureau by phone before a "
+                             "first import.").replace("%1", package.fingerprint)] + [c.text(self.ctx.lang) for c in package.changes] + [
                 self.tr("New account %1 (%2)").replace("%1", a["name"]).replace("%2", a["role"]) for a in package.accounts]
             if not (confirm or self._confirm)(package.version, lines):
                 return False
