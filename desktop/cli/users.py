@@ -98,7 +98,9 @@ def cmd_passwd(args):
     ctx = context(args)
     new = _password(args, args.name)
     if args.name == ctx.user:  # one's own: the signing keys one holds follow the new password
-        ctx.users.change_own(ctx.user, args.password, new)
+        from desktop.store.accounts import change_own_password
+
+        change_own_password(ctx.store, ctx.user, args.password, new)
     else:
         ctx.users.set_password(ctx.user, args.name, new)
         print(Text(f"注意：{args.name} 如持有签名密钥，需由另一位已授权审核人重新授权（ecoreport key grant）",

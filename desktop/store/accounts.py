@@ -11,12 +11,26 @@ from sqlmodel import select
 
 from desktop.core.text import Text, UserError
 from desktop.core.units import Unit
-from desktop.store import audit, users
+from desktop.store import audit, keys, users
 from desktop.store.models import DistrictAccount, UserRow
 from desktop.store.passwords import hash_password
 
 FILE = "accounts.toml"  # in a package: the accounts of the one district it was exported for
 ALPHABET = "abcdefghjkmnpqrstuvwxyz23456789"  # no 0/o, 1/l/i: read out over the phone
+
+
+def change_own_password(store, name: str, old_password: str, new_password: str) -> None:
+    """A user's own change: the old password proves it, and the signing keys they hold follow the new one
+    (their key slots are sealed again in the same transaction)."""
+    from desktop.store.passwords import verify_password
+
+    with store.session() as s:
+        user = users.require(s, name)
+        if not verify_password(user.password_hash, old_password):
+            raise UserError(Text("原密码错误", "Wrong current password"))
+        users.set_password(s, name, name, new_password)
+        keys.rewrap_slots(s, name, old_password, new_password)
+        s.commit()
 
 
 def one_time_password() -> str:

@@ -144,17 +144,6 @@ def set_password(session: Session, actor: str, name: str, password: str) -> None
     audit.record(session, actor, "user.password", new=name)
 
 
-def change_own(session: Session, name: str, old_password: str, new_password: str) -> None:
-    """The user's own change: the old password proves it, and the signing keys they hold follow the new one."""
-    from desktop.store import keys
-
-    user = require(session, name)
-    if not verify_password(user.password_hash, old_password):
-        raise UserError(Text("原密码错误", "Wrong current password"))
-    set_password(session, name, name, new_password)
-    keys.rewrap_slots(session, name, old_password, new_password)
-
-
 def set_role(session: Session, units: Units, actor: str, name: str, role: str, unit_code: str | None) -> None:
     require_admin(session, actor)
     user = find(session, name)
@@ -209,9 +198,6 @@ class Users:
 
     def set_password(self, actor: str, name: str, password: str) -> None:
         self._commit(lambda s: set_password(s, actor, name, password))
-
-    def change_own(self, name: str, old_password: str, new_password: str) -> None:
-        self._commit(lambda s: change_own(s, name, old_password, new_password))
 
     def set_role(self, actor: str, name: str, role: str, unit_code: str | None) -> None:
         self._commit(lambda s: set_role(s, self.store.units, actor, name, role, unit_code))

@@ -99,7 +99,9 @@ class GuiApp:
         dialog = dialog or ChangePasswordDialog(user.name)
         while dialog.exec():
             try:
-                self.context().users.change_own(user.name, old_password, dialog.password)
+                from desktop.store.accounts import change_own_password
+
+                change_own_password(self.context().store, user.name, old_password, dialog.password)
                 return True
             except UserError as exc:
                 dialog.fail(exc.message(self.lang))
