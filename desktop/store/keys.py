@@ -196,6 +196,8 @@ def create_for(store, unit: Unit, user_name: str, password: str) -> tuple[str, s
         user = users.require(s, user_name)
         if not verify_password(user.password_hash, password):
             raise KeyLocked(Text(f"{user_name} 的密码错误", f"Wrong password for {user_name}"))
+        if user.must_change_password:  # a key is sealed with the approver's own password only
+            raise UserError(Text(f"{user_name} 须先登录并修改市局给的一次性密码", f"{user_name} must first log in and change the one-time password"))
         if unit.is_municipality:
             if user.role != "admin":
                 raise UserError(Text("市局密钥由管理员管理", "The bureau's key is managed by an administrator"))

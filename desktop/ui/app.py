@@ -67,6 +67,7 @@ class GuiApp:
             "accounts": lambda: DistrictAccountsDialog(ctx, admin.name).exec() or True,
             "targets": lambda: SetupDialog(ctx, admin.name).exec() or True,
             "import": lambda: SetupDialog(ctx, admin.name).import_package(),
+            "key": lambda: self._save_unit_key(unit_code),
         }
         bureau = unit_code == ctx.units.municipality.code
         return GettingStartedDialog(ctx.units.get(unit_code).label(self.lang), bureau, opens)
@@ -106,6 +107,14 @@ class GuiApp:
             except UserError as exc:
                 dialog.fail(exc.message(self.lang))
         return False
+
+    def _save_unit_key(self, unit_code: str):
+        from types import SimpleNamespace
+
+        from desktop.ui.key_actions import export_key
+
+        ctx = self.context()
+        return export_key(None, SimpleNamespace(ctx=ctx, unit=ctx.units.get(unit_code)))
 
     def _preload(self, dialog: LoginDialog) -> None:
         try:

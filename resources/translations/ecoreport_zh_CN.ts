@@ -685,11 +685,26 @@ The bureau&apos;s key fingerprint: %3</source>
     </message>
     <message>
         <location filename="../../desktop/ui/dialogs/getting_started.py" line="29"/>
+        <source>Each person logs in once with the one-time password and sets their own</source>
+        <translation>每人用一次性密码登录一次，设置自己的密码</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/dialogs/getting_started.py" line="30"/>
+        <source>The approver saves the unit&apos;s public key; send it to the bureau and read them its fingerprint</source>
+        <translation>审核人导出本单位公钥，发给市局并电话告知指纹</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/dialogs/getting_started.py" line="31"/>
+        <source>Save the public key…</source>
+        <translation>导出公钥…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/dialogs/getting_started.py" line="32"/>
         <source>Getting started</source>
         <translation>首次设置</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/getting_started.py" line="46"/>
+        <location filename="../../desktop/ui/dialogs/getting_started.py" line="50"/>
         <source>Done for now</source>
         <translation>暂时完成</translation>
     </message>

@@ -184,7 +184,7 @@ def test_the_bureau_prepares_in_the_gui_and_the_district_is_guided_to_import(qap
     admin = at_district.context().users.find("admin")
     guide = at_district.getting_started(admin, "500101")
     qtbot.addWidget(guide)
-    assert len(guide.buttons) == 1 and "万州区" in guide.findChildren(type(guide.marks[0]))[0].text()
+    assert len(guide.buttons) == 3 and "万州区" in guide.findChildren(type(guide.marks[0]))[0].text()
     monkeypatch.setattr(QFileDialog, "getOpenFileName", staticmethod(lambda *a, **k: (str(package), "")))
     monkeypatch.setattr(SetupDialog, "_confirm", lambda self, version, lines: any("wanzhou" in line for line in lines))
     guide.buttons[0].click()

@@ -364,6 +364,9 @@ def test_an_approver_signs_only_with_their_own_password_and_keeps_the_key_when_c
     with pytest.raises(UserError) as refused:
         sign_off(district)
     assert "一次性密码" in refused.value.text.zh
+    with pytest.raises(UserError) as refused:  # nor make the unit's key with it
+        keys.create_for(district.store, unit, "wanzhou_approver", "ecoreport")
+    assert "一次性密码" in refused.value.text.zh
     assert district.submissions.status(unit, H1) == Status.DRAFT
     change_own_password(district.store, "wanzhou_approver", "ecoreport", "approver-own-1")
     with pytest.raises(UserError):

@@ -25,7 +25,10 @@ class GettingStartedDialog(QDialog):
             intro = self.tr("This computer reports for %1. Import the set-up package the bureau sent you: it brings "
                             "the catalog, the targets and deadlines, and your district's accounts (each logs in with "
                             "the one-time password the bureau gave them).").replace("%1", unit_label)  # fmt: skip
-            steps = [(self.tr("Import the bureau's set-up package"), self.tr("Import…"), opens["import"])]
+            steps = [(self.tr("Import the bureau's set-up package"), self.tr("Import…"), opens["import"]),
+                     (self.tr("Each person logs in once with the one-time password and sets their own"), "", None),
+                     (self.tr("The approver saves the unit's public key; send it to the bureau and read them its "
+                              "fingerprint"), self.tr("Save the public key…"), opens["key"])]  # fmt: skip
         self.setWindowTitle(self.tr("Getting started"))
         text = QLabel(intro, self)
         text.setWordWrap(True)
@@ -37,6 +40,7 @@ class GettingStartedDialog(QDialog):
             grid.addWidget(QLabel(f"{row + 1}. {what}", self), row, 0)
             button = QPushButton(label, self)
             button.clicked.connect(lambda _=False, o=opens, m=mark: self._run(o, m))
+            button.setVisible(opens is not None)  # a step done elsewhere (e.g. at the login window)
             grid.addWidget(button, row, 1)
             grid.addWidget(mark, row, 2)
             self.buttons.append(button)
