@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import sys
 from pathlib import Path
 
 from desktop.cli.common import context, readable, semester_arg, unit_arg
@@ -121,7 +122,11 @@ def cmd_show(args: argparse.Namespace) -> int:
 
 def cmd_query(args: argparse.Namespace) -> int:
     ctx, review, unit, semester = _review(args)
-    print(review.open_query(ctx.user, unit, semester, args.code, args.text))
+    uid = review.open_query(ctx.user, unit, semester, args.code, args.text)
+    print(uid)  # alone on standard output, for scripts; the sentence goes to standard error
+    print(Text(f"已就 {args.code} 向{unit.name.zh}提出问题，编号 {uid}（随审核意见文件发给区县）",
+               f"Query on {args.code} raised with {unit.name.en}, id {uid} (it travels in the review file)")(args.lang),
+          file=sys.stderr)  # fmt: skip
     return EXIT_OK
 
 
@@ -130,6 +135,7 @@ def cmd_reply(args: argparse.Namespace) -> int:
 
     ctx = context(args)
     Review(ctx.store).reply(ctx.user, args.uid, args.text)
+    print(Text(f"已回答问题 {args.uid}", f"Answered query {args.uid}")(args.lang))
     return EXIT_OK
 
 
@@ -138,24 +144,31 @@ def cmd_resolve(args: argparse.Namespace) -> int:
 
     ctx = context(args)
     Review(ctx.store).resolve(ctx.user, args.uid)
+    print(Text(f"问题 {args.uid} 已解决", f"Query {args.uid} resolved")(args.lang))
     return EXIT_OK
 
 
 def cmd_return(args: argparse.Namespace) -> int:
     ctx, review, unit, semester = _review(args)
     review.return_half(ctx.user, unit, semester, args.reason)
+    print(Text(f"已退回{unit.name.zh}{semester.label('zh')}的报送；请导出审核意见文件发给区县（ecoreport review export）",
+               f"Returned {unit.name.en}'s {semester}; export the review file for the district (ecoreport review export)")(args.lang))  # fmt: skip
     return EXIT_OK
 
 
 def cmd_accept(args: argparse.Namespace) -> int:
     ctx, review, unit, semester = _review(args)
     review.accept(ctx.user, unit, semester, args.comment)
+    print(Text(f"已审核通过{unit.name.zh}{semester.label('zh')}的报送，计入全市数据",
+               f"Accepted {unit.name.en}'s {semester}; it now counts for the city")(args.lang))  # fmt: skip
     return EXIT_OK
 
 
 def cmd_reopen(args: argparse.Namespace) -> int:
     ctx, review, unit, semester = _review(args)
     review.reopen(ctx.user, unit, semester, args.reason)
+    print(Text(f"已重新打开{unit.name.zh}{semester.label('zh')}的报送，回到审核中",
+               f"Reopened {unit.name.en}'s {semester}; it is in review again")(args.lang))  # fmt: skip
     return EXIT_OK
 
 

@@ -134,11 +134,13 @@ def test_review_on_the_command_line(two, tmp_path):
     db = str(bureau.store.db.url).removeprefix("sqlite:///")
     run = lambda *a: subprocess.run([sys.executable, "-m", "desktop", "--db", db, *a, *([] if "--user" in a else ["--user", "reviewer"])],  # noqa: E731
                                     capture_output=True, text=True, env=dict(os.environ, ECOREPORT_PASSWORD="ecoreport"))  # fmt: skip
-    uid = run("review", "query", "500112", "2024H1", "enf.penalties", "请说明", "--user", "reviewer").stdout.strip()
-    assert len(uid) == 32
+    asked = run("review", "query", "500112", "2024H1", "enf.penalties", "请说明", "--user", "reviewer")
+    uid = asked.stdout.strip()
+    assert len(uid) == 32 and f"编号 {uid}" in asked.stderr  # the id alone for scripts, a sentence for people
     shown = json.loads(run("review", "show", "500112", "2024H1", "--json").stdout)
     assert shown["status"] == "in_review" and shown["queries"][0]["uid"] == uid
-    assert run("review", "return", "500112", "2024H1", "--reason", "请补充", "--user", "reviewer").returncode == 0
+    returned = run("review", "return", "500112", "2024H1", "--reason", "请补充", "--user", "reviewer")
+    assert returned.returncode == 0 and "已退回" in returned.stdout and "review export" in returned.stdout
     assert run("review", "export", "500112", "2024H1", "-o", str(tmp_path / "r.xlsx"), "--user", "reviewer").returncode == 0
     inbox = json.loads(run("inbox", "2024H1", "--json").stdout)
     assert next(r for r in inbox if r["unit"] == "500112")["status"] == "returned"
