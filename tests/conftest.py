@@ -150,3 +150,22 @@ def sign_off_any(ctx, unit, semester=None) -> int:
     if ctx.submissions.status(unit, semester) not in EDITABLE:
         ctx.submissions.act("admin", unit, semester, Action.RETURN, "重新填报以签署")
     return sign_off(ctx, unit.code, semester, clerk, approver)
+
+
+def ecoreport(db, *args, password: str, new: str | None = None, check: int | None = 0):
+    """The command line in a subprocess, signed in as admin unless `--user` is given; `password` is the acting
+    user's (and the new admin's at `init`), `new` a password being set."""
+    import subprocess
+    import sys
+
+    env = dict(os.environ, XDG_CACHE_HOME=str(Path(db).parent / "cache"), ECOREPORT_PASSWORD=password,
+               ECOREPORT_ADMIN_PASSWORD=password)  # fmt: skip
+    env.pop("ECOREPORT_NEW_PASSWORD", None)
+    if new is not None:
+        env["ECOREPORT_NEW_PASSWORD"] = new
+    user = [] if "--user" in args or args[0] == "init" else ["--user", "admin"]
+    result = subprocess.run([sys.executable, "-m", "desktop", "--db", str(db), *args, *user], capture_output=True,
+                            text=True, encoding="utf-8", env=env, cwd=REPO)  # fmt: skip
+    if check is not None:
+        assert result.returncode == check, result.stderr + result.stdout
+    return result

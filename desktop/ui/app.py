@@ -109,12 +109,9 @@ class GuiApp:
         return False
 
     def _save_unit_key(self, unit_code: str):
-        from types import SimpleNamespace
-
         from desktop.ui.key_actions import export_key
 
-        ctx = self.context()
-        return export_key(None, SimpleNamespace(ctx=ctx, unit=ctx.units.get(unit_code)))
+        return export_key(None, self.context(), self.context().units.get(unit_code))
 
     def _preload(self, dialog: LoginDialog) -> None:
         try:

@@ -13,22 +13,21 @@ from desktop.core.text import Text, UserError
 
 def add_export_key_action(menu, window, controller) -> QAction:
     action = QAction(QCoreApplication.translate("KeyActions", "Save this unit's public key…"), window)
-    action.triggered.connect(lambda: export_key(window, controller))
+    action.triggered.connect(lambda: export_key(window, controller.ctx, controller.unit))
     menu.addAction(action)
     return action
 
 
-def export_key(window, controller, path: str | None = None) -> Path | None:
+def export_key(window, ctx, unit, path: str | None = None) -> Path | None:
     from desktop.store import keys
 
-    ctx, unit = controller.ctx, controller.unit
     if path is None:
         path, _ = QFileDialog.getSaveFileName(window, QCoreApplication.translate("KeyActions", "Save the public key"),
                                               f"{unit.code}.pub", QCoreApplication.translate("KeyActions", "Public keys (*.pub)"))  # fmt: skip
     if not path:
         return None
     try:
-        if keys.public_key(ctx.store, unit) is None and not make_key(window, controller):
+        if keys.public_key(ctx.store, unit) is None and not make_key(window, ctx, unit):
             return None
         Path(path).write_text(keys.key_file(ctx.store, unit), encoding="utf-8")
         _, print_ = keys.own_public_key(ctx.store, unit)
@@ -41,11 +40,10 @@ def export_key(window, controller, path: str | None = None) -> Path | None:
     return Path(path)
 
 
-def make_key(window, controller) -> bool:
+def make_key(window, ctx, unit) -> bool:
     """The unit's first signing key is sealed with an approver's password, so an approver types it here."""
     from desktop.store import keys
 
-    ctx, unit = controller.ctx, controller.unit
     approvers = ctx.submissions.approvers(unit)
     if not approvers:
         raise UserError(Text("本单位还没有审核人账户；请先由管理员添加审核人", "The unit has no approver yet; an administrator adds one first"))

@@ -3,30 +3,15 @@ changed at first login."""
 
 from __future__ import annotations
 
-import os
 import re
-import subprocess
-import sys
 import zipfile
-from pathlib import Path
 
 import pytest
-
-REPO = Path(__file__).resolve().parents[2]
+from conftest import ecoreport
 
 
 def cli(db, *args, password="bureau-pw", new=None, check=0):
-    env = dict(os.environ, XDG_CACHE_HOME=str(Path(db).parent / "cache"), ECOREPORT_PASSWORD=password,
-               ECOREPORT_ADMIN_PASSWORD=password)  # fmt: skip
-    env.pop("ECOREPORT_NEW_PASSWORD", None)
-    if new is not None:
-        env["ECOREPORT_NEW_PASSWORD"] = new
-    user = [] if "--user" in args or args[0] == "init" else ["--user", "admin"]
-    result = subprocess.run([sys.executable, "-m", "desktop", "--db", str(db), *args, *user], capture_output=True,
-                            text=True, encoding="utf-8", env=env, cwd=REPO)  # fmt: skip
-    if check is not None:
-        assert result.returncode == check, result.stderr + result.stdout
-    return result
+    return ecoreport(db, *args, password=password, new=new, check=check)
 
 
 @pytest.fixture

@@ -3,29 +3,17 @@
 from __future__ import annotations
 
 import json
-import os
-import subprocess
-import sys
-from pathlib import Path
 
 import pytest
+from conftest import ecoreport
 
 from desktop.core.semester import Semester
 from desktop.core.targets import Target, copy_targets
 from desktop.core.text import Text, UserError
 
-REPO = Path(__file__).resolve().parents[2]
-
 
 def cli(db, *args, check=0, password="production-pw"):
-    env = dict(os.environ, XDG_CACHE_HOME=str(Path(db).parent / "cache"), ECOREPORT_PASSWORD=password,
-               ECOREPORT_ADMIN_PASSWORD=password)  # fmt: skip
-    user = [] if "--user" in args or args[0] == "init" else ["--user", "admin"]
-    result = subprocess.run([sys.executable, "-m", "desktop", "--db", str(db), *args, *user], capture_output=True,
-                            text=True, encoding="utf-8", env=env, cwd=REPO)  # fmt: skip
-    if check is not None:
-        assert result.returncode == check, result.stderr + result.stdout
-    return result
+    return ecoreport(db, *args, password=password, check=check)
 
 
 @pytest.fixture

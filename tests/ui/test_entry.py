@@ -441,10 +441,10 @@ def test_saving_the_public_key_first_makes_the_key_with_an_approvers_password(gu
     assert keys.public_key(ctx.store, unit) is None
     monkeypatch.setattr(QInputDialog, "getItem", staticmethod(lambda *a, **k: ("wanzhou_approver", True)))
     monkeypatch.setattr(QInputDialog, "getText", staticmethod(lambda *a, **k: ("wrong", True)))
-    assert export_key(window, window.controller, str(tmp_path / "k.pub")) is None
+    assert export_key(window, window.controller.ctx, window.controller.unit, str(tmp_path / "k.pub")) is None
     assert dialogs["warning"] and keys.public_key(ctx.store, unit) is None  # a wrong password makes nothing
     monkeypatch.setattr(QInputDialog, "getText", staticmethod(lambda *a, **k: ("ecoreport", True)))
-    saved = export_key(window, window.controller, str(tmp_path / "k.pub"))
+    saved = export_key(window, window.controller.ctx, window.controller.unit, str(tmp_path / "k.pub"))
     assert saved and keys.public_key(ctx.store, unit)[1] in saved.read_text(encoding="utf-8")
 
 
