@@ -77,6 +77,7 @@ class GuiApp:
         from desktop.core.text import UserError
 
         dialog = LoginDialog(user=self.settings.get("last_user"))
+        dialog.setModal(True)  # shown before exec(), which would otherwise leave it modeless
         dialog.show()
         QTimer.singleShot(150, lambda: self._preload(dialog))
         while (result := dialog.exec()) == LoginDialog.DialogCode.Accepted:

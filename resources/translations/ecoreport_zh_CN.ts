@@ -332,97 +332,142 @@
 <context>
     <name>DashboardPage</name>
     <message>
-        <location filename="../../desktop/ui/review/dashboard_page.py" line="48"/>
+        <location filename="../../desktop/ui/review/dashboard_page.py" line="50"/>
         <source>Indicator</source>
         <translation>指标名称</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review/dashboard_page.py" line="48"/>
+        <location filename="../../desktop/ui/review/dashboard_page.py" line="50"/>
         <source>City</source>
         <translation>全市</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review/dashboard_page.py" line="48"/>
+        <location filename="../../desktop/ui/review/dashboard_page.py" line="50"/>
         <source>Target</source>
         <translation>目标</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review/dashboard_page.py" line="49"/>
+        <location filename="../../desktop/ui/review/dashboard_page.py" line="51"/>
         <source>Attainment</source>
         <translation>达标情况</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review/dashboard_page.py" line="66"/>
+        <location filename="../../desktop/ui/review/dashboard_page.py" line="68"/>
         <source>Copy text</source>
         <translation>复制文字</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review/dashboard_page.py" line="70"/>
+        <location filename="../../desktop/ui/review/dashboard_page.py" line="72"/>
         <source>Accepted districts only</source>
         <translation>仅已审核通过的区县</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review/dashboard_page.py" line="71"/>
+        <location filename="../../desktop/ui/review/dashboard_page.py" line="73"/>
         <source>Accepted and received districts (provisional)</source>
         <translation>已审核通过及已接收的区县（初步）</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review/dashboard_page.py" line="72"/>
+        <location filename="../../desktop/ui/review/dashboard_page.py" line="74"/>
         <source>Districts counted in the city&apos;s figures</source>
         <translation>全市数据计入的区县</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review/dashboard_page.py" line="76"/>
+        <location filename="../../desktop/ui/review/dashboard_page.py" line="78"/>
         <source>City figures count:</source>
         <translation>全市数据计入：</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review/dashboard_page.py" line="80"/>
+        <location filename="../../desktop/ui/review/dashboard_page.py" line="81"/>
+        <source>Save the city workbook…</source>
+        <translation>保存全市汇总表…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/review/dashboard_page.py" line="82"/>
+        <source>The city&apos;s consolidation workbook for this half, counting the districts chosen here</source>
+        <translation>本半年全市汇总工作簿，按此处选择的区县范围计入</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/review/dashboard_page.py" line="86"/>
         <source>City against targets</source>
         <translation>全市指标与目标</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review/dashboard_page.py" line="81"/>
+        <location filename="../../desktop/ui/review/dashboard_page.py" line="87"/>
         <source>Districts compared</source>
         <translation>区县对比</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review/dashboard_page.py" line="82"/>
+        <location filename="../../desktop/ui/review/dashboard_page.py" line="88"/>
         <source>Attainment by district</source>
         <translation>各区县达标情况</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review/dashboard_page.py" line="83"/>
+        <location filename="../../desktop/ui/review/dashboard_page.py" line="89"/>
         <source>City trend</source>
         <translation>全市趋势</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review/dashboard_page.py" line="84"/>
+        <location filename="../../desktop/ui/review/dashboard_page.py" line="90"/>
         <source>Narrative report</source>
         <translation>文字报告</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review/dashboard_page.py" line="123"/>
+        <location filename="../../desktop/ui/review/dashboard_page.py" line="129"/>
         <source>Save as PNG…</source>
         <translation>保存为 PNG…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review/dashboard_page.py" line="129"/>
+        <location filename="../../desktop/ui/review/dashboard_page.py" line="135"/>
         <source>Save chart</source>
         <translation>保存图表</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review/dashboard_page.py" line="169"/>
+        <location filename="../../desktop/ui/review/dashboard_page.py" line="147"/>
+        <source>city_%1.xlsx</source>
+        <translation>全市汇总_%1.xlsx</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/review/dashboard_page.py" line="148"/>
+        <source>Save the city workbook</source>
+        <translation>保存全市汇总表</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/review/dashboard_page.py" line="148"/>
+        <source>Excel workbooks (*.xlsx)</source>
+        <translation>Excel 工作簿 (*.xlsx)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/review/dashboard_page.py" line="153"/>
+        <source>Consolidating the districts…</source>
+        <translation>正在汇总各区县数据…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/review/dashboard_page.py" line="156"/>
+        <source>Not saved</source>
+        <translation>未保存</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/review/dashboard_page.py" line="158"/>
+        <source>Saved %1</source>
+        <translation>已保存 %1</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/review/dashboard_page.py" line="161"/>
+        <source>City workbook</source>
+        <translation>全市汇总表</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/review/dashboard_page.py" line="198"/>
         <source>District</source>
         <translation>区县</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review/dashboard_page.py" line="206"/>
+        <location filename="../../desktop/ui/review/dashboard_page.py" line="235"/>
         <source>Target %1</source>
         <translation>目标 %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review/dashboard_page.py" line="249"/>
+        <location filename="../../desktop/ui/review/dashboard_page.py" line="278"/>
         <source>City, past halves</source>
         <translation>全市历年半年度</translation>
     </message>
@@ -977,64 +1022,64 @@ The bureau&apos;s key fingerprint: %3</source>
         <translation>导出本单位公钥…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/key_actions.py" line="26"/>
+        <location filename="../../desktop/ui/key_actions.py" line="25"/>
         <source>Save the public key</source>
         <translation>保存公钥</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/key_actions.py" line="27"/>
-        <location filename="../../desktop/ui/key_actions.py" line="95"/>
+        <location filename="../../desktop/ui/key_actions.py" line="26"/>
+        <location filename="../../desktop/ui/key_actions.py" line="93"/>
         <source>Public keys (*.pub)</source>
         <translation>公钥文件 (*.pub)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/key_actions.py" line="36"/>
+        <location filename="../../desktop/ui/key_actions.py" line="35"/>
         <source>Not saved</source>
         <translation>未保存</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/key_actions.py" line="38"/>
+        <location filename="../../desktop/ui/key_actions.py" line="37"/>
         <source>Public key saved</source>
         <translation>公钥已保存</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/key_actions.py" line="39"/>
+        <location filename="../../desktop/ui/key_actions.py" line="38"/>
         <source>Send the file to the bureau and read them its fingerprint: %1</source>
         <translation>请将文件交给市局，并向市局口头核对指纹：%1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/key_actions.py" line="52"/>
+        <location filename="../../desktop/ui/key_actions.py" line="50"/>
         <source>Make the unit&apos;s signing key</source>
         <translation>生成本单位签名密钥</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/key_actions.py" line="53"/>
+        <location filename="../../desktop/ui/key_actions.py" line="51"/>
         <source>Approver</source>
         <translation>审核人</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/key_actions.py" line="56"/>
+        <location filename="../../desktop/ui/key_actions.py" line="54"/>
         <source>Password of %1</source>
         <translation>%1 的密码</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/key_actions.py" line="65"/>
+        <location filename="../../desktop/ui/key_actions.py" line="63"/>
         <source>Keys and fingerprints…</source>
         <translation>密钥与指纹…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/key_actions.py" line="83"/>
+        <location filename="../../desktop/ui/key_actions.py" line="81"/>
         <source>Register a district&apos;s public key…</source>
         <translation>登记区县公钥…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/key_actions.py" line="94"/>
-        <location filename="../../desktop/ui/key_actions.py" line="103"/>
+        <location filename="../../desktop/ui/key_actions.py" line="92"/>
+        <location filename="../../desktop/ui/key_actions.py" line="101"/>
         <source>Register a public key</source>
         <translation>登记公钥</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/key_actions.py" line="102"/>
+        <location filename="../../desktop/ui/key_actions.py" line="100"/>
         <source>Register this key for %1?
 
 Fingerprint: %2
@@ -1047,7 +1092,7 @@ Compare it with the one the district reads to you.</source>
 请与区县口头告知的指纹核对。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/key_actions.py" line="109"/>
+        <location filename="../../desktop/ui/key_actions.py" line="107"/>
         <source>Not registered</source>
         <translation>未登记</translation>
     </message>
@@ -1816,12 +1861,17 @@ Compare it with the one the district reads to you.</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review/window.py" line="49"/>
+        <location filename="../../desktop/ui/review/window.py" line="47"/>
+        <source>Save the city workbook…</source>
+        <translation>保存全市汇总表…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/review/window.py" line="53"/>
         <source>&amp;View</source>
         <translation>视图(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review/window.py" line="50"/>
+        <location filename="../../desktop/ui/review/window.py" line="54"/>
         <source>Language</source>
         <translation>语言</translation>
     </message>

@@ -11,37 +11,14 @@ from PySide6.QtWidgets import QAbstractItemView, QApplication, QLineEdit
 from desktop.core.semester import Semester
 from desktop.ui.models.indicators import CODE_ROLE, EXPLANATION, STATUS, VALUE
 
+from .keyboard import editor_of, key_in, type_value
+
 H1 = Semester(2024, 1)
 
 
 def cell(window, code, column=VALUE):
     source = window.model.index(window.model.row_of(code), column)
     return window.proxy.mapFromSource(source)
-
-
-def editor_of(window):
-    editors = [w for w in window.grid.viewport().findChildren(QLineEdit) if w.isVisible()]
-    assert editors, "no editor is open"
-    return editors[0]
-
-
-def key_in(widget, text):
-    """Key presses carrying any text, full-width digits too (QTest only types Latin-1 keys)."""
-    from PySide6.QtCore import QEvent
-    from PySide6.QtGui import QKeyEvent
-
-    for char in text:
-        for kind in (QEvent.Type.KeyPress, QEvent.Type.KeyRelease):
-            QApplication.sendEvent(widget, QKeyEvent(kind, Qt.Key.Key_unknown, Qt.KeyboardModifier.NoModifier, char))
-
-
-def type_value(qtbot, window, code, text):
-    window.go_to(code)
-    key_in(window.grid, text[0])  # typing starts the editor, as in Excel
-    editor = editor_of(window)
-    key_in(editor, text[1:])
-    qtbot.keyClick(editor, Qt.Key.Key_Return)
-    qtbot.waitUntil(lambda: window.grid.state() != QAbstractItemView.State.EditingState)  # Qt commits queued
 
 
 def stored(gui, code, unit="500101"):
@@ -479,7 +456,7 @@ def test_passwords_have_eight_characters_and_are_not_the_user_name(demo_copy, re
 
 
 def test_every_control_has_a_name_and_the_grid_fits_1366x768_at_125_percent(gui, qtbot):
-    from PySide6.QtWidgets import QAbstractButton, QComboBox, QLineEdit, QTableView, QTabWidget, QTreeView
+    from PySide6.QtWidgets import QAbstractButton, QComboBox, QTableView, QTabWidget, QTreeView
 
     window = gui.window
     controls = [w for kind in (QComboBox, QLineEdit, QTableView, QTabWidget, QTreeView) for w in window.findChildren(kind)]

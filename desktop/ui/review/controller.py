@@ -94,3 +94,13 @@ class ReviewController(QObject):
         wb = build_review(self.ctx.catalog, self.unit, self.semester, version, status, reason if status in (Status.RETURNED, Status.REOPENED) else None,
                           self.user.name, self.review.threads(self.unit, self.semester), self.lang)  # fmt: skip
         return save_workbook(wb, path)
+
+    def export_consolidation(self, path: Path, include: str):
+        """The city's workbook for the half, counting `include` ("accepted", or "received" too); returns the
+        saved path and the coverage the workbook states. Runs on a worker thread: touches no widget."""
+        from desktop.exchange.consolidation_book import build_consolidation, district_rows
+        from desktop.exchange.save import save_workbook
+
+        city = half_report(self.ctx.store, self.ctx.units.municipality, self.semester, include)
+        wb = build_consolidation(city, district_rows(self.ctx.store, self.semester), self.ctx.catalog, self.lang)
+        return save_workbook(wb, path), city.coverage

@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
     QGroupBox,
     QHBoxLayout,
     QLabel,
+    QMessageBox,
     QPlainTextEdit,
     QPushButton,
     QScrollArea,
@@ -34,6 +35,7 @@ from PySide6.QtWidgets import (
 from desktop.core.checks import attainments
 from desktop.core.display import shown
 from desktop.core.targets import MET, MISSED
+from desktop.core.text import UserError
 from desktop.ui.models.simple_table import RowTableModel
 
 HEAT = {MET: "#b7e1c1", MISSED: "#f4a6ad", "no_value": "#eeeeee", "not_applicable": "#dddddd"}
@@ -76,6 +78,10 @@ class DashboardPage(QWidget):
         top.addWidget(QLabel(self.tr("City figures count:"), self))
         top.addWidget(self.include)
         top.addWidget(self.coverage, 1)
+        self.workbook_button = QPushButton(self.tr("Save the city workbook…"), self)
+        self.workbook_button.setToolTip(self.tr("The city's consolidation workbook for this half, counting the districts chosen here"))
+        self.workbook_button.clicked.connect(lambda: self.save_workbook())
+        top.addWidget(self.workbook_button)
         grid = QGridLayout()
         grid.addWidget(self._box(self.tr("City against targets"), self.headline_view), 0, 0)
         grid.addWidget(self._box(self.tr("Districts compared"), self.bars, self.indicator, self._save(self.bars, "districts")), 0, 1)
@@ -131,6 +137,29 @@ class DashboardPage(QWidget):
             return None
         widget.grab().save(path, "PNG")
         return Path(path)
+
+    def save_workbook(self, path: str | None = None) -> Path | None:
+        """Saves the city's workbook off the UI thread; says what it counts, as the workbook does."""
+        from desktop.ui.background import run_in_background
+
+        c = self.controller
+        if path is None:
+            suggested = self.tr("city_%1.xlsx").replace("%1", str(c.semester))
+            path, _ = QFileDialog.getSaveFileName(self, self.tr("Save the city workbook"), suggested, self.tr("Excel workbooks (*.xlsx)"))
+        if not path:
+            return None
+        include = self.include.currentData()
+        try:
+            saved, coverage = run_in_background(self, self.tr("Consolidating the districts…"),
+                                                 lambda: c.export_consolidation(Path(path), include))  # fmt: skip
+        except UserError as exc:
+            QMessageBox.warning(self, self.tr("Not saved"), exc.message(c.lang))
+            return None
+        told = self.tr("Saved %1").replace("%1", str(saved))
+        if coverage is not None:
+            told += "\n\n" + coverage.describe(c.lang)
+        QMessageBox.information(self, self.tr("City workbook"), told)
+        return saved
 
     # --- data ---------------------------------------------------------------------------------
     def refresh(self) -> None:

@@ -44,6 +44,10 @@ class ReviewerWindow(QMainWindow):
         add_backup_actions(file_menu, self, controller.ctx, controller.user.name, self.open_selected)
         from desktop.ui.key_actions import add_keys_action, add_register_key_action
 
+        city = QAction(self.tr("Save the city workbook…"), self)
+        city.triggered.connect(lambda: self.dashboard.save_workbook())
+        file_menu.addAction(city)
+        file_menu.addSeparator()
         add_register_key_action(file_menu, self, controller)
         add_keys_action(file_menu, self, controller)
         view = self.menuBar().addMenu(self.tr("&View"))
