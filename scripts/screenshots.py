@@ -1,4 +1,4 @@
-"""Saves screenshots of the main screens for the README (docs/screenshots/*.png).
+"""Saves screenshots of the main screens for the README and the manual (docs/screenshots/*.png).
 
 Run under a real X server so fonts and styles are those a user sees:
     xvfb-run -a -s "-screen 0 1366x768x24" .venv/bin/python scripts/screenshots.py
@@ -37,6 +37,57 @@ def press(app, widget, key) -> None:
     app.processEvents()
 
 
+def shoot(app, dialog, name: str) -> None:
+    dialog.show()
+    app.processEvents()
+    dialog.grab().save(str(OUT / f"{name}.png"))
+    dialog.close()
+
+
+def setup_shots(app, folder: Path) -> None:
+    """The bureau's first run on an empty database (no demo): first start, checklist, accounts, targets;
+    then a district's checklist. In Chinese, as the manual is."""
+    from datetime import date, timedelta
+    from decimal import Decimal
+
+    from desktop.core.semester import Semester
+    from desktop.core.targets import Target
+    from desktop.core.text import Text
+    from desktop.store import packages
+    from desktop.store.accounts import DistrictAccounts
+    from desktop.ui import i18n
+    from desktop.ui.app import GuiApp
+    from desktop.ui.dialogs.district_accounts import DistrictAccountsDialog
+    from desktop.ui.dialogs.first_run import FirstRunDialog
+    from desktop.ui.dialogs.setup import SetupDialog
+    from desktop.ui.settings import Settings
+
+    db = folder / "bureau.sqlite3"
+    settings = Settings(QSettings(str(folder / "settings-bureau.ini"), QSettings.Format.IniFormat))
+    gui = GuiApp(argparse.Namespace(db=str(db), lang="zh", lang_given=True, startup_benchmark=None), app, settings)
+    ctx = gui.context()
+    shoot(app, FirstRunDialog([(u.code, u.label("zh")) for u in ctx.units]), "setup-first-run-zh")
+    admin = ctx.users.create("admin", "admin", "bureau-admin-pw", "admin", None)
+    shoot(app, gui.getting_started(admin, "500000"), "setup-checklist-zh")
+    accounts = DistrictAccounts(ctx.store)
+    wanzhou = ctx.units.find("500101")
+    for name, role, display in (("wanzhou", "clerk", "张三"), ("wanzhou_approver", "approver", "李四")):
+        accounts.add("admin", name, role, wanzhou, display)
+    shoot(app, DistrictAccountsDialog(ctx, "admin"), "setup-accounts-zh")
+    half = Semester.containing(date.today()).previous()
+    targets = [Target("air.pm25", "all", "<=", Decimal("40"), Text("国家考核目标", "National assessment target")),
+               Target("water.excellent_ratio", "districts", ">=", Decimal("90"), Text("市级目标", "Municipal target"))]
+    content = packages.with_half(packages.effective_content(ctx.store), half, targets, half.end + timedelta(days=20))
+    packages.activate(ctx.store, "admin", content, "screenshots")
+    ctx.reload_resources()
+    dialog = SetupDialog(ctx, "admin")
+    dialog.half.setCurrentIndex(dialog.half.findData(str(half)))
+    shoot(app, dialog, "setup-targets-zh")
+    shoot(app, gui.getting_started(admin, "500101"), "setup-district-zh")
+    ctx.store.db.dispose()
+    i18n.remove(app, gui.translators)
+
+
 def main() -> int:
     from desktop.context import open_context
     from desktop.store import demo, users
@@ -55,6 +106,7 @@ def main() -> int:
     ctx.store.db.dispose()
     app = QApplication.instance() or QApplication(sys.argv[:1])
     QSettings.setDefaultFormat(QSettings.Format.IniFormat)
+    setup_shots(app, folder)
     for lang in ("zh", "en"):
         settings = Settings(QSettings(str(folder / f"settings-{lang}.ini"), QSettings.Format.IniFormat))
         args = argparse.Namespace(db=str(db), lang=lang, lang_given=True, startup_benchmark=None)

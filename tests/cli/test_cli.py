@@ -218,3 +218,33 @@ def test_template_import_export_consolidate_and_report_from_the_command_line(dem
     assert "空气质量优良天数163天（优72天、良91天），同比增加6天" in text
     assert "PM2.5平均浓度为36.6微克/立方米，同比下降4.3微克/立方米" in text
     assert "Wanzhou" in run("report", "2024H1", "Wanzhou", "--lang", "en", db=demo_copy, check=0).stdout
+
+
+def test_every_command_and_verb_is_in_the_readme_and_every_one_it_names_exists(capsys):
+    """The README's commands and the program's: the same set, and each answers --help."""
+    import argparse
+    import re
+
+    from desktop.cli.main import build_parser
+
+    known = set()
+
+    def walk(parser, prefix):
+        for action in parser._actions:
+            if isinstance(action, argparse._SubParsersAction):
+                for name, sub in action.choices.items():
+                    known.add(prefix + name)
+                    with pytest.raises(SystemExit) as done:
+                        build_parser().parse_args((prefix + name).split() + ["--help"])
+                    assert done.value.code == 0 and "usage:" in capsys.readouterr().out
+                    walk(sub, prefix + name + " ")
+
+    walk(build_parser(), "")
+    named = set()
+    for command, verbs in re.findall(r"(?:`|&& |^(?:[A-Z_]+=\S+ )*)ecoreport (?:--db \S+ )?([a-z]+)(?: ([a-z]+(?:\|[a-z]+)*))?",
+                                       (REPO / "README.md").read_text(encoding="utf-8"), re.M):  # inline code, or a line of a code block
+        named.add(command)
+        for verb in (verbs.split("|") if verbs and f"{command} {verbs.split('|')[0]}" in known else []):
+            named.add(f"{command} {verb}")
+    assert named - known == set(), "the README names commands the program does not have"
+    assert known - named == set(), "commands the README does not describe"
