@@ -10,6 +10,14 @@ import pytest
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 REPO = Path(__file__).resolve().parent.parent
+# Each computer's own record of its audit chains: never the real user's folder from a test.
+os.environ.setdefault("ECOREPORT_WITNESS_DIR", __import__("tempfile").mkdtemp(prefix="ecoreport-witness-"))
+
+
+@pytest.fixture(autouse=True)
+def own_witness_folder(tmp_path, monkeypatch):
+    """A fresh folder per test, inherited by the command lines it starts."""
+    monkeypatch.setenv("ECOREPORT_WITNESS_DIR", str(tmp_path / "witness"))
 
 
 @pytest.fixture(scope="session")

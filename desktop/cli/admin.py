@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 import os
 import secrets
+import sys
 
 from desktop.cli.common import context, unit_arg
 from desktop.cli.output import dump_json, table
@@ -32,6 +33,8 @@ def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -
     p = sub.add_parser("audit", parents=[common], help="show the audit log; `audit verify` checks its hash chain")
     p.add_argument("unit", nargs="?", metavar="UNIT", help="a unit, or `verify`")
     p.add_argument("--limit", type=int, default=None, help="only the newest N entries")
+    p.add_argument("--against", nargs="+", metavar="FILE", default=[],
+                   help="with verify: also check the signed heads this installation wrote into submissions, review files or backups")
     p.add_argument("--json", action="store_true")
     p.set_defaults(run=cmd_audit)
 
@@ -141,15 +144,29 @@ def _short(text: str | None, size: int = 24) -> str:
 
 
 def _verify(ctx, args) -> int:
-    count, broken = ctx.audit.verify()
+    from pathlib import Path
+
+    from desktop.exchange.heads import head_of
+
+    heads = [head_of(Path(f)) for f in args.against]
+    count, broken = ctx.audit.verify([h for h in heads if h is not None])
+    own = ctx.store.db.witness.head()
     if args.json:
         dump_json({"rows": count, "intact": broken is None, "first_broken": broken.id if broken else None,
-                   "problem": broken.problem if broken else None})  # fmt: skip
+                   "last_broken": broken.last if broken else None, "problem": broken.problem if broken else None,
+                   "found_by": broken.source if broken else None, "own_record": own is not None,
+                   "files_without_head": [f for f, h in zip(args.against, heads, strict=True) if h is None]})  # fmt: skip
     elif broken is None:
         print(Text(f"审计日志完整：{count}条记录的哈希链均吻合", f"The audit log is intact: the hash chain of {count} rows holds")(args.lang))
+        if own is None:
+            print(Text("（本机没有保存此数据库的签名头，无法发现最新记录被删除；可用 --against 与报送文件或备份对照）",
+                       "(this computer keeps no signed head of this database, so deleted newest entries cannot be seen here; "
+                       "check against submissions or backups with --against)")(args.lang))  # fmt: skip
     else:
-        what = Text("内容被修改", "was edited") if broken.problem == "edited" else Text("之前有记录被删除", "follows a deleted row")
-        print(Text(f"审计日志被篡改：第{broken.id}条记录{what.zh}", f"The audit log was tampered with: row {broken.id} {what.en}")(args.lang))
+        print(Text("审计日志被篡改：", "The audit log was tampered with: ")(args.lang) + broken.describe()(args.lang))
+    for name, head in zip(args.against, heads, strict=True):
+        if head is None:
+            print(Text(f"{name}：没有签名头，未对照", f"{name}: carries no signed head; not checked")(args.lang), file=sys.stderr)
     return 0 if broken is None else 1
 
 

@@ -175,6 +175,7 @@ def cmd_reopen(args: argparse.Namespace) -> int:
 def cmd_export(args: argparse.Namespace) -> int:
     from desktop.exchange.review_book import build_review
     from desktop.exchange.save import save_workbook
+    from desktop.store.heads import held
 
     ctx, review, unit, semester = _review(args)
     status, reason = review.decision(unit, semester)
@@ -183,7 +184,8 @@ def cmd_export(args: argparse.Namespace) -> int:
         return EXIT_REFUSED
     version = ctx.store.statuses(semester)[unit.code].version
     wb = build_review(ctx.catalog, unit, semester, version, status, reason if status in (Status.RETURNED, Status.REOPENED) else None, ctx.user,
-                      review.threads(unit, semester), args.lang)  # fmt: skip
+                      review.threads(unit, semester), args.lang, ctx.audit.newest_head(),
+                      held(ctx.store, unit.code))  # fmt: skip
     path = save_workbook(wb, Path(args.output))
     print(Text(f"已保存：{path}", f"Saved: {path}")(args.lang))
     return EXIT_OK

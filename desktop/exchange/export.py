@@ -16,7 +16,9 @@ def submission_workbook(store, unit: Unit, semester: Semester, lang: str = "zh",
     report = report or half_report(store, unit, semester)
     threads = Review(store).threads(unit, semester)  # queries and the district's answers travel with it
     signed = Submissions(store).sign_off_of(unit, semester)  # None: a draft, marked as such
+    from desktop.store.audit import AuditLog
+    from desktop.store.heads import held
     from desktop.store.packages import active_version
 
     return build_submission(report, store.catalog, store.resources.form, lang, people, threads, signed,
-                            active_version(store))  # fmt: skip
+                            active_version(store), AuditLog(store).newest_head(), held(store, store.units.municipality.code))  # fmt: skip

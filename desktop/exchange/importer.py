@@ -67,6 +67,7 @@ def import_file(store: Store, path: Path, actor: str, expect_unit: Unit | None =
         return _refused(path, refusal, book)
     unit = store.units.get(book.unit_code)
     source = FileSource(path.name, book.sha256, book.kind)
+    checked = _own_chain(store, book, unit)  # before this import adds to the log
     try:
         if book.kind == "submission":
             changes = Submissions(store).receive(actor, unit, book.semester, book.values, book.explanations,
@@ -87,7 +88,47 @@ def import_file(store: Store, path: Path, actor: str, expect_unit: Unit | None =
     status = IMPORTED if changes else UNCHANGED
     notes = _package_notes(store, book) if book.kind == "submission" else []
     notes += [Text(f.message("zh"), f.message("en")) for f in book.formulas]  # each formula whose result was taken
+    _keep_head(store, actor, book, unit)
+    notes += checked
     return ImportResult(path, status, book.kind, unit.code, str(book.semester), len(changes), [], notes)
+
+
+def _keep_head(store: Store, actor: str, book: ImportedBook, unit: Unit) -> None:
+    """The sender's signed head: this installation's independent copy, sent back with its own files."""
+    import json
+
+    from desktop.store import heads
+    from desktop.store.witness import head_signed
+
+    if book.kind not in ("submission", "review"):
+        return
+    try:
+        head = json.loads(book.meta.get("audit_head") or "null")
+    except ValueError:
+        return
+    if isinstance(head, dict) and head_signed(head):
+        sender = store.units.municipality.code if book.kind == "review" else unit.code
+        heads.hold(store, actor, sender, book.kind, str(book.semester), int(book.meta.get("version") or 0), head, book.sha256)
+
+
+def _own_chain(store: Store, book: ImportedBook, unit: Unit) -> list[Text]:
+    """This installation's chain against the heads the sender holds of it: a chain that no longer holds them is
+    said, not hidden (the file is taken all the same)."""
+    import json
+
+    from desktop.store import heads
+    from desktop.store.witness import head_signed
+
+    if book.kind not in ("submission", "review"):
+        return []
+    try:
+        held = json.loads(book.meta.get("held_heads") or "[]")
+    except ValueError:
+        return [Text("文件中的审计签名头已损坏，未能对照", "The file's audit heads are damaged and could not be compared")]
+    held = [h for h in held if isinstance(h, dict) and head_signed(h)] if isinstance(held, list) else []
+    holder = Text("市局", "the bureau") if book.kind == "review" else Text(unit.name.zh, unit.name.en)
+    problem = heads.own_chain_problem(store, held, holder)
+    return [problem] if problem else []
 
 
 def _bureau(store: Store, actor: str) -> bool:

@@ -10,6 +10,19 @@ META_SHEET = "_ecoreport"
 KINDS = ("template", "submission", "review", "consolidation")
 
 
+def head_text(head: dict | None) -> str:
+    """The audit chain's signed head of the installation that wrote the file: the receiver keeps a copy."""
+    import json
+
+    return json.dumps(head, separators=(",", ":")) if head else ""
+
+
+def heads_text(heads: list[dict]) -> str:
+    import json
+
+    return json.dumps(heads, separators=(",", ":")) if heads else ""
+
+
 def write_meta(wb, **fields: str) -> None:
     ws = wb.create_sheet(META_SHEET)
     ws.sheet_state = "veryHidden"  # not offered by Excel's "Unhide" menu

@@ -12,12 +12,13 @@ from desktop.core.text import Text
 from desktop.core.units import Unit
 from desktop.core.workflow import INBOX_NAMES
 from desktop.exchange import cells as c
-from desktop.exchange.meta import write_meta
+from desktop.exchange.meta import head_text, heads_text, write_meta
 from desktop.exchange.queries_sheet import write_queries
 
 
 def build_review(catalog: Catalog, unit: Unit, semester: Semester, version: int, decision: str, reason: str | None,
-                 reviewer: str, threads, lang: str = "zh") -> Workbook:  # fmt: skip
+                 reviewer: str, threads, lang: str = "zh", audit_head: dict | None = None,
+                 held_heads: list[dict] = ()) -> Workbook:  # fmt: skip
     wb = Workbook()
     ws = wb.active
     ws.title = Text("审核意见", "Review")(lang)
@@ -41,5 +42,6 @@ def build_review(catalog: Catalog, unit: Unit, semester: Semester, version: int,
     c.print_setup(ws, lang, unit.name(lang))
     sheet = write_queries(wb, threads, catalog, unit.code, str(semester), lang)
     write_meta(wb, kind="review", unit=unit.code, semester=str(semester), catalog_version=catalog.version, version=version,
-               decision=decision, reason=reason or "", reviewer=reviewer, queries_sheet=sheet.title, lang=lang)  # fmt: skip
+               decision=decision, reason=reason or "", reviewer=reviewer, queries_sheet=sheet.title, lang=lang,
+               audit_head=head_text(audit_head), held_heads=heads_text(list(held_heads)))  # fmt: skip
     return wb

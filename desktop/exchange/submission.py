@@ -23,7 +23,7 @@ from desktop.core.targets import MISSED
 from desktop.core.text import Text
 from desktop.core.workflow import STATUS_NAMES
 from desktop.exchange import cells as c
-from desktop.exchange.meta import write_meta
+from desktop.exchange.meta import head_text, heads_text, write_meta
 from desktop.exchange.queries_sheet import write_queries
 
 COVER, VALUES, CHECKS = Text("封面", "Cover"), Text("数据表", "Values"), Text("审核结果", "Checks")
@@ -47,7 +47,8 @@ CHANGELOG_CHUNK = 30000  # characters per meta cell (Excel holds at most 32,767)
 
 def build_submission(report: HalfReport, catalog: Catalog, form: FormInfo, lang: str = "zh",
                      people: dict[str, str] | None = None, threads=(), signed=None,
-                     package_version: str = "") -> Workbook:  # fmt: skip
+                     package_version: str = "", audit_head: dict | None = None,
+                     held_heads: list[dict] = ()) -> Workbook:  # fmt: skip
     """`signed`: the stored sign-off (store.submissions.SignOff) of this very content, or None for a draft.
 
     A draft is marked 草稿 on every sheet and carries no signature; the bureau's import refuses it.
@@ -74,7 +75,7 @@ def build_submission(report: HalfReport, catalog: Catalog, form: FormInfo, lang:
     write_meta(wb, kind="submission", unit=report.unit.code, semester=str(report.semester), catalog_version=catalog.version,
                fingerprint=report.fingerprint, sheet=values.title, first_row=HEADER_ROW + 1, value_col=VALUE_COL,
                note_col=NOTE_COL, lang=lang, queries_sheet=queries.title if queries else "", package_version=package_version,
-               **fields)  # fmt: skip
+               audit_head=head_text(audit_head), held_heads=heads_text(list(held_heads)), **fields)  # fmt: skip
     return wb
 
 

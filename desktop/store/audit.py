@@ -1,7 +1,11 @@
 """The audit log: one append-only row per change — who, when, what, old → new, why.
 
 Every row carries the hash of the row before it, so a row edited or deleted behind the application's
-back (the sqlite3 shell, a text editor on a copy) breaks the chain, and `verify` says where.
+back (the sqlite3 shell, a text editor on a copy) breaks the chain, and `verify` says where. A chain cut
+short, or rewritten with every hash recomputed, still holds together; so each committed batch also
+appends the chain's head (row count, last id and hash) signed with a key kept outside the database
+(store/witness.py), and this computer keeps its own copy of the newest head. Submissions and review
+files carry the head too, so the other side holds an independent copy.
 """
 
 from __future__ import annotations
@@ -11,10 +15,11 @@ import json
 from dataclasses import dataclass
 from datetime import UTC, datetime
 
-from sqlalchemy import insert, select, text
+from sqlalchemy import func, insert, select, text
 from sqlmodel import Session, col
 
-from desktop.store.models import AuditRow, utcnow
+from desktop.core.text import Text
+from desktop.store.models import AuditAnchor, AuditRow, utcnow
 
 FIELDS = ("at", "user", "action", "unit_code", "semester", "code", "old", "new", "reason")
 
@@ -48,7 +53,34 @@ def append(session: Session, rows: list[dict]) -> None:
         row["prev_hash"], row["hash"] = previous, row_hash(previous, row)
         previous = row["hash"]
         out.append(row)
+    anchor = session.execute(select(AuditAnchor.count).order_by(col(AuditAnchor.id).desc()).limit(1)).scalar()
+    before = anchor if anchor is not None else session.execute(select(func.count()).select_from(AuditRow)).scalar()
     session.execute(insert(AuditRow.__table__), out)
+    _anchor(session, before + len(out), previous)
+
+
+def _anchor(session: Session, count: int, head_hash: str) -> None:
+    """Signs the chain's new head; this computer's copy is written once the transaction commits."""
+    witness = session.info.get("witness")
+    if witness is None:  # a session not opened through the store (migrations)
+        return
+    last_id = session.execute(select(func.max(AuditRow.id))).scalar()
+    head = witness.sign({"count": count, "last_id": last_id, "hash": head_hash, "at": utcnow().isoformat(timespec="microseconds")})
+    session.execute(insert(AuditAnchor.__table__), [{**head, "at": datetime.fromisoformat(head["at"])}])
+    session.info["audit_head"] = head
+
+
+def newest_head(session: Session) -> dict | None:
+    """The newest signed head in this database, as files carry it."""
+    row = session.execute(select(AuditAnchor).order_by(col(AuditAnchor.id).desc()).limit(1)).scalar()
+    if row is None:
+        return None
+    return {"count": row.count, "last_id": row.last_id, "hash": row.hash, "at": _iso(row.at),
+            "public_key": row.public_key, "signature": row.signature}  # fmt: skip
+
+
+def _iso(at: datetime) -> str:
+    return (at if at.tzinfo else at.replace(tzinfo=UTC)).astimezone(UTC).isoformat(timespec="microseconds")
 
 
 def record_many(session: Session, user: str, unit: str | None, semester: str | None, reason: str | None,
@@ -76,23 +108,85 @@ def entries(session: Session, unit: str | None = None, limit: int | None = None)
 
 @dataclass(frozen=True, slots=True)
 class Broken:
+    """The first entry that is not as it was written; `last` closes a range when only the batch is known."""
+
     id: int
-    problem: str  # "edited" (the row's content no longer matches its hash) or "removed before" (a gap)
+    problem: str  # edited | removed before | missing | rewritten | forged | unsigned
+    last: int | None = None
+    source: str = "database"  # database | this computer | a file
+
+    def describe(self) -> Text:
+        where = f"第{self.id}条" if self.last in (None, self.id) else f"第{self.id}–{self.last}条"
+        where_en = f"entry {self.id}" if self.last in (None, self.id) else f"entries {self.id}–{self.last}"
+        zh, en = {
+            "edited": (f"{where}记录内容被修改", f"{where_en} was edited"),
+            "removed before": (f"{where}记录之前有记录被删除或插入", f"an entry before {where_en} was deleted or inserted")
+            if self.last in (None, self.id) else (f"{where}记录中有记录被删除或插入", f"an entry among {where_en} was deleted or inserted"),
+            "missing": (f"{where}记录已签名，但已不在日志中（日志被截短）", f"{where_en} was signed but is gone (the log was cut short)"),
+            "rewritten": (f"{where}记录与签名时不符（被改写后重新计算了哈希）",
+                          f"{where_en} no longer match what was signed (rewritten, hashes recomputed)"),
+            "forged": (f"{where}记录的签名头无效", f"the signed head at {where_en} is not valid"),
+            "unsigned": (f"{where}记录不是由本系统写入的（没有签名头）", f"{where_en} was not written by EcoReport (no signed head)"),
+        }[self.problem]
+        by = {"database": ("", ""), "this computer": ("（与本机保存的记录对照）", " (against this computer's own record)"),
+              "a file": ("（与文件中的签名头对照）", " (against the signed head in the file)")}[self.source]  # fmt: skip
+        return Text(zh + by[0], en + by[1])
 
 
-def verify(session: Session) -> tuple[int, Broken | None]:
-    """Checks the whole chain; returns how many rows were checked and the first broken link, if any."""
+def verify(session: Session, witness=None, heads: list[dict] | None = None) -> tuple[int, Broken | None]:
+    """Checks the whole chain, the signed heads in the database, this computer's own copy of the newest head
+    (`witness`) and `heads` from files; returns how many rows were checked and the first entry not as written."""
+    from desktop.store.witness import head_signed
+
     table = AuditRow.__table__
     previous: str | None = None
     count = 0
+    found: list[Broken] = []
+    position: dict[int, tuple[int, str]] = {}  # id → (rows up to it, its hash)
+    ids: list[int] = []
     for row in session.execute(select(table).order_by(table.c.id)).mappings():
         count += 1
-        if (row["prev_hash"] or None) != previous:
-            return count, Broken(row["id"], "removed before")
-        if row["hash"] != row_hash(previous, dict(row)):
-            return count, Broken(row["id"], "edited")
+        if not found:
+            if (row["prev_hash"] or None) != previous:
+                found.append(Broken(row["id"], "removed before"))
+            elif row["hash"] != row_hash(previous, dict(row)):
+                found.append(Broken(row["id"], "edited"))
         previous = row["hash"]
-    return count, None
+        position[row["id"]] = (count, row["hash"])
+        ids.append(row["id"])
+    anchors = [{"count": a.count, "last_id": a.last_id, "hash": a.hash, "at": _iso(a.at), "public_key": a.public_key,
+                "signature": a.signature} for a in session.execute(select(AuditAnchor).order_by(col(AuditAnchor.id))).scalars()]  # fmt: skip
+    found += _against(anchors, position, ids, "database")
+    if anchors and ids and ids[-1] > anchors[-1]["last_id"]:
+        first = next(i for i in ids if i > anchors[-1]["last_id"])
+        found.append(Broken(first, "unsigned", ids[-1]))
+    own = witness.heads() if witness is not None else []
+    if own:
+        found += _against(own, position, ids, "this computer")
+    for head in heads or []:
+        found += _against([head], position, ids, "a file") if head_signed(head) else [Broken(head["last_id"], "forged", source="a file")]
+    # The break that closes first; an exact entry (the chain's own links) before a range (a signed batch).
+    return count, min(found, key=lambda b: (b.last or b.id, b.last is not None)) if found else None
+
+
+def _against(heads: list[dict], position: dict, ids: list[int], source: str) -> list[Broken]:
+    """The first signed head the chain no longer matches: its entry gone, or a different hash or count there."""
+    from desktop.store.witness import head_signed
+
+    after = 0  # the last entry of the last head that still holds
+    for head in heads:
+        if source == "database" and not head_signed(head):
+            return [Broken(head["last_id"], "forged", source=source)]
+        here = position.get(head["last_id"])
+        if here is None:
+            gone = [i for i in range(after + 1, head["last_id"] + 1) if i not in position]
+            return [Broken(gone[0] if gone else head["last_id"], "missing", head["last_id"], source)]
+        if here != (head["count"], head["hash"]):
+            first = next((i for i in ids if i > after), head["last_id"])
+            problem = "rewritten" if here[1] != head["hash"] else "removed before"  # same hash, other count
+            return [Broken(first, problem, head["last_id"], source)]
+        after = head["last_id"]
+    return []
 
 
 def to_json(row: AuditRow) -> dict:
@@ -113,9 +207,13 @@ class AuditLog:
         with self.store.session() as s:
             return entries(s, unit, limit)
 
-    def verify(self) -> tuple[int, Broken | None]:
+    def verify(self, heads: list[dict] | None = None) -> tuple[int, Broken | None]:
         with self.store.session() as s:
-            return verify(s)
+            return verify(s, self.store.db.witness, heads)
+
+    def newest_head(self) -> dict | None:
+        with self.store.session() as s:
+            return newest_head(s)
 
     def record(self, user: str, action: str, **fields) -> None:
         with self.store.session() as s:

@@ -16,7 +16,7 @@ from sqlmodel import Session
 from desktop.core.text import Text, UserError
 
 # The newest migration. tests/store/test_migrations.py checks it equals Alembic's head.
-HEAD_REVISION = "0006"
+HEAD_REVISION = "0007"
 MIGRATIONS = Path(__file__).with_name("migrations")
 
 
@@ -68,7 +68,14 @@ class Database:
     def __init__(self, url: str):
         self.url = url
         self.engine = create_database_engine(url)
-        self._sessions = sessionmaker(self.engine, class_=Session, expire_on_commit=False)
+        from sqlalchemy.engine import make_url
+
+        from desktop.store.witness import Witness
+
+        self.witness = Witness(make_url(url).render_as_string(hide_password=True))
+        self._sessions = sessionmaker(self.engine, class_=Session, expire_on_commit=False, info={"witness": self.witness})
+        event.listen(self._sessions, "after_commit", _record_head)
+        event.listen(self._sessions, "after_rollback", lambda session: session.info.pop("audit_head", None))
 
     def session(self) -> Session:
         return self._sessions()
@@ -117,6 +124,7 @@ class Database:
         finally:
             source.close()
             target.close()
+        self.witness.forget()
 
     def migrate(self) -> bool:
         """Brings the schema to the newest revision; returns whether anything ran.
@@ -141,6 +149,13 @@ class Database:
 
     def dispose(self) -> None:
         self.engine.dispose()
+
+
+def _record_head(session) -> None:
+    """After a commit that appended to the audit log: this computer's own copy of the new signed head."""
+    head = session.info.pop("audit_head", None)
+    if head is not None:
+        session.info["witness"].record(head)
 
 
 def utc_stamp() -> str:

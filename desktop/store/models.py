@@ -118,6 +118,36 @@ class AuditRow(SQLModel, table=True):
     hash: str | None = None
 
 
+class AuditAnchor(SQLModel, table=True):
+    """The signed head of the audit chain after each committed batch: how many rows, the last one's id and
+    hash, signed with a key kept outside the database. Append-only, like the log."""
+
+    __tablename__ = "audit_anchor"
+    id: int | None = Field(default=None, primary_key=True)
+    last_id: int
+    count: int
+    hash: str
+    at: datetime = Field(default_factory=utcnow)
+    public_key: str  # raw Ed25519, base64: the key of the computer (and OS account) that wrote the batch
+    signature: str
+
+
+class ReceivedHead(SQLModel, table=True):
+    """The signed head of another installation's audit chain, as a file from it carried: the independent copy
+    that installation's own files are later checked against."""
+
+    __tablename__ = "received_head"
+    id: int | None = Field(default=None, primary_key=True)
+    unit_code: str = Field(index=True)  # the sender: a district, or the bureau (the municipality's code)
+    kind: str  # submission | review
+    semester: str
+    version: int
+    head: str  # JSON: count, last_id, hash, at, public_key, signature
+    file_sha256: str
+    received_by: str
+    received_at: datetime = Field(default_factory=utcnow)
+
+
 class QueryThread(SQLModel, table=True):
     """A reviewer's question about one value; `uid` survives the trip between databases by file."""
 

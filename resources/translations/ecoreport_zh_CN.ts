@@ -110,41 +110,31 @@
     </message>
     <message>
         <location filename="../../desktop/ui/review/audit_page.py" line="81"/>
-        <source>was edited</source>
-        <translation>内容被修改</translation>
+        <source>The audit log was tampered with: %1</source>
+        <translation>审计日志被篡改：%1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review/audit_page.py" line="81"/>
-        <source>follows a deleted entry</source>
-        <translation>之前有记录被删除</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/review/audit_page.py" line="82"/>
-        <source>The audit log was tampered with: entry %1 %2</source>
-        <translation>审计日志被篡改：第 %1 条记录%2</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/review/audit_page.py" line="94"/>
+        <location filename="../../desktop/ui/review/audit_page.py" line="93"/>
         <source>%1 entries</source>
         <translation>共 %1 条</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review/audit_page.py" line="103"/>
+        <location filename="../../desktop/ui/review/audit_page.py" line="102"/>
         <source>Export the audit log</source>
         <translation>导出审计日志</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review/audit_page.py" line="103"/>
+        <location filename="../../desktop/ui/review/audit_page.py" line="102"/>
         <source>audit.xlsx</source>
         <translation>审计日志.xlsx</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review/audit_page.py" line="104"/>
+        <location filename="../../desktop/ui/review/audit_page.py" line="103"/>
         <source>Excel workbooks (*.xlsx)</source>
         <translation>Excel 工作簿 (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review/audit_page.py" line="109"/>
+        <location filename="../../desktop/ui/review/audit_page.py" line="108"/>
         <source>Audit log</source>
         <translation>审计日志</translation>
     </message>

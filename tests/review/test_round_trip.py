@@ -144,3 +144,41 @@ def test_review_on_the_command_line(two, tmp_path):
     assert run("review", "export", "500112", "2024H1", "-o", str(tmp_path / "r.xlsx"), "--user", "reviewer").returncode == 0
     inbox = json.loads(run("inbox", "2024H1", "--json").stdout)
     assert next(r for r in inbox if r["unit"] == "500112")["status"] == "returned"
+
+
+def test_each_side_holds_the_others_signed_head_and_checks_its_own_at_every_exchange(two, tmp_path):
+    """The bureau keeps the head each submission carries and sends it back in its review files: a district whose
+    audit log was cut since is told so when it imports the review (and the file is taken all the same)."""
+    import sqlite3
+
+    from desktop.store import heads
+
+    district, bureau = two
+    unit = district.units.find("500101")
+    district.store.set_values("wanzhou", unit, H1, {}, {"air.good_ratio": "降水偏多"})
+    district.submissions.sign_off("wanzhou", "wanzhou_approver", "ecoreport", unit, H1)
+    sent_head = district.audit.newest_head()
+    received = import_file(bureau.store, export_submission(district, unit, tmp_path / "s1.xlsx"), "reviewer")
+    assert received.status == IMPORTED and not received.notes
+    assert heads.held(bureau.store, "500101") == [sent_head]  # the bureau's independent copy
+    # Behind the application's back, the district's newest entries (the sign-off) go, their signed heads too.
+    district.store.db.dispose()
+    db = sqlite3.connect(district.store.db.path)
+    for trigger in ("audit_no_delete", "audit_anchor_no_delete"):
+        db.execute(f"DROP TRIGGER {trigger}")
+    cut = sent_head["last_id"] - 2
+    db.execute(f"DELETE FROM audit WHERE id >= {cut}")
+    db.execute(f"DELETE FROM audit_anchor WHERE last_id >= {cut}")
+    db.commit()
+    db.close()
+    district.store.db.witness.forget()  # as on another computer: only the bureau's copy is left
+    Review(bureau.store).return_half("reviewer", unit, H1, "请核实")
+    path = tmp_path / "r1.xlsx"
+    run = subprocess.run([sys.executable, "-m", "desktop", "--db", str(bureau.store.db.path), "review", "export", "500101", "2024H1",
+                          "-o", str(path), "--user", "reviewer"], capture_output=True, text=True,
+                         env=dict(os.environ, ECOREPORT_PASSWORD="ecoreport"))  # fmt: skip
+    assert run.returncode == 0, run.stderr
+    result = import_file(district.store, path, "wanzhou")
+    assert result.status == IMPORTED
+    said = [n("zh") for n in result.notes]
+    assert any("本机审计日志与市局保存的签名头不符" in s and f"第{cut}–{sent_head['last_id']}条" in s for s in said), said

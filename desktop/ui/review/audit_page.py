@@ -78,8 +78,7 @@ class AuditPage(QWidget):
             self.chain.setText(self.tr("Hash chain intact: %1 entries checked").replace("%1", str(count)))
             self.chain.setStyleSheet("color: #27ae60;")
         else:
-            what = self.tr("was edited") if broken.problem == "edited" else self.tr("follows a deleted entry")
-            self.chain.setText(self.tr("The audit log was tampered with: entry %1 %2").replace("%1", str(broken.id)).replace("%2", what))
+            self.chain.setText(self.tr("The audit log was tampered with: %1").replace("%1", broken.describe()(self.controller.lang)))
             self.chain.setStyleSheet("color: #c0392b; font-weight: bold;")
         self.apply_filter()
 

@@ -88,11 +88,13 @@ class ReviewController(QObject):
     def export_review(self, path: Path) -> Path:
         from desktop.exchange.review_book import build_review
         from desktop.exchange.save import save_workbook
+        from desktop.store.heads import held
 
         status, reason = self.review.decision(self.unit, self.semester)
         version = self.ctx.store.statuses(self.semester)[self.unit.code].version
         wb = build_review(self.ctx.catalog, self.unit, self.semester, version, status, reason if status in (Status.RETURNED, Status.REOPENED) else None,
-                          self.user.name, self.review.threads(self.unit, self.semester), self.lang)  # fmt: skip
+                          self.user.name, self.review.threads(self.unit, self.semester), self.lang,
+                          self.ctx.audit.newest_head(), held(self.ctx.store, self.unit.code))  # fmt: skip
         return save_workbook(wb, path)
 
     def export_consolidation(self, path: Path, include: str):
