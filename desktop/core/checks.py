@@ -14,6 +14,7 @@ from decimal import Decimal
 from desktop.core import targets as tg
 from desktop.core.catalog import Catalog, Indicator
 from desktop.core.derived import Figures, compute
+from desktop.core.formulas import NotApplicable
 from desktop.core.semester import Semester
 from desktop.core.targets import TargetBook
 from desktop.core.text import Text
@@ -118,7 +119,7 @@ def _consistency(
             continue  # a missing value is reported once, by the required check
         try:
             holds = rule.formula.evaluate(context)
-        except Exception:  # noqa: BLE001 - a rule that cannot be evaluated on these values does not apply
+        except NotApplicable:  # a zero denominator: the rule does not apply to these values (the loader tried the rest)
             continue
         if not holds:
             actual = ", ".join(f"{c}={context[c]}" for c in sorted(rule.codes))

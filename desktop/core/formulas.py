@@ -94,7 +94,8 @@ class Formula:
 
         The caller makes sure every code is present; a zero denominator raises NotApplicable.
         """
-        self._evaluator.names = values
+        # Every number as a Decimal: exact in any order of operations (`a / b * 100` as well as `100 * a / b`).
+        self._evaluator.names = {k: Decimal(v) if isinstance(v, int) and not isinstance(v, bool) else v for k, v in values.items()}
         try:
             return self._evaluator.eval(self.source, previously_parsed=self._tree)
         except (ZeroDivisionError, InvalidOperation):

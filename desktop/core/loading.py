@@ -237,7 +237,34 @@ def load_catalog(directory: Path) -> Catalog:
             t.finish()
         topics.append(Topic(topic_code, topic_name, tuple(codes)))
     _check_references(directory, indicators, rules)
+    _trial(directory, indicators, rules)
     return Catalog(version, topics, _order(indicators), rules)
+
+
+def _trial(directory: Path, indicators: dict[str, Indicator], rules: list[Rule]) -> None:
+    """Evaluates every formula and rule on sample values (ordinary, zero) as the application will, and refuses a
+    catalog where one cannot be evaluated or gives the wrong kind of answer: found here, not in a user's report."""
+    from desktop.core.formulas import NotApplicable
+
+    def samples(codes):
+        for base in (7, 0, 1):  # ordinary values, zeros (denominators too), ones
+            fraction = Decimal("0.5") if base else Decimal(0)
+            yield {c: base if indicators[c].type == "integer" else Decimal(base) + fraction for c in codes} | {"semester.days": 181}
+
+    checks = [(ind.topic, f"{ind.code}.formula", ind.formula, "number") for ind in indicators.values() if ind.derived]
+    checks += [(rule.topic, f"rule {rule.id}.expr", rule.formula, "truth") for rule in rules]
+    for topic, key, formula, wanted in checks:
+        for values in samples(formula.codes):
+            try:
+                result = formula.evaluate(values)
+            except NotApplicable:
+                continue  # a zero denominator: the figure does not exist, which is allowed
+            except Exception as exc:  # noqa: BLE001 - any failure here is the catalog's
+                raise CatalogError(directory / f"{topic}.toml", key, f"cannot be evaluated ({type(exc).__name__}: {exc})") from None
+            if wanted == "truth" and not isinstance(result, bool):
+                raise CatalogError(directory / f"{topic}.toml", key, "must be a comparison that is true or false")
+            if wanted == "number" and (isinstance(result, bool) or not isinstance(result, Decimal) or not result.is_finite()):
+                raise CatalogError(directory / f"{topic}.toml", key, f"must give a number (gave {result!r})")
 
 
 def _check_references(directory: Path, indicators: dict[str, Indicator], rules: list[Rule]) -> None:

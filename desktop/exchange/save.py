@@ -27,7 +27,8 @@ def save_workbook(wb, path: Path) -> Path:
             if os.path.exists(tmp):
                 os.unlink(tmp)
     except OSError as exc:
-        raise UserError(
-            Text(f"无法保存 {path}：{exc.strerror}", f"Cannot save {path}: {exc.strerror}")
-        ) from None
+        from desktop.store.database import disk_reason
+
+        why = disk_reason(exc)
+        raise UserError(Text(f"无法保存 {path}：{why.zh}；没有留下不完整的文件", f"Cannot save {path}: {why.en}; no partial file was left")) from None
     return path

@@ -60,8 +60,31 @@ def create_database_engine(url: str) -> Engine:
         engine = create_engine(url, connect_args={"timeout": 10, "isolation_level": None})
         event.listen(engine, "connect", _sqlite_pragmas)
         event.listen(engine, "begin", lambda conn: conn.exec_driver_sql("BEGIN IMMEDIATE"))
+        event.listen(engine, "handle_error", lambda context: _storage_problem(context, path))
         return engine
     return create_engine(url, pool_pre_ping=True)
+
+
+class StorageError(UserError):
+    """The database file cannot be written (disk full, read-only, gone): the transaction is rolled back."""
+
+
+# SQLite's words for a file it cannot write; anything else stays the error it is.
+_STORAGE = (
+    (("database or disk is full", "disk i/o error"), "所在磁盘已满或无法写入", "is on a disk that is full or cannot be written"),
+    (("readonly database", "read-only"), "是只读的", "is read-only"),
+    (("unable to open database file",), "无法打开", "cannot be opened"),
+)
+
+
+def _storage_problem(context, path: Path) -> None:
+    """Raises a StorageError that names the database and says nothing was saved, for SQLite's storage errors."""
+    said = str(context.original_exception).lower()
+    for words, zh, en in _STORAGE:
+        if any(w in said for w in words):
+            raise StorageError(Text(f"数据库 {path} {zh}：本次操作没有保存，数据库未改变。请腾出磁盘空间或检查权限后重试",
+                                    f"The database {path} {en}: nothing of this was saved and the database is unchanged. "
+                                    "Free some disk space or check the permissions, then try again")) from None  # fmt: skip
 
 
 class Database:
@@ -100,14 +123,19 @@ class Database:
         target = Path(target)
         target.parent.mkdir(parents=True, exist_ok=True)
         tmp = target.with_name(target.name + ".partial")
-        source, copy = sqlite3.connect(self.path), sqlite3.connect(tmp)
         try:
-            with copy:
-                source.backup(copy)
-        finally:
-            source.close()
-            copy.close()
-        tmp.replace(target)
+            source, copy = sqlite3.connect(self.path), sqlite3.connect(tmp)
+            try:
+                with copy:
+                    source.backup(copy)
+            finally:
+                source.close()
+                copy.close()
+            tmp.replace(target)
+        except (sqlite3.Error, OSError) as exc:
+            for leftover in (tmp, *(tmp.with_name(tmp.name + end) for end in ("-journal", "-wal", "-shm"))):
+                leftover.unlink(missing_ok=True)  # never half a backup under any name
+            raise UserError(Text(f"无法写入备份 {target}：{disk_reason(exc).zh}", f"Cannot write the backup {target}: {disk_reason(exc).en}")) from None
         return target
 
     def restore(self, backup: Path) -> None:
@@ -156,6 +184,21 @@ def _record_head(session) -> None:
     head = session.info.pop("audit_head", None)
     if head is not None:
         session.info["witness"].record(head)
+
+
+def disk_reason(exc: Exception) -> Text:
+    """A disk's refusal in words, in both languages."""
+    import errno
+
+    said = str(exc).lower()
+    code = getattr(exc, "errno", None)
+    if code in (errno.ENOSPC, errno.EFBIG, errno.EDQUOT) or "full" in said or "disk i/o" in said:
+        return Text("磁盘已满", "the disk is full")
+    if code == errno.EROFS or "read-only" in said or "readonly" in said:
+        return Text("磁盘是只读的", "the disk is read-only")
+    if code in (errno.EACCES, errno.EPERM):
+        return Text("没有写入权限", "no permission to write there")
+    return Text(str(exc), str(exc))
 
 
 def utc_stamp() -> str:

@@ -2,6 +2,8 @@ import shutil
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from desktop.core.loading import CatalogError, load_resources
 
@@ -85,6 +87,14 @@ def broken(tmp_path):
         ("demo/targets/2024H1.toml", "value = 97.3", 'value = "high"', "target[0].value", "must be"),
         ("demo/targets/2024H1.toml", 'code = "water.excellent_ratio"', 'code = "water.missing"', "target[0].code", "unknown indicator"),
         ("units.toml", 'code = "500101"', 'code = "5001"', "unit[1].code", "six-digit"),
+        # Formulas and rules are tried on sample values when the catalog loads, not first in a user's report.
+        ("catalog/water.toml", 'formula = "100 * water.sections_excellent / water.sections_total"',
+         'formula = "water.sections_excellent < water.sections_total"', "water.excellent_ratio.formula", "must give a number"),
+        ("catalog/water.toml", 'formula = "100 * water.sections_excellent / water.sections_total"',
+         'formula = "max() + water.sections_excellent / water.sections_total"', "water.excellent_ratio.formula", "cannot be evaluated"),
+        ("catalog/water.toml", 'expr = "water.drinking_sources_compliant <= water.drinking_sources_total"',
+         'expr = "water.drinking_sources_compliant + water.drinking_sources_total"', "rule water.compliant_within_total.expr",
+         "must be a comparison"),
     ],
 )
 def test_a_broken_data_file_names_the_file_the_key_and_the_problem(broken, file, old, new, key, problem):
@@ -103,3 +113,53 @@ def test_a_missing_topic_file_is_reported(broken):
     (broken / "catalog/soil.toml").unlink()
     with pytest.raises(CatalogError, match="soil.toml.*file not found"):
         load_resources(broken)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.integers(min_value=0, max_value=10**12), st.integers(min_value=0, max_value=10**12))
+def test_a_ratio_is_exact_in_any_order_of_operations(broken_once, part, whole):
+    """`a / b * 100`, as an administrator may write it, gives exactly what `100 * a / b` gives."""
+    from desktop.core.derived import compute
+
+    catalogs = broken_once
+    raw = {"water.sections_excellent": min(part, whole), "water.sections_total": whole}
+    assert compute(catalogs[0], raw).get("water.excellent_ratio") == compute(catalogs[1], raw).get("water.excellent_ratio")
+
+
+@pytest.fixture(scope="module")
+def broken_once(tmp_path_factory):
+    """The shipped catalog, and a copy with the ratio written the other way round."""
+    root = tmp_path_factory.mktemp("reordered") / "resources"
+    shutil.copytree(REPO / "resources", root)
+    water = root / "catalog/water.toml"
+    text = water.read_text(encoding="utf-8")
+    old = 'formula = "100 * water.sections_excellent / water.sections_total"'
+    assert old in text
+    water.write_text(text.replace(old, 'formula = "water.sections_excellent / water.sections_total * 100"'), encoding="utf-8")
+    return load_resources(REPO / "resources").catalog, load_resources(root).catalog
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.data())
+def test_every_formula_and_rule_of_the_catalog_evaluates_on_any_values(catalog, data):
+    """Whatever non-negative values are entered, each derived indicator gives a finite number (or does not exist,
+    for a zero denominator) and each rule gives true or false."""
+    from decimal import Decimal
+
+    from desktop.core.formulas import NotApplicable
+
+    def value(ind):
+        if ind.type == "integer":
+            return data.draw(st.integers(min_value=0, max_value=10**13))
+        return data.draw(st.decimals(min_value=0, max_value=10**9, places=ind.places or 1, allow_nan=False, allow_infinity=False))
+
+    raw = {ind.code: value(ind) for ind in catalog.raw() if ind.numeric}
+    context = raw | {"semester.days": data.draw(st.sampled_from([181, 182, 184]))}
+    for ind in catalog.derived():
+        try:
+            result = ind.formula.evaluate(context)
+        except NotApplicable:
+            continue
+        assert isinstance(result, Decimal) and result.is_finite(), (ind.code, result)
+    for rule in catalog.rules:
+        assert isinstance(rule.formula.evaluate(context), bool), rule.id
