@@ -10,10 +10,19 @@ from desktop.core.values import Value, to_storage
 
 def fingerprint(unit: str, semester: str, catalog_version: str, values: Mapping[str, Value],
                 explanations: Mapping[str, str]) -> str:  # fmt: skip
+    return stored_fingerprint(unit, semester, catalog_version, stored(values), explanations)
+
+
+def stored(values: Mapping[str, Value]) -> dict[str, str | None]:
+    """The values as they are stored and signed: exact text, no float (an empty one stays empty)."""
+    return {code: None if value is None else to_storage(value) for code, value in values.items()}
+
+
+def stored_fingerprint(unit: str, semester: str, catalog_version: str, values: Mapping[str, str | None],
+                       explanations: Mapping[str, str]) -> str:  # fmt: skip
     lines = [f"unit\t{unit}", f"semester\t{semester}", f"catalog\t{catalog_version}"]
     for code in sorted(set(values) | set(explanations)):
-        value = values.get(code)
-        lines.append(f"{code}\t{'' if value is None else to_storage(value)}\t{explanations.get(code, '')}")
+        lines.append(f"{code}\t{values.get(code) or ''}\t{explanations.get(code, '')}")
     return hashlib.sha256("\n".join(lines).encode("utf-8")).hexdigest()
 
 

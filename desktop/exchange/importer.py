@@ -64,7 +64,9 @@ def import_file(store: Store, path: Path, actor: str, expect_unit: Unit | None =
                                    "templates or the bureau's review"), book)  # fmt: skip
     refusal = _identity_problem(store, book, expect_unit, expect_semester)
     if refusal:
-        return _refused(path, refusal, book)
+        refused = _refused(path, refusal, book)
+        refused.problems += _changed_cells(store, book) if book.kind == "submission" else []
+        return refused
     unit = store.units.get(book.unit_code)
     source = FileSource(path.name, book.sha256, book.kind)
     checked = _own_chain(store, book, unit)  # before this import adds to the log
@@ -199,6 +201,53 @@ def _identity_problem(
 
         return keys.signature_problem(store, unit, book.meta, sign_off_of(book).message(unit, book.semester))
     return None
+
+
+def _changed_cells(store: Store, book: ImportedBook) -> list[Problem]:
+    """Each cell changed since signing, with the signed value and the value found, when the file's copy of the signed
+    content is authentic (it hashes to a fingerprint the signature covers). Nothing when it is not: then the refusal
+    alone stands."""
+    import json
+    from dataclasses import replace
+
+    from desktop.core.fingerprint import stored, stored_fingerprint
+    from desktop.store import keys
+
+    meta = book.meta
+    parts = meta.get("signed_copy_parts", "0")
+    try:
+        copy = json.loads("".join(meta.get(f"signed_copy.{i}", "") for i in range(min(int(parts), 60))) or "null")
+        values, notes = dict(copy["values"]), dict(copy["explanations"])
+    except (ValueError, TypeError, KeyError):
+        return []
+    digest = stored_fingerprint(book.unit_code, str(book.semester), book.catalog_version, values, notes)
+    unit = store.units.get(book.unit_code)
+    claimed = replace(sign_off_of(book), fingerprint=digest)
+    if not keys.verify(meta.get("public_key", ""), meta.get("signature", ""), claimed.message(unit, book.semester)):
+        return []
+    found, found_notes = stored(book.values), book.explanations
+    out = []
+    for code in sorted(set(values) | set(found) | set(notes) | set(found_notes)):
+        sheet, cell = book.cells.get(code, (None, None))
+        name = store.catalog[code].name if code in store.catalog else Text(code, code)
+        signed, now = values.get(code) or "", found.get(code) or ""
+        if signed != now:
+            out.append(Problem(sheet, cell, code, Text(f"“{name.zh}”签署时为“{signed or '空'}”，文件中为“{now or '空'}”",
+                                                       f"'{name.en}' was “{signed or 'empty'}” when signed, the file has “{now or 'empty'}”")))  # fmt: skip
+        if (notes.get(code) or "") != (found_notes.get(code) or ""):
+            note_cell = _note_cell(cell, meta)
+            out.append(Problem(sheet, note_cell, code, Text(f"“{name.zh}”的说明在签署后被修改", f"The explanation of '{name.en}' was changed after signing")))
+    return out
+
+
+def _note_cell(value_cell: str | None, meta: dict[str, str]) -> str | None:
+    """The explanation's cell in the value's row."""
+    from openpyxl.utils import get_column_letter
+
+    if value_cell is None or not meta.get("note_col", "").isdigit():
+        return None
+    row = "".join(ch for ch in value_cell if ch.isdigit())
+    return f"{get_column_letter(int(meta['note_col']))}{row}"
 
 
 def sign_off_of(book: ImportedBook) -> SignOff:

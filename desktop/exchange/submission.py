@@ -15,7 +15,7 @@ from openpyxl.styles import Font, PatternFill
 
 from desktop import __version__
 from desktop.core.catalog import Catalog, Indicator
-from desktop.core.fingerprint import short
+from desktop.core.fingerprint import short, stored
 from desktop.core.form import in_row_codes, row_codes
 from desktop.core.loading import FormInfo
 from desktop.core.report import HalfReport
@@ -72,6 +72,12 @@ def build_submission(report: HalfReport, catalog: Catalog, form: FormInfo, lang:
                   "changelog_parts": str(-(-len(signed.changelog) // CHANGELOG_CHUNK))}  # fmt: skip
         for i in range(0, len(signed.changelog), CHANGELOG_CHUNK):
             fields[f"changelog.{i // CHANGELOG_CHUNK}"] = signed.changelog[i : i + CHANGELOG_CHUNK]
+        # The signed content itself: it hashes to the signed fingerprint, so a receiver can name each cell changed since.
+        copy = json.dumps({"values": stored(report.half.raw), "explanations": dict(report.half.explanations)},
+                          ensure_ascii=False, separators=(",", ":"), sort_keys=True)  # fmt: skip
+        fields["signed_copy_parts"] = str(-(-len(copy) // CHANGELOG_CHUNK))
+        for i in range(0, len(copy), CHANGELOG_CHUNK):
+            fields[f"signed_copy.{i // CHANGELOG_CHUNK}"] = copy[i : i + CHANGELOG_CHUNK]
     write_meta(wb, kind="submission", unit=report.unit.code, semester=str(report.semester), catalog_version=catalog.version,
                fingerprint=report.fingerprint, sheet=values.title, first_row=HEADER_ROW + 1, value_col=VALUE_COL,
                note_col=NOTE_COL, lang=lang, queries_sheet=queries.title if queries else "", package_version=package_version,

@@ -76,6 +76,29 @@ def test_a_value_edited_after_signing_even_with_a_recomputed_fingerprint(pair, t
     wb.save(path)
     result = import_file(bureau.store, path, "reviewer")
     assert result.status == REFUSED and "签名无效" in reason(result)
+    # The refusal names the cell: where it is, what was signed, what the file has now.
+    cell = next(p for p in result.problems if p.code == "enf.penalties")
+    signed = str(half.raw["enf.penalties"])
+    assert cell.message("zh") == f"数据表!{cell.cell}: “环境行政处罚案件”签署时为“{signed}”，文件中为“1”"
+    assert len([p for p in result.problems if p.code]) == 1  # only the changed one
+
+
+def test_every_changed_cell_is_named_when_the_fingerprint_was_left_alone(pair, tmp_path):
+    district, bureau = pair
+    unit = bureau.units.find("500101")
+    path = export(district, "500101", tmp_path / "s.xlsx")
+    keys.register(bureau.store, "reviewer", unit, keys.own_public_key(district.store, unit)[0])
+    wb = openpyxl.load_workbook(path)
+    for row in wb["数据表"].iter_rows(min_row=7):
+        if row[0].value == "air.pm25":
+            row[4].value = 30.5
+        if row[0].value == "water.river_cases":
+            row[4].value = None
+    wb.save(path)
+    result = import_file(bureau.store, path, "reviewer")
+    named = {p.code: p.message("zh") for p in result.problems if p.code}
+    assert result.status == REFUSED and set(named) == {"air.pm25", "water.river_cases"}
+    assert "签署时为“38.1”，文件中为“30.5”" in named["air.pm25"] and "文件中为“空”" in named["water.river_cases"]
 
 
 def test_an_unsigned_workbook(pair, tmp_path):
