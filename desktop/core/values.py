@@ -137,7 +137,11 @@ def parse_value(ind: Indicator, raw: object, semester: Semester | None = None) -
     if lo is not None and number < lo:
         raise _refuse(f"不能小于{_plain(lo)}", f"must not be less than {_plain(lo)}")
     if hi is not None and number > hi:
-        raise _refuse(f"不能大于{_plain(hi)}", f"must not be greater than {_plain(hi)}")
+        if ind.max == "semester.days":
+            raise _refuse(f"不能大于{_plain(hi)}", f"must not be greater than {_plain(hi)}")
+        raise _refuse(f"不能大于{_plain(hi)}（指标目录规定的合理上限；请核对单位和位数，确属实请联系市局）",
+                      f"must not be greater than {_plain(hi)} (the catalog's plausible maximum; check the unit and the digits, "
+                      "and ask the bureau if the figure is real)")  # fmt: skip
     return value
 
 

@@ -67,9 +67,12 @@ def test_huge_and_non_finite_numbers_are_refused_naming_the_indicator(demo_copy)
     for text in ("12345678901234567890", "1e308", "inf", "1000000000000"):
         refused = run("set", "500101", "2024H1", f"enf.penalties={text}")
         assert refused.returncode == 1 and "行政处罚" in refused.stderr and "Traceback" not in refused.stderr, text
-    assert run("set", "500101", "2024H1", "enf.penalties=999999999999").returncode == 0
+    # Below the system's limit but above the catalog's plausible maximum for a district: refused, saying which.
+    implausible = run("set", "500101", "2024H1", "enf.penalties=999999999999")
+    assert implausible.returncode == 1 and "不能大于100000（指标目录规定的合理上限" in implausible.stderr
+    assert run("set", "500101", "2024H1", "soil.soil_remediated_m2=99999999").returncode == 0  # exact, no float on the way
     shown = json.loads(run("show", "500101", "2024H1", "--json").stdout)
-    assert shown["values"]["enf.penalties"] == 999999999999
+    assert shown["values"]["soil.soil_remediated_m2"] == 99999999
 
 
 def test_a_huge_number_in_a_workbook_is_refused_naming_its_cell(ctx, tmp_path):
