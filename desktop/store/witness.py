@@ -9,9 +9,11 @@ is written after each commit; a crash in between leaves it one batch behind, whi
 from __future__ import annotations
 
 import base64
+import contextlib
 import hashlib
 import json
 import os
+import secrets
 from pathlib import Path
 
 HEAD_FIELDS = ("count", "last_id", "hash", "at")
@@ -116,12 +118,13 @@ class Witness:
     def _save(self) -> None:
         """Atomically, readable by this OS account only; a folder that cannot be written keeps the record in
         memory (then `audit verify` says this computer keeps none)."""
+        tmp = self.path.with_name(f".{self.path.stem}.{os.getpid()}.{secrets.token_hex(4)}.tmp")  # one per writer
         try:
             self.path.parent.mkdir(parents=True, exist_ok=True)
-            tmp = self.path.with_suffix(".tmp")
             fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
             with os.fdopen(fd, "w", encoding="utf-8") as fh:
                 json.dump(self._data, fh, ensure_ascii=False)
             os.replace(tmp, self.path)
         except OSError:
-            pass
+            with contextlib.suppress(OSError):
+                tmp.unlink(missing_ok=True)
