@@ -170,6 +170,9 @@ def _indicator(file: Path, key: str, raw: Any, topic: str, derived: bool) -> Ind
     hi = Decimal(repr(hi_raw)) if isinstance(hi_raw, int | float) else hi_raw
     if isinstance(hi, Decimal) and lo is not None and hi < lo:
         raise t.fail("max", f"is below min ({lo})")
+    if kind != "integer" and isinstance(hi, Decimal) and len(str(int(hi))) + places > 15:
+        # JSON readers take numbers as doubles, exact to 15 significant digits: no figure may need more.
+        raise t.fail("max", f"with {places} decimal places needs more than 15 significant digits; lower max or places")
     if numeric and not derived and hi is None:  # a slip of unit or digits is caught at entry, not in the city's total
         raise t.fail("max", "is required: the largest plausible value one unit can report (a district's, or the city's "
                             "for an indicator only the city enters)")

@@ -12,8 +12,10 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from python_calamine import CalamineWorkbook
 
+from desktop.core.report import half_json
 from desktop.core.values import MAX_MAGNITUDE, bounds
-from desktop.exchange.importer import UNCHANGED, import_file
+from desktop.exchange.importer import IMPORTED, UNCHANGED, import_file
+from desktop.store.reports import half_report
 
 from .conftest import H1
 from .helpers import make_template
@@ -58,6 +60,30 @@ def test_every_numeric_indicator_round_trips_exactly_through_a_template(ctx, tmp
     half = ctx.store.unit_half(unit, H1)
     for code, text in stored.items():
         assert Decimal(str(half.raw[code])) == Decimal(text), (code, text, half.raw[code], cells.get(code))
+    # The same file into another installation, then what `show --json` prints there: the very digits typed.
+    other = elsewhere(ctx, tmp_path)
+    assert import_file(other.store, template, "wanzhou").status in (IMPORTED, UNCHANGED)
+    # Read as a careful consumer does (decimals as Decimal): the text must carry the exact digits.
+    shown = json.loads(json.dumps(half_json(half_report(other.store, other.units.find(UNIT), H1), other.catalog.version)),
+                       parse_float=Decimal)  # fmt: skip
+    for code, text in stored.items():
+        value = shown["values"][code]
+        assert (isinstance(value, int) and str(value) == text) if ctx.catalog[code].type == "integer" \
+            else value == Decimal(text), (code, text, value)  # fmt: skip
+    other.store.db.dispose()
+
+
+def elsewhere(ctx, tmp_path):
+    """A second installation of the same district, empty but for its clerk."""
+    from desktop.context import open_context
+    from desktop.store import users
+
+    other = open_context(str(tmp_path / "elsewhere.sqlite3"), resources=ctx.resources)
+    if other.users.find("wanzhou") is None:
+        with other.store.session() as s:
+            users.create(s, other.units, "admin", "wanzhou", "ecoreport", "clerk", UNIT)
+            s.commit()
+    return other
 
 
 def test_huge_and_non_finite_numbers_are_refused_naming_the_indicator(demo_copy):

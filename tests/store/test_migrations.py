@@ -35,7 +35,7 @@ def kept(db: Path) -> dict:
 
 
 def test_a_fixture_exists_for_every_revision_but_the_newest():
-    assert RELEASED == [f"{n:04d}" for n in range(1, int(HEAD_REVISION))]
+    assert [f"{n:04d}" for n in range(1, int(HEAD_REVISION))] == RELEASED
 
 
 @pytest.mark.parametrize("revision", RELEASED)
