@@ -549,3 +549,21 @@ def test_importing_a_template_with_a_formula_shows_what_was_taken(gui, monkeypat
     gui.window.run_import(filled)
     assert stored(gui, "enf.penalties") == 25
     assert shown and any("=20+5" in line and "25" in line for line in shown[0])
+
+
+def test_huge_tiny_and_non_finite_numbers_are_refused_at_the_cell_and_in_a_paste(gui, qtbot, monkeypatch):
+    window = gui.window
+    before = stored(gui, "air.pm25")
+    for text, said in (("1e308", "科学计数法"), ("0.00000001", "小数位过多"), ("inf", "不是数字"), ("501", "合理上限")):
+        editor = type_refused(qtbot, window, "air.pm25", text)
+        assert said in window.grid.message.text(), (text, window.grid.message.text())
+        qtbot.keyClick(editor, Qt.Key.Key_Escape)
+    assert stored(gui, "air.pm25") == before
+    shown = []
+    monkeypatch.setattr("desktop.ui.main_window.ProblemsDialog.exec", lambda self: shown.append(
+        [self.list.item(i).text() for i in range(self.list.count())]))  # fmt: skip
+    window.go_to("enf.penalties")
+    QApplication.clipboard().setText("12345678901234567890\n")
+    qtbot.keyClick(window.grid, Qt.Key.Key_V, Qt.KeyboardModifier.ControlModifier)
+    assert shown and "环境行政处罚案件" in shown[0][0] and "数值过大" in shown[0][0]
+    assert stored(gui, "enf.penalties") != 12345678901234567890
