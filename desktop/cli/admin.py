@@ -214,6 +214,7 @@ def cmd_selftest(args: argparse.Namespace) -> int:
     lang = args.lang
     steps = []
     with tempfile.TemporaryDirectory(prefix="ecoreport-selftest-") as folder:
+        os.environ["ECOREPORT_WITNESS_DIR"] = str(Path(folder) / "witness")  # the throwaway database's record goes too
         ctx = open_context(str(Path(folder) / "selftest.sqlite3"), lang)
         steps.append(Text(f"数据文件：指标目录 {ctx.catalog.version}，{len(ctx.catalog.indicators)} 项指标，{len(ctx.units)} 个单位",
                           f"data files: catalog {ctx.catalog.version}, {len(ctx.catalog.indicators)} indicators, {len(ctx.units)} units"))  # fmt: skip
