@@ -29,6 +29,7 @@ class Modals:
         self.seen: list[tuple[str, str]] = []  # (window title, text) of every dialog answered
         self.errors: list[str] = []
         self._answered: QDialog | None = None
+        self._candidate: QDialog | None = None
         self._since = 0.0
         self._timer = QTimer()
         self._timer.setInterval(20)
@@ -39,7 +40,7 @@ class Modals:
         the active one again (its own dialog closed) takes the next answer too."""
         self.answers = deque(answers)
         self.errors.clear()
-        self._answered = None
+        self._answered = self._candidate = None
         self._timer.start()
         try:
             result = action()
@@ -59,7 +60,12 @@ class Modals:
     def _tick(self) -> None:
         dialog = QApplication.activeModalWidget()
         if dialog is None or isinstance(dialog, QProgressDialog):
-            self._answered = None
+            self._answered = self._candidate = None
+            return
+        if dialog is not self._answered and dialog is not self._candidate:
+            # Answered only once it is still the active one a tick later: between a dialog closing and the next
+            # opening, its parent is briefly the active one without being meant.
+            self._candidate = dialog
             return
         if dialog is self._answered:
             if time.monotonic() - self._since > STUCK_SECONDS:
@@ -69,7 +75,7 @@ class Modals:
                 dialog.reject()
             return
         self.seen.append((dialog.windowTitle(), self.text_of(dialog)))
-        self._answered, self._since = dialog, time.monotonic()
+        self._answered, self._candidate, self._since = dialog, None, time.monotonic()
         if not self.answers:
             self.errors.append(f"unexpected dialog: {dialog.windowTitle()}: {self.text_of(dialog)}")
             dialog.reject()

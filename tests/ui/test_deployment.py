@@ -278,12 +278,21 @@ def demo_figures(demo_db):
     return figures
 
 
-def test_from_two_empty_databases_to_the_city_workbook(qapp, qtbot, tmp_path, monkeypatch, demo_figures):
+@pytest.fixture
+def installations(qapp, tmp_path, monkeypatch):
+    """The bureau's PC and 万州区's; whatever happens, both are closed after (translators removed, files shut)."""
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "cache"))
+    made = Installation(qapp, tmp_path, "bureau"), Installation(qapp, tmp_path, "wanzhou")
+    yield made
+    for installation in made:
+        installation.stop()
+
+
+def test_from_two_empty_databases_to_the_city_workbook(installations, qtbot, tmp_path, demo_figures):
     from python_calamine import CalamineWorkbook
 
-    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "cache"))
     modals, got = Modals(), {}
-    bureau, district = Installation(qapp, tmp_path, "bureau"), Installation(qapp, tmp_path, "wanzhou")
+    bureau, district = installations
     package, public_key = tmp_path / "万州区.ecopkg", tmp_path / "500101.pub"
     deadline = HALF.end + timedelta(days=20)
 
