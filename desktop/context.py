@@ -23,7 +23,8 @@ def _resources(database: Database) -> Resources:
 
     from desktop.store.packages import materialise
 
-    return load_resources(materialise(json.loads(package.content), package.sha256))
+    # The set-up in use opens as it was accepted, even if this version asks more of new set-ups.
+    return load_resources(materialise(json.loads(package.content), package.sha256), written_before=True)
 
 
 @dataclass(slots=True)

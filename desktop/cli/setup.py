@@ -139,7 +139,7 @@ def cmd_build(args):
     ctx = context(args)
     content = packages.collect(Path(args.folder))
     demo = args.demo or packages.is_demo(ctx.store)
-    new = packages.validate(content, demo=demo)
+    new = packages.validate(content, demo=demo, written_before=packages.same_catalog(ctx.store, content))
     _print_changes(packages.differences(ctx.resources, new), args.lang)
     version = packages.activate(ctx.store, args.user, content, "edited here", demo=demo)
     print(Text(f"设置已更新为 {version}", f"The set-up is now {version}")(args.lang))
@@ -154,7 +154,7 @@ def _edit_half(args, semester, change) -> int:
     deadline = ctx.resources.targets.deadlines.get(semester)
     targets, deadline = change(ctx, targets, deadline)
     content = packages.with_half(packages.effective_content(ctx.store), semester, targets, deadline)
-    new = packages.validate(content, demo=packages.is_demo(ctx.store))
+    new = packages.validate(content, demo=packages.is_demo(ctx.store), written_before=packages.same_catalog(ctx.store, content))
     _print_changes(packages.differences(ctx.resources, new, [semester]), args.lang)
     packages.activate(ctx.store, args.user, content, "edited here")
     return EXIT_OK

@@ -137,7 +137,7 @@ def _plausibility(table: _Table) -> Plausibility | None:
     return p
 
 
-def _indicator(file: Path, key: str, raw: Any, topic: str, derived: bool) -> Indicator:
+def _indicator(file: Path, key: str, raw: Any, topic: str, derived: bool, written_before: bool = False) -> Indicator:
     t = _Table(file, key, raw)
     code = _code(t)
     t.key = f"{key} ({code})"
@@ -173,7 +173,9 @@ def _indicator(file: Path, key: str, raw: Any, topic: str, derived: bool) -> Ind
     if kind != "integer" and isinstance(hi, Decimal) and len(str(int(hi))) + places > 15:
         # JSON readers take numbers as doubles, exact to 15 significant digits: no figure may need more.
         raise t.fail("max", f"with {places} decimal places needs more than 15 significant digits; lower max or places")
-    if numeric and not derived and hi is None:  # a slip of unit or digits is caught at entry, not in the city's total
+    # A slip of unit or digits is caught at entry, not in the city's total. A set-up already in use from before
+    # maxima were required still opens (`written_before`); a new or changed one must give them.
+    if numeric and not derived and hi is None and not written_before:
         raise t.fail("max", "is required: the largest plausible value one unit can report (a district's, or the city's "
                             "for an indicator only the city enters)")
     formula = None
@@ -197,7 +199,7 @@ def _indicator(file: Path, key: str, raw: Any, topic: str, derived: bool) -> Ind
     return indicator
 
 
-def load_catalog(directory: Path) -> Catalog:
+def load_catalog(directory: Path, written_before: bool = False) -> Catalog:
     index_file = directory / "catalog.toml"
     index = _Table(index_file, "(top)", _read_toml(index_file))
     version = index.get("version", str)
@@ -220,7 +222,7 @@ def load_catalog(directory: Path) -> Catalog:
         codes = []
         for section, derived in (("indicator", False), ("derived", True)):
             for i, raw in enumerate(data.get(section, [])):
-                ind = _indicator(file, f"{section}[{i}]", raw, topic_code, derived)
+                ind = _indicator(file, f"{section}[{i}]", raw, topic_code, derived, written_before)
                 if ind.code in indicators:
                     raise CatalogError(file, f"{section}[{i}].code", f"duplicate code {ind.code}")
                 indicators[ind.code] = ind
@@ -418,10 +420,10 @@ class Resources:
     root: Path  # where they were read from: the shipped folder, or an active set-up package's
 
 
-def load_resources(root: Path, demo: bool = False) -> Resources:
+def load_resources(root: Path, demo: bool = False, written_before: bool = False) -> Resources:
     """The data files under `root`; with `demo`, the demo's example targets (root/demo/targets) instead of
     the targets a bureau set (root/targets: none are shipped)."""
-    catalog = load_catalog(root / "catalog")
+    catalog = load_catalog(root / "catalog", written_before)
     units = load_units(root / "units.toml")
     targets = load_targets(root / ("demo/targets" if demo else "targets"), catalog, units)
     return Resources(catalog, units, targets, load_form(root / "form.toml"), root)

@@ -156,7 +156,7 @@ def _package_notes(store: Store, book: ImportedBook) -> list[Text]:
         content = packages.collect(resources_dir())  # the data files shipped with the program
     if content is None:
         return [Text(head.zh + "（市局无该版本记录）", head.en + " (unknown here)")]
-    old = packages.validate(content, demo=True)  # only compared, never applied
+    old = packages.validate(content, demo=True, written_before=True)  # only compared, never applied
     return [head] + [change.text for change in packages.target_differences(old, store.resources, book.semester)]
 
 

@@ -106,7 +106,7 @@ def _refuse_samples(content: dict[str, str], resources: Resources) -> None:
                              f"(give the real basis and remove the mark): {', '.join(samples)}"))  # fmt: skip
 
 
-def validate(content: dict[str, str], demo: bool = False) -> Resources:
+def validate(content: dict[str, str], demo: bool = False, written_before: bool = False) -> Resources:
     """Loads the content exactly as start-up would; a broken file is refused with its file and key.
     Example targets (and the demo's marker) are refused unless this is for a demo database."""
     import tempfile
@@ -119,7 +119,7 @@ def validate(content: dict[str, str], demo: bool = False) -> Resources:
             (root / rel).parent.mkdir(parents=True, exist_ok=True)
             (root / rel).write_text(text, encoding="utf-8")
         try:
-            resources = load_resources(root)
+            resources = load_resources(root, written_before=written_before)
             from desktop.core.narrative import load_narrative
 
             if (root / "narrative.toml").exists():
@@ -151,12 +151,20 @@ def effective_content(store) -> dict[str, str]:
     return json.loads(package.content) if package else collect(store.resources.root)
 
 
+def same_catalog(store, content: dict[str, str]) -> bool:
+    """Whether `content` keeps the catalog files of the set-up in use: then it is judged as that was when it was
+    accepted (targets and deadlines change every half; the catalog's own rules only bind a changed catalog)."""
+    current = effective_content(store)
+    pick = lambda files: {rel: text for rel, text in files.items() if rel.startswith("catalog/")}  # noqa: E731
+    return pick(current) == pick(content)
+
+
 def activate(store, actor: str, content: dict[str, str], source: str, version: str | None = None,
              demo: bool | None = None, also=None) -> str:
     """Validates and stores a package as the active one, in one transaction; returns its version.
     Example targets only where the database already runs the demo's set-up, or `demo` says so.
     A district's accounts are not part of the set-up: `also(session)` creates them in the same transaction."""
-    resources = validate(content, demo=is_demo(store) if demo is None else demo)
+    resources = validate(content, demo=is_demo(store) if demo is None else demo, written_before=same_catalog(store, content))
     content = {rel: text for rel, text in content.items() if rel != ACCOUNTS_FILE}
     sha = digest(content)
     version = version or f"{resources.catalog.version}+{datetime.now(UTC):%Y%m%dT%H%M%S}"
@@ -366,7 +374,7 @@ def incoming(store, path: Path, demo: bool = False) -> Incoming:
     from desktop.store import accounts
 
     manifest, content = read_file(Path(path))
-    new = validate(content, demo=demo or is_demo(store))
+    new = validate(content, demo=demo or is_demo(store), written_before=same_catalog(store, content))
     prepared = accounts.parse(content[ACCOUNTS_FILE], new.units) if ACCOUNTS_FILE in content else []
     return Incoming(manifest, content, differences(store.resources, new), prepared)
 

@@ -100,3 +100,31 @@ def test_a_fresh_installation_opens_on_the_half_being_reported_and_lists_the_cur
 
     i18n.remove(qapp, gui.translators)
     gui.context().store.db.dispose()
+
+
+def test_a_set_up_in_use_from_before_maxima_were_required_still_opens_and_takes_new_targets(production, tmp_path):
+    """Upgrading the program must not lock out an installation whose active set-up predates a new catalog rule;
+    the rule binds a changed catalog."""
+    import re
+    import sqlite3
+
+    from desktop.resources import resources_dir
+    from desktop.store import packages
+
+    content = packages.collect(resources_dir())
+    old = {rel: re.sub(r"(?m)^max = \d+\n", "", text) if rel.startswith("catalog/") else text for rel, text in content.items()}
+    db = sqlite3.connect(production)
+    db.execute("INSERT INTO resource_package (version, sha256, content, active, source, created_by, created_at) "
+               "VALUES ('2024.1+old', ?, ?, 1, 'edited here', 'admin', '2025-01-01 00:00:00')",
+               (packages.digest(old), json.dumps(old, ensure_ascii=False)))  # fmt: skip
+    db.commit()
+    db.close()
+    cli(production, "show", "500101", "2024H1")  # opens
+    cli(production, "target", "set", "2027H1", "air.pm25", "--op", "<=", "--value", "35", "--basis-zh", "市级目标",
+        "--basis-en", "Municipal target", "--user", "admin")  # fmt: skip
+    folder = tmp_path / "edit"
+    cli(production, "package", "extract", str(folder), "--user", "admin")
+    water = folder / "catalog" / "water.toml"
+    water.write_text(water.read_text(encoding="utf-8").replace("name_zh = \"国控断面数\"", "name_zh = \"国家考核断面数\""), encoding="utf-8")
+    refused = cli(production, "package", "build", str(folder), "--user", "admin", check=1)
+    assert "max" in refused.stderr and "is required" in refused.stderr  # a changed catalog gives its maxima

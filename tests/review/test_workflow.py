@@ -303,6 +303,9 @@ def test_a_second_approver_is_granted_the_key_by_one_who_holds_it(two, demo_copy
 
 def test_the_command_line_sign_off_takes_the_forms_people_and_checks_them(demo_copy, tmp_path):
     env = {"ECOREPORT_PASSWORD": "ecoreport", "ECOREPORT_APPROVER_PASSWORD": "ecoreport"}
+    blocked = cli(demo_copy, "submit", "500101", "2024H1", "--approver", "wanzhou_approver", "--user", "wanzhou",
+                  "--head", "李局长", "--phone", "023-58123456", env=env)  # fmt: skip
+    assert blocked.returncode == 1 and "不能报送" in blocked.stderr and "“优良天数比例”同比变化" in blocked.stderr  # what is in the way
     cli(demo_copy, "set", "500101", "2024H1", "--explain", "air.good_ratio=新增两个监测站，属实", "--user", "wanzhou", env=env)
     bad = cli(demo_copy, "submit", "500101", "2024H1", "--approver", "wanzhou_approver", "--user", "wanzhou",
               "--head", "李局长", "--date", "2024-13-45", env=env)  # fmt: skip
