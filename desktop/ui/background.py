@@ -1,4 +1,4 @@
-"""Long work off the UI thread: the window keeps painting and shows a busy dialog until the work is done."""
+"""Long work off the UI thread: the window keeps painting and shows a progress dialog until the work is done."""
 
 from __future__ import annotations
 
@@ -10,33 +10,49 @@ from PySide6.QtCore import QEventLoop, QObject, Qt, Signal
 from PySide6.QtWidgets import QProgressDialog, QWidget
 
 T = TypeVar("T")
+Progress = Callable[[int, str], bool]  # (steps done, what is being done) → whether to go on
 
 
-class _Done(QObject):
+class _Bridge(QObject):
+    """Carries the worker's news to the UI thread (queued: the worker never touches a widget)."""
+
+    stepped = Signal(int, str)
     finished = Signal()
 
 
-def run_in_background(parent: QWidget | None, text: str, work: Callable[[], T]) -> T:
-    """Runs `work` on a worker thread and returns its result (or raises its exception) on the UI thread.
+def run_in_background(parent: QWidget | None, text: str, work: Callable[[Progress], T], total: int = 0,
+                      cancel: str | None = None) -> T:  # fmt: skip
+    """Runs `work(progress)` on a worker thread and returns its result (or raises its exception) on the UI thread.
 
-    The dialog is window-modal, so nothing in the window can start other work meanwhile; it appears only
-    if the work takes longer than half a second. `work` must not touch widgets.
+    `work` calls `progress(done, label)` as it goes; it returns False once the user pressed `cancel`, and the work
+    stops where it safely can. With `total`, the dialog shows `done` of `total` and the label. The dialog is
+    window-modal, so nothing in the window starts other work meanwhile; it appears after half a second.
     """
     outcome: dict[str, object] = {}
-    done = _Done()
+    bridge = _Bridge()
     loop = QEventLoop()
-    done.finished.connect(loop.quit, Qt.ConnectionType.QueuedConnection)
+    progress = QProgressDialog(text, cancel, 0, total, parent)
+    progress.setWindowModality(Qt.WindowModality.WindowModal)
+    progress.setMinimumDuration(500)
+    progress.setAutoClose(False)
+    progress.setAutoReset(False)
+    cancelled = threading.Event()
+    progress.canceled.connect(cancelled.set)
+    bridge.finished.connect(loop.quit, Qt.ConnectionType.QueuedConnection)
+    bridge.stepped.connect(lambda done, label: (progress.setValue(done), progress.setLabelText(f"{text}\n{label}" if label else text)),
+                           Qt.ConnectionType.QueuedConnection)  # fmt: skip
+
+    def report(done: int, label: str = "") -> bool:
+        bridge.stepped.emit(done, label)
+        return not cancelled.is_set()
 
     def worker() -> None:
         try:
-            outcome["value"] = work()
+            outcome["value"] = work(report)
         except BaseException as exc:  # noqa: BLE001 - handed to the UI thread, raised there
             outcome["error"] = exc
-        done.finished.emit()
+        bridge.finished.emit()
 
-    progress = QProgressDialog(text, None, 0, 0, parent)
-    progress.setWindowModality(Qt.WindowModality.WindowModal)
-    progress.setMinimumDuration(500)
     thread = threading.Thread(target=worker, name="ecoreport-work", daemon=True)
     thread.start()
     loop.exec()

@@ -783,89 +783,94 @@ The bureau&apos;s key fingerprint: %3</source>
 <context>
     <name>InboxPage</name>
     <message>
-        <location filename="../../desktop/ui/review/inbox_page.py" line="36"/>
+        <location filename="../../desktop/ui/review/inbox_page.py" line="35"/>
         <source>Unit</source>
         <translation>填报单位</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review/inbox_page.py" line="37"/>
+        <location filename="../../desktop/ui/review/inbox_page.py" line="36"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review/inbox_page.py" line="38"/>
+        <location filename="../../desktop/ui/review/inbox_page.py" line="37"/>
         <source>Version</source>
         <translation>版本</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review/inbox_page.py" line="39"/>
+        <location filename="../../desktop/ui/review/inbox_page.py" line="38"/>
         <source>Received</source>
         <translation>接收时间</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review/inbox_page.py" line="40"/>
+        <location filename="../../desktop/ui/review/inbox_page.py" line="39"/>
         <source>Deadline</source>
         <translation>截止日期</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review/inbox_page.py" line="41"/>
+        <location filename="../../desktop/ui/review/inbox_page.py" line="40"/>
         <source>Days overdue</source>
         <translation>逾期天数</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review/inbox_page.py" line="42"/>
+        <location filename="../../desktop/ui/review/inbox_page.py" line="41"/>
         <source>Errors</source>
         <translation>错误</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review/inbox_page.py" line="43"/>
+        <location filename="../../desktop/ui/review/inbox_page.py" line="42"/>
         <source>Unexplained warnings</source>
         <translation>未说明警告</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review/inbox_page.py" line="44"/>
+        <location filename="../../desktop/ui/review/inbox_page.py" line="43"/>
         <source>Open queries</source>
         <translation>未解决问题</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review/inbox_page.py" line="56"/>
+        <location filename="../../desktop/ui/review/inbox_page.py" line="55"/>
         <source>Import workbooks…</source>
         <translation>导入报送文件…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review/inbox_page.py" line="62"/>
+        <location filename="../../desktop/ui/review/inbox_page.py" line="61"/>
         <source>Drop submission workbooks here, or</source>
         <translation>将报送文件拖放到此处，或</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review/inbox_page.py" line="67"/>
+        <location filename="../../desktop/ui/review/inbox_page.py" line="66"/>
         <source>Import results</source>
         <translation>导入结果</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review/inbox_page.py" line="77"/>
+        <location filename="../../desktop/ui/review/inbox_page.py" line="76"/>
         <source>%1 of %2 received, %3 accepted, %4 late</source>
         <translation>已接收 %1/%2，已通过 %3，逾期 %4</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review/inbox_page.py" line="81"/>
+        <location filename="../../desktop/ui/review/inbox_page.py" line="80"/>
         <source>Import workbooks</source>
         <translation>导入报送文件</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review/inbox_page.py" line="81"/>
+        <location filename="../../desktop/ui/review/inbox_page.py" line="80"/>
         <source>Excel workbooks (*.xlsx)</source>
         <translation>Excel 工作簿 (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review/inbox_page.py" line="86"/>
+        <location filename="../../desktop/ui/review/inbox_page.py" line="89"/>
         <source>Importing workbooks…</source>
         <translation>正在导入报送文件…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review/inbox_page.py" line="86"/>
-        <source>Stop</source>
-        <translation>停止</translation>
+        <location filename="../../desktop/ui/review/inbox_page.py" line="90"/>
+        <source>Stop after this file</source>
+        <translation>导入完当前文件后停止</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/review/inbox_page.py" line="99"/>
+        <source>%1: stopped before this file; not imported</source>
+        <translation>%1：已停止，未导入</translation>
     </message>
 </context>
 <context>

@@ -269,3 +269,40 @@ def test_fingerprints_can_be_compared_on_both_sides(reviewer, district, tmp_path
     wanzhou = next(i for i, r in enumerate(dialog.registered.rows()) if r.unit_code == "500101")
     cells = [dialog.registered.index(wanzhou, c).data() for c in range(4)]
     assert "万州区" in cells[0] and cells[2] == "reviewer" and cells[3][:2] == "20"  # with its date
+
+
+def test_the_window_keeps_responding_while_38_workbooks_are_imported(reviewer, district, tmp_path, qtbot):
+    """The import runs off the UI thread: the longest gap between two ticks of a 10 ms timer stays under 100 ms."""
+    import time
+
+    from PySide6.QtCore import QTimer
+
+    paths = export_all(district, tmp_path, reviewer)
+    ticks = []
+    timer = QTimer()
+    timer.setInterval(10)
+    timer.timeout.connect(lambda: ticks.append(time.perf_counter()))
+    timer.start()
+    results = reviewer.window.inbox.import_paths(paths)
+    timer.stop()
+    assert len(results) == 38 and all(r.status == "imported" for r in results)
+    gaps = [b - a for a, b in zip(ticks, ticks[1:], strict=False)]
+    assert len(ticks) > 20 and max(gaps) < 0.1, f"longest gap {max(gaps) * 1000:.0f} ms"
+
+
+def test_stop_ends_an_import_between_two_files_and_says_which_were_not_imported(reviewer, district, tmp_path, monkeypatch):
+    from desktop.ui import background
+
+    paths = export_all(district, tmp_path, reviewer)[:5]
+    real = background.run_in_background
+
+    def stop_after_two(parent, text, work, total=0, cancel=None):
+        return real(parent, text, lambda progress: work(lambda done, label: progress(done, label) and done < 2), total, cancel)
+
+    monkeypatch.setattr(background, "run_in_background", stop_after_two)
+    results = reviewer.window.inbox.import_paths(paths)
+    assert [r.status for r in results] == ["imported", "imported"]
+    listed = [reviewer.window.inbox.results.item(i).text() for i in range(reviewer.window.inbox.results.count())]
+    assert sum("未导入" in line for line in listed) == 3
+    statuses = {r.unit.code: r.status for r in reviewer.window.inbox.model.rows()}
+    assert [statuses[p.stem] for p in paths] == ["submitted", "submitted", "draft", "draft", "draft"]

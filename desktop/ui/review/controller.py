@@ -37,17 +37,23 @@ class ReviewController(QObject):
         self.inboxChanged.emit(self.review.inbox(self.semester))
 
     def import_files(self, paths: list[Path], progress=None) -> list:
+        """Imports each file whole or not at all, in order; `progress(done, name)` may stop it between files.
+        Touches no widget and emits nothing: it runs on a worker thread. `imported()` refreshes after."""
         from desktop.exchange.importer import import_file
 
         results = []
         for i, path in enumerate(paths):
-            results.append(import_file(self.ctx.store, path, self.user.name, expect_semester=self.semester))
-            if progress is not None and not progress(i + 1):
+            if progress is not None and not progress(i, path.name):
                 break
+            results.append(import_file(self.ctx.store, path, self.user.name, expect_semester=self.semester))
+        if progress is not None:
+            progress(len(results), "")
+        return results
+
+    def imported(self) -> None:
         self.refresh_inbox()
         if self.unit is not None:
             self.open(self.unit)
-        return results
 
     def open(self, unit: Unit) -> None:
         self.unit = unit

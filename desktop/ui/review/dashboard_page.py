@@ -151,7 +151,7 @@ class DashboardPage(QWidget):
         include = self.include.currentData()
         try:
             saved, coverage = run_in_background(self, self.tr("Consolidating the districts…"),
-                                                 lambda: c.export_consolidation(Path(path), include))  # fmt: skip
+                                                 lambda _progress: c.export_consolidation(Path(path), include))  # fmt: skip
         except UserError as exc:
             QMessageBox.warning(self, self.tr("Not saved"), exc.message(c.lang))
             return None

@@ -4,14 +4,13 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QFileDialog,
     QHBoxLayout,
     QLabel,
     QListWidget,
-    QProgressDialog,
     QPushButton,
     QTableView,
     QVBoxLayout,
@@ -83,22 +82,21 @@ class InboxPage(QWidget):
             self.import_paths([Path(p) for p in paths])
 
     def import_paths(self, paths: list[Path]) -> list:
-        progress = QProgressDialog(self.tr("Importing workbooks…"), self.tr("Stop"), 0, len(paths), self)
-        progress.setMinimumDuration(500)
-        progress.setWindowModality(Qt.WindowModality.WindowModal)
+        """Off the UI thread, file by file with the name and count shown; Stop ends it between two files (each
+        file is imported whole or not at all, and the results say which were)."""
+        from desktop.ui.background import run_in_background
 
-        def step(done: int) -> bool:
-            progress.setValue(done)
-            return not progress.wasCanceled()
-
-        results = self.controller.import_files(paths, step)
-        progress.close()
+        results = run_in_background(self, self.tr("Importing workbooks…"), lambda progress: self.controller.import_files(paths, progress),
+                                    total=len(paths), cancel=self.tr("Stop after this file"))  # fmt: skip
+        self.controller.imported()
         self.results.clear()
         lang = self.controller.lang
         for result in results:
             for item in result.to_json(lang):
                 where = f"{item['sheet']}!{item['cell']}: " if item["cell"] else ""
                 self.results.addItem(f"{result.path.name}: {where}{item['message']}")
+        for path in paths[len(results):]:
+            self.results.addItem(self.tr("%1: stopped before this file; not imported").replace("%1", path.name))
         return results
 
     def dragEnterEvent(self, event):
