@@ -65,11 +65,29 @@ def cells_of(path: Path) -> list[list]:
     return [row for name in book.sheet_names for row in book.get_sheet_by_name(name).to_python()]
 
 
+def sign_off(ctx, unit) -> None:
+    """The district's half signed off as its approver would (the demo records most as received, unsigned)."""
+    from desktop.core.workflow import EDITABLE, Action, Status
+
+    clerk, approver = f"clerk_{unit.code}", f"approver_{unit.code}"
+    for name, role in ((clerk, "clerk"), (approver, "approver")):
+        if ctx.users.find(name) is None:
+            ctx.users.create("admin", name, "bench-password", role, unit.code)
+    if ctx.submissions.status(unit, H1) == Status.ACCEPTED:
+        ctx.submissions.act("admin", unit, H1, Action.REOPEN, "bench")
+    if ctx.submissions.status(unit, H1) not in EDITABLE:
+        ctx.submissions.act("admin", unit, H1, Action.RETURN, "bench")
+    notes = {r.codes[0]: "已核实" for r in ctx.store.checks(unit, H1) if r.blocking and r.severity == "warning"}
+    if notes:
+        ctx.store.set_values(clerk, unit, H1, {}, notes)
+    ctx.submissions.sign_off(clerk, approver, "bench-password", unit, H1)
+
+
 def main() -> None:
     folder = Path(tempfile.mkdtemp(prefix="ecoreport-bench-"))
     ctx = open_context(str(folder / "district.sqlite3"))
     with ctx.store.session() as s:
-        users.create(s, ctx.units, "admin", "admin", "bench", "admin")
+        users.create(s, ctx.units, "admin", "admin", "bench-password", "admin")
         s.commit()
     demo.fill(ctx.store)
     store, catalog, form = ctx.store, ctx.catalog, ctx.resources.form
@@ -86,6 +104,7 @@ def main() -> None:
 
     files = []
     for unit in ctx.units.districts():
+        sign_off(ctx, unit)
         path = folder / f"sub-{unit.code}.xlsx"
         save_workbook(submission_workbook(store, unit, H1), path)
         files.append(path)
@@ -95,7 +114,7 @@ def main() -> None:
     for run in range(3):
         bureau = open_context(str(folder / f"bureau{run}.sqlite3"))
         with bureau.store.session() as s:
-            users.create(s, bureau.units, "admin", "reviewer", "bench", "reviewer")
+            users.create(s, bureau.units, "admin", "reviewer", "bench-password", "reviewer")
             s.commit()
         for unit in bureau.units.districts():  # the bureau trusts each district's key
             keys.register(bureau.store, "reviewer", unit, keys.own_public_key(store, unit)[0])
