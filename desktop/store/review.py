@@ -73,10 +73,20 @@ def _status_row(store: Store, s: Session, unit: Unit, semester: Semester) -> Sub
     return row
 
 
+SHORT_UID = 8  # what people copy from a listing or read out: enough while it is unique
+
+
 def _thread(s: Session, uid: str) -> QueryThread:
+    """A query by its id, or by the id's first characters (at least 8) when only one query starts with them."""
+    uid = uid.strip().lower()
     thread = s.exec(select(QueryThread).where(QueryThread.uid == uid)).first()
+    if thread is None and len(uid) >= SHORT_UID:
+        found = list(s.exec(select(QueryThread).where(col(QueryThread.uid).startswith(uid)).limit(2)))
+        if len(found) > 1:
+            raise UserError(Text(f"编号 {uid} 对应多个问题，请多写几位", f"More than one query starts with {uid}; give more of the id"))
+        thread = found[0] if found else None
     if thread is None:
-        raise UserError(Text("找不到该问题", "No such query"))
+        raise UserError(Text(f"找不到编号为 {uid} 的问题", f"No query with the id {uid}"))
     return thread
 
 

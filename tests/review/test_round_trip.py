@@ -139,6 +139,10 @@ def test_review_on_the_command_line(two, tmp_path):
     assert len(uid) == 32 and f"编号 {uid}" in asked.stderr  # the id alone for scripts, a sentence for people
     shown = json.loads(run("review", "show", "500112", "2024H1", "--json").stdout)
     assert shown["status"] == "in_review" and shown["queries"][0]["uid"] == uid
+    # The first eight characters are enough, as people copy or read them; fewer, or an unknown id, are refused.
+    assert run("review", "reply", uid[:8], "补充：请附监测报告").returncode == 0
+    assert "找不到编号为" in run("review", "reply", uid[:5], "x").stderr
+    assert "找不到编号为" in run("review", "reply", "0" * 8 if not uid.startswith("0" * 8) else "f" * 8, "x").stderr
     returned = run("review", "return", "500112", "2024H1", "--reason", "请补充", "--user", "reviewer")
     assert returned.returncode == 0 and "已退回" in returned.stdout and "review export" in returned.stdout
     assert run("review", "export", "500112", "2024H1", "-o", str(tmp_path / "r.xlsx"), "--user", "reviewer").returncode == 0
