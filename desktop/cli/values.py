@@ -198,6 +198,10 @@ def cmd_submit(args: argparse.Namespace) -> int:
     """The approver's password comes from ECOREPORT_APPROVER_PASSWORD or is asked for, never from the command line."""
     ctx = context(args)
     unit, semester = unit_arg(ctx, args.unit), semester_arg(args.semester)
+    missing = [name for name, given in (("--head", args.head), ("--phone", args.phone)) if not (given or "").strip()]
+    if missing:  # printed on the form: as the sign-off dialog, the command line does not leave them blank
+        raise BadInput(Text(f"请用 {' 和 '.join(missing)} 给出单位负责人和联系电话：它们印在报表上",
+                            f"Give {' and '.join(missing)}: the head of unit and the telephone are printed on the form"))  # fmt: skip
     password = password_from("ECOREPORT_APPROVER_PASSWORD",
                              Text(f"审核人 {args.approver} 的密码：", f"Password of approver {args.approver}: "), args.lang)  # fmt: skip
     people = form_people(args, ("head", "stats", "preparer", "phone", "date"))

@@ -110,7 +110,8 @@ def test_a_submission_made_with_an_older_package_is_flagged(two, tmp_path):
     cli(district, "set", "500101", "2024H1", "--explain", "air.pm25=受沙尘天气影响，已核实", "--user", "wanzhou")
     os.environ["ECOREPORT_APPROVER_PASSWORD"] = "ecoreport"
     try:
-        cli(district, "submit", "500101", "2024H1", "--approver", "wanzhou_approver", "--user", "wanzhou")
+        cli(district, "submit", "500101", "2024H1", "--approver", "wanzhou_approver", "--user", "wanzhou", "--head", "李局长",
+            "--phone", "023-58123456")  # fmt: skip
     finally:
         del os.environ["ECOREPORT_APPROVER_PASSWORD"]
     cli(district, "export", "500101", "2024H1", "-o", str(tmp_path / "s.xlsx"), "--user", "wanzhou")

@@ -268,8 +268,11 @@ def test_the_command_line_needs_a_user_and_their_password(demo_copy):
     assert wrong.returncode == 1 and "用户名或密码错误" in wrong.stderr
     right = cli(demo_copy, "show", "500101", "2024H1", "--json", "--user", "wanzhou", env={"ECOREPORT_PASSWORD": "ecoreport"})
     assert right.returncode == 0 and json.loads(right.stdout)["unit"] == "500101"
+    unnamed = cli(demo_copy, "submit", "500101", "2024H1", "--approver", "wanzhou_approver", "--user", "wanzhou",
+                  env={"ECOREPORT_PASSWORD": "ecoreport"})  # fmt: skip
+    assert unnamed.returncode == 2 and "--head 和 --phone" in unnamed.stderr  # the form is not left blank
     submit = cli(demo_copy, "submit", "500101", "2024H1", "--approver", "wanzhou_approver", "--user", "wanzhou",
-                 env={"ECOREPORT_PASSWORD": "ecoreport"})  # fmt: skip
+                 "--head", "李局长", "--phone", "023-58123456", env={"ECOREPORT_PASSWORD": "ecoreport"})  # fmt: skip
     assert submit.returncode == 2 and "ECOREPORT_APPROVER_PASSWORD" in submit.stderr and "Traceback" not in submit.stderr
 
 
@@ -308,7 +311,7 @@ def test_the_command_line_sign_off_takes_the_forms_people_and_checks_them(demo_c
     assert blocked.returncode == 1 and "不能报送" in blocked.stderr and "“优良天数比例”同比变化" in blocked.stderr  # what is in the way
     cli(demo_copy, "set", "500101", "2024H1", "--explain", "air.good_ratio=新增两个监测站，属实", "--user", "wanzhou", env=env)
     bad = cli(demo_copy, "submit", "500101", "2024H1", "--approver", "wanzhou_approver", "--user", "wanzhou",
-              "--head", "李局长", "--date", "2024-13-45", env=env)  # fmt: skip
+              "--head", "李局长", "--phone", "023-58123456", "--date", "2024-13-45", env=env)  # fmt: skip
     assert bad.returncode == 2 and "不是有效日期" in bad.stderr
     ok = cli(demo_copy, "submit", "500101", "2024H1", "--approver", "wanzhou_approver", "--user", "wanzhou",
              "--head", "李局长", "--phone", "023-58123456", "--date", "2024-07-15", env=env)  # fmt: skip
