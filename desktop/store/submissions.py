@@ -175,7 +175,7 @@ class Submissions:
                 more = (f"\n  …另有{len(blocking) - 20}项", f"\n  … and {len(blocking) - 20} more") if len(blocking) > 20 else ("", "")
                 raise UserError(Text(f"还有{len(blocking)}项错误或未说明的警告，不能报送：{listed}{more[0]}",
                                      f"{len(blocking)} errors or unexplained warnings remain; cannot submit:{listed_en}{more[1]}"))  # fmt: skip
-            values, notes = self.store._decode(self.store._rows(s, semester, [unit.code])).get(unit.code, ({}, {}))
+            values, notes = self.store._decode(self.store._values(s, semester, [unit.code])).get(unit.code, ({}, {}))
             digest = fingerprint(unit.code, str(semester), self.store.catalog.version, values, notes)
             version = (row.version if row else 0) + 1
             names = {"preparer": clerk.display_name or clerk.name, "approver": signer.display_name or signer.name,
