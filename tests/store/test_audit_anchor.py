@@ -28,13 +28,7 @@ def _verify(store, heads=None):
 def shell(store, *statements: str) -> None:
     """The sqlite3 module on the database file: the guards lifted, then the statements."""
     store.db.dispose()
-    db = sqlite3.connect(store.db.path)
-    for trigger in ("audit_no_update", "audit_no_delete", "audit_anchor_no_update", "audit_anchor_no_delete"):
-        db.execute(f"DROP TRIGGER IF EXISTS {trigger}")
-    for statement in statements:
-        db.execute(statement)
-    db.commit()
-    db.close()
+    shell_on(store.db.path, *statements)
 
 
 def recompute_from(store, first_id: int) -> None:
