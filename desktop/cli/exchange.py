@@ -79,12 +79,12 @@ def cmd_template(args: argparse.Namespace) -> int:
 
 
 def cmd_import(args: argparse.Namespace) -> int:
-    from desktop.exchange.importer import REFUSED, import_file
+    from desktop.exchange.importer import REFUSED, import_files
 
     ctx = context(args)
     unit = unit_arg(ctx, args.unit) if args.unit else None
     semester = semester_arg(args.half) if args.half else None
-    results = [import_file(ctx.store, Path(f), args.user, unit, semester) for f in args.files]
+    results = import_files(ctx.store, [Path(f) for f in args.files], args.user, unit, semester)
     lang = args.lang
     if args.json:
         dump_json([item for r in results for item in r.to_json(lang)])

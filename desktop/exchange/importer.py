@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -93,6 +94,31 @@ def import_file(store: Store, path: Path, actor: str, expect_unit: Unit | None =
     _keep_head(store, actor, book, unit)
     notes += checked
     return ImportResult(path, status, book.kind, unit.code, str(book.semester), len(changes), [], notes)
+
+
+class ImportStopped(Exception):
+    """The person stopped a batch import: nothing of it was kept."""
+
+
+def import_files(store: Store, paths: list[Path], actor: str, expect_unit: Unit | None = None,
+                 expect_semester: Semester | None = None, progress: Callable[[int, str], bool] | None = None,
+                 ) -> list[ImportResult]:  # fmt: skip
+    """Imports many files in one transaction: each is taken whole or not at all, as alone, and the batch is written
+    together at the end. `progress(done, file name)` is called before each file and once more at the end ("");
+    when it returns False the import stops and nothing at all is kept (ImportStopped)."""
+    results = []
+    with store.db.batch() as batch:
+        for index, path in enumerate(map(Path, paths)):
+            if progress is not None and progress(index, path.name) is False:
+                raise ImportStopped
+            with batch.part() as undo:
+                result = import_file(store, path, actor, expect_unit, expect_semester)
+                if result.status == REFUSED:
+                    undo()
+            results.append(result)
+        if progress is not None and progress(len(results), "") is False:
+            raise ImportStopped
+    return results
 
 
 def _keep_head(store: Store, actor: str, book: ImportedBook, unit: Unit) -> None:

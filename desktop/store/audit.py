@@ -43,18 +43,62 @@ def _last_hash(session: Session) -> str | None:
 
 
 def append(session: Session, rows: list[dict]) -> None:
-    """Appends rows (dicts of FIELDS, optionally imported_by), chained to the log's last row, in one statement."""
+    """Appends rows (dicts of FIELDS, optionally imported_by), chained to the log's last row, in one statement.
+    Inside a batch (Database.batch) they are chained in memory and written, with one signed head, when it ends."""
     if not rows:
         return
-    previous = _last_hash(session)
+    pending = session.connection().info.get(PENDING)
+    if pending is not None:
+        if pending.tail is None:
+            pending.tail = _last_hash(session) or ""
+        for given in rows:
+            row = {f: given.get(f) for f in FIELDS} | {"imported_by": given.get("imported_by")}
+            row["prev_hash"], row["hash"] = pending.tail or None, row_hash(pending.tail or None, row)
+            pending.tail = row["hash"]
+            pending.rows.append(row)
+        return
+    _insert(session, _last_hash(session), rows)
+
+
+class Pending:
+    """A batch's audit rows, chained in memory; `tail` is the hash they chain onto ("" for an empty log)."""
+
+    def __init__(self):
+        self.rows: list[dict] = []
+        self.tail: str | None = None  # not read yet
+
+    def mark(self) -> tuple[int, str | None]:
+        return len(self.rows), self.tail
+
+    def undo_to(self, mark: tuple[int, str | None]) -> None:
+        del self.rows[mark[0]:]
+        self.tail = mark[1]
+
+    def write(self, session: Session) -> None:
+        """Writes the rows, already chained, in one statement, and signs the new head."""
+        if self.rows:
+            before = _count(session)
+            session.execute(insert(AuditRow.__table__), self.rows)
+            _anchor(session, before + len(self.rows), self.rows[-1]["hash"])
+            self.rows = []
+
+
+PENDING = "ecoreport.audit.pending"  # the key of a batch's Pending in its connection's info
+
+
+def _count(session: Session) -> int:
+    anchor = session.execute(select(AuditAnchor.count).order_by(col(AuditAnchor.id).desc()).limit(1)).scalar()
+    return anchor if anchor is not None else session.execute(select(func.count()).select_from(AuditRow)).scalar()
+
+
+def _insert(session: Session, previous: str | None, rows: list[dict]) -> None:
     out = []
     for given in rows:
         row = {f: given.get(f) for f in FIELDS} | {"imported_by": given.get("imported_by")}
         row["prev_hash"], row["hash"] = previous, row_hash(previous, row)
         previous = row["hash"]
         out.append(row)
-    anchor = session.execute(select(AuditAnchor.count).order_by(col(AuditAnchor.id).desc()).limit(1)).scalar()
-    before = anchor if anchor is not None else session.execute(select(func.count()).select_from(AuditRow)).scalar()
+    before = _count(session)
     session.execute(insert(AuditRow.__table__), out)
     _anchor(session, before + len(out), previous)
 

@@ -6,7 +6,10 @@ imported, which keeps start-up fast.
 
 from __future__ import annotations
 
+import contextlib
 import os
+import threading
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 from sqlalchemy import Engine, create_engine, event, inspect, text
@@ -99,9 +102,45 @@ class Database:
         self._sessions = sessionmaker(self.engine, class_=Session, expire_on_commit=False, info={"witness": self.witness})
         event.listen(self._sessions, "after_commit", _record_head)
         event.listen(self._sessions, "after_rollback", lambda session: session.info.pop("audit_head", None))
+        self._batch = threading.local()  # the open batch's connection, for the thread that opened it only
 
     def session(self) -> Session:
-        return self._sessions()
+        conn = getattr(self._batch, "conn", None)
+        if conn is None:
+            return self._sessions()
+        # Inside a batch a session's commit releases a savepoint; this computer's copy of the head waits for the batch.
+        return self._sessions(bind=conn, join_transaction_mode="create_savepoint", info={"batch": True})
+
+    @contextlib.contextmanager
+    def batch(self) -> Iterator[Batch]:
+        """One transaction for many writes (an import of many files): every session this thread opens inside joins
+        it, and nothing is written unless the block ends normally. Each part can be kept or undone alone."""
+        if getattr(self._batch, "conn", None) is not None:
+            raise RuntimeError("a batch is already open on this thread")
+        from desktop.store.audit import PENDING, Pending
+
+        with self.engine.connect() as conn:
+            outer = conn.begin()
+            self._batch.conn = conn
+            conn.info[PENDING] = pending = Pending()
+            try:
+                yield Batch(conn, pending)
+                with self.session() as s:
+                    pending.write(s)
+                    s.commit()
+            except BaseException:
+                outer.rollback()
+                raise
+            finally:
+                self._batch.conn = None
+                conn.info.pop(PENDING, None)
+            outer.commit()
+        with self.session() as s:  # the newest committed head, now that it is committed
+            from desktop.store.audit import newest_head
+
+            head = newest_head(s)
+        if head is not None:
+            self.witness.record(head)
 
     def revision(self) -> str | None:
         with self.engine.connect() as conn:
@@ -179,10 +218,35 @@ class Database:
         self.engine.dispose()
 
 
+class Batch:
+    """An open batch: `part()` keeps one part's writes, or undoes them alone when it raises or is refused."""
+
+    def __init__(self, conn, pending):
+        self._conn, self._pending = conn, pending
+
+    @contextlib.contextmanager
+    def part(self) -> Iterator[Callable[[], None]]:
+        """Yields `undo`: call it to drop this part's writes (and its audit rows) and keep the rest of the batch."""
+        savepoint, mark = self._conn.begin_nested(), self._pending.mark()
+        undone = []
+        try:
+            yield lambda: undone.append(True)
+        except BaseException:
+            savepoint.rollback()
+            self._pending.undo_to(mark)
+            raise
+        if undone:
+            savepoint.rollback()
+            self._pending.undo_to(mark)
+        else:
+            savepoint.commit()
+
+
 def _record_head(session) -> None:
-    """After a commit that appended to the audit log: this computer's own copy of the new signed head."""
+    """After a commit that appended to the audit log: this computer's own copy of the new signed head (a batch's
+    parts are not committed yet: the batch records its head when it is)."""
     head = session.info.pop("audit_head", None)
-    if head is not None:
+    if head is not None and not session.info.get("batch"):
         session.info["witness"].record(head)
 
 

@@ -864,13 +864,13 @@ The bureau&apos;s key fingerprint: %3</source>
     </message>
     <message>
         <location filename="../../desktop/ui/review/inbox_page.py" line="90"/>
-        <source>Stop after this file</source>
-        <translation>导入完当前文件后停止</translation>
+        <source>Stop (import nothing)</source>
+        <translation>停止（不导入任何文件）</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review/inbox_page.py" line="99"/>
-        <source>%1: stopped before this file; not imported</source>
-        <translation>%1：已停止，未导入</translation>
+        <location filename="../../desktop/ui/review/inbox_page.py" line="94"/>
+        <source>Stopped: no file was imported; the database is unchanged</source>
+        <translation>已停止：未导入任何文件，数据库未改变</translation>
     </message>
 </context>
 <context>

@@ -14,11 +14,19 @@ from pathlib import Path
 from desktop.context import open_context
 from desktop.core.loading import load_resources
 from desktop.core.semester import Semester
-from desktop.exchange.importer import import_file
+from desktop.exchange.importer import import_files
 from desktop.resources import resources_dir
 from desktop.store.review import Review
 
 db, template_a, template_b = sys.argv[1], Path(sys.argv[2]), Path(sys.argv[3])
+
+
+def say(line: str) -> None:
+    """One whole line in one write: print() may write the text and its newline apart (PYTHONUNBUFFERED), and a writer
+    killed in between would leave half a line for the next one to be glued onto."""
+    os.write(1, (line + "\n").encode())
+
+
 resources = load_resources(resources_dir(), demo=True)
 
 
@@ -30,14 +38,14 @@ def write(start: int) -> None:
     while True:
         i += 1
         if i % 7 == 0:
-            import_file(ctx.store, template_a if i % 2 else template_b, "wanzhou")
-            print(f"imported {i}", flush=True)
+            import_files(ctx.store, [template_a if i % 2 else template_b], "wanzhou")  # one batch, as the inbox and CLI import
+            say(f"imported {i}")
         if i % 5 == 0:
             uid = review.open_query("reviewer", other, half, "enf.penalties", f"第{i}次询问")
             review.resolve("reviewer", uid)
-            print(f"queried {i}", flush=True)
+            say(f"queried {i}")
         ctx.store.set_values("wanzhou", unit, half, {"enf.penalties": str(i)}, {"enf.penalties": f"第{i}次修改"})
-        print(f"saved {i}", flush=True)  # only after the commit returned
+        say(f"saved {i}")  # only after the commit returned
 
 
 for line in sys.stdin:
@@ -48,10 +56,10 @@ for line in sys.stdin:
             try:
                 write(int(number))
             except BaseException as exc:  # said on the pipe the test reads, so it fails at once instead of waiting
-                print(f"error {type(exc).__name__}: {exc}", flush=True)
+                say(f"error {type(exc).__name__}: {exc}")
             finally:
                 os._exit(1)
-        print(f"pid {pid}", flush=True)
+        say(f"pid {pid}")
     elif command == "reap":
         os.waitpid(int(number), 0)
-        print(f"reaped {number}", flush=True)
+        say(f"reaped {number}")

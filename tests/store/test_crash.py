@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 import os
+import queue
 import random
 import signal
 import sqlite3
 import subprocess
 import sys
+import threading
 import time
 from pathlib import Path
 
@@ -17,6 +19,44 @@ from desktop.core.semester import Semester
 
 KILLS = int(os.environ.get("ECOREPORT_CRASH_KILLS", "500"))
 WRITER = Path(__file__).with_name("crash_writer.py")
+WORDS = {"pid", "reaped", "saved", "imported", "queried"}
+STALL = 120  # seconds without a line from the writers before the test says where each process is waiting
+
+
+def _proc(pid: int) -> str:
+    """Where a process is waiting, from /proc: its state, kernel wait channel and current system call."""
+    parts = [f"pid {pid}"]
+    for name in ("stat", "wchan", "syscall", "stack"):
+        try:
+            parts.append(f"{name}: " + Path(f"/proc/{pid}/{name}").read_text(errors="replace").strip()[:600])
+        except OSError as exc:
+            parts.append(f"{name}: {exc.strerror}")
+    return "\n  ".join(parts)
+
+
+class Lines:
+    """The zygote's output read on a thread, so a stall is reported with where each process waits, not a timeout."""
+
+    def __init__(self, zygote: subprocess.Popen, log: Path):
+        self.zygote, self.log, self.lines = zygote, log, queue.Queue()
+        threading.Thread(target=self._read, daemon=True).start()
+
+    def _read(self) -> None:
+        for line in self.zygote.stdout:
+            self.lines.put(line)
+        self.lines.put("")
+
+    def next(self, writer: int | None) -> str:
+        try:
+            line = self.lines.get(timeout=STALL)
+        except queue.Empty:
+            where = [_proc(self.zygote.pid)] + ([_proc(writer)] if writer else [])
+            pytest.fail(f"no line from the writers for {STALL} s\n" + "\n".join(where) + "\n" + self.log.read_text())
+        assert line, self.log.read_text()  # the zygote ended
+        assert not line.startswith("error"), line  # a writer failed on its own: say why
+        word, _, number = line.strip().partition(" ")
+        assert word in WORDS and number.isdigit(), f"a garbled line from the writers: {line!r}"
+        return line
 
 
 @pytest.mark.skipif(sys.platform == "win32", reason="SIGKILL")
@@ -44,6 +84,7 @@ def test_sigkill_at_random_moments_loses_nothing(demo_copy, tmp_path, capsys):
     log = open(tmp_path / "writers.log", "w")  # noqa: SIM115 - closed with the zygote below
     zygote = subprocess.Popen([sys.executable, str(WRITER), str(demo_copy), str(templates[0]), str(templates[1])],
                               stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=log, text=True, bufsize=1)  # fmt: skip
+    output = Lines(zygote, tmp_path / "writers.log")
     rng = random.Random(7)
     last_saved, queried, survived, moments = 1000, 0, 0, {"saved": 0, "imported": 0, "queried": 0}
     started = time.monotonic()
@@ -52,9 +93,7 @@ def test_sigkill_at_random_moments_loses_nothing(demo_copy, tmp_path, capsys):
             zygote.stdin.write(f"run {last_saved}\n")
             lines, pid = [], None
             while pid is None or not lines:  # the writer's pid, and its first commit
-                line = zygote.stdout.readline()
-                assert line, (tmp_path / "writers.log").read_text()
-                assert not line.startswith("error"), line  # a writer failed on its own: say why
+                line = output.next(pid)
                 if line.startswith("pid "):
                     pid = int(line.split()[1])
                 else:
@@ -62,8 +101,7 @@ def test_sigkill_at_random_moments_loses_nothing(demo_copy, tmp_path, capsys):
             time.sleep(rng.uniform(0.0, 0.06))
             os.kill(pid, signal.SIGKILL)
             zygote.stdin.write(f"reap {pid}\n")
-            while not (line := zygote.stdout.readline()).startswith("reaped"):
-                assert line and not line.startswith("error"), line or (tmp_path / "writers.log").read_text()
+            while not (line := output.next(pid)).startswith("reaped"):
                 lines.append(line)
             for line in lines:
                 moments[line.split()[0]] += 1

@@ -290,19 +290,28 @@ def test_the_window_keeps_responding_while_38_workbooks_are_imported(reviewer, d
     assert len(ticks) > 20 and max(gaps) < 0.1, f"longest gap {max(gaps) * 1000:.0f} ms"
 
 
-def test_stop_ends_an_import_between_two_files_and_says_which_were_not_imported(reviewer, district, tmp_path, monkeypatch):
+def test_stop_during_an_import_keeps_nothing_and_says_so(reviewer, district, tmp_path, monkeypatch):
+    """Stop, pressed while the third of five files is read, leaves the database as it was: no file half-taken,
+    none of the first two kept, the log as long as before, and the list says so."""
+    import sqlite3
+
     from desktop.ui import background
 
     paths = export_all(district, tmp_path, reviewer)[:5]
+    before = {r.unit.code: r.status for r in reviewer.window.inbox.model.rows()}
+    db = reviewer.context().store.db.path
+    count = lambda table: sqlite3.connect(db).execute(f"SELECT count(*) FROM {table}").fetchone()[0]  # noqa: E731
+    logged = (count("audit"), count("audit_anchor"), count("value"), count("submission_version"))
     real = background.run_in_background
 
-    def stop_after_two(parent, text, work, total=0, cancel=None):
+    def stop_at_the_third(parent, text, work, total=0, cancel=None):
         return real(parent, text, lambda progress: work(lambda done, label: progress(done, label) and done < 2), total, cancel)
 
-    monkeypatch.setattr(background, "run_in_background", stop_after_two)
-    results = reviewer.window.inbox.import_paths(paths)
-    assert [r.status for r in results] == ["imported", "imported"]
+    monkeypatch.setattr(background, "run_in_background", stop_at_the_third)
+    assert reviewer.window.inbox.import_paths(paths) is None
     listed = [reviewer.window.inbox.results.item(i).text() for i in range(reviewer.window.inbox.results.count())]
-    assert sum("未导入" in line for line in listed) == 3
-    statuses = {r.unit.code: r.status for r in reviewer.window.inbox.model.rows()}
-    assert [statuses[p.stem] for p in paths] == ["submitted", "submitted", "draft", "draft", "draft"]
+    assert listed == ["已停止：未导入任何文件，数据库未改变"]
+    assert {r.unit.code: r.status for r in reviewer.window.inbox.model.rows()} == before
+    assert (count("audit"), count("audit_anchor"), count("value"), count("submission_version")) == logged
+    monkeypatch.setattr(background, "run_in_background", real)  # and the same files go in afterwards
+    assert [r.status for r in reviewer.window.inbox.import_paths(paths)] == ["imported"] * 5

@@ -36,19 +36,16 @@ class ReviewController(QObject):
     def refresh_inbox(self) -> None:
         self.inboxChanged.emit(self.review.inbox(self.semester))
 
-    def import_files(self, paths: list[Path], progress=None) -> list:
-        """Imports each file whole or not at all, in order; `progress(done, name)` may stop it between files.
-        Touches no widget and emits nothing: it runs on a worker thread. `imported()` refreshes after."""
-        from desktop.exchange.importer import import_file
+    def import_files(self, paths: list[Path], progress=None) -> list | None:
+        """Imports the files in one transaction, each whole or not at all; `progress(done, name)` may stop it, and
+        then nothing is kept (None). Touches no widget and emits nothing: it runs on a worker thread. `imported()`
+        refreshes after."""
+        from desktop.exchange.importer import ImportStopped, import_files
 
-        results = []
-        for i, path in enumerate(paths):
-            if progress is not None and not progress(i, path.name):
-                break
-            results.append(import_file(self.ctx.store, path, self.user.name, expect_semester=self.semester))
-        if progress is not None:
-            progress(len(results), "")
-        return results
+        try:
+            return import_files(self.ctx.store, paths, self.user.name, expect_semester=self.semester, progress=progress)
+        except ImportStopped:
+            return None
 
     def imported(self) -> None:
         self.refresh_inbox()

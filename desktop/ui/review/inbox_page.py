@@ -81,22 +81,23 @@ class InboxPage(QWidget):
         if paths:
             self.import_paths([Path(p) for p in paths])
 
-    def import_paths(self, paths: list[Path]) -> list:
-        """Off the UI thread, file by file with the name and count shown; Stop ends it between two files (each
-        file is imported whole or not at all, and the results say which were)."""
+    def import_paths(self, paths: list[Path]) -> list | None:
+        """Off the UI thread, file by file with the name and count shown, in one transaction: Stop keeps nothing
+        (each file is imported whole or not at all, and the results say which were)."""
         from desktop.ui.background import run_in_background
 
         results = run_in_background(self, self.tr("Importing workbooks…"), lambda progress: self.controller.import_files(paths, progress),
-                                    total=len(paths), cancel=self.tr("Stop after this file"))  # fmt: skip
+                                    total=len(paths), cancel=self.tr("Stop (import nothing)"))  # fmt: skip
         self.controller.imported()
         self.results.clear()
+        if results is None:
+            self.results.addItem(self.tr("Stopped: no file was imported; the database is unchanged"))
+            return None
         lang = self.controller.lang
         for result in results:
             for item in result.to_json(lang):
                 where = f"{item['sheet']}!{item['cell']}: " if item["cell"] else ""
                 self.results.addItem(f"{result.path.name}: {where}{item['message']}")
-        for path in paths[len(results):]:
-            self.results.addItem(self.tr("%1: stopped before this file; not imported").replace("%1", path.name))
         return results
 
     def dragEnterEvent(self, event):
