@@ -6,9 +6,6 @@ import argparse
 import os
 import sys
 
-from desktop.cli.errors import EXIT_OK
-from desktop.core.text import Text
-
 
 def main(argv: list[str] | None = None) -> int:
     from desktop.cli.main import parse, run_command
@@ -27,6 +24,9 @@ def _gui(args: argparse.Namespace) -> int:
     except ModuleNotFoundError:
         found = False
     if not found:
+        from desktop.cli.errors import EXIT_OK
+        from desktop.core.text import Text
+
         message = Text(
             "图形界面尚未完成；请使用命令行，例如 ecoreport --help、ecoreport show 500101 2024H1",
             "The graphical interface is not built yet; use the command line, e.g. ecoreport --help, "

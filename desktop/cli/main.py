@@ -6,8 +6,6 @@ import argparse
 import sys
 
 from desktop import __version__
-from desktop.cli.errors import EXIT_BAD_INPUT, EXIT_BROKEN, EXIT_OK, EXIT_REFUSED, BadInput
-from desktop.core.text import Text, UserError
 
 
 def _common(parser: argparse.ArgumentParser, suppress: bool) -> None:
@@ -29,10 +27,9 @@ def _common(parser: argparse.ArgumentParser, suppress: bool) -> None:
                              "recorded in the audit log")  # fmt: skip
 
 
-def build_parser() -> argparse.ArgumentParser:
-    from desktop.cli import admin, exchange, keys, review, setup, users, values
-
-    parser = argparse.ArgumentParser(prog="ecoreport", description="EcoReport 生态环境半年报填报审核系统")
+def _options(add_help: bool = True) -> argparse.ArgumentParser:
+    """The options that come before any command (all the GUI takes)."""
+    parser = argparse.ArgumentParser(prog="ecoreport", description="EcoReport 生态环境半年报填报审核系统", add_help=add_help)
     parser.add_argument("--version", action="version", version=f"EcoReport {__version__}")
     parser.add_argument("--startup-benchmark", nargs="?", const="main", choices=("login", "main"),
                         help="open the GUI (main: logged in as a demo user on the demo database), "
@@ -41,6 +38,13 @@ def build_parser() -> argparse.ArgumentParser:
                         help="open the input method check without logging in; on closing (or after SECONDS) "
                              "print what was typed, and exit 0 only if it holds Chinese")  # fmt: skip
     _common(parser, suppress=False)
+    return parser
+
+
+def build_parser() -> argparse.ArgumentParser:
+    from desktop.cli import admin, exchange, keys, review, setup, users, values
+
+    parser = _options()
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
     common = argparse.ArgumentParser(add_help=False)
     _common(common, suppress=True)
@@ -51,7 +55,9 @@ def build_parser() -> argparse.ArgumentParser:
 
 def run_command(args: argparse.Namespace) -> int:
     """Runs a parsed command; every refusal becomes a message in the user's language and an exit code."""
+    from desktop.cli.errors import EXIT_BAD_INPUT, EXIT_BROKEN, EXIT_OK, EXIT_REFUSED, BadInput
     from desktop.core.loading import CatalogError
+    from desktop.core.text import Text, UserError
 
     try:
         return args.run(args)
@@ -71,7 +77,11 @@ def run_command(args: argparse.Namespace) -> int:
 
 
 def parse(argv: list[str]) -> argparse.Namespace:
-    args = build_parser().parse_args(argv)
+    args, rest = _options(add_help=False).parse_known_args(argv)
+    if rest or any(a in ("-h", "--help") for a in argv):  # a command, or help: the whole parser, with every command
+        args = build_parser().parse_args(argv)
+    else:  # the GUI: its window comes up without loading the command line's modules
+        args.command = None
     args.lang_given = args.lang is not None
     args.lang = args.lang or "zh"
     return args

@@ -268,12 +268,12 @@ def _changed_cells(store: Store, book: ImportedBook) -> list[Problem]:
 
 def _note_cell(value_cell: str | None, meta: dict[str, str]) -> str | None:
     """The explanation's cell in the value's row."""
-    from openpyxl.utils import get_column_letter
+    from desktop.exchange.address import column_letter
 
     if value_cell is None or not meta.get("note_col", "").isdigit():
         return None
     row = "".join(ch for ch in value_cell if ch.isdigit())
-    return f"{get_column_letter(int(meta['note_col']))}{row}"
+    return f"{column_letter(int(meta['note_col']))}{row}"
 
 
 def sign_off_of(book: ImportedBook) -> SignOff:

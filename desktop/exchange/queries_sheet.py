@@ -2,11 +2,9 @@
 
 from __future__ import annotations
 
-from openpyxl.utils import get_column_letter
-
 from desktop.core.catalog import Catalog
 from desktop.core.text import Text
-from desktop.exchange import cells as c
+from desktop.exchange.address import column_letter
 
 TITLE = Text("问题与答复", "Queries")
 HEADERS = Text("问题编号|消息编号|指标代码|指标|状态|提出版本|提出人|发言人|单位|时间|内容",
@@ -16,6 +14,8 @@ SIDE = {"bureau": Text("市局", "bureau"), "district": Text("区县", "district
 
 
 def write_queries(wb, threads, catalog: Catalog, unit_code: str, semester: str, lang: str):
+    from desktop.exchange import cells as c  # openpyxl's styles: loaded for writing only
+
     ws = wb.create_sheet(TITLE(lang))
     for col, title in enumerate(HEADERS(lang).split("|"), start=1):
         c.boxed(c.put(ws.cell(1, col), title), c.BOLD, c.CENTER, c.HEADER_FILL)
@@ -33,7 +33,7 @@ def write_queries(wb, threads, catalog: Catalog, unit_code: str, semester: str, 
         c.put(ws.cell(2, 4), Text("没有问题。", "No queries.")(lang))
     c.widths(ws, [34, 34, 24, 30, 8, 8, 12, 12, 8, 20, 60])
     for col in (1, 2, 3):
-        ws.column_dimensions[get_column_letter(col)].hidden = True
+        ws.column_dimensions[column_letter(col)].hidden = True
     ws.freeze_panes = "D2"
     c.print_setup(ws, lang, unit_code, "1:1")
     return ws

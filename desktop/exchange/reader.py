@@ -7,13 +7,12 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from openpyxl.utils import get_column_letter
-
 from desktop.core.catalog import Catalog
 from desktop.core.semester import Semester
 from desktop.core.text import Text, UserError
 from desktop.core.values import ValueRefused, parse_value
 from desktop.core.workflow import Status
+from desktop.exchange.address import column_letter
 from desktop.exchange.meta import KINDS, META_SHEET
 from desktop.exchange.queries_sheet import read_queries
 from desktop.exchange.safety import MAX_COLUMNS, MAX_ROWS, FileRefused, inspect_workbook
@@ -180,7 +179,7 @@ def _check_formulas(book: ImportedBook, path: Path, sheet: str, first_row: int, 
     refused, naming the cell; with one, its result is taken and listed with the formula."""
     formulas = _formula_cells(path, sheet, first_row, (value_col, note_col))
     for (row, column), formula in sorted(formulas.items()):
-        cell = f"{get_column_letter(column)}{row}"
+        cell = f"{column_letter(column)}{row}"
         code = next((c for c, (_, where) in book.cells.items() if int(re.sub(r"\D", "", where)) == row), None)
         if code is None or catalog[code].derived:
             continue  # the template's own live formulas in calculated rows are not read
@@ -204,7 +203,7 @@ def _read_cell(book: ImportedBook, sheet: str, row_number: int, row: list, value
     value, note = _cell(row, value_col), _cell(row, note_col)
     if ind.derived:
         value = None  # computed here from its inputs; only an explanation of it is read
-    cell = f"{get_column_letter(value_col)}{row_number}"
+    cell = f"{column_letter(value_col)}{row_number}"
     book.cells[ind.code] = (sheet, cell)
     if isinstance(value, str) and not value.strip():
         value = None
@@ -216,7 +215,7 @@ def _read_cell(book: ImportedBook, sheet: str, row_number: int, row: list, value
     if note is not None and str(note).strip():
         text = str(note).strip()
         if len(text) > 2000:
-            where = f"{get_column_letter(note_col)}{row_number}"
+            where = f"{column_letter(note_col)}{row_number}"
             book.problems.append(Problem(sheet, where, ind.code, Text("说明不能超过2000字", "An explanation may not exceed 2000 characters")))
         else:
             book.explanations[ind.code] = text

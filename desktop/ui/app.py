@@ -9,9 +9,11 @@ from datetime import date
 from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication, QMessageBox
 
-from desktop.ui import i18n
+from desktop.ui import _skip_pyside_source_scan, i18n
 from desktop.ui.dialogs.login import LoginDialog
 from desktop.ui.settings import Settings
+
+_skip_pyside_source_scan()  # before the database stack loads
 
 FIRST_RUN = 2  # the login dialog's result when the database has no users yet
 
