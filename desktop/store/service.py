@@ -143,14 +143,22 @@ class Store:
                 values, notes = self._decode(rows).get(unit.code, ({}, {}))
                 versions = {r.code: (r.version, r.updated_by, r.updated_at) for r in rows}
                 return UnitHalf(unit, semester, values, notes, None, versions)
-            by_unit = self._decode(self._values(s, semester))
-            statuses = dict(s.exec(select(SubmissionRow.unit_code, SubmissionRow.status)
-                                   .where(SubmissionRow.semester == str(semester))).all())  # fmt: skip
-        own, notes = by_unit.pop(unit.code, ({}, {}))
+            by_unit, merged = self._city(s, semester, include)
+        return UnitHalf(unit, semester, merged.values, by_unit[unit.code][1], merged)
+
+    def _city(self, s: Session, semester: Semester, include: str = "accepted") -> tuple[dict, object]:
+        """Every unit's raw values and explanations of one half, the city's being its consolidated figures (and its
+        own explanations); and the consolidation itself."""
+        by_unit = self._decode(self._values(s, semester))
+        statuses = dict(s.exec(select(SubmissionRow.unit_code, SubmissionRow.status)
+                               .where(SubmissionRow.semester == str(semester))).all())  # fmt: skip
+        city = self.units.municipality.code
+        own, notes = by_unit.pop(city, ({}, {}))
         districts = [u.code for u in self.units.districts()]
         merged = consolidate_counted(self.catalog, {u: v for u, (v, _) in by_unit.items() if u in districts}, own,
                                      statuses, districts, include)  # fmt: skip
-        return UnitHalf(unit, semester, merged.values, notes, merged)
+        by_unit[city] = (merged.values, notes)
+        return by_unit, merged
 
     def submission(self, unit: Unit, semester: Semester) -> SubmissionRow | None:
         with self.session() as s:
@@ -188,6 +196,16 @@ class Store:
 
     def checks(self, unit: Unit, semester: Semester) -> list[CheckResult]:
         return run_checks(self.catalog, self.resources.targets, self.check_input(unit, semester))
+
+    def half_checks(self, semester: Semester) -> dict[str, list[CheckResult]]:
+        """Every unit's checks of one half, as `checks` gives them, reading the half and the one a year before once."""
+        with self.session() as s:
+            now, _ = self._city(s, semester)
+            before, _ = self._city(s, semester.same_last_year())
+        catalog, targets, empty = self.catalog, self.resources.targets, ({}, {})
+        return {u.code: run_checks(catalog, targets, CheckInput(u, semester, *now.get(u.code, empty), before.get(u.code, empty)[0],
+                                                                 consolidated=u.is_municipality))
+                for u in self.units}  # fmt: skip
 
     def semesters_with_data(self) -> list[Semester]:
         with self.session() as s:
