@@ -57,10 +57,13 @@ class _Flatten(ast.NodeTransformer):
         return node
 
 
+_ABSENT = object()
+
+
 class Formula:
     """A parsed, validated expression over indicator codes."""
 
-    __slots__ = ("source", "codes", "_tree", "_evaluator")
+    __slots__ = ("source", "codes", "_names", "_tree", "_evaluator")
 
     def __init__(self, source: str):
         if not isinstance(source, str) or not source.strip():
@@ -87,6 +90,7 @@ class Formula:
             elif isinstance(node, ast.Name) and node.id not in _FUNCTIONS:
                 names.add(node.id)
         self._tree = tree
+        self._names = tuple(sorted(names))  # what it reads: codes and context names
         self.codes = frozenset(names - CONTEXT_NAMES)
 
     def evaluate(self, values: Mapping[str, object]) -> object:
@@ -95,7 +99,8 @@ class Formula:
         The caller makes sure every code is present; a zero denominator raises NotApplicable.
         """
         # Every number as a Decimal: exact in any order of operations (`a / b * 100` as well as `100 * a / b`).
-        self._evaluator.names = {k: Decimal(v) if isinstance(v, int) and not isinstance(v, bool) else v for k, v in values.items()}
+        # Only the names it reads are converted: a unit-half holds dozens of values, a formula reads two or three.
+        self._evaluator.names = {k: Decimal(v) if type(v) is int else v for k in self._names if (v := values.get(k, _ABSENT)) is not _ABSENT}
         try:
             return self._evaluator.eval(self.source, previously_parsed=self._tree)
         except (ZeroDivisionError, InvalidOperation):

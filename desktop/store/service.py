@@ -9,6 +9,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 
 from sqlalchemy import bindparam, insert, update
+from sqlalchemy import select as core_select
 from sqlmodel import Session, col, select
 
 from desktop.core.checks import CheckInput, CheckResult, run_checks
@@ -113,24 +114,31 @@ class Store:
     def _values(self, s: Session, semester: Semester, unit_codes: list[str] | None = None, versions: bool = False) -> list:
         """Plain rows (unit_code, code, value, explanation[, version, updated_by, updated_at]) for reading: no ORM
         objects, which cost two thirds of a city report."""
-        columns = [ValueRow.unit_code, ValueRow.code, ValueRow.value, ValueRow.explanation]
+        t = ValueRow.__table__.c  # Core columns: rows come back as tuples, without the ORM's loading
+        columns = [t.unit_code, t.code, t.value, t.explanation]
         if versions:
-            columns += [ValueRow.version, ValueRow.updated_by, ValueRow.updated_at]
-        query = select(*columns).where(ValueRow.semester == str(semester))
+            columns += [t.version, t.updated_by, t.updated_at]
+        query = core_select(*columns).where(t.semester == str(semester))
         if unit_codes is not None:
-            query = query.where(col(ValueRow.unit_code).in_(unit_codes))
-        return list(s.exec(query))
+            query = query.where(t.unit_code.in_(unit_codes))
+        return s.connection().execute(query).all()
 
     def _decode(self, rows: list) -> dict[str, tuple[dict[str, Value], dict[str, str]]]:
         out: dict[str, tuple[dict[str, Value], dict[str, str]]] = {}
         indicators = self.catalog.indicators
-        for unit_code, code, value, explanation, *_ in rows:  # plain tuples: the hot path of every city figure
+        for row in rows:  # plain tuples: the hot path of every city figure
+            unit_code, code, value, explanation = row[0], row[1], row[2], row[3]
             entry = out.get(unit_code)
             if entry is None:
                 entry = out[unit_code] = ({}, {})
             if value is not None:
                 ind = indicators.get(code)
-                entry[0][code] = from_storage(ind, value) if ind else value
+                if ind is None:
+                    entry[0][code] = value
+                elif ind.type == "integer" and value.isascii() and value.isdigit():  # a stored count's canonical form
+                    entry[0][code] = int(value)
+                else:
+                    entry[0][code] = from_storage(ind, value)
             if explanation:
                 entry[1][code] = explanation
         return out
