@@ -49,8 +49,10 @@ def _refused(path: Path, text: Text, book: ImportedBook | None = None) -> Import
 
 
 def import_file(store: Store, path: Path, actor: str, expect_unit: Unit | None = None,
-                expect_semester: Semester | None = None) -> ImportResult:  # fmt: skip
+                expect_semester: Semester | None = None, memo: dict | None = None) -> ImportResult:  # fmt: skip
+    """`memo`: what a batch learns once for all its files (who the actor is, how a set-up package differs)."""
     path = Path(path)
+    memo = {} if memo is None else memo
     try:
         book = read_book(path, store.catalog)
     except BookRefused as exc:
@@ -59,7 +61,9 @@ def import_file(store: Store, path: Path, actor: str, expect_unit: Unit | None =
         return _refused(path, exc.text)
     if book.problems:
         return ImportResult(path, REFUSED, book.kind, book.unit_code, str(book.semester), 0, book.problems)
-    if book.kind == "submission" and not _bureau(store, actor):
+    if "bureau" not in memo:
+        memo["bureau"] = _bureau(store, actor)
+    if book.kind == "submission" and not memo["bureau"]:
         return _refused(path, Text("这是报送件，由市局审核员导入；区县请导入填报模板或市局的审核意见",
                                    "This is a submission, imported by the bureau's reviewer; a district imports "
                                    "templates or the bureau's review"), book)  # fmt: skip
@@ -89,7 +93,12 @@ def import_file(store: Store, path: Path, actor: str, expect_unit: Unit | None =
     except UserError as exc:
         return _refused(path, exc.text, book)
     status = IMPORTED if changes else UNCHANGED
-    notes = _package_notes(store, book) if book.kind == "submission" else []
+    notes = []
+    if book.kind == "submission":
+        key = ("package", book.meta.get("package_version", ""), str(book.semester))
+        if key not in memo:
+            memo[key] = _package_notes(store, book)
+        notes = list(memo[key])
     notes += [Text(f.message("zh"), f.message("en")) for f in book.formulas]  # each formula whose result was taken
     _keep_head(store, actor, book, unit)
     notes += checked
@@ -106,13 +115,13 @@ def import_files(store: Store, paths: list[Path], actor: str, expect_unit: Unit 
     """Imports many files in one transaction: each is taken whole or not at all, as alone, and the batch is written
     together at the end. `progress(done, file name)` is called before each file and once more at the end ("");
     when it returns False the import stops and nothing at all is kept (ImportStopped)."""
-    results = []
+    results, memo = [], {}
     with store.db.batch() as batch:
         for index, path in enumerate(map(Path, paths)):
             if progress is not None and progress(index, path.name) is False:
                 raise ImportStopped
             with batch.part() as undo:
-                result = import_file(store, path, actor, expect_unit, expect_semester)
+                result = import_file(store, path, actor, expect_unit, expect_semester, memo)
                 if result.status == REFUSED:
                     undo()
             results.append(result)
