@@ -6,7 +6,7 @@ import threading
 from collections.abc import Callable
 from typing import TypeVar
 
-from PySide6.QtCore import QEventLoop, QObject, Qt, Signal
+from PySide6.QtCore import QEventLoop, QObject, Qt, QThreadPool, Signal
 from PySide6.QtWidgets import QProgressDialog, QWidget
 
 T = TypeVar("T")
@@ -46,17 +46,19 @@ def run_in_background(parent: QWidget | None, text: str, work: Callable[[Progres
         bridge.stepped.emit(done, label)
         return not cancelled.is_set()
 
+    done = threading.Event()
+
     def worker() -> None:
         try:
             outcome["value"] = work(report)
         except BaseException as exc:  # noqa: BLE001 - handed to the UI thread, raised there
             outcome["error"] = exc
+        done.set()
         bridge.finished.emit()
 
-    thread = threading.Thread(target=worker, name="ecoreport-work", daemon=True)
-    thread.start()
+    QThreadPool.globalInstance().start(worker)
     loop.exec()
-    thread.join()
+    done.wait()
     progress.close()
     progress.deleteLater()
     if "error" in outcome:

@@ -31,8 +31,11 @@ def back_up(window, ctx, path: str | None = None) -> Path | None:
                                               QCoreApplication.translate("BackupActions", "Database backups (*.sqlite3)"))  # fmt: skip
     if not path:
         return None
+    from desktop.ui.background import run_in_background
+
     try:
-        saved = ctx.store.db.backup(Path(path))
+        saved = run_in_background(window, QCoreApplication.translate("BackupActions", "Backing up the database…"),
+                                  lambda progress: ctx.store.db.backup(Path(path)))  # fmt: skip
     except UserError as exc:
         QMessageBox.warning(
             window, QCoreApplication.translate("BackupActions", "Backup failed"), exc.message(ctx.lang)
@@ -65,15 +68,19 @@ def restore_from(window, ctx, user: str, restored, path: str | None = None) -> b
     )
     if answer != QMessageBox.StandardButton.Yes:
         return False
+    from desktop.ui.background import run_in_background
+
     db = ctx.store.db
-    try:
+
+    def restore(progress) -> None:
         check_backup(Path(path))
-        safety = db.backup(
-            db.path.parent / "backups" / f"{db.path.stem}-before-restore-{utc_stamp()}.sqlite3"
-        )
+        safety = db.backup(db.path.parent / "backups" / f"{db.path.stem}-before-restore-{utc_stamp()}.sqlite3")
         db.restore(Path(path))
         db.migrate()
         ctx.audit.record(user, "restore", new=Path(path).name, reason=f"previous state kept in {safety}")
+
+    try:
+        run_in_background(window, QCoreApplication.translate("BackupActions", "Restoring the database…"), restore)
     except UserError as exc:
         QMessageBox.warning(
             window, QCoreApplication.translate("BackupActions", "Restore failed"), exc.message(ctx.lang)

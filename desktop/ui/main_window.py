@@ -365,10 +365,16 @@ class MainWindow(QMainWindow):
         path, _ = QFileDialog.getSaveFileName(self, self.tr("Export template"), suggested, self.tr("Excel workbooks (*.xlsx)"))
         if not path:
             return
-        store = c.ctx.store
-        wb = build_template(c.ctx.catalog, c.unit, c.semester, c.report.figures, store.figures(c.unit, c.semester.previous()),
-                            c.report.last_year, c.report.half.explanations, c.lang)  # fmt: skip
-        saved = save_workbook(wb, Path(path))
+        from desktop.ui.background import run_in_background
+
+        store, unit, semester, report, lang = c.ctx.store, c.unit, c.semester, c.report, c.lang
+
+        def write(progress) -> Path:
+            wb = build_template(c.ctx.catalog, unit, semester, report.figures, store.figures(unit, semester.previous()),
+                                report.last_year, report.half.explanations, lang)  # fmt: skip
+            return save_workbook(wb, Path(path))
+
+        saved = run_in_background(self, self.tr("Writing the template…"), write)
         self.statusBar().showMessage(self.tr("Saved %1").replace("%1", str(saved)), 8000)
 
     def export_submission(self, path: str | None = None) -> Path | None:
@@ -382,8 +388,11 @@ class MainWindow(QMainWindow):
                                                   self.tr("Excel workbooks (*.xlsx)"))  # fmt: skip
         if not path:
             return None
-        workbook = submission_workbook(c.ctx.store, c.unit, c.semester, c.lang, report=c.report)
-        saved = save_workbook(workbook, Path(path))
+        from desktop.ui.background import run_in_background
+
+        store, unit, semester, lang, report = c.ctx.store, c.unit, c.semester, c.lang, c.report
+        saved = run_in_background(self, self.tr("Writing the submission workbook…"), lambda progress: save_workbook(
+            submission_workbook(store, unit, semester, lang, report=report), Path(path)))  # fmt: skip
         self.statusBar().showMessage(self.tr("Saved %1").replace("%1", str(saved)), 8000)
         return saved
 

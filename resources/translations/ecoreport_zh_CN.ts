@@ -138,6 +138,11 @@
         <source>Audit log</source>
         <translation>审计日志</translation>
     </message>
+    <message>
+        <location filename="../../desktop/ui/review/audit_page.py" line="125"/>
+        <source>Writing the audit log…</source>
+        <translation>正在写出审计日志…</translation>
+    </message>
 </context>
 <context>
     <name>BackupActions</name>
@@ -158,37 +163,47 @@
     </message>
     <message>
         <location filename="../../desktop/ui/backup_actions.py" line="31"/>
-        <location filename="../../desktop/ui/backup_actions.py" line="55"/>
+        <location filename="../../desktop/ui/backup_actions.py" line="58"/>
         <source>Database backups (*.sqlite3)</source>
         <translation>数据库备份 (*.sqlite3)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/backup_actions.py" line="38"/>
+        <location filename="../../desktop/ui/backup_actions.py" line="37"/>
+        <source>Backing up the database…</source>
+        <translation>正在备份数据库…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/backup_actions.py" line="41"/>
         <source>Backup failed</source>
         <translation>备份失败</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/backup_actions.py" line="42"/>
+        <location filename="../../desktop/ui/backup_actions.py" line="45"/>
         <source>Backed up to %1</source>
         <translation>已备份到 %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/backup_actions.py" line="53"/>
+        <location filename="../../desktop/ui/backup_actions.py" line="56"/>
         <source>Restore from a backup</source>
         <translation>从备份恢复</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/backup_actions.py" line="61"/>
+        <location filename="../../desktop/ui/backup_actions.py" line="64"/>
         <source>Restore</source>
         <translation>恢复</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/backup_actions.py" line="62"/>
+        <location filename="../../desktop/ui/backup_actions.py" line="65"/>
         <source>Replace all data with the backup? The current data is backed up first.</source>
         <translation>用备份替换全部数据？当前数据会先行备份。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/backup_actions.py" line="79"/>
+        <location filename="../../desktop/ui/backup_actions.py" line="83"/>
+        <source>Restoring the database…</source>
+        <translation>正在恢复数据库…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/backup_actions.py" line="86"/>
         <source>Restore failed</source>
         <translation>恢复失败</translation>
     </message>
@@ -322,142 +337,143 @@
 <context>
     <name>DashboardPage</name>
     <message>
-        <location filename="../../desktop/ui/review/dashboard_page.py" line="50"/>
+        <location filename="../../desktop/ui/review/dashboard_page.py" line="49"/>
         <source>Indicator</source>
         <translation>指标名称</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review/dashboard_page.py" line="50"/>
+        <location filename="../../desktop/ui/review/dashboard_page.py" line="49"/>
         <source>City</source>
         <translation>全市</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review/dashboard_page.py" line="50"/>
+        <location filename="../../desktop/ui/review/dashboard_page.py" line="49"/>
         <source>Target</source>
         <translation>目标</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review/dashboard_page.py" line="51"/>
+        <location filename="../../desktop/ui/review/dashboard_page.py" line="50"/>
         <source>Attainment</source>
         <translation>达标情况</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review/dashboard_page.py" line="68"/>
+        <location filename="../../desktop/ui/review/dashboard_page.py" line="67"/>
         <source>Copy text</source>
         <translation>复制文字</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review/dashboard_page.py" line="72"/>
+        <location filename="../../desktop/ui/review/dashboard_page.py" line="71"/>
         <source>Accepted districts only</source>
         <translation>仅已审核通过的区县</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review/dashboard_page.py" line="73"/>
+        <location filename="../../desktop/ui/review/dashboard_page.py" line="72"/>
         <source>Accepted and received districts (provisional)</source>
         <translation>已审核通过及已接收的区县（初步）</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review/dashboard_page.py" line="74"/>
+        <location filename="../../desktop/ui/review/dashboard_page.py" line="73"/>
         <source>Districts counted in the city&apos;s figures</source>
         <translation>全市数据计入的区县</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review/dashboard_page.py" line="78"/>
+        <location filename="../../desktop/ui/review/dashboard_page.py" line="77"/>
         <source>City figures count:</source>
         <translation>全市数据计入：</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review/dashboard_page.py" line="81"/>
+        <location filename="../../desktop/ui/review/dashboard_page.py" line="80"/>
         <source>Save the city workbook…</source>
         <translation>保存全市汇总表…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review/dashboard_page.py" line="82"/>
+        <location filename="../../desktop/ui/review/dashboard_page.py" line="81"/>
         <source>The city&apos;s consolidation workbook for this half, counting the districts chosen here</source>
         <translation>本半年全市汇总工作簿，按此处选择的区县范围计入</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review/dashboard_page.py" line="86"/>
+        <location filename="../../desktop/ui/review/dashboard_page.py" line="85"/>
         <source>City against targets</source>
         <translation>全市指标与目标</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review/dashboard_page.py" line="87"/>
+        <location filename="../../desktop/ui/review/dashboard_page.py" line="86"/>
         <source>Districts compared</source>
         <translation>区县对比</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review/dashboard_page.py" line="88"/>
+        <location filename="../../desktop/ui/review/dashboard_page.py" line="87"/>
         <source>Attainment by district</source>
         <translation>各区县达标情况</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review/dashboard_page.py" line="89"/>
+        <location filename="../../desktop/ui/review/dashboard_page.py" line="88"/>
         <source>City trend</source>
         <translation>全市趋势</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review/dashboard_page.py" line="90"/>
+        <location filename="../../desktop/ui/review/dashboard_page.py" line="89"/>
         <source>Narrative report</source>
         <translation>文字报告</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review/dashboard_page.py" line="129"/>
+        <location filename="../../desktop/ui/review/dashboard_page.py" line="128"/>
         <source>Save as PNG…</source>
         <translation>保存为 PNG…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review/dashboard_page.py" line="135"/>
+        <location filename="../../desktop/ui/review/dashboard_page.py" line="134"/>
         <source>Save chart</source>
         <translation>保存图表</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review/dashboard_page.py" line="147"/>
+        <location filename="../../desktop/ui/review/dashboard_page.py" line="146"/>
         <source>city_%1.xlsx</source>
         <translation>全市汇总_%1.xlsx</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review/dashboard_page.py" line="148"/>
+        <location filename="../../desktop/ui/review/dashboard_page.py" line="147"/>
         <source>Save the city workbook</source>
         <translation>保存全市汇总表</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review/dashboard_page.py" line="148"/>
+        <location filename="../../desktop/ui/review/dashboard_page.py" line="147"/>
         <source>Excel workbooks (*.xlsx)</source>
         <translation>Excel 工作簿 (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review/dashboard_page.py" line="153"/>
+        <location filename="../../desktop/ui/review/dashboard_page.py" line="152"/>
+        <location filename="../../desktop/ui/review/dashboard_page.py" line="170"/>
         <source>Consolidating the districts…</source>
         <translation>正在汇总各区县数据…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review/dashboard_page.py" line="156"/>
+        <location filename="../../desktop/ui/review/dashboard_page.py" line="155"/>
         <source>Not saved</source>
         <translation>未保存</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review/dashboard_page.py" line="158"/>
+        <location filename="../../desktop/ui/review/dashboard_page.py" line="157"/>
         <source>Saved %1</source>
         <translation>已保存 %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review/dashboard_page.py" line="161"/>
+        <location filename="../../desktop/ui/review/dashboard_page.py" line="160"/>
         <source>City workbook</source>
         <translation>全市汇总表</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review/dashboard_page.py" line="198"/>
+        <location filename="../../desktop/ui/review/dashboard_page.py" line="194"/>
         <source>District</source>
         <translation>区县</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review/dashboard_page.py" line="235"/>
+        <location filename="../../desktop/ui/review/dashboard_page.py" line="231"/>
         <source>Target %1</source>
         <translation>目标 %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review/dashboard_page.py" line="278"/>
+        <location filename="../../desktop/ui/review/dashboard_page.py" line="274"/>
         <source>City, past halves</source>
         <translation>全市历年半年度</translation>
     </message>
@@ -1352,8 +1368,8 @@ Compare it with the one the district reads to you.</source>
     </message>
     <message>
         <location filename="../../desktop/ui/main_window.py" line="267"/>
-        <location filename="../../desktop/ui/main_window.py" line="372"/>
-        <location filename="../../desktop/ui/main_window.py" line="387"/>
+        <location filename="../../desktop/ui/main_window.py" line="378"/>
+        <location filename="../../desktop/ui/main_window.py" line="396"/>
         <source>Saved %1</source>
         <translation>已保存 %1</translation>
     </message>
@@ -1389,7 +1405,7 @@ Compare it with the one the district reads to you.</source>
     <message>
         <location filename="../../desktop/ui/main_window.py" line="338"/>
         <location filename="../../desktop/ui/main_window.py" line="365"/>
-        <location filename="../../desktop/ui/main_window.py" line="382"/>
+        <location filename="../../desktop/ui/main_window.py" line="388"/>
         <source>Excel workbooks (*.xlsx)</source>
         <translation>Excel 工作簿 (*.xlsx)</translation>
     </message>
@@ -1434,62 +1450,72 @@ Compare it with the one the district reads to you.</source>
         <translation>导出填报模板</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="380"/>
+        <location filename="../../desktop/ui/main_window.py" line="377"/>
+        <source>Writing the template…</source>
+        <translation>正在写出填报模板…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/main_window.py" line="386"/>
         <source>%1_submission.xlsx</source>
         <translation>%1_报送文件.xlsx</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="381"/>
+        <location filename="../../desktop/ui/main_window.py" line="387"/>
         <source>Save the submission workbook</source>
         <translation>保存报送文件</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="397"/>
+        <location filename="../../desktop/ui/main_window.py" line="394"/>
+        <source>Writing the submission workbook…</source>
+        <translation>正在写出报送文件…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/main_window.py" line="406"/>
         <source>Withdraw the submission</source>
         <translation>撤回报送</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="399"/>
+        <location filename="../../desktop/ui/main_window.py" line="408"/>
         <source>No approver is registered for this unit; ask the administrator to add one.</source>
         <translation>本单位尚未设置审核人，请联系管理员添加。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="401"/>
+        <location filename="../../desktop/ui/main_window.py" line="410"/>
         <source>Approver</source>
         <translation>审核人</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="404"/>
+        <location filename="../../desktop/ui/main_window.py" line="413"/>
         <source>Approver&apos;s password</source>
         <translation>审核人密码</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="407"/>
+        <location filename="../../desktop/ui/main_window.py" line="416"/>
         <source>Reason (required):</source>
         <translation>原因（必填）：</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="415"/>
+        <location filename="../../desktop/ui/main_window.py" line="424"/>
         <source>Withdrawn: the half can be corrected and submitted again.</source>
         <translation>已撤回：可修改后重新报送。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="448"/>
+        <location filename="../../desktop/ui/main_window.py" line="457"/>
         <source>%1, %2: %3 error(s), %4 warning(s) (%5 unexplained), %6 notice(s).</source>
         <translation>%1 %2：%3 个错误，%4 个警告（%5 个未说明），%6 个提示。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="465"/>
+        <location filename="../../desktop/ui/main_window.py" line="474"/>
         <source>Not submitted</source>
         <translation>未能报送</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="466"/>
+        <location filename="../../desktop/ui/main_window.py" line="475"/>
         <source>Submitted</source>
         <translation>已报送</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="467"/>
+        <location filename="../../desktop/ui/main_window.py" line="476"/>
         <source>Version %1 is submitted and now read-only. Save the submission workbook for the bureau.</source>
         <translation>第 %1 版已报送，数据已锁定。请保存报送文件并交市局。</translation>
     </message>
@@ -1811,6 +1837,11 @@ Compare it with the one the district reads to you.</source>
         <location filename="../../desktop/ui/review/review_page.py" line="141"/>
         <source>Excel workbooks (*.xlsx)</source>
         <translation>Excel 工作簿 (*.xlsx)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/review/review_page.py" line="145"/>
+        <source>Writing the review workbook…</source>
+        <translation>正在写出审核意见文件…</translation>
     </message>
 </context>
 <context>

@@ -103,14 +103,23 @@ class AuditPage(QWidget):
                                                   self.tr("Excel workbooks (*.xlsx)"))  # fmt: skip
         if not path:
             return None
-        wb = Workbook()
-        ws = wb.active
-        ws.title = self.tr("Audit log")[:31]
-        for col, (title, _) in enumerate(self.columns, start=1):
-            c.boxed(c.put(ws.cell(1, col), title), c.BOLD, c.CENTER, c.HEADER_FILL)
-        for r, row in enumerate(self.model.rows(), start=2):
-            for col, (_, text) in enumerate(self.columns, start=1):
-                c.put(ws.cell(r, col), text(row))
-        c.widths(ws, [20, 14, 16, 9, 9, 30, 20, 20, 40])
-        ws.freeze_panes = "A2"
-        return save_workbook(wb, Path(path))
+        from desktop.ui.background import run_in_background
+
+        title = self.tr("Audit log")[:31]
+        heads = [head for head, _ in self.columns]
+        lines = [[text(row) for _, text in self.columns] for row in self.model.rows()]  # what the table shows
+
+        def write(progress) -> Path:
+            wb = Workbook()
+            ws = wb.active
+            ws.title = title
+            for col, head in enumerate(heads, start=1):
+                c.boxed(c.put(ws.cell(1, col), head), c.BOLD, c.CENTER, c.HEADER_FILL)
+            for r, line in enumerate(lines, start=2):
+                for col, text in enumerate(line, start=1):
+                    c.put(ws.cell(r, col), text)
+            c.widths(ws, [20, 14, 16, 9, 9, 30, 20, 20, 40])
+            ws.freeze_panes = "A2"
+            return save_workbook(wb, Path(path))
+
+        return run_in_background(self, self.tr("Writing the audit log…"), write)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from pathlib import Path
 
 from PySide6.QtCore import QObject, Signal
@@ -14,6 +15,16 @@ from desktop.core.workflow import Status
 from desktop.store.reports import half_report
 from desktop.store.review import Review
 from desktop.ui.review.rows import district_figures, review_rows
+
+
+@dataclass(frozen=True, slots=True)
+class Dashboard:
+    """What the dashboard shows of a half, as plain data."""
+
+    city: object  # HalfReport of the city
+    narrative: list[str]
+    figures: dict  # unit code → Figures
+    attainments: dict  # unit code → {indicator code: Attainment}
 
 
 class ReviewController(QObject):
@@ -99,6 +110,19 @@ class ReviewController(QObject):
                           self.user.name, self.review.threads(self.unit, self.semester), self.lang,
                           self.ctx.audit.newest_head(), held(self.ctx.store, self.unit.code))  # fmt: skip
         return save_workbook(wb, path)
+
+    def dashboard(self, include: str) -> Dashboard:
+        """The city's report counting `include`, its narrative, and each district's figures and attainments. Runs on a
+        worker thread: touches no widget."""
+        from desktop.core.checks import attainments
+        from desktop.store.reports import narrative
+
+        ctx, semester = self.ctx, self.semester
+        city = half_report(ctx.store, ctx.units.municipality, semester, include)
+        figures = district_figures(ctx.store, semester)
+        reached = {u.code: {a.code: a for a in attainments(ctx.catalog, ctx.resources.targets, u, semester, figures[u.code])}
+                   for u in ctx.units.districts() if figures.get(u.code)}  # fmt: skip
+        return Dashboard(city, narrative(ctx.resources, city, self.lang), figures, reached)
 
     def export_consolidation(self, path: Path, include: str):
         """The city's workbook for the half, counting `include` ("accepted", or "received" too); returns the

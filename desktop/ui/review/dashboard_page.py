@@ -32,7 +32,6 @@ from PySide6.QtWidgets import (
     QWidget,
 )  # fmt: skip
 
-from desktop.core.checks import attainments
 from desktop.core.display import shown
 from desktop.core.targets import MET, MISSED
 from desktop.core.text import UserError
@@ -163,11 +162,14 @@ class DashboardPage(QWidget):
 
     # --- data ---------------------------------------------------------------------------------
     def refresh(self) -> None:
-        from desktop.store.reports import half_report, narrative
+        """Gathers the half off the UI thread (38 districts, or hundreds), then shows it."""
+        from desktop.ui.background import run_in_background
 
         c = self.controller
-        ctx, lang, semester = c.ctx, c.lang, c.semester
-        self.city = half_report(ctx.store, ctx.units.municipality, semester, self.include.currentData())
+        include = self.include.currentData()
+        data = run_in_background(self, self.tr("Consolidating the districts…"), lambda progress: c.dashboard(include))
+        ctx, lang = c.ctx, c.lang
+        self.city = data.city
         coverage = self.city.coverage
         self.coverage.setText(coverage.describe(lang) if coverage else "")
         final = coverage is not None and coverage.final
@@ -178,23 +180,17 @@ class DashboardPage(QWidget):
             rows.append((ind.name(lang), shown(ind, self.city.figures, lang), att.target.shown(ind, lang), att.describe(ind, lang), att.status))
         self.headline.set_rows(rows)
         self.headline_view.setColumnWidth(0, 210)
-        self.narrative.setPlainText("\n\n".join(narrative(ctx.resources, self.city, lang)))
-        self._heat()
+        self.narrative.setPlainText("\n\n".join(data.narrative))
+        self.figures = data.figures
+        self._heat(data.attainments)
         self.refresh_charts()
 
-    def _heat(self) -> None:
-        from desktop.ui.review.rows import district_figures
-
+    def _heat(self, reached: dict) -> None:
         c = self.controller
         ctx, lang, semester = c.ctx, c.lang, c.semester
-        self.figures = district_figures(ctx.store, semester)
         codes = sorted({t.code for t in ctx.resources.targets.by_semester.get(semester, []) if t.units != "municipality"},
                        key=list(ctx.catalog.indicators).index)  # fmt: skip
-        rows = []
-        for unit in ctx.units.districts():
-            figures = self.figures.get(unit.code)
-            found = {a.code: a for a in attainments(ctx.catalog, ctx.resources.targets, unit, semester, figures)} if figures else {}
-            rows.append((unit, found))
+        rows = [(unit, reached.get(unit.code, {})) for unit in ctx.units.districts()]
         columns = [(self.tr("District"), lambda r: r[0].name(lang))]
         for code in codes:
             ind = ctx.catalog[code]

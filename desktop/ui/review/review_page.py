@@ -140,7 +140,9 @@ class ReviewPage(QWidget):
         suggested = self.tr("%1_review.xlsx").replace("%1", f"{c.unit.name(c.lang)}_{c.semester}")
         path, _ = QFileDialog.getSaveFileName(self, self.tr("Export review workbook"), suggested, self.tr("Excel workbooks (*.xlsx)"))
         if path:
-            c.export_review(Path(path))
+            from desktop.ui.background import run_in_background
+
+            run_in_background(self, self.tr("Writing the review workbook…"), lambda progress: c.export_review(Path(path)))
 
     def keyPressEvent(self, event):
         if event.key() == Qt.Key.Key_Q and event.modifiers() & Qt.KeyboardModifier.ControlModifier:
