@@ -216,9 +216,10 @@ def _benchmark(gui: GuiApp, which: str) -> int:
         window = LoginDialog()
     else:
         ctx = gui.context()
-        user = ctx.users.find("wanzhou") or ctx.users.find("admin")
+        name = getattr(gui.args, "user", None)
+        user = ctx.users.find(name) if name else ctx.users.find("wanzhou") or ctx.users.find("admin")
         if user is None:
-            print("the database has no demo user: run `ecoreport init --demo` first", file=sys.stderr)
+            print(f"no user {name}" if name else "the database has no demo user: run `ecoreport init --demo` first", file=sys.stderr)
             return 2
         gui.show_main(user)
         window = gui.window
