@@ -59,11 +59,11 @@ def test_the_submission_and_template_are_written_off_the_ui_thread(gui, on_worke
 def test_the_dashboard_consolidates_off_the_ui_thread(qapp, qtbot, demo_copy, settings, dialogs, on_worker):
     from conftest import accept_all
 
-    from .conftest import open_gui
-
     from desktop.context import open_context
     from desktop.core.semester import Semester
     from desktop.ui.review import controller
+
+    from .conftest import open_gui
 
     ctx = open_context(str(demo_copy))
     accept_all(ctx.store, Semester(2024, 1))

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from PySide6.QtGui import QColor, QPalette
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QFormLayout, QLabel, QLineEdit, QVBoxLayout
 
 
@@ -10,12 +11,18 @@ class LoginDialog(QDialog):
         super().__init__(parent)
         self.setWindowTitle(self.tr("EcoReport — Log in"))
         title = QLabel(self.tr("Half-year ecological environment reporting"), self)
-        title.setStyleSheet("font-size: 16px; font-weight: bold; padding: 6px 0;")
+        font = title.font()  # fonts and palettes, not style sheets: Qt's style-sheet engine costs start-up time
+        font.setPixelSize(16)
+        font.setBold(True)
+        title.setFont(font)
+        title.setContentsMargins(0, 6, 0, 6)
         self._user = QLineEdit(user, self)
         self._password = QLineEdit(self)
         self._password.setEchoMode(QLineEdit.EchoMode.Password)
         self.message = QLabel("", self)
-        self.message.setStyleSheet("color: #c0392b;")
+        palette = self.message.palette()
+        palette.setColor(QPalette.ColorRole.WindowText, QColor("#c0392b"))
+        self.message.setPalette(palette)
         self.message.setWordWrap(True)
         form = QFormLayout()
         form.addRow(self.tr("User"), self._user)
