@@ -68,12 +68,17 @@ def test_the_dashboard_consolidates_off_the_ui_thread(qapp, qtbot, demo_copy, se
     ctx = open_context(str(demo_copy))
     accept_all(ctx.store, Semester(2024, 1))
     ctx.store.db.dispose()
+    from desktop.ui import i18n
+
     on_worker(controller.ReviewController, "dashboard")
     gui = open_gui(qapp, demo_copy, settings, user="reviewer")
     qtbot.addWidget(gui.window)
-    gui.window.select("", "2024H1")
-    gui.window.tabs.setCurrentWidget(gui.window.dashboard)
-    assert on_worker.seen and all(on_worker.seen)
-    assert gui.window.dashboard.coverage.text() == "38个区县中已审核通过38个"
-    assert gui.window.dashboard.heat.rowCount() == 38
-    gui.context().store.db.dispose()
+    try:
+        gui.window.select("", "2024H1")
+        gui.window.tabs.setCurrentWidget(gui.window.dashboard)
+        assert on_worker.seen and all(on_worker.seen)
+        assert gui.window.dashboard.coverage.text() == "38个区县中已审核通过38个"
+        assert gui.window.dashboard.heat.rowCount() == 38
+    finally:
+        i18n.remove(qapp, gui.translators)  # the next test starts without this window's language
+        gui.context().store.db.dispose()
