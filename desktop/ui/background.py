@@ -39,8 +39,13 @@ def run_in_background(parent: QWidget | None, text: str, work: Callable[[Progres
     cancelled = threading.Event()
     progress.canceled.connect(cancelled.set)
     bridge.finished.connect(loop.quit, Qt.ConnectionType.QueuedConnection)
-    bridge.stepped.connect(lambda done, label: (progress.setValue(done), progress.setLabelText(f"{text}\n{label}" if label else text)),
-                           Qt.ConnectionType.QueuedConnection)  # fmt: skip
+
+    def stepped(done: int, label: str) -> None:
+        progress.setValue(done)
+        count = f"  {done + 1}/{total}" if total and label else ""  # the file being done, of how many
+        progress.setLabelText(f"{text}\n{label}{count}" if label else text)
+
+    bridge.stepped.connect(stepped, Qt.ConnectionType.QueuedConnection)
 
     def report(done: int, label: str = "") -> bool:
         bridge.stepped.emit(done, label)

@@ -3,6 +3,7 @@ outliers, dashboard, audit viewer."""
 
 from __future__ import annotations
 
+import re
 import shutil
 
 import pytest
@@ -276,16 +277,24 @@ def test_the_window_keeps_responding_while_38_workbooks_are_imported(reviewer, d
     import time
 
     from PySide6.QtCore import QTimer
+    from PySide6.QtWidgets import QProgressDialog
 
     paths = export_all(district, tmp_path, reviewer)
-    ticks = []
+    ticks, labels = [], set()
+
+    def tick():
+        ticks.append(time.perf_counter())
+        labels.update(d.labelText() for d in reviewer.window.inbox.findChildren(QProgressDialog))
+
     timer = QTimer()
     timer.setInterval(10)
-    timer.timeout.connect(lambda: ticks.append(time.perf_counter()))
+    timer.timeout.connect(tick)
     timer.start()
     results = reviewer.window.inbox.import_paths(paths)
     timer.stop()
     assert len(results) == 38 and all(r.status == "imported" for r in results)
+    shown = [line for label in labels for line in label.splitlines()[1:]]  # under the title: the file, and its count
+    assert shown and all(re.fullmatch(r"5\d{5}\.xlsx  (\d+)/38", line) for line in shown), shown
     gaps = [b - a for a, b in zip(ticks, ticks[1:], strict=False)]
     assert len(ticks) > 20 and max(gaps) < 0.1, f"longest gap {max(gaps) * 1000:.0f} ms"
 
