@@ -105,11 +105,15 @@ class Store:
         )
         return s.exec(query).first()
 
-    def _rows(self, s: Session, semester: Semester, unit_codes: list[str] | None = None) -> list[ValueRow]:
-        query = select(ValueRow).where(ValueRow.semester == str(semester))
+    def _rows(self, s: Session, semester: Semester, unit_codes: list[str] | None = None) -> list:
+        """The rows a write compares against (id, code, value, explanation, version, updated_by, updated_at), as
+        plain rows: the writes themselves are bulk statements."""
+        t = ValueRow.__table__.c
+        query = core_select(t.id, t.code, t.value, t.explanation, t.version, t.updated_by, t.updated_at).where(
+            t.semester == str(semester))  # fmt: skip
         if unit_codes is not None:
-            query = query.where(col(ValueRow.unit_code).in_(unit_codes))
-        return list(s.exec(query))
+            query = query.where(t.unit_code.in_(unit_codes))
+        return s.connection().execute(query).all()
 
     def _values(self, s: Session, semester: Semester, unit_codes: list[str] | None = None, versions: bool = False) -> list:
         """Plain rows (unit_code, code, value, explanation[, version, updated_by, updated_at]) for reading: no ORM
@@ -245,7 +249,7 @@ class Store:
             s.commit()
             return changes
 
-    def _check_versions(self, existing: dict[str, ValueRow], expected: Mapping[str, int]) -> None:
+    def _check_versions(self, existing: dict, expected: Mapping[str, int]) -> None:
         """Refuses a write based on an old reading: two windows on one database never overwrite each other."""
         for code, version in expected.items():
             row = existing.get(code)
@@ -302,7 +306,7 @@ class Store:
                 )
         return parsed, problems
 
-    def _apply(self, s: Session, actor: str, unit: Unit, semester: Semester, existing: dict[str, ValueRow],
+    def _apply(self, s: Session, actor: str, unit: Unit, semester: Semester, existing: dict,
                parsed: dict[str, str | None], explanations: Mapping[str, str], reason: str | None,
                trail: bool = True) -> list[Change]:  # fmt: skip
         """Writes what differs with bulk statements (an import touches ~50 rows) and audits each change
