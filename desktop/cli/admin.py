@@ -225,6 +225,12 @@ def cmd_selftest(args: argparse.Namespace) -> int:
         if str(figures.get("water.excellent_ratio")) != "66.7":
             raise UserError(Text(f"自检失败：派生指标计算有误 {figures.derived}", f"Self-test failed: derived figures {figures.derived}"))
         checks = ctx.store.checks(unit, half)
+        from desktop.core.pinyin import readings, unit_matches
+
+        initials = readings(unit.name.zh)[0]
+        if not unit_matches(unit, initials):
+            raise UserError(Text(f"自检失败：按拼音首字母 {initials} 找不到{unit.name.zh}", f"Self-test failed: {initials} does not find {unit.name.en}"))
+        steps.append(Text(f"查找：拼音首字母 {initials} → {unit.name.zh}", f"search: pinyin initials {initials} → {unit.name.en}"))
         steps.append(Text(f"数据库与审核：2/3 → {figures.get('water.excellent_ratio')}%，{len(checks)} 条审核结果",
                           f"database and checks: 2/3 → {figures.get('water.excellent_ratio')}%, {len(checks)} check results"))  # fmt: skip
         template = save_workbook(build_template(ctx.catalog, unit, half, figures, figures, figures, {}, lang), Path(folder) / "t.xlsx")

@@ -799,92 +799,150 @@ The bureau&apos;s key fingerprint: %3</source>
 <context>
     <name>InboxPage</name>
     <message>
-        <location filename="../../desktop/ui/review/inbox_page.py" line="35"/>
+        <location filename="../../desktop/ui/review/inbox_page.py" line="39"/>
         <source>Unit</source>
         <translation>填报单位</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review/inbox_page.py" line="36"/>
+        <location filename="../../desktop/ui/review/inbox_page.py" line="40"/>
+        <location filename="../../desktop/ui/review/inbox_page.py" line="74"/>
+        <location filename="../../desktop/ui/review/inbox_page.py" line="96"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review/inbox_page.py" line="37"/>
+        <location filename="../../desktop/ui/review/inbox_page.py" line="41"/>
         <source>Version</source>
         <translation>版本</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review/inbox_page.py" line="38"/>
+        <location filename="../../desktop/ui/review/inbox_page.py" line="42"/>
         <source>Received</source>
         <translation>接收时间</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review/inbox_page.py" line="39"/>
+        <location filename="../../desktop/ui/review/inbox_page.py" line="44"/>
         <source>Deadline</source>
         <translation>截止日期</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review/inbox_page.py" line="40"/>
+        <location filename="../../desktop/ui/review/inbox_page.py" line="45"/>
         <source>Days overdue</source>
         <translation>逾期天数</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review/inbox_page.py" line="41"/>
+        <location filename="../../desktop/ui/review/inbox_page.py" line="46"/>
         <source>Errors</source>
         <translation>错误</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review/inbox_page.py" line="42"/>
+        <location filename="../../desktop/ui/review/inbox_page.py" line="47"/>
         <source>Unexplained warnings</source>
         <translation>未说明警告</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review/inbox_page.py" line="43"/>
+        <location filename="../../desktop/ui/review/inbox_page.py" line="48"/>
         <source>Open queries</source>
         <translation>未解决问题</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review/inbox_page.py" line="55"/>
+        <location filename="../../desktop/ui/review/inbox_page.py" line="64"/>
+        <source>Districts of the half</source>
+        <translation>本半年度各区县</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/review/inbox_page.py" line="66"/>
+        <source>Find a district: name, pinyin initials (wz) or code</source>
+        <translation>查找区县：名称、拼音首字母（如 wz）或代码</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/review/inbox_page.py" line="68"/>
+        <source>Find a district</source>
+        <translation>查找区县</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/review/inbox_page.py" line="71"/>
+        <source>Every status</source>
+        <translation>全部状态</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/review/inbox_page.py" line="76"/>
+        <source>All districts</source>
+        <translation>全部区县</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/review/inbox_page.py" line="76"/>
+        <source>Overdue</source>
+        <translation>逾期</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/review/inbox_page.py" line="76"/>
+        <source>With errors</source>
+        <translation>有错误</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/review/inbox_page.py" line="77"/>
+        <source>With unexplained warnings</source>
+        <translation>有未说明警告</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/review/inbox_page.py" line="77"/>
+        <source>With open queries</source>
+        <translation>有未解决问题</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/review/inbox_page.py" line="79"/>
+        <location filename="../../desktop/ui/review/inbox_page.py" line="98"/>
+        <source>Show</source>
+        <translation>显示</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/review/inbox_page.py" line="86"/>
         <source>Import workbooks…</source>
         <translation>导入报送文件…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review/inbox_page.py" line="61"/>
+        <location filename="../../desktop/ui/review/inbox_page.py" line="92"/>
         <source>Drop submission workbooks here, or</source>
         <translation>将报送文件拖放到此处，或</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review/inbox_page.py" line="66"/>
+        <location filename="../../desktop/ui/review/inbox_page.py" line="105"/>
         <source>Import results</source>
         <translation>导入结果</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review/inbox_page.py" line="76"/>
-        <source>%1 of %2 received, %3 accepted, %4 late</source>
-        <translation>已接收 %1/%2，已通过 %3，逾期 %4</translation>
+        <location filename="../../desktop/ui/review/inbox_page.py" line="116"/>
+        <source>%1 of %2 received: %3; %4 late</source>
+        <translation>已接收 %1/%2：%3；逾期 %4</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review/inbox_page.py" line="80"/>
+        <location filename="../../desktop/ui/review/inbox_page.py" line="122"/>
+        <source>%1 shown</source>
+        <translation>显示 %1 个</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/review/inbox_page.py" line="137"/>
         <source>Import workbooks</source>
         <translation>导入报送文件</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review/inbox_page.py" line="80"/>
+        <location filename="../../desktop/ui/review/inbox_page.py" line="137"/>
         <source>Excel workbooks (*.xlsx)</source>
         <translation>Excel 工作簿 (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review/inbox_page.py" line="89"/>
+        <location filename="../../desktop/ui/review/inbox_page.py" line="146"/>
         <source>Importing workbooks…</source>
         <translation>正在导入报送文件…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review/inbox_page.py" line="90"/>
+        <location filename="../../desktop/ui/review/inbox_page.py" line="147"/>
         <source>Stop (import nothing)</source>
         <translation>停止（不导入任何文件）</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review/inbox_page.py" line="94"/>
+        <location filename="../../desktop/ui/review/inbox_page.py" line="151"/>
         <source>Stopped: no file was imported; the database is unchanged</source>
         <translation>已停止：未导入任何文件，数据库未改变</translation>
     </message>
@@ -1166,27 +1224,27 @@ Compare it with the one the district reads to you.</source>
 <context>
     <name>LoginDialog</name>
     <message>
-        <location filename="../../desktop/ui/dialogs/login.py" line="11"/>
+        <location filename="../../desktop/ui/dialogs/login.py" line="12"/>
         <source>EcoReport — Log in</source>
         <translation>生态环境半年报填报审核系统 — 登录</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/login.py" line="12"/>
+        <location filename="../../desktop/ui/dialogs/login.py" line="13"/>
         <source>Half-year ecological environment reporting</source>
         <translation>生态环境半年报填报审核系统</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/login.py" line="21"/>
+        <location filename="../../desktop/ui/dialogs/login.py" line="28"/>
         <source>User</source>
         <translation>用户名</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/login.py" line="22"/>
+        <location filename="../../desktop/ui/dialogs/login.py" line="29"/>
         <source>Password</source>
         <translation>密码</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/login.py" line="24"/>
+        <location filename="../../desktop/ui/dialogs/login.py" line="31"/>
         <source>Log in</source>
         <translation>登录</translation>
     </message>

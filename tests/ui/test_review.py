@@ -7,6 +7,7 @@ import re
 import shutil
 
 import pytest
+from PySide6.QtCore import QPoint
 from PySide6.QtWidgets import QFileDialog, QInputDialog
 
 from desktop.core.semester import Semester
@@ -324,3 +325,39 @@ def test_stop_during_an_import_keeps_nothing_and_says_so(reviewer, district, tmp
     assert (count("audit"), count("audit_anchor"), count("value"), count("submission_version")) == logged
     monkeypatch.setattr(background, "run_in_background", real)  # and the same files go in afterwards
     assert [r.status for r in reviewer.window.inbox.import_paths(paths)] == ["imported"] * 5
+
+
+def test_the_inbox_finds_sorts_filters_and_opens_with_the_keyboard(reviewer, district, tmp_path, qtbot):
+    """Five districts received: find 万州区 by typing wz and open it with Enter; filter by status; sort by a heading;
+    Enter on a row opens that district; the header line counts each status."""
+    from PySide6.QtCore import Qt
+    from PySide6.QtTest import QTest
+
+    window = reviewer.window
+    inbox = window.inbox
+    received = ["500101", "500103", "500105", "500115", "500110"]  # 万州, 渝中, 江北, 长寿, 綦江
+    inbox.import_paths([p for p in export_all(district, tmp_path, reviewer) if p.stem in received])
+    assert "未报送 33 · 已接收 5" in inbox.summary.text()
+    inbox.search.setFocus()
+    qtbot.keyClicks(inbox.search, "wz")
+    assert inbox.ordered_units() == ["500101"] and inbox.shown.text() == "显示 1 个"
+    QTest.keyClick(inbox.search, Qt.Key.Key_Return)
+    assert window.controller.unit.code == "500101" and window.tabs.currentWidget() is window.review
+    window.tabs.setCurrentWidget(inbox)
+    inbox.search.clear()
+    qtbot.keyClicks(inbox.search, "changshou")  # whole pinyin: 长寿 is cháng, not zhǎng
+    assert inbox.ordered_units() == ["500115"]
+    inbox.search.clear()
+    inbox.status_filter.setCurrentIndex(inbox.status_filter.findText("已接收"))
+    assert sorted(inbox.ordered_units()) == sorted(received)
+    header = inbox.table.horizontalHeader()
+    QTest.mouseClick(header.viewport(), Qt.MouseButton.LeftButton, pos=header.rect().topLeft() + QPoint(header.sectionViewportPosition(0) + 5, 5))
+    assert inbox.ordered_units() == sorted(received, reverse=True)  # the unit column again: the other way
+    inbox.table.setFocus()
+    inbox.table.selectRow(1)
+    QTest.keyClick(inbox.table, Qt.Key.Key_Return)
+    assert window.controller.unit.code == sorted(received, reverse=True)[1]
+    window.tabs.setCurrentWidget(inbox)
+    inbox.status_filter.setCurrentIndex(0)
+    inbox.flag_filter.setCurrentIndex(inbox.flag_filter.findText("逾期"))
+    assert all(r.days_overdue > 0 for r in (inbox.proxy.row(i) for i in range(inbox.proxy.rowCount())))

@@ -8,10 +8,11 @@ from PySide6.QtCore import QAbstractTableModel, QModelIndex, Qt
 from PySide6.QtGui import QBrush, QColor
 
 ROW_ROLE = Qt.ItemDataRole.UserRole + 1
+SORT_ROLE = Qt.ItemDataRole.UserRole + 2  # what a column sorts by: its key, or else its text
 
 
 class RowTableModel(QAbstractTableModel):
-    """columns: (header, text_of_row); background(row, column) → colour name or None."""
+    """columns: (header, text_of_row[, sort_key_of_row]); background(row, column) → colour name or None."""
 
     def __init__(self, columns: Sequence[tuple[str, Callable]], background: Callable | None = None,
                  foreground: Callable | None = None, parent=None):  # fmt: skip
@@ -57,4 +58,8 @@ class RowTableModel(QAbstractTableModel):
             return QBrush(QColor(colour)) if colour else None
         if role == ROW_ROLE:
             return row
+        if role == SORT_ROLE:
+            column = self._columns[index.column()]
+            value = column[2](row) if len(column) > 2 else column[1](row)
+            return "" if value is None else value
         return None

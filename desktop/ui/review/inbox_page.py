@@ -4,12 +4,14 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import Qt, QThreadPool, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QComboBox,
     QFileDialog,
     QHBoxLayout,
     QLabel,
+    QLineEdit,
     QListWidget,
     QPushButton,
     QTableView,
@@ -19,6 +21,7 @@ from PySide6.QtWidgets import (
 
 from desktop.core.workflow import INBOX_NAMES, Status
 from desktop.ui.models.simple_table import RowTableModel
+from desktop.ui.review.inbox_filter import InboxFilter
 
 STATUS_COLOURS = {Status.DRAFT: "#f4f4f4", Status.SUBMITTED: "#dde6f0", Status.IN_REVIEW: "#fff3cd",
                   Status.RETURNED: "#f8d7da", Status.ACCEPTED: "#d4edda", Status.REOPENED: "#fff3cd"}  # fmt: skip
@@ -31,26 +34,54 @@ class InboxPage(QWidget):
         super().__init__(parent)
         self.controller = controller
         lang = controller.lang
+        order = list(Status)
         self.model = RowTableModel([
-            (self.tr("Unit"), lambda r: r.unit.label(lang)),
-            (self.tr("Status"), lambda r: INBOX_NAMES[r.status](lang)),
-            (self.tr("Version"), lambda r: r.version or ""),
-            (self.tr("Received"), lambda r: r.received_at.astimezone().strftime("%Y-%m-%d %H:%M") if r.received_at else ""),
-            (self.tr("Deadline"), lambda r: r.deadline or ""),
-            (self.tr("Days overdue"), lambda r: r.days_overdue or ""),
-            (self.tr("Errors"), lambda r: r.errors),
-            (self.tr("Unexplained warnings"), lambda r: r.warnings),
-            (self.tr("Open queries"), lambda r: r.open_queries),
+            (self.tr("Unit"), lambda r: r.unit.label(lang), lambda r: r.unit.code),
+            (self.tr("Status"), lambda r: INBOX_NAMES[r.status](lang), lambda r: order.index(Status(r.status))),
+            (self.tr("Version"), lambda r: r.version or "", lambda r: r.version),
+            (self.tr("Received"), lambda r: r.received_at.astimezone().strftime("%Y-%m-%d %H:%M") if r.received_at else "",
+             lambda r: r.received_at.isoformat() if r.received_at else ""),
+            (self.tr("Deadline"), lambda r: r.deadline or "", lambda r: r.deadline.isoformat() if r.deadline else ""),
+            (self.tr("Days overdue"), lambda r: r.days_overdue or "", lambda r: r.days_overdue),
+            (self.tr("Errors"), lambda r: r.errors, lambda r: r.errors),
+            (self.tr("Unexplained warnings"), lambda r: r.warnings, lambda r: r.warnings),
+            (self.tr("Open queries"), lambda r: r.open_queries, lambda r: r.open_queries),
         ], background=lambda r, c: STATUS_COLOURS.get(r.status) if c == 1 else ("#f8d7da" if c == 5 and r.days_overdue else None),
            parent=self)  # fmt: skip
+        self.proxy = InboxFilter(self)
+        self.proxy.setSourceModel(self.model)
         self.table = QTableView(self)
-        self.table.setModel(self.model)
+        self.table.setModel(self.proxy)
+        self.table.setSortingEnabled(True)  # a click on a heading sorts by it; again, the other way
+        self.table.sortByColumn(0, Qt.SortOrder.AscendingOrder)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.verticalHeader().setVisible(False)
         self.table.horizontalHeader().setStretchLastSection(True)
         for col, width in ((0, 230), (1, 80), (2, 50), (3, 140), (4, 100), (5, 80), (6, 60), (7, 100)):
             self.table.setColumnWidth(col, width)
-        self.table.doubleClicked.connect(lambda index: self.openUnit.emit(self.model.row(index.row()).unit.code))
+        self.table.activated.connect(lambda index: self.openUnit.emit(self.proxy.row(index.row()).unit.code))  # Enter, double-click
+        self.table.setAccessibleName(self.tr("Districts of the half"))
+        self.search = QLineEdit(self)
+        self.search.setPlaceholderText(self.tr("Find a district: name, pinyin initials (wz) or code"))
+        self.search.setClearButtonEnabled(True)
+        self.search.setAccessibleName(self.tr("Find a district"))
+        self.search.setMinimumWidth(300)
+        self.status_filter = QComboBox(self)
+        self.status_filter.addItem(self.tr("Every status"), None)
+        for status in Status:
+            self.status_filter.addItem(INBOX_NAMES[status](lang), status.value)
+        self.status_filter.setAccessibleName(self.tr("Status"))
+        self.flag_filter = QComboBox(self)
+        for text, flag in ((self.tr("All districts"), None), (self.tr("Overdue"), "overdue"), (self.tr("With errors"), "errors"),
+                           (self.tr("With unexplained warnings"), "warnings"), (self.tr("With open queries"), "queries")):  # fmt: skip
+            self.flag_filter.addItem(text, flag)
+        self.flag_filter.setAccessibleName(self.tr("Show"))
+        self.shown = QLabel(self)
+        for signal in (self.search.textChanged, self.status_filter.currentIndexChanged, self.flag_filter.currentIndexChanged):
+            signal.connect(self._filter)
+        self.search.returnPressed.connect(self._open_first)
+        QThreadPool.globalInstance().start(_load_pinyin)  # the first keystroke finds the dictionary loaded
         self.summary = QLabel(self)
         self.import_button = QPushButton(self.tr("Import workbooks…"), self)
         self.import_button.clicked.connect(self.choose_files)
@@ -60,8 +91,16 @@ class InboxPage(QWidget):
         top.addWidget(self.summary, 1)
         top.addWidget(QLabel(self.tr("Drop submission workbooks here, or"), self))
         top.addWidget(self.import_button)
+        filters = QHBoxLayout()
+        filters.addWidget(self.search)
+        filters.addWidget(QLabel(self.tr("Status"), self))
+        filters.addWidget(self.status_filter)
+        filters.addWidget(QLabel(self.tr("Show"), self))
+        filters.addWidget(self.flag_filter)
+        filters.addWidget(self.shown, 1)
         layout = QVBoxLayout(self)
         layout.addLayout(top)
+        layout.addLayout(filters)
         layout.addWidget(self.table, 1)
         layout.addWidget(QLabel(self.tr("Import results"), self))
         layout.addWidget(self.results)
@@ -70,11 +109,29 @@ class InboxPage(QWidget):
 
     def show_rows(self, rows) -> None:
         self.model.set_rows(rows)
+        lang = self.controller.lang
         received = sum(r.status != Status.DRAFT for r in rows)
-        accepted = sum(r.status == Status.ACCEPTED for r in rows)
         late = sum(r.days_overdue > 0 for r in rows)
-        self.summary.setText(self.tr("%1 of %2 received, %3 accepted, %4 late").replace("%1", str(received))
-                             .replace("%2", str(len(rows))).replace("%3", str(accepted)).replace("%4", str(late)))  # fmt: skip
+        counts = " · ".join(f"{INBOX_NAMES[s](lang)} {n}" for s in Status if (n := sum(r.status == s for r in rows)))
+        self.summary.setText(self.tr("%1 of %2 received: %3; %4 late").replace("%1", str(received)).replace("%2", str(len(rows)))
+                             .replace("%3", counts).replace("%4", str(late)))  # fmt: skip
+        self._filter()
+
+    def _filter(self) -> None:
+        self.proxy.set_filter(self.status_filter.currentData(), self.flag_filter.currentData(), self.search.text())
+        self.shown.setText(self.tr("%1 shown").replace("%1", str(self.proxy.rowCount())))
+
+    def _open_first(self) -> None:
+        """Enter in the search box opens the one district it found, or goes to the list."""
+        if self.proxy.rowCount() == 1:
+            self.openUnit.emit(self.proxy.row(0).unit.code)
+        elif self.proxy.rowCount():
+            self.table.setFocus()
+            self.table.selectRow(0)
+
+    def ordered_units(self) -> list[str]:
+        """The districts' codes in the order shown (sorted and filtered), for going to the next or previous one."""
+        return [self.proxy.row(i).unit.code for i in range(self.proxy.rowCount())]
 
     def choose_files(self) -> None:
         paths, _ = QFileDialog.getOpenFileNames(self, self.tr("Import workbooks"), "", self.tr("Excel workbooks (*.xlsx)"))
@@ -109,3 +166,9 @@ class InboxPage(QWidget):
         if paths:
             self.import_paths(paths)
             event.acceptProposedAction()
+
+
+def _load_pinyin() -> None:
+    from desktop.core.pinyin import readings
+
+    readings("万州区")
