@@ -1771,133 +1771,133 @@ Compare it with the one the district reads to you.</source>
 <context>
     <name>ReviewPage</name>
     <message>
-        <location filename="../../desktop/ui/review/review_page.py" line="34"/>
+        <location filename="../../desktop/ui/review/review_page.py" line="33"/>
         <source>Indicator</source>
         <translation>指标名称</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review/review_page.py" line="34"/>
+        <location filename="../../desktop/ui/review/review_page.py" line="33"/>
         <source>Unit</source>
         <translation>计量单位</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review/review_page.py" line="35"/>
+        <location filename="../../desktop/ui/review/review_page.py" line="34"/>
         <source>This half</source>
         <translation>本期</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review/review_page.py" line="35"/>
+        <location filename="../../desktop/ui/review/review_page.py" line="34"/>
         <source>Previous version</source>
         <translation>上一版本</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review/review_page.py" line="36"/>
+        <location filename="../../desktop/ui/review/review_page.py" line="35"/>
         <source>Previous half</source>
         <translation>上期</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review/review_page.py" line="36"/>
+        <location filename="../../desktop/ui/review/review_page.py" line="35"/>
         <source>Same half last year</source>
         <translation>上年同期</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review/review_page.py" line="37"/>
+        <location filename="../../desktop/ui/review/review_page.py" line="36"/>
         <source>Target</source>
         <translation>目标</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review/review_page.py" line="37"/>
+        <location filename="../../desktop/ui/review/review_page.py" line="36"/>
         <source>Explanation</source>
         <translation>说明</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review/review_page.py" line="38"/>
+        <location filename="../../desktop/ui/review/review_page.py" line="37"/>
         <source>Across districts</source>
         <translation>区县间比较</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review/review_page.py" line="38"/>
+        <location filename="../../desktop/ui/review/review_page.py" line="37"/>
         <source>Queries</source>
         <translation>问题</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review/review_page.py" line="52"/>
+        <location filename="../../desktop/ui/review/review_page.py" line="51"/>
         <source>Raise a query on this value…</source>
         <translation>对此数值提出问题…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review/review_page.py" line="53"/>
+        <location filename="../../desktop/ui/review/review_page.py" line="52"/>
         <source>Return…</source>
         <translation>退回…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review/review_page.py" line="54"/>
+        <location filename="../../desktop/ui/review/review_page.py" line="53"/>
         <source>Accept</source>
         <translation>审核通过</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review/review_page.py" line="55"/>
+        <location filename="../../desktop/ui/review/review_page.py" line="54"/>
         <source>Reopen…</source>
         <translation>重新打开…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review/review_page.py" line="56"/>
+        <location filename="../../desktop/ui/review/review_page.py" line="55"/>
         <source>Reopen an accepted submission for review; a reason is required</source>
         <translation>重新打开已审核通过的报送以再次审核；须说明原因</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review/review_page.py" line="57"/>
+        <location filename="../../desktop/ui/review/review_page.py" line="56"/>
         <source>Export review workbook…</source>
         <translation>导出审核意见…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review/review_page.py" line="79"/>
+        <location filename="../../desktop/ui/review/review_page.py" line="78"/>
         <source>Not done</source>
         <translation>未能完成</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review/review_page.py" line="96"/>
+        <location filename="../../desktop/ui/review/review_page.py" line="95"/>
         <source> · version %1</source>
         <translation> · 第 %1 版</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review/review_page.py" line="121"/>
+        <location filename="../../desktop/ui/review/review_page.py" line="120"/>
         <source>Raise a query</source>
         <translation>提出问题</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review/review_page.py" line="126"/>
+        <location filename="../../desktop/ui/review/review_page.py" line="125"/>
         <source>Return to the district</source>
         <translation>退回区县</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review/review_page.py" line="126"/>
-        <location filename="../../desktop/ui/review/review_page.py" line="134"/>
+        <location filename="../../desktop/ui/review/review_page.py" line="125"/>
+        <location filename="../../desktop/ui/review/review_page.py" line="133"/>
         <source>Reason (required):</source>
         <translation>退回原因（必填）：</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review/review_page.py" line="134"/>
+        <location filename="../../desktop/ui/review/review_page.py" line="133"/>
         <source>Reopen the submission</source>
         <translation>重新打开报送</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review/review_page.py" line="140"/>
+        <location filename="../../desktop/ui/review/review_page.py" line="139"/>
         <source>%1_review.xlsx</source>
         <translation>%1_审核意见.xlsx</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review/review_page.py" line="141"/>
+        <location filename="../../desktop/ui/review/review_page.py" line="140"/>
         <source>Export review workbook</source>
         <translation>导出审核意见</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review/review_page.py" line="141"/>
+        <location filename="../../desktop/ui/review/review_page.py" line="140"/>
         <source>Excel workbooks (*.xlsx)</source>
         <translation>Excel 工作簿 (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review/review_page.py" line="145"/>
+        <location filename="../../desktop/ui/review/review_page.py" line="144"/>
         <source>Writing the review workbook…</source>
         <translation>正在写出审核意见文件…</translation>
     </message>
@@ -1950,14 +1950,49 @@ Compare it with the one the district reads to you.</source>
         <translation>保存全市汇总表…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review/window.py" line="53"/>
+        <location filename="../../desktop/ui/review/window.py" line="54"/>
         <source>&amp;View</source>
         <translation>视图(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review/window.py" line="54"/>
+        <location filename="../../desktop/ui/review/window.py" line="55"/>
         <source>Language</source>
         <translation>语言</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/review/window.py" line="73"/>
+        <source>&amp;Review</source>
+        <translation>审核(&amp;R)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/review/window.py" line="76"/>
+        <source>Next district</source>
+        <translation>下一个区县</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/review/window.py" line="77"/>
+        <source>Previous district</source>
+        <translation>上一个区县</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/review/window.py" line="79"/>
+        <source>Raise a query on this value…</source>
+        <translation>对此数值提出问题…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/review/window.py" line="80"/>
+        <source>Return…</source>
+        <translation>退回…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/review/window.py" line="105"/>
+        <source>This is the last district in the list</source>
+        <translation>已是列表中的最后一个区县</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/review/window.py" line="106"/>
+        <source>This is the first district in the list</source>
+        <translation>已是列表中的第一个区县</translation>
     </message>
 </context>
 <context>

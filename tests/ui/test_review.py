@@ -356,7 +356,16 @@ def test_the_inbox_finds_sorts_filters_and_opens_with_the_keyboard(reviewer, dis
     inbox.table.setFocus()
     inbox.table.selectRow(1)
     QTest.keyClick(inbox.table, Qt.Key.Key_Return)
-    assert window.controller.unit.code == sorted(received, reverse=True)[1]
+    order = sorted(received, reverse=True)
+    assert window.controller.unit.code == order[1]
+    ctrl = Qt.KeyboardModifier.ControlModifier  # next and previous district, in the order the inbox shows
+    QTest.keyClick(window.review.table, Qt.Key.Key_PageDown, ctrl)
+    assert window.controller.unit.code == order[2]
+    QTest.keyClick(window.review.table, Qt.Key.Key_PageUp, ctrl)
+    QTest.keyClick(window.review.table, Qt.Key.Key_PageUp, ctrl)
+    QTest.keyClick(window.review.table, Qt.Key.Key_PageUp, ctrl)
+    assert window.controller.unit.code == order[0] and window.statusBar().currentMessage() == "已是列表中的第一个区县"
+    assert "Ctrl+R" in window.review.return_button.toolTip()
     window.tabs.setCurrentWidget(inbox)
     inbox.status_filter.setCurrentIndex(0)
     inbox.flag_filter.setCurrentIndex(inbox.flag_filter.findText("逾期"))

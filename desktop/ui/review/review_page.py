@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QFileDialog,
@@ -144,8 +143,3 @@ class ReviewPage(QWidget):
 
             run_in_background(self, self.tr("Writing the review workbook…"), lambda progress: c.export_review(Path(path)))
 
-    def keyPressEvent(self, event):
-        if event.key() == Qt.Key.Key_Q and event.modifiers() & Qt.KeyboardModifier.ControlModifier:
-            self.raise_query()
-            return
-        super().keyPressEvent(event)

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Signal
-from PySide6.QtGui import QAction
+from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QComboBox, QLabel, QMainWindow, QTabWidget, QToolBar
 
 from desktop.core.semester import Semester
@@ -50,6 +50,7 @@ class ReviewerWindow(QMainWindow):
         file_menu.addSeparator()
         add_register_key_action(file_menu, self, controller)
         add_keys_action(file_menu, self, controller)
+        self._build_review_menu()
         view = self.menuBar().addMenu(self.tr("&View"))
         languages = view.addMenu(self.tr("Language"))
         for code, name in (("zh", "中文"), ("en", "English")):
@@ -66,6 +67,46 @@ class ReviewerWindow(QMainWindow):
         self.tabs.currentChanged.connect(self._tab_changed)
         screen = self.screen().availableGeometry() if self.screen() else None
         self.resize(min(1360, screen.width() if screen else 1366), min(720, screen.height() if screen else 728))
+
+    def _build_review_menu(self) -> None:
+        """The reviewer's keyboard: next and previous district in the inbox's order, a query, a return."""
+        menu = self.menuBar().addMenu(self.tr("&Review"))
+        page = self.review
+        for text, keys, slot in (
+            (self.tr("Next district"), "Ctrl+PgDown", lambda: self.step(1)),
+            (self.tr("Previous district"), "Ctrl+PgUp", lambda: self.step(-1)),
+            (None, None, None),
+            (self.tr("Raise a query on this value…"), "Ctrl+Q", page.raise_query),
+            (self.tr("Return…"), "Ctrl+R", page.return_half),
+        ):  # fmt: skip
+            if text is None:
+                menu.addSeparator()
+                continue
+            action = QAction(text, self)
+            action.setShortcut(QKeySequence(keys))
+            action.triggered.connect(slot)
+            menu.addAction(action)
+        for button, keys in ((page.query_button, "Ctrl+Q"), (page.return_button, "Ctrl+R")):
+            shown = QKeySequence(keys).toString(QKeySequence.SequenceFormat.NativeText)
+            button.setToolTip(f"{button.text().rstrip('…')} ({shown})")
+        self.review_menu = menu
+
+    def step(self, by: int) -> None:
+        """Opens the next (1) or previous (-1) district in the order the inbox shows them."""
+        order = self.inbox.ordered_units()
+        if not order:
+            return
+        current = self.controller.unit.code if self.controller.unit is not None else None
+        if current not in order:
+            target = order[0] if by > 0 else order[-1]
+        else:
+            i = order.index(current) + by
+            if not 0 <= i < len(order):
+                self.statusBar().showMessage(self.tr("This is the last district in the list") if by > 0
+                                             else self.tr("This is the first district in the list"), 5000)  # fmt: skip
+                return
+            target = order[i]
+        self.open_unit(target)
 
     def select(self, _unit_code: str, semester: str) -> None:
         i = self.half_box.findData(semester)
