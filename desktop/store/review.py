@@ -179,6 +179,21 @@ class Review:
     def decision(self, unit: Unit, semester: Semester) -> tuple[Status, str | None]:
         return self.submissions.decision(unit, semester)
 
+    @staticmethod
+    def not_ready(row: InboxRow) -> Text | None:
+        """Why an inbox row cannot be accepted in a batch (None: it can): its status, errors, unexplained warnings
+        or open queries. One at a time, the reviewer decides after looking."""
+        from desktop.core.workflow import INBOX_NAMES, TRANSITIONS, Action
+
+        if Status(row.status) not in TRANSITIONS[Action.ACCEPT].sources:
+            name = INBOX_NAMES[Status(row.status)]
+            return Text(f"状态为“{name.zh}”", f"it is {name.en}")
+        for count, zh, en in ((row.errors, "个错误", " error(s)"), (row.warnings, "个未说明的警告", " unexplained warning(s)"),
+                              (row.open_queries, "个未解决的问题", " open query(ies)")):  # fmt: skip
+            if count:
+                return Text(f"有{count}{zh}", f"{count}{en}")
+        return None
+
     # --- the inbox ----------------------------------------------------------------------------
     def inbox(self, semester: Semester, today: date | None = None) -> list[InboxRow]:
         today = today or date.today()

@@ -31,6 +31,40 @@
     </message>
 </context>
 <context>
+    <name>AcceptDialog</name>
+    <message>
+        <location filename="../../desktop/ui/dialogs/accept.py" line="12"/>
+        <location filename="../../desktop/ui/dialogs/accept.py" line="35"/>
+        <source>Accept</source>
+        <translation>审核通过</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/dialogs/accept.py" line="14"/>
+        <source>Accept these submissions? An accepted half is locked; reopening it needs a reason.</source>
+        <translation>确认审核通过以下报送？通过后该半年度数据即锁定，重新打开须说明理由。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/dialogs/accept.py" line="15"/>
+        <source>Accept this submission? An accepted half is locked; reopening it needs a reason.</source>
+        <translation>确认审核通过该报送？通过后该半年度数据即锁定，重新打开须说明理由。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/dialogs/accept.py" line="23"/>
+        <source>Not accepted (selected, but not ready):</source>
+        <translation>不予通过（已选中，但尚不具备条件）：</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/dialogs/accept.py" line="29"/>
+        <source>Comment (optional; recorded with the decision):</source>
+        <translation>审核意见（可不填；与审核结论一并记录）：</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/dialogs/accept.py" line="35"/>
+        <source>Accept %1</source>
+        <translation>通过 %1 个</translation>
+    </message>
+</context>
+<context>
     <name>AuditPage</name>
     <message>
         <location filename="../../desktop/ui/review/audit_page.py" line="31"/>
@@ -799,150 +833,186 @@ The bureau&apos;s key fingerprint: %3</source>
 <context>
     <name>InboxPage</name>
     <message>
-        <location filename="../../desktop/ui/review/inbox_page.py" line="39"/>
+        <location filename="../../desktop/ui/review/inbox_page.py" line="40"/>
         <source>Unit</source>
         <translation>填报单位</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review/inbox_page.py" line="40"/>
-        <location filename="../../desktop/ui/review/inbox_page.py" line="74"/>
-        <location filename="../../desktop/ui/review/inbox_page.py" line="96"/>
+        <location filename="../../desktop/ui/review/inbox_page.py" line="41"/>
+        <location filename="../../desktop/ui/review/inbox_page.py" line="75"/>
+        <location filename="../../desktop/ui/review/inbox_page.py" line="101"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review/inbox_page.py" line="41"/>
+        <location filename="../../desktop/ui/review/inbox_page.py" line="42"/>
         <source>Version</source>
         <translation>版本</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review/inbox_page.py" line="42"/>
+        <location filename="../../desktop/ui/review/inbox_page.py" line="43"/>
         <source>Received</source>
         <translation>接收时间</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review/inbox_page.py" line="44"/>
+        <location filename="../../desktop/ui/review/inbox_page.py" line="45"/>
         <source>Deadline</source>
         <translation>截止日期</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review/inbox_page.py" line="45"/>
+        <location filename="../../desktop/ui/review/inbox_page.py" line="46"/>
         <source>Days overdue</source>
         <translation>逾期天数</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review/inbox_page.py" line="46"/>
+        <location filename="../../desktop/ui/review/inbox_page.py" line="47"/>
         <source>Errors</source>
         <translation>错误</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review/inbox_page.py" line="47"/>
+        <location filename="../../desktop/ui/review/inbox_page.py" line="48"/>
         <source>Unexplained warnings</source>
         <translation>未说明警告</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review/inbox_page.py" line="48"/>
+        <location filename="../../desktop/ui/review/inbox_page.py" line="49"/>
         <source>Open queries</source>
         <translation>未解决问题</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review/inbox_page.py" line="64"/>
+        <location filename="../../desktop/ui/review/inbox_page.py" line="65"/>
         <source>Districts of the half</source>
         <translation>本半年度各区县</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review/inbox_page.py" line="66"/>
+        <location filename="../../desktop/ui/review/inbox_page.py" line="67"/>
         <source>Find a district: name, pinyin initials (wz) or code</source>
         <translation>查找区县：名称、拼音首字母（如 wz）或代码</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review/inbox_page.py" line="68"/>
+        <location filename="../../desktop/ui/review/inbox_page.py" line="69"/>
         <source>Find a district</source>
         <translation>查找区县</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review/inbox_page.py" line="71"/>
+        <location filename="../../desktop/ui/review/inbox_page.py" line="72"/>
         <source>Every status</source>
         <translation>全部状态</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review/inbox_page.py" line="76"/>
+        <location filename="../../desktop/ui/review/inbox_page.py" line="77"/>
         <source>All districts</source>
         <translation>全部区县</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review/inbox_page.py" line="76"/>
+        <location filename="../../desktop/ui/review/inbox_page.py" line="77"/>
         <source>Overdue</source>
         <translation>逾期</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review/inbox_page.py" line="76"/>
+        <location filename="../../desktop/ui/review/inbox_page.py" line="77"/>
         <source>With errors</source>
         <translation>有错误</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review/inbox_page.py" line="77"/>
+        <location filename="../../desktop/ui/review/inbox_page.py" line="78"/>
         <source>With unexplained warnings</source>
         <translation>有未说明警告</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review/inbox_page.py" line="77"/>
+        <location filename="../../desktop/ui/review/inbox_page.py" line="78"/>
         <source>With open queries</source>
         <translation>有未解决问题</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review/inbox_page.py" line="79"/>
-        <location filename="../../desktop/ui/review/inbox_page.py" line="98"/>
+        <location filename="../../desktop/ui/review/inbox_page.py" line="80"/>
+        <location filename="../../desktop/ui/review/inbox_page.py" line="103"/>
         <source>Show</source>
         <translation>显示</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review/inbox_page.py" line="86"/>
+        <location filename="../../desktop/ui/review/inbox_page.py" line="87"/>
         <source>Import workbooks…</source>
         <translation>导入报送文件…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review/inbox_page.py" line="92"/>
+        <location filename="../../desktop/ui/review/inbox_page.py" line="89"/>
+        <source>Accept the selected…</source>
+        <translation>通过所选…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/review/inbox_page.py" line="90"/>
+        <source>Accepts those of the selected districts with no errors, no unexplained warnings and no open queries; the confirmation lists them</source>
+        <translation>对所选区县中无错误、无未说明警告、无未解决问题的报送审核通过；确认前会列出</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/review/inbox_page.py" line="97"/>
         <source>Drop submission workbooks here, or</source>
         <translation>将报送文件拖放到此处，或</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review/inbox_page.py" line="105"/>
+        <location filename="../../desktop/ui/review/inbox_page.py" line="111"/>
         <source>Import results</source>
         <translation>导入结果</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review/inbox_page.py" line="116"/>
+        <location filename="../../desktop/ui/review/inbox_page.py" line="122"/>
         <source>%1 of %2 received: %3; %4 late</source>
         <translation>已接收 %1/%2：%3；逾期 %4</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review/inbox_page.py" line="122"/>
+        <location filename="../../desktop/ui/review/inbox_page.py" line="128"/>
         <source>%1 shown</source>
         <translation>显示 %1 个</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review/inbox_page.py" line="137"/>
+        <location filename="../../desktop/ui/review/inbox_page.py" line="147"/>
+        <source>Accept</source>
+        <translation>审核通过</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/review/inbox_page.py" line="147"/>
+        <source>Select the districts to accept in the list first.</source>
+        <translation>请先在列表中选择要审核通过的区县。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/review/inbox_page.py" line="150"/>
+        <source>version %1</source>
+        <translation>第 %1 版</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/review/inbox_page.py" line="152"/>
+        <location filename="../../desktop/ui/review/inbox_page.py" line="159"/>
+        <source>%1: %2</source>
+        <translation>%1：%2</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/review/inbox_page.py" line="160"/>
+        <source>%1: accepted</source>
+        <translation>%1：已审核通过</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/review/inbox_page.py" line="168"/>
         <source>Import workbooks</source>
         <translation>导入报送文件</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review/inbox_page.py" line="137"/>
+        <location filename="../../desktop/ui/review/inbox_page.py" line="168"/>
         <source>Excel workbooks (*.xlsx)</source>
         <translation>Excel 工作簿 (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review/inbox_page.py" line="146"/>
+        <location filename="../../desktop/ui/review/inbox_page.py" line="177"/>
         <source>Importing workbooks…</source>
         <translation>正在导入报送文件…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review/inbox_page.py" line="147"/>
+        <location filename="../../desktop/ui/review/inbox_page.py" line="178"/>
         <source>Stop (import nothing)</source>
         <translation>停止（不导入任何文件）</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review/inbox_page.py" line="151"/>
+        <location filename="../../desktop/ui/review/inbox_page.py" line="182"/>
         <source>Stopped: no file was imported; the database is unchanged</source>
         <translation>已停止：未导入任何文件，数据库未改变</translation>
     </message>
@@ -1872,32 +1942,37 @@ Compare it with the one the district reads to you.</source>
     </message>
     <message>
         <location filename="../../desktop/ui/review/review_page.py" line="125"/>
-        <location filename="../../desktop/ui/review/review_page.py" line="133"/>
+        <location filename="../../desktop/ui/review/review_page.py" line="143"/>
         <source>Reason (required):</source>
         <translation>退回原因（必填）：</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review/review_page.py" line="133"/>
+        <location filename="../../desktop/ui/review/review_page.py" line="136"/>
+        <source>%1, %2, version %3</source>
+        <translation>%1，%2，第 %3 版</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/review/review_page.py" line="143"/>
         <source>Reopen the submission</source>
         <translation>重新打开报送</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review/review_page.py" line="139"/>
+        <location filename="../../desktop/ui/review/review_page.py" line="149"/>
         <source>%1_review.xlsx</source>
         <translation>%1_审核意见.xlsx</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review/review_page.py" line="140"/>
+        <location filename="../../desktop/ui/review/review_page.py" line="150"/>
         <source>Export review workbook</source>
         <translation>导出审核意见</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review/review_page.py" line="140"/>
+        <location filename="../../desktop/ui/review/review_page.py" line="150"/>
         <source>Excel workbooks (*.xlsx)</source>
         <translation>Excel 工作簿 (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review/review_page.py" line="144"/>
+        <location filename="../../desktop/ui/review/review_page.py" line="154"/>
         <source>Writing the review workbook…</source>
         <translation>正在写出审核意见文件…</translation>
     </message>
@@ -1985,12 +2060,17 @@ Compare it with the one the district reads to you.</source>
         <translation>退回…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review/window.py" line="105"/>
+        <location filename="../../desktop/ui/review/window.py" line="81"/>
+        <source>Accept…</source>
+        <translation>审核通过…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/review/window.py" line="106"/>
         <source>This is the last district in the list</source>
         <translation>已是列表中的最后一个区县</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review/window.py" line="106"/>
+        <location filename="../../desktop/ui/review/window.py" line="107"/>
         <source>This is the first district in the list</source>
         <translation>已是列表中的第一个区县</translation>
     </message>

@@ -399,7 +399,8 @@ def test_from_two_empty_databases_to_the_city_workbook(installations, qtbot, tmp
     page.queries.table.selectRow(0)
     assert "更正为38.2" in page.queries.thread.toPlainText()
     QTest.mouseClick(page.queries.resolve_button, Qt.MouseButton.LeftButton)
-    QTest.mouseClick(page.accept_button, Qt.MouseButton.LeftButton)
+    modals.run(lambda: QTest.mouseClick(page.accept_button, Qt.MouseButton.LeftButton),
+               click(lambda dialog: dialog.ok_button))  # the confirmation names 万州区; no comment
     assert bureau.ctx.store.status(unit, HALF) == "accepted"
     reviewer.tabs.setCurrentWidget(reviewer.dashboard)
     assert "38个区县中已审核通过1个" in reviewer.dashboard.coverage.text()

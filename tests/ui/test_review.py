@@ -16,6 +16,24 @@ from desktop.exchange.save import save_workbook
 from desktop.store.review import Review
 
 from .conftest import open_gui
+from .modals import Modals, close
+
+
+def accept_with(comment: str = "", expect: list[str] | None = None, excluded: list[str] | None = None):
+    """The accept dialog answered: what it lists checked, a comment typed, Accept pressed."""
+
+    def answer(dialog):
+        from desktop.ui.dialogs.accept import AcceptDialog
+
+        assert isinstance(dialog, AcceptDialog), type(dialog)
+        if expect is not None:
+            assert [dialog.accepted.item(i).text() for i in range(dialog.accepted.count())] == expect
+        if excluded is not None:
+            assert [dialog.excluded.item(i).text() for i in range(dialog.excluded.count())] == excluded
+        dialog._comment.setPlainText(comment)
+        dialog.ok_button.click()
+
+    return answer
 
 H1 = Semester(2024, 1)
 
@@ -133,9 +151,13 @@ def test_query_return_answer_version_two_diff_and_accept(reviewer, district, tmp
     page.queries.table.selectRow(0)
     assert "37.0" in page.queries.thread.toPlainText()
     page.queries.resolve_button.click()
-    page.accept_button.click()
+    modals = Modals()
+    modals.run(page.accept_button.click, close())  # asked, and cancelled: nothing happens
+    assert reviewer.context().store.status(unit, H1) != "accepted"
+    modals.run(page.accept_button.click, accept_with("数据已核实"))
     assert "已通过" in page.title.text()
     assert reviewer.context().store.status(unit, H1) == "accepted"
+    assert Review(reviewer.context().store).decision(unit, H1) == ("accepted", "数据已核实")  # the comment, with the decision
 
 
 def test_a_planted_outlier_is_flagged(reviewer, district, tmp_path):
@@ -370,3 +392,30 @@ def test_the_inbox_finds_sorts_filters_and_opens_with_the_keyboard(reviewer, dis
     inbox.status_filter.setCurrentIndex(0)
     inbox.flag_filter.setCurrentIndex(inbox.flag_filter.findText("逾期"))
     assert all(r.days_overdue > 0 for r in (inbox.proxy.row(i) for i in range(inbox.proxy.rowCount())))
+
+
+def test_accepting_several_takes_only_the_ready_ones_and_says_why_not(reviewer, district, tmp_path):
+    """Three selected: two ready, one with an open query. The confirmation lists both groups; only the two are
+    accepted, each with the comment."""
+    from PySide6.QtCore import QItemSelectionModel
+
+    window = reviewer.window
+    inbox = window.inbox
+    codes = ["500101", "500103", "500105"]
+    inbox.import_paths([p for p in export_all(district, tmp_path, reviewer) if p.stem in codes])
+    store = reviewer.context().store
+    unit = store.units.get("500105")
+    Review(store).open_query("reviewer", unit, H1, "air.pm25", "请核实")
+    window.select("", "2024H1")
+    inbox.status_filter.setCurrentIndex(inbox.status_filter.findText("已接收"))
+    inbox.status_filter.setCurrentIndex(0)  # every status again
+    selection = inbox.table.selectionModel()
+    for row in range(inbox.proxy.rowCount()):
+        if inbox.proxy.row(row).unit.code in codes:
+            selection.select(inbox.proxy.index(row, 0), QItemSelectionModel.SelectionFlag.Select | QItemSelectionModel.SelectionFlag.Rows)
+    Modals().run(inbox.accept_selected, accept_with("批量审核通过", expect=["万州区  第 1 版", "渝中区  第 1 版"],
+                                                    excluded=["江北区：有1个未解决的问题"]))  # fmt: skip
+    assert [store.status(store.units.get(c), H1) for c in codes] == ["accepted", "accepted", "in_review"]
+    assert Review(store).decision(store.units.get("500103"), H1) == ("accepted", "批量审核通过")
+    listed = [inbox.results.item(i).text() for i in range(inbox.results.count())]
+    assert listed == ["万州区：已审核通过", "渝中区：已审核通过"]

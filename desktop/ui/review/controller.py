@@ -93,8 +93,33 @@ class ReviewController(QObject):
     def return_half(self, reason: str) -> bool:
         return self._act(lambda actor, r: self.review.return_half(actor, self.unit, self.semester, r), reason)
 
-    def accept(self) -> bool:
-        return self._act(lambda actor: self.review.accept(actor, self.unit, self.semester))
+    def accept(self, comment: str | None = None) -> bool:
+        return self._act(lambda actor: self.review.accept(actor, self.unit, self.semester, comment))
+
+    def ready_to_accept(self, rows: list) -> tuple[list, list[tuple[object, str]]]:
+        """Of the inbox rows chosen, those a batch may accept, and the others with why not."""
+        ready, excluded = [], []
+        for row in rows:
+            why = self.review.not_ready(row)
+            if why is None:
+                ready.append(row)
+            else:
+                excluded.append((row, why(self.lang)))
+        return ready, excluded
+
+    def accept_many(self, codes: list[str], comment: str | None) -> list[tuple[str, str | None]]:
+        """Accepts each district in turn; (code, None) when done, else (code, why not)."""
+        done = []
+        for code in codes:
+            try:
+                self.review.accept(self.user.name, self.ctx.units.get(code), self.semester, comment)
+                done.append((code, None))
+            except UserError as exc:
+                done.append((code, exc.message(self.lang)))
+        self.refresh_inbox()
+        if self.unit is not None:
+            self.open(self.unit)
+        return done
 
     def reopen(self, reason: str) -> bool:
         return self._act(lambda actor, r: self.review.reopen(actor, self.unit, self.semester, r), reason)

@@ -13,6 +13,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QListWidget,
+    QMessageBox,
     QPushButton,
     QTableView,
     QVBoxLayout,
@@ -55,7 +56,7 @@ class InboxPage(QWidget):
         self.table.setSortingEnabled(True)  # a click on a heading sorts by it; again, the other way
         self.table.sortByColumn(0, Qt.SortOrder.AscendingOrder)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)  # several, for accepting together
         self.table.verticalHeader().setVisible(False)
         self.table.horizontalHeader().setStretchLastSection(True)
         for col, width in ((0, 230), (1, 80), (2, 50), (3, 140), (4, 100), (5, 80), (6, 60), (7, 100)):
@@ -85,6 +86,10 @@ class InboxPage(QWidget):
         self.summary = QLabel(self)
         self.import_button = QPushButton(self.tr("Import workbooks…"), self)
         self.import_button.clicked.connect(self.choose_files)
+        self.accept_button = QPushButton(self.tr("Accept the selected…"), self)
+        self.accept_button.setToolTip(self.tr("Accepts those of the selected districts with no errors, no unexplained "
+                                              "warnings and no open queries; the confirmation lists them"))  # fmt: skip
+        self.accept_button.clicked.connect(self.accept_selected)
         self.results = QListWidget(self)
         self.results.setMaximumHeight(130)
         top = QHBoxLayout()
@@ -98,6 +103,7 @@ class InboxPage(QWidget):
         filters.addWidget(QLabel(self.tr("Show"), self))
         filters.addWidget(self.flag_filter)
         filters.addWidget(self.shown, 1)
+        filters.addWidget(self.accept_button)
         layout = QVBoxLayout(self)
         layout.addLayout(top)
         layout.addLayout(filters)
@@ -128,6 +134,31 @@ class InboxPage(QWidget):
         elif self.proxy.rowCount():
             self.table.setFocus()
             self.table.selectRow(0)
+
+    def selected_rows(self) -> list:
+        return [self.proxy.row(index.row()) for index in sorted(self.table.selectionModel().selectedRows(), key=lambda i: i.row())]
+
+    def accept_selected(self) -> list | None:
+        from desktop.ui.dialogs.accept import AcceptDialog
+
+        c, lang = self.controller, self.controller.lang
+        rows = self.selected_rows()
+        if not rows:
+            QMessageBox.information(self, self.tr("Accept"), self.tr("Select the districts to accept in the list first."))
+            return None
+        ready, excluded = c.ready_to_accept(rows)
+        version = self.tr("version %1")
+        dialog = AcceptDialog([f"{r.unit.name(lang)}  {version.replace('%1', str(r.version))}" for r in ready],
+                              [self.tr("%1: %2").replace("%1", r.unit.name(lang)).replace("%2", why) for r, why in excluded], self)  # fmt: skip
+        if dialog.exec() != AcceptDialog.DialogCode.Accepted:
+            return None
+        done = c.accept_many([r.unit.code for r in ready], dialog.comment)
+        self.results.clear()
+        for code, why in done:
+            name = c.ctx.units.get(code).name(lang)
+            self.results.addItem(self.tr("%1: %2").replace("%1", name).replace("%2", why) if why
+                                 else self.tr("%1: accepted").replace("%1", name))  # fmt: skip
+        return done
 
     def ordered_units(self) -> list[str]:
         """The districts' codes in the order shown (sorted and filtered), for going to the next or previous one."""

@@ -127,7 +127,17 @@ class ReviewPage(QWidget):
             self.controller.return_half(reason)
 
     def accept(self) -> None:
-        self.controller.accept()
+        from desktop.ui.dialogs.accept import AcceptDialog
+
+        c = self.controller
+        if c.unit is None:
+            return
+        version = c.report.version if c.report is not None else 0
+        what = self.tr("%1, %2, version %3").replace("%1", c.unit.name(c.lang)).replace("%2", c.semester.label(c.lang)) \
+            .replace("%3", str(version))  # fmt: skip
+        dialog = AcceptDialog([what], parent=self)
+        if dialog.exec() == AcceptDialog.DialogCode.Accepted:
+            c.accept(dialog.comment)
 
     def reopen(self) -> None:
         reason, ok = QInputDialog.getMultiLineText(self, self.tr("Reopen the submission"), self.tr("Reason (required):"))

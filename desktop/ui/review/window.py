@@ -78,6 +78,7 @@ class ReviewerWindow(QMainWindow):
             (None, None, None),
             (self.tr("Raise a query on this value…"), "Ctrl+Q", page.raise_query),
             (self.tr("Return…"), "Ctrl+R", page.return_half),
+            (self.tr("Accept…"), "Ctrl+Shift+A", page.accept),
         ):  # fmt: skip
             if text is None:
                 menu.addSeparator()
@@ -86,7 +87,7 @@ class ReviewerWindow(QMainWindow):
             action.setShortcut(QKeySequence(keys))
             action.triggered.connect(slot)
             menu.addAction(action)
-        for button, keys in ((page.query_button, "Ctrl+Q"), (page.return_button, "Ctrl+R")):
+        for button, keys in ((page.query_button, "Ctrl+Q"), (page.return_button, "Ctrl+R"), (page.accept_button, "Ctrl+Shift+A")):
             shown = QKeySequence(keys).toString(QKeySequence.SequenceFormat.NativeText)
             button.setToolTip(f"{button.text().rstrip('…')} ({shown})")
         self.review_menu = menu
