@@ -224,6 +224,12 @@ class Store:
             found = s.exec(select(ValueRow.semester).distinct())
             return sorted(Semester.parse(x) for x in found)
 
+    def semesters_received(self) -> list[Semester]:
+        """The halves for which the bureau holds a submission (received, in review, returned or accepted)."""
+        with self.session() as s:
+            found = s.exec(select(SubmissionRow.semester).where(SubmissionRow.status != Status.DRAFT.value).distinct())
+            return sorted(Semester.parse(x) for x in found)
+
     # --- writing ------------------------------------------------------------------------------
     def set_values(self, actor: str, unit: Unit, semester: Semester, values: Mapping[str, object],
                    explanations: Mapping[str, str] | None = None, reason: str | None = None,

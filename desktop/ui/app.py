@@ -134,11 +134,13 @@ class GuiApp:
         span = (hi.year - lo.year) * 2 + hi.half - lo.half + 1
         return hi.back(max(6, span))[::-1]  # newest first: every known half, the current one, at least six
 
-    def default_semester(self):
-        """Where a window opens: the newest half that holds data, else the one just ended (being reported)."""
+    def default_semester(self, reviewer: bool = False):
+        """Where a window opens: the newest half that holds data (for the bureau's reviewer, submissions), else the
+        one just ended (being reported)."""
         from desktop.core.semester import Semester
 
-        with_data = self.context().store.semesters_with_data()
+        store = self.context().store
+        with_data = store.semesters_received() if reviewer else store.semesters_with_data()
         return max(with_data) if with_data else Semester.containing(date.today()).previous()
 
     def show_main(self, user) -> None:
@@ -156,8 +158,10 @@ class GuiApp:
         semesters = self.semesters()
         unit = user.unit_code or self.settings.get("unit") or ctx.units.municipality.code
         half = self.settings.get("semester")
-        if half not in [str(s) for s in semesters]:
-            half = str(self.default_semester())
+        reviewer = user.role == "reviewer"
+        received = [str(s) for s in ctx.store.semesters_received()] if reviewer else None
+        if half not in [str(s) for s in semesters] or (received and half not in received):
+            half = str(self.default_semester(reviewer))  # a reviewer opens where there are submissions to see
         if self.controller.semester is not None:
             half = str(self.controller.semester)
         if self.controller.unit is not None:

@@ -67,113 +67,113 @@
 <context>
     <name>AuditPage</name>
     <message>
-        <location filename="../../desktop/ui/review/audit_page.py" line="31"/>
+        <location filename="../../desktop/ui/review/audit_page.py" line="52"/>
         <source>When</source>
         <translation>时间</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review/audit_page.py" line="31"/>
-        <location filename="../../desktop/ui/review/audit_page.py" line="47"/>
+        <location filename="../../desktop/ui/review/audit_page.py" line="52"/>
+        <location filename="../../desktop/ui/review/audit_page.py" line="68"/>
         <source>User</source>
         <translation>用户名</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review/audit_page.py" line="32"/>
+        <location filename="../../desktop/ui/review/audit_page.py" line="53"/>
         <source>Action</source>
         <translation>操作</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review/audit_page.py" line="32"/>
+        <location filename="../../desktop/ui/review/audit_page.py" line="53"/>
         <source>Unit</source>
         <translation>单位</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review/audit_page.py" line="33"/>
+        <location filename="../../desktop/ui/review/audit_page.py" line="54"/>
         <source>Half-year</source>
         <translation>半年度</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review/audit_page.py" line="33"/>
+        <location filename="../../desktop/ui/review/audit_page.py" line="54"/>
         <source>Indicator</source>
         <translation>指标名称</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review/audit_page.py" line="34"/>
+        <location filename="../../desktop/ui/review/audit_page.py" line="55"/>
         <source>Old</source>
         <translation>原值</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review/audit_page.py" line="34"/>
+        <location filename="../../desktop/ui/review/audit_page.py" line="55"/>
         <source>New</source>
         <translation>新值</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review/audit_page.py" line="35"/>
+        <location filename="../../desktop/ui/review/audit_page.py" line="56"/>
         <source>Why</source>
         <translation>原因</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review/audit_page.py" line="43"/>
+        <location filename="../../desktop/ui/review/audit_page.py" line="64"/>
         <source>All units</source>
         <translation>全部单位</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review/audit_page.py" line="49"/>
+        <location filename="../../desktop/ui/review/audit_page.py" line="70"/>
         <source>Indicator code</source>
         <translation>指标代码</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review/audit_page.py" line="58"/>
+        <location filename="../../desktop/ui/review/audit_page.py" line="79"/>
         <source>Export to Excel…</source>
         <translation>导出到 Excel…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review/audit_page.py" line="61"/>
+        <location filename="../../desktop/ui/review/audit_page.py" line="82"/>
         <source>from</source>
         <translation>自</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review/audit_page.py" line="61"/>
+        <location filename="../../desktop/ui/review/audit_page.py" line="82"/>
         <source>to</source>
         <translation>至</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review/audit_page.py" line="78"/>
+        <location filename="../../desktop/ui/review/audit_page.py" line="99"/>
         <source>Hash chain intact: %1 entries checked</source>
         <translation>哈希链完整：已核验 %1 条记录</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review/audit_page.py" line="81"/>
+        <location filename="../../desktop/ui/review/audit_page.py" line="102"/>
         <source>The audit log was tampered with: %1</source>
         <translation>审计日志被篡改：%1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review/audit_page.py" line="93"/>
+        <location filename="../../desktop/ui/review/audit_page.py" line="114"/>
         <source>%1 entries</source>
         <translation>共 %1 条</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review/audit_page.py" line="102"/>
+        <location filename="../../desktop/ui/review/audit_page.py" line="123"/>
         <source>Export the audit log</source>
         <translation>导出审计日志</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review/audit_page.py" line="102"/>
+        <location filename="../../desktop/ui/review/audit_page.py" line="123"/>
         <source>audit.xlsx</source>
         <translation>审计日志.xlsx</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review/audit_page.py" line="103"/>
+        <location filename="../../desktop/ui/review/audit_page.py" line="124"/>
         <source>Excel workbooks (*.xlsx)</source>
         <translation>Excel 工作簿 (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review/audit_page.py" line="108"/>
+        <location filename="../../desktop/ui/review/audit_page.py" line="129"/>
         <source>Audit log</source>
         <translation>审计日志</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review/audit_page.py" line="125"/>
+        <location filename="../../desktop/ui/review/audit_page.py" line="146"/>
         <source>Writing the audit log…</source>
         <translation>正在写出审计日志…</translation>
     </message>
@@ -515,19 +515,9 @@
 <context>
     <name>DistrictAccountsDialog</name>
     <message>
-        <location filename="../../desktop/ui/dialogs/district_accounts.py" line="57"/>
+        <location filename="../../desktop/ui/dialogs/district_accounts.py" line="58"/>
         <source>District accounts</source>
         <translation>区县账户</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/dialogs/district_accounts.py" line="58"/>
-        <source>clerk</source>
-        <translation>填报人</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/dialogs/district_accounts.py" line="58"/>
-        <source>approver</source>
-        <translation>审核人</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/dialogs/district_accounts.py" line="60"/>
@@ -1664,57 +1654,37 @@ Compare it with the one the district reads to you.</source>
 <context>
     <name>NewUserDialog</name>
     <message>
-        <location filename="../../desktop/ui/dialogs/users.py" line="31"/>
+        <location filename="../../desktop/ui/dialogs/users.py" line="32"/>
         <source>New user</source>
         <translation>新建用户</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/users.py" line="32"/>
-        <source>clerk</source>
-        <translation>填报人</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/dialogs/users.py" line="32"/>
-        <source>approver</source>
-        <translation>审核人</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/dialogs/users.py" line="32"/>
-        <source>reviewer</source>
-        <translation>市局审核员</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/dialogs/users.py" line="32"/>
-        <source>administrator</source>
-        <translation>管理员</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/dialogs/users.py" line="39"/>
+        <location filename="../../desktop/ui/dialogs/users.py" line="40"/>
         <source>(none)</source>
         <translation>（无）</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/users.py" line="43"/>
+        <location filename="../../desktop/ui/dialogs/users.py" line="44"/>
         <source>User name</source>
         <translation>用户名</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/users.py" line="44"/>
+        <location filename="../../desktop/ui/dialogs/users.py" line="45"/>
         <source>Name on forms</source>
         <translation>签名姓名</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/users.py" line="45"/>
+        <location filename="../../desktop/ui/dialogs/users.py" line="46"/>
         <source>Role</source>
         <translation>角色</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/users.py" line="46"/>
+        <location filename="../../desktop/ui/dialogs/users.py" line="47"/>
         <source>Unit</source>
         <translation>计量单位</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/users.py" line="47"/>
+        <location filename="../../desktop/ui/dialogs/users.py" line="48"/>
         <source>Password</source>
         <translation>密码</translation>
     </message>
@@ -1722,37 +1692,27 @@ Compare it with the one the district reads to you.</source>
 <context>
     <name>PrepareAccountDialog</name>
     <message>
-        <location filename="../../desktop/ui/dialogs/district_accounts.py" line="32"/>
+        <location filename="../../desktop/ui/dialogs/district_accounts.py" line="33"/>
         <source>Prepare a district account</source>
         <translation>准备区县账户</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/district_accounts.py" line="35"/>
-        <source>clerk</source>
-        <translation>填报人</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/dialogs/district_accounts.py" line="36"/>
-        <source>approver</source>
-        <translation>审核人</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/dialogs/district_accounts.py" line="41"/>
+        <location filename="../../desktop/ui/dialogs/district_accounts.py" line="42"/>
         <source>User name</source>
         <translation>用户名</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/district_accounts.py" line="42"/>
+        <location filename="../../desktop/ui/dialogs/district_accounts.py" line="43"/>
         <source>Name on forms</source>
         <translation>签名姓名</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/district_accounts.py" line="43"/>
+        <location filename="../../desktop/ui/dialogs/district_accounts.py" line="44"/>
         <source>Role</source>
         <translation>角色</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/district_accounts.py" line="44"/>
+        <location filename="../../desktop/ui/dialogs/district_accounts.py" line="45"/>
         <source>District</source>
         <translation>区县</translation>
     </message>
@@ -2390,72 +2350,72 @@ Districts compare it by phone when they first import a package.</source>
 <context>
     <name>UsersDialog</name>
     <message>
-        <location filename="../../desktop/ui/dialogs/users.py" line="58"/>
+        <location filename="../../desktop/ui/dialogs/users.py" line="59"/>
         <source>Users</source>
         <translation>用户管理</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/users.py" line="59"/>
+        <location filename="../../desktop/ui/dialogs/users.py" line="60"/>
         <source>active</source>
         <translation>启用</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/users.py" line="59"/>
+        <location filename="../../desktop/ui/dialogs/users.py" line="60"/>
         <source>disabled</source>
         <translation>停用</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/users.py" line="61"/>
+        <location filename="../../desktop/ui/dialogs/users.py" line="62"/>
         <source>User name</source>
         <translation>用户名</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/users.py" line="61"/>
+        <location filename="../../desktop/ui/dialogs/users.py" line="62"/>
         <source>Name on forms</source>
         <translation>签名姓名</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/users.py" line="62"/>
+        <location filename="../../desktop/ui/dialogs/users.py" line="63"/>
         <source>Role</source>
         <translation>角色</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/users.py" line="62"/>
+        <location filename="../../desktop/ui/dialogs/users.py" line="64"/>
         <source>Unit</source>
         <translation>计量单位</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/users.py" line="63"/>
+        <location filename="../../desktop/ui/dialogs/users.py" line="65"/>
         <source>State</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/users.py" line="71"/>
+        <location filename="../../desktop/ui/dialogs/users.py" line="73"/>
         <source>Add…</source>
         <translation>新建…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/users.py" line="71"/>
+        <location filename="../../desktop/ui/dialogs/users.py" line="73"/>
         <source>Disable / enable</source>
         <translation>停用 / 启用</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/users.py" line="72"/>
+        <location filename="../../desktop/ui/dialogs/users.py" line="74"/>
         <source>Reset password…</source>
         <translation>重置密码…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/users.py" line="94"/>
+        <location filename="../../desktop/ui/dialogs/users.py" line="96"/>
         <source>Not saved</source>
         <translation>未保存</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/users.py" line="115"/>
+        <location filename="../../desktop/ui/dialogs/users.py" line="117"/>
         <source>Reset password</source>
         <translation>重置密码</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/users.py" line="115"/>
+        <location filename="../../desktop/ui/dialogs/users.py" line="117"/>
         <source>New password for %1</source>
         <translation>%1 的新密码</translation>
     </message>

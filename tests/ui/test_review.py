@@ -237,6 +237,10 @@ def test_audit_viewer_filters_and_exports(qapp, qtbot, demo_copy, settings, dial
     path = audit.export(str(tmp_path / "audit.xlsx"))
     sheet = CalamineWorkbook.from_path(str(path)).get_sheet_by_index(0).to_python()
     assert len(sheet) == audit.model.rowCount() + 1
+    # Words, not codes: the action, the unit, the half and the indicator with its unit, in the table and the workbook.
+    first = [audit.model.index(0, c).data() for c in range(6)]
+    assert first[2:6] == ["修改数值", "万州区", first[4], "PM2.5平均浓度（微克/立方米）"] and first[4].endswith("半年")
+    assert sheet[1][2:6] == first[2:6]
     i18n.remove(qapp, gui.translators)
     gui.context().store.db.dispose()
 
@@ -419,3 +423,18 @@ def test_accepting_several_takes_only_the_ready_ones_and_says_why_not(reviewer, 
     assert Review(store).decision(store.units.get("500103"), H1) == ("accepted", "批量审核通过")
     listed = [inbox.results.item(i).text() for i in range(inbox.results.count())]
     assert listed == ["万州区：已审核通过", "渝中区：已审核通过"]
+
+
+def test_the_reviewer_opens_on_the_newest_half_with_submissions(qapp, qtbot, demo_copy, settings, dialogs):
+    """Even when the half last looked at (or today's) is empty."""
+    from desktop.ui import i18n
+
+    settings.set("semester", "2025H1")  # shown in the list (targets reach it), and empty
+    gui = open_gui(qapp, demo_copy, settings, user="reviewer")
+    qtbot.addWidget(gui.window)
+    try:
+        assert str(gui.window.controller.semester) == "2024H1"
+        assert gui.window.half_box.currentText() == "2024年上半年"
+    finally:
+        i18n.remove(qapp, gui.translators)
+        gui.context().store.db.dispose()

@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
 )  # fmt: skip
 
 from desktop.core.text import UserError
+from desktop.core.vocabulary import role_name
 from desktop.ui.models.simple_table import RowTableModel
 
 
@@ -32,8 +33,8 @@ class PrepareAccountDialog(QDialog):
         self.setWindowTitle(self.tr("Prepare a district account"))
         self.name, self.display = QLineEdit(self), QLineEdit(self)
         self.role = QComboBox(self)
-        self.role.addItem(self.tr("clerk"), "clerk")
-        self.role.addItem(self.tr("approver"), "approver")
+        for role in ("clerk", "approver"):
+            self.role.addItem(role_name(role)(lang), role)
         self.unit = QComboBox(self)
         for unit in units.districts():
             self.unit.addItem(unit.label(lang), unit.code)
@@ -55,11 +56,10 @@ class DistrictAccountsDialog(QDialog):
 
         self.ctx, self.actor, self.accounts = ctx, actor, DistrictAccounts(ctx.store)
         self.setWindowTitle(self.tr("District accounts"))
-        roles = {"clerk": self.tr("clerk"), "approver": self.tr("approver")}
         self.model = RowTableModel([
             (self.tr("District"), lambda a: ctx.units.get(a.unit_code).label(ctx.lang)),
             (self.tr("User name"), lambda a: a.name), (self.tr("Name on forms"), lambda a: a.display_name),
-            (self.tr("Role"), lambda a: roles.get(a.role, a.role)),
+            (self.tr("Role"), lambda a: role_name(a.role)(ctx.lang)),
         ], parent=self)  # fmt: skip
         self.table = QTableView(self)
         self.table.setModel(self.model)

@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
 )  # fmt: skip
 
 from desktop.core.text import UserError
+from desktop.core.vocabulary import role_name
 from desktop.ui.models.simple_table import RowTableModel
 
 ROLES = ("clerk", "approver", "reviewer", "admin")
@@ -29,7 +30,7 @@ class NewUserDialog(QDialog):
     def __init__(self, units, lang: str, parent=None):
         super().__init__(parent)
         self.setWindowTitle(self.tr("New user"))
-        names = {"clerk": self.tr("clerk"), "approver": self.tr("approver"), "reviewer": self.tr("reviewer"), "admin": self.tr("administrator")}
+        names = {role: role_name(role)(lang) for role in ROLES}  # one vocabulary with every other screen
         self.name, self.display, self.password = QLineEdit(self), QLineEdit(self), QLineEdit(self)
         self.password.setEchoMode(QLineEdit.EchoMode.Password)
         self.role = QComboBox(self)
@@ -59,7 +60,8 @@ class UsersDialog(QDialog):
         state = {True: self.tr("active"), False: self.tr("disabled")}
         self.model = RowTableModel([
             (self.tr("User name"), lambda u: u.name), (self.tr("Name on forms"), lambda u: u.display_name),
-            (self.tr("Role"), lambda u: u.role), (self.tr("Unit"), lambda u: ctx.units.get(u.unit_code).label(ctx.lang) if u.unit_code else ""),
+            (self.tr("Role"), lambda u: role_name(u.role)(ctx.lang)),
+            (self.tr("Unit"), lambda u: ctx.units.get(u.unit_code).label(ctx.lang) if u.unit_code else ""),
             (self.tr("State"), lambda u: state[u.active]),
         ], background=lambda u, c: None if u.active else "#eeeeee", parent=self)  # fmt: skip
         self.table = QTableView(self)

@@ -19,6 +19,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )  # fmt: skip
 
+from desktop.core.semester import Semester
+from desktop.core.text import UserError
+from desktop.core.vocabulary import action_name
 from desktop.ui.models.simple_table import RowTableModel
 
 
@@ -27,10 +30,28 @@ class AuditPage(QWidget):
         super().__init__(parent)
         self.controller = controller
         ctx, lang = controller.ctx, controller.lang
+        catalog, units = ctx.catalog, ctx.units
+
+        def unit_name(r) -> str:
+            unit = units.get(r.unit_code) if r.unit_code else None
+            return unit.name(lang) if unit else (r.unit_code or "")
+
+        def half(r) -> str:
+            try:
+                return Semester.parse(r.semester).label(lang) if r.semester else ""
+            except UserError:
+                return r.semester
+
+        def indicator(r) -> str:
+            ind = catalog.indicators.get(r.code) if r.code else None
+            if ind is None:
+                return r.code or ""
+            return f"{ind.name(lang)}（{ind.unit(lang)}）" if ind.unit(lang) else ind.name(lang)
+
         self.columns = [
             (self.tr("When"), lambda r: r.at.astimezone().strftime("%Y-%m-%d %H:%M:%S")), (self.tr("User"), lambda r: r.user),
-            (self.tr("Action"), lambda r: r.action), (self.tr("Unit"), lambda r: r.unit_code or ""),
-            (self.tr("Half-year"), lambda r: r.semester or ""), (self.tr("Indicator"), lambda r: r.code or ""),
+            (self.tr("Action"), lambda r: action_name(r.action)(lang)), (self.tr("Unit"), unit_name),
+            (self.tr("Half-year"), half), (self.tr("Indicator"), indicator),
             (self.tr("Old"), lambda r: r.old if r.old is not None else "∅"), (self.tr("New"), lambda r: r.new if r.new is not None else "∅"),
             (self.tr("Why"), lambda r: r.reason or ""),
         ]  # fmt: skip

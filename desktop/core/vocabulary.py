@@ -1,0 +1,49 @@
+"""The words a person reads for what the audit log records as codes: value.set is 修改数值, status.return is 退回."""
+
+from __future__ import annotations
+
+from desktop.core.text import Text
+from desktop.core.workflow import ACTION_NAMES, Action
+
+AUDIT_ACTIONS = {
+    "value.set": Text("修改数值", "value changed"),
+    "value.explain": Text("填写说明", "explanation written"),
+    "query.open": Text("提出问题", "query raised"),
+    "query.reply": Text("答复问题", "query answered"),
+    "query.resolve": Text("问题已解决", "query resolved"),
+    "user.create": Text("新建用户", "user created"),
+    "user.role": Text("更改角色", "role changed"),
+    "user.password": Text("更改密码", "password changed"),
+    "user.enable": Text("启用用户", "user enabled"),
+    "user.disable": Text("停用用户", "user disabled"),
+    "login.failed": Text("登录失败", "failed login"),
+    "account.prepare": Text("预置区县账户", "district account prepared"),
+    "account.remove": Text("删除预置账户", "prepared account removed"),
+    "key.seal": Text("生成签名密钥", "signing key made"),
+    "key.grant": Text("授权签名密钥", "signing key granted"),
+    "key.register": Text("登记区县公钥", "district key registered"),
+    "package.activate": Text("启用设置包", "set-up package activated"),
+    "restore": Text("从备份恢复", "restored from a backup"),
+    "backup": Text("备份数据库", "database backed up"),
+}
+
+
+def action_name(action: str) -> Text:
+    """The words for an audit action; an unknown one (a newer version's) is shown as it was recorded."""
+    if action.startswith("status."):
+        try:
+            return ACTION_NAMES[Action(action.removeprefix("status."))]
+        except ValueError:
+            pass
+    return AUDIT_ACTIONS.get(action, Text(action, action))
+
+ROLE_NAMES = {
+    "clerk": Text("填报人", "clerk"),
+    "approver": Text("审核人", "approver"),
+    "reviewer": Text("市局审核员", "reviewer"),
+    "admin": Text("管理员", "administrator"),
+}
+
+
+def role_name(role: str) -> Text:
+    return ROLE_NAMES.get(role, Text(role, role))
