@@ -8,7 +8,7 @@ from __future__ import annotations
 import json
 import uuid
 from dataclasses import dataclass
-from datetime import date, datetime
+from datetime import UTC, date, datetime
 
 from sqlmodel import Session, col, select
 
@@ -57,6 +57,25 @@ class InboxRow:
     errors: int
     warnings: int  # unexplained
     open_queries: int
+
+
+QUERY_STATES = {"open": Text("待答复", "open"), "answered": Text("已答复", "answered"), "resolved": Text("已解决", "closed")}
+
+
+@dataclass(frozen=True, slots=True)
+class QueryRow:
+    """One unresolved query in the list across districts."""
+
+    uid: str
+    unit: Unit
+    code: str
+    state: str  # open (waiting for the district) | answered (the district spoke last)
+    opened_by: str
+    opened_at: datetime
+    days_open: int
+    last_author: str
+    last_at: datetime
+    last_text: str
 
 
 def _bureau_user(s: Session, actor: str):
@@ -120,6 +139,28 @@ class Review:
                 out.append(Thread(t.uid, t.code, t.status, t.version, t.opened_by, t.opened_at,
                                   tuple(Message(m.uid, m.author, m.side, m.text, m.at) for m in messages)))  # fmt: skip
             return out
+
+    def unresolved(self, semester: Semester, today: date | None = None) -> list[QueryRow]:
+        """Every district's queries of a half that are not resolved, oldest first: waiting for the district (open) or
+        for the bureau (answered: the district spoke last), with the days since each was raised."""
+        today = today or date.today()
+        with self.store.session() as s:
+            threads = s.exec(select(QueryThread).where(QueryThread.semester == str(semester), QueryThread.status != "resolved")
+                             .order_by(col(QueryThread.opened_at), col(QueryThread.id))).all()  # fmt: skip
+            last = {}
+            if threads:
+                for m in s.exec(select(QueryMessage).where(col(QueryMessage.thread_id).in_([t.id for t in threads]))
+                                .order_by(col(QueryMessage.id))):  # fmt: skip
+                    last[m.thread_id] = m
+        rows = []
+        for t in threads:
+            m = last.get(t.id)
+            opened = t.opened_at if t.opened_at.tzinfo else t.opened_at.replace(tzinfo=UTC)
+            rows.append(QueryRow(t.uid, self.store.units.get(t.unit_code), t.code,
+                                 "answered" if m is not None and m.side == "district" else "open", t.opened_by, t.opened_at,
+                                 max(0, (today - opened.astimezone().date()).days), m.author if m else t.opened_by,
+                                 m.at if m else t.opened_at, m.text if m else ""))  # fmt: skip
+        return rows
 
     def open_query(self, actor: str, unit: Unit, semester: Semester, code: str, text: str) -> str:
         if not text.strip():

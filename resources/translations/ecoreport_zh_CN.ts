@@ -1726,6 +1726,79 @@ Compare it with the one the district reads to you.</source>
     </message>
 </context>
 <context>
+    <name>QueriesPage</name>
+    <message>
+        <location filename="../../desktop/ui/review/queries_page.py" line="36"/>
+        <source>District</source>
+        <translation>区县</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/review/queries_page.py" line="36"/>
+        <source>Indicator</source>
+        <translation>指标名称</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/review/queries_page.py" line="37"/>
+        <source>State</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/review/queries_page.py" line="37"/>
+        <source>Raised by</source>
+        <translation>提出人</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/review/queries_page.py" line="38"/>
+        <source>Raised</source>
+        <translation>提出日期</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/review/queries_page.py" line="38"/>
+        <source>Days open</source>
+        <translation>已开放天数</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/review/queries_page.py" line="39"/>
+        <source>Last message</source>
+        <translation>最后发言</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/review/queries_page.py" line="49"/>
+        <source>Unresolved queries of every district</source>
+        <translation>各区县未解决的问题</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/review/queries_page.py" line="51"/>
+        <source>Export to Excel…</source>
+        <translation>导出到 Excel…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/review/queries_page.py" line="64"/>
+        <source>%1 unresolved: %2 waiting for the district, %3 answered and waiting for you</source>
+        <translation>%1 个未解决：%2 个待区县答复，%3 个已答复待处理</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/review/queries_page.py" line="72"/>
+        <source>%1_unresolved_queries.xlsx</source>
+        <translation>%1_未解决问题清单.xlsx</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/review/queries_page.py" line="73"/>
+        <source>Export the query list</source>
+        <translation>导出问题清单</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/review/queries_page.py" line="73"/>
+        <source>Excel workbooks (*.xlsx)</source>
+        <translation>Excel 工作簿 (*.xlsx)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/review/queries_page.py" line="77"/>
+        <source>Writing the query list…</source>
+        <translation>正在写出问题清单…</translation>
+    </message>
+</context>
+<context>
     <name>QueriesPanel</name>
     <message>
         <location filename="../../desktop/ui/queries_panel.py" line="30"/>
@@ -1940,97 +2013,102 @@ Compare it with the one the district reads to you.</source>
 <context>
     <name>ReviewerWindow</name>
     <message>
-        <location filename="../../desktop/ui/review/window.py" line="22"/>
+        <location filename="../../desktop/ui/review/window.py" line="23"/>
         <source>EcoReport — Bureau review</source>
         <translation>生态环境半年报填报审核系统 — 市局审核</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review/window.py" line="28"/>
+        <location filename="../../desktop/ui/review/window.py" line="30"/>
         <source>Inbox</source>
         <translation>收件箱</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review/window.py" line="29"/>
+        <location filename="../../desktop/ui/review/window.py" line="31"/>
         <source>Review</source>
         <translation>审核</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review/window.py" line="30"/>
+        <location filename="../../desktop/ui/review/window.py" line="32"/>
+        <source>Queries</source>
+        <translation>问题</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/review/window.py" line="33"/>
         <source>Dashboard</source>
         <translation>仪表盘</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review/window.py" line="31"/>
+        <location filename="../../desktop/ui/review/window.py" line="34"/>
         <source>Audit log</source>
         <translation>审计日志</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review/window.py" line="33"/>
+        <location filename="../../desktop/ui/review/window.py" line="36"/>
         <source>Selection</source>
         <translation>选择</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review/window.py" line="38"/>
+        <location filename="../../desktop/ui/review/window.py" line="41"/>
         <source>Half-year</source>
         <translation>半年度</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review/window.py" line="43"/>
+        <location filename="../../desktop/ui/review/window.py" line="46"/>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review/window.py" line="47"/>
+        <location filename="../../desktop/ui/review/window.py" line="50"/>
         <source>Save the city workbook…</source>
         <translation>保存全市汇总表…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review/window.py" line="54"/>
+        <location filename="../../desktop/ui/review/window.py" line="57"/>
         <source>&amp;View</source>
         <translation>视图(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review/window.py" line="55"/>
+        <location filename="../../desktop/ui/review/window.py" line="58"/>
         <source>Language</source>
         <translation>语言</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review/window.py" line="73"/>
+        <location filename="../../desktop/ui/review/window.py" line="77"/>
         <source>&amp;Review</source>
         <translation>审核(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review/window.py" line="76"/>
+        <location filename="../../desktop/ui/review/window.py" line="80"/>
         <source>Next district</source>
         <translation>下一个区县</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review/window.py" line="77"/>
+        <location filename="../../desktop/ui/review/window.py" line="81"/>
         <source>Previous district</source>
         <translation>上一个区县</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review/window.py" line="79"/>
+        <location filename="../../desktop/ui/review/window.py" line="83"/>
         <source>Raise a query on this value…</source>
         <translation>对此数值提出问题…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review/window.py" line="80"/>
+        <location filename="../../desktop/ui/review/window.py" line="84"/>
         <source>Return…</source>
         <translation>退回…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review/window.py" line="81"/>
+        <location filename="../../desktop/ui/review/window.py" line="85"/>
         <source>Accept…</source>
         <translation>审核通过…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review/window.py" line="106"/>
+        <location filename="../../desktop/ui/review/window.py" line="110"/>
         <source>This is the last district in the list</source>
         <translation>已是列表中的最后一个区县</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review/window.py" line="107"/>
+        <location filename="../../desktop/ui/review/window.py" line="111"/>
         <source>This is the first district in the list</source>
         <translation>已是列表中的第一个区县</translation>
     </message>

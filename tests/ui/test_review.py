@@ -9,6 +9,7 @@ import shutil
 import pytest
 from PySide6.QtCore import QPoint
 from PySide6.QtWidgets import QFileDialog, QInputDialog
+from sqlmodel import select
 
 from desktop.core.semester import Semester
 from desktop.exchange.export import submission_workbook
@@ -438,3 +439,39 @@ def test_the_reviewer_opens_on_the_newest_half_with_submissions(qapp, qtbot, dem
     finally:
         i18n.remove(qapp, gui.translators)
         gui.context().store.db.dispose()
+
+
+def test_the_query_list_spans_districts_oldest_first_and_exports(reviewer, district, tmp_path):
+    from PySide6.QtCore import Qt
+    from PySide6.QtTest import QTest
+    from python_calamine import CalamineWorkbook
+
+    from desktop.store.models import QueryMessage, QueryThread
+
+    window = reviewer.window
+    window.inbox.import_paths([p for p in export_all(district, tmp_path, reviewer) if p.stem in ("500101", "500103", "500105")])
+    store = reviewer.context().store
+    review = Review(store)
+    first = review.open_query("reviewer", store.units.get("500101"), H1, "air.pm25", "请核实PM2.5")
+    second = review.open_query("reviewer", store.units.get("500103"), H1, "air.days_valid", "有效天数？")
+    with store.session() as s:  # 渝中区's answer, as its next submission would bring it
+        thread = s.exec(select(QueryThread).where(QueryThread.uid == second)).one()
+        s.add(QueryMessage(uid="a" * 32, thread_id=thread.id, author="yuzhong", side="district", text="已核实，属实"))
+        s.commit()
+    window.tabs.setCurrentWidget(window.queries)
+    page = window.queries
+    rows = page.model.rows()
+    assert [(r.unit.code, r.state, r.days_open) for r in rows] == [("500101", "open", 0), ("500103", "answered", 0)]
+    assert page.count.text() == "2 个未解决：1 个待区县答复，1 个已答复待处理"
+    assert [page.model.index(1, c).data() for c in (0, 2)] == ["渝中区", "已答复"]
+    path = page.export(str(tmp_path / "queries.xlsx"))
+    sheet = CalamineWorkbook.from_path(str(path)).get_sheet_by_index(0).to_python()
+    assert sheet[0][0] == "未解决问题清单：2024年上半年" and [r[0] for r in sheet[2:]] == ["万州区", "渝中区"]
+    assert sheet[3][2] == "已答复" and sheet[3][8] == "已核实，属实"
+    page.table.setFocus()
+    page.table.selectRow(1)
+    QTest.keyClick(page.table, Qt.Key.Key_Return)
+    assert window.controller.unit.code == "500103" and window.tabs.currentWidget() is window.review
+    review.resolve("reviewer", first)
+    window.tabs.setCurrentWidget(window.queries)
+    assert [r.unit.code for r in page.model.rows()] == ["500103"]

@@ -149,6 +149,22 @@ class ReviewController(QObject):
                    for u in ctx.units.districts() if figures.get(u.code)}  # fmt: skip
         return Dashboard(city, narrative(ctx.resources, city, self.lang), figures, reached)
 
+    @property
+    def query_states(self) -> dict:
+        from desktop.store.review import QUERY_STATES
+
+        return QUERY_STATES
+
+    def unresolved_queries(self) -> list:
+        return self.review.unresolved(self.semester)
+
+    def export_query_list(self, rows: list, path: Path) -> Path:
+        """Runs on a worker thread: touches no widget."""
+        from desktop.exchange.query_list import build_query_list
+        from desktop.exchange.save import save_workbook
+
+        return save_workbook(build_query_list(rows, self.ctx.catalog, self.semester, self.query_states, self.lang), path)
+
     def export_consolidation(self, path: Path, include: str):
         """The city's workbook for the half, counting `include` ("accepted", or "received" too); returns the
         saved path and the coverage the workbook states. Runs on a worker thread: touches no widget."""

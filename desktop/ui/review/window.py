@@ -10,6 +10,7 @@ from desktop.core.semester import Semester
 from desktop.ui.review.audit_page import AuditPage
 from desktop.ui.review.dashboard_page import DashboardPage
 from desktop.ui.review.inbox_page import InboxPage
+from desktop.ui.review.queries_page import QueriesPage
 from desktop.ui.review.review_page import ReviewPage
 
 
@@ -24,9 +25,11 @@ class ReviewerWindow(QMainWindow):
         self.review = ReviewPage(controller, self)
         self.dashboard = DashboardPage(controller, self)
         self.audit = AuditPage(controller, self)
+        self.queries = QueriesPage(controller, self)
         self.tabs = QTabWidget(self)
         self.tabs.addTab(self.inbox, self.tr("Inbox"))
         self.tabs.addTab(self.review, self.tr("Review"))
+        self.tabs.addTab(self.queries, self.tr("Queries"))
         self.tabs.addTab(self.dashboard, self.tr("Dashboard"))
         self.tabs.addTab(self.audit, self.tr("Audit log"))
         self.setCentralWidget(self.tabs)
@@ -64,6 +67,7 @@ class ReviewerWindow(QMainWindow):
         add_about_action(self.menuBar(), self)
         self.half_box.currentIndexChanged.connect(self.open_selected)
         self.inbox.openUnit.connect(self.open_unit)
+        self.queries.openUnit.connect(self.open_unit)
         self.tabs.currentChanged.connect(self._tab_changed)
         screen = self.screen().availableGeometry() if self.screen() else None
         self.resize(min(1360, screen.width() if screen else 1366), min(720, screen.height() if screen else 728))
@@ -133,3 +137,5 @@ class ReviewerWindow(QMainWindow):
             self.dashboard.refresh()
         elif page is self.audit:
             self.audit.refresh()
+        elif page is self.queries:
+            self.queries.refresh()

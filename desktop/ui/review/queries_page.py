@@ -1,0 +1,77 @@
+"""Every district's unresolved queries of the half, oldest first, with days open; Enter opens the district."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import Signal
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QFileDialog,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from desktop.ui.models.simple_table import RowTableModel
+
+
+class QueriesPage(QWidget):
+    openUnit = Signal(str)
+
+    def __init__(self, controller, parent=None):
+        super().__init__(parent)
+        self.controller = controller
+        ctx, lang = controller.ctx, controller.lang
+        states = controller.query_states
+
+        def indicator(r) -> str:
+            ind = ctx.catalog.indicators.get(r.code)
+            return ind.name(lang) if ind else r.code
+
+        self.model = RowTableModel([
+            (self.tr("District"), lambda r: r.unit.name(lang)), (self.tr("Indicator"), indicator),
+            (self.tr("State"), lambda r: states[r.state](lang)), (self.tr("Raised by"), lambda r: r.opened_by),
+            (self.tr("Raised"), lambda r: r.opened_at.astimezone().strftime("%Y-%m-%d")), (self.tr("Days open"), lambda r: r.days_open),
+            (self.tr("Last message"), lambda r: f"{r.last_author}：{r.last_text}"),
+        ], background=lambda r, c: "#fff3cd" if c == 2 and r.state == "answered" else None, parent=self)  # fmt: skip
+        self.table = QTableView(self)
+        self.table.setModel(self.model)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.verticalHeader().setVisible(False)
+        self.table.horizontalHeader().setStretchLastSection(True)
+        for col, width in ((0, 110), (1, 230), (2, 70), (3, 90), (4, 90), (5, 80)):
+            self.table.setColumnWidth(col, width)
+        self.table.activated.connect(lambda index: self.openUnit.emit(self.model.row(index.row()).unit.code))
+        self.table.setAccessibleName(self.tr("Unresolved queries of every district"))
+        self.count = QLabel(self)
+        export = QPushButton(self.tr("Export to Excel…"), self)
+        export.clicked.connect(lambda: self.export())
+        top = QHBoxLayout()
+        top.addWidget(self.count, 1)
+        top.addWidget(export)
+        layout = QVBoxLayout(self)
+        layout.addLayout(top)
+        layout.addWidget(self.table, 1)
+
+    def refresh(self) -> None:
+        rows = self.controller.unresolved_queries()
+        self.model.set_rows(rows)
+        answered = sum(r.state == "answered" for r in rows)
+        self.count.setText(self.tr("%1 unresolved: %2 waiting for the district, %3 answered and waiting for you")
+                           .replace("%1", str(len(rows))).replace("%2", str(len(rows) - answered)).replace("%3", str(answered)))  # fmt: skip
+
+    def export(self, path: str | None = None) -> Path | None:
+        from desktop.ui.background import run_in_background
+
+        c = self.controller
+        if path is None:
+            suggested = self.tr("%1_unresolved_queries.xlsx").replace("%1", str(c.semester))
+            path, _ = QFileDialog.getSaveFileName(self, self.tr("Export the query list"), suggested, self.tr("Excel workbooks (*.xlsx)"))
+        if not path:
+            return None
+        rows = self.model.rows()
+        return run_in_background(self, self.tr("Writing the query list…"), lambda progress: c.export_query_list(rows, Path(path)))
