@@ -207,13 +207,18 @@ def _plausible_dates(store: Store, rng: random.Random) -> None:
 
     from sqlalchemy import text
 
-    deadlines = {str(s): d for s, d in store.resources.targets.deadlines.items()}
+    from desktop.store import packages
+
+    # The demo's own set-up, just made active (the store's resources were loaded before it was).
+    deadlines = {str(s): d for s, d in packages.validate(packages.demo_content(), demo=True).targets.deadlines.items()}
     with store.db.engine.begin() as conn:
-        rows = conn.execute(text("SELECT id, semester FROM submission WHERE status != :draft"), {"draft": Status.DRAFT}).all()
-        for row_id, semester in rows:
+        rows = conn.execute(text("SELECT id, unit_code, semester FROM submission WHERE status != :draft"), {"draft": Status.DRAFT}).all()
+        for row_id, unit_code, semester in rows:
             deadline = deadlines.get(semester)
             if deadline is None:
                 continue
             day = deadline - timedelta(days=rng.randint(-3, 12))
             at = datetime.combine(day, time(9 + rng.randint(0, 8), rng.randint(0, 59)), UTC)
             conn.execute(text("UPDATE submission SET updated_at = :at WHERE id = :id"), {"at": at, "id": row_id})
+            conn.execute(text("UPDATE submission_version SET received_at = :at WHERE unit_code = :unit AND semester = :half"),
+                         {"at": at, "unit": unit_code, "half": semester})  # what the inbox shows as received

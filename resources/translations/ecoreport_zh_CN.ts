@@ -2030,7 +2030,7 @@ Compare it with the one the district reads to you.</source>
     <message>
         <location filename="../../desktop/ui/review/window.py" line="32"/>
         <source>Queries</source>
-        <translation>问题</translation>
+        <translation>问题清单</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/review/window.py" line="33"/>
