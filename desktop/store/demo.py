@@ -219,6 +219,6 @@ def _plausible_dates(store: Store, rng: random.Random) -> None:
                 continue
             day = deadline - timedelta(days=rng.randint(-3, 12))
             at = datetime.combine(day, time(9 + rng.randint(0, 8), rng.randint(0, 59)), UTC)
-            conn.execute(text("UPDATE submission SET updated_at = :at WHERE id = :id"), {"at": at, "id": row_id})
+            conn.execute(text("UPDATE submission SET updated_at = :at, received_at = :at WHERE id = :id"), {"at": at, "id": row_id})
             conn.execute(text("UPDATE submission_version SET received_at = :at WHERE unit_code = :unit AND semester = :half"),
                          {"at": at, "unit": unit_code, "half": semester})  # what the inbox shows as received

@@ -24,6 +24,11 @@ def utcnow() -> datetime:
     return datetime.now(UTC)
 
 
+def aware(at: datetime) -> datetime:
+    """A stored time in UTC: SQLite hands back naive datetimes for what was written in UTC."""
+    return at if at.tzinfo else at.replace(tzinfo=UTC)
+
+
 class UnitRow(SQLModel, table=True):
     __tablename__ = "unit"
     code: str = Field(primary_key=True, max_length=6)
@@ -87,6 +92,7 @@ class SubmissionRow(SQLModel, table=True):
     version: int = 0  # how many times it has been signed off
     updated_by: str
     updated_at: datetime = Field(default_factory=utcnow)
+    received_at: datetime | None = None  # when the bureau received the current version; no other step moves it
     # The sign-off of the current version, as signed: who prepared and approved it, the form's people,
     # the content fingerprint, the change log since the previous version, and the signature over all of it.
     prepared_by: str | None = None

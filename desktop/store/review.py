@@ -8,7 +8,7 @@ from __future__ import annotations
 import json
 import uuid
 from dataclasses import dataclass
-from datetime import UTC, date, datetime
+from datetime import date, datetime
 
 from sqlmodel import Session, col, select
 
@@ -17,7 +17,7 @@ from desktop.core.text import Text, UserError
 from desktop.core.units import Unit
 from desktop.core.workflow import BUREAU_ROLES, REVIEWABLE, Status
 from desktop.store import audit, users
-from desktop.store.models import QueryMessage, QueryThread, SubmissionRow, SubmissionVersion, utcnow
+from desktop.store.models import QueryMessage, QueryThread, SubmissionRow, SubmissionVersion, aware, utcnow
 from desktop.store.service import Store
 from desktop.store.submissions import Submissions, actor_of
 
@@ -155,7 +155,7 @@ class Review:
         rows = []
         for t in threads:
             m = last.get(t.id)
-            opened = t.opened_at if t.opened_at.tzinfo else t.opened_at.replace(tzinfo=UTC)
+            opened = aware(t.opened_at)
             rows.append(QueryRow(t.uid, self.store.units.get(t.unit_code), t.code,
                                  "answered" if m is not None and m.side == "district" else "open", t.opened_by, t.opened_at,
                                  max(0, (today - opened.astimezone().date()).days), m.author if m else t.opened_by,
@@ -242,9 +242,6 @@ class Review:
         statuses = self.store.statuses(semester)
         now, every = self.store.all_units(semester), self.store.half_checks(semester)
         with self.store.session() as s:
-            received = {}
-            for v in s.exec(select(SubmissionVersion).where(SubmissionVersion.semester == str(semester))):
-                received[v.unit_code] = max(received.get(v.unit_code, v.received_at), v.received_at)
             open_by_unit: dict[str, int] = {}
             for code in s.exec(select(QueryThread.unit_code).where(QueryThread.semester == str(semester),
                                                                     QueryThread.status == "open")):  # fmt: skip
@@ -254,7 +251,7 @@ class Review:
             row = statuses.get(unit.code)
             status = Status(row.status) if row else Status.DRAFT
             checks = every[unit.code] if now.get(unit.code, ({}, {}))[0] else []  # nothing entered: nothing to count
-            at = received.get(unit.code) or (row.updated_at if row and status != Status.DRAFT else None)
+            at = aware(row.received_at) if row and row.received_at and status != Status.DRAFT else None
             overdue = 0
             if deadline is not None:
                 end = at.date() if at is not None and status != Status.DRAFT else today

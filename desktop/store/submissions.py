@@ -97,6 +97,8 @@ class Submissions:
         step = decide(action, row.status, actor, unit, reason)
         at = utcnow()
         row.status, row.updated_by, row.updated_at = step.new.value, actor.name, at
+        if action is Action.RECEIVE:
+            row.received_at = at
         s.add(row)
         audit.append(s, [{"at": at, "user": actor.name, "action": f"status.{action.value}", "unit_code": unit.code,
                           "semester": str(semester), "old": step.old.value, "new": step.new.value,

@@ -2,14 +2,14 @@
 
 from __future__ import annotations
 
-from datetime import UTC, datetime, timedelta
+from datetime import datetime, timedelta
 
 from sqlmodel import Session, select
 
 from desktop.core.text import Text, UserError
 from desktop.core.units import Units
 from desktop.store import audit
-from desktop.store.models import ROLES, UserRow, utcnow
+from desktop.store.models import ROLES, UserRow, aware, utcnow
 from desktop.store.passwords import hash_password, verify_password
 
 UNIT_ROLES = ("clerk", "approver")  # these must belong to a unit
@@ -69,8 +69,8 @@ def authenticate(session: Session, name: str, password: str, now: datetime | Non
     """Checks a password; repeated failures lock the account for a while (throttling guessing)."""
     now = now or utcnow()
     user = find(session, name)
-    if user is not None and user.locked_until is not None and _aware(user.locked_until) > now:
-        wait = int((_aware(user.locked_until) - now).total_seconds()) + 1
+    if user is not None and user.locked_until is not None and aware(user.locked_until) > now:
+        wait = int((aware(user.locked_until) - now).total_seconds()) + 1
         raise UserError(Text(f"登录失败次数过多，请{wait}秒后再试", f"Too many failed logins; try again in {wait} s"))
     # The same message whether the name or the password is wrong: do not reveal which names exist.
     if user is None or not verify_password(user.password_hash, password):
@@ -90,10 +90,6 @@ def authenticate(session: Session, name: str, password: str, now: datetime | Non
         session.add(user)
         session.commit()
     return user
-
-
-def _aware(at: datetime) -> datetime:
-    return at if at.tzinfo else at.replace(tzinfo=UTC)
 
 
 def require_admin(session: Session, actor: str) -> UserRow:

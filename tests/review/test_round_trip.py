@@ -129,6 +129,27 @@ def test_inbox_counts_overdue_and_queries(two):
     assert rows["500104"].status == "accepted"
 
 
+def test_the_received_time_is_when_the_file_arrived_and_no_later_step_moves_it(two, tmp_path):
+    """Querying, reviewing, accepting: the inbox's 接收时间 (and so 逾期) stays the file's arrival."""
+    district, bureau = two
+    unit = district.units.find("500101")
+    district.store.set_values("wanzhou", unit, H1, {}, {"air.good_ratio": "降水偏多"})
+    district.submissions.sign_off("wanzhou", "wanzhou_approver", "ecoreport", unit, H1)
+    assert import_file(bureau.store, export_submission(district, unit, tmp_path / "s.xlsx"), "reviewer").status == IMPORTED
+    review = Review(bureau.store)
+    received = lambda code: next(r for r in review.inbox(H1) if r.unit.code == code).received_at  # noqa: E731
+    arrived = received("500101")
+    assert arrived is not None and arrived.tzinfo is not None
+    thread = review.open_query("reviewer", unit, H1, "enf.penalties", "请说明")
+    review.resolve("reviewer", thread)
+    review.accept("reviewer", unit, H1, "同意")
+    assert received("500101") == arrived
+    demo = next(r for r in review.inbox(H1) if r.status == "submitted")  # the demo's history: received, not touched
+    before = demo.received_at
+    review.open_query("reviewer", demo.unit, H1, "enf.penalties", "请说明")
+    assert received(demo.unit.code) == before and before.date() < arrived.date()
+
+
 def test_review_on_the_command_line(two, tmp_path):
     district, bureau = two
     db = str(bureau.store.db.url).removeprefix("sqlite:///")

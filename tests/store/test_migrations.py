@@ -2,7 +2,7 @@
 first (byte for byte the old file), and the data is identical afterwards.
 
 The fixtures in fixtures/ were built by fixtures/build_schema_fixture.py run with the code of the last commit
-at each revision (0001 8a0e224^, 0002 2bd5a57^, 0003 2b2c410^, 0004 74a904a^, 0005 fced270^, 0006 867a6a1^).
+at each revision (0001 8a0e224^, 0002 2bd5a57^, 0003 2b2c410^, 0004 74a904a^, 0005 fced270^, 0006 867a6a1^, 0007 792edd9).
 A new revision adds its fixture the same way.
 """
 
@@ -65,3 +65,25 @@ def test_each_released_schema_is_upgraded_with_a_backup_and_its_data_intact(revi
     ctx.store.set_values("wanzhou", unit, Semester(2024, 1), {"enf.penalties": "13"})  # and it keeps working, signed
     assert audit.AuditLog(ctx.store).verify()[1] is None
     ctx.store.db.dispose()
+
+
+def test_0008_takes_the_received_time_from_the_versions_or_else_the_log(demo_copy):
+    """Earlier releases kept no received time of their own: the upgrade takes what they recorded, not the last change."""
+    from desktop.context import open_context
+
+    con = sqlite3.connect(demo_copy)
+    receipts = dict(con.execute("SELECT unit_code, MAX(at) FROM audit WHERE action = 'status.receive' AND semester = '2024H1' "
+                                "GROUP BY unit_code").fetchall())  # fmt: skip
+    con.execute("INSERT INTO submission_version (unit_code, semester, version, fingerprint, snapshot, received_by, received_at) "
+                "VALUES ('500102', '2024H1', 1, 'f', '{}', 'reviewer', '2024-07-18 09:30:00.000000')")  # fmt: skip
+    con.execute("ALTER TABLE submission DROP COLUMN received_at")
+    con.execute("UPDATE submission SET updated_at = '2026-01-01 00:00:00.000000'")  # a later status change
+    con.execute("UPDATE alembic_version SET version_num = '0007'")
+    con.commit()
+    con.close()
+    open_context(str(demo_copy)).store.db.dispose()
+    con = sqlite3.connect(demo_copy)
+    after = dict(con.execute("SELECT unit_code, received_at FROM submission WHERE semester = '2024H1'").fetchall())
+    con.close()
+    assert after.pop("500102") == "2024-07-18 09:30:00.000000"
+    assert len(receipts) > 20 and after == {code: receipts.get(code) for code in after}
