@@ -231,6 +231,12 @@ def cmd_selftest(args: argparse.Namespace) -> int:
         if not unit_matches(unit, initials):
             raise UserError(Text(f"自检失败：按拼音首字母 {initials} 找不到{unit.name.zh}", f"Self-test failed: {initials} does not find {unit.name.en}"))
         steps.append(Text(f"查找：拼音首字母 {initials} → {unit.name.zh}", f"search: pinyin initials {initials} → {unit.name.en}"))
+        import jeepney.io.blocking  # noqa: F401 - the GUI's connection to fcitx 4
+        from jeepney import DBusAddress, new_method_call
+
+        key = DBusAddress("/inputcontext_0", "org.fcitx.Fcitx-0", "org.fcitx.Fcitx.InputContext")
+        new_method_call(key, "ProcessKeyEvent", "uuuiu", (110, 57, 0, 0, 0)).serialise(serial=1)
+        steps.append(Text("输入法：可与 fcitx 4 通信（D-Bus）", "input method: fcitx 4's D-Bus protocol available"))
         steps.append(Text(f"数据库与审核：2/3 → {figures.get('water.excellent_ratio')}%，{len(checks)} 条审核结果",
                           f"database and checks: 2/3 → {figures.get('water.excellent_ratio')}%, {len(checks)} check results"))  # fmt: skip
         template = save_workbook(build_template(ctx.catalog, unit, half, figures, figures, figures, {}, lang), Path(folder) / "t.xlsx")

@@ -256,6 +256,7 @@ def run(args) -> int:
     from desktop.ui.about import app_icon
 
     app.setWindowIcon(app_icon())
+    input_method.serve(app)
     gui = GuiApp(args, app)
     if getattr(args, "input_check", None) is not None:
         return _input_check(args.input_check)

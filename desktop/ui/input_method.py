@@ -73,6 +73,7 @@ def bundled_plugins(plugin_dirs: Collection[str]) -> set[str]:
 
 
 _applied: list[Choice] = []
+_bridges: list = []  # the fcitx 4 bridge, kept for the application's life
 
 
 def apply(environ: MutableMapping[str, str] | None = None) -> Choice:
@@ -110,3 +111,26 @@ def running_services() -> set[str]:
     if "org.freedesktop.portal.IBus" in names:
         found.add("ibus-portal")
     return found
+
+
+def serve(app) -> str:
+    """After Qt starts: on an fcitx desktop where fcitx 4 runs (no IBus interface), EcoReport speaks to it itself.
+    Returns what serves input: "fcitx4" or "" (Qt's plugin, or nothing)."""
+    if _bridges:
+        return "fcitx4"
+    if applied().framework != "fcitx":
+        return ""  # one look at the bus on fcitx desktops only
+    services = running_services()
+    if "fcitx4" not in services or "fcitx5" in services:
+        return ""
+    from desktop.ui import fcitx4
+
+    bridge = fcitx4.start(app)
+    if bridge is None:
+        return ""
+    _bridges.append(bridge)
+    return "fcitx4"
+
+
+def served_by() -> str:
+    return "fcitx4" if _bridges else ""

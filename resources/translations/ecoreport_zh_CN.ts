@@ -1109,36 +1109,41 @@ The bureau&apos;s key fingerprint: %3</source>
     </message>
     <message>
         <location filename="../../desktop/ui/dialogs/input_check.py" line="41"/>
+        <source>fcitx 4, spoken to directly over D-Bus</source>
+        <translation>fcitx 4（本程序经 D-Bus 直接连接）</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/dialogs/input_check.py" line="43"/>
         <source>Qt&apos;s IBus plugin, through fcitx5&apos;s IBus interface</source>
         <translation>Qt 的 IBus 插件，经 fcitx5 的 IBus 接口</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/input_check.py" line="44"/>
+        <location filename="../../desktop/ui/dialogs/input_check.py" line="46"/>
         <source>Qt&apos;s built-in compose input (no input method)</source>
         <translation>Qt 自带的组合键输入（未使用输入法）</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/input_check.py" line="47"/>
+        <location filename="../../desktop/ui/dialogs/input_check.py" line="49"/>
         <source>fcitx 4</source>
         <translation>fcitx 4（小企鹅输入法旧版）</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/input_check.py" line="49"/>
+        <location filename="../../desktop/ui/dialogs/input_check.py" line="51"/>
         <source>none found on the session bus</source>
         <translation>会话总线上未发现输入法</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/input_check.py" line="53"/>
-        <source>fcitx 4 is running. EcoReport works with fcitx5 and IBus: ask your administrator to install fcitx5 (with its Chinese add-ons) or IBus with a pinyin engine.</source>
-        <translation>正在运行的是 fcitx 4。本程序支持 fcitx5 和 IBus：请管理员安装 fcitx5（及其中文输入组件）或带拼音引擎的 IBus。</translation>
+        <location filename="../../desktop/ui/dialogs/input_check.py" line="55"/>
+        <source>fcitx 4 is running, but EcoReport could not connect to it. Restart fcitx (or log out and in again) and EcoReport; if that does not help, ask your administrator to install fcitx5 (with its Chinese add-ons) or IBus with a pinyin engine.</source>
+        <translation>fcitx 4 正在运行，但本程序未能连接到它。请重启 fcitx（或注销后重新登录）并重新打开本程序；如仍不行，请联系管理员安装 fcitx5（含中文组件）或带拼音引擎的 IBus。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/input_check.py" line="55"/>
+        <location filename="../../desktop/ui/dialogs/input_check.py" line="58"/>
         <source>If no Chinese arrives, switch the input method on (usually Ctrl+Space) and try again.</source>
         <translation>如果输入不了汉字，请先打开输入法（通常按 Ctrl+空格）再试。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/input_check.py" line="59"/>
+        <location filename="../../desktop/ui/dialogs/input_check.py" line="62"/>
         <source>Chinese input works.</source>
         <translation>中文输入正常。</translation>
     </message>

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import QLibraryInfo, Qt
 from PySide6.QtGui import QInputMethodEvent
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QLabel
 
 from desktop.ui.dialogs.input_check import InputCheckDialog
 from desktop.ui.input_method import bundled_plugins, choose
@@ -63,4 +63,14 @@ def test_the_check_says_when_chinese_arrives(qtbot):
 def test_the_check_names_fcitx4_as_the_reason_when_it_is_what_runs(qtbot):
     dialog = InputCheckDialog(choose({"QT_IM_MODULE": "fcitx"}, BUNDLED), {"fcitx4"})
     qtbot.addWidget(dialog)
-    assert "fcitx 4 is running" in dialog.verdict.text()
+    assert "fcitx 4 is running, but EcoReport could not connect" in dialog.verdict.text()
+
+
+def test_the_check_says_when_ecoreport_speaks_to_fcitx4_itself(qtbot, monkeypatch):
+    from desktop.ui.dialogs import input_check
+
+    monkeypatch.setattr(input_check, "served_by", lambda: "fcitx4")
+    dialog = InputCheckDialog(choose({"QT_IM_MODULE": "fcitx"}, BUNDLED), {"fcitx4"})
+    qtbot.addWidget(dialog)
+    assert "fcitx 4, spoken to directly over D-Bus" in [label.text() for label in dialog.findChildren(QLabel)]
+    assert "Ctrl+Space" in dialog.verdict.text()

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QFormLayout, QLabel, QLineEdit, QVBoxLayout
 
-from desktop.ui.input_method import Choice
+from desktop.ui.input_method import Choice, served_by
 
 
 def has_chinese(text: str) -> bool:
@@ -37,6 +37,8 @@ class InputCheckDialog(QDialog):
         self.resize(560, 220)
 
     def _plugin_text(self, choice: Choice) -> str:
+        if served_by() == "fcitx4":
+            return self.tr("fcitx 4, spoken to directly over D-Bus")
         if choice.plugin == "ibus" and choice.framework == "fcitx":
             return self.tr("Qt's IBus plugin, through fcitx5's IBus interface")
         if choice.plugin:
@@ -49,9 +51,10 @@ class InputCheckDialog(QDialog):
         return "、".join(found) if found else self.tr("none found on the session bus")
 
     def _advice_text(self, services: set[str]) -> str:
-        if "fcitx4" in services and "fcitx5" not in services:
-            return self.tr("fcitx 4 is running. EcoReport works with fcitx5 and IBus: ask your administrator "
-                           "to install fcitx5 (with its Chinese add-ons) or IBus with a pinyin engine.")
+        if "fcitx4" in services and "fcitx5" not in services and served_by() != "fcitx4":
+            return self.tr("fcitx 4 is running, but EcoReport could not connect to it. Restart fcitx (or log out "
+                           "and in again) and EcoReport; if that does not help, ask your administrator to install "
+                           "fcitx5 (with its Chinese add-ons) or IBus with a pinyin engine.")
         return self.tr("If no Chinese arrives, switch the input method on (usually Ctrl+Space) and try again.")
 
     def _update(self, text: str) -> None:
