@@ -41,12 +41,20 @@ def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -
         if name == "show":
             p.add_argument("--json", action="store_true")
         p.set_defaults(run=run)
-    for name, run, text in (("reply", cmd_reply, "answer a query: UID TEXT"), ("resolve", cmd_resolve, "mark a query resolved: UID")):
+    for name, run, text in (("reply", cmd_reply, "answer a query: UID TEXT"), ("resolve", cmd_resolve, "close a query: UID"),
+                            ("reopen-query", cmd_reopen_query, "open a closed query again: UID --reason TEXT")):  # fmt: skip
         p = verbs.add_parser(name, parents=[common], help=text)
         p.add_argument("uid", metavar="UID")
         if name == "reply":
             p.add_argument("text", metavar="TEXT")
+        if name == "reopen-query":
+            p.add_argument("--reason", required=True, help="the district sees it")
         p.set_defaults(run=run)
+    p = verbs.add_parser("queries", parents=[common], help="every district's open and answered queries of a half, oldest first")
+    p.add_argument("semester", metavar="HALF")
+    p.add_argument("--json", action="store_true")
+    p.add_argument("-o", "--output", metavar="FILE.xlsx", help="also write them as a workbook")
+    p.set_defaults(run=cmd_queries)
     p = verbs.add_parser("import", parents=[common], help="import a review workbook (district) or a submission (bureau)")
     p.add_argument("files", nargs="+", metavar="FILE.xlsx")
     p.add_argument("--json", action="store_true")
@@ -86,7 +94,7 @@ def cmd_inbox(args: argparse.Namespace) -> int:
     out = [head(lang).split("|")]
     for r in rows:
         out.append([r.unit.label(lang), INBOX_NAMES[r.status](lang), str(r.version or ""),
-                    r.received_at.strftime("%Y-%m-%d %H:%M") if r.received_at else "", str(r.deadline or ""),
+                    r.received_at.astimezone().strftime("%Y-%m-%d %H:%M") if r.received_at else "", str(r.deadline or ""),
                     str(r.days_overdue or ""), str(r.errors), str(r.warnings), str(r.open_queries)])  # fmt: skip
     print(table(out))
     return EXIT_OK
@@ -144,7 +152,7 @@ def cmd_resolve(args: argparse.Namespace) -> int:
 
     ctx = context(args)
     Review(ctx.store).resolve(ctx.user, args.uid)
-    print(Text(f"问题 {args.uid} 已解决", f"Query {args.uid} resolved")(args.lang))
+    print(Text(f"问题 {args.uid} 已关闭", f"Query {args.uid} closed")(args.lang))
     return EXIT_OK
 
 
@@ -161,6 +169,43 @@ def cmd_accept(args: argparse.Namespace) -> int:
     review.accept(ctx.user, unit, semester, args.comment)
     print(Text(f"已审核通过{unit.name.zh}{semester.label('zh')}的报送，计入全市数据",
                f"Accepted {unit.name.en}'s {semester}; it now counts for the city")(args.lang))  # fmt: skip
+    return EXIT_OK
+
+
+def cmd_reopen_query(args: argparse.Namespace) -> int:
+    from desktop.store.review import Review
+
+    ctx = context(args)
+    Review(ctx.store).reopen_query(ctx.user, args.uid, args.reason)
+    print(Text(f"问题 {args.uid} 已重新打开（随审核意见文件发给区县）",
+               f"Query {args.uid} reopened (it travels in the review file)")(args.lang))  # fmt: skip
+    return EXIT_OK
+
+
+def cmd_queries(args: argparse.Namespace) -> int:
+    from desktop.store.review import QUERY_STATES, Review
+
+    ctx = context(args)
+    readable(ctx, ctx.units.municipality)  # every district's queries: the bureau's view
+    semester, lang = semester_arg(args.semester), args.lang
+    rows = Review(ctx.store).unresolved(semester)
+    if args.output:
+        from desktop.exchange.query_list import build_query_list
+        from desktop.exchange.save import save_workbook
+
+        save_workbook(build_query_list(rows, ctx.catalog, semester, QUERY_STATES, lang), Path(args.output))
+    if args.json:
+        dump_json([{"uid": r.uid, "unit": r.unit.code, "name": r.unit.name(lang), "code": r.code, "state": r.state,
+                    "opened_by": r.opened_by, "opened_at": r.opened_at.isoformat(timespec="seconds"), "days_open": r.days_open,
+                    "last_author": r.last_author, "last_text": r.last_text} for r in rows])  # fmt: skip
+        return EXIT_OK
+    head = Text("编号|单位|指标|状态|提出人|已开天数|最后发言", "Id|Unit|Indicator|State|Raised by|Days open|Last word")
+    out = [head(lang).split("|")]
+    for r in rows:
+        ind = ctx.catalog.indicators.get(r.code)
+        out.append([r.uid[:8], r.unit.name(lang), ind.name(lang) if ind else r.code, QUERY_STATES[r.state](lang), r.opened_by,
+                    str(r.days_open), f"{r.last_author}：{r.last_text}"[:40]])  # fmt: skip
+    print(table(out))
     return EXIT_OK
 
 

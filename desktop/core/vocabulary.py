@@ -2,15 +2,18 @@
 
 from __future__ import annotations
 
+import re
+
 from desktop.core.text import Text
-from desktop.core.workflow import ACTION_NAMES, Action
+from desktop.core.workflow import ACTION_NAMES, INBOX_NAMES, Action, Status
 
 AUDIT_ACTIONS = {
     "value.set": Text("修改数值", "value changed"),
     "value.explain": Text("填写说明", "explanation written"),
     "query.open": Text("提出问题", "query raised"),
     "query.reply": Text("答复问题", "query answered"),
-    "query.resolve": Text("问题已解决", "query resolved"),
+    "query.resolve": Text("关闭问题", "query closed"),
+    "query.reopen": Text("重新打开问题", "query reopened"),
     "user.create": Text("新建用户", "user created"),
     "user.role": Text("更改角色", "role changed"),
     "user.password": Text("更改密码", "password changed"),
@@ -47,3 +50,20 @@ ROLE_NAMES = {
 
 def role_name(role: str) -> Text:
     return ROLE_NAMES.get(role, Text(role, role))
+
+
+def recorded_value(action: str, value: str | None, lang: str) -> str:
+    """An old or new value of an audit entry as a person reads it: statuses and roles in words, the rest as recorded."""
+    if value is None:
+        return "∅"
+    if action.startswith("status."):
+        try:
+            return INBOX_NAMES[Status(value)](lang)
+        except ValueError:
+            return value
+    pattern = {"user.create": r"(?P<head>.* \()(?P<role>\w+)(?P<tail>\))",  # name (role)
+               "user.role": r"(?P<head>(?:.*: )?)(?P<role>\w+)(?P<tail>(?: .*)?)"}.get(action)  # [name: ]role [unit]
+    found = re.fullmatch(pattern, value) if pattern else None
+    if found and found["role"] in ROLE_NAMES:
+        return found["head"] + role_name(found["role"])(lang) + found["tail"]
+    return value

@@ -99,10 +99,30 @@ def import_file(store: Store, path: Path, actor: str, expect_unit: Unit | None =
         if key not in memo:
             memo[key] = _package_notes(store, book)
         notes = list(memo[key])
+    if book.kind == "review" and changes:
+        notes.insert(0, _review_note(book))  # the decision and its reason, the moment the district imports it
     notes += [Text(f.message("zh"), f.message("en")) for f in book.formulas]  # each formula whose result was taken
     _keep_head(store, actor, book, unit)
     notes += checked
     return ImportResult(path, status, book.kind, unit.code, str(book.semester), len(changes), [], notes)
+
+
+def _review_note(book) -> Text:
+    """What the bureau decided, who, why, and how many queries wait for an answer."""
+    from desktop.core.workflow import STATUS_NAMES, Status
+
+    try:
+        decision = STATUS_NAMES[Status(book.meta["decision"])]
+    except (KeyError, ValueError):
+        decision = Text(str(book.meta.get("decision", "")), str(book.meta.get("decision", "")))
+    reviewer, reason = book.meta.get("reviewer") or "", (book.meta.get("reason") or "").strip()
+    waiting = sum(t["status"] != "resolved" for t in book.threads)
+    zh = f"市局审核意见：{decision.zh}" + (f"（{reviewer}）" if reviewer else "") + (f"。原因：{reason}" if reason else "")
+    en = f"The bureau's review: {decision.en}" + (f" ({reviewer})" if reviewer else "") + (f". Reason: {reason}" if reason else "")
+    if waiting:
+        zh += f"。有{waiting}个问题待答复，请在“问题”页查看并答复"
+        en += f". {waiting} query(ies) await your answer on the Queries tab"
+    return Text(zh + "。", en + ".")
 
 
 class ImportStopped(Exception):

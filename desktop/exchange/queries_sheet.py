@@ -7,9 +7,11 @@ from desktop.core.text import Text
 from desktop.exchange.address import column_letter
 
 TITLE = Text("问题与答复", "Queries")
-HEADERS = Text("问题编号|消息编号|指标代码|指标|状态|提出版本|提出人|发言人|单位|时间|内容",
-               "Query id|Message id|Code|Indicator|Status|Raised on version|Raised by|Author|Side|Time|Text")  # fmt: skip
+HEADERS = Text("问题编号|消息编号|指标代码|指标|状态|提出版本|提出人|发言人|单位|时间|内容|步骤",
+               "Query id|Message id|Code|Indicator|Status|Raised on version|Raised by|Author|Side|Time|Text|Step")  # fmt: skip
 STATUS = {"open": Text("未解决", "open"), "resolved": Text("已解决", "resolved")}
+# The twelfth column came with closing and reopening; a reader of eleven columns takes those steps as messages.
+STEP = {"message": Text("留言", "message"), "close": Text("关闭", "closed"), "reopen": Text("重新打开", "reopened")}
 SIDE = {"bureau": Text("市局", "bureau"), "district": Text("区县", "district")}
 
 
@@ -25,13 +27,13 @@ def write_queries(wb, threads, catalog: Catalog, unit_code: str, semester: str, 
         for m in thread.messages:
             values = [thread.uid, m.uid, thread.code, ind.name(lang) if ind else thread.code, STATUS[thread.status](lang),
                       thread.version, thread.opened_by, m.author, SIDE.get(m.side, SIDE["bureau"])(lang),
-                      m.at.isoformat(timespec="seconds"), m.text]  # fmt: skip
+                      m.at.isoformat(timespec="seconds"), m.text, STEP.get(m.kind, STEP["message"])(lang)]  # fmt: skip
             for col, value in enumerate(values, start=1):
                 c.boxed(c.put(ws.cell(row, col), value))
             row += 1
     if row == 2:
         c.put(ws.cell(2, 4), Text("没有问题。", "No queries.")(lang))
-    c.widths(ws, [34, 34, 24, 30, 8, 8, 12, 12, 8, 20, 60])
+    c.widths(ws, [34, 34, 24, 30, 8, 8, 12, 12, 8, 20, 60, 10])
     for col in (1, 2, 3):
         ws.column_dimensions[column_letter(col)].hidden = True
     ws.freeze_panes = "D2"
@@ -44,6 +46,7 @@ def read_queries(rows: list[list], unit_code: str, semester: str) -> list[dict]:
     threads: dict[str, dict] = {}
     status_of = {t(lang): key for key, t in STATUS.items() for lang in ("zh", "en")}
     side_of = {t(lang): key for key, t in SIDE.items() for lang in ("zh", "en")}
+    step_of = {t(lang): key for key, t in STEP.items() for lang in ("zh", "en")}
     for row in rows[1:]:
         if len(row) < 11 or not row[0] or not row[1]:
             continue
@@ -56,5 +59,6 @@ def read_queries(rows: list[list], unit_code: str, semester: str) -> list[dict]:
             "opened_by": str(row[6]), "messages": [],
         })  # fmt: skip
         thread["messages"].append({"uid": message_uid, "author": str(row[7]), "side": side_of.get(str(row[8]), "bureau"),
-                                   "at": str(row[9]), "text": str(row[10])[:4000]})  # fmt: skip
+                                   "at": str(row[9]), "text": str(row[10])[:4000],
+                                   "kind": step_of.get(str(row[11]), "message") if len(row) > 11 else "message"})  # fmt: skip
     return list(threads.values())

@@ -180,6 +180,7 @@ class QueryMessage(SQLModel, table=True):
     side: str  # bureau | district
     text: str
     at: datetime = Field(default_factory=utcnow)
+    kind: str = "message"  # message | close | reopen (a step of the thread, by its author at its time)
 
 
 class SubmissionVersion(SQLModel, table=True):

@@ -29,6 +29,7 @@ class Message:
     side: str
     text: str
     at: datetime
+    kind: str = "message"  # message | close | reopen
 
 
 @dataclass(frozen=True, slots=True)
@@ -45,6 +46,23 @@ class Thread:
     def open(self) -> bool:
         return self.status == "open"
 
+    @property
+    def state(self) -> str:
+        """open (waiting for the district), answered (the district spoke last), closed, or reopened (by the bureau,
+        after it was closed, and not answered since)."""
+        return thread_state(self.status, [(m.kind, m.side) for m in self.messages])
+
+
+def thread_state(status: str, steps: list[tuple[str, str]]) -> str:
+    if status == "resolved":
+        return "closed"
+    for kind, side in reversed(steps):
+        if kind == "reopen":
+            return "reopened"
+        if kind == "message":
+            return "answered" if side == "district" else "open"
+    return "open"
+
 
 @dataclass(frozen=True, slots=True)
 class InboxRow:
@@ -59,7 +77,8 @@ class InboxRow:
     open_queries: int
 
 
-QUERY_STATES = {"open": Text("待答复", "open"), "answered": Text("已答复", "answered"), "resolved": Text("已解决", "closed")}
+QUERY_STATES = {"open": Text("待答复", "open"), "answered": Text("已答复", "answered"), "closed": Text("已关闭", "closed"),
+                "reopened": Text("重新打开", "reopened")}
 
 
 @dataclass(frozen=True, slots=True)
@@ -69,7 +88,7 @@ class QueryRow:
     uid: str
     unit: Unit
     code: str
-    state: str  # open (waiting for the district) | answered (the district spoke last)
+    state: str  # open (waiting for the district) | answered (the district spoke last) | reopened
     opened_by: str
     opened_at: datetime
     days_open: int
@@ -136,8 +155,8 @@ class Review:
             out = []
             for t in rows:
                 messages = s.exec(select(QueryMessage).where(QueryMessage.thread_id == t.id).order_by(col(QueryMessage.id))).all()
-                out.append(Thread(t.uid, t.code, t.status, t.version, t.opened_by, t.opened_at,
-                                  tuple(Message(m.uid, m.author, m.side, m.text, m.at) for m in messages)))  # fmt: skip
+                out.append(Thread(t.uid, t.code, t.status, t.version, t.opened_by, aware(t.opened_at),
+                                  tuple(Message(m.uid, m.author, m.side, m.text, aware(m.at), m.kind) for m in messages)))  # fmt: skip
             return out
 
     def unresolved(self, semester: Semester, today: date | None = None) -> list[QueryRow]:
@@ -147,19 +166,19 @@ class Review:
         with self.store.session() as s:
             threads = s.exec(select(QueryThread).where(QueryThread.semester == str(semester), QueryThread.status != "resolved")
                              .order_by(col(QueryThread.opened_at), col(QueryThread.id))).all()  # fmt: skip
-            last = {}
+            last, steps = {}, {}
             if threads:
                 for m in s.exec(select(QueryMessage).where(col(QueryMessage.thread_id).in_([t.id for t in threads]))
                                 .order_by(col(QueryMessage.id))):  # fmt: skip
                     last[m.thread_id] = m
+                    steps.setdefault(m.thread_id, []).append((m.kind, m.side))
         rows = []
         for t in threads:
             m = last.get(t.id)
             opened = aware(t.opened_at)
-            rows.append(QueryRow(t.uid, self.store.units.get(t.unit_code), t.code,
-                                 "answered" if m is not None and m.side == "district" else "open", t.opened_by, t.opened_at,
-                                 max(0, (today - opened.astimezone().date()).days), m.author if m else t.opened_by,
-                                 m.at if m else t.opened_at, m.text if m else ""))  # fmt: skip
+            rows.append(QueryRow(t.uid, self.store.units.get(t.unit_code), t.code, thread_state(t.status, steps.get(t.id, [])),
+                                 t.opened_by, aware(t.opened_at), max(0, (today - opened.astimezone().date()).days),
+                                 m.author if m else t.opened_by, aware(m.at) if m else opened, m.text if m else ""))  # fmt: skip
         return rows
 
     def open_query(self, actor: str, unit: Unit, semester: Semester, code: str, text: str) -> str:
@@ -204,7 +223,30 @@ class Review:
                 return
             thread.status, thread.resolved_by, thread.resolved_at = "resolved", actor, utcnow()
             s.add(thread)
+            s.add(QueryMessage(uid=uuid.uuid4().hex, thread_id=thread.id, author=actor, side="bureau", text="",
+                               at=thread.resolved_at, kind="close"))  # fmt: skip
             audit.record(s, actor, "query.resolve", unit=thread.unit_code, semester=thread.semester, code=thread.code)
+            s.commit()
+
+    def reopen_query(self, actor: str, uid: str, reason: str) -> None:
+        """A closed query opened again by the bureau, with why; the district answers it again."""
+        if not reason.strip():
+            raise UserError(Text("请写明重新打开的原因", "Say why the query is reopened"))
+        with self.store.session() as s:
+            _bureau_user(s, actor)
+            thread = _thread(s, uid)
+            if thread.status != "resolved":
+                raise UserError(Text("该问题尚未关闭，无需重新打开", "The query is not closed"))
+            row = self.store._submission(s, thread.unit_code, thread.semester)
+            if row is not None and row.status == Status.ACCEPTED:
+                raise UserError(Text("该报送已审核通过：请先重新打开审核，再重新打开问题",
+                                     "The submission is accepted: reopen the review first, then the query"))  # fmt: skip
+            thread.status, thread.resolved_by, thread.resolved_at = "open", None, None
+            s.add(thread)
+            s.add(QueryMessage(uid=uuid.uuid4().hex, thread_id=thread.id, author=actor, side="bureau", text=reason.strip(),
+                               kind="reopen"))  # fmt: skip
+            audit.record(s, actor, "query.reopen", unit=thread.unit_code, semester=thread.semester, code=thread.code,
+                         reason=reason.strip())  # fmt: skip
             s.commit()
 
     # --- decisions: status changes go through the workflow ------------------------------------

@@ -12,7 +12,7 @@ from sqlmodel import Session, select
 
 from desktop.core.semester import Semester
 from desktop.core.units import Unit
-from desktop.store.models import QueryMessage, QueryThread
+from desktop.store.models import QueryMessage, QueryThread, aware
 
 
 def open_count(s: Session, unit: Unit, semester: Semester) -> int:
@@ -31,14 +31,24 @@ def merge_threads(s: Session, threads: list[dict]) -> int:
             s.add(thread)
             s.flush()
             added += 1
-        elif data["status"] == "resolved" and thread.status != "resolved":
-            thread.status = "resolved"
-            s.add(thread)
-            added += 1
         known = set(s.exec(select(QueryMessage.uid).where(QueryMessage.thread_id == thread.id)))
         for m in data["messages"]:
             if m["uid"] not in known:
                 s.add(QueryMessage(uid=m["uid"], thread_id=thread.id, author=m["author"], side=m["side"], text=m["text"],
-                                   at=datetime.fromisoformat(m["at"])))  # fmt: skip
+                                   at=datetime.fromisoformat(m["at"]), kind=m.get("kind", "message")))  # fmt: skip
                 added += 1
+        s.flush()
+        # Closed or open as its latest close or reopen says, whichever side's file brought it; a file from before
+        # those steps were recorded can only close a query.
+        steps = s.exec(select(QueryMessage.kind, QueryMessage.at, QueryMessage.id).where(
+            QueryMessage.thread_id == thread.id, QueryMessage.kind != "message")).all()  # fmt: skip
+        status = thread.status
+        if steps:  # files give times to the second: within one, the order they were written in
+            status = "resolved" if max(steps, key=lambda step: (aware(step[1]).replace(microsecond=0), step[2]))[0] == "close" else "open"
+        elif data["status"] == "resolved":
+            status = "resolved"
+        if status != thread.status:
+            thread.status = status
+            s.add(thread)
+            added += 1
     return added

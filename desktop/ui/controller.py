@@ -14,6 +14,7 @@ from desktop.core.semester import Semester
 from desktop.core.text import UserError
 from desktop.core.units import Unit
 from desktop.core.values import MAX_TEXT, ValueRefused, parse_value, to_storage
+from desktop.core.workflow import Status
 from desktop.store.reports import half_report
 from desktop.ui.commands import SetValuesCommand, Snapshot
 from desktop.ui.paste import PasteResult
@@ -32,6 +33,7 @@ class EntryController(QObject):
         self.unit: Unit | None = None
         self.semester: Semester | None = None
         self.report: HalfReport | None = None
+        self.decision_reason: str | None = None
         self.edit_refusal = None  # core.workflow.may_edit's reason, or None when the half may be edited
         self.last_write_failed: str | None = None  # the store's refusal of the last write, for the paste summary
         self.threads: list = []
@@ -50,6 +52,9 @@ class EntryController(QObject):
         # The workflow's rule, asked of the database: a user disabled since logging in edits nothing.
         self.edit_refusal = self.ctx.submissions.may_edit(self.user.name, self.unit, self.semester)
         self.threads = Review(self.ctx.store).threads(self.unit, self.semester)
+        self.decision_reason = None  # the bureau's reason for a return or a reopening, its comment on acceptance
+        if self.report.status in (Status.RETURNED, Status.REOPENED, Status.ACCEPTED):
+            self.decision_reason = self.ctx.submissions.decision(self.unit, self.semester)[1]
         self.reportChanged.emit(self.report)
         self.threadsChanged.emit(self.threads)
 

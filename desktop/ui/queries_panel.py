@@ -22,15 +22,17 @@ from desktop.ui.models.simple_table import RowTableModel
 class QueriesPanel(QWidget):
     replied = Signal(str, str)  # uid, text
     resolved = Signal(str)  # uid
+    reopened = Signal(str, str)  # uid, reason
     selectedCode = Signal(str)
 
     def __init__(self, catalog, lang: str, bureau: bool, parent=None, wide: bool = False):
         super().__init__(parent)
         self._catalog, self._lang = catalog, lang
-        status = {"open": self.tr("open"), "resolved": self.tr("resolved")}
+        states = {"open": self.tr("awaiting an answer"), "answered": self.tr("answered"), "closed": self.tr("closed"),
+                  "reopened": self.tr("reopened")}  # fmt: skip
         self.model = RowTableModel([
             (self.tr("Indicator"), lambda t: catalog[t.code].name(lang) if t.code in catalog else t.code),
-            (self.tr("Status"), lambda t: status.get(t.status, t.status)),
+            (self.tr("Status"), lambda t: states.get(t.state, t.state)),
             (self.tr("Messages"), lambda t: len(t.messages)),
         ], background=lambda t, c: "#fff3cd" if t.open else None, parent=self)  # fmt: skip
         self.table = QTableView(self)
@@ -45,11 +47,16 @@ class QueriesPanel(QWidget):
         self.answer.setPlaceholderText(self.tr("Write an answer…"))
         self.answer.setMaximumHeight(80)
         self.reply_button = QPushButton(self.tr("Reply"), self)
-        self.resolve_button = QPushButton(self.tr("Mark resolved"), self)
+        self.resolve_button = QPushButton(self.tr("Close"), self)
+        self.resolve_button.setToolTip(self.tr("Close the query: the answer settles it"))
         self.resolve_button.setVisible(bureau)
+        self.reopen_button = QPushButton(self.tr("Reopen…"), self)
+        self.reopen_button.setToolTip(self.tr("Open a closed query again, saying why; the district answers it again"))
+        self.reopen_button.setVisible(bureau)
         buttons = QHBoxLayout()
         buttons.addWidget(self.reply_button)
         buttons.addWidget(self.resolve_button)
+        buttons.addWidget(self.reopen_button)
         buttons.addStretch(1)
         self.table.setAccessibleName(self.tr("Queries"))
         self.thread.setAccessibleName(self.tr("Messages of the query"))
@@ -73,6 +80,7 @@ class QueriesPanel(QWidget):
         self.table.selectionModel().currentRowChanged.connect(self._show)
         self.reply_button.clicked.connect(self._reply)
         self.resolve_button.clicked.connect(self._resolve)
+        self.reopen_button.clicked.connect(self._reopen)
         self._set_enabled(None)
 
     def set_threads(self, threads, read_only: bool = False) -> None:
@@ -98,9 +106,15 @@ class QueriesPanel(QWidget):
             return
         parts = []
         side = {"bureau": self.tr("bureau"), "district": self.tr("district")}
+        steps = {"close": self.tr("closed the query"), "reopen": self.tr("reopened the query")}
         for m in thread.messages:
             who = self.tr("%1 (%2)").replace("%1", f"<b>{escape(m.author)}</b>").replace("%2", side.get(m.side, m.side))
-            parts.append(f"<p>{who}<span style='color:#777'> {m.at.astimezone():%Y-%m-%d %H:%M}</span><br>{escape(m.text)}</p>")
+            when = f"<span style='color:#777'> {m.at.astimezone():%Y-%m-%d %H:%M}</span>"
+            if m.kind in steps:  # a step of the thread, with who and when
+                said = f"<br>{escape(m.text)}" if m.text else ""
+                parts.append(f"<p style='color:#555'>— {who} <i>{steps[m.kind]}</i>{when}{said}</p>")
+            else:
+                parts.append(f"<p>{who}{when}<br>{escape(m.text)}</p>")
         self.thread.setHtml("".join(parts))
         self.selectedCode.emit(thread.code)
 
@@ -109,6 +123,7 @@ class QueriesPanel(QWidget):
         self.answer.setEnabled(writable and thread.open)
         self.reply_button.setEnabled(writable and thread.open)
         self.resolve_button.setEnabled(writable and thread.open)
+        self.reopen_button.setEnabled(thread is not None and not thread.open)
 
     def _reply(self) -> None:
         thread = self.current()
@@ -120,3 +135,13 @@ class QueriesPanel(QWidget):
         thread = self.current()
         if thread is not None:
             self.resolved.emit(thread.uid)
+
+    def _reopen(self) -> None:
+        from PySide6.QtWidgets import QInputDialog
+
+        thread = self.current()
+        if thread is None or thread.open:
+            return
+        reason, ok = QInputDialog.getMultiLineText(self, self.tr("Reopen the query"), self.tr("Why (required; the district sees it):"))
+        if ok and reason.strip():
+            self.reopened.emit(thread.uid, reason)

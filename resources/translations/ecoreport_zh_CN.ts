@@ -73,7 +73,7 @@
     </message>
     <message>
         <location filename="../../desktop/ui/review/audit_page.py" line="52"/>
-        <location filename="../../desktop/ui/review/audit_page.py" line="68"/>
+        <location filename="../../desktop/ui/review/audit_page.py" line="69"/>
         <source>User</source>
         <translation>用户名</translation>
     </message>
@@ -103,77 +103,77 @@
         <translation>原值</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review/audit_page.py" line="55"/>
+        <location filename="../../desktop/ui/review/audit_page.py" line="56"/>
         <source>New</source>
         <translation>新值</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review/audit_page.py" line="56"/>
+        <location filename="../../desktop/ui/review/audit_page.py" line="57"/>
         <source>Why</source>
         <translation>原因</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review/audit_page.py" line="64"/>
+        <location filename="../../desktop/ui/review/audit_page.py" line="65"/>
         <source>All units</source>
         <translation>全部单位</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review/audit_page.py" line="70"/>
+        <location filename="../../desktop/ui/review/audit_page.py" line="71"/>
         <source>Indicator code</source>
         <translation>指标代码</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review/audit_page.py" line="79"/>
+        <location filename="../../desktop/ui/review/audit_page.py" line="80"/>
         <source>Export to Excel…</source>
         <translation>导出到 Excel…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review/audit_page.py" line="82"/>
+        <location filename="../../desktop/ui/review/audit_page.py" line="83"/>
         <source>from</source>
         <translation>自</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review/audit_page.py" line="82"/>
+        <location filename="../../desktop/ui/review/audit_page.py" line="83"/>
         <source>to</source>
         <translation>至</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review/audit_page.py" line="99"/>
+        <location filename="../../desktop/ui/review/audit_page.py" line="100"/>
         <source>Hash chain intact: %1 entries checked</source>
         <translation>哈希链完整：已核验 %1 条记录</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review/audit_page.py" line="102"/>
+        <location filename="../../desktop/ui/review/audit_page.py" line="103"/>
         <source>The audit log was tampered with: %1</source>
         <translation>审计日志被篡改：%1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review/audit_page.py" line="114"/>
+        <location filename="../../desktop/ui/review/audit_page.py" line="115"/>
         <source>%1 entries</source>
         <translation>共 %1 条</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review/audit_page.py" line="123"/>
+        <location filename="../../desktop/ui/review/audit_page.py" line="124"/>
         <source>Export the audit log</source>
         <translation>导出审计日志</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review/audit_page.py" line="123"/>
+        <location filename="../../desktop/ui/review/audit_page.py" line="124"/>
         <source>audit.xlsx</source>
         <translation>审计日志.xlsx</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review/audit_page.py" line="124"/>
+        <location filename="../../desktop/ui/review/audit_page.py" line="125"/>
         <source>Excel workbooks (*.xlsx)</source>
         <translation>Excel 工作簿 (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review/audit_page.py" line="129"/>
+        <location filename="../../desktop/ui/review/audit_page.py" line="130"/>
         <source>Audit log</source>
         <translation>审计日志</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review/audit_page.py" line="146"/>
+        <location filename="../../desktop/ui/review/audit_page.py" line="147"/>
         <source>Writing the audit log…</source>
         <translation>正在写出审计日志…</translation>
     </message>
@@ -612,34 +612,34 @@ The bureau&apos;s key fingerprint: %3</source>
 <context>
     <name>EntryController</name>
     <message>
-        <location filename="../../desktop/ui/controller.py" line="86"/>
+        <location filename="../../desktop/ui/controller.py" line="91"/>
         <source>An explanation may not exceed %1 characters</source>
         <translation>说明不能超过%1字</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/controller.py" line="106"/>
+        <location filename="../../desktop/ui/controller.py" line="111"/>
         <source>Type the value in the column “This half”, or an explanation in “Explanation”</source>
         <translation>请在“本期”列填写数值，或在“说明”列填写说明</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/controller.py" line="115"/>
+        <location filename="../../desktop/ui/controller.py" line="120"/>
         <source>Edit %1</source>
         <translation>修改“%1”</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/controller.py" line="123"/>
+        <location filename="../../desktop/ui/controller.py" line="128"/>
         <source>Explain %1</source>
         <translation>说明“%1”</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/ui/controller.py" line="160"/>
+        <location filename="../../desktop/ui/controller.py" line="165"/>
         <source>Paste %n cell(s)</source>
         <translation>
             <numerusform>粘贴 %n 个单元格</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/controller.py" line="181"/>
+        <location filename="../../desktop/ui/controller.py" line="186"/>
         <source>Import %1</source>
         <translation>导入 %1</translation>
     </message>
@@ -942,67 +942,79 @@ The bureau&apos;s key fingerprint: %3</source>
     </message>
     <message>
         <location filename="../../desktop/ui/review/inbox_page.py" line="111"/>
+        <location filename="../../desktop/ui/review/inbox_page.py" line="187"/>
         <source>Import results</source>
         <translation>导入结果</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review/inbox_page.py" line="122"/>
+        <location filename="../../desktop/ui/review/inbox_page.py" line="123"/>
         <source>%1 of %2 received: %3; %4 late</source>
         <translation>已接收 %1/%2：%3；逾期 %4</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review/inbox_page.py" line="128"/>
+        <location filename="../../desktop/ui/review/inbox_page.py" line="129"/>
         <source>%1 shown</source>
         <translation>显示 %1 个</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review/inbox_page.py" line="147"/>
+        <location filename="../../desktop/ui/review/inbox_page.py" line="148"/>
+        <location filename="../../desktop/ui/review/inbox_page.py" line="153"/>
         <source>Accept</source>
         <translation>审核通过</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review/inbox_page.py" line="147"/>
+        <location filename="../../desktop/ui/review/inbox_page.py" line="148"/>
         <source>Select the districts to accept in the list first.</source>
         <translation>请先在列表中选择要审核通过的区县。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review/inbox_page.py" line="150"/>
+        <location filename="../../desktop/ui/review/inbox_page.py" line="153"/>
+        <source>None of the selected districts can be accepted:</source>
+        <translation>所选区县都不能审核通过：</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/review/inbox_page.py" line="156"/>
         <source>version %1</source>
         <translation>第 %1 版</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review/inbox_page.py" line="152"/>
-        <location filename="../../desktop/ui/review/inbox_page.py" line="159"/>
+        <location filename="../../desktop/ui/review/inbox_page.py" line="151"/>
+        <location filename="../../desktop/ui/review/inbox_page.py" line="166"/>
         <source>%1: %2</source>
         <translation>%1：%2</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review/inbox_page.py" line="160"/>
+        <location filename="../../desktop/ui/review/inbox_page.py" line="162"/>
+        <source>Acceptance results</source>
+        <translation>审核通过结果</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/review/inbox_page.py" line="167"/>
         <source>%1: accepted</source>
         <translation>%1：已审核通过</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review/inbox_page.py" line="168"/>
+        <location filename="../../desktop/ui/review/inbox_page.py" line="175"/>
         <source>Import workbooks</source>
         <translation>导入报送文件</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review/inbox_page.py" line="168"/>
+        <location filename="../../desktop/ui/review/inbox_page.py" line="175"/>
         <source>Excel workbooks (*.xlsx)</source>
         <translation>Excel 工作簿 (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review/inbox_page.py" line="177"/>
+        <location filename="../../desktop/ui/review/inbox_page.py" line="184"/>
         <source>Importing workbooks…</source>
         <translation>正在导入报送文件…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review/inbox_page.py" line="178"/>
+        <location filename="../../desktop/ui/review/inbox_page.py" line="185"/>
         <source>Stop (import nothing)</source>
         <translation>停止（不导入任何文件）</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review/inbox_page.py" line="182"/>
+        <location filename="../../desktop/ui/review/inbox_page.py" line="190"/>
         <source>Stopped: no file was imported; the database is unchanged</source>
         <translation>已停止：未导入任何文件，数据库未改变</translation>
     </message>
@@ -1317,328 +1329,343 @@ Compare it with the one the district reads to you.</source>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="49"/>
+        <location filename="../../desktop/ui/main_window.py" line="50"/>
         <source>EcoReport — Half-year ecological environment reporting</source>
         <translation>生态环境半年报填报审核系统</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="65"/>
+        <location filename="../../desktop/ui/main_window.py" line="66"/>
         <source>All topics</source>
         <translation>全部专题</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="71"/>
+        <location filename="../../desktop/ui/main_window.py" line="72"/>
         <source>Checks</source>
         <translation>审核结果</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="72"/>
+        <location filename="../../desktop/ui/main_window.py" line="73"/>
         <source>History</source>
         <translation>历史趋势</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="73"/>
-        <location filename="../../desktop/ui/main_window.py" line="250"/>
+        <location filename="../../desktop/ui/main_window.py" line="74"/>
+        <location filename="../../desktop/ui/main_window.py" line="276"/>
         <source>Queries</source>
         <translation>问题</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="105"/>
+        <location filename="../../desktop/ui/main_window.py" line="117"/>
         <source>Selection</source>
         <translation>选择</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="118"/>
+        <location filename="../../desktop/ui/main_window.py" line="130"/>
         <source>Filter indicators…</source>
         <translation>筛选指标…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="113"/>
-        <location filename="../../desktop/ui/main_window.py" line="123"/>
+        <location filename="../../desktop/ui/main_window.py" line="125"/>
+        <location filename="../../desktop/ui/main_window.py" line="135"/>
         <source>Unit</source>
         <translation>填报单位</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="56"/>
+        <location filename="../../desktop/ui/main_window.py" line="57"/>
         <source>Indicators of the half-year</source>
         <translation>半年度指标</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="68"/>
+        <location filename="../../desktop/ui/main_window.py" line="69"/>
         <source>Topic</source>
         <translation>专题</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="74"/>
+        <location filename="../../desktop/ui/main_window.py" line="75"/>
         <source>Checks, history and queries</source>
         <translation>审核、历史与问题</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="121"/>
+        <location filename="../../desktop/ui/main_window.py" line="133"/>
         <source>Filter indicators</source>
         <translation>筛选指标</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="122"/>
-        <location filename="../../desktop/ui/main_window.py" line="126"/>
+        <location filename="../../desktop/ui/main_window.py" line="134"/>
+        <location filename="../../desktop/ui/main_window.py" line="138"/>
         <source>Half-year</source>
         <translation>半年度</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="143"/>
+        <location filename="../../desktop/ui/main_window.py" line="155"/>
         <source>Undo</source>
         <translation>撤销</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="145"/>
+        <location filename="../../desktop/ui/main_window.py" line="157"/>
         <source>Redo</source>
         <translation>重做</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="147"/>
+        <location filename="../../desktop/ui/main_window.py" line="159"/>
         <source>Import filled template…</source>
         <translation>导入填报模板…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="148"/>
+        <location filename="../../desktop/ui/main_window.py" line="160"/>
         <source>Import the bureau&apos;s review…</source>
         <translation>导入市局审核意见…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="149"/>
+        <location filename="../../desktop/ui/main_window.py" line="161"/>
         <source>Export template…</source>
         <translation>导出填报模板…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="150"/>
+        <location filename="../../desktop/ui/main_window.py" line="162"/>
         <source>Export submission workbook…</source>
         <translation>导出报送文件…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="151"/>
+        <location filename="../../desktop/ui/main_window.py" line="163"/>
         <source>Submit…</source>
         <translation>报送…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="152"/>
+        <location filename="../../desktop/ui/main_window.py" line="164"/>
         <source>Withdraw the submission…</source>
         <translation>撤回报送…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="153"/>
+        <location filename="../../desktop/ui/main_window.py" line="165"/>
         <source>Quit</source>
         <translation>退出</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="154"/>
+        <location filename="../../desktop/ui/main_window.py" line="166"/>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="163"/>
+        <location filename="../../desktop/ui/main_window.py" line="175"/>
         <source>&amp;Edit</source>
         <translation>编辑(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="166"/>
+        <location filename="../../desktop/ui/main_window.py" line="178"/>
         <source>&amp;Report</source>
         <translation>报送(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="169"/>
+        <location filename="../../desktop/ui/main_window.py" line="181"/>
         <source>&amp;View</source>
         <translation>视图(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="170"/>
+        <location filename="../../desktop/ui/main_window.py" line="182"/>
         <source>Language</source>
         <translation>语言</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="179"/>
+        <location filename="../../desktop/ui/main_window.py" line="191"/>
         <source>&amp;Administration</source>
         <translation>管理(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="180"/>
+        <location filename="../../desktop/ui/main_window.py" line="192"/>
         <source>Users…</source>
         <translation>用户管理…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="181"/>
+        <location filename="../../desktop/ui/main_window.py" line="193"/>
         <source>Targets, deadlines and set-up packages…</source>
         <translation>目标、截止日期与设置包…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="182"/>
+        <location filename="../../desktop/ui/main_window.py" line="194"/>
         <source>District accounts…</source>
         <translation>区县账户…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="203"/>
+        <location filename="../../desktop/ui/main_window.py" line="215"/>
         <source>Clear values</source>
         <translation>清除数值</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="239"/>
+        <location filename="../../desktop/ui/main_window.py" line="252"/>
         <source>Status: %1</source>
         <translation>状态：%1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="239"/>
+        <location filename="../../desktop/ui/main_window.py" line="252"/>
         <source> (read-only)</source>
         <translation>（只读）</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="267"/>
-        <location filename="../../desktop/ui/main_window.py" line="378"/>
-        <location filename="../../desktop/ui/main_window.py" line="396"/>
+        <location filename="../../desktop/ui/main_window.py" line="261"/>
+        <source>The bureau returned this half: %1 Correct it, then sign off and send it again.</source>
+        <translation>市局已退回本半年度报送。原因：%1&#x3000;请修改后重新签发报送。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/main_window.py" line="262"/>
+        <source>The bureau reopened its review of this half: %1</source>
+        <translation>市局已重新打开本半年度报送的审核。原因：%1</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/main_window.py" line="263"/>
+        <source>The bureau accepted this half. %1</source>
+        <translation>市局已审核通过本半年度报送。意见：%1</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/main_window.py" line="293"/>
+        <location filename="../../desktop/ui/main_window.py" line="404"/>
+        <location filename="../../desktop/ui/main_window.py" line="422"/>
         <source>Saved %1</source>
         <translation>已保存 %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="299"/>
+        <location filename="../../desktop/ui/main_window.py" line="325"/>
         <source>Target: %1</source>
         <translation>目标：%1</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/ui/main_window.py" line="319"/>
+        <location filename="../../desktop/ui/main_window.py" line="345"/>
         <source>%n pasted cell(s) stored.</source>
         <translation>
             <numerusform>已保存粘贴的 %n 个单元格。</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/ui/main_window.py" line="324"/>
+        <location filename="../../desktop/ui/main_window.py" line="350"/>
         <source>%n cell(s) not stored:</source>
         <translation>
             <numerusform>以下 %n 个单元格未保存：</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="325"/>
+        <location filename="../../desktop/ui/main_window.py" line="351"/>
         <source>Paste: %1 stored, %2 refused</source>
         <translation>粘贴：已保存 %1 个，未保存 %2 个</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="338"/>
+        <location filename="../../desktop/ui/main_window.py" line="364"/>
         <source>Import filled template</source>
         <translation>导入填报模板</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="338"/>
-        <location filename="../../desktop/ui/main_window.py" line="365"/>
-        <location filename="../../desktop/ui/main_window.py" line="388"/>
+        <location filename="../../desktop/ui/main_window.py" line="364"/>
+        <location filename="../../desktop/ui/main_window.py" line="391"/>
+        <location filename="../../desktop/ui/main_window.py" line="414"/>
         <source>Excel workbooks (*.xlsx)</source>
         <translation>Excel 工作簿 (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="343"/>
+        <location filename="../../desktop/ui/main_window.py" line="369"/>
         <source>Importing %1…</source>
         <translation>正在导入 %1…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="350"/>
+        <location filename="../../desktop/ui/main_window.py" line="376"/>
         <source>The file was refused</source>
         <translation>文件未被接受</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="352"/>
+        <location filename="../../desktop/ui/main_window.py" line="378"/>
         <source>The file holds the same values as the database; nothing changed.</source>
         <translation>文件内容与数据库一致，未作修改。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="354"/>
+        <location filename="../../desktop/ui/main_window.py" line="380"/>
         <source>Imported %1: %2 change(s)</source>
         <translation>已导入 %1：%2 项变化</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="356"/>
+        <location filename="../../desktop/ui/main_window.py" line="382"/>
         <source>Imported, with notes</source>
         <translation>已导入（附说明）</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="357"/>
+        <location filename="../../desktop/ui/main_window.py" line="383"/>
         <source>The file was imported. Please look at the following:</source>
         <translation>文件已导入，请查看以下各项：</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="364"/>
+        <location filename="../../desktop/ui/main_window.py" line="390"/>
         <source>%1_template.xlsx</source>
         <translation>%1_填报模板.xlsx</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="365"/>
+        <location filename="../../desktop/ui/main_window.py" line="391"/>
         <source>Export template</source>
         <translation>导出填报模板</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="377"/>
+        <location filename="../../desktop/ui/main_window.py" line="403"/>
         <source>Writing the template…</source>
         <translation>正在写出填报模板…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="386"/>
+        <location filename="../../desktop/ui/main_window.py" line="412"/>
         <source>%1_submission.xlsx</source>
         <translation>%1_报送文件.xlsx</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="387"/>
+        <location filename="../../desktop/ui/main_window.py" line="413"/>
         <source>Save the submission workbook</source>
         <translation>保存报送文件</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="394"/>
+        <location filename="../../desktop/ui/main_window.py" line="420"/>
         <source>Writing the submission workbook…</source>
         <translation>正在写出报送文件…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="406"/>
+        <location filename="../../desktop/ui/main_window.py" line="432"/>
         <source>Withdraw the submission</source>
         <translation>撤回报送</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="408"/>
+        <location filename="../../desktop/ui/main_window.py" line="434"/>
         <source>No approver is registered for this unit; ask the administrator to add one.</source>
         <translation>本单位尚未设置审核人，请联系管理员添加。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="410"/>
+        <location filename="../../desktop/ui/main_window.py" line="436"/>
         <source>Approver</source>
         <translation>审核人</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="413"/>
+        <location filename="../../desktop/ui/main_window.py" line="439"/>
         <source>Approver&apos;s password</source>
         <translation>审核人密码</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="416"/>
+        <location filename="../../desktop/ui/main_window.py" line="442"/>
         <source>Reason (required):</source>
         <translation>原因（必填）：</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="424"/>
+        <location filename="../../desktop/ui/main_window.py" line="450"/>
         <source>Withdrawn: the half can be corrected and submitted again.</source>
         <translation>已撤回：可修改后重新报送。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="457"/>
+        <location filename="../../desktop/ui/main_window.py" line="483"/>
         <source>%1, %2: %3 error(s), %4 warning(s) (%5 unexplained), %6 notice(s).</source>
         <translation>%1 %2：%3 个错误，%4 个警告（%5 个未说明），%6 个提示。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="474"/>
+        <location filename="../../desktop/ui/main_window.py" line="500"/>
         <source>Not submitted</source>
         <translation>未能报送</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="475"/>
+        <location filename="../../desktop/ui/main_window.py" line="501"/>
         <source>Submitted</source>
         <translation>已报送</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="476"/>
+        <location filename="../../desktop/ui/main_window.py" line="502"/>
         <source>Version %1 is submitted and now read-only. Save the submission workbook for the bureau.</source>
         <translation>第 %1 版已报送，数据已锁定。请保存报送文件并交市局。</translation>
     </message>
@@ -1806,211 +1833,297 @@ Compare it with the one the district reads to you.</source>
 <context>
     <name>QueriesPanel</name>
     <message>
-        <location filename="../../desktop/ui/queries_panel.py" line="30"/>
-        <source>open</source>
-        <translation>未解决</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/queries_panel.py" line="30"/>
-        <source>resolved</source>
-        <translation>已解决</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/queries_panel.py" line="32"/>
+        <location filename="../../desktop/ui/queries_panel.py" line="34"/>
         <source>Indicator</source>
         <translation>指标名称</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/queries_panel.py" line="33"/>
+        <location filename="../../desktop/ui/queries_panel.py" line="35"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/queries_panel.py" line="34"/>
+        <location filename="../../desktop/ui/queries_panel.py" line="36"/>
         <source>Messages</source>
         <translation>消息数</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/queries_panel.py" line="45"/>
+        <location filename="../../desktop/ui/queries_panel.py" line="47"/>
         <source>Write an answer…</source>
         <translation>填写答复…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/queries_panel.py" line="47"/>
+        <location filename="../../desktop/ui/queries_panel.py" line="49"/>
         <source>Reply</source>
         <translation>答复</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/queries_panel.py" line="48"/>
-        <source>Mark resolved</source>
-        <translation>标记为已解决</translation>
+        <location filename="../../desktop/ui/queries_panel.py" line="31"/>
+        <source>awaiting an answer</source>
+        <translation>待答复</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/queries_panel.py" line="31"/>
+        <source>answered</source>
+        <translation>已答复</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/queries_panel.py" line="31"/>
+        <source>closed</source>
+        <translation>已关闭</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/queries_panel.py" line="32"/>
+        <source>reopened</source>
+        <translation>重新打开</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/queries_panel.py" line="50"/>
+        <source>Close</source>
+        <translation>关闭问题</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/queries_panel.py" line="51"/>
+        <source>Close the query: the answer settles it</source>
+        <translation>关闭问题：答复已说明清楚</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/queries_panel.py" line="53"/>
+        <source>Reopen…</source>
+        <translation>重新打开…</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/queries_panel.py" line="54"/>
+        <source>Open a closed query again, saying why; the district answers it again</source>
+        <translation>重新打开已关闭的问题并写明原因，区县需再次答复</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/queries_panel.py" line="61"/>
         <source>Queries</source>
         <translation>问题</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/queries_panel.py" line="55"/>
+        <location filename="../../desktop/ui/queries_panel.py" line="62"/>
         <source>Messages of the query</source>
         <translation>问题往来</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/queries_panel.py" line="56"/>
+        <location filename="../../desktop/ui/queries_panel.py" line="63"/>
         <source>Your answer</source>
         <translation>您的答复</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/queries_panel.py" line="100"/>
+        <location filename="../../desktop/ui/queries_panel.py" line="108"/>
         <source>bureau</source>
         <translation>市局</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/queries_panel.py" line="100"/>
+        <location filename="../../desktop/ui/queries_panel.py" line="108"/>
         <source>district</source>
         <translation>区县</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/queries_panel.py" line="102"/>
+        <location filename="../../desktop/ui/queries_panel.py" line="109"/>
+        <source>closed the query</source>
+        <translation>关闭了问题</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/queries_panel.py" line="109"/>
+        <source>reopened the query</source>
+        <translation>重新打开了问题</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/queries_panel.py" line="111"/>
         <source>%1 (%2)</source>
         <translation>%1（%2）</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/queries_panel.py" line="145"/>
+        <source>Reopen the query</source>
+        <translation>重新打开问题</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/queries_panel.py" line="145"/>
+        <source>Why (required; the district sees it):</source>
+        <translation>原因（必填，区县可见）：</translation>
     </message>
 </context>
 <context>
     <name>ReviewPage</name>
     <message>
-        <location filename="../../desktop/ui/review/review_page.py" line="33"/>
+        <location filename="../../desktop/ui/review/review_page.py" line="58"/>
         <source>Indicator</source>
         <translation>指标名称</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review/review_page.py" line="33"/>
+        <location filename="../../desktop/ui/review/review_page.py" line="58"/>
         <source>Unit</source>
         <translation>计量单位</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review/review_page.py" line="34"/>
+        <location filename="../../desktop/ui/review/review_page.py" line="59"/>
         <source>This half</source>
         <translation>本期</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review/review_page.py" line="34"/>
+        <location filename="../../desktop/ui/review/review_page.py" line="59"/>
         <source>Previous version</source>
         <translation>上一版本</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review/review_page.py" line="35"/>
+        <location filename="../../desktop/ui/review/review_page.py" line="60"/>
         <source>Previous half</source>
         <translation>上期</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review/review_page.py" line="35"/>
+        <location filename="../../desktop/ui/review/review_page.py" line="60"/>
         <source>Same half last year</source>
         <translation>上年同期</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review/review_page.py" line="36"/>
+        <location filename="../../desktop/ui/review/review_page.py" line="61"/>
         <source>Target</source>
         <translation>目标</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review/review_page.py" line="36"/>
+        <location filename="../../desktop/ui/review/review_page.py" line="61"/>
+        <source>Checks</source>
+        <translation>审核结果</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/review/review_page.py" line="62"/>
         <source>Explanation</source>
         <translation>说明</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review/review_page.py" line="37"/>
+        <location filename="../../desktop/ui/review/review_page.py" line="63"/>
         <source>Across districts</source>
         <translation>区县间比较</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review/review_page.py" line="37"/>
+        <location filename="../../desktop/ui/review/review_page.py" line="63"/>
         <source>Queries</source>
         <translation>问题</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review/review_page.py" line="51"/>
+        <location filename="../../desktop/ui/review/review_page.py" line="78"/>
+        <source>Changed since the previous version only</source>
+        <translation>只看与上一版本不同的</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/review/review_page.py" line="79"/>
+        <source>Show only the values (and the figures calculated from them) that differ from the previous version of this submission</source>
+        <translation>只显示与本报送上一版本不同的数值（及由其计算的指标）</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/review/review_page.py" line="83"/>
         <source>Raise a query on this value…</source>
         <translation>对此数值提出问题…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review/review_page.py" line="52"/>
+        <location filename="../../desktop/ui/review/review_page.py" line="84"/>
         <source>Return…</source>
         <translation>退回…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review/review_page.py" line="53"/>
+        <location filename="../../desktop/ui/review/review_page.py" line="85"/>
+        <location filename="../../desktop/ui/review/review_page.py" line="209"/>
+        <location filename="../../desktop/ui/review/review_page.py" line="213"/>
         <source>Accept</source>
         <translation>审核通过</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review/review_page.py" line="54"/>
+        <location filename="../../desktop/ui/review/review_page.py" line="86"/>
         <source>Reopen…</source>
         <translation>重新打开…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review/review_page.py" line="55"/>
+        <location filename="../../desktop/ui/review/review_page.py" line="87"/>
         <source>Reopen an accepted submission for review; a reason is required</source>
         <translation>重新打开已审核通过的报送以再次审核；须说明原因</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review/review_page.py" line="56"/>
+        <location filename="../../desktop/ui/review/review_page.py" line="88"/>
         <source>Export review workbook…</source>
         <translation>导出审核意见…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review/review_page.py" line="78"/>
+        <location filename="../../desktop/ui/review/review_page.py" line="114"/>
         <source>Not done</source>
         <translation>未能完成</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review/review_page.py" line="95"/>
+        <location filename="../../desktop/ui/review/review_page.py" line="146"/>
         <source> · version %1</source>
         <translation> · 第 %1 版</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review/review_page.py" line="120"/>
+        <location filename="../../desktop/ui/review/review_page.py" line="181"/>
+        <source>Open a district from the inbox first.</source>
+        <translation>请先在收件箱中打开一个区县。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/review/review_page.py" line="183"/>
+        <source>Not possible while the submission is “%1”.</source>
+        <translation>报送状态为“%1”，不能进行此操作。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/review/review_page.py" line="188"/>
+        <location filename="../../desktop/ui/review/review_page.py" line="192"/>
+        <location filename="../../desktop/ui/review/review_page.py" line="194"/>
         <source>Raise a query</source>
         <translation>提出问题</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review/review_page.py" line="125"/>
+        <location filename="../../desktop/ui/review/review_page.py" line="192"/>
+        <source>Select the value the query is about first.</source>
+        <translation>请先选中要提出问题的数值。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/review/review_page.py" line="199"/>
+        <location filename="../../desktop/ui/review/review_page.py" line="201"/>
         <source>Return to the district</source>
         <translation>退回区县</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review/review_page.py" line="125"/>
-        <location filename="../../desktop/ui/review/review_page.py" line="143"/>
+        <location filename="../../desktop/ui/review/review_page.py" line="201"/>
+        <location filename="../../desktop/ui/review/review_page.py" line="226"/>
         <source>Reason (required):</source>
         <translation>退回原因（必填）：</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review/review_page.py" line="136"/>
+        <location filename="../../desktop/ui/review/review_page.py" line="213"/>
+        <source>%1 queries are still open: resolve them before accepting.</source>
+        <translation>还有%1个问题尚未解决，解决后才能审核通过。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/review/review_page.py" line="217"/>
         <source>%1, %2, version %3</source>
         <translation>%1，%2，第 %3 版</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review/review_page.py" line="143"/>
+        <location filename="../../desktop/ui/review/review_page.py" line="224"/>
+        <location filename="../../desktop/ui/review/review_page.py" line="226"/>
         <source>Reopen the submission</source>
         <translation>重新打开报送</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review/review_page.py" line="149"/>
+        <location filename="../../desktop/ui/review/review_page.py" line="232"/>
         <source>%1_review.xlsx</source>
         <translation>%1_审核意见.xlsx</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review/review_page.py" line="150"/>
+        <location filename="../../desktop/ui/review/review_page.py" line="233"/>
         <source>Export review workbook</source>
         <translation>导出审核意见</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review/review_page.py" line="150"/>
+        <location filename="../../desktop/ui/review/review_page.py" line="233"/>
         <source>Excel workbooks (*.xlsx)</source>
         <translation>Excel 工作簿 (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review/review_page.py" line="154"/>
+        <location filename="../../desktop/ui/review/review_page.py" line="237"/>
         <source>Writing the review workbook…</source>
         <translation>正在写出审核意见文件…</translation>
     </message>

@@ -241,7 +241,7 @@ def test_every_command_and_verb_is_in_the_readme_and_every_one_it_names_exists(c
 
     walk(build_parser(), "")
     named = set()
-    for command, verbs in re.findall(r"(?:`|&& |^(?:[A-Z_]+=\S+ )*)ecoreport (?:--db \S+ )?([a-z]+)(?: ([a-z]+(?:\|[a-z]+)*))?",
+    for command, verbs in re.findall(r"(?:`|&& |^(?:[A-Z_]+=\S+ )*)ecoreport (?:--db \S+ )?([a-z]+)(?: ([a-z]+(?:-[a-z]+)*(?:\|[a-z]+(?:-[a-z]+)*)*))?",
                                        (REPO / "README.md").read_text(encoding="utf-8"), re.M):  # inline code, or a line of a code block
         named.add(command)
         for verb in (verbs.split("|") if verbs and f"{command} {verbs.split('|')[0]}" in known else []):

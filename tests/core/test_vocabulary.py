@@ -25,3 +25,14 @@ def test_the_code_records_no_action_without_words():
     written |= set(re.findall(r'\("(value\.[a-z]+)", code', source))  # the entries of a write
     assert written, "the pattern finds the calls"
     assert {a for a in written if action_name(a).zh == a} == set()
+
+
+def test_recorded_statuses_and_roles_read_as_words():
+    from desktop.core.vocabulary import recorded_value
+
+    assert recorded_value("status.accept", "submitted", "zh") == "已接收"
+    assert recorded_value("status.return", "in_review", "en") == "in review"
+    assert recorded_value("user.create", "wanzhou (clerk)", "zh") == "wanzhou (填报人)"
+    assert recorded_value("user.role", "wanzhou: approver 500101", "zh") == "wanzhou: 审核人 500101"
+    assert recorded_value("user.create", "reviewer (reviewer)", "zh") == "reviewer (市局审核员)"  # the name stays
+    assert recorded_value("value.set", "38.1", "zh") == "38.1" and recorded_value("value.set", None, "zh") == "∅"

@@ -104,6 +104,59 @@ def test_the_whole_loop_by_file(two, tmp_path):
             "status.accept"} <= actions
 
 
+def test_query_states_open_answered_closed_reopened_each_step_named_and_carried_by_file(two, tmp_path):
+    district, bureau = two
+    unit = district.units.find("500101")
+    district.store.set_values("wanzhou", unit, H1, {}, {"air.good_ratio": "降水偏多"})
+    district.submissions.sign_off("wanzhou", "wanzhou_approver", "ecoreport", unit, H1)
+    import_file(bureau.store, export_submission(district, unit, tmp_path / "s1.xlsx"), "reviewer")
+    review = Review(bureau.store)
+    uid = review.open_query("reviewer", unit, H1, "air.pm25", "请核实")
+    assert review.threads(unit, H1)[0].state == "open"
+    review.return_half("reviewer", unit, H1, "请核实PM2.5")
+    import_file(district.store, export_review(bureau, unit, tmp_path / "r1.xlsx"), "wanzhou")
+    Review(district.store).reply("wanzhou", uid, "已核实")
+    assert Review(district.store).threads(unit, H1)[0].state == "answered"
+    district.submissions.sign_off("wanzhou", "wanzhou_approver", "ecoreport", unit, H1)
+    import_file(bureau.store, export_submission(district, unit, tmp_path / "s2.xlsx"), "reviewer")
+    assert review.threads(unit, H1)[0].state == "answered"
+    review.resolve("reviewer", uid)
+    assert review.threads(unit, H1)[0].state == "closed" and not review.threads(unit, H1)[0].open
+    with pytest.raises(UserError, match="Say why"):
+        review.reopen_query("reviewer", uid, " ")
+    review.reopen_query("reviewer", uid[:8], "答复未附监测报告")
+    thread = review.threads(unit, H1)[0]
+    assert thread.state == "reopened" and thread.open
+    steps = [(m.kind, m.author, m.text) for m in thread.messages]
+    assert steps == [("message", "reviewer", "请核实"), ("message", "wanzhou", "已核实"), ("close", "reviewer", ""),
+                     ("reopen", "reviewer", "答复未附监测报告")]  # fmt: skip
+    assert all(m.at.tzinfo is not None for m in thread.messages)
+    reopened = [e for e in bureau.store.audit_entries(unit) if e.action == "query.reopen"]
+    assert [(e.user, e.reason) for e in reopened] == [("reviewer", "答复未附监测报告")]
+    with pytest.raises(UserError):
+        Review(district.store).reopen_query("wanzhou", uid, "x")  # the bureau's step
+    # The district sees it open again, with the step and who took it, as soon as it imports the review file.
+    assert import_file(district.store, export_review(bureau, unit, tmp_path / "r2.xlsx"), "wanzhou").status == IMPORTED
+    there = Review(district.store).threads(unit, H1)[0]
+    assert there.state == "reopened" and [(m.kind, m.author) for m in there.messages][-2:] == [("close", "reviewer"),
+                                                                                               ("reopen", "reviewer")]  # fmt: skip
+    # Closed again: the newest step decides, on both sides.
+    review.resolve("reviewer", uid)
+    import_file(district.store, export_review(bureau, unit, tmp_path / "r3.xlsx"), "wanzhou")
+    assert Review(district.store).threads(unit, H1)[0].state == "closed"
+    assert [r.state for r in review.unresolved(H1)] == []
+
+
+def test_a_query_sheet_of_eleven_columns_still_reads():
+    """Files from before closing and reopening were steps: every row is a message."""
+    from desktop.exchange.queries_sheet import read_queries
+
+    head = ["问题编号", "消息编号", "指标代码", "指标", "状态", "提出版本", "提出人", "发言人", "单位", "时间", "内容"]
+    row = ["a" * 32, "b" * 32, "air.pm25", "PM2.5平均浓度", "已解决", 1, "reviewer", "reviewer", "市局", "2024-07-21T09:00:00", "请核实"]
+    (thread,) = read_queries([head, row], "500101", "2024H1")
+    assert thread["status"] == "resolved" and thread["messages"][0]["kind"] == "message"
+
+
 def test_an_older_version_is_refused_and_reviews_go_to_their_unit(two, tmp_path):
     district, bureau = two
     unit = district.units.find("500101")

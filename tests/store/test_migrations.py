@@ -2,7 +2,7 @@
 first (byte for byte the old file), and the data is identical afterwards.
 
 The fixtures in fixtures/ were built by fixtures/build_schema_fixture.py run with the code of the last commit
-at each revision (0001 8a0e224^, 0002 2bd5a57^, 0003 2b2c410^, 0004 74a904a^, 0005 fced270^, 0006 867a6a1^, 0007 792edd9).
+at each revision (0001 8a0e224^, 0002 2bd5a57^, 0003 2b2c410^, 0004 74a904a^, 0005 fced270^, 0006 867a6a1^, 0007 792edd9, 0008 d36211f).
 A new revision adds its fixture the same way.
 """
 

@@ -374,8 +374,17 @@ def test_from_two_empty_databases_to_the_city_workbook(installations, qtbot, tmp
     # 6. The clerk imports the review, answers the query, corrects the value and submits version 2.
     district.start(modals, log_in("wanzhou", CLERK))
     window = district.window
-    modals.run(lambda: trigger(window, "导入市局审核意见…"), choose_file(review_file))
+    # At once: the decision, its reason and the query waiting, then the reason stays above the grid.
+    notes = []
+
+    def read_notes(dialog):  # the import's notes: one line each
+        notes.extend(dialog.list.item(i).text() for i in range(dialog.list.count()))
+        dialog.reject()
+
+    modals.run(lambda: trigger(window, "导入市局审核意见…"), choose_file(review_file), read_notes)
+    assert "已退回" in notes[0] and "原因：请核实PM2.5并补充说明" in notes[0] and "有1个问题待答复" in notes[0], notes
     assert district.ctx.store.status(unit, HALF) == "returned"
+    assert window.decision_banner.isVisible() and "请核实PM2.5并补充说明" in window.decision_banner.text()
     returned = [e for e in district.ctx.store.audit_entries(unit) if e.action == "status.return"][-1]
     assert returned.user == "reviewer" and returned.imported_by == "wanzhou"  # the bureau's act, brought in by the clerk
     queries = window.queries
@@ -387,6 +396,7 @@ def test_from_two_empty_databases_to_the_city_workbook(installations, qtbot, tmp
     second = tmp_path / "万州区_v2.xlsx"
     modals.run(window.submit, submit_with(APPROVER, "王局长", "023-58123456"), ok("2"), choose_file(second))
     assert district.ctx.submissions.sign_off_of(unit, HALF).version == 2
+    assert not window.decision_banner.isVisible()  # sent again: the return is behind it
 
     # 7. The reviewer imports version 2, sees what changed and the answer, resolves, accepts, consolidates.
     bureau.start(modals, log_in("reviewer", REVIEWER))

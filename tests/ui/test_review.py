@@ -399,7 +399,7 @@ def test_the_inbox_finds_sorts_filters_and_opens_with_the_keyboard(reviewer, dis
     assert all(r.days_overdue > 0 for r in (inbox.proxy.row(i) for i in range(inbox.proxy.rowCount())))
 
 
-def test_accepting_several_takes_only_the_ready_ones_and_says_why_not(reviewer, district, tmp_path):
+def test_accepting_several_takes_only_the_ready_ones_and_says_why_not(reviewer, district, tmp_path, dialogs):
     """Three selected: two ready, one with an open query. The confirmation lists both groups; only the two are
     accepted, each with the comment."""
     from PySide6.QtCore import QItemSelectionModel
@@ -423,7 +423,16 @@ def test_accepting_several_takes_only_the_ready_ones_and_says_why_not(reviewer, 
     assert [store.status(store.units.get(c), H1) for c in codes] == ["accepted", "accepted", "in_review"]
     assert Review(store).decision(store.units.get("500103"), H1) == ("accepted", "批量审核通过")
     listed = [inbox.results.item(i).text() for i in range(inbox.results.count())]
-    assert listed == ["万州区：已审核通过", "渝中区：已审核通过"]
+    assert listed == ["万州区：已审核通过", "渝中区：已审核通过"] and inbox.results_heading.text() == "审核通过结果"
+    # Only the one that is not ready: no confirmation to accept nothing, but why not.
+    selection.clearSelection()
+    for row in range(inbox.proxy.rowCount()):
+        if inbox.proxy.row(row).unit.code == "500105":
+            selection.select(inbox.proxy.index(row, 0), QItemSelectionModel.SelectionFlag.Select | QItemSelectionModel.SelectionFlag.Rows)
+    shown = dialogs["info"]
+    Modals().run(inbox.accept_selected)
+    assert "所选区县都不能审核通过" in shown[-1] and "江北区：有1个未解决的问题" in shown[-1]
+    assert store.status(unit, H1) == "in_review"
 
 
 def test_the_reviewer_opens_on_the_newest_half_with_submissions(qapp, qtbot, demo_copy, settings, dialogs):
@@ -475,3 +484,104 @@ def test_the_query_list_spans_districts_oldest_first_and_exports(reviewer, distr
     review.resolve("reviewer", first)
     window.tabs.setCurrentWidget(window.queries)
     assert [r.unit.code for r in page.model.rows()] == ["500103"]
+
+
+def test_the_review_shows_checks_marks_large_changes_and_diffs_derived_figures(qapp, qtbot, demo_copy, settings, dialogs,
+                                                                               district, tmp_path):  # fmt: skip
+    """On a bureau that holds last year's figures (the demo), so that year-on-year checks apply."""
+    from conftest import sign_off_any
+    from PySide6.QtCore import Qt
+    from PySide6.QtTest import QTest
+
+    from desktop.core.workflow import Action
+    from desktop.store import keys
+    from desktop.ui import i18n
+    from desktop.ui.models.simple_table import ROW_ROLE
+    from desktop.ui.review.review_page import FINDINGS, OUTLIER, VALUE
+
+    gui = open_gui(qapp, demo_copy, settings, user="reviewer")
+    qtbot.addWidget(gui.window)
+    window, unit = gui.window, district.units.find("500101")
+
+    def send(version):
+        if version == 1:
+            sign_off_any(district, unit)
+            keys.register(gui.context().store, "reviewer", unit, keys.own_public_key(district.store, unit)[0])
+        path = save_workbook(submission_workbook(district.store, unit, H1), tmp_path / f"v{version}.xlsx")
+        assert [r.status for r in window.inbox.import_paths([path])] == ["imported"]
+
+    try:
+        send(1)
+        window.open_unit("500101")
+        page = window.review
+        rows = {r.code: r for r in page.model.rows()}
+        good = rows["air.good_ratio"]  # +12.2 points on last year: the district's warning, with its explanation
+        assert good.severity == "warning" and good.large_change and "同比" in good.findings and "已说明" in good.findings
+        row_of = {page.model.row(i).code: i for i in range(page.model.rowCount())}
+        icon = lambda code, column: page.model.index(row_of[code], column).data(Qt.ItemDataRole.DecorationRole)  # noqa: E731
+        assert icon("air.good_ratio", VALUE) is not None and icon("air.good_ratio", FINDINGS) is not None
+        assert icon("air.days_valid", VALUE) is None and icon("air.days_valid", FINDINGS) is None
+        assert icon("air.days_valid", OUTLIER) is None
+        assert not page.changed_only.isEnabled()  # one version: nothing to compare with
+        # Version 2 changes one count; the ratio calculated from it changes with it.
+        district.submissions.act("wanzhou_approver", unit, H1, Action.WITHDRAW, "断面数有误")
+        district.store.set_values("wanzhou", unit, H1, {"water.sections_excellent": "1"}, {"water.sections_excellent": "一处断面受施工影响"})
+        district.submissions.sign_off("wanzhou", "wanzhou_approver", "ecoreport", unit, H1)
+        send(2)
+        rows = {r.code: r for r in page.model.rows()}
+        ratio = rows["water.excellent_ratio"]
+        assert ratio.changed and ratio.previous_version == "100.0" and ratio.value == "50.0"
+        assert page.changed_only.isEnabled()
+        page.changed_only.setFocus()
+        QTest.keyClick(page.changed_only, Qt.Key.Key_Space)
+        shown = [page.table.model().index(i, 0).data(ROW_ROLE).code for i in range(page.table.model().rowCount())]
+        assert shown == ["water.sections_excellent", "water.excellent_ratio"]
+        page.select_code("air.pm25")  # a query's value, hidden by the filter: every row comes back, that one selected
+        assert not page.changed_only.isChecked() and page.current_code() == "air.pm25"
+    finally:
+        i18n.remove(qapp, gui.translators)
+        gui.context().store.db.dispose()
+
+
+def test_a_shortcut_the_state_does_not_allow_says_why_before_any_dialog(reviewer, district, tmp_path, dialogs):
+    from PySide6.QtCore import Qt
+    from PySide6.QtTest import QTest
+
+    window, ctrl = reviewer.window, Qt.KeyboardModifier.ControlModifier
+    window.open_unit("500101")  # nothing received from it yet
+    window.review.table.setFocus()
+    window.review.table.selectRow(0)
+    Modals().run(lambda: QTest.keyClick(window.review.table, Qt.Key.Key_Q, ctrl))  # no query box to type into first
+    assert "未报送" in dialogs["info"][-1]
+    window.inbox.import_paths([p for p in export_all(district, tmp_path, reviewer) if p.stem == "500101"])
+    store = reviewer.context().store
+    Review(store).open_query("reviewer", store.units.get("500101"), H1, "air.pm25", "请核实")
+    window.open_unit("500101")
+    Modals().run(lambda: QTest.keyClick(window.review.table, Qt.Key.Key_A, ctrl | Qt.KeyboardModifier.ShiftModifier))
+    assert "1个问题尚未解决" in dialogs["info"][-1]  # refused before the comment is typed
+    assert store.status(store.units.get("500101"), H1) == "in_review"
+
+
+def test_a_closed_query_is_reopened_with_a_reason_and_each_step_shows_who_and_when(reviewer, district, tmp_path):
+    from PySide6.QtCore import Qt
+    from PySide6.QtTest import QTest
+
+    from .modals import type_text
+
+    window = reviewer.window
+    window.inbox.import_paths([p for p in export_all(district, tmp_path, reviewer) if p.stem == "500101"])
+    store = reviewer.context().store
+    Review(store).open_query("reviewer", store.units.get("500101"), H1, "air.pm25", "请核实")
+    window.open_unit("500101")
+    panel = window.review.queries
+    panel.table.selectRow(0)
+    assert panel.model.index(0, 1).data() == "待答复" and not panel.reopen_button.isEnabled()
+    QTest.mouseClick(panel.resolve_button, Qt.MouseButton.LeftButton)
+    panel.table.selectRow(0)
+    assert panel.model.index(0, 1).data() == "已关闭" and panel.reopen_button.isEnabled()
+    assert "关闭了问题" in panel.thread.toPlainText() and "reviewer" in panel.thread.toPlainText()
+    Modals().run(lambda: QTest.mouseClick(panel.reopen_button, Qt.MouseButton.LeftButton), type_text("答复未附监测报告"))
+    panel.table.selectRow(0)
+    assert panel.model.index(0, 1).data() == "重新打开"
+    assert "重新打开了问题" in panel.thread.toPlainText() and "答复未附监测报告" in panel.thread.toPlainText()
+    assert Review(store).threads(store.units.get("500101"), H1)[0].open

@@ -12,14 +12,15 @@ SORT_ROLE = Qt.ItemDataRole.UserRole + 2  # what a column sorts by: its key, or 
 
 
 class RowTableModel(QAbstractTableModel):
-    """columns: (header, text_of_row[, sort_key_of_row]); background(row, column) → colour name or None."""
+    """columns: (header, text_of_row[, sort_key_of_row]); background(row, column) → colour name or None;
+    decoration(row, column) → QIcon or None."""
 
     def __init__(self, columns: Sequence[tuple[str, Callable]], background: Callable | None = None,
-                 foreground: Callable | None = None, parent=None):  # fmt: skip
+                 foreground: Callable | None = None, parent=None, decoration: Callable | None = None):  # fmt: skip
         super().__init__(parent)
         self._columns = list(columns)
         self._rows: list = []
-        self._background, self._foreground = background, foreground
+        self._background, self._foreground, self._decoration = background, foreground, decoration
 
     def set_rows(self, rows: list) -> None:
         self.beginResetModel()
@@ -56,6 +57,8 @@ class RowTableModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.ForegroundRole and self._foreground is not None:
             colour = self._foreground(row, index.column())
             return QBrush(QColor(colour)) if colour else None
+        if role == Qt.ItemDataRole.DecorationRole and self._decoration is not None:
+            return self._decoration(row, index.column())
         if role == ROW_ROLE:
             return row
         if role == SORT_ROLE:

@@ -21,7 +21,7 @@ from PySide6.QtWidgets import (
 
 from desktop.core.semester import Semester
 from desktop.core.text import UserError
-from desktop.core.vocabulary import action_name
+from desktop.core.vocabulary import action_name, recorded_value
 from desktop.ui.models.simple_table import RowTableModel
 
 
@@ -52,7 +52,8 @@ class AuditPage(QWidget):
             (self.tr("When"), lambda r: r.at.astimezone().strftime("%Y-%m-%d %H:%M:%S")), (self.tr("User"), lambda r: r.user),
             (self.tr("Action"), lambda r: action_name(r.action)(lang)), (self.tr("Unit"), unit_name),
             (self.tr("Half-year"), half), (self.tr("Indicator"), indicator),
-            (self.tr("Old"), lambda r: r.old if r.old is not None else "∅"), (self.tr("New"), lambda r: r.new if r.new is not None else "∅"),
+            (self.tr("Old"), lambda r: recorded_value(r.action, r.old, lang)),
+            (self.tr("New"), lambda r: recorded_value(r.action, r.new, lang)),
             (self.tr("Why"), lambda r: r.reason or ""),
         ]  # fmt: skip
         self.model = RowTableModel(self.columns, parent=self)

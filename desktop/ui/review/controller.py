@@ -87,6 +87,9 @@ class ReviewController(QObject):
     def reply(self, uid: str, text: str) -> bool:
         return self._act(self.review.reply, uid, text)
 
+    def reopen_query(self, uid: str, reason: str) -> bool:
+        return self._act(self.review.reopen_query, uid, reason)
+
     def resolve(self, uid: str) -> bool:
         return self._act(self.review.resolve, uid)
 

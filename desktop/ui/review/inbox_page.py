@@ -108,7 +108,8 @@ class InboxPage(QWidget):
         layout.addLayout(top)
         layout.addLayout(filters)
         layout.addWidget(self.table, 1)
-        layout.addWidget(QLabel(self.tr("Import results"), self))
+        self.results_heading = QLabel(self.tr("Import results"), self)
+        layout.addWidget(self.results_heading)
         layout.addWidget(self.results)
         self.setAcceptDrops(True)
         controller.inboxChanged.connect(self.show_rows)
@@ -147,12 +148,18 @@ class InboxPage(QWidget):
             QMessageBox.information(self, self.tr("Accept"), self.tr("Select the districts to accept in the list first."))
             return None
         ready, excluded = c.ready_to_accept(rows)
+        why_not = [self.tr("%1: %2").replace("%1", r.unit.name(lang)).replace("%2", why) for r, why in excluded]
+        if not ready:
+            QMessageBox.information(self, self.tr("Accept"), self.tr("None of the selected districts can be accepted:")
+                                    + "\n" + "\n".join(why_not))  # fmt: skip
+            return None
         version = self.tr("version %1")
         dialog = AcceptDialog([f"{r.unit.name(lang)}  {version.replace('%1', str(r.version))}" for r in ready],
-                              [self.tr("%1: %2").replace("%1", r.unit.name(lang)).replace("%2", why) for r, why in excluded], self)  # fmt: skip
+                              why_not, self)  # fmt: skip
         if dialog.exec() != AcceptDialog.DialogCode.Accepted:
             return None
         done = c.accept_many([r.unit.code for r in ready], dialog.comment)
+        self.results_heading.setText(self.tr("Acceptance results"))
         self.results.clear()
         for code, why in done:
             name = c.ctx.units.get(code).name(lang)
@@ -177,6 +184,7 @@ class InboxPage(QWidget):
         results = run_in_background(self, self.tr("Importing workbooks…"), lambda progress: self.controller.import_files(paths, progress),
                                     total=len(paths), cancel=self.tr("Stop (import nothing)"))  # fmt: skip
         self.controller.imported()
+        self.results_heading.setText(self.tr("Import results"))
         self.results.clear()
         if results is None:
             self.results.addItem(self.tr("Stopped: no file was imported; the database is unchanged"))

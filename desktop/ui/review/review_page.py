@@ -4,8 +4,10 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from PySide6.QtCore import QSortFilterProxyModel
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QCheckBox,
     QFileDialog,
     QHBoxLayout,
     QInputDialog,
@@ -19,10 +21,33 @@ from PySide6.QtWidgets import (
 )  # fmt: skip
 
 from desktop.core.workflow import INBOX_NAMES, REVIEWABLE, Action, Status, available
-from desktop.ui.models.simple_table import RowTableModel
+from desktop.ui.icons import finding_icon
+from desktop.ui.models.simple_table import ROW_ROLE, RowTableModel
 from desktop.ui.queries_panel import QueriesPanel
 
-VALUE, PREVIOUS_VERSION, OUTLIER, QUERIES = 2, 3, 8, 9
+VALUE, PREVIOUS_VERSION, FINDINGS, OUTLIER, QUERIES = 2, 3, 7, 9, 10
+
+
+class ChangedOnly(QSortFilterProxyModel):
+    """The review table, or only the rows that differ from the previous version."""
+
+    def __init__(self, parent=None):
+        super().__init__(parent)
+        self.only_changed = False
+
+    def set_only_changed(self, on: bool) -> None:
+        if hasattr(self, "beginFilterChange"):  # Qt 6.9 and later
+            self.beginFilterChange()
+            self.only_changed = on
+            self.endFilterChange()
+        else:
+            self.only_changed = on
+            self.invalidateRowsFilter()
+
+    def filterAcceptsRow(self, source_row, source_parent) -> bool:  # noqa: N802 - Qt's name
+        if not self.only_changed:
+            return True
+        return self.sourceModel().index(source_row, 0, source_parent).data(ROW_ROLE).changed
 
 
 class ReviewPage(QWidget):
@@ -33,20 +58,27 @@ class ReviewPage(QWidget):
             (self.tr("Indicator"), lambda r: r.name), (self.tr("Unit"), lambda r: r.unit),
             (self.tr("This half"), lambda r: r.value), (self.tr("Previous version"), lambda r: r.previous_version),
             (self.tr("Previous half"), lambda r: r.previous_half), (self.tr("Same half last year"), lambda r: r.last_year),
-            (self.tr("Target"), lambda r: r.target), (self.tr("Explanation"), lambda r: r.explanation),
+            (self.tr("Target"), lambda r: r.target), (self.tr("Checks"), lambda r: r.findings),
+            (self.tr("Explanation"), lambda r: r.explanation),
             (self.tr("Across districts"), lambda r: r.outlier), (self.tr("Queries"), lambda r: r.queries),
         ], background=self._background, foreground=lambda r, c: "#9c0006" if c == VALUE and r.missed else None,
-           parent=self)  # fmt: skip
+           decoration=self._decoration, parent=self)  # fmt: skip
+        self.shown_rows = ChangedOnly(self)
+        self.shown_rows.setSourceModel(self.model)
         self.table = QTableView(self)
-        self.table.setModel(self.model)
+        self.table.setModel(self.shown_rows)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.verticalHeader().setVisible(False)
         self.table.horizontalHeader().setStretchLastSection(True)
-        for col, width in ((0, 230), (1, 60), (2, 90), (3, 90), (4, 80), (5, 90), (6, 70), (7, 150), (8, 190)):
+        for col, width in ((0, 220), (1, 60), (2, 90), (3, 80), (4, 70), (5, 80), (6, 70), (7, 220), (8, 150), (9, 190)):
             self.table.setColumnWidth(col, width)
         self.title = QLabel(self)
         self.title.setStyleSheet("font-weight: bold;")
+        self.changed_only = QCheckBox(self.tr("Changed since the previous version only"), self)
+        self.changed_only.setToolTip(self.tr("Show only the values (and the figures calculated from them) that differ "
+                                             "from the previous version of this submission"))  # fmt: skip
+        self.changed_only.toggled.connect(self.shown_rows.set_only_changed)
         self.queries = QueriesPanel(controller.ctx.catalog, controller.lang, bureau=True, parent=self)
         self.query_button = QPushButton(self.tr("Raise a query on this value…"), self)
         self.return_button = QPushButton(self.tr("Return…"), self)
@@ -63,7 +95,10 @@ class ReviewPage(QWidget):
         splitter.addWidget(self.queries)
         splitter.setSizes([1050, 380])
         layout = QVBoxLayout(self)
-        layout.addWidget(self.title)
+        heading = QHBoxLayout()
+        heading.addWidget(self.title, 1)
+        heading.addWidget(self.changed_only)
+        layout.addLayout(heading)
         layout.addWidget(splitter, 1)
         layout.addLayout(buttons)
         self.query_button.clicked.connect(self.raise_query)
@@ -73,16 +108,29 @@ class ReviewPage(QWidget):
         self.export_button.clicked.connect(self.export)
         self.queries.replied.connect(controller.reply)
         self.queries.resolved.connect(controller.resolve)
+        self.queries.reopened.connect(controller.reopen_query)
         self.queries.selectedCode.connect(self.select_code)
         controller.reviewChanged.connect(self.show_review)
         controller.failed.connect(lambda message: QMessageBox.warning(self, self.tr("Not done"), message))
         self._set_enabled(None)
+
+    @staticmethod
+    def _decoration(row, column):
+        if column == VALUE and row.large_change:
+            return finding_icon("large_change")
+        if column == FINDINGS and row.severity:
+            return finding_icon(row.severity)
+        if column == OUTLIER and row.outlier:
+            return finding_icon("outlier")
+        return None
 
     def _background(self, row, column):
         if column == VALUE and row.changed:
             return "#ffe08a"  # changed since the previous version
         if column == OUTLIER and row.outlier:
             return "#fde2c8"
+        if column == FINDINGS and row.severity:
+            return {"error": "#f8d7da", "warning": "#fff3cd"}.get(row.severity)
         if column == QUERIES and row.open_queries:
             return "#fff3cd"
         return None
@@ -90,12 +138,16 @@ class ReviewPage(QWidget):
     def show_review(self, report, rows, threads) -> None:
         lang = self.controller.lang
         self.model.set_rows(rows)
+        self.changed_only.setEnabled(bool(rows) and any(r.previous_version for r in rows))
+        if not self.changed_only.isEnabled():
+            self.changed_only.setChecked(False)
         self.queries.set_threads(threads)
         self.title.setText(f"{report.unit.label(lang)} · {report.semester.label(lang)} · {INBOX_NAMES[report.status](lang)}"
                            + self.tr(" · version %1").replace("%1", str(report.version)))  # fmt: skip
         self._set_enabled(report.status)
 
     def _set_enabled(self, status) -> None:
+        self._status = status
         allowed = available(status, self.controller.user.role) if status is not None else frozenset()
         self.query_button.setEnabled(status in REVIEWABLE)
         self.return_button.setEnabled(Action.RETURN in allowed)
@@ -106,22 +158,46 @@ class ReviewPage(QWidget):
     def select_code(self, code: str) -> None:
         for i, row in enumerate(self.model.rows()):
             if row.code == code:
-                self.table.selectRow(i)
+                shown = self.shown_rows.mapFromSource(self.model.index(i, 0))
+                if not shown.isValid():  # hidden by "changed only": show every row again
+                    self.changed_only.setChecked(False)
+                    shown = self.shown_rows.mapFromSource(self.model.index(i, 0))
+                self.table.selectRow(shown.row())
                 return
 
-    def current_code(self) -> str | None:
+    def current_row(self):
         index = self.table.currentIndex()
-        return self.model.row(index.row()).code if index.isValid() else None
+        return index.data(ROW_ROLE) if index.isValid() else None
+
+    def current_code(self) -> str | None:
+        row = self.current_row()
+        return row.code if row is not None else None
+
+    def _refused(self, button: QPushButton, title: str) -> bool:
+        """A shortcut for a step the submission's state does not allow says why, instead of opening its dialog."""
+        if button.isEnabled():
+            return False
+        if self._status is None:
+            why = self.tr("Open a district from the inbox first.")
+        else:
+            why = self.tr("Not possible while the submission is “%1”.").replace("%1", INBOX_NAMES[self._status](self.controller.lang))
+        QMessageBox.information(self, title, why)
+        return True
 
     def raise_query(self) -> None:
+        if self._refused(self.query_button, self.tr("Raise a query")):
+            return
         code = self.current_code()
         if code is None:
+            QMessageBox.information(self, self.tr("Raise a query"), self.tr("Select the value the query is about first."))
             return
-        text, ok = QInputDialog.getMultiLineText(self, self.tr("Raise a query"), self.model.row(self.table.currentIndex().row()).name)
+        text, ok = QInputDialog.getMultiLineText(self, self.tr("Raise a query"), self.current_row().name)
         if ok and text.strip():
             self.controller.query(code, text)
 
     def return_half(self) -> None:
+        if self._refused(self.return_button, self.tr("Return to the district")):
+            return
         reason, ok = QInputDialog.getMultiLineText(self, self.tr("Return to the district"), self.tr("Reason (required):"))
         if ok and reason.strip():
             self.controller.return_half(reason)
@@ -130,7 +206,12 @@ class ReviewPage(QWidget):
         from desktop.ui.dialogs.accept import AcceptDialog
 
         c = self.controller
-        if c.unit is None:
+        if c.unit is None or self._refused(self.accept_button, self.tr("Accept")):
+            return
+        still_open = sum(r.open_queries for r in self.model.rows())
+        if still_open:  # before the comment is typed, not after
+            QMessageBox.information(self, self.tr("Accept"), self.tr("%1 queries are still open: resolve them before "
+                                                                     "accepting.").replace("%1", str(still_open)))  # fmt: skip
             return
         version = c.report.version if c.report is not None else 0
         what = self.tr("%1, %2, version %3").replace("%1", c.unit.name(c.lang)).replace("%2", c.semester.label(c.lang)) \
@@ -140,6 +221,8 @@ class ReviewPage(QWidget):
             c.accept(dialog.comment)
 
     def reopen(self) -> None:
+        if self._refused(self.reopen_button, self.tr("Reopen the submission")):
+            return
         reason, ok = QInputDialog.getMultiLineText(self, self.tr("Reopen the submission"), self.tr("Reason (required):"))
         if ok and reason.strip():
             self.controller.reopen(reason)

@@ -12,7 +12,7 @@ from desktop.core.report import HalfReport
 from desktop.core.semester import Semester
 from desktop.core.targets import MISSED
 from desktop.core.text import Text
-from desktop.core.values import format_value, from_storage, to_storage
+from desktop.core.values import from_storage, to_storage
 from desktop.store.review import Thread
 
 
@@ -32,6 +32,9 @@ class ReviewRow:
     outlier: str  # "" or e.g. "离群：中位数 36.6，稳健Z 5.1"
     queries: str  # "" or "1 未解决 / 2"
     open_queries: int
+    findings: str = ""  # the district's checks on this indicator, in words, each with whether it is explained
+    severity: str = ""  # the worst of them: error | warning | notice | ""
+    large_change: bool = False  # a year-on-year change beyond the usual range (a yoy check)
 
 
 def district_figures(store, semester: Semester) -> dict:
@@ -47,15 +50,19 @@ def review_rows(report: HalfReport, catalog: Catalog, previous: dict[str, str] |
     by_code: dict[str, list[Thread]] = {}
     for t in threads:
         by_code.setdefault(t.code, []).append(t)
+    findings = _findings_by_code(report, lang)
+    earlier = _previous_figures(catalog, previous, report.semester) if previous is not None else None
     for ind in catalog.applicable(report.unit.is_municipality):
         att = report.attainments.get(ind.code)
         before = ""
         changed = False
-        if previous is not None and not ind.derived:
-            old = previous.get(ind.code)
-            before = format_value(ind, from_storage(ind, old), lang, grouping=True) if old is not None else ""
-            now = report.half.raw.get(ind.code)
-            changed = (old or None) != (None if now is None else to_storage(now))
+        if earlier is not None:  # derived figures too: a ratio changes when either of its counts does
+            before = shown(ind, earlier, lang)
+            if ind.derived:
+                changed = before != shown(ind, report.figures, lang)
+            else:  # the stored text, exactly: a change below what is shown still counts
+                now = report.half.raw.get(ind.code)
+                changed = (previous.get(ind.code) or None) != (None if now is None else to_storage(now))
         flag = ""
         if ind.numeric:
             found = outliers(ind.code, {u: f.get(ind.code) for u, f in others.items()}).get(report.unit.code)
@@ -68,5 +75,38 @@ def review_rows(report: HalfReport, catalog: Catalog, previous: dict[str, str] |
         rows.append(ReviewRow(ind.code, ind.name(lang), ind.unit(lang), shown(ind, report.figures, lang), before, changed,
                               shown(ind, report.previous, lang), shown(ind, report.last_year, lang),
                               att.target.shown(ind, lang) if att else "", bool(att and att.status == MISSED),
-                              report.half.explanations.get(ind.code, ""), flag, queries, open_count))  # fmt: skip
+                              report.half.explanations.get(ind.code, ""), flag, queries, open_count,
+                              *findings.get(ind.code, ("", "", False))))  # fmt: skip
     return rows
+
+
+SEVERITY_ORDER = {"error": 0, "warning": 1, "notice": 2}
+SEVERITY_WORDS = {"error": Text("错误", "Error"), "warning": Text("警告", "Warning"), "notice": Text("提示", "Notice")}
+
+
+def _findings_by_code(report: HalfReport, lang: str) -> dict[str, tuple[str, str, bool]]:
+    """Per indicator: its checks in words ("警告：… （已说明）"), the worst severity, and whether one is a large YoY change."""
+    by_code: dict[str, list] = {}
+    for result in sorted(report.checks, key=lambda r: SEVERITY_ORDER.get(r.severity, 3)):
+        # A target or YoY finding is about its first code (the rest are the inputs an explanation may sit on).
+        for code in result.codes[:1] if result.kind in ("target", "yoy") else result.codes:
+            by_code.setdefault(code, []).append(result)
+    out = {}
+    for code, results in by_code.items():
+        parts = []
+        for r in results:
+            note = ""
+            if r.severity == "warning":
+                note = Text("（已说明）", " (explained)")(lang) if r.explained else Text("（未说明）", " (not explained)")(lang)
+            parts.append(f"{SEVERITY_WORDS[r.severity](lang)}：{r.message(lang)}{note}" if lang == "zh"
+                         else f"{SEVERITY_WORDS[r.severity](lang)}: {r.message(lang)}{note}")  # fmt: skip
+        out[code] = ("；".join(parts) if lang == "zh" else "; ".join(parts), results[0].severity,
+                     any(r.kind == "yoy" for r in results))  # fmt: skip
+    return out
+
+
+def _previous_figures(catalog: Catalog, previous: dict[str, str], semester: Semester):
+    """The previous version's figures, raw and derived, from its stored values."""
+    raw = {code: from_storage(catalog.indicators[code], text) for code, text in previous.items()
+           if code in catalog.indicators and text is not None}  # fmt: skip
+    return compute(catalog, raw, semester)
