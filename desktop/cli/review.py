@@ -50,6 +50,12 @@ def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -
         if name == "reopen-query":
             p.add_argument("--reason", required=True, help="the district sees it")
         p.set_defaults(run=run)
+    p = verbs.add_parser("remind", parents=[common], help="the districts that have not reported a half, with days overdue "
+                                                          "(催报); -o writes the notice")  # fmt: skip
+    p.add_argument("semester", metavar="HALF")
+    p.add_argument("--json", action="store_true")
+    p.add_argument("-o", "--output", metavar="FILE.xlsx", help="write the 催报 notice")
+    p.set_defaults(run=cmd_remind)
     p = verbs.add_parser("queries", parents=[common], help="every district's open and answered queries of a half, oldest first")
     p.add_argument("semester", metavar="HALF")
     p.add_argument("--json", action="store_true")
@@ -205,6 +211,36 @@ def cmd_queries(args: argparse.Namespace) -> int:
         ind = ctx.catalog.indicators.get(r.code)
         out.append([r.uid[:8], r.unit.name(lang), ind.name(lang) if ind else r.code, QUERY_STATES[r.state](lang), r.opened_by,
                     str(r.days_open), f"{r.last_author}：{r.last_text}"[:40]])  # fmt: skip
+    print(table(out))
+    return EXIT_OK
+
+
+def cmd_remind(args: argparse.Namespace) -> int:
+    from datetime import date
+
+    from desktop.store.review import Completeness, Review, to_remind
+
+    ctx = context(args)
+    readable(ctx, ctx.units.municipality)
+    semester, lang = semester_arg(args.semester), args.lang
+    rows = Review(ctx.store).inbox(semester)
+    late, done = to_remind(rows), Completeness.of(rows)
+    if args.output:
+        from desktop.exchange.reminder_notice import build_reminder
+        from desktop.exchange.save import save_workbook
+
+        deadline = ctx.resources.targets.deadlines.get(semester)
+        save_workbook(build_reminder(late, semester, deadline, ctx.resources.form.authority, date.today(), lang), Path(args.output))
+    if args.json:
+        dump_json({"total": done.total, "on_time": done.on_time, "late": done.late, "missing": done.missing,
+                   "returned": done.returned, "to_remind": [{"unit": r.unit.code, "name": r.unit.name(lang), "status": r.status,
+                                                             "days_overdue": r.days_overdue} for r in late]})  # fmt: skip
+        return EXIT_OK
+    print(Text(f"按时报送{done.on_time}个，逾期报送{done.late}个，未报送{done.missing}个，已退回{done.returned}个（共{done.total}个区县）",
+               f"{done.on_time} on time, {done.late} late, {done.missing} not received, {done.returned} returned "
+               f"(of {done.total} districts)")(lang))  # fmt: skip
+    out = [Text("区县|状态|逾期天数", "District|Status|Days overdue")(lang).split("|")]
+    out += [[r.unit.name(lang), INBOX_NAMES[r.status](lang), str(r.days_overdue)] for r in late]
     print(table(out))
     return EXIT_OK
 

@@ -82,6 +82,29 @@ QUERY_STATES = {"open": Text("待答复", "open"), "answered": Text("已答复",
 
 
 @dataclass(frozen=True, slots=True)
+class Completeness:
+    """A half's completeness and timeliness across the districts (from the inbox's rows)."""
+
+    total: int
+    on_time: int  # received by the deadline
+    late: int  # received after it
+    missing: int  # not received
+    returned: int  # sent back, not yet sent again
+
+    @classmethod
+    def of(cls, rows: list[InboxRow]) -> Completeness:
+        received = [r for r in rows if r.status != Status.DRAFT]
+        late = sum(r.days_overdue > 0 for r in received)
+        return cls(len(rows), len(received) - late, late, len(rows) - len(received),
+                   sum(r.status == Status.RETURNED for r in rows))  # fmt: skip
+
+
+def to_remind(rows: list[InboxRow]) -> list[InboxRow]:
+    """The districts a 催报 goes to: nothing received, or returned and not sent again; the most overdue first."""
+    return sorted((r for r in rows if r.status in (Status.DRAFT, Status.RETURNED)), key=lambda r: (-r.days_overdue, r.unit.code))
+
+
+@dataclass(frozen=True, slots=True)
 class QueryRow:
     """One unresolved query in the list across districts."""
 

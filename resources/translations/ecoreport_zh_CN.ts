@@ -823,198 +823,229 @@ The bureau&apos;s key fingerprint: %3</source>
 <context>
     <name>InboxPage</name>
     <message>
-        <location filename="../../desktop/ui/review/inbox_page.py" line="40"/>
+        <location filename="../../desktop/ui/review/inbox_page.py" line="41"/>
         <source>Unit</source>
         <translation>填报单位</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review/inbox_page.py" line="41"/>
-        <location filename="../../desktop/ui/review/inbox_page.py" line="75"/>
-        <location filename="../../desktop/ui/review/inbox_page.py" line="101"/>
+        <location filename="../../desktop/ui/review/inbox_page.py" line="42"/>
+        <location filename="../../desktop/ui/review/inbox_page.py" line="76"/>
+        <location filename="../../desktop/ui/review/inbox_page.py" line="107"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review/inbox_page.py" line="42"/>
+        <location filename="../../desktop/ui/review/inbox_page.py" line="43"/>
         <source>Version</source>
         <translation>版本</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review/inbox_page.py" line="43"/>
+        <location filename="../../desktop/ui/review/inbox_page.py" line="44"/>
         <source>Received</source>
         <translation>接收时间</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review/inbox_page.py" line="45"/>
+        <location filename="../../desktop/ui/review/inbox_page.py" line="46"/>
         <source>Deadline</source>
         <translation>截止日期</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review/inbox_page.py" line="46"/>
+        <location filename="../../desktop/ui/review/inbox_page.py" line="47"/>
         <source>Days overdue</source>
         <translation>逾期天数</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review/inbox_page.py" line="47"/>
+        <location filename="../../desktop/ui/review/inbox_page.py" line="48"/>
         <source>Errors</source>
         <translation>错误</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review/inbox_page.py" line="48"/>
+        <location filename="../../desktop/ui/review/inbox_page.py" line="49"/>
         <source>Unexplained warnings</source>
         <translation>未说明警告</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review/inbox_page.py" line="49"/>
+        <location filename="../../desktop/ui/review/inbox_page.py" line="50"/>
         <source>Open queries</source>
         <translation>未解决问题</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review/inbox_page.py" line="65"/>
+        <location filename="../../desktop/ui/review/inbox_page.py" line="66"/>
         <source>Districts of the half</source>
         <translation>本半年度各区县</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review/inbox_page.py" line="67"/>
+        <location filename="../../desktop/ui/review/inbox_page.py" line="68"/>
         <source>Find a district: name, pinyin initials (wz) or code</source>
         <translation>查找区县：名称、拼音首字母（如 wz）或代码</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review/inbox_page.py" line="69"/>
+        <location filename="../../desktop/ui/review/inbox_page.py" line="70"/>
         <source>Find a district</source>
         <translation>查找区县</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review/inbox_page.py" line="72"/>
+        <location filename="../../desktop/ui/review/inbox_page.py" line="73"/>
         <source>Every status</source>
         <translation>全部状态</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review/inbox_page.py" line="77"/>
+        <location filename="../../desktop/ui/review/inbox_page.py" line="78"/>
         <source>All districts</source>
         <translation>全部区县</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review/inbox_page.py" line="77"/>
+        <location filename="../../desktop/ui/review/inbox_page.py" line="78"/>
         <source>Overdue</source>
         <translation>逾期</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review/inbox_page.py" line="77"/>
+        <location filename="../../desktop/ui/review/inbox_page.py" line="78"/>
         <source>With errors</source>
         <translation>有错误</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review/inbox_page.py" line="78"/>
+        <location filename="../../desktop/ui/review/inbox_page.py" line="79"/>
         <source>With unexplained warnings</source>
         <translation>有未说明警告</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review/inbox_page.py" line="78"/>
+        <location filename="../../desktop/ui/review/inbox_page.py" line="79"/>
         <source>With open queries</source>
         <translation>有未解决问题</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review/inbox_page.py" line="80"/>
-        <location filename="../../desktop/ui/review/inbox_page.py" line="103"/>
+        <location filename="../../desktop/ui/review/inbox_page.py" line="81"/>
+        <location filename="../../desktop/ui/review/inbox_page.py" line="109"/>
         <source>Show</source>
         <translation>显示</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review/inbox_page.py" line="87"/>
+        <location filename="../../desktop/ui/review/inbox_page.py" line="89"/>
+        <source>Reminder notice…</source>
+        <translation>催报通知…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/review/inbox_page.py" line="90"/>
+        <source>A workbook listing the districts that have not reported (or not again after a return), with days overdue, to send round</source>
+        <translation>生成催报通知工作簿：列出尚未报送（或退回后尚未重新报送）的区县及逾期天数，可直接下发</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/review/inbox_page.py" line="93"/>
         <source>Import workbooks…</source>
         <translation>导入报送文件…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review/inbox_page.py" line="89"/>
+        <location filename="../../desktop/ui/review/inbox_page.py" line="95"/>
         <source>Accept the selected…</source>
         <translation>通过所选…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review/inbox_page.py" line="90"/>
+        <location filename="../../desktop/ui/review/inbox_page.py" line="96"/>
         <source>Accepts those of the selected districts with no errors, no unexplained warnings and no open queries; the confirmation lists them</source>
         <translation>对所选区县中无错误、无未说明警告、无未解决问题的报送审核通过；确认前会列出</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review/inbox_page.py" line="97"/>
+        <location filename="../../desktop/ui/review/inbox_page.py" line="103"/>
         <source>Drop submission workbooks here, or</source>
         <translation>将报送文件拖放到此处，或</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review/inbox_page.py" line="111"/>
-        <location filename="../../desktop/ui/review/inbox_page.py" line="187"/>
+        <location filename="../../desktop/ui/review/inbox_page.py" line="121"/>
+        <location filename="../../desktop/ui/review/inbox_page.py" line="215"/>
         <source>Import results</source>
         <translation>导入结果</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review/inbox_page.py" line="123"/>
+        <location filename="../../desktop/ui/review/inbox_page.py" line="133"/>
         <source>%1 of %2 received: %3; %4 late</source>
         <translation>已接收 %1/%2：%3；逾期 %4</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review/inbox_page.py" line="129"/>
+        <location filename="../../desktop/ui/review/inbox_page.py" line="136"/>
+        <source>Completeness and timeliness: %1 on time, %2 late, %3 not received, %4 returned</source>
+        <translation>报送完成情况：按时 %1 个，逾期 %2 个，未报送 %3 个，已退回 %4 个</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/review/inbox_page.py" line="145"/>
+        <source>%1_reminder.xlsx</source>
+        <translation>%1_催报通知.xlsx</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/review/inbox_page.py" line="146"/>
+        <source>Save the reminder notice</source>
+        <translation>保存催报通知</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/review/inbox_page.py" line="153"/>
+        <source>Writing the reminder notice…</source>
+        <translation>正在写出催报通知…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/review/inbox_page.py" line="157"/>
         <source>%1 shown</source>
         <translation>显示 %1 个</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review/inbox_page.py" line="148"/>
-        <location filename="../../desktop/ui/review/inbox_page.py" line="153"/>
+        <location filename="../../desktop/ui/review/inbox_page.py" line="176"/>
+        <location filename="../../desktop/ui/review/inbox_page.py" line="181"/>
         <source>Accept</source>
         <translation>审核通过</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review/inbox_page.py" line="148"/>
+        <location filename="../../desktop/ui/review/inbox_page.py" line="176"/>
         <source>Select the districts to accept in the list first.</source>
         <translation>请先在列表中选择要审核通过的区县。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review/inbox_page.py" line="153"/>
+        <location filename="../../desktop/ui/review/inbox_page.py" line="181"/>
         <source>None of the selected districts can be accepted:</source>
         <translation>所选区县都不能审核通过：</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review/inbox_page.py" line="156"/>
+        <location filename="../../desktop/ui/review/inbox_page.py" line="184"/>
         <source>version %1</source>
         <translation>第 %1 版</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review/inbox_page.py" line="151"/>
-        <location filename="../../desktop/ui/review/inbox_page.py" line="166"/>
+        <location filename="../../desktop/ui/review/inbox_page.py" line="179"/>
+        <location filename="../../desktop/ui/review/inbox_page.py" line="194"/>
         <source>%1: %2</source>
         <translation>%1：%2</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review/inbox_page.py" line="162"/>
+        <location filename="../../desktop/ui/review/inbox_page.py" line="190"/>
         <source>Acceptance results</source>
         <translation>审核通过结果</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review/inbox_page.py" line="167"/>
+        <location filename="../../desktop/ui/review/inbox_page.py" line="195"/>
         <source>%1: accepted</source>
         <translation>%1：已审核通过</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review/inbox_page.py" line="175"/>
+        <location filename="../../desktop/ui/review/inbox_page.py" line="203"/>
         <source>Import workbooks</source>
         <translation>导入报送文件</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review/inbox_page.py" line="175"/>
+        <location filename="../../desktop/ui/review/inbox_page.py" line="147"/>
+        <location filename="../../desktop/ui/review/inbox_page.py" line="203"/>
         <source>Excel workbooks (*.xlsx)</source>
         <translation>Excel 工作簿 (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review/inbox_page.py" line="184"/>
+        <location filename="../../desktop/ui/review/inbox_page.py" line="212"/>
         <source>Importing workbooks…</source>
         <translation>正在导入报送文件…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review/inbox_page.py" line="185"/>
+        <location filename="../../desktop/ui/review/inbox_page.py" line="213"/>
         <source>Stop (import nothing)</source>
         <translation>停止（不导入任何文件）</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review/inbox_page.py" line="190"/>
+        <location filename="../../desktop/ui/review/inbox_page.py" line="218"/>
         <source>Stopped: no file was imported; the database is unchanged</source>
         <translation>已停止：未导入任何文件，数据库未改变</translation>
     </message>

@@ -222,6 +222,20 @@ def test_review_on_the_command_line(two, tmp_path):
     assert run("review", "export", "500112", "2024H1", "-o", str(tmp_path / "r.xlsx"), "--user", "reviewer").returncode == 0
     inbox = json.loads(run("inbox", "2024H1", "--json").stdout)
     assert next(r for r in inbox if r["unit"] == "500112")["status"] == "returned"
+    # The list across districts, and the reopening of a closed query.
+    listed = json.loads(run("review", "queries", "2024H1", "--json").stdout)
+    assert [(q["uid"], q["state"]) for q in listed] == [(uid, "open")]  # the bureau spoke last
+    assert run("review", "resolve", uid[:8]).returncode == 0
+    assert json.loads(run("review", "queries", "2024H1", "--json").stdout) == []
+    refused = run("review", "reopen-query", uid[:8], "--reason", "请附监测报告", "--user", "wanzhou")
+    assert refused.returncode != 0 and refused.stderr  # the bureau's step, said so
+    assert run("review", "reopen-query", uid[:8], "--reason", "请附监测报告").returncode == 0
+    assert [q["state"] for q in json.loads(run("review", "queries", "2024H1", "--json").stdout)] == ["reopened"]
+    assert run("review", "queries", "2024H1", "-o", str(tmp_path / "q.xlsx")).returncode == 0 and (tmp_path / "q.xlsx").exists()
+    # Completeness and the 催报 notice.
+    remind = json.loads(run("review", "remind", "2024H1", "--json", "-o", str(tmp_path / "催报.xlsx")).stdout)
+    assert remind["total"] == 38 and remind["returned"] >= 1 and remind["missing"] == len(remind["to_remind"]) - remind["returned"]
+    assert "500112" in [r["unit"] for r in remind["to_remind"]] and (tmp_path / "催报.xlsx").exists()
 
 
 def test_each_side_holds_the_others_signed_head_and_checks_its_own_at_every_exchange(two, tmp_path):

@@ -585,3 +585,24 @@ def test_a_closed_query_is_reopened_with_a_reason_and_each_step_shows_who_and_wh
     assert panel.model.index(0, 1).data() == "重新打开"
     assert "重新打开了问题" in panel.thread.toPlainText() and "答复未附监测报告" in panel.thread.toPlainText()
     assert Review(store).threads(store.units.get("500101"), H1)[0].open
+
+
+def test_completeness_and_the_reminder_notice(reviewer, district, tmp_path, dialogs):
+    """Three received after the deadline, one of them returned: the counts, and a 催报 notice of the rest."""
+    from python_calamine import CalamineWorkbook
+
+    window = reviewer.window
+    inbox = window.inbox
+    window.inbox.import_paths([p for p in export_all(district, tmp_path, reviewer) if p.stem in ("500101", "500103", "500105")])
+    store = reviewer.context().store
+    Review(store).return_half("reviewer", store.units.get("500105"), H1, "请补充")
+    window.controller.refresh_inbox()
+    assert inbox.completeness.text() == "报送完成情况：按时 0 个，逾期 3 个，未报送 35 个，已退回 1 个"
+    saved = inbox.export_reminder()
+    sheet = CalamineWorkbook.from_path(str(saved)).get_sheet_by_index(0).to_python()
+    assert sheet[0][0] == "催报通知" and "下列36个区县" in sheet[1][0]
+    numbered = [row for row in sheet[4:] if isinstance(row[0], (int, float))]
+    listed = [row[1] for row in numbered]
+    assert len(listed) == 36 and "江北区" in listed and "万州区" not in listed
+    assert {row[2] for row in numbered} == {"未报送", "已退回"} and [row[0] for row in numbered] == list(range(1, 37))
+    assert "制表单位：重庆市生态环境局" in sheet[-1][0]

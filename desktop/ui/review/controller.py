@@ -168,6 +168,18 @@ class ReviewController(QObject):
 
         return save_workbook(build_query_list(rows, self.ctx.catalog, self.semester, self.query_states, self.lang), path)
 
+    def export_reminder(self, rows: list, path: Path) -> Path:
+        """The 催报 notice for the districts in `rows` (the inbox's, as last shown). Runs on a worker thread."""
+        from datetime import date
+
+        from desktop.exchange.reminder_notice import build_reminder
+        from desktop.exchange.save import save_workbook
+        from desktop.store.review import to_remind
+
+        deadline = self.ctx.resources.targets.deadlines.get(self.semester)
+        wb = build_reminder(to_remind(rows), self.semester, deadline, self.ctx.resources.form.authority, date.today(), self.lang)
+        return save_workbook(wb, path)
+
     def export_consolidation(self, path: Path, include: str):
         """The city's workbook for the half, counting `include` ("accepted", or "received" too); returns the
         saved path and the coverage the workbook states. Runs on a worker thread: touches no widget."""

@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
 )  # fmt: skip
 
 from desktop.core.workflow import INBOX_NAMES, Status
+from desktop.store.review import Completeness
 from desktop.ui.models.simple_table import RowTableModel
 from desktop.ui.review.inbox_filter import InboxFilter
 
@@ -84,6 +85,11 @@ class InboxPage(QWidget):
         self.search.returnPressed.connect(self._open_first)
         QThreadPool.globalInstance().start(_load_pinyin)  # the first keystroke finds the dictionary loaded
         self.summary = QLabel(self)
+        self.completeness = QLabel(self)
+        self.remind_button = QPushButton(self.tr("Reminder notice…"), self)
+        self.remind_button.setToolTip(self.tr("A workbook listing the districts that have not reported (or not again "
+                                              "after a return), with days overdue, to send round"))  # fmt: skip
+        self.remind_button.clicked.connect(self.export_reminder)
         self.import_button = QPushButton(self.tr("Import workbooks…"), self)
         self.import_button.clicked.connect(self.choose_files)
         self.accept_button = QPushButton(self.tr("Accept the selected…"), self)
@@ -104,8 +110,12 @@ class InboxPage(QWidget):
         filters.addWidget(self.flag_filter)
         filters.addWidget(self.shown, 1)
         filters.addWidget(self.accept_button)
+        timeliness = QHBoxLayout()
+        timeliness.addWidget(self.completeness, 1)
+        timeliness.addWidget(self.remind_button)
         layout = QVBoxLayout(self)
         layout.addLayout(top)
+        layout.addLayout(timeliness)
         layout.addLayout(filters)
         layout.addWidget(self.table, 1)
         self.results_heading = QLabel(self.tr("Import results"), self)
@@ -122,7 +132,25 @@ class InboxPage(QWidget):
         counts = " · ".join(f"{INBOX_NAMES[s](lang)} {n}" for s in Status if (n := sum(r.status == s for r in rows)))
         self.summary.setText(self.tr("%1 of %2 received: %3; %4 late").replace("%1", str(received)).replace("%2", str(len(rows)))
                              .replace("%3", counts).replace("%4", str(late)))  # fmt: skip
+        done = Completeness.of(rows)
+        self.completeness.setText(self.tr("Completeness and timeliness: %1 on time, %2 late, %3 not received, %4 returned")
+                                  .replace("%1", str(done.on_time)).replace("%2", str(done.late))
+                                  .replace("%3", str(done.missing)).replace("%4", str(done.returned)))  # fmt: skip
+        self.remind_button.setEnabled(bool(done.missing or done.returned))
         self._filter()
+
+    def export_reminder(self, path: str | None = None) -> Path | None:
+        c = self.controller
+        if path is None:
+            suggested = self.tr("%1_reminder.xlsx").replace("%1", str(c.semester))
+            path, _ = QFileDialog.getSaveFileName(self, self.tr("Save the reminder notice"), suggested,
+                                                  self.tr("Excel workbooks (*.xlsx)"))  # fmt: skip
+        if not path:
+            return None
+        from desktop.ui.background import run_in_background
+
+        rows = self.model.rows()
+        return run_in_background(self, self.tr("Writing the reminder notice…"), lambda progress: c.export_reminder(rows, Path(path)))
 
     def _filter(self) -> None:
         self.proxy.set_filter(self.status_filter.currentData(), self.flag_filter.currentData(), self.search.text())
