@@ -645,6 +645,83 @@ The bureau&apos;s key fingerprint: %3</source>
     </message>
 </context>
 <context>
+    <name>FindingsPage</name>
+    <message>
+        <location filename="../../desktop/ui/review/findings_page.py" line="49"/>
+        <source>Error</source>
+        <translation>错误</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/review/findings_page.py" line="49"/>
+        <source>Warning</source>
+        <translation>警告</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/review/findings_page.py" line="49"/>
+        <source>Notice</source>
+        <translation>提示</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/review/findings_page.py" line="51"/>
+        <source>District</source>
+        <translation>区县</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/review/findings_page.py" line="51"/>
+        <source>Indicator</source>
+        <translation>指标</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/review/findings_page.py" line="52"/>
+        <location filename="../../desktop/ui/review/findings_page.py" line="71"/>
+        <location filename="../../desktop/ui/review/findings_page.py" line="79"/>
+        <source>Severity</source>
+        <translation>严重程度</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/review/findings_page.py" line="52"/>
+        <location filename="../../desktop/ui/review/findings_page.py" line="73"/>
+        <location filename="../../desktop/ui/review/findings_page.py" line="81"/>
+        <source>Rule</source>
+        <translation>审核规则</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/review/findings_page.py" line="53"/>
+        <source>Finding</source>
+        <translation>审核发现</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/review/findings_page.py" line="53"/>
+        <source>District&apos;s explanation</source>
+        <translation>区县说明</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/review/findings_page.py" line="66"/>
+        <source>Findings of every received submission</source>
+        <translation>全部已接收报送的审核发现</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/review/findings_page.py" line="68"/>
+        <source>Every severity</source>
+        <translation>全部严重程度</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/review/findings_page.py" line="94"/>
+        <source>Every rule</source>
+        <translation>全部规则</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/review/findings_page.py" line="99"/>
+        <source>%1 (%2)</source>
+        <translation>%1（%2）</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/review/findings_page.py" line="107"/>
+        <source>%1 findings in %2 districts</source>
+        <translation>%1 条，涉及 %2 个区县</translation>
+    </message>
+</context>
+<context>
     <name>FirstRunDialog</name>
     <message>
         <location filename="../../desktop/ui/dialogs/first_run.py" line="19"/>
@@ -2162,102 +2239,107 @@ Compare it with the one the district reads to you.</source>
 <context>
     <name>ReviewerWindow</name>
     <message>
-        <location filename="../../desktop/ui/review/window.py" line="23"/>
+        <location filename="../../desktop/ui/review/window.py" line="24"/>
         <source>EcoReport — Bureau review</source>
         <translation>生态环境半年报填报审核系统 — 市局审核</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review/window.py" line="30"/>
+        <location filename="../../desktop/ui/review/window.py" line="32"/>
         <source>Inbox</source>
         <translation>收件箱</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review/window.py" line="31"/>
+        <location filename="../../desktop/ui/review/window.py" line="33"/>
         <source>Review</source>
         <translation>审核</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review/window.py" line="32"/>
+        <location filename="../../desktop/ui/review/window.py" line="34"/>
         <source>Queries</source>
         <translation>问题清单</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review/window.py" line="33"/>
+        <location filename="../../desktop/ui/review/window.py" line="35"/>
+        <source>Findings</source>
+        <translation>审核发现</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/review/window.py" line="36"/>
         <source>Dashboard</source>
         <translation>仪表盘</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review/window.py" line="34"/>
+        <location filename="../../desktop/ui/review/window.py" line="37"/>
         <source>Audit log</source>
         <translation>审计日志</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review/window.py" line="36"/>
+        <location filename="../../desktop/ui/review/window.py" line="39"/>
         <source>Selection</source>
         <translation>选择</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review/window.py" line="41"/>
+        <location filename="../../desktop/ui/review/window.py" line="44"/>
         <source>Half-year</source>
         <translation>半年度</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review/window.py" line="46"/>
+        <location filename="../../desktop/ui/review/window.py" line="49"/>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review/window.py" line="50"/>
+        <location filename="../../desktop/ui/review/window.py" line="53"/>
         <source>Save the city workbook…</source>
         <translation>保存全市汇总表…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review/window.py" line="57"/>
+        <location filename="../../desktop/ui/review/window.py" line="60"/>
         <source>&amp;View</source>
         <translation>视图(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review/window.py" line="58"/>
+        <location filename="../../desktop/ui/review/window.py" line="61"/>
         <source>Language</source>
         <translation>语言</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review/window.py" line="77"/>
+        <location filename="../../desktop/ui/review/window.py" line="81"/>
         <source>&amp;Review</source>
         <translation>审核(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review/window.py" line="80"/>
+        <location filename="../../desktop/ui/review/window.py" line="84"/>
         <source>Next district</source>
         <translation>下一个区县</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review/window.py" line="81"/>
+        <location filename="../../desktop/ui/review/window.py" line="85"/>
         <source>Previous district</source>
         <translation>上一个区县</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review/window.py" line="83"/>
+        <location filename="../../desktop/ui/review/window.py" line="87"/>
         <source>Raise a query on this value…</source>
         <translation>对此数值提出问题…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review/window.py" line="84"/>
+        <location filename="../../desktop/ui/review/window.py" line="88"/>
         <source>Return…</source>
         <translation>退回…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review/window.py" line="85"/>
+        <location filename="../../desktop/ui/review/window.py" line="89"/>
         <source>Accept…</source>
         <translation>审核通过…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review/window.py" line="110"/>
+        <location filename="../../desktop/ui/review/window.py" line="114"/>
         <source>This is the last district in the list</source>
         <translation>已是列表中的最后一个区县</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review/window.py" line="111"/>
+        <location filename="../../desktop/ui/review/window.py" line="115"/>
         <source>This is the first district in the list</source>
         <translation>已是列表中的第一个区县</translation>
     </message>

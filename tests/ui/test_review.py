@@ -250,7 +250,9 @@ def test_every_bureau_model_passes_the_model_tester(reviewer, district, tmp_path
     window = reviewer.window
     window.inbox.import_paths(export_all(district, tmp_path, reviewer))
     window.open_unit("500112")
-    for model in (window.inbox.model, window.review.model, window.review.queries.model):
+    window.findings.refresh()
+    for model in (window.inbox.model, window.review.model, window.review.queries.model, window.review.shown_rows,
+                  window.findings.model, window.findings.proxy):  # fmt: skip
         qtmodeltester.check(model)
 
 
@@ -278,7 +280,7 @@ def test_the_reviewer_window_fits_1366x768_at_100_and_125_percent(reviewer, qtbo
         window.resize(width, height)
         window.show()
         qtbot.waitExposed(window)
-        for page in (window.inbox, window.review, window.dashboard, window.audit):
+        for page in (window.inbox, window.review, window.queries, window.findings, window.dashboard, window.audit):
             window.tabs.setCurrentWidget(page)
             assert window.width() <= width and window.height() <= height, (page, window.size())
         for button in (window.review.return_button, window.review.accept_button):
@@ -606,3 +608,39 @@ def test_completeness_and_the_reminder_notice(reviewer, district, tmp_path, dial
     assert len(listed) == 36 and "江北区" in listed and "万州区" not in listed
     assert {row[2] for row in numbered} == {"未报送", "已退回"} and [row[0] for row in numbered] == list(range(1, 37))
     assert "制表单位：重庆市生态环境局" in sheet[-1][0]
+
+
+def test_findings_across_districts_filter_by_rule_and_severity_and_open_at_the_value(qapp, qtbot, demo_copy, settings, dialogs):
+    from PySide6.QtCore import Qt
+    from PySide6.QtTest import QTest
+
+    from desktop.ui import i18n
+    from desktop.ui.models.simple_table import ROW_ROLE
+
+    gui = open_gui(qapp, demo_copy, settings, user="reviewer")
+    qtbot.addWidget(gui.window)
+    try:
+        window = gui.window
+        page = window.findings
+        window.tabs.setCurrentWidget(page)
+        shown = lambda: [page.proxy.index(i, 0).data(ROW_ROLE) for i in range(page.proxy.rowCount())]  # noqa: E731
+        everything = shown()
+        received = {c for c, r in gui.context().store.statuses(H1).items() if r.status != "draft"}
+        assert everything and {f.unit_code for f in everything} <= received  # a district's draft is not the bureau's to check
+        assert any(f.unit_code == "500101" for f in everything) is ("500101" in received)
+        page.severity_filter.setCurrentIndex(page.severity_filter.findData("warning"))
+        assert shown() and {f.severity for f in shown()} == {"warning"}
+        yoy = page.rule_filter.findData("yoy:air.good_ratio")
+        assert yoy > 0 and page.rule_filter.itemText(yoy).startswith("同比变化：优良天数比例")
+        page.rule_filter.setCurrentIndex(yoy)
+        found = shown()
+        assert found and {f.rule for f in found} == {"yoy:air.good_ratio"}
+        assert page.count.text() == f"{len(found)} 条，涉及 {len({f.unit_code for f in found})} 个区县"
+        page.table.setFocus()
+        page.table.selectRow(0)
+        QTest.keyClick(page.table, Qt.Key.Key_Return)
+        assert window.tabs.currentWidget() is window.review
+        assert window.controller.unit.code == found[0].unit_code and window.review.current_code() == "air.good_ratio"
+    finally:
+        i18n.remove(qapp, gui.translators)
+        gui.context().store.db.dispose()

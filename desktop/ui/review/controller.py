@@ -158,6 +158,16 @@ class ReviewController(QObject):
 
         return QUERY_STATES
 
+    def findings(self) -> list:
+        """Every check finding of every received submission of the half, as plain rows."""
+        from desktop.core.workflow import Status
+        from desktop.ui.review.rows import finding_rows
+
+        store = self.ctx.store
+        received = {code for code, row in store.statuses(self.semester).items() if row.status != Status.DRAFT}
+        notes = {code: explanations for code, (_, explanations) in store.all_units(self.semester).items()}
+        return finding_rows(store.half_checks(self.semester), received, self.ctx.catalog, self.ctx.units, notes, self.lang)
+
     def unresolved_queries(self) -> list:
         return self.review.unresolved(self.semester)
 

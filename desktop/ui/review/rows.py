@@ -110,3 +110,43 @@ def _previous_figures(catalog: Catalog, previous: dict[str, str], semester: Seme
     raw = {code: from_storage(catalog.indicators[code], text) for code, text in previous.items()
            if code in catalog.indicators and text is not None}  # fmt: skip
     return compute(catalog, raw, semester)
+
+
+KIND_WORDS = {"range": Text("取值范围", "range"), "required": Text("必填", "required"),
+              "consistency": Text("逻辑关系", "consistency"), "target": Text("目标", "target"),
+              "yoy": Text("同比变化", "year on year")}  # fmt: skip
+
+
+@dataclass(frozen=True, slots=True)
+class FindingRow:
+    """One check finding of one received submission, for the table across districts."""
+
+    unit_code: str
+    district: str
+    code: str  # the value it opens at
+    indicator: str
+    severity: str  # error | warning | notice
+    rule: str  # the rule's id: what the filter groups by
+    rule_words: str  # the rule as people read it: 同比变化：优良天数比例
+    message: str
+    explained: str  # "" or the district's 说明 (for a warning)
+
+
+def finding_rows(checks_by_unit: dict, received: set[str], catalog: Catalog, units, explanations: dict,
+                 lang: str) -> list[FindingRow]:  # fmt: skip
+    """Every finding of every received district, errors first, then by district."""
+    rows = []
+    for unit_code, results in checks_by_unit.items():
+        if unit_code not in received:
+            continue
+        unit = units.get(unit_code)
+        notes = explanations.get(unit_code, {})
+        for r in results:
+            code = r.codes[0] if r.codes else ""
+            ind = catalog.indicators.get(code)
+            name = ind.name(lang) if ind else code
+            kind = KIND_WORDS.get(r.kind, Text(r.kind, r.kind))(lang)
+            words = f"{kind}：{name}" if r.kind != "consistency" else f"{kind}：{r.message(lang)}"
+            note = next((notes[c] for c in r.codes if notes.get(c)), "") if r.severity == "warning" and r.explained else ""
+            rows.append(FindingRow(unit_code, unit.name(lang), code, name, r.severity, r.rule, words, r.message(lang), note))
+    return sorted(rows, key=lambda f: (SEVERITY_ORDER.get(f.severity, 3), f.unit_code, f.rule))

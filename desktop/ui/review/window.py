@@ -9,6 +9,7 @@ from PySide6.QtWidgets import QComboBox, QLabel, QMainWindow, QTabWidget, QToolB
 from desktop.core.semester import Semester
 from desktop.ui.review.audit_page import AuditPage
 from desktop.ui.review.dashboard_page import DashboardPage
+from desktop.ui.review.findings_page import FindingsPage
 from desktop.ui.review.inbox_page import InboxPage
 from desktop.ui.review.queries_page import QueriesPage
 from desktop.ui.review.review_page import ReviewPage
@@ -26,10 +27,12 @@ class ReviewerWindow(QMainWindow):
         self.dashboard = DashboardPage(controller, self)
         self.audit = AuditPage(controller, self)
         self.queries = QueriesPage(controller, self)
+        self.findings = FindingsPage(controller, self)
         self.tabs = QTabWidget(self)
         self.tabs.addTab(self.inbox, self.tr("Inbox"))
         self.tabs.addTab(self.review, self.tr("Review"))
         self.tabs.addTab(self.queries, self.tr("Queries"))
+        self.tabs.addTab(self.findings, self.tr("Findings"))
         self.tabs.addTab(self.dashboard, self.tr("Dashboard"))
         self.tabs.addTab(self.audit, self.tr("Audit log"))
         self.setCentralWidget(self.tabs)
@@ -68,6 +71,7 @@ class ReviewerWindow(QMainWindow):
         self.half_box.currentIndexChanged.connect(self.open_selected)
         self.inbox.openUnit.connect(self.open_unit)
         self.queries.openUnit.connect(self.open_unit)
+        self.findings.openAt.connect(self.open_at)
         self.tabs.currentChanged.connect(self._tab_changed)
         screen = self.screen().availableGeometry() if self.screen() else None
         self.resize(min(1360, screen.width() if screen else 1366), min(720, screen.height() if screen else 728))
@@ -131,6 +135,12 @@ class ReviewerWindow(QMainWindow):
         self.controller.open(self.controller.ctx.units.get(code))
         self.tabs.setCurrentWidget(self.review)
 
+    def open_at(self, code: str, indicator: str) -> None:
+        """A district opened at one value: the finding's."""
+        self.open_unit(code)
+        self.review.select_code(indicator)
+        self.review.table.setFocus()
+
     def _tab_changed(self, _index: int) -> None:
         page = self.tabs.currentWidget()
         if page is self.dashboard:
@@ -139,3 +149,5 @@ class ReviewerWindow(QMainWindow):
             self.audit.refresh()
         elif page is self.queries:
             self.queries.refresh()
+        elif page is self.findings:
+            self.findings.refresh()

@@ -1,0 +1,112 @@
+"""Validation across districts: every finding of every received submission, filtered by rule and severity;
+Enter opens the district at that value."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QSortFilterProxyModel, Signal
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QHBoxLayout,
+    QLabel,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from desktop.ui.icons import finding_icon
+from desktop.ui.models.simple_table import ROW_ROLE, RowTableModel
+
+SEVERITY = 2
+
+
+class FindingFilter(QSortFilterProxyModel):
+    def __init__(self, parent=None):
+        super().__init__(parent)
+        self.severity: str | None = None
+        self.rule: str | None = None
+
+    def set_filter(self, severity: str | None, rule: str | None) -> None:
+        if hasattr(self, "beginFilterChange"):  # Qt 6.9 and later
+            self.beginFilterChange()
+            self.severity, self.rule = severity, rule
+            self.endFilterChange()
+        else:
+            self.severity, self.rule = severity, rule
+            self.invalidateRowsFilter()
+
+    def filterAcceptsRow(self, source_row, source_parent) -> bool:  # noqa: N802 - Qt's name
+        row = self.sourceModel().index(source_row, 0, source_parent).data(ROW_ROLE)
+        return (self.severity is None or row.severity == self.severity) and (self.rule is None or row.rule == self.rule)
+
+
+class FindingsPage(QWidget):
+    openAt = Signal(str, str)  # unit code, indicator code
+
+    def __init__(self, controller, parent=None):
+        super().__init__(parent)
+        self.controller = controller
+        severities = {"error": self.tr("Error"), "warning": self.tr("Warning"), "notice": self.tr("Notice")}
+        self.model = RowTableModel([
+            (self.tr("District"), lambda r: r.district), (self.tr("Indicator"), lambda r: r.indicator),
+            (self.tr("Severity"), lambda r: severities.get(r.severity, r.severity)), (self.tr("Rule"), lambda r: r.rule_words),
+            (self.tr("Finding"), lambda r: r.message), (self.tr("District's explanation"), lambda r: r.explained),
+        ], decoration=lambda r, c: finding_icon(r.severity) if c == SEVERITY else None, parent=self)  # fmt: skip
+        self.proxy = FindingFilter(self)
+        self.proxy.setSourceModel(self.model)
+        self.table = QTableView(self)
+        self.table.setModel(self.proxy)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.verticalHeader().setVisible(False)
+        self.table.horizontalHeader().setStretchLastSection(True)
+        for col, width in ((0, 90), (1, 190), (2, 70), (3, 230), (4, 420)):
+            self.table.setColumnWidth(col, width)
+        self.table.activated.connect(self._open)  # Enter, double-click
+        self.table.setAccessibleName(self.tr("Findings of every received submission"))
+        self.severity_filter = QComboBox(self)
+        self.severity_filter.addItem(self.tr("Every severity"), None)
+        for key, text in severities.items():
+            self.severity_filter.addItem(text, key)
+        self.severity_filter.setAccessibleName(self.tr("Severity"))
+        self.rule_filter = QComboBox(self)
+        self.rule_filter.setAccessibleName(self.tr("Rule"))
+        self.rule_filter.setMinimumWidth(320)
+        self.count = QLabel(self)
+        for box in (self.severity_filter, self.rule_filter):
+            box.currentIndexChanged.connect(self._filter)
+        top = QHBoxLayout()
+        top.addWidget(QLabel(self.tr("Severity"), self))
+        top.addWidget(self.severity_filter)
+        top.addWidget(QLabel(self.tr("Rule"), self))
+        top.addWidget(self.rule_filter)
+        top.addWidget(self.count, 1)
+        layout = QVBoxLayout(self)
+        layout.addLayout(top)
+        layout.addWidget(self.table, 1)
+
+    def refresh(self) -> None:
+        rows = self.controller.findings()
+        self.model.set_rows(rows)
+        chosen = self.rule_filter.currentData()
+        self.rule_filter.blockSignals(True)
+        self.rule_filter.clear()
+        self.rule_filter.addItem(self.tr("Every rule"), None)
+        counts: dict[str, list] = {}
+        for r in rows:
+            counts.setdefault(r.rule, [r.rule_words, 0])[1] += 1
+        for rule, (words, n) in sorted(counts.items(), key=lambda item: (-item[1][1], item[1][0])):  # the commonest first
+            self.rule_filter.addItem(self.tr("%1 (%2)").replace("%1", words).replace("%2", str(n)), rule)
+        self.rule_filter.setCurrentIndex(max(0, self.rule_filter.findData(chosen)))
+        self.rule_filter.blockSignals(False)
+        self._filter()
+
+    def _filter(self, *_args) -> None:
+        self.proxy.set_filter(self.severity_filter.currentData(), self.rule_filter.currentData())
+        districts = len({self.proxy.index(i, 0).data(ROW_ROLE).unit_code for i in range(self.proxy.rowCount())})
+        self.count.setText(self.tr("%1 findings in %2 districts").replace("%1", str(self.proxy.rowCount())).replace("%2", str(districts)))
+
+    def _open(self, index) -> None:
+        row = index.data(ROW_ROLE)
+        if row is not None:
+            self.openAt.emit(row.unit_code, row.code)
