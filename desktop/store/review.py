@@ -316,7 +316,9 @@ class Review:
             row = statuses.get(unit.code)
             status = Status(row.status) if row else Status.DRAFT
             checks = every[unit.code] if now.get(unit.code, ({}, {}))[0] else []  # nothing entered: nothing to count
-            at = aware(row.received_at) if row and row.received_at and status != Status.DRAFT else None
+            # Received by file, or else signed off on this computer (one installation for both sides): when it came in.
+            came = (row.received_at or row.signed_at) if row and status != Status.DRAFT else None
+            at = aware(came) if came else None
             overdue = 0
             if deadline is not None:
                 end = at.date() if at is not None and status != Status.DRAFT else today

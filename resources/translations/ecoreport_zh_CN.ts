@@ -1029,100 +1029,100 @@ The bureau&apos;s key fingerprint: %3</source>
     </message>
     <message>
         <location filename="../../desktop/ui/review/inbox_page.py" line="121"/>
-        <location filename="../../desktop/ui/review/inbox_page.py" line="215"/>
+        <location filename="../../desktop/ui/review/inbox_page.py" line="214"/>
         <source>Import results</source>
         <translation>导入结果</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review/inbox_page.py" line="133"/>
-        <source>%1 of %2 received: %3; %4 late</source>
-        <translation>已接收 %1/%2：%3；逾期 %4</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/review/inbox_page.py" line="136"/>
+        <location filename="../../desktop/ui/review/inbox_page.py" line="135"/>
         <source>Completeness and timeliness: %1 on time, %2 late, %3 not received, %4 returned</source>
         <translation>报送完成情况：按时 %1 个，逾期 %2 个，未报送 %3 个，已退回 %4 个</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review/inbox_page.py" line="145"/>
+        <location filename="../../desktop/ui/review/inbox_page.py" line="144"/>
         <source>%1_reminder.xlsx</source>
         <translation>%1_催报通知.xlsx</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review/inbox_page.py" line="146"/>
+        <location filename="../../desktop/ui/review/inbox_page.py" line="145"/>
         <source>Save the reminder notice</source>
         <translation>保存催报通知</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review/inbox_page.py" line="153"/>
+        <location filename="../../desktop/ui/review/inbox_page.py" line="152"/>
         <source>Writing the reminder notice…</source>
         <translation>正在写出催报通知…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review/inbox_page.py" line="157"/>
+        <location filename="../../desktop/ui/review/inbox_page.py" line="156"/>
         <source>%1 shown</source>
         <translation>显示 %1 个</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review/inbox_page.py" line="176"/>
-        <location filename="../../desktop/ui/review/inbox_page.py" line="181"/>
+        <location filename="../../desktop/ui/review/inbox_page.py" line="175"/>
+        <location filename="../../desktop/ui/review/inbox_page.py" line="180"/>
         <source>Accept</source>
         <translation>审核通过</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review/inbox_page.py" line="176"/>
+        <location filename="../../desktop/ui/review/inbox_page.py" line="175"/>
         <source>Select the districts to accept in the list first.</source>
         <translation>请先在列表中选择要审核通过的区县。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review/inbox_page.py" line="181"/>
+        <location filename="../../desktop/ui/review/inbox_page.py" line="180"/>
         <source>None of the selected districts can be accepted:</source>
         <translation>所选区县都不能审核通过：</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review/inbox_page.py" line="184"/>
+        <location filename="../../desktop/ui/review/inbox_page.py" line="183"/>
         <source>version %1</source>
         <translation>第 %1 版</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review/inbox_page.py" line="179"/>
-        <location filename="../../desktop/ui/review/inbox_page.py" line="194"/>
+        <location filename="../../desktop/ui/review/inbox_page.py" line="178"/>
+        <location filename="../../desktop/ui/review/inbox_page.py" line="193"/>
         <source>%1: %2</source>
         <translation>%1：%2</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review/inbox_page.py" line="190"/>
+        <location filename="../../desktop/ui/review/inbox_page.py" line="132"/>
+        <source>%1 of %2 received: %3</source>
+        <translation>已接收 %1/%2：%3</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/review/inbox_page.py" line="189"/>
         <source>Acceptance results</source>
         <translation>审核通过结果</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review/inbox_page.py" line="195"/>
+        <location filename="../../desktop/ui/review/inbox_page.py" line="194"/>
         <source>%1: accepted</source>
         <translation>%1：已审核通过</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review/inbox_page.py" line="203"/>
+        <location filename="../../desktop/ui/review/inbox_page.py" line="202"/>
         <source>Import workbooks</source>
         <translation>导入报送文件</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review/inbox_page.py" line="147"/>
-        <location filename="../../desktop/ui/review/inbox_page.py" line="203"/>
+        <location filename="../../desktop/ui/review/inbox_page.py" line="146"/>
+        <location filename="../../desktop/ui/review/inbox_page.py" line="202"/>
         <source>Excel workbooks (*.xlsx)</source>
         <translation>Excel 工作簿 (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review/inbox_page.py" line="212"/>
+        <location filename="../../desktop/ui/review/inbox_page.py" line="211"/>
         <source>Importing workbooks…</source>
         <translation>正在导入报送文件…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review/inbox_page.py" line="213"/>
+        <location filename="../../desktop/ui/review/inbox_page.py" line="212"/>
         <source>Stop (import nothing)</source>
         <translation>停止（不导入任何文件）</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review/inbox_page.py" line="218"/>
+        <location filename="../../desktop/ui/review/inbox_page.py" line="217"/>
         <source>Stopped: no file was imported; the database is unchanged</source>
         <translation>已停止：未导入任何文件，数据库未改变</translation>
     </message>

@@ -38,7 +38,9 @@ def test_two_reviewers_at_once_lose_nothing(store, tmp_path):
     threads = Review(store).threads(unit, half)
     by = {name: [t for t in threads if t.messages[0].author == name] for name in ("reviewer", "reviewer2")}
     assert {name: len(ts) for name, ts in by.items()} == {"reviewer": ROUNDS, "reviewer2": ROUNDS}
-    assert all(not t.open and len(t.messages) == 2 for t in threads)  # every question, answer and resolution
+    # every question, answer and closing, each closing by the reviewer who asked
+    assert all(not t.open and [m.kind for m in t.messages] == ["message", "message", "close"]
+               and t.messages[2].author == t.messages[0].author for t in threads)  # fmt: skip
     with store.session() as s:
         count, broken = audit.verify(s)
         opened = s.exec(__import__("sqlmodel").text("SELECT count(*) FROM audit WHERE action = 'query.open'")).one()[0]

@@ -518,7 +518,7 @@ def test_the_review_shows_checks_marks_large_changes_and_diffs_derived_figures(q
         page = window.review
         rows = {r.code: r for r in page.model.rows()}
         good = rows["air.good_ratio"]  # +12.2 points on last year: the district's warning, with its explanation
-        assert good.severity == "warning" and good.large_change and "同比" in good.findings and "已说明" in good.findings
+        assert good.severity == "warning" and good.large_change and "同比" in good.findings and "（说明：" in good.findings
         row_of = {page.model.row(i).code: i for i in range(page.model.rowCount())}
         icon = lambda code, column: page.model.index(row_of[code], column).data(Qt.ItemDataRole.DecorationRole)  # noqa: E731
         assert icon("air.good_ratio", VALUE) is not None and icon("air.good_ratio", FINDINGS) is not None

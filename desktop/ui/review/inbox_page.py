@@ -128,10 +128,9 @@ class InboxPage(QWidget):
         self.model.set_rows(rows)
         lang = self.controller.lang
         received = sum(r.status != Status.DRAFT for r in rows)
-        late = sum(r.days_overdue > 0 for r in rows)
         counts = " · ".join(f"{INBOX_NAMES[s](lang)} {n}" for s in Status if (n := sum(r.status == s for r in rows)))
-        self.summary.setText(self.tr("%1 of %2 received: %3; %4 late").replace("%1", str(received)).replace("%2", str(len(rows)))
-                             .replace("%3", counts).replace("%4", str(late)))  # fmt: skip
+        self.summary.setText(self.tr("%1 of %2 received: %3").replace("%1", str(received)).replace("%2", str(len(rows)))
+                             .replace("%3", counts))  # timeliness: the line below  # fmt: skip
         done = Completeness.of(rows)
         self.completeness.setText(self.tr("Completeness and timeliness: %1 on time, %2 late, %3 not received, %4 returned")
                                   .replace("%1", str(done.on_time)).replace("%2", str(done.late))

@@ -97,7 +97,9 @@ def _findings_by_code(report: HalfReport, lang: str) -> dict[str, tuple[str, str
         for r in results:
             note = ""
             if r.severity == "warning":
-                note = Text("（已说明）", " (explained)")(lang) if r.explained else Text("（未说明）", " (not explained)")(lang)
+                said = next((report.half.explanations[c] for c in r.codes if report.half.explanations.get(c)), "")
+                note = (Text(f"（说明：{said}）", f" (explained: {said})") if r.explained and said
+                        else Text("（已说明）", " (explained)") if r.explained else Text("（未说明）", " (not explained)"))(lang)  # fmt: skip
             parts.append(f"{SEVERITY_WORDS[r.severity](lang)}：{r.message(lang)}{note}" if lang == "zh"
                          else f"{SEVERITY_WORDS[r.severity](lang)}: {r.message(lang)}{note}")  # fmt: skip
         out[code] = ("；".join(parts) if lang == "zh" else "; ".join(parts), results[0].severity,
