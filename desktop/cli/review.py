@@ -118,19 +118,24 @@ def cmd_show(args: argparse.Namespace) -> int:
     status, reason = review.decision(unit, semester)
     if args.json:
         dump_json({"unit": unit.code, "semester": str(semester), "status": status, "reason": reason, "changed": changed,
-                   "queries": [{"uid": t.uid, "code": t.code, "status": t.status, "version": t.version,
-                                "messages": [{"author": m.author, "side": m.side, "text": m.text,
+                   "queries": [{"uid": t.uid, "code": t.code, "status": t.status, "state": t.state, "version": t.version,
+                                "messages": [{"author": m.author, "side": m.side, "text": m.text, "kind": m.kind,
                                               "at": m.at.isoformat(timespec="seconds")} for m in t.messages]}
                                for t in threads]})  # fmt: skip
         return EXIT_OK
     lang = args.lang
     print(f"{unit.label(lang)} · {semester.label(lang)} · {INBOX_NAMES[status](lang)}" + (f" · {reason}" if reason else ""))
+    from desktop.store.review import QUERY_STATES
+
+    name = lambda code: ctx.catalog[code].name(lang) if code in ctx.catalog else code  # noqa: E731
     for code, (old, new) in sorted(changed.items()):
-        print(f"  Δ {code}: {old or '∅'} → {new or '∅'}")
+        print(f"  Δ {name(code)} ({code}): {old or '∅'} → {new or '∅'}")
+    steps = {"close": Text("关闭了问题", "closed the query"), "reopen": Text("重新打开了问题", "reopened the query")}
     for t in threads:
-        print(f"\n[{t.uid}] {t.code} ({t.status})")
+        print(f"\n[{t.uid[:8]}] {name(t.code)} ({QUERY_STATES[t.state](lang)})")
         for m in t.messages:
-            print(f"  {m.at:%Y-%m-%d %H:%M} {m.author}: {m.text}")
+            said = f"{steps[m.kind](lang)}" + (f"：{m.text}" if m.text else "") if m.kind in steps else m.text
+            print(f"  {m.at.astimezone():%Y-%m-%d %H:%M} {m.author}: {said}")
     return EXIT_OK
 
 

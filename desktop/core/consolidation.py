@@ -37,7 +37,7 @@ class Coverage:
         zh = f"{self.expected}个区县中已审核通过{self.accepted}个"
         en = f"{self.accepted} of {self.expected} districts accepted"
         if len(self.counted) != self.accepted:
-            zh += f"，计入{len(self.counted)}个（含已接收未审核）"
+            zh += f"，计入{len(self.counted)}个（含已报送未审核）"
             en += f"; {len(self.counted)} counted (received ones included)"
         if not self.final:
             zh, en = f"初步数据：{zh}", f"Provisional: {en}"

@@ -43,23 +43,16 @@ RECEIVED = frozenset({Status.SUBMITTED, Status.IN_REVIEW, Status.REOPENED})
 # A workbook in one of these states left the district as a signed-off submission.
 SIGNED_OFF = frozenset({Status.SUBMITTED, Status.IN_REVIEW, Status.ACCEPTED, Status.REOPENED})
 
+# One vocabulary for the states, on every screen, on both sides, in files and on the command line.
 STATUS_NAMES = {
-    Status.DRAFT: Text("填报中", "draft"),
+    Status.DRAFT: Text("未报送", "not submitted"),
     Status.SUBMITTED: Text("已报送", "submitted"),
-    Status.IN_REVIEW: Text("审核中", "in review"),
-    Status.RETURNED: Text("已退回", "returned"),
-    Status.ACCEPTED: Text("审核通过", "accepted"),
-    Status.REOPENED: Text("重新审核", "reopened"),
-}
-# The same states as the bureau's inbox names them.
-INBOX_NAMES = {
-    Status.DRAFT: Text("未报送", "not received"),
-    Status.SUBMITTED: Text("已接收", "received"),
     Status.IN_REVIEW: Text("审核中", "in review"),
     Status.RETURNED: Text("已退回", "returned"),
     Status.ACCEPTED: Text("已通过", "accepted"),
     Status.REOPENED: Text("重新审核", "reopened"),
 }
+INBOX_NAMES = STATUS_NAMES  # the bureau's screens say the same words
 ACTION_NAMES = {
     Action.SUBMIT: Text("报送", "submit"),
     Action.WITHDRAW: Text("撤回", "withdraw"),

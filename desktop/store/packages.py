@@ -270,7 +270,9 @@ def differences(old: Resources, new: Resources, halves: list[Semester] | None = 
         ind = new.catalog[code]
         out.append(Change("indicator+", Text(f"新增指标 {code}（{ind.name.zh}）", f"new indicator {code} ({ind.name.en})")))
     for code in old.catalog.indicators.keys() - new.catalog.indicators.keys():
-        out.append(Change("indicator-", Text(f"移除指标 {code}（已填数据保留）", f"indicator {code} removed (its values are kept)")))
+        ind = old.catalog[code]
+        out.append(Change("indicator-", Text(f"移除指标 {ind.name.zh}（{code}，已填数据保留）",
+                                             f"indicator {ind.name.en} ({code}) removed (its values are kept)")))  # fmt: skip
     for unit in {u.code for u in new.units} - {u.code for u in old.units}:
         out.append(Change("unit+", Text(f"新增单位 {new.units.get(unit).label('zh')}", f"new unit {new.units.get(unit).label('en')}")))
     semesters = halves or sorted(set(old.targets.semesters()) | set(new.targets.semesters()))
@@ -295,9 +297,20 @@ def target_differences(old: Resources, new: Resources, semester: Semester) -> li
         if b is not None and a is not None and (b.op, b.value) == (a.op, a.value):
             continue
         show = lambda t: f"{t.op} {t.value}" if t else "—"  # noqa: E731
-        out.append(Change("target", Text(f"{semester.label('zh')}目标 {k[0]}（{k[1]}）：{show(b)} → {show(a)}",
-                                         f"{semester} target {k[0]} ({k[1]}): {show(b)} → {show(a)}")))  # fmt: skip
+        ind = new.catalog.indicators.get(k[0]) or old.catalog.indicators.get(k[0])
+        name = ind.name if ind is not None else Text(k[0], k[0])
+        where = _scope_words(new, k[1])
+        out.append(Change("target", Text(f"{semester.label('zh')}目标 {name.zh}（{where.zh}）：{show(b)} → {show(a)}",
+                                         f"{semester.label('en')} target {name.en} ({where.en}): {show(b)} → {show(a)}")))  # fmt: skip
     return out
+
+
+def _scope_words(resources: Resources, scope: str) -> Text:
+    """Whom a target applies to, in words: the city, every district, both, or one unit by name."""
+    words = {"municipality": Text("全市", "the city"), "districts": Text("各区县", "every district"),
+             "all": Text("全市和各区县", "the city and every district")}  # fmt: skip
+    unit = resources.units.get(scope)
+    return words.get(scope) or (Text(unit.name.zh, unit.name.en) if unit is not None else Text(scope, scope))
 
 
 # --- editing targets and deadlines -------------------------------------------------------------------

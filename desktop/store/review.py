@@ -213,7 +213,7 @@ class Review:
             user = _bureau_user(s, actor)
             row = _status_row(self.store, s, unit, semester)
             if row.status not in REVIEWABLE:
-                raise UserError(Text("只能对已接收、审核中的报送提出问题", "Queries are raised on received submissions only"))
+                raise UserError(Text("只能对已报送、审核中的报送提出问题", "Queries are raised on received submissions only"))
             thread = QueryThread(uid=uuid.uuid4().hex, unit_code=unit.code, semester=str(semester), code=code,
                                  version=row.version, opened_by=actor)  # fmt: skip
             s.add(thread)

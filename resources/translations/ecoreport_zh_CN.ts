@@ -403,7 +403,7 @@
     <message>
         <location filename="../../desktop/ui/review/dashboard_page.py" line="72"/>
         <source>Accepted and received districts (provisional)</source>
-        <translation>已审核通过及已接收的区县（初步）</translation>
+        <translation>已审核通过及已报送的区县（初步）</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/review/dashboard_page.py" line="73"/>
@@ -698,7 +698,7 @@ The bureau&apos;s key fingerprint: %3</source>
     <message>
         <location filename="../../desktop/ui/review/findings_page.py" line="66"/>
         <source>Findings of every received submission</source>
-        <translation>全部已接收报送的审核发现</translation>
+        <translation>全部已收到报送的审核发现</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/review/findings_page.py" line="68"/>
@@ -1088,7 +1088,7 @@ The bureau&apos;s key fingerprint: %3</source>
     <message>
         <location filename="../../desktop/ui/review/inbox_page.py" line="132"/>
         <source>%1 of %2 received: %3</source>
-        <translation>已接收 %1/%2：%3</translation>
+        <translation>已收到 %1/%2：%3</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/review/inbox_page.py" line="189"/>

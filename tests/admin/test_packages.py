@@ -118,7 +118,7 @@ def test_a_submission_made_with_an_older_package_is_flagged(two, tmp_path):
     result = cli(bureau, "import", str(tmp_path / "s.xlsx"), "--user", "reviewer", "--json", check=False)
     messages = [m["message"] for m in json.loads(result.stdout)]
     assert any("按设置包" in m for m in messages)
-    assert any("air.pm25（districts）：<= 38 → <= 35" in m for m in messages)
+    assert any("PM2.5平均浓度（各区县）：<= 38 → <= 35" in m for m in messages)  # in words, not codes
 
 
 def test_a_broken_package_is_refused_and_changes_nothing(two, tmp_path):
@@ -244,7 +244,7 @@ def test_values_of_a_removed_indicator_are_kept_and_visible(two, tmp_path):
     lines = narrative.read_text(encoding="utf-8").split("\n[[paragraph.clause]]")
     narrative.write_text("\n[[paragraph.clause]]".join(c for c in lines if "water.river_cases" not in c), encoding="utf-8")
     built = cli(district, "package", "build", str(tmp_path / "edit"), "--user", "admin").stdout
-    assert "移除指标 water.river_cases（已填数据保留）" in built
+    assert "移除指标 市级美丽河湖优秀案例（water.river_cases，已填数据保留）" in built
     assert "water.river_cases" not in cli(district, "catalog").stdout
     shown = json.loads(cli(district, "show", "500101", "2024H1", "--json").stdout)
     assert shown["values"]["water.river_cases"] == "3"  # kept, as stored

@@ -72,7 +72,7 @@ def test_city_figures_count_only_accepted_districts_until_told_otherwise(demo_co
     assert received["coverage"]["counted"] == 35 and not received["coverage"]["final"]
     assert {m["unit"] for m in received["missing_units"]} == {"500101", "500102", "500103"}
     text = run("show", "500000", "2024H1", db=demo_copy, check=0).stdout
-    assert "初步数据：38个区县中已审核通过5个" in text and "万州区（填报中）" in text
+    assert "初步数据：38个区县中已审核通过5个" in text and "万州区（未报送）" in text
     assert run("report", "2024H1", db=demo_copy, check=0).stdout.startswith("【初步数据：38个区县中已审核通过5个】")
     run("consolidate", "2024H1", "-o", str(demo_copy.parent / "city.xlsx"), db=demo_copy, check=0)
     from python_calamine import CalamineWorkbook

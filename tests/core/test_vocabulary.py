@@ -30,7 +30,7 @@ def test_the_code_records_no_action_without_words():
 def test_recorded_statuses_and_roles_read_as_words():
     from desktop.core.vocabulary import recorded_value
 
-    assert recorded_value("status.accept", "submitted", "zh") == "已接收"
+    assert recorded_value("status.accept", "submitted", "zh") == "已报送"
     assert recorded_value("status.return", "in_review", "en") == "in review"
     assert recorded_value("user.create", "wanzhou (clerk)", "zh") == "wanzhou (填报人)"
     assert recorded_value("user.role", "wanzhou: approver 500101", "zh") == "wanzhou: 审核人 500101"

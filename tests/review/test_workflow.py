@@ -284,7 +284,7 @@ def test_reopen_and_withdraw_on_the_command_line(demo_copy):
     shown = json.loads(cli(demo_copy, "review", "show", "500104", "2024H1", "--json", "--user", "reviewer", env=env).stdout)
     assert shown["status"] == "reopened" and shown["reason"] == "复核"
     withdrawn = cli(demo_copy, "withdraw", "500101", "2024H1", "--reason", "x", "--user", "wanzhou_approver", env=env)
-    assert withdrawn.returncode == 1 and "填报中" in withdrawn.stderr  # nothing signed off to withdraw
+    assert withdrawn.returncode == 1 and "未报送" in withdrawn.stderr  # nothing signed off to withdraw
 
 
 

@@ -187,7 +187,7 @@ def test_the_dashboard_says_what_the_city_figures_count(qapp, qtbot, demo_copy, 
     headline = {r[0]: r for r in board.headline.rows()}
     assert headline["水质优良比例"][1] != "98.6"  # 5 accepted districts are not the city
     board.include.setCurrentIndex(board.include.findData("received"))
-    assert "计入35个（含已接收未审核）" in board.coverage.text()
+    assert "计入35个（含已报送未审核）" in board.coverage.text()
     i18n.remove(qapp, gui.translators)
     gui.context().store.db.dispose()
 
@@ -366,7 +366,7 @@ def test_the_inbox_finds_sorts_filters_and_opens_with_the_keyboard(reviewer, dis
     inbox = window.inbox
     received = ["500101", "500103", "500105", "500115", "500110"]  # 万州, 渝中, 江北, 长寿, 綦江
     inbox.import_paths([p for p in export_all(district, tmp_path, reviewer) if p.stem in received])
-    assert "未报送 33 · 已接收 5" in inbox.summary.text()
+    assert "未报送 33 · 已报送 5" in inbox.summary.text()
     inbox.search.setFocus()
     qtbot.keyClicks(inbox.search, "wz")
     assert inbox.ordered_units() == ["500101"] and inbox.shown.text() == "显示 1 个"
@@ -377,7 +377,7 @@ def test_the_inbox_finds_sorts_filters_and_opens_with_the_keyboard(reviewer, dis
     qtbot.keyClicks(inbox.search, "changshou")  # whole pinyin: 长寿 is cháng, not zhǎng
     assert inbox.ordered_units() == ["500115"]
     inbox.search.clear()
-    inbox.status_filter.setCurrentIndex(inbox.status_filter.findText("已接收"))
+    inbox.status_filter.setCurrentIndex(inbox.status_filter.findText("已报送"))
     assert sorted(inbox.ordered_units()) == sorted(received)
     header = inbox.table.horizontalHeader()
     QTest.mouseClick(header.viewport(), Qt.MouseButton.LeftButton, pos=header.rect().topLeft() + QPoint(header.sectionViewportPosition(0) + 5, 5))
@@ -414,7 +414,7 @@ def test_accepting_several_takes_only_the_ready_ones_and_says_why_not(reviewer, 
     unit = store.units.get("500105")
     Review(store).open_query("reviewer", unit, H1, "air.pm25", "请核实")
     window.select("", "2024H1")
-    inbox.status_filter.setCurrentIndex(inbox.status_filter.findText("已接收"))
+    inbox.status_filter.setCurrentIndex(inbox.status_filter.findText("已报送"))
     inbox.status_filter.setCurrentIndex(0)  # every status again
     selection = inbox.table.selectionModel()
     for row in range(inbox.proxy.rowCount()):

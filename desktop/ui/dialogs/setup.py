@@ -29,6 +29,7 @@ from PySide6.QtWidgets import (
 from desktop.core.semester import Semester
 from desktop.core.targets import OPERATORS, SCOPES, Target, copy_targets
 from desktop.core.text import Text, UserError
+from desktop.core.vocabulary import role_name
 from desktop.ui.models.simple_table import RowTableModel
 
 
@@ -313,7 +314,8 @@ class SetupDialog(QDialog):
             package = packages.incoming(self.ctx.store, Path(path))
             lines = [self.tr("Signed by the key with fingerprint %1: compare it with the bureau by phone before a "
                              "first import.").replace("%1", package.fingerprint)] + [c.text(self.ctx.lang) for c in package.changes] + [
-                self.tr("New account %1 (%2)").replace("%1", a["name"]).replace("%2", a["role"]) for a in package.accounts]
+                self.tr("New account %1 (%2)").replace("%1", a["name"]).replace("%2", role_name(a["role"])(self.ctx.lang))
+                for a in package.accounts]
             if not (confirm or self._confirm)(package.version, lines):
                 return False
             origin, created, _ = packages.apply_incoming(self.ctx.store, self.actor, package, Path(path).name)
