@@ -25,3 +25,16 @@ def change(ind: Indicator, now, then, lang: str) -> str:
         return ""
     diff = round_half_up(Decimal(now) - Decimal(then), ind.places)
     return f"{diff:+,}" + (Text("个百分点", " pts")(lang) if ind.type == "percent" else "")
+
+
+def nice_scale(low: float, high: float, ticks: int = 5) -> tuple[float, float, float]:
+    """An axis from `low` to `high` on round numbers: (start, end, step), the step 1, 2, 2.5 or 5 times a power of
+    ten, about `ticks` steps; 0 stays the start when nothing is below it."""
+    import math
+
+    if high <= low:
+        high = low + 1
+    raw = (high - low) / ticks
+    power = 10 ** math.floor(math.log10(raw))
+    step = next(m * power for m in (1, 2, 2.5, 5, 10) if m * power >= raw)
+    return math.floor(low / step) * step, math.ceil(high / step) * step, step

@@ -338,32 +338,32 @@
 <context>
     <name>CopyTargetsDialog</name>
     <message>
-        <location filename="../../desktop/ui/dialogs/setup.py" line="95"/>
+        <location filename="../../desktop/ui/dialogs/setup.py" line="96"/>
         <source>Copy targets to %1</source>
         <translation>复制目标到%1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/setup.py" line="98"/>
+        <location filename="../../desktop/ui/dialogs/setup.py" line="99"/>
         <source>the city</source>
         <translation>全市</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/setup.py" line="98"/>
+        <location filename="../../desktop/ui/dialogs/setup.py" line="99"/>
         <source>every district</source>
         <translation>各区县</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/setup.py" line="98"/>
+        <location filename="../../desktop/ui/dialogs/setup.py" line="99"/>
         <source>city and districts</source>
         <translation>全市和各区县</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/setup.py" line="107"/>
+        <location filename="../../desktop/ui/dialogs/setup.py" line="108"/>
         <source>Basis (required)</source>
         <translation>依据（必填）</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/setup.py" line="118"/>
+        <location filename="../../desktop/ui/dialogs/setup.py" line="119"/>
         <source>Give the basis of each target. Example (示例) bases are not carried forward.</source>
         <translation>请填写每项目标的依据。示例依据不会沿用。</translation>
     </message>
@@ -371,145 +371,171 @@
 <context>
     <name>DashboardPage</name>
     <message>
-        <location filename="../../desktop/ui/review/dashboard_page.py" line="49"/>
+        <location filename="../../desktop/ui/review/dashboard_page.py" line="73"/>
         <source>Indicator</source>
         <translation>指标名称</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review/dashboard_page.py" line="49"/>
+        <location filename="../../desktop/ui/review/dashboard_page.py" line="73"/>
+        <location filename="../../desktop/ui/review/dashboard_page.py" line="369"/>
         <source>City</source>
         <translation>全市</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review/dashboard_page.py" line="49"/>
+        <location filename="../../desktop/ui/review/dashboard_page.py" line="73"/>
         <source>Target</source>
         <translation>目标</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review/dashboard_page.py" line="50"/>
+        <location filename="../../desktop/ui/review/dashboard_page.py" line="74"/>
         <source>Attainment</source>
         <translation>达标情况</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review/dashboard_page.py" line="67"/>
+        <location filename="../../desktop/ui/review/dashboard_page.py" line="93"/>
         <source>Copy text</source>
         <translation>复制文字</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review/dashboard_page.py" line="71"/>
+        <location filename="../../desktop/ui/review/dashboard_page.py" line="97"/>
         <source>Accepted districts only</source>
         <translation>仅已审核通过的区县</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review/dashboard_page.py" line="72"/>
+        <location filename="../../desktop/ui/review/dashboard_page.py" line="98"/>
         <source>Accepted and received districts (provisional)</source>
         <translation>已审核通过及已报送的区县（初步）</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review/dashboard_page.py" line="73"/>
+        <location filename="../../desktop/ui/review/dashboard_page.py" line="99"/>
         <source>Districts counted in the city&apos;s figures</source>
         <translation>全市数据计入的区县</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review/dashboard_page.py" line="77"/>
+        <location filename="../../desktop/ui/review/dashboard_page.py" line="103"/>
         <source>City figures count:</source>
         <translation>全市数据计入：</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review/dashboard_page.py" line="80"/>
+        <location filename="../../desktop/ui/review/dashboard_page.py" line="106"/>
         <source>Save the city workbook…</source>
         <translation>保存全市汇总表…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review/dashboard_page.py" line="81"/>
+        <location filename="../../desktop/ui/review/dashboard_page.py" line="107"/>
         <source>The city&apos;s consolidation workbook for this half, counting the districts chosen here</source>
         <translation>本半年全市汇总工作簿，按此处选择的区县范围计入</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review/dashboard_page.py" line="85"/>
+        <location filename="../../desktop/ui/review/dashboard_page.py" line="111"/>
         <source>City against targets</source>
         <translation>全市指标与目标</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review/dashboard_page.py" line="86"/>
+        <location filename="../../desktop/ui/review/dashboard_page.py" line="112"/>
         <source>Districts compared</source>
         <translation>区县对比</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review/dashboard_page.py" line="87"/>
+        <location filename="../../desktop/ui/review/dashboard_page.py" line="115"/>
         <source>Attainment by district</source>
         <translation>各区县达标情况</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review/dashboard_page.py" line="88"/>
+        <location filename="../../desktop/ui/review/dashboard_page.py" line="116"/>
         <source>City trend</source>
         <translation>全市趋势</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review/dashboard_page.py" line="89"/>
+        <location filename="../../desktop/ui/review/dashboard_page.py" line="117"/>
         <source>Narrative report</source>
         <translation>文字报告</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review/dashboard_page.py" line="128"/>
-        <source>Save as PNG…</source>
-        <translation>保存为 PNG…</translation>
+        <location filename="../../desktop/ui/review/dashboard_page.py" line="156"/>
+        <source>Save as image…</source>
+        <translation>保存为图片…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review/dashboard_page.py" line="134"/>
+        <location filename="../../desktop/ui/review/dashboard_page.py" line="157"/>
+        <source>PNG at twice the screen&apos;s resolution, or SVG to scale without limit</source>
+        <translation>PNG（屏幕两倍分辨率，300 dpi）或可无损缩放的 SVG</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/review/dashboard_page.py" line="332"/>
+        <source>City %1</source>
+        <translation>全市 %1</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/review/dashboard_page.py" line="354"/>
+        <source>Not applicable: %1</source>
+        <translation>不适用：%1</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/review/dashboard_page.py" line="355"/>
+        <source>No value: %1</source>
+        <translation>无数据：%1</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/review/dashboard_page.py" line="367"/>
+        <source>the city, half by half</source>
+        <translation>全市历年各半年度</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/review/dashboard_page.py" line="397"/>
+        <source>%1 target %2</source>
+        <translation>%1目标 %2</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/review/dashboard_page.py" line="164"/>
         <source>Save chart</source>
         <translation>保存图表</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review/dashboard_page.py" line="146"/>
+        <location filename="../../desktop/ui/review/dashboard_page.py" line="217"/>
         <source>city_%1.xlsx</source>
         <translation>全市汇总_%1.xlsx</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review/dashboard_page.py" line="147"/>
+        <location filename="../../desktop/ui/review/dashboard_page.py" line="218"/>
         <source>Save the city workbook</source>
         <translation>保存全市汇总表</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review/dashboard_page.py" line="147"/>
+        <location filename="../../desktop/ui/review/dashboard_page.py" line="218"/>
         <source>Excel workbooks (*.xlsx)</source>
         <translation>Excel 工作簿 (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review/dashboard_page.py" line="152"/>
-        <location filename="../../desktop/ui/review/dashboard_page.py" line="170"/>
+        <location filename="../../desktop/ui/review/dashboard_page.py" line="223"/>
+        <location filename="../../desktop/ui/review/dashboard_page.py" line="241"/>
         <source>Consolidating the districts…</source>
         <translation>正在汇总各区县数据…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review/dashboard_page.py" line="155"/>
+        <location filename="../../desktop/ui/review/dashboard_page.py" line="226"/>
         <source>Not saved</source>
         <translation>未保存</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review/dashboard_page.py" line="157"/>
+        <location filename="../../desktop/ui/review/dashboard_page.py" line="228"/>
         <source>Saved %1</source>
         <translation>已保存 %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review/dashboard_page.py" line="160"/>
+        <location filename="../../desktop/ui/review/dashboard_page.py" line="231"/>
         <source>City workbook</source>
         <translation>全市汇总表</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review/dashboard_page.py" line="194"/>
+        <location filename="../../desktop/ui/review/dashboard_page.py" line="266"/>
         <source>District</source>
         <translation>区县</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review/dashboard_page.py" line="231"/>
+        <location filename="../../desktop/ui/review/dashboard_page.py" line="328"/>
         <source>Target %1</source>
         <translation>目标 %1</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/review/dashboard_page.py" line="274"/>
-        <source>City, past halves</source>
-        <translation>全市历年半年度</translation>
     </message>
 </context>
 <context>
@@ -2355,127 +2381,127 @@ Compare it with the one the district reads to you.</source>
 <context>
     <name>SetupDialog</name>
     <message>
-        <location filename="../../desktop/ui/dialogs/setup.py" line="140"/>
+        <location filename="../../desktop/ui/dialogs/setup.py" line="141"/>
         <source>Targets and deadlines</source>
         <translation>目标与截止日期</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/setup.py" line="148"/>
+        <location filename="../../desktop/ui/dialogs/setup.py" line="149"/>
         <source>the city</source>
         <translation>全市</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/setup.py" line="148"/>
+        <location filename="../../desktop/ui/dialogs/setup.py" line="149"/>
         <source>every district</source>
         <translation>各区县</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/setup.py" line="148"/>
+        <location filename="../../desktop/ui/dialogs/setup.py" line="149"/>
         <source>city and districts</source>
         <translation>全市和各区县</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/setup.py" line="150"/>
+        <location filename="../../desktop/ui/dialogs/setup.py" line="151"/>
         <source>Indicator</source>
         <translation>指标名称</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/setup.py" line="151"/>
+        <location filename="../../desktop/ui/dialogs/setup.py" line="152"/>
         <source>Applies to</source>
         <translation>适用范围</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/setup.py" line="152"/>
+        <location filename="../../desktop/ui/dialogs/setup.py" line="153"/>
         <source>Target</source>
         <translation>目标</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/setup.py" line="153"/>
+        <location filename="../../desktop/ui/dialogs/setup.py" line="154"/>
         <source>Basis</source>
         <translation>依据</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/setup.py" line="153"/>
+        <location filename="../../desktop/ui/dialogs/setup.py" line="154"/>
         <source> (example)</source>
         <translation>（示例）</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/setup.py" line="163"/>
+        <location filename="../../desktop/ui/dialogs/setup.py" line="164"/>
         <source>Half-year</source>
         <translation>半年度</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/setup.py" line="165"/>
+        <location filename="../../desktop/ui/dialogs/setup.py" line="166"/>
         <source>Deadline</source>
         <translation>截止日期</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/setup.py" line="167"/>
+        <location filename="../../desktop/ui/dialogs/setup.py" line="168"/>
         <source>Set deadline</source>
         <translation>设定截止日期</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/setup.py" line="172"/>
+        <location filename="../../desktop/ui/dialogs/setup.py" line="173"/>
         <source>Add or change…</source>
         <translation>新增或修改…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/setup.py" line="172"/>
+        <location filename="../../desktop/ui/dialogs/setup.py" line="173"/>
         <source>Remove</source>
         <translation>删除</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/setup.py" line="173"/>
+        <location filename="../../desktop/ui/dialogs/setup.py" line="174"/>
         <source>Copy from an earlier half…</source>
         <translation>从以前的半年度复制…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/setup.py" line="217"/>
+        <location filename="../../desktop/ui/dialogs/setup.py" line="218"/>
         <source>Bureau key fingerprint %1</source>
         <translation>市局公钥指纹 %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/setup.py" line="270"/>
+        <location filename="../../desktop/ui/dialogs/setup.py" line="271"/>
         <source>No earlier half has targets.</source>
         <translation>以前的半年度都没有目标。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/setup.py" line="174"/>
+        <location filename="../../desktop/ui/dialogs/setup.py" line="175"/>
         <source>Export set-up package…</source>
         <translation>导出设置包…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/setup.py" line="174"/>
+        <location filename="../../desktop/ui/dialogs/setup.py" line="175"/>
         <source>Import set-up package…</source>
         <translation>导入设置包…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/setup.py" line="214"/>
+        <location filename="../../desktop/ui/dialogs/setup.py" line="215"/>
         <source>Set-up %1</source>
         <translation>设置版本 %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/setup.py" line="226"/>
-        <location filename="../../desktop/ui/dialogs/setup.py" line="253"/>
-        <location filename="../../desktop/ui/dialogs/setup.py" line="270"/>
-        <location filename="../../desktop/ui/dialogs/setup.py" line="278"/>
-        <location filename="../../desktop/ui/dialogs/setup.py" line="287"/>
+        <location filename="../../desktop/ui/dialogs/setup.py" line="227"/>
+        <location filename="../../desktop/ui/dialogs/setup.py" line="254"/>
+        <location filename="../../desktop/ui/dialogs/setup.py" line="271"/>
+        <location filename="../../desktop/ui/dialogs/setup.py" line="279"/>
+        <location filename="../../desktop/ui/dialogs/setup.py" line="288"/>
         <source>Not saved</source>
         <translation>未保存</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/setup.py" line="294"/>
+        <location filename="../../desktop/ui/dialogs/setup.py" line="295"/>
         <source>Export set-up package</source>
         <translation>导出设置包</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/setup.py" line="295"/>
-        <location filename="../../desktop/ui/dialogs/setup.py" line="309"/>
+        <location filename="../../desktop/ui/dialogs/setup.py" line="296"/>
+        <location filename="../../desktop/ui/dialogs/setup.py" line="310"/>
         <source>Set-up packages (*.ecopkg)</source>
         <translation>设置包 (*.ecopkg)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/setup.py" line="302"/>
+        <location filename="../../desktop/ui/dialogs/setup.py" line="303"/>
         <source>Saved %1.
 
 The bureau&apos;s key fingerprint: %2
@@ -2486,48 +2512,48 @@ Districts compare it by phone when they first import a package.</source>
 区县第一次导入设置包时请电话核对。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/setup.py" line="309"/>
+        <location filename="../../desktop/ui/dialogs/setup.py" line="310"/>
         <source>Import set-up package</source>
         <translation>导入设置包</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/setup.py" line="301"/>
-        <location filename="../../desktop/ui/dialogs/setup.py" line="324"/>
+        <location filename="../../desktop/ui/dialogs/setup.py" line="302"/>
+        <location filename="../../desktop/ui/dialogs/setup.py" line="326"/>
         <source>Set-up package</source>
         <translation>设置包</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/setup.py" line="314"/>
+        <location filename="../../desktop/ui/dialogs/setup.py" line="315"/>
         <source>Signed by the key with fingerprint %1: compare it with the bureau by phone before a first import.</source>
         <translation>签名公钥指纹 %1：首次导入前请与市局电话核对。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/setup.py" line="316"/>
+        <location filename="../../desktop/ui/dialogs/setup.py" line="317"/>
         <source>New account %1 (%2)</source>
         <translation>新账户 %1（%2）</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/setup.py" line="322"/>
+        <location filename="../../desktop/ui/dialogs/setup.py" line="324"/>
         <source>Accounts created: %1. Each logs in with the one-time password the bureau gave them and sets their own at first login.</source>
         <translation>已创建账户：%1。各人用市局给的一次性密码登录，首次登录时设置自己的密码。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/setup.py" line="326"/>
+        <location filename="../../desktop/ui/dialogs/setup.py" line="328"/>
         <source>Not imported</source>
         <translation>未导入</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/setup.py" line="333"/>
+        <location filename="../../desktop/ui/dialogs/setup.py" line="335"/>
         <source>Import set-up package %1</source>
         <translation>导入设置包 %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/setup.py" line="335"/>
+        <location filename="../../desktop/ui/dialogs/setup.py" line="337"/>
         <source>The package changes:</source>
         <translation>该设置包将带来以下变化：</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/setup.py" line="335"/>
+        <location filename="../../desktop/ui/dialogs/setup.py" line="337"/>
         <source>The package changes nothing here.</source>
         <translation>该设置包对本机没有变化。</translation>
     </message>
@@ -2606,52 +2632,52 @@ Districts compare it by phone when they first import a package.</source>
 <context>
     <name>TargetForm</name>
     <message>
-        <location filename="../../desktop/ui/dialogs/setup.py" line="40"/>
+        <location filename="../../desktop/ui/dialogs/setup.py" line="41"/>
         <source>Target</source>
         <translation>目标</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/setup.py" line="47"/>
+        <location filename="../../desktop/ui/dialogs/setup.py" line="48"/>
         <source>the city</source>
         <translation>全市</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/setup.py" line="47"/>
+        <location filename="../../desktop/ui/dialogs/setup.py" line="48"/>
         <source>every district</source>
         <translation>各区县</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/setup.py" line="47"/>
+        <location filename="../../desktop/ui/dialogs/setup.py" line="48"/>
         <source>the city and every district</source>
         <translation>全市和各区县</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/setup.py" line="55"/>
+        <location filename="../../desktop/ui/dialogs/setup.py" line="56"/>
         <source>Indicator</source>
         <translation>指标名称</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/setup.py" line="55"/>
+        <location filename="../../desktop/ui/dialogs/setup.py" line="56"/>
         <source>Applies to</source>
         <translation>适用范围</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/setup.py" line="55"/>
+        <location filename="../../desktop/ui/dialogs/setup.py" line="56"/>
         <source>Operator</source>
         <translation>比较</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/setup.py" line="56"/>
+        <location filename="../../desktop/ui/dialogs/setup.py" line="57"/>
         <source>Value</source>
         <translation>数值</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/setup.py" line="56"/>
+        <location filename="../../desktop/ui/dialogs/setup.py" line="57"/>
         <source>Basis (Chinese)</source>
         <translation>依据（中文）</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/setup.py" line="57"/>
+        <location filename="../../desktop/ui/dialogs/setup.py" line="58"/>
         <source>Basis (English)</source>
         <translation>依据（英文）</translation>
     </message>

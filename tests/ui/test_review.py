@@ -194,6 +194,8 @@ def test_the_dashboard_says_what_the_city_figures_count(qapp, qtbot, demo_copy, 
 
 def test_dashboard_shows_the_seed_figures_and_saves_charts(qapp, qtbot, demo_copy, settings, dialogs, tmp_path):
     from conftest import accept_all
+    from PySide6.QtCore import Qt
+    from PySide6.QtGui import QImage
 
     from desktop.context import open_context
     from desktop.ui import i18n
@@ -211,10 +213,32 @@ def test_dashboard_shows_the_seed_figures_and_saves_charts(qapp, qtbot, demo_cop
     assert headline["水质优良比例"][1] == "98.6" and headline["水质优良比例"][3] == "达标，高于目标1.3个百分点"
     assert "全市74个国控断面水质优良比例为98.6%" in board.narrative.toPlainText()
     assert board.heat.rowCount() == 38 and board.heat.columnCount() > 3
-    assert len(board.bars.chart().series()) == 2  # districts and the target line
+    chart = board.bars.chart()
+    assert [s.name() for s in chart.series()][1:] == ["目标 ≥ 90.0", "全市 98.6"]  # the target and the city, named
+    names = chart.axes(Qt.Orientation.Vertical)[0].categories()
+    apart = board.missing.text().removeprefix("不适用：").split("、")  # districts without national sections
+    assert len(names) + len(apart) == 38 and "万州区" in names and "⋮" not in names  # every district by name
+    bars = chart.series()[0].barSets()[0]
+    shown_values = [bars.at(i) for i in range(bars.count())]
+    assert shown_values == sorted(shown_values) and "无数据" not in board.missing.text()  # sorted; the largest on top
+    ticks = chart.axes(Qt.Orientation.Horizontal)[0]
+    assert ticks.min() == 0 and ticks.max() in (100, 120)  # nice numbers
+    assert "2024年上半年" in chart.title() and "水质优良比例（%）" in chart.title()
+    trend = board.trend.chart()
+    halves = trend.axes(Qt.Orientation.Horizontal)[0].categories()
+    assert halves and all(h.endswith("半年") for h in halves) and "水质优良比例" in trend.title()
     for widget, name in ((board.bars, "bars"), (board.trend, "trend"), (board.heat_view, "heat")):
         saved = board.save_png(widget, name, str(tmp_path / f"{name}.png"))
-        assert saved.exists() and saved.stat().st_size > 1000
+        image = QImage(str(saved))
+        assert image.width() >= 2 * widget.width() and image.dotsPerMeterX() == 11811  # 2× pixels, 300 dpi
+    heat = QImage(str(tmp_path / "heat.png"))
+    assert heat.height() >= 2 * (38 * board.heat_view.verticalHeader().defaultSectionSize())  # every row, not the visible ones
+    svg = board.save_png(board.bars, "bars", str(tmp_path / "bars.svg"))
+    assert "<svg" in svg.read_text(encoding="utf-8")[:2000]
+    # A district without a value is listed, never drawn as zero.
+    board.figures = {code: f for code, f in board.figures.items() if code != "500101"}
+    board.refresh_charts()
+    assert "无数据：万州区" in board.missing.text() and "万州区" not in board.bars.chart().axes(Qt.Orientation.Vertical)[0].categories()
     i18n.remove(qapp, gui.translators)
     gui.context().store.db.dispose()
 

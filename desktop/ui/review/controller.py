@@ -25,6 +25,7 @@ class Dashboard:
     narrative: list[str]
     figures: dict  # unit code → Figures
     attainments: dict  # unit code → {indicator code: Attainment}
+    trend: list = ()  # [(Semester, the city's Figures)] for this half and the five before, oldest first
 
 
 class ReviewController(QObject):
@@ -150,7 +151,8 @@ class ReviewController(QObject):
         figures = district_figures(ctx.store, semester)
         reached = {u.code: {a.code: a for a in attainments(ctx.catalog, ctx.resources.targets, u, semester, figures[u.code])}
                    for u in ctx.units.districts() if figures.get(u.code)}  # fmt: skip
-        return Dashboard(city, narrative(ctx.resources, city, self.lang), figures, reached)
+        trend = [(half, ctx.store.figures(ctx.units.municipality, half)) for half in semester.back(6)]
+        return Dashboard(city, narrative(ctx.resources, city, self.lang), figures, reached, trend)
 
     @property
     def query_states(self) -> dict:

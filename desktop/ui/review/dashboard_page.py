@@ -7,15 +7,15 @@ from pathlib import Path
 
 from PySide6.QtCharts import (
     QBarCategoryAxis,
-    QBarSeries,
     QBarSet,
     QChart,
     QChartView,
+    QHorizontalBarSeries,
     QLineSeries,
     QValueAxis,
 )  # fmt: skip
-from PySide6.QtCore import Qt
-from PySide6.QtGui import QGuiApplication, QPainter, QPen
+from PySide6.QtCore import QPoint, Qt
+from PySide6.QtGui import QColor, QGuiApplication, QImage, QPainter, QPen
 from PySide6.QtWidgets import (
     QComboBox,
     QFileDialog,
@@ -32,12 +32,36 @@ from PySide6.QtWidgets import (
     QWidget,
 )  # fmt: skip
 
-from desktop.core.display import shown
+from desktop.core.display import nice_scale, shown
 from desktop.core.targets import MET, MISSED
 from desktop.core.text import UserError
 from desktop.ui.models.simple_table import RowTableModel
 
 HEAT = {MET: "#b7e1c1", MISSED: "#f4a6ad", "no_value": "#eeeeee", "not_applicable": "#dddddd"}
+# Okabe–Ito colours, safe for colour-blind readers; lines differ by dash as well.
+PALETTE = {"bars": "#0072B2", "target": "#D55E00", "city": "#000000"}
+
+
+def _scale(axis: QValueAxis, low: float, high: float) -> None:
+    """Round numbers on the axis: 0, 20, 40 … (QValueAxis.applyNiceNumbers chooses 0, 50, 100, 150 for 98.6)."""
+    start, end, step = nice_scale(low, high)
+    axis.setRange(start, end)
+    axis.setTickType(QValueAxis.TickType.TicksDynamic)
+    axis.setTickAnchor(start)
+    axis.setTickInterval(step)
+    axis.setLabelFormat("%.10g")
+
+
+def _marked(text: str, attainment) -> str:
+    """A missed target carries a sign as well as its colour."""
+    return f"✗ {text}" if attainment is not None and attainment.status == MISSED and text else text
+
+
+def short_name(name: str) -> str:
+    """A district's name short enough for a chart's axis: the autonomous county's ethnic suffix left out."""
+    for suffix in ("土家族苗族自治县", "苗族土家族自治县", "土家族自治县"):
+        name = name.replace(suffix, "")
+    return name
 
 
 class DashboardPage(QWidget):
@@ -60,6 +84,8 @@ class DashboardPage(QWidget):
         for view in (self.bars, self.trend):
             view.setRenderHint(QPainter.RenderHint.Antialiasing)
             view.setMinimumHeight(320)
+        self.missing = QLabel(self)
+        self.missing.setWordWrap(True)
         self.heat = RowTableModel([], parent=self)
         self.heat_view = self._table(self.heat)
         self.narrative = QPlainTextEdit(self)
@@ -83,7 +109,9 @@ class DashboardPage(QWidget):
         top.addWidget(self.workbook_button)
         grid = QGridLayout()
         grid.addWidget(self._box(self.tr("City against targets"), self.headline_view), 0, 0)
-        grid.addWidget(self._box(self.tr("Districts compared"), self.bars, self.indicator, self._save(self.bars, "districts")), 0, 1)
+        districts = self._box(self.tr("Districts compared"), self.bars, self.indicator, self._save(self.bars, "districts"))
+        districts.layout().addWidget(self.missing)
+        grid.addWidget(districts, 0, 1)
         grid.addWidget(self._box(self.tr("Attainment by district"), self.heat_view, self._save(self.heat_view, "heatmap")), 1, 0)
         grid.addWidget(self._box(self.tr("City trend"), self.trend, self._save(self.trend, "trend")), 1, 1)
         grid.addWidget(self._box(self.tr("Narrative report"), self.narrative, copy), 2, 0, 1, 2)
@@ -125,17 +153,60 @@ class DashboardPage(QWidget):
         return box
 
     def _save(self, widget: QWidget, name: str) -> QPushButton:
-        button = QPushButton(self.tr("Save as PNG…"), self)
+        button = QPushButton(self.tr("Save as image…"), self)
+        button.setToolTip(self.tr("PNG at twice the screen's resolution, or SVG to scale without limit"))
         button.clicked.connect(lambda: self.save_png(widget, name))
         return button
 
     def save_png(self, widget: QWidget, name: str, path: str | None = None) -> Path | None:
+        """A chart or the heat map as PNG at twice the screen's pixels, or as SVG; the heat map with every row."""
         if path is None:
-            path, _ = QFileDialog.getSaveFileName(self, self.tr("Save chart"), f"{name}_{self.controller.semester}.png", "PNG (*.png)")
+            path, _ = QFileDialog.getSaveFileName(self, self.tr("Save chart"), f"{name}_{self.controller.semester}.png",
+                                                  "PNG (*.png);;SVG (*.svg)")  # fmt: skip
         if not path:
             return None
-        widget.grab().save(path, "PNG")
-        return Path(path)
+        target = Path(path)
+        whole = isinstance(widget, QTableView)
+        restore = widget.size()
+        widths = [widget.columnWidth(i) for i in range(widget.model().columnCount())] if whole else []
+        if whole:  # every row and column, not only what the page shows, each wide enough for its heading
+            widget.resizeColumnsToContents()
+            widget.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+            widget.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+            widget.resize(widget.verticalHeader().width() + widget.horizontalHeader().length() + 4,
+                          widget.horizontalHeader().height() + widget.verticalHeader().length() + 4)  # fmt: skip
+        try:
+            size = widget.size()
+            if target.suffix.lower() == ".svg":
+                from PySide6.QtSvg import QSvgGenerator
+
+                generator = QSvgGenerator()
+                generator.setFileName(str(target))
+                generator.setSize(size)
+                generator.setViewBox(widget.rect())
+                generator.setTitle(name)
+                painter = QPainter(generator)
+                QWidget.render(widget, painter, QPoint(0, 0))  # the widget as shown, a chart view too
+                painter.end()
+            else:
+                image = QImage(size * 2, QImage.Format.Format_ARGB32)
+                image.setDevicePixelRatio(2)
+                image.setDotsPerMeterX(11811)  # 300 dpi
+                image.setDotsPerMeterY(11811)
+                image.fill(Qt.GlobalColor.white)
+                painter = QPainter(image)
+                painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+                QWidget.render(widget, painter, QPoint(0, 0))  # the widget as shown, a chart view too
+                painter.end()
+                image.save(str(target), "PNG")
+        finally:
+            if whole:
+                for i, width in enumerate(widths):
+                    widget.setColumnWidth(i, width)
+                widget.resize(restore)
+                widget.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAsNeeded)
+                widget.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAsNeeded)
+        return target
 
     def save_workbook(self, path: str | None = None) -> Path | None:
         """Saves the city's workbook off the UI thread; says what it counts, as the workbook does."""
@@ -182,6 +253,7 @@ class DashboardPage(QWidget):
         self.headline_view.setColumnWidth(0, 210)
         self.narrative.setPlainText("\n\n".join(data.narrative))
         self.figures = data.figures
+        self.trend_data = list(data.trend)
         self._heat(data.attainments)
         self.refresh_charts()
 
@@ -194,7 +266,8 @@ class DashboardPage(QWidget):
         columns = [(self.tr("District"), lambda r: r[0].name(lang))]
         for code in codes:
             ind = ctx.catalog[code]
-            columns.append((ind.name(lang), lambda r, code=code, ind=ind: shown(ind, self.figures.get(r[0].code), lang)))
+            columns.append((ind.name(lang), lambda r, code=code, ind=ind: _marked(shown(ind, self.figures.get(r[0].code), lang),
+                                                                                 r[1].get(code))))  # fmt: skip
         self.heat._columns = columns
         self.heat._background = lambda r, col: HEAT.get(r[1][codes[col - 1]].status) if col and codes[col - 1] in r[1] else None
         self.heat.set_rows(rows)
@@ -204,76 +277,139 @@ class DashboardPage(QWidget):
         code = self.indicator.currentData()
         if code is None or not hasattr(self, "figures"):
             return
+        ind = c.ctx.catalog[code]
+        self._swap(self.bars, self._district_chart(ind))
+        self._swap(self.trend, self._trend_chart(ind))
+
+    def _title(self, ind, what: str) -> str:
+        unit = ind.unit(self.controller.lang)
+        return f"{ind.name(self.controller.lang)}" + (f"（{unit}）" if unit else "") + f" · {what}"
+
+    def _district_chart(self, ind) -> QChart:
+        """Horizontal bars sorted by value, every district named; the target and the city as lines of their own
+        dash (not colour alone); districts without a value are listed, never drawn as zero."""
+        c = self.controller
         ctx, lang, semester = c.ctx, c.lang, c.semester
-        ind = ctx.catalog[code]
-        bar = QBarSet(ind.name(lang))
-        names = []
+        values, missing, not_applicable = [], [], []
         for unit in ctx.units.districts():
-            value = self.figures.get(unit.code).get(code) if unit.code in self.figures else None
-            bar.append(float(value) if value is not None else 0.0)
-            names.append(unit.name(lang).replace("土家族苗族自治县", "").replace("苗族土家族自治县", "").replace("土家族自治县", ""))
-        series = QBarSeries()
+            figures = self.figures.get(unit.code)
+            value = figures.get(ind.code) if figures is not None else None
+            name = short_name(unit.name(lang))
+            if figures is not None and figures.is_not_applicable(ind.code):
+                not_applicable.append(name)
+            elif value is None or isinstance(value, str):
+                missing.append(name)
+            else:
+                values.append((float(value), name))
+        values.sort()  # QHorizontalBarSeries draws the first category at the bottom: the largest ends on top
+        bar = QBarSet(ind.name(lang))
+        bar.setColor(QColor(PALETTE["bars"]))
+        bar.setBorderColor(QColor(PALETTE["bars"]))
+        for value, _ in values:
+            bar.append(value)
+        series = QHorizontalBarSeries()
         series.append(bar)
+        series.setBarWidth(0.7)
         chart = QChart()
         chart.addSeries(series)
-        chart.setTitle(f"{ind.name(lang)}（{ind.unit(lang)}）")
-        axis_x = QBarCategoryAxis()
-        axis_x.append(names)
-        axis_x.setLabelsAngle(-90)
-        axis_y = QValueAxis()
-        chart.addAxis(axis_x, Qt.AlignmentFlag.AlignBottom)
-        chart.addAxis(axis_y, Qt.AlignmentFlag.AlignLeft)
-        series.attachAxis(axis_x)
-        series.attachAxis(axis_y)
-        targets = [t for t in ctx.resources.targets.by_semester.get(semester, []) if t.code == code and t.units in ("districts", "all")]
+        chart.setTitle(self._title(ind, semester.label(lang)))
+        names = QBarCategoryAxis()
+        names.append([name for _, name in values])
+        names.setTruncateLabels(False)  # a district's name whole, never "…"
+        amount = QValueAxis()
+        amount.setTitleText(ind.unit(lang))
+        chart.addAxis(names, Qt.AlignmentFlag.AlignLeft)
+        chart.addAxis(amount, Qt.AlignmentFlag.AlignBottom)
+        series.attachAxis(names)
+        series.attachAxis(amount)
+        marks = []
+        targets = [t for t in ctx.resources.targets.by_semester.get(semester, []) if t.code == ind.code and t.units in ("districts", "all")]
         if targets and not isinstance(targets[0].value, str):
-            line = QLineSeries()
-            line.setName(self.tr("Target %1").replace("%1", targets[0].shown(ind, lang)))
-            axis_pos = QValueAxis()
-            axis_pos.setRange(-0.5, len(names) - 0.5)
-            axis_pos.setVisible(False)
-            chart.addAxis(axis_pos, Qt.AlignmentFlag.AlignTop)
-            line.append(-0.5, float(targets[0].value))
-            line.append(len(names) - 0.5, float(targets[0].value))
-            pen = QPen(Qt.GlobalColor.red)
-            pen.setStyle(Qt.PenStyle.DashLine)
-            line.setPen(pen)
-            chart.addSeries(line)
-            line.attachAxis(axis_pos)
-            line.attachAxis(axis_y)
-            axis_y.setMin(0)
+            marks.append((float(targets[0].value), self.tr("Target %1").replace("%1", targets[0].shown(ind, lang)),
+                          PALETTE["target"], Qt.PenStyle.DashLine))  # fmt: skip
+        city = self.city.figures.get(ind.code)
+        if city is not None and not isinstance(city, str):
+            marks.append((float(city), self.tr("City %1").replace("%1", shown(ind, self.city.figures, lang)), PALETTE["city"],
+                          Qt.PenStyle.DotLine))  # fmt: skip
+        _scale(amount, min([v for v, _ in values] + [m[0] for m in marks] + [0.0]),
+               max([v for v, _ in values] + [m[0] for m in marks] + [0.0]))  # 0, 20, 40 …
+        if marks:
+            rows = QValueAxis()
+            rows.setRange(0, 1)
+            rows.setVisible(False)
+            chart.addAxis(rows, Qt.AlignmentFlag.AlignRight)
+            for value, label, colour, dash in marks:
+                line = QLineSeries()
+                line.setName(label)
+                line.append(value, 0)
+                line.append(value, 1)
+                pen = QPen(QColor(colour))
+                pen.setWidth(2)
+                pen.setStyle(dash)
+                line.setPen(pen)
+                chart.addSeries(line)
+                line.attachAxis(amount)
+                line.attachAxis(rows)
         chart.legend().setAlignment(Qt.AlignmentFlag.AlignBottom)
-        self._swap(self.bars, chart)
-        self._trend(ind)
+        notes = [self.tr("Not applicable: %1").replace("%1", "、".join(not_applicable))] if not_applicable else []
+        notes += [self.tr("No value: %1").replace("%1", "、".join(missing))] if missing else []
+        self.missing.setText("；".join(notes))
+        self.bars.setMinimumHeight(max(320, 22 * len(values) + 140))  # every name readable; the page scrolls
+        return chart
 
-    def _trend(self, ind) -> None:
+    def _trend_chart(self, ind) -> QChart:
+        """The city's value in the halves that have one, labelled 2024年上半年, with the city's target."""
         c = self.controller
         ctx, lang = c.ctx, c.lang
+        points = [(half, figures.get(ind.code)) for half, figures in self.trend_data]
+        points = [(half, float(value)) for half, value in points if value is not None and not isinstance(value, str)]
         chart = QChart()
+        chart.setTitle(self._title(ind, self.tr("the city, half by half")))
         series = QLineSeries()
-        series.setName(ind.name(lang))
+        series.setName(self.tr("City"))
         series.setPointsVisible(True)
-        labels = []
-        for i, semester in enumerate(c.semester.back(6)):
-            labels.append(f"{semester.year % 100:02d}H{semester.half}")
-            value = ctx.store.figures(ctx.units.municipality, semester).get(ind.code)
-            if value is not None and not isinstance(value, str):
-                series.append(i, float(value))
+        series.setPointLabelsVisible(True)
+        series.setPointLabelsFormat("@yPoint")
+        pen = QPen(QColor(PALETTE["bars"]))
+        pen.setWidth(2)
+        series.setPen(pen)
+        for i, (_, value) in enumerate(points):
+            series.append(i, value)
         chart.addSeries(series)
-        axis_x = QBarCategoryAxis()
-        axis_x.append(labels)
-        axis_pos = QValueAxis()
-        axis_pos.setRange(-0.5, len(labels) - 0.5)
-        axis_pos.setVisible(False)
-        axis_y = QValueAxis()
-        chart.addAxis(axis_x, Qt.AlignmentFlag.AlignBottom)
-        chart.addAxis(axis_pos, Qt.AlignmentFlag.AlignTop)
-        chart.addAxis(axis_y, Qt.AlignmentFlag.AlignLeft)
-        series.attachAxis(axis_pos)
-        series.attachAxis(axis_y)
-        chart.setTitle(self.tr("City, past halves"))
-        chart.legend().hide()
-        self._swap(self.trend, chart)
+        halves = QBarCategoryAxis()
+        halves.append([half.label(lang) for half, _ in points] or [c.semester.label(lang)])
+        halves.setTruncateLabels(False)
+        position = QValueAxis()
+        position.setRange(-0.5, max(len(points), 1) - 0.5)
+        position.setVisible(False)
+        amount = QValueAxis()
+        amount.setTitleText(ind.unit(lang))
+        chart.addAxis(halves, Qt.AlignmentFlag.AlignBottom)
+        chart.addAxis(position, Qt.AlignmentFlag.AlignTop)
+        chart.addAxis(amount, Qt.AlignmentFlag.AlignLeft)
+        series.attachAxis(position)
+        series.attachAxis(amount)
+        values = [v for _, v in points]
+        target = next((t for t in ctx.resources.targets.by_semester.get(c.semester, [])
+                       if t.code == ind.code and t.units in ("municipality", "all") and not isinstance(t.value, str)), None)  # fmt: skip
+        if target is not None:
+            line = QLineSeries()
+            line.setName(self.tr("%1 target %2").replace("%1", c.semester.label(lang)).replace("%2", target.shown(ind, lang)))
+            line.append(-0.5, float(target.value))
+            line.append(max(len(points), 1) - 0.5, float(target.value))
+            dashed = QPen(QColor(PALETTE["target"]))
+            dashed.setWidth(2)
+            dashed.setStyle(Qt.PenStyle.DashLine)
+            line.setPen(dashed)
+            chart.addSeries(line)
+            line.attachAxis(position)
+            line.attachAxis(amount)
+            values.append(float(target.value))
+        low, high = (min(values), max(values)) if values else (0.0, 1.0)
+        span = (high - low) or abs(high) or 1.0
+        _scale(amount, max(0.0, low - span * 0.3) if low >= 0 else low - span * 0.3, high + span * 0.3)
+        chart.legend().setAlignment(Qt.AlignmentFlag.AlignBottom)
+        return chart
 
     @staticmethod
     def _swap(view: QChartView, chart: QChart) -> None:
