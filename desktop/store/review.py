@@ -305,7 +305,7 @@ class Review:
         today = today or date.today()
         deadline = self.store.resources.targets.deadlines.get(semester)
         statuses = self.store.statuses(semester)
-        now, every = self.store.all_units(semester), self.store.half_checks(semester)
+        every, now = self.store.half_checks_and_values(semester)
         with self.store.session() as s:
             open_by_unit: dict[str, int] = {}
             for code in s.exec(select(QueryThread.unit_code).where(QueryThread.semester == str(semester),

@@ -211,13 +211,18 @@ class Store:
 
     def half_checks(self, semester: Semester) -> dict[str, list[CheckResult]]:
         """Every unit's checks of one half, as `checks` gives them, reading the half and the one a year before once."""
+        return self.half_checks_and_values(semester)[0]
+
+    def half_checks_and_values(self, semester: Semester) -> tuple[dict[str, list[CheckResult]], dict]:
+        """The half's checks and the values they were run on ({unit: (raw, explanations)}, as `all_units`): one read."""
         with self.session() as s:
             now, _ = self._city(s, semester)
             before, _ = self._city(s, semester.same_last_year())
         catalog, targets, empty = self.catalog, self.resources.targets, ({}, {})
-        return {u.code: run_checks(catalog, targets, CheckInput(u, semester, *now.get(u.code, empty), before.get(u.code, empty)[0],
-                                                                 consolidated=u.is_municipality))
-                for u in self.units}  # fmt: skip
+        checks = {u.code: run_checks(catalog, targets, CheckInput(u, semester, *now.get(u.code, empty), before.get(u.code, empty)[0],
+                                                                   consolidated=u.is_municipality))
+                  for u in self.units}  # fmt: skip
+        return checks, now
 
     def semesters_with_data(self) -> list[Semester]:
         with self.session() as s:

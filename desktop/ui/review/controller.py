@@ -167,8 +167,9 @@ class ReviewController(QObject):
 
         store = self.ctx.store
         received = {code for code, row in store.statuses(self.semester).items() if row.status != Status.DRAFT}
-        notes = {code: explanations for code, (_, explanations) in store.all_units(self.semester).items()}
-        return finding_rows(store.half_checks(self.semester), received, self.ctx.catalog, self.ctx.units, notes, self.lang)
+        checks, now = store.half_checks_and_values(self.semester)
+        notes = {code: explanations for code, (_, explanations) in now.items()}
+        return finding_rows(checks, received, self.ctx.catalog, self.ctx.units, notes, self.lang)
 
     def unresolved_queries(self) -> list:
         return self.review.unresolved(self.semester)
