@@ -26,6 +26,9 @@ AUDIT_ACTIONS = {
     "key.grant": Text("授权签名密钥", "signing key granted"),
     "key.register": Text("登记区县公钥", "district key registered"),
     "package.activate": Text("启用设置包", "set-up package activated"),
+    "import.submission": Text("导入报送文件", "submission imported"),
+    "import.review": Text("导入审核意见", "review imported"),
+    "import.template": Text("导入填报模板", "template imported"),
     "restore": Text("从备份恢复", "restored from a backup"),
     "backup": Text("备份数据库", "database backed up"),
 }

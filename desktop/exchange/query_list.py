@@ -10,8 +10,8 @@ from desktop.core.text import Text
 from desktop.exchange import cells as c
 
 TITLE = Text("未解决问题清单", "Unresolved queries")
-HEADERS = Text("区县|指标|状态|提出人|提出时间|已开放天数|最后发言|最后发言时间|最后内容",
-               "District|Indicator|State|Raised by|Raised at|Days open|Last from|Last at|Last message")  # fmt: skip
+HEADERS = Text("编号|区县|指标|状态|提出人|提出时间|已开放天数|问题|最后发言人|最后发言时间|最后内容",
+               "Id|District|Indicator|State|Raised by|Raised at|Days open|Question|Last from|Last at|Last message")  # fmt: skip
 
 
 def build_query_list(rows, catalog: Catalog, semester: Semester, states: dict, lang: str = "zh") -> Workbook:
@@ -19,19 +19,23 @@ def build_query_list(rows, catalog: Catalog, semester: Semester, states: dict, l
     wb = Workbook()
     ws = wb.active
     ws.title = TITLE(lang)
-    ws.cell(1, 1, f"{TITLE(lang)}：{semester.label(lang)}" if lang == "zh" else f"{TITLE(lang)}: {semester.label(lang)}")
-    c.boxed(ws.cell(1, 1), c.BOLD)
-    for col, title in enumerate(HEADERS(lang).split("|"), start=1):
+    heads = HEADERS(lang).split("|")
+    ws.merge_cells(start_row=1, start_column=1, end_row=1, end_column=len(heads))
+    c.put(ws.cell(1, 1), f"{TITLE(lang)}：{semester.label(lang)}" if lang == "zh" else f"{TITLE(lang)}: {semester.label(lang)}")
+    ws.cell(1, 1).font = c.BOLD
+    ws.row_dimensions[1].height = 24
+    for col, title in enumerate(heads, start=1):
         c.boxed(c.put(ws.cell(2, col), title), c.BOLD, c.CENTER, c.HEADER_FILL)
     for r, row in enumerate(rows, start=3):
         ind = catalog.indicators.get(row.code)
-        values = [row.unit.name(lang), ind.name(lang) if ind else row.code, states[row.state](lang), row.opened_by,
-                  row.opened_at.astimezone().strftime("%Y-%m-%d %H:%M"), row.days_open, row.last_author,
+        values = [row.uid[:8], row.unit.name(lang), ind.name(lang) if ind else row.code, states[row.state](lang), row.opened_by,
+                  row.opened_at.astimezone().strftime("%Y-%m-%d %H:%M"), row.days_open, row.question, row.last_author,
                   row.last_at.astimezone().strftime("%Y-%m-%d %H:%M"), row.last_text]  # fmt: skip
         for col, value in enumerate(values, start=1):
             c.boxed(c.put(ws.cell(r, col), value))
     if not rows:
         c.put(ws.cell(3, 1), Text("没有未解决的问题。", "No unresolved queries.")(lang))
-    c.widths(ws, [14, 30, 10, 12, 17, 10, 12, 17, 60])
+    c.widths(ws, [10, 12, 26, 9, 10, 16, 9, 40, 10, 16, 40])
     ws.freeze_panes = "A3"
+    c.print_setup(ws, lang, TITLE(lang), "2:2")  # A4 landscape, fitted to the width
     return wb

@@ -86,16 +86,16 @@ class Completeness:
     """A half's completeness and timeliness across the districts (from the inbox's rows)."""
 
     total: int
-    on_time: int  # received by the deadline
-    late: int  # received after it
+    on_time: int  # received by the deadline (and not returned)
+    late: int  # received after it (and not returned)
     missing: int  # not received
-    returned: int  # sent back, not yet sent again
+    returned: int  # sent back, not yet sent again; each district counts once: on_time + late + missing + returned = total
 
     @classmethod
     def of(cls, rows: list[InboxRow]) -> Completeness:
-        received = [r for r in rows if r.status != Status.DRAFT]
-        late = sum(r.days_overdue > 0 for r in received)
-        return cls(len(rows), len(received) - late, late, len(rows) - len(received),
+        held = [r for r in rows if r.status not in (Status.DRAFT, Status.RETURNED)]
+        late = sum(r.days_overdue > 0 for r in held)
+        return cls(len(rows), len(held) - late, late, sum(r.status == Status.DRAFT for r in rows),
                    sum(r.status == Status.RETURNED for r in rows))  # fmt: skip
 
 
@@ -118,6 +118,7 @@ class QueryRow:
     last_author: str
     last_at: datetime
     last_text: str
+    question: str = ""  # what the bureau asked
 
 
 def _bureau_user(s: Session, actor: str):
@@ -189,19 +190,21 @@ class Review:
         with self.store.session() as s:
             threads = s.exec(select(QueryThread).where(QueryThread.semester == str(semester), QueryThread.status != "resolved")
                              .order_by(col(QueryThread.opened_at), col(QueryThread.id))).all()  # fmt: skip
-            last, steps = {}, {}
+            last, steps, asked = {}, {}, {}
             if threads:
                 for m in s.exec(select(QueryMessage).where(col(QueryMessage.thread_id).in_([t.id for t in threads]))
                                 .order_by(col(QueryMessage.id))):  # fmt: skip
                     last[m.thread_id] = m
                     steps.setdefault(m.thread_id, []).append((m.kind, m.side))
+                    asked.setdefault(m.thread_id, m.text)
         rows = []
         for t in threads:
             m = last.get(t.id)
             opened = aware(t.opened_at)
             rows.append(QueryRow(t.uid, self.store.units.get(t.unit_code), t.code, thread_state(t.status, steps.get(t.id, [])),
                                  t.opened_by, aware(t.opened_at), max(0, (today - opened.astimezone().date()).days),
-                                 m.author if m else t.opened_by, aware(m.at) if m else opened, m.text if m else ""))  # fmt: skip
+                                 m.author if m else t.opened_by, aware(m.at) if m else opened, m.text if m else "",
+                                 asked.get(t.id, "")))  # fmt: skip
         return rows
 
     def open_query(self, actor: str, unit: Unit, semester: Semester, code: str, text: str) -> str:
@@ -240,7 +243,7 @@ class Review:
 
     def resolve(self, actor: str, uid: str) -> None:
         with self.store.session() as s:
-            _bureau_user(s, actor)
+            user = _bureau_user(s, actor)
             thread = _thread(s, uid)
             if thread.status == "resolved":
                 return
@@ -248,6 +251,7 @@ class Review:
             s.add(thread)
             s.add(QueryMessage(uid=uuid.uuid4().hex, thread_id=thread.id, author=actor, side="bureau", text="",
                                at=thread.resolved_at, kind="close"))  # fmt: skip
+            self._start_review(s, user, thread)
             audit.record(s, actor, "query.resolve", unit=thread.unit_code, semester=thread.semester, code=thread.code)
             s.commit()
 
@@ -270,7 +274,14 @@ class Review:
                                kind="reopen"))  # fmt: skip
             audit.record(s, actor, "query.reopen", unit=thread.unit_code, semester=thread.semester, code=thread.code,
                          reason=reason.strip())  # fmt: skip
+            self._start_review(s, _bureau_user(s, actor), thread)
             s.commit()
+
+    def _start_review(self, s: Session, user, thread: QueryThread) -> None:
+        """Working on a received submission's queries puts it in review (已报送 → 审核中), as a first query does."""
+        row = self.store._submission(s, thread.unit_code, thread.semester)
+        if row is not None:
+            self.submissions.start_review(s, actor_of(user), self.store.units.get(thread.unit_code), Semester.parse(thread.semester), row)
 
     # --- decisions: status changes go through the workflow ------------------------------------
     def return_half(self, actor: str, unit: Unit, semester: Semester, reason: str) -> None:

@@ -142,6 +142,12 @@ class QueriesPanel(QWidget):
         thread = self.current()
         if thread is None or thread.open:
             return
-        reason, ok = QInputDialog.getMultiLineText(self, self.tr("Reopen the query"), self.tr("Why (required; the district sees it):"))
-        if ok and reason.strip():
+        name = self._catalog[thread.code].name(self._lang) if thread.code in self._catalog else thread.code
+        reason, ok = QInputDialog.getMultiLineText(self, self.tr("Reopen the query on %1").replace("%1", name),
+                                                   self.tr("Why (required; the district sees it):"))  # fmt: skip
+        if ok and not reason.strip():
+            from PySide6.QtWidgets import QMessageBox
+
+            QMessageBox.information(self, self.tr("Reopen the query"), self.tr("Not reopened: a reason is required."))
+        elif ok:
             self.reopened.emit(thread.uid, reason)

@@ -34,7 +34,7 @@
     <name>AcceptDialog</name>
     <message>
         <location filename="../../desktop/ui/dialogs/accept.py" line="12"/>
-        <location filename="../../desktop/ui/dialogs/accept.py" line="35"/>
+        <location filename="../../desktop/ui/dialogs/accept.py" line="40"/>
         <source>Accept</source>
         <translation>审核通过</translation>
     </message>
@@ -50,16 +50,21 @@
     </message>
     <message>
         <location filename="../../desktop/ui/dialogs/accept.py" line="23"/>
+        <source>Note: this submission has %1.</source>
+        <translation>注意：本报送中%1。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/dialogs/accept.py" line="28"/>
         <source>Not accepted (selected, but not ready):</source>
         <translation>不予通过（已选中，但尚不具备条件）：</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/accept.py" line="29"/>
+        <location filename="../../desktop/ui/dialogs/accept.py" line="34"/>
         <source>Comment (optional; recorded with the decision):</source>
         <translation>审核意见（可不填；与审核结论一并记录）：</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/accept.py" line="35"/>
+        <location filename="../../desktop/ui/dialogs/accept.py" line="40"/>
         <source>Accept %1</source>
         <translation>通过 %1 个</translation>
     </message>
@@ -1055,7 +1060,7 @@ The bureau&apos;s key fingerprint: %3</source>
     </message>
     <message>
         <location filename="../../desktop/ui/review/inbox_page.py" line="121"/>
-        <location filename="../../desktop/ui/review/inbox_page.py" line="214"/>
+        <location filename="../../desktop/ui/review/inbox_page.py" line="215"/>
         <source>Import results</source>
         <translation>导入结果</translation>
     </message>
@@ -1127,28 +1132,28 @@ The bureau&apos;s key fingerprint: %3</source>
         <translation>%1：已审核通过</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review/inbox_page.py" line="202"/>
+        <location filename="../../desktop/ui/review/inbox_page.py" line="203"/>
         <source>Import workbooks</source>
         <translation>导入报送文件</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/review/inbox_page.py" line="146"/>
-        <location filename="../../desktop/ui/review/inbox_page.py" line="202"/>
+        <location filename="../../desktop/ui/review/inbox_page.py" line="203"/>
         <source>Excel workbooks (*.xlsx)</source>
         <translation>Excel 工作簿 (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review/inbox_page.py" line="211"/>
+        <location filename="../../desktop/ui/review/inbox_page.py" line="212"/>
         <source>Importing workbooks…</source>
         <translation>正在导入报送文件…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review/inbox_page.py" line="212"/>
+        <location filename="../../desktop/ui/review/inbox_page.py" line="213"/>
         <source>Stop (import nothing)</source>
         <translation>停止（不导入任何文件）</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review/inbox_page.py" line="217"/>
+        <location filename="../../desktop/ui/review/inbox_page.py" line="218"/>
         <source>Stopped: no file was imported; the database is unchanged</source>
         <translation>已停止：未导入任何文件，数据库未改变</translation>
     </message>
@@ -2072,12 +2077,22 @@ Compare it with the one the district reads to you.</source>
         <translation>%1（%2）</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/queries_panel.py" line="145"/>
+        <location filename="../../desktop/ui/queries_panel.py" line="146"/>
+        <source>Reopen the query on %1</source>
+        <translation>重新打开关于“%1”的问题</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/queries_panel.py" line="151"/>
         <source>Reopen the query</source>
         <translation>重新打开问题</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/queries_panel.py" line="145"/>
+        <location filename="../../desktop/ui/queries_panel.py" line="151"/>
+        <source>Not reopened: a reason is required.</source>
+        <translation>未重新打开：必须写明原因。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/queries_panel.py" line="147"/>
         <source>Why (required; the district sees it):</source>
         <translation>原因（必填，区县可见）：</translation>
     </message>
@@ -2161,8 +2176,8 @@ Compare it with the one the district reads to you.</source>
     </message>
     <message>
         <location filename="../../desktop/ui/review/review_page.py" line="85"/>
-        <location filename="../../desktop/ui/review/review_page.py" line="209"/>
-        <location filename="../../desktop/ui/review/review_page.py" line="213"/>
+        <location filename="../../desktop/ui/review/review_page.py" line="221"/>
+        <location filename="../../desktop/ui/review/review_page.py" line="225"/>
         <source>Accept</source>
         <translation>审核通过</translation>
     </message>
@@ -2187,77 +2202,115 @@ Compare it with the one the district reads to you.</source>
         <translation>未能完成</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review/review_page.py" line="146"/>
+        <location filename="../../desktop/ui/review/review_page.py" line="147"/>
+        <source> · the values below were not submitted (a draft on this computer)</source>
+        <translation> · 以下数值未报送（本机上的草稿，未经签发）</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/review/review_page.py" line="149"/>
         <source> · version %1</source>
         <translation> · 第 %1 版</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review/review_page.py" line="181"/>
+        <location filename="../../desktop/ui/review/review_page.py" line="152"/>
+        <source> · reason: %1</source>
+        <translation> · 原因：%1</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/review/review_page.py" line="189"/>
         <source>Open a district from the inbox first.</source>
         <translation>请先在收件箱中打开一个区县。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review/review_page.py" line="183"/>
+        <location filename="../../desktop/ui/review/review_page.py" line="191"/>
         <source>Not possible while the submission is “%1”.</source>
         <translation>报送状态为“%1”，不能进行此操作。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review/review_page.py" line="188"/>
-        <location filename="../../desktop/ui/review/review_page.py" line="192"/>
-        <location filename="../../desktop/ui/review/review_page.py" line="194"/>
+        <location filename="../../desktop/ui/review/review_page.py" line="196"/>
+        <location filename="../../desktop/ui/review/review_page.py" line="200"/>
+        <location filename="../../desktop/ui/review/review_page.py" line="202"/>
         <source>Raise a query</source>
         <translation>提出问题</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review/review_page.py" line="192"/>
+        <location filename="../../desktop/ui/review/review_page.py" line="200"/>
         <source>Select the value the query is about first.</source>
         <translation>请先选中要提出问题的数值。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review/review_page.py" line="199"/>
-        <location filename="../../desktop/ui/review/review_page.py" line="201"/>
+        <location filename="../../desktop/ui/review/review_page.py" line="207"/>
+        <location filename="../../desktop/ui/review/review_page.py" line="209"/>
+        <location filename="../../desktop/ui/review/review_page.py" line="211"/>
+        <location filename="../../desktop/ui/review/review_page.py" line="213"/>
         <source>Return to the district</source>
         <translation>退回区县</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review/review_page.py" line="201"/>
-        <location filename="../../desktop/ui/review/review_page.py" line="226"/>
+        <location filename="../../desktop/ui/review/review_page.py" line="209"/>
+        <location filename="../../desktop/ui/review/review_page.py" line="244"/>
         <source>Reason (required):</source>
         <translation>退回原因（必填）：</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review/review_page.py" line="213"/>
+        <location filename="../../desktop/ui/review/review_page.py" line="211"/>
+        <source>Not returned: a reason is required.</source>
+        <translation>未退回：必须写明原因。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/review/review_page.py" line="214"/>
+        <source>Returned. Export the review workbook (导出审核意见…) and send it to the district: it carries the reason and the queries.</source>
+        <translation>已退回。请导出审核意见（导出审核意见…）发给区县：文件中有退回原因和问题。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/review/review_page.py" line="225"/>
         <source>%1 queries are still open: resolve them before accepting.</source>
         <translation>还有%1个问题尚未解决，解决后才能审核通过。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review/review_page.py" line="217"/>
+        <location filename="../../desktop/ui/review/review_page.py" line="229"/>
         <source>%1, %2, version %3</source>
         <translation>%1，%2，第 %3 版</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review/review_page.py" line="224"/>
-        <location filename="../../desktop/ui/review/review_page.py" line="226"/>
+        <location filename="../../desktop/ui/review/review_page.py" line="234"/>
+        <source>%1 error(s)</source>
+        <translation>有%1个错误</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/review/review_page.py" line="236"/>
+        <source>%1 unexplained warning(s)</source>
+        <translation>有%1个未说明的警告</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/review/review_page.py" line="242"/>
+        <location filename="../../desktop/ui/review/review_page.py" line="244"/>
+        <location filename="../../desktop/ui/review/review_page.py" line="246"/>
         <source>Reopen the submission</source>
         <translation>重新打开报送</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review/review_page.py" line="232"/>
+        <location filename="../../desktop/ui/review/review_page.py" line="246"/>
+        <source>Not reopened: a reason is required.</source>
+        <translation>未重新打开：必须写明原因。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/review/review_page.py" line="252"/>
         <source>%1_review.xlsx</source>
         <translation>%1_审核意见.xlsx</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review/review_page.py" line="233"/>
+        <location filename="../../desktop/ui/review/review_page.py" line="253"/>
         <source>Export review workbook</source>
         <translation>导出审核意见</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review/review_page.py" line="233"/>
+        <location filename="../../desktop/ui/review/review_page.py" line="253"/>
         <source>Excel workbooks (*.xlsx)</source>
         <translation>Excel 工作簿 (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review/review_page.py" line="237"/>
+        <location filename="../../desktop/ui/review/review_page.py" line="257"/>
         <source>Writing the review workbook…</source>
         <translation>正在写出审核意见文件…</translation>
     </message>

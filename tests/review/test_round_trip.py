@@ -234,7 +234,8 @@ def test_review_on_the_command_line(two, tmp_path):
     assert run("review", "queries", "2024H1", "-o", str(tmp_path / "q.xlsx")).returncode == 0 and (tmp_path / "q.xlsx").exists()
     # Completeness and the 催报 notice.
     remind = json.loads(run("review", "remind", "2024H1", "--json", "-o", str(tmp_path / "催报.xlsx")).stdout)
-    assert remind["total"] == 38 and remind["returned"] >= 1 and remind["missing"] == len(remind["to_remind"]) - remind["returned"]
+    assert remind["total"] == 38 == remind["on_time"] + remind["late"] + remind["missing"] + remind["returned"]
+    assert remind["returned"] >= 1 and remind["missing"] == len(remind["to_remind"]) - remind["returned"]
     assert "500112" in [r["unit"] for r in remind["to_remind"]] and (tmp_path / "催报.xlsx").exists()
 
 

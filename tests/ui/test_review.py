@@ -501,8 +501,9 @@ def test_the_query_list_spans_districts_oldest_first_and_exports(reviewer, distr
     assert [page.model.index(1, c).data() for c in (0, 2)] == ["渝中区", "已答复"]
     path = page.export(str(tmp_path / "queries.xlsx"))
     sheet = CalamineWorkbook.from_path(str(path)).get_sheet_by_index(0).to_python()
-    assert sheet[0][0] == "未解决问题清单：2024年上半年" and [r[0] for r in sheet[2:]] == ["万州区", "渝中区"]
-    assert sheet[3][2] == "已答复" and sheet[3][8] == "已核实，属实"
+    assert sheet[0][0] == "未解决问题清单：2024年上半年" and [r[1] for r in sheet[2:]] == ["万州区", "渝中区"]
+    assert [r[0] for r in sheet[2:]] == [first[:8], second[:8]]  # the id the command line takes
+    assert sheet[3][3] == "已答复" and sheet[3][7] == "有效天数？" and sheet[3][10] == "已核实，属实"  # the question kept
     page.table.setFocus()
     page.table.selectRow(1)
     QTest.keyClick(page.table, Qt.Key.Key_Return)
@@ -579,6 +580,7 @@ def test_a_shortcut_the_state_does_not_allow_says_why_before_any_dialog(reviewer
     window.review.table.selectRow(0)
     Modals().run(lambda: QTest.keyClick(window.review.table, Qt.Key.Key_Q, ctrl))  # no query box to type into first
     assert "未报送" in dialogs["info"][-1]
+    assert "以下数值未报送" in window.review.title.text() and "第 0 版" not in window.review.title.text()
     window.inbox.import_paths([p for p in export_all(district, tmp_path, reviewer) if p.stem == "500101"])
     store = reviewer.context().store
     Review(store).open_query("reviewer", store.units.get("500101"), H1, "air.pm25", "请核实")
@@ -613,8 +615,10 @@ def test_a_closed_query_is_reopened_with_a_reason_and_each_step_shows_who_and_wh
     assert Review(store).threads(store.units.get("500101"), H1)[0].open
 
 
-def test_completeness_and_the_reminder_notice(reviewer, district, tmp_path, dialogs):
+def test_completeness_and_the_reminder_notice(reviewer, district, tmp_path, dialogs, qtbot):
     """Three received after the deadline, one of them returned: the counts, and a 催报 notice of the rest."""
+    from PySide6.QtCore import Qt
+    from PySide6.QtTest import QTest
     from python_calamine import CalamineWorkbook
 
     window = reviewer.window
@@ -623,8 +627,10 @@ def test_completeness_and_the_reminder_notice(reviewer, district, tmp_path, dial
     store = reviewer.context().store
     Review(store).return_half("reviewer", store.units.get("500105"), H1, "请补充")
     window.controller.refresh_inbox()
-    assert inbox.completeness.text() == "报送完成情况：按时 0 个，逾期 3 个，未报送 35 个，已退回 1 个"
-    saved = inbox.export_reminder()
+    assert inbox.completeness.text() == "报送完成情况：按时 0 个，逾期 2 个，未报送 35 个，已退回 1 个"  # each counted once
+    QTest.mouseClick(inbox.remind_button, Qt.MouseButton.LeftButton)  # the button itself, as a user clicks it
+    (saved,) = dialogs["save"]
+    qtbot.waitUntil(lambda: saved.exists())
     sheet = CalamineWorkbook.from_path(str(saved)).get_sheet_by_index(0).to_python()
     assert sheet[0][0] == "催报通知" and "下列36个区县" in sheet[1][0]
     numbered = [row for row in sheet[4:] if isinstance(row[0], (int, float))]
@@ -665,6 +671,17 @@ def test_findings_across_districts_filter_by_rule_and_severity_and_open_at_the_v
         QTest.keyClick(page.table, Qt.Key.Key_Return)
         assert window.tabs.currentWidget() is window.review
         assert window.controller.unit.code == found[0].unit_code and window.review.current_code() == "air.good_ratio"
+        # Accepted one at a time, a submission with unexplained warnings says so before the decision.
+        window.open_unit("500112")  # 渝北区: received, two warnings without a 说明
+        told = []
+
+        def read_and_cancel(dialog):
+            told.append(dialog.caution.text())
+            dialog.reject()
+
+        Modals().run(window.review.accept, read_and_cancel)
+        assert told[0] == "注意：本报送中有2个未说明的警告。"  # as the inbox counts them
+        assert gui.context().store.status(gui.context().units.get("500112"), H1) == "submitted"
     finally:
         i18n.remove(qapp, gui.translators)
         gui.context().store.db.dispose()

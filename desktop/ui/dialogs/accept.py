@@ -7,7 +7,7 @@ from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QListWidget, QP
 
 
 class AcceptDialog(QDialog):
-    def __init__(self, accepted: list[str], excluded: list[str] | None = None, parent=None):
+    def __init__(self, accepted: list[str], excluded: list[str] | None = None, parent=None, caution: list[str] | None = None):
         super().__init__(parent)
         self.setWindowTitle(self.tr("Accept"))
         layout = QVBoxLayout(self)
@@ -19,6 +19,11 @@ class AcceptDialog(QDialog):
         self.accepted.setMaximumHeight(min(220, 24 + 20 * len(accepted)))
         layout.addWidget(self.accepted)
         self.excluded = QListWidget(self)
+        if caution:  # accepted one at a time despite what a batch would refuse: said, in red
+            self.caution = QLabel(self.tr("Note: this submission has %1.").replace("%1", "；".join(caution)), self)
+            self.caution.setWordWrap(True)
+            self.caution.setStyleSheet("color: #9c0006; font-weight: bold;")
+            layout.addWidget(self.caution)
         if excluded:
             layout.addWidget(QLabel(self.tr("Not accepted (selected, but not ready):"), self))
             self.excluded.addItems(excluded)

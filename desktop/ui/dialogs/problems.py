@@ -15,6 +15,7 @@ class ProblemsDialog(QDialog):
         layout.addWidget(self.intro)
         self.list = QListWidget(self)
         self.list.addItems(lines)
+        self.list.setWordWrap(True)  # a decision's reason is read whole, not scrolled to
         self.list.setAccessibleName(title)
         layout.addWidget(self.list)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)

@@ -40,6 +40,7 @@ class ReviewController(QObject):
         self.semester: Semester | None = None
         self.unit: Unit | None = None
         self.report = None
+        self.decision_reason: str | None = None
 
     def set_semester(self, semester: Semester) -> None:
         self.semester = semester
@@ -65,8 +66,13 @@ class ReviewController(QObject):
             self.open(self.unit)
 
     def open(self, unit: Unit) -> None:
+        from desktop.core.workflow import Status
+
         self.unit = unit
         self.report = half_report(self.ctx.store, unit, self.semester)
+        self.decision_reason = None  # why it was returned or reopened, the comment it was accepted with
+        if self.report.status in (Status.RETURNED, Status.REOPENED, Status.ACCEPTED):
+            self.decision_reason = self.review.decision(unit, self.semester)[1]
         threads = self.review.threads(unit, self.semester)
         rows = review_rows(self.report, self.ctx.catalog, self.review.previous_values(unit, self.semester), threads,
                            district_figures(self.ctx.store, self.semester), self.lang)  # fmt: skip

@@ -89,7 +89,7 @@ class InboxPage(QWidget):
         self.remind_button = QPushButton(self.tr("Reminder notice…"), self)
         self.remind_button.setToolTip(self.tr("A workbook listing the districts that have not reported (or not again "
                                               "after a return), with days overdue, to send round"))  # fmt: skip
-        self.remind_button.clicked.connect(self.export_reminder)
+        self.remind_button.clicked.connect(lambda: self.export_reminder())  # clicked(bool) is not a path
         self.import_button = QPushButton(self.tr("Import workbooks…"), self)
         self.import_button.clicked.connect(self.choose_files)
         self.accept_button = QPushButton(self.tr("Accept the selected…"), self)
@@ -194,9 +194,10 @@ class InboxPage(QWidget):
                                  else self.tr("%1: accepted").replace("%1", name))  # fmt: skip
         return done
 
-    def ordered_units(self) -> list[str]:
+    def ordered_units(self, received_only: bool = False) -> list[str]:
         """The districts' codes in the order shown (sorted and filtered), for going to the next or previous one."""
-        return [self.proxy.row(i).unit.code for i in range(self.proxy.rowCount())]
+        rows = (self.proxy.row(i) for i in range(self.proxy.rowCount()))
+        return [r.unit.code for r in rows if not received_only or r.status != Status.DRAFT]
 
     def choose_files(self) -> None:
         paths, _ = QFileDialog.getOpenFileNames(self, self.tr("Import workbooks"), "", self.tr("Excel workbooks (*.xlsx)"))

@@ -142,8 +142,16 @@ class ReviewPage(QWidget):
         if not self.changed_only.isEnabled():
             self.changed_only.setChecked(False)
         self.queries.set_threads(threads)
-        self.title.setText(f"{report.unit.label(lang)} · {report.semester.label(lang)} · {INBOX_NAMES[report.status](lang)}"
-                           + self.tr(" · version %1").replace("%1", str(report.version)))  # fmt: skip
+        head = f"{report.unit.label(lang)} · {report.semester.label(lang)} · {INBOX_NAMES[report.status](lang)}"
+        if report.status == Status.DRAFT:  # what this computer holds of a half never sent: not a submission
+            head += self.tr(" · the values below were not submitted (a draft on this computer)")
+        else:
+            head += self.tr(" · version %1").replace("%1", str(report.version))
+        reason = self.controller.decision_reason
+        if reason and report.status in (Status.RETURNED, Status.REOPENED, Status.ACCEPTED):
+            head += self.tr(" · reason: %1").replace("%1", reason)
+        self.title.setText(head)
+        self.title.setToolTip(head)
         self._set_enabled(report.status)
 
     def _set_enabled(self, status) -> None:
@@ -199,8 +207,12 @@ class ReviewPage(QWidget):
         if self._refused(self.return_button, self.tr("Return to the district")):
             return
         reason, ok = QInputDialog.getMultiLineText(self, self.tr("Return to the district"), self.tr("Reason (required):"))
-        if ok and reason.strip():
-            self.controller.return_half(reason)
+        if ok and not reason.strip():
+            QMessageBox.information(self, self.tr("Return to the district"), self.tr("Not returned: a reason is required."))
+        elif ok and self.controller.return_half(reason):
+            QMessageBox.information(self, self.tr("Return to the district"), self.tr(
+                "Returned. Export the review workbook (导出审核意见…) and send it to the district: it carries the reason "
+                "and the queries."))  # fmt: skip
 
     def accept(self) -> None:
         from desktop.ui.dialogs.accept import AcceptDialog
@@ -216,7 +228,13 @@ class ReviewPage(QWidget):
         version = c.report.version if c.report is not None else 0
         what = self.tr("%1, %2, version %3").replace("%1", c.unit.name(c.lang)).replace("%2", c.semester.label(c.lang)) \
             .replace("%3", str(version))  # fmt: skip
-        dialog = AcceptDialog([what], parent=self)
+        errors, unexplained = c.report.count("error"), c.report.count("warning", unexplained_only=True)  # as the inbox counts
+        caution = []  # one at a time the reviewer may still accept, having been told what a batch would refuse
+        if errors:
+            caution.append(self.tr("%1 error(s)").replace("%1", str(errors)))
+        if unexplained:
+            caution.append(self.tr("%1 unexplained warning(s)").replace("%1", str(unexplained)))
+        dialog = AcceptDialog([what], parent=self, caution=caution)
         if dialog.exec() == AcceptDialog.DialogCode.Accepted:
             c.accept(dialog.comment)
 
@@ -224,7 +242,9 @@ class ReviewPage(QWidget):
         if self._refused(self.reopen_button, self.tr("Reopen the submission")):
             return
         reason, ok = QInputDialog.getMultiLineText(self, self.tr("Reopen the submission"), self.tr("Reason (required):"))
-        if ok and reason.strip():
+        if ok and not reason.strip():
+            QMessageBox.information(self, self.tr("Reopen the submission"), self.tr("Not reopened: a reason is required."))
+        elif ok:
             self.controller.reopen(reason)
 
     def export(self) -> None:

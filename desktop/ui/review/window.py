@@ -102,7 +102,7 @@ class ReviewerWindow(QMainWindow):
 
     def step(self, by: int) -> None:
         """Opens the next (1) or previous (-1) district in the order the inbox shows them."""
-        order = self.inbox.ordered_units()
+        order = self.inbox.ordered_units(received_only=True)  # the next submission, not a half nobody sent
         if not order:
             return
         current = self.controller.unit.code if self.controller.unit is not None else None
