@@ -685,3 +685,25 @@ def test_findings_across_districts_filter_by_rule_and_severity_and_open_at_the_v
     finally:
         i18n.remove(qapp, gui.translators)
         gui.context().store.db.dispose()
+
+
+def test_the_indicator_name_stays_in_view_when_the_review_scrolls_sideways(reviewer, district, tmp_path, qtbot):
+    window = reviewer.window
+    window.resize(1366, 728)
+    window.show()
+    qtbot.waitExposed(window)
+    window.inbox.import_paths([p for p in export_all(district, tmp_path, reviewer) if p.stem == "500101"])
+    window.open_unit("500101")
+    table = window.review.table
+    bar = table.horizontalScrollBar()
+    assert bar.maximum() > 0  # the columns are wider than the page at 1366×768
+    bar.setValue(bar.maximum())
+    qtbot.wait(50)
+    frozen = table.frozen
+    assert frozen.isVisible() and frozen.width() == table.columnWidth(0) and frozen.x() <= table.frameWidth() + 1
+    assert [frozen.isColumnHidden(c) for c in range(table.model().columnCount())] == [False] + [True] * (table.model().columnCount() - 1)
+    window.review.select_code("air.pm25")  # one selection: the name and its figures light up together
+    row = table.currentIndex().row()
+    assert frozen.selectionModel() is table.selectionModel() and frozen.model().index(row, 0).data() == "PM2.5平均浓度"
+    table.verticalScrollBar().setValue(table.verticalScrollBar().maximum())
+    assert frozen.verticalScrollBar().value() == table.verticalScrollBar().value()  # the names scroll with the rows

@@ -15,12 +15,12 @@ from PySide6.QtWidgets import (
     QMessageBox,
     QPushButton,
     QSplitter,
-    QTableView,
     QVBoxLayout,
     QWidget,
 )  # fmt: skip
 
 from desktop.core.workflow import INBOX_NAMES, REVIEWABLE, Action, Status, available
+from desktop.ui.frozen_column import FrozenColumnTable
 from desktop.ui.icons import finding_icon
 from desktop.ui.models.simple_table import ROW_ROLE, RowTableModel
 from desktop.ui.queries_panel import QueriesPanel
@@ -65,7 +65,7 @@ class ReviewPage(QWidget):
            decoration=self._decoration, parent=self)  # fmt: skip
         self.shown_rows = ChangedOnly(self)
         self.shown_rows.setSourceModel(self.model)
-        self.table = QTableView(self)
+        self.table = FrozenColumnTable(self)  # the indicator's name stays beside every figure scrolled to
         self.table.setModel(self.shown_rows)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
