@@ -204,7 +204,8 @@ def cmd_queries(args: argparse.Namespace) -> int:
         from desktop.exchange.query_list import build_query_list
         from desktop.exchange.save import save_workbook
 
-        save_workbook(build_query_list(rows, ctx.catalog, semester, QUERY_STATES, lang), Path(args.output))
+        saved = save_workbook(build_query_list(rows, ctx.catalog, semester, QUERY_STATES, lang), Path(args.output))
+        print(Text(f"已保存：{saved}", f"Saved: {saved}")(lang), file=sys.stderr)
     if args.json:
         dump_json([{"uid": r.uid, "unit": r.unit.code, "name": r.unit.name(lang), "code": r.code, "state": r.state,
                     "opened_by": r.opened_by, "opened_at": r.opened_at.isoformat(timespec="seconds"), "days_open": r.days_open,
@@ -235,7 +236,9 @@ def cmd_remind(args: argparse.Namespace) -> int:
         from desktop.exchange.save import save_workbook
 
         deadline = ctx.resources.targets.deadlines.get(semester)
-        save_workbook(build_reminder(late, semester, deadline, ctx.resources.form.authority, date.today(), lang), Path(args.output))
+        saved = save_workbook(build_reminder(late, semester, deadline, ctx.resources.form.authority, date.today(), lang),
+                              Path(args.output))  # fmt: skip
+        print(Text(f"已保存：{saved}", f"Saved: {saved}")(lang), file=sys.stderr)
     if args.json:
         dump_json({"total": done.total, "on_time": done.on_time, "late": done.late, "missing": done.missing,
                    "returned": done.returned, "to_remind": [{"unit": r.unit.code, "name": r.unit.name(lang), "status": r.status,

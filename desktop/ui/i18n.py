@@ -45,7 +45,8 @@ def install(app: QCoreApplication, lang: str) -> list[QTranslator]:
         QLocale.setDefault(QLocale(QLocale.Language.English, QLocale.Country.UnitedStates))
         return []
     QLocale.setDefault(QLocale(QLocale.Language.Chinese, QLocale.Country.China))
-    installed = []
+    installed = [_QtGaps(app)]  # first installed, so asked last: only for what Qt's own translation lacks
+    app.installTranslator(installed[0])
     qt_dir = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
     for name, directory in (("qtbase_zh_CN", qt_dir), (TS_NAME, None)):
         translator = QTranslator(app)
@@ -58,6 +59,18 @@ def install(app: QCoreApplication, lang: str) -> list[QTranslator]:
             app.installTranslator(translator)
             installed.append(translator)
     return installed
+
+
+class _QtGaps(QTranslator):
+    """Strings of Qt's own dialogs that its Chinese translation misses (the file dialog's mnemonics changed)."""
+
+    GAPS = {("QFileDialog", "&Look in:"): "查找范围(&L)：", ("QFileDialog", "Files of &type:"): "文件类型(&T)："}
+
+    def translate(self, context, source, disambiguation=None, n=-1):  # noqa: ARG002 - Qt's signature
+        return self.GAPS.get((context, source), "")
+
+    def isEmpty(self) -> bool:  # noqa: N802 - Qt's name
+        return False
 
 
 def remove(app: QCoreApplication, translators: list[QTranslator]) -> None:

@@ -124,8 +124,8 @@
     </message>
     <message>
         <location filename="../../desktop/ui/review/audit_page.py" line="71"/>
-        <source>Indicator code</source>
-        <translation>指标代码</translation>
+        <source>Indicator: name or code</source>
+        <translation>指标名称或代码</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/review/audit_page.py" line="80"/>
@@ -158,27 +158,27 @@
         <translation>共 %1 条</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review/audit_page.py" line="124"/>
+        <location filename="../../desktop/ui/review/audit_page.py" line="128"/>
         <source>Export the audit log</source>
         <translation>导出审计日志</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review/audit_page.py" line="124"/>
+        <location filename="../../desktop/ui/review/audit_page.py" line="128"/>
         <source>audit.xlsx</source>
         <translation>审计日志.xlsx</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review/audit_page.py" line="125"/>
+        <location filename="../../desktop/ui/review/audit_page.py" line="129"/>
         <source>Excel workbooks (*.xlsx)</source>
         <translation>Excel 工作簿 (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review/audit_page.py" line="130"/>
+        <location filename="../../desktop/ui/review/audit_page.py" line="134"/>
         <source>Audit log</source>
         <translation>审计日志</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review/audit_page.py" line="147"/>
+        <location filename="../../desktop/ui/review/audit_page.py" line="151"/>
         <source>Writing the audit log…</source>
         <translation>正在写出审计日志…</translation>
     </message>

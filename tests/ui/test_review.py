@@ -259,6 +259,9 @@ def test_audit_viewer_filters_and_exports(qapp, qtbot, demo_copy, settings, dial
     audit.code.setText("air.pm25")
     assert 0 < audit.model.rowCount() < everything
     assert all(r.unit_code == "500101" and r.code == "air.pm25" for r in audit.model.rows())
+    by_code = audit.model.rowCount()
+    audit.code.setText("PM2.5平均")  # by the name people read, too
+    assert audit.model.rowCount() == by_code
     path = audit.export(str(tmp_path / "audit.xlsx"))
     sheet = CalamineWorkbook.from_path(str(path)).get_sheet_by_index(0).to_python()
     assert len(sheet) == audit.model.rowCount() + 1

@@ -68,7 +68,7 @@ class AuditPage(QWidget):
         self.user = QLineEdit(self)
         self.user.setPlaceholderText(self.tr("User"))
         self.code = QLineEdit(self)
-        self.code.setPlaceholderText(self.tr("Indicator code"))
+        self.code.setPlaceholderText(self.tr("Indicator: name or code"))
         self.since, self.until = QDateEdit(self), QDateEdit(self)
         for edit in (self.since, self.until):
             edit.setCalendarPopup(True)
@@ -109,10 +109,14 @@ class AuditPage(QWidget):
         since = datetime.combine(self.since.date().toPython(), time.min).astimezone()
         until = datetime.combine(self.until.date().toPython(), time.max).astimezone()
         rows = [r for r in self._all if (unit is None or r.unit_code == unit) and (not user or user in r.user)
-                and (not code or code in (r.code or "")) and since <= r.at <= until]  # fmt: skip
+                and (not code or code in (r.code or "") or code in self._name_of(r.code)) and since <= r.at <= until]  # fmt: skip
         rows.reverse()  # newest first
         self.model.set_rows(rows)
         self.count.setText(self.tr("%1 entries").replace("%1", str(len(rows))))
+
+    def _name_of(self, code: str | None) -> str:
+        catalog = self.controller.ctx.catalog
+        return catalog[code].name(self.controller.lang) if code and code in catalog else ""
 
     def export(self, path: str | None = None) -> Path | None:
         from openpyxl import Workbook
