@@ -124,10 +124,14 @@ def cmd_consolidate(args: argparse.Namespace) -> int:
     readable(ctx, ctx.units.municipality)
     city = half_report(ctx.store, ctx.units.municipality, semester, args.include)
     if args.output:
-        from desktop.exchange.consolidation_book import build_consolidation, district_rows
+        from datetime import date
+
+        from desktop.exchange.consolidation_book import Issued, build_consolidation, district_rows
         from desktop.exchange.save import save_workbook
 
-        wb = build_consolidation(city, district_rows(ctx.store, semester), ctx.catalog, args.lang)
+        user = ctx.users.find(ctx.user)
+        issued = Issued(ctx.resources.form.authority, (user.display_name or user.name) if user else ctx.user, date.today())
+        wb = build_consolidation(city, district_rows(ctx.store, semester), ctx.catalog, args.lang, issued)
         path = save_workbook(wb, Path(args.output))
         if not args.json:
             _saved(path, args.lang)

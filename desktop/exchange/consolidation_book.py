@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from datetime import date
 
 from openpyxl import Workbook
 from openpyxl.styles import Font
@@ -50,11 +51,20 @@ def district_rows(store, semester: Semester) -> list[DistrictRow]:
     return out
 
 
+@dataclass(frozen=True, slots=True)
+class Issued:
+    """Who made the city's workbook, for whom and when: 制表单位, 制表人, 制表日期 under the summary."""
+
+    authority: Text
+    made_by: str
+    on: date
+
+
 def build_consolidation(
-    city: HalfReport, districts: list[DistrictRow], catalog: Catalog, lang: str = "zh"
+    city: HalfReport, districts: list[DistrictRow], catalog: Catalog, lang: str = "zh", issued: Issued | None = None
 ) -> Workbook:
     wb = Workbook()
-    _summary(wb.active, city, districts, catalog, lang)
+    _summary(wb.active, city, districts, catalog, lang, issued)
     for topic in catalog.topics:
         members = [i for i in catalog.applicable(False) if i.topic == topic.code]
         if members:
@@ -79,7 +89,7 @@ def _title(ws, text: str, span: int) -> None:
     ws.row_dimensions[1].height = 30
 
 
-def _summary(ws, city: HalfReport, districts: list[DistrictRow], catalog: Catalog, lang: str) -> None:
+def _summary(ws, city: HalfReport, districts: list[DistrictRow], catalog: Catalog, lang: str, issued: Issued | None) -> None:
     ws.title = SUMMARY(lang)
     titles = Text("行号|指标名称|计量单位|全市|上年同期|同比增减|目标|目标依据|达标情况|汇总方式",
                   "Row|Indicator|Unit|City|Same half last year|Change y/y|Target|Basis|Attainment|How it adds up")(lang).split("|")  # fmt: skip
@@ -111,6 +121,13 @@ def _summary(ws, city: HalfReport, districts: list[DistrictRow], catalog: Catalo
                 cell.number_format, cell.alignment = c.number_format(ind.places), c.RIGHT
         if att and att.status == MISSED:
             ws.cell(r, 9).font = Font(name=c.FONT, color="9C0006")
+    if issued is not None:
+        last = 4 + len(catalog.applicable(True)) + 1
+        ws.merge_cells(start_row=last, start_column=1, end_row=last, end_column=len(titles))
+        on = Text(f"{issued.on.year}年{issued.on.month}月{issued.on.day}日", issued.on.isoformat())(lang)
+        c.put(ws.cell(last, 1), Text(f"制表单位：{issued.authority.zh}　　制表人：{issued.made_by}　　制表日期：{on}",
+                                     f"Issued by: {issued.authority.en}    Prepared by: {issued.made_by}    Date: {on}")(lang))  # fmt: skip
+        ws.cell(last, 1).font = c.NORMAL
     c.widths(ws, [6, 40, 12, 14, 14, 14, 10, 24, 28, 22])
     ws.freeze_panes = "D4"
     c.print_setup(ws, lang, city.unit.name(lang), "3:3")

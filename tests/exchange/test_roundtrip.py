@@ -190,16 +190,20 @@ def test_a_submission_edited_after_export_is_refused(ctx, tmp_path):
 
 
 def test_consolidation_sums_counts_and_recomputes_ratios(ctx, tmp_path, demo_copy):
-    from desktop.exchange.consolidation_book import build_consolidation, district_rows
+    from datetime import date
+
+    from desktop.exchange.consolidation_book import Issued, build_consolidation, district_rows
     from desktop.exchange.save import save_workbook
 
     accept_all(ctx.store, H1)  # the seed's figures are the city's once all 38 are accepted
     city = half_report(ctx.store, ctx.units.municipality, H1)
-    path = save_workbook(build_consolidation(city, district_rows(ctx.store, H1), ctx.catalog), tmp_path / "city.xlsx")
+    issued = Issued(ctx.resources.form.authority, "李审核", date(2024, 7, 30))
+    path = save_workbook(build_consolidation(city, district_rows(ctx.store, H1), ctx.catalog, issued=issued), tmp_path / "city.xlsx")
     book = CalamineWorkbook.from_path(str(path))
     assert book.sheet_names[0] == "全市汇总" and "水环境" in book.sheet_names and "目标达标情况" in book.sheet_names
     sheet = book.get_sheet_by_name("全市汇总").to_python()
     assert sheet[1][0] == "38个区县中已审核通过38个" and "初步" not in sheet[0][0]
+    assert sheet[-1][0] == "制表单位：重庆市生态环境局　　制表人：李审核　　制表日期：2024年7月30日"
     summary = {r[1]: r for r in sheet if len(r) > 3}
     assert summary["水质优良比例"][3] == pytest.approx(98.6)
     assert summary["水质优良比例"][8] == "达标，高于目标1.3个百分点"

@@ -202,9 +202,12 @@ class ReviewController(QObject):
     def export_consolidation(self, path: Path, include: str):
         """The city's workbook for the half, counting `include` ("accepted", or "received" too); returns the
         saved path and the coverage the workbook states. Runs on a worker thread: touches no widget."""
-        from desktop.exchange.consolidation_book import build_consolidation, district_rows
+        from datetime import date
+
+        from desktop.exchange.consolidation_book import Issued, build_consolidation, district_rows
         from desktop.exchange.save import save_workbook
 
         city = half_report(self.ctx.store, self.ctx.units.municipality, self.semester, include)
-        wb = build_consolidation(city, district_rows(self.ctx.store, self.semester), self.ctx.catalog, self.lang)
+        issued = Issued(self.ctx.resources.form.authority, self.user.display_name or self.user.name, date.today())
+        wb = build_consolidation(city, district_rows(self.ctx.store, self.semester), self.ctx.catalog, self.lang, issued)
         return save_workbook(wb, path), city.coverage
