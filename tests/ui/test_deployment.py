@@ -366,7 +366,7 @@ def test_from_two_empty_databases_to_the_city_workbook(installations, qtbot, tmp
     assert reviewer.tabs.currentWidget() is page and "万州区" in page.title.text()
     page.select_code("air.pm25")
     modals.run(page.query_button.click, type_text("PM2.5高于目标，请核实监测数据"))
-    modals.run(page.return_button.click, type_text("请核实PM2.5并补充说明"))
+    modals.run(page.return_button.click, type_text("请核实PM2.5并补充说明"), ok("请导出审核意见"))  # and what comes next
     assert "已退回" in page.title.text()
     review_file = tmp_path / "万州区_审核意见.xlsx"
     modals.run(page.export_button.click, choose_file(review_file))
