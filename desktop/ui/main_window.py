@@ -378,6 +378,11 @@ class MainWindow(QMainWindow):
             self.statusBar().showMessage(self.tr("The file holds the same values as the database; nothing changed."), 8000)
         else:
             self.statusBar().showMessage(self.tr("Imported %1: %2 change(s)").replace("%1", path.name).replace("%2", str(result.changes)), 8000)
+        if result.kind == "review" and not result.problems and any(t.open for t in self.controller.threads):
+            # The bureau's queries wait: show them, with room to read the thread and answer.
+            self.side.setCurrentWidget(self.queries)
+            total = sum(self.splitter.sizes())
+            self.splitter.setSizes([total * 55 // 100, total - total * 55 // 100])
         if not result.problems and result.notes:  # taken, but the user should see what: formula results, older set-up
             ProblemsDialog(self.tr("Imported, with notes"), [n(lang) for n in result.notes], self,
                            self.tr("The file was imported. Please look at the following:")).exec()

@@ -385,6 +385,8 @@ def test_from_two_empty_databases_to_the_city_workbook(installations, qtbot, tmp
     assert "已退回" in notes[0] and "原因：请核实PM2.5并补充说明" in notes[0] and "有1个问题待答复" in notes[0], notes
     assert district.ctx.store.status(unit, HALF) == "returned"
     assert window.decision_banner.isVisible() and "请核实PM2.5并补充说明" in window.decision_banner.text()
+    assert window.side.currentWidget() is window.queries  # the queries waiting, with room to read and answer
+    assert window.splitter.sizes()[1] >= 0.4 * sum(window.splitter.sizes())
     returned = [e for e in district.ctx.store.audit_entries(unit) if e.action == "status.return"][-1]
     assert returned.user == "reviewer" and returned.imported_by == "wanzhou"  # the bureau's act, brought in by the clerk
     queries = window.queries

@@ -169,7 +169,7 @@ def test_a_planted_outlier_is_flagged(reviewer, district, tmp_path):
         conn.exec_driver_sql("UPDATE value SET value = '380.5' WHERE unit_code = '500110' AND code = 'air.pm25'")
     window.open_unit("500110")
     rows = {r.code: r for r in window.review.model.rows()}
-    assert rows["air.pm25"].outlier.startswith("离群") and "稳健Z" in rows["air.pm25"].outlier
+    assert rows["air.pm25"].outlier.startswith("离群：远高于各区县（中位数")  # in words, not a z-score
     assert rows["air.days_valid"].outlier == ""
     window.open_unit("500101")
     assert {r.code: r for r in window.review.model.rows()}["air.pm25"].outlier == ""
@@ -663,6 +663,8 @@ def test_findings_across_districts_filter_by_rule_and_severity_and_open_at_the_v
         assert any(f.unit_code == "500101" for f in everything) is ("500101" in received)
         page.severity_filter.setCurrentIndex(page.severity_filter.findData("warning"))
         assert shown() and {f.severity for f in shown()} == {"warning"}
+        counted = [int(page.rule_filter.itemText(i).rsplit("（", 1)[1].rstrip("）")) for i in range(1, page.rule_filter.count())]
+        assert sum(counted) == len(shown())  # each rule's count is of the severity chosen
         yoy = page.rule_filter.findData("yoy:air.good_ratio")
         assert yoy > 0 and page.rule_filter.itemText(yoy).startswith("同比变化：优良天数比例")
         page.rule_filter.setCurrentIndex(yoy)

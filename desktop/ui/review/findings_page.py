@@ -73,8 +73,8 @@ class FindingsPage(QWidget):
         self.rule_filter.setAccessibleName(self.tr("Rule"))
         self.rule_filter.setMinimumWidth(320)
         self.count = QLabel(self)
-        for box in (self.severity_filter, self.rule_filter):
-            box.currentIndexChanged.connect(self._filter)
+        self.severity_filter.currentIndexChanged.connect(self._rules)
+        self.rule_filter.currentIndexChanged.connect(self._filter)
         top = QHBoxLayout()
         top.addWidget(QLabel(self.tr("Severity"), self))
         top.addWidget(self.severity_filter)
@@ -86,8 +86,13 @@ class FindingsPage(QWidget):
         layout.addWidget(self.table, 1)
 
     def refresh(self) -> None:
-        rows = self.controller.findings()
-        self.model.set_rows(rows)
+        self.model.set_rows(self.controller.findings())
+        self._rules()
+
+    def _rules(self) -> None:
+        """The rule list, each with how many findings it has at the severity chosen; the commonest first."""
+        severity = self.severity_filter.currentData()
+        rows = [r for r in self.model.rows() if severity is None or r.severity == severity]
         chosen = self.rule_filter.currentData()
         self.rule_filter.blockSignals(True)
         self.rule_filter.clear()

@@ -29,7 +29,7 @@ class ReviewRow:
     target: str
     missed: bool
     explanation: str
-    outlier: str  # "" or e.g. "离群：中位数 36.6，稳健Z 5.1"
+    outlier: str  # "" or e.g. "离群：远高于各区县（中位数 36.6）"
     queries: str  # "" or "1 未解决 / 2"
     open_queries: int
     findings: str = ""  # the district's checks on this indicator, in words, each with whether it is explained
@@ -67,8 +67,9 @@ def review_rows(report: HalfReport, catalog: Catalog, previous: dict[str, str] |
         if ind.numeric:
             found = outliers(ind.code, {u: f.get(ind.code) for u, f in others.items()}).get(report.unit.code)
             if found is not None:
-                flag = Text(f"离群：中位数 {found.median:.4g}，稳健Z {found.score:+.1f}",
-                            f"outlier: median {found.median:.4g}, robust z {found.score:+.1f}")(lang)  # fmt: skip
+                way = Text("远高于", "far above") if found.score > 0 else Text("远低于", "far below")
+                flag = Text(f"离群：{way.zh}各区县（中位数 {found.median:.4g}）",
+                            f"outlier: {way.en} the districts (median {found.median:.4g})")(lang)  # fmt: skip
         mine = by_code.get(ind.code, [])
         open_count = sum(t.open for t in mine)
         queries = Text(f"{open_count}个未解决 / 共{len(mine)}个", f"{open_count} open / {len(mine)}")(lang) if mine else ""
