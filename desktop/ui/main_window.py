@@ -24,10 +24,11 @@ from PySide6.QtWidgets import (
 )  # fmt: skip
 
 from desktop.core.semester import Semester
-from desktop.core.workflow import STATUS_NAMES, Action, Status, available
+from desktop.core.workflow import STATUS_NAMES, Action, available
 from desktop.ui.backup_actions import add_backup_actions
 from desktop.ui.checks_panel import ChecksPanel
 from desktop.ui.controller import EntryController
+from desktop.ui.decision_banner import DecisionBanner
 from desktop.ui.delegates import ValueDelegate
 from desktop.ui.dialogs.problems import ProblemsDialog
 from desktop.ui.dialogs.submit import SubmitDialog
@@ -81,11 +82,7 @@ class MainWindow(QMainWindow):
         splitter.setStretchFactor(0, 3)
         splitter.setStretchFactor(1, 1)
         splitter.setChildrenCollapsible(False)
-        # The bureau's word on this half (a return's reason), where the clerk is looking: above the grid.
-        self.decision_banner = QLabel(self)
-        self.decision_banner.setWordWrap(True)
-        self.decision_banner.setStyleSheet("background: #fff3cd; border: 1px solid #e0a800; padding: 4px;")
-        self.decision_banner.hide()
+        self.decision_banner = DecisionBanner(self)  # where the clerk is looking: above the grid
         central = QWidget(self)
         column = QVBoxLayout(central)
         column.setContentsMargins(0, 0, 0, 0)
@@ -247,7 +244,7 @@ class MainWindow(QMainWindow):
         self.model.set_rows(rows, c.read_only)
         self.checks.show_results(report.checks, report.half.explanations, c.read_only)
         status = STATUS_NAMES[report.status](c.lang)
-        self._show_decision(report.status, c.decision_reason)
+        self.decision_banner.show_decision(report.status, c.decision_reason)
         self.status_unit.setText(f"{report.unit.name(c.lang)} · {report.semester.label(c.lang)}")
         self.status_state.setText(self.tr("Status: %1").replace("%1", status) + (self.tr(" (read-only)") if c.read_only else ""))
         self.import_action.setEnabled(not c.read_only)
@@ -255,19 +252,6 @@ class MainWindow(QMainWindow):
         self.withdraw_action.setEnabled(Action.WITHDRAW in available(report.status, "approver")
                                         and c.user.role != "reviewer" and not report.unit.is_municipality)  # fmt: skip
         self._row_changed(self.grid.currentIndex())
-
-    def _show_decision(self, status, reason: str | None) -> None:
-        texts = {
-            Status.RETURNED: self.tr("The bureau returned this half: %1 Correct it, then sign off and send it again."),
-            Status.REOPENED: self.tr("The bureau reopened its review of this half: %1"),
-            Status.ACCEPTED: self.tr("The bureau accepted this half. %1"),
-        }  # fmt: skip
-        text = texts.get(status)
-        if text is None or (status is Status.ACCEPTED and not reason):
-            self.decision_banner.hide()
-            return
-        self.decision_banner.setText(text.replace("%1", (reason or "").strip()))
-        self.decision_banner.show()
 
     def show_threads(self, threads) -> None:
         # Answering stays possible after a return: the half is then editable again.

@@ -544,6 +544,24 @@
     </message>
 </context>
 <context>
+    <name>DecisionBanner</name>
+    <message>
+        <location filename="../../desktop/ui/decision_banner.py" line="19"/>
+        <source>The bureau returned this half: %1 Correct it, then sign off and send it again.</source>
+        <translation>市局已退回本半年度报送。原因：%1&#x3000;请修改后重新签发报送。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/decision_banner.py" line="20"/>
+        <source>The bureau reopened its review of this half: %1</source>
+        <translation>市局已重新打开本半年度报送的审核。原因：%1</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/decision_banner.py" line="21"/>
+        <source>The bureau accepted this half. %1</source>
+        <translation>市局已审核通过本半年度报送。意见：%1</translation>
+    </message>
+</context>
+<context>
     <name>DistrictAccountsDialog</name>
     <message>
         <location filename="../../desktop/ui/dialogs/district_accounts.py" line="58"/>
@@ -678,76 +696,76 @@ The bureau&apos;s key fingerprint: %3</source>
 <context>
     <name>FindingsPage</name>
     <message>
-        <location filename="../../desktop/ui/review/findings_page.py" line="49"/>
+        <location filename="../../desktop/ui/review/findings_page.py" line="47"/>
         <source>Error</source>
         <translation>错误</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review/findings_page.py" line="49"/>
+        <location filename="../../desktop/ui/review/findings_page.py" line="47"/>
         <source>Warning</source>
         <translation>警告</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review/findings_page.py" line="49"/>
+        <location filename="../../desktop/ui/review/findings_page.py" line="47"/>
         <source>Notice</source>
         <translation>提示</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review/findings_page.py" line="51"/>
+        <location filename="../../desktop/ui/review/findings_page.py" line="49"/>
         <source>District</source>
         <translation>区县</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review/findings_page.py" line="51"/>
+        <location filename="../../desktop/ui/review/findings_page.py" line="49"/>
         <source>Indicator</source>
         <translation>指标</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review/findings_page.py" line="52"/>
-        <location filename="../../desktop/ui/review/findings_page.py" line="71"/>
-        <location filename="../../desktop/ui/review/findings_page.py" line="79"/>
+        <location filename="../../desktop/ui/review/findings_page.py" line="50"/>
+        <location filename="../../desktop/ui/review/findings_page.py" line="69"/>
+        <location filename="../../desktop/ui/review/findings_page.py" line="77"/>
         <source>Severity</source>
         <translation>严重程度</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review/findings_page.py" line="52"/>
-        <location filename="../../desktop/ui/review/findings_page.py" line="73"/>
-        <location filename="../../desktop/ui/review/findings_page.py" line="81"/>
+        <location filename="../../desktop/ui/review/findings_page.py" line="50"/>
+        <location filename="../../desktop/ui/review/findings_page.py" line="71"/>
+        <location filename="../../desktop/ui/review/findings_page.py" line="79"/>
         <source>Rule</source>
         <translation>审核规则</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review/findings_page.py" line="53"/>
+        <location filename="../../desktop/ui/review/findings_page.py" line="51"/>
         <source>Finding</source>
         <translation>审核发现</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review/findings_page.py" line="53"/>
+        <location filename="../../desktop/ui/review/findings_page.py" line="51"/>
         <source>District&apos;s explanation</source>
         <translation>区县说明</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review/findings_page.py" line="66"/>
+        <location filename="../../desktop/ui/review/findings_page.py" line="64"/>
         <source>Findings of every received submission</source>
         <translation>全部已收到报送的审核发现</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review/findings_page.py" line="68"/>
+        <location filename="../../desktop/ui/review/findings_page.py" line="66"/>
         <source>Every severity</source>
         <translation>全部严重程度</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review/findings_page.py" line="94"/>
+        <location filename="../../desktop/ui/review/findings_page.py" line="97"/>
         <source>Every rule</source>
         <translation>全部规则</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review/findings_page.py" line="99"/>
+        <location filename="../../desktop/ui/review/findings_page.py" line="102"/>
         <source>%1 (%2)</source>
         <translation>%1（%2）</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review/findings_page.py" line="107"/>
+        <location filename="../../desktop/ui/review/findings_page.py" line="110"/>
         <source>%1 findings in %2 districts</source>
         <translation>%1 条，涉及 %2 个区县</translation>
     </message>
@@ -1468,343 +1486,328 @@ Compare it with the one the district reads to you.</source>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="50"/>
+        <location filename="../../desktop/ui/main_window.py" line="51"/>
         <source>EcoReport — Half-year ecological environment reporting</source>
         <translation>生态环境半年报填报审核系统</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="66"/>
+        <location filename="../../desktop/ui/main_window.py" line="67"/>
         <source>All topics</source>
         <translation>全部专题</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="72"/>
+        <location filename="../../desktop/ui/main_window.py" line="73"/>
         <source>Checks</source>
         <translation>审核结果</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="73"/>
+        <location filename="../../desktop/ui/main_window.py" line="74"/>
         <source>History</source>
         <translation>历史趋势</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="74"/>
-        <location filename="../../desktop/ui/main_window.py" line="276"/>
+        <location filename="../../desktop/ui/main_window.py" line="75"/>
+        <location filename="../../desktop/ui/main_window.py" line="260"/>
         <source>Queries</source>
         <translation>问题</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="117"/>
+        <location filename="../../desktop/ui/main_window.py" line="114"/>
         <source>Selection</source>
         <translation>选择</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="130"/>
+        <location filename="../../desktop/ui/main_window.py" line="127"/>
         <source>Filter indicators…</source>
         <translation>筛选指标…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="125"/>
-        <location filename="../../desktop/ui/main_window.py" line="135"/>
+        <location filename="../../desktop/ui/main_window.py" line="122"/>
+        <location filename="../../desktop/ui/main_window.py" line="132"/>
         <source>Unit</source>
         <translation>填报单位</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="57"/>
+        <location filename="../../desktop/ui/main_window.py" line="58"/>
         <source>Indicators of the half-year</source>
         <translation>半年度指标</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="69"/>
+        <location filename="../../desktop/ui/main_window.py" line="70"/>
         <source>Topic</source>
         <translation>专题</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="75"/>
+        <location filename="../../desktop/ui/main_window.py" line="76"/>
         <source>Checks, history and queries</source>
         <translation>审核、历史与问题</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="133"/>
+        <location filename="../../desktop/ui/main_window.py" line="130"/>
         <source>Filter indicators</source>
         <translation>筛选指标</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="134"/>
-        <location filename="../../desktop/ui/main_window.py" line="138"/>
+        <location filename="../../desktop/ui/main_window.py" line="131"/>
+        <location filename="../../desktop/ui/main_window.py" line="135"/>
         <source>Half-year</source>
         <translation>半年度</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="155"/>
+        <location filename="../../desktop/ui/main_window.py" line="152"/>
         <source>Undo</source>
         <translation>撤销</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="157"/>
+        <location filename="../../desktop/ui/main_window.py" line="154"/>
         <source>Redo</source>
         <translation>重做</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="159"/>
+        <location filename="../../desktop/ui/main_window.py" line="156"/>
         <source>Import filled template…</source>
         <translation>导入填报模板…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="160"/>
+        <location filename="../../desktop/ui/main_window.py" line="157"/>
         <source>Import the bureau&apos;s review…</source>
         <translation>导入市局审核意见…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="161"/>
+        <location filename="../../desktop/ui/main_window.py" line="158"/>
         <source>Export template…</source>
         <translation>导出填报模板…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="162"/>
+        <location filename="../../desktop/ui/main_window.py" line="159"/>
         <source>Export submission workbook…</source>
         <translation>导出报送文件…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="163"/>
+        <location filename="../../desktop/ui/main_window.py" line="160"/>
         <source>Submit…</source>
         <translation>报送…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="164"/>
+        <location filename="../../desktop/ui/main_window.py" line="161"/>
         <source>Withdraw the submission…</source>
         <translation>撤回报送…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="165"/>
+        <location filename="../../desktop/ui/main_window.py" line="162"/>
         <source>Quit</source>
         <translation>退出</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="166"/>
+        <location filename="../../desktop/ui/main_window.py" line="163"/>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="175"/>
+        <location filename="../../desktop/ui/main_window.py" line="172"/>
         <source>&amp;Edit</source>
         <translation>编辑(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="178"/>
+        <location filename="../../desktop/ui/main_window.py" line="175"/>
         <source>&amp;Report</source>
         <translation>报送(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="181"/>
+        <location filename="../../desktop/ui/main_window.py" line="178"/>
         <source>&amp;View</source>
         <translation>视图(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="182"/>
+        <location filename="../../desktop/ui/main_window.py" line="179"/>
         <source>Language</source>
         <translation>语言</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="191"/>
+        <location filename="../../desktop/ui/main_window.py" line="188"/>
         <source>&amp;Administration</source>
         <translation>管理(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="192"/>
+        <location filename="../../desktop/ui/main_window.py" line="189"/>
         <source>Users…</source>
         <translation>用户管理…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="193"/>
+        <location filename="../../desktop/ui/main_window.py" line="190"/>
         <source>Targets, deadlines and set-up packages…</source>
         <translation>目标、截止日期与设置包…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="194"/>
+        <location filename="../../desktop/ui/main_window.py" line="191"/>
         <source>District accounts…</source>
         <translation>区县账户…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="215"/>
+        <location filename="../../desktop/ui/main_window.py" line="212"/>
         <source>Clear values</source>
         <translation>清除数值</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="252"/>
+        <location filename="../../desktop/ui/main_window.py" line="249"/>
         <source>Status: %1</source>
         <translation>状态：%1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="252"/>
+        <location filename="../../desktop/ui/main_window.py" line="249"/>
         <source> (read-only)</source>
         <translation>（只读）</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="261"/>
-        <source>The bureau returned this half: %1 Correct it, then sign off and send it again.</source>
-        <translation>市局已退回本半年度报送。原因：%1&#x3000;请修改后重新签发报送。</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/main_window.py" line="262"/>
-        <source>The bureau reopened its review of this half: %1</source>
-        <translation>市局已重新打开本半年度报送的审核。原因：%1</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/main_window.py" line="263"/>
-        <source>The bureau accepted this half. %1</source>
-        <translation>市局已审核通过本半年度报送。意见：%1</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/main_window.py" line="293"/>
-        <location filename="../../desktop/ui/main_window.py" line="404"/>
-        <location filename="../../desktop/ui/main_window.py" line="422"/>
+        <location filename="../../desktop/ui/main_window.py" line="277"/>
+        <location filename="../../desktop/ui/main_window.py" line="393"/>
+        <location filename="../../desktop/ui/main_window.py" line="411"/>
         <source>Saved %1</source>
         <translation>已保存 %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="325"/>
+        <location filename="../../desktop/ui/main_window.py" line="309"/>
         <source>Target: %1</source>
         <translation>目标：%1</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/ui/main_window.py" line="345"/>
+        <location filename="../../desktop/ui/main_window.py" line="329"/>
         <source>%n pasted cell(s) stored.</source>
         <translation>
             <numerusform>已保存粘贴的 %n 个单元格。</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/ui/main_window.py" line="350"/>
+        <location filename="../../desktop/ui/main_window.py" line="334"/>
         <source>%n cell(s) not stored:</source>
         <translation>
             <numerusform>以下 %n 个单元格未保存：</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="351"/>
+        <location filename="../../desktop/ui/main_window.py" line="335"/>
         <source>Paste: %1 stored, %2 refused</source>
         <translation>粘贴：已保存 %1 个，未保存 %2 个</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="364"/>
+        <location filename="../../desktop/ui/main_window.py" line="348"/>
         <source>Import filled template</source>
         <translation>导入填报模板</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="364"/>
-        <location filename="../../desktop/ui/main_window.py" line="391"/>
-        <location filename="../../desktop/ui/main_window.py" line="414"/>
+        <location filename="../../desktop/ui/main_window.py" line="348"/>
+        <location filename="../../desktop/ui/main_window.py" line="380"/>
+        <location filename="../../desktop/ui/main_window.py" line="403"/>
         <source>Excel workbooks (*.xlsx)</source>
         <translation>Excel 工作簿 (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="369"/>
+        <location filename="../../desktop/ui/main_window.py" line="353"/>
         <source>Importing %1…</source>
         <translation>正在导入 %1…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="376"/>
+        <location filename="../../desktop/ui/main_window.py" line="360"/>
         <source>The file was refused</source>
         <translation>文件未被接受</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="378"/>
+        <location filename="../../desktop/ui/main_window.py" line="362"/>
         <source>The file holds the same values as the database; nothing changed.</source>
         <translation>文件内容与数据库一致，未作修改。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="380"/>
+        <location filename="../../desktop/ui/main_window.py" line="364"/>
         <source>Imported %1: %2 change(s)</source>
         <translation>已导入 %1：%2 项变化</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="382"/>
+        <location filename="../../desktop/ui/main_window.py" line="371"/>
         <source>Imported, with notes</source>
         <translation>已导入（附说明）</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="383"/>
+        <location filename="../../desktop/ui/main_window.py" line="372"/>
         <source>The file was imported. Please look at the following:</source>
         <translation>文件已导入，请查看以下各项：</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="390"/>
+        <location filename="../../desktop/ui/main_window.py" line="379"/>
         <source>%1_template.xlsx</source>
         <translation>%1_填报模板.xlsx</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="391"/>
+        <location filename="../../desktop/ui/main_window.py" line="380"/>
         <source>Export template</source>
         <translation>导出填报模板</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="403"/>
+        <location filename="../../desktop/ui/main_window.py" line="392"/>
         <source>Writing the template…</source>
         <translation>正在写出填报模板…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="412"/>
+        <location filename="../../desktop/ui/main_window.py" line="401"/>
         <source>%1_submission.xlsx</source>
         <translation>%1_报送文件.xlsx</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="413"/>
+        <location filename="../../desktop/ui/main_window.py" line="402"/>
         <source>Save the submission workbook</source>
         <translation>保存报送文件</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="420"/>
+        <location filename="../../desktop/ui/main_window.py" line="409"/>
         <source>Writing the submission workbook…</source>
         <translation>正在写出报送文件…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="432"/>
+        <location filename="../../desktop/ui/main_window.py" line="421"/>
         <source>Withdraw the submission</source>
         <translation>撤回报送</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="434"/>
+        <location filename="../../desktop/ui/main_window.py" line="423"/>
         <source>No approver is registered for this unit; ask the administrator to add one.</source>
         <translation>本单位尚未设置审核人，请联系管理员添加。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="436"/>
+        <location filename="../../desktop/ui/main_window.py" line="425"/>
         <source>Approver</source>
         <translation>审核人</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="439"/>
+        <location filename="../../desktop/ui/main_window.py" line="428"/>
         <source>Approver&apos;s password</source>
         <translation>审核人密码</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="442"/>
+        <location filename="../../desktop/ui/main_window.py" line="431"/>
         <source>Reason (required):</source>
         <translation>原因（必填）：</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="450"/>
+        <location filename="../../desktop/ui/main_window.py" line="439"/>
         <source>Withdrawn: the half can be corrected and submitted again.</source>
         <translation>已撤回：可修改后重新报送。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="483"/>
+        <location filename="../../desktop/ui/main_window.py" line="472"/>
         <source>%1, %2: %3 error(s), %4 warning(s) (%5 unexplained), %6 notice(s).</source>
         <translation>%1 %2：%3 个错误，%4 个警告（%5 个未说明），%6 个提示。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="500"/>
+        <location filename="../../desktop/ui/main_window.py" line="489"/>
         <source>Not submitted</source>
         <translation>未能报送</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="501"/>
+        <location filename="../../desktop/ui/main_window.py" line="490"/>
         <source>Submitted</source>
         <translation>已报送</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="502"/>
+        <location filename="../../desktop/ui/main_window.py" line="491"/>
         <source>Version %1 is submitted and now read-only. Save the submission workbook for the bureau.</source>
         <translation>第 %1 版已报送，数据已锁定。请保存报送文件并交市局。</translation>
     </message>
@@ -2100,217 +2103,217 @@ Compare it with the one the district reads to you.</source>
 <context>
     <name>ReviewPage</name>
     <message>
-        <location filename="../../desktop/ui/review/review_page.py" line="58"/>
+        <location filename="../../desktop/ui/review/review_page.py" line="56"/>
         <source>Indicator</source>
         <translation>指标名称</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review/review_page.py" line="58"/>
+        <location filename="../../desktop/ui/review/review_page.py" line="56"/>
         <source>Unit</source>
         <translation>计量单位</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review/review_page.py" line="59"/>
+        <location filename="../../desktop/ui/review/review_page.py" line="57"/>
         <source>This half</source>
         <translation>本期</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review/review_page.py" line="59"/>
+        <location filename="../../desktop/ui/review/review_page.py" line="57"/>
         <source>Previous version</source>
         <translation>上一版本</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review/review_page.py" line="60"/>
+        <location filename="../../desktop/ui/review/review_page.py" line="58"/>
         <source>Previous half</source>
         <translation>上期</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review/review_page.py" line="60"/>
+        <location filename="../../desktop/ui/review/review_page.py" line="58"/>
         <source>Same half last year</source>
         <translation>上年同期</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review/review_page.py" line="61"/>
+        <location filename="../../desktop/ui/review/review_page.py" line="59"/>
         <source>Target</source>
         <translation>目标</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review/review_page.py" line="61"/>
+        <location filename="../../desktop/ui/review/review_page.py" line="59"/>
         <source>Checks</source>
         <translation>审核结果</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review/review_page.py" line="62"/>
+        <location filename="../../desktop/ui/review/review_page.py" line="60"/>
         <source>Explanation</source>
         <translation>说明</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review/review_page.py" line="63"/>
+        <location filename="../../desktop/ui/review/review_page.py" line="61"/>
         <source>Across districts</source>
         <translation>区县间比较</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review/review_page.py" line="63"/>
+        <location filename="../../desktop/ui/review/review_page.py" line="61"/>
         <source>Queries</source>
         <translation>问题</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review/review_page.py" line="78"/>
+        <location filename="../../desktop/ui/review/review_page.py" line="76"/>
         <source>Changed since the previous version only</source>
         <translation>只看与上一版本不同的</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review/review_page.py" line="79"/>
+        <location filename="../../desktop/ui/review/review_page.py" line="77"/>
         <source>Show only the values (and the figures calculated from them) that differ from the previous version of this submission</source>
         <translation>只显示与本报送上一版本不同的数值（及由其计算的指标）</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review/review_page.py" line="83"/>
+        <location filename="../../desktop/ui/review/review_page.py" line="81"/>
         <source>Raise a query on this value…</source>
         <translation>对此数值提出问题…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review/review_page.py" line="84"/>
+        <location filename="../../desktop/ui/review/review_page.py" line="82"/>
         <source>Return…</source>
         <translation>退回…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review/review_page.py" line="85"/>
-        <location filename="../../desktop/ui/review/review_page.py" line="221"/>
-        <location filename="../../desktop/ui/review/review_page.py" line="225"/>
+        <location filename="../../desktop/ui/review/review_page.py" line="83"/>
+        <location filename="../../desktop/ui/review/review_page.py" line="219"/>
+        <location filename="../../desktop/ui/review/review_page.py" line="223"/>
         <source>Accept</source>
         <translation>审核通过</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review/review_page.py" line="86"/>
+        <location filename="../../desktop/ui/review/review_page.py" line="84"/>
         <source>Reopen…</source>
         <translation>重新打开…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review/review_page.py" line="87"/>
+        <location filename="../../desktop/ui/review/review_page.py" line="85"/>
         <source>Reopen an accepted submission for review; a reason is required</source>
         <translation>重新打开已审核通过的报送以再次审核；须说明原因</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review/review_page.py" line="88"/>
+        <location filename="../../desktop/ui/review/review_page.py" line="86"/>
         <source>Export review workbook…</source>
         <translation>导出审核意见…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review/review_page.py" line="114"/>
+        <location filename="../../desktop/ui/review/review_page.py" line="112"/>
         <source>Not done</source>
         <translation>未能完成</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review/review_page.py" line="147"/>
+        <location filename="../../desktop/ui/review/review_page.py" line="145"/>
         <source> · the values below were not submitted (a draft on this computer)</source>
         <translation> · 以下数值未报送（本机上的草稿，未经签发）</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review/review_page.py" line="149"/>
+        <location filename="../../desktop/ui/review/review_page.py" line="147"/>
         <source> · version %1</source>
         <translation> · 第 %1 版</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review/review_page.py" line="152"/>
+        <location filename="../../desktop/ui/review/review_page.py" line="150"/>
         <source> · reason: %1</source>
         <translation> · 原因：%1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review/review_page.py" line="189"/>
+        <location filename="../../desktop/ui/review/review_page.py" line="187"/>
         <source>Open a district from the inbox first.</source>
         <translation>请先在收件箱中打开一个区县。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review/review_page.py" line="191"/>
+        <location filename="../../desktop/ui/review/review_page.py" line="189"/>
         <source>Not possible while the submission is “%1”.</source>
         <translation>报送状态为“%1”，不能进行此操作。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review/review_page.py" line="196"/>
+        <location filename="../../desktop/ui/review/review_page.py" line="194"/>
+        <location filename="../../desktop/ui/review/review_page.py" line="198"/>
         <location filename="../../desktop/ui/review/review_page.py" line="200"/>
-        <location filename="../../desktop/ui/review/review_page.py" line="202"/>
         <source>Raise a query</source>
         <translation>提出问题</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review/review_page.py" line="200"/>
+        <location filename="../../desktop/ui/review/review_page.py" line="198"/>
         <source>Select the value the query is about first.</source>
         <translation>请先选中要提出问题的数值。</translation>
     </message>
     <message>
+        <location filename="../../desktop/ui/review/review_page.py" line="205"/>
         <location filename="../../desktop/ui/review/review_page.py" line="207"/>
         <location filename="../../desktop/ui/review/review_page.py" line="209"/>
         <location filename="../../desktop/ui/review/review_page.py" line="211"/>
-        <location filename="../../desktop/ui/review/review_page.py" line="213"/>
         <source>Return to the district</source>
         <translation>退回区县</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review/review_page.py" line="209"/>
-        <location filename="../../desktop/ui/review/review_page.py" line="244"/>
+        <location filename="../../desktop/ui/review/review_page.py" line="207"/>
+        <location filename="../../desktop/ui/review/review_page.py" line="242"/>
         <source>Reason (required):</source>
         <translation>退回原因（必填）：</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review/review_page.py" line="211"/>
+        <location filename="../../desktop/ui/review/review_page.py" line="209"/>
         <source>Not returned: a reason is required.</source>
         <translation>未退回：必须写明原因。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review/review_page.py" line="214"/>
+        <location filename="../../desktop/ui/review/review_page.py" line="212"/>
         <source>Returned. Export the review workbook (导出审核意见…) and send it to the district: it carries the reason and the queries.</source>
         <translation>已退回。请导出审核意见（导出审核意见…）发给区县：文件中有退回原因和问题。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review/review_page.py" line="225"/>
+        <location filename="../../desktop/ui/review/review_page.py" line="223"/>
         <source>%1 queries are still open: resolve them before accepting.</source>
         <translation>还有%1个问题尚未解决，解决后才能审核通过。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review/review_page.py" line="229"/>
+        <location filename="../../desktop/ui/review/review_page.py" line="227"/>
         <source>%1, %2, version %3</source>
         <translation>%1，%2，第 %3 版</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review/review_page.py" line="234"/>
+        <location filename="../../desktop/ui/review/review_page.py" line="232"/>
         <source>%1 error(s)</source>
         <translation>有%1个错误</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review/review_page.py" line="236"/>
+        <location filename="../../desktop/ui/review/review_page.py" line="234"/>
         <source>%1 unexplained warning(s)</source>
         <translation>有%1个未说明的警告</translation>
     </message>
     <message>
+        <location filename="../../desktop/ui/review/review_page.py" line="240"/>
         <location filename="../../desktop/ui/review/review_page.py" line="242"/>
         <location filename="../../desktop/ui/review/review_page.py" line="244"/>
-        <location filename="../../desktop/ui/review/review_page.py" line="246"/>
         <source>Reopen the submission</source>
         <translation>重新打开报送</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review/review_page.py" line="246"/>
+        <location filename="../../desktop/ui/review/review_page.py" line="244"/>
         <source>Not reopened: a reason is required.</source>
         <translation>未重新打开：必须写明原因。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review/review_page.py" line="252"/>
+        <location filename="../../desktop/ui/review/review_page.py" line="250"/>
         <source>%1_review.xlsx</source>
         <translation>%1_审核意见.xlsx</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review/review_page.py" line="253"/>
+        <location filename="../../desktop/ui/review/review_page.py" line="251"/>
         <source>Export review workbook</source>
         <translation>导出审核意见</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review/review_page.py" line="253"/>
+        <location filename="../../desktop/ui/review/review_page.py" line="251"/>
         <source>Excel workbooks (*.xlsx)</source>
         <translation>Excel 工作簿 (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review/review_page.py" line="257"/>
+        <location filename="../../desktop/ui/review/review_page.py" line="255"/>
         <source>Writing the review workbook…</source>
         <translation>正在写出审核意见文件…</translation>
     </message>

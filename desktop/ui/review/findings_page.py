@@ -15,6 +15,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.ui.icons import finding_icon
+from desktop.ui.models.filtering import refilter
 from desktop.ui.models.simple_table import ROW_ROLE, RowTableModel
 
 SEVERITY = 2
@@ -27,13 +28,10 @@ class FindingFilter(QSortFilterProxyModel):
         self.rule: str | None = None
 
     def set_filter(self, severity: str | None, rule: str | None) -> None:
-        if hasattr(self, "beginFilterChange"):  # Qt 6.9 and later
-            self.beginFilterChange()
+        def change() -> None:
             self.severity, self.rule = severity, rule
-            self.endFilterChange()
-        else:
-            self.severity, self.rule = severity, rule
-            self.invalidateRowsFilter()
+
+        refilter(self, change)
 
     def filterAcceptsRow(self, source_row, source_parent) -> bool:  # noqa: N802 - Qt's name
         row = self.sourceModel().index(source_row, 0, source_parent).data(ROW_ROLE)

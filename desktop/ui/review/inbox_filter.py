@@ -5,6 +5,7 @@ from __future__ import annotations
 from PySide6.QtCore import QSortFilterProxyModel
 
 from desktop.core.pinyin import unit_matches
+from desktop.ui.models.filtering import refilter
 from desktop.ui.models.simple_table import SORT_ROLE
 
 # What the "show" filter offers: rows needing a look.
@@ -25,13 +26,10 @@ class InboxFilter(QSortFilterProxyModel):
         self.setSortRole(SORT_ROLE)
 
     def set_filter(self, status: str | None = None, flag: str | None = None, text: str = "") -> None:
-        if hasattr(self, "beginFilterChange"):  # Qt 6.9 and later
-            self.beginFilterChange()
+        def change() -> None:
             self.status, self.flag, self.text = status, flag, text
-            self.endFilterChange()
-        else:
-            self.status, self.flag, self.text = status, flag, text
-            self.invalidateRowsFilter()
+
+        refilter(self, change)
 
     def filterAcceptsRow(self, source_row: int, _parent) -> bool:
         row = self.sourceModel().row(source_row)

@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
 from desktop.core.workflow import INBOX_NAMES, REVIEWABLE, Action, Status, available
 from desktop.ui.frozen_column import FrozenColumnTable
 from desktop.ui.icons import finding_icon
+from desktop.ui.models.filtering import refilter
 from desktop.ui.models.simple_table import ROW_ROLE, RowTableModel
 from desktop.ui.queries_panel import QueriesPanel
 
@@ -36,13 +37,10 @@ class ChangedOnly(QSortFilterProxyModel):
         self.only_changed = False
 
     def set_only_changed(self, on: bool) -> None:
-        if hasattr(self, "beginFilterChange"):  # Qt 6.9 and later
-            self.beginFilterChange()
+        def change() -> None:
             self.only_changed = on
-            self.endFilterChange()
-        else:
-            self.only_changed = on
-            self.invalidateRowsFilter()
+
+        refilter(self, change)
 
     def filterAcceptsRow(self, source_row, source_parent) -> bool:  # noqa: N802 - Qt's name
         if not self.only_changed:
