@@ -17,9 +17,10 @@ def row_codes(catalog: Catalog) -> dict[str, str]:
     return {code: str(i).zfill(width) for i, code in enumerate(catalog.indicators, start=1)}
 
 
-def in_row_codes(formula: Formula, rows: dict[str, str]) -> str:
-    """`air.days_excellent + air.days_good <= air.days_valid` → `14 + 15 ≤ 13`."""
-    text = _CODE.sub(lambda m: rows.get(m.group(0), m.group(0)), formula.source)
+def in_row_codes(formula: Formula | str, rows: dict[str, str]) -> str:
+    """`air.days_excellent + air.days_good <= air.days_valid` → `14 + 15 ≤ 13` (a formula, or text naming codes)."""
+    source = formula if isinstance(formula, str) else formula.source
+    text = _CODE.sub(lambda m: rows.get(m.group(0), m.group(0)), source)
     for op, symbol in _SYMBOLS.items():
         text = text.replace(op, symbol)
     return text.replace("semester.days", "半年天数").replace(" * ", " × ").replace(" / ", " ÷ ")

@@ -393,7 +393,7 @@ def _target(file: Path, i: int, raw: Any, catalog: Catalog, units: Units, seen: 
 
 @dataclass(frozen=True, slots=True)
 class FormInfo:
-    """The printed form's header: 表号, 制定机关, 批准文号, 有效期至."""
+    """The printed form's statutory marks (法定标识): 表号, 制定机关, 批准机关, 批准文号, 有效期至."""
 
     title: Text
     form_no: Text
@@ -401,12 +401,13 @@ class FormInfo:
     approval_no: Text
     valid_until: Text
     example: bool
+    approved_by: Text | None = None  # 批准（备案）机关; set-up packages made before it was asked for lack it
 
 
 def load_form(file: Path) -> FormInfo:
     t = _Table(file, "(top)", _read_toml(file))
     form = FormInfo(t.text("title"), t.text("form_no"), t.text("authority"), t.text("approval_no"),
-                    t.text("valid_until"), t.get("example", bool, False))  # fmt: skip
+                    t.text("valid_until"), t.get("example", bool, False), t.text("approved_by", None))  # fmt: skip
     t.finish()
     return form
 

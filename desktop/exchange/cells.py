@@ -16,10 +16,12 @@ from desktop.core.text import Text
 from desktop.core.values import format_value, round_half_up
 
 FONT = "SimSun"  # 宋体: what Chinese report forms are printed in; Excel substitutes if absent
-TITLE = Font(name=FONT, size=16, bold=True)
+# Sizes that stay at 9 pt or more when a landscape form is fitted to A4's width (printing.scale).
+TITLE = Font(name=FONT, size=18, bold=True)
 BOLD = Font(name=FONT, size=11, bold=True)
 NORMAL = Font(name=FONT, size=11)
-SMALL = Font(name=FONT, size=9, color="555555")
+SMALL = Font(name=FONT, size=11)  # notes and marks: the same size as the body once it is fitted to the page
+MARGINS_IN = {"left": 0.45, "right": 0.45, "top": 0.55, "bottom": 0.7, "header": 0.25, "footer": 0.3}
 HEADER_FILL = PatternFill("solid", fgColor="DDE6F0")
 TOPIC_FILL = PatternFill("solid", fgColor="F2F2F2")
 INPUT_FILL = PatternFill("solid", fgColor="FFF9DB")
@@ -69,19 +71,21 @@ def number_format(places: int) -> str:
     return "#,##0" if places == 0 else "#,##0." + "0" * places
 
 
-def print_setup(ws, lang: str, unit_name: str, title_rows: str | None = None) -> None:
-    """A4 landscape, fitted to the width, header rows repeated, unit and page numbers in the footer."""
-    ws.page_setup.orientation = "landscape"
+def print_setup(ws, lang: str, unit_name: str, title_rows: str | None = None, orientation: str = "landscape") -> None:
+    """A4 fitted to the width, header rows repeated, the unit and 第x页 共y页 in the footer, in the form's font."""
+    ws.page_setup.orientation = orientation
     ws.page_setup.paperSize = ws.PAPERSIZE_A4
     ws.page_setup.fitToWidth, ws.page_setup.fitToHeight = 1, 0
     ws.sheet_properties.pageSetUpPr.fitToPage = True
     ws.print_options.horizontalCentered = True
-    ws.page_margins.bottom = 0.9
+    for side, inches in MARGINS_IN.items():
+        setattr(ws.page_margins, side, inches)
     if title_rows:
         ws.print_title_rows = title_rows
-    ws.oddFooter.left.text = unit_name
-    ws.oddFooter.center.text = Text("第 &P 页，共 &N 页", "Page &P of &N")(lang)
-    ws.oddFooter.right.text = "&A"
+    parts = ((ws.oddFooter.left, unit_name), (ws.oddFooter.center, Text("第&P页 共&N页", "Page &P of &N")(lang)),
+             (ws.oddFooter.right, "&A"))  # fmt: skip
+    for part, text in parts:
+        part.text, part.font, part.size = text, f"{FONT},Regular", 11
 
 
 def yoy_change(ind: Indicator, now, then, lang: str) -> str | float | int | None:

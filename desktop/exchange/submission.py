@@ -23,14 +23,16 @@ from desktop.core.targets import MISSED
 from desktop.core.text import Text
 from desktop.core.workflow import STATUS_NAMES
 from desktop.exchange import cells as c
+from desktop.exchange import printing
 from desktop.exchange.meta import head_text, heads_text, write_meta
 from desktop.exchange.queries_sheet import write_queries
 
 COVER, VALUES, CHECKS = Text("封面", "Cover"), Text("数据表", "Values"), Text("审核结果", "Checks")
 HEADERS = Text("指标代码|行号|指标名称|计量单位|本期|上期|上年同期|同比增减|目标|目标依据|达标情况|说明",
                "Code|Row|Indicator|Unit|This half|Previous half|Same half last year|Change y/y|Target|Basis|Attainment|Explanation")  # fmt: skip
-HEADER_ROW = 6
+HEADER_ROW = 7  # under the title, the statutory marks and the line naming the unit and the period
 VALUE_COL, NOTE_COL = 5, 12
+COLUMN_WIDTHS = [12, 5, 26, 9, 11, 11, 11, 13, 9, 14, 17, 20]  # A (the code) is hidden
 MISSED_FILL = PatternFill("solid", fgColor="F8D7DA")
 MET_FILL = PatternFill("solid", fgColor="D4EDDA")
 SEVERITY = {
@@ -57,10 +59,11 @@ def build_submission(report: HalfReport, catalog: Catalog, form: FormInfo, lang:
     people = json.loads(signed.people) if signed else \
         {"preparer": report.preparer or "", "approver": report.approver or "", **(people or {})}  # fmt: skip
     wb = Workbook()
+    printing.normal_font(wb)
     _cover(wb.active, report, catalog, form, people, lang, signed)
     values = wb.create_sheet(VALUES(lang))
     _values(values, report, catalog, form, people, lang)
-    _checks(wb.create_sheet(CHECKS(lang)), report, lang)
+    _checks(wb.create_sheet(CHECKS(lang)), report, catalog, lang)
     queries = write_queries(wb, threads, catalog, report.unit.code, str(report.semester), lang) if threads else None
     if signed is None:
         _mark_draft(wb, lang)
@@ -115,6 +118,7 @@ def _cover(ws, report: HalfReport, catalog: Catalog, form: FormInfo, people: dic
         ),
         (t("表号", "Form"), form.form_no(lang)),
         (t("制定机关", "Issued by"), form.authority(lang)),
+        (t("批准机关", "Approved by"), form.approved_by(lang) if form.approved_by else ""),
         (t("批准文号", "Approval"), form.approval_no(lang)),
         (t("有效期至", "Valid until"), form.valid_until(lang)),
         (t("状态", "Status"), STATUS_NAMES[report.status](lang) if signed else DRAFT_NOTE(lang)),
@@ -144,9 +148,17 @@ def _cover(ws, report: HalfReport, catalog: Catalog, form: FormInfo, people: dic
     seal = len(rows) + 4
     c.put(ws.cell(seal, 1), t("单位盖章：", "Seal of the unit:")).font = c.BOLD
     ws.row_dimensions[seal].height = 90  # room for the round seal after printing
-    c.widths(ws, [24, 30, 30, 30])
-    c.print_setup(ws, lang, unit.name(lang))
-    ws.page_setup.orientation = "portrait"
+    c.widths(ws, [22, 24, 24, 24])
+    printing.fit_rows(ws, 3, seal - 1)
+    c.print_setup(ws, lang, unit.name(lang), orientation="portrait")
+
+
+def marks(form: FormInfo, lang: str) -> list[tuple[str, str]]:
+    """The statutory marks (法定标识) printed at the top right of the form, from the set-up's form data."""
+    approved_by = form.approved_by(lang) if form.approved_by else ""
+    return [(Text("表　　号：", "Form: ")(lang), form.form_no(lang)), (Text("制定机关：", "Issued by: ")(lang), form.authority(lang)),
+            (Text("批准机关：", "Approved by: ")(lang), approved_by), (Text("批准文号：", "Approval: ")(lang), form.approval_no(lang)),
+            (Text("有效期至：", "Valid until: ")(lang), form.valid_until(lang))]  # fmt: skip
 
 
 def _values(
@@ -154,46 +166,75 @@ def _values(
 ) -> None:
     headers = HEADERS(lang).split("|")
     last_col = len(headers)
-    ws.merge_cells(start_row=1, start_column=2, end_row=1, end_column=last_col - 3)
+    c.widths(ws, COLUMN_WIDTHS)
+    ws.column_dimensions["A"].hidden = True
+    ws.merge_cells(start_row=1, start_column=2, end_row=1, end_column=last_col)
     c.put(ws.cell(1, 2), form.title(lang)).font = c.TITLE
     ws.cell(1, 2).alignment = c.CENTER
-    ws.row_dimensions[1].height = 30
-    corner = [(Text("表　　号：", "Form: "), form.form_no), (Text("制定机关：", "Issued by: "), form.authority),
-              (Text("批准文号：", "Approval: "), form.approval_no), (Text("有效期至：", "Valid until: "), form.valid_until)]  # fmt: skip
-    for i, (label, value) in enumerate(corner, start=1):
-        c.put(ws.cell(i, last_col - 1), label(lang) + value(lang)).font = c.SMALL
+    ws.row_dimensions[1].height = 34
+    for i, (label, value) in enumerate(marks(form, lang), start=2):
+        ws.merge_cells(start_row=i, start_column=last_col - 1, end_row=i, end_column=last_col)
+        c.put(ws.cell(i, last_col - 1), label + value).font = c.SMALL
     unit, semester = report.unit, report.semester
-    line = Text(f"填报单位（盖章）：{unit.name.zh}　　　报告期：{semester.label('zh')}",
+    line = Text(f"填报单位（盖章）：{unit.name.zh}　　　　报告期：{semester.label('zh')}",
                 f"Unit (seal): {unit.name.en}      Period: {semester.label('en')}")  # fmt: skip
-    c.put(ws.cell(5, 2), line(lang)).font = c.BOLD
+    ws.merge_cells(start_row=HEADER_ROW - 1, start_column=2, end_row=HEADER_ROW - 1, end_column=last_col - 2)
+    c.put(ws.cell(HEADER_ROW - 1, 2), line(lang)).font = c.BOLD
     for col, title in enumerate(headers, start=1):
         c.boxed(c.put(ws.cell(HEADER_ROW, col), title), c.BOLD, c.CENTER, c.HEADER_FILL)
     rows = row_codes(catalog)
-    layout = c.topic_rows(ws, catalog, report.unit.is_municipality, lang, HEADER_ROW + 1, last_col)
+    municipality = report.unit.is_municipality
+    layout = c.topic_rows(ws, catalog, True, lang, HEADER_ROW + 1, last_col)
+    applicable = {i.code for i in catalog.applicable(municipality)}
     for row, ind in layout:
-        _value_row(ws, row, ind, rows[ind.code], report, lang)
+        if ind.code in applicable:
+            _value_row(ws, row, ind, rows[ind.code], report, lang)
+        else:
+            _city_only_row(ws, row, ind, rows[ind.code], lang)
     last_data = layout[-1][0]
-    row = last_data + 1
     status_range = f"K{HEADER_ROW + 1}:K{last_data}"
     missed, met = Text("未达标", "missed")(lang), Text("达标", "met")(lang)
     ws.conditional_formatting.add(status_range, FormulaRule(formula=[f'ISNUMBER(SEARCH("{missed}",K{HEADER_ROW + 1}))'],
                                                             fill=MISSED_FILL, font=Font(color="9C0006"), stopIfTrue=True))  # fmt: skip
     ws.conditional_formatting.add(status_range, FormulaRule(formula=[f'ISNUMBER(SEARCH("{met}",K{HEADER_ROW + 1}))'],
                                                             fill=MET_FILL, font=Font(color="006100")))  # fmt: skip
-    row = _footnotes(ws, row + 1, report, catalog, rows, lang, last_col)
-    sign = Text(f"单位负责人：{people.get('head') or '＿＿＿＿'}　　统计负责人（审核人）：{people.get('stats') or people.get('approver') or '＿＿＿＿'}　　"
-                f"填表人：{people.get('preparer') or '＿＿＿＿'}　　联系电话：{people.get('phone') or '＿＿＿＿'}　　"
-                f"报出日期：{people.get('date') or '＿＿＿＿年＿＿月＿＿日'}",
-                f"Head of unit: {people.get('head') or '________'}    Checked by: {people.get('stats') or people.get('approver') or '________'}    "
-                f"Prepared by: {people.get('preparer') or '________'}    Telephone: {people.get('phone') or '________'}    "
-                f"Date sent: {people.get('date') or '____-__-__'}")  # fmt: skip
+    row = _footnotes(ws, last_data + 2, report, catalog, form, rows, lang, last_col)
+    blank = "＿＿＿＿＿" if lang == "zh" else "________"
+    who = lambda key, *more: next((people[k] for k in (key, *more) if people.get(k)), blank)  # noqa: E731
+    sign = Text(f"单位负责人：{who('head')}　　统计负责人（审核人）：{who('stats', 'approver')}　　填表人：{who('preparer')}　　"
+                f"联系电话：{who('phone')}　　报出日期：{people.get('date') or '＿＿＿＿年＿＿月＿＿日'}",
+                f"Head of unit: {who('head')}    Head of statistics (checked by): {who('stats', 'approver')}    "
+                f"Prepared by: {who('preparer')}    Telephone: {who('phone')}    Date sent: {people.get('date') or '____-__-__'}")  # fmt: skip
     ws.merge_cells(start_row=row + 1, start_column=2, end_row=row + 1, end_column=last_col)
     c.put(ws.cell(row + 1, 2), sign(lang)).font = c.NORMAL
+    ws.cell(row + 1, 2).alignment = c.LEFT
+    printing.fit_rows(ws, 2, row + 1)
     ws.row_dimensions[row + 2].height = 60  # room for signatures and the seal
-    c.widths(ws, [18, 6, 40, 11, 13, 13, 13, 13, 11, 22, 30, 32])
-    ws.column_dimensions["A"].hidden = True
     ws.freeze_panes = f"E{HEADER_ROW + 1}"
     c.print_setup(ws, lang, unit.name(lang), f"{HEADER_ROW}:{HEADER_ROW}")
+    printing.break_pages(ws, _keep_together(layout, row + 2), (HEADER_ROW, HEADER_ROW))
+
+
+def _keep_together(layout: list[tuple[int, Indicator]], last_row: int) -> list[tuple[int, int]]:
+    """Rows a page break may not separate: a topic's heading from its first row, and the last rows of the table
+    from the notes, signatures and seal under it (so the last page is never only the signatures)."""
+    blocks: list[tuple[int, int]] = []
+    previous_topic = None
+    for row, ind in layout:
+        blocks.append((row - 1, row) if ind.topic != previous_topic else (row, row))
+        previous_topic = ind.topic
+    tail = blocks[-3][0]
+    return [b for b in blocks if b[0] < tail] + [(tail, last_row)]
+
+
+def _city_only_row(ws, row: int, ind: Indicator, row_code: str, lang: str) -> None:
+    """A row only the bureau reports: on a district's form it keeps its place and code, with nothing to report."""
+    c.boxed(ws.cell(row, 2, row_code), alignment=c.CENTER)
+    c.boxed(c.put(ws.cell(row, 3), ind.name(lang)), fill=c.TOPIC_FILL)
+    c.boxed(c.put(ws.cell(row, 4), ind.unit(lang)), alignment=c.CENTER)
+    for col in range(5, 12):
+        c.boxed(c.put(ws.cell(row, col), "—"), alignment=c.CENTER)
+    c.boxed(c.put(ws.cell(row, NOTE_COL), Text("由市局填报", "reported by the bureau")(lang)))
 
 
 def _value_row(ws, row: int, ind: Indicator, row_code: str, report: HalfReport, lang: str) -> None:
@@ -211,18 +252,19 @@ def _value_row(ws, row: int, ind: Indicator, row_code: str, report: HalfReport, 
         )
     change = ws.cell(row, 8)
     c.put(change, c.yoy_change(ind, report.figures.get(ind.code), report.last_year.get(ind.code), lang))
-    c.boxed(change, alignment=c.RIGHT).number_format = "+#,##0" + ("." + "0" * ind.places if ind.places else "") + ";-#,##0" + ("." + "0" * ind.places if ind.places else "")  # fmt: skip
+    digits = "#,##0" + ("." + "0" * ind.places if ind.places else "")
+    c.boxed(change, alignment=c.RIGHT).number_format = f"+{digits};-{digits};0"
     c.boxed(c.put(ws.cell(row, 9), att.target.shown(ind, lang) if att else None), alignment=c.CENTER)
-    c.boxed(c.put(ws.cell(row, 10), att.target.basis(lang) if att else None), c.SMALL)
+    basis = (att.target.basis(lang) + ("*" if att.target.sample else "")) if att else None
+    c.boxed(c.put(ws.cell(row, 10), basis), c.SMALL)
     status = c.boxed(c.put(ws.cell(row, 11), att.describe(ind, lang) if att else None))
     if att and att.status == MISSED:
         status.font = Font(name=c.FONT, color="9C0006")
     c.boxed(c.put(ws.cell(row, NOTE_COL), report.half.explanations.get(ind.code)))
 
 
-def _footnotes(
-    ws, row: int, report: HalfReport, catalog: Catalog, rows: dict[str, str], lang: str, last_col: int
-) -> int:
+def _footnotes(ws, row: int, report: HalfReport, catalog: Catalog, form: FormInfo, rows: dict[str, str], lang: str,
+               last_col: int) -> int:  # fmt: skip
     visible = {i.code for i in catalog.applicable(report.unit.is_municipality)}
     relations = [
         in_row_codes(r.formula, rows) for r in catalog.rules if r.codes <= visible and r.severity == "error"
@@ -230,40 +272,75 @@ def _footnotes(
     formulas = [
         f"{rows[i.code]} = {in_row_codes(i.formula, rows)}" for i in catalog.derived() if i.code in visible
     ]
-    lines = [Text("审核关系：", "Checks between rows: ")(lang) + "；".join(relations),
-             Text("计算关系：", "Calculated rows: ")(lang) + "；".join(formulas)]  # fmt: skip
-    bases = sorted({f"{a.target.basis(lang)}" + (Text("（示例值）", " (example value)")(lang) if a.target.example else "")
-                    for a in report.attainments.values()})  # fmt: skip
-    if bases:
-        lines.append(Text("说明：目标依据为", "Notes: targets follow ")(lang) + "；".join(bases))
+    sep = "；" if lang == "zh" else "; "
+    lines = [Text("审核关系：", "Checks between rows: ")(lang) + sep.join(relations),
+             Text("计算关系：", "Calculated rows: ")(lang) + sep.join(formulas)]  # fmt: skip
+    if any(a.target.sample for a in report.attainments.values()):
+        lines.append(Text("* 示例目标：为演示而设，不是正式考核目标。", "* Example target: set for the demonstration, not an official one.")(lang))
+    if form.example:
+        lines.append(Text("法定标识为示例，以统计主管部门批准的正式表式为准。",
+                          "The statutory marks are examples until the statistics authority approves the form.")(lang))  # fmt: skip
     for line in lines:
         ws.merge_cells(start_row=row, start_column=2, end_row=row, end_column=last_col)
         cell = c.put(ws.cell(row, 2), line)
         cell.font, cell.alignment = c.SMALL, c.LEFT
-        ws.row_dimensions[row].height = 30
         row += 1
     return row
 
 
-def _checks(ws, report: HalfReport, lang: str) -> None:
-    headers = Text(
-        "严重程度|规则|涉及指标|说明|实际|期望|已说明",
-        "Severity|Rule|Codes|Message|Actual|Expected|Explained",
-    )(lang).split("|")
-    for col, title in enumerate(headers, start=1):
-        c.boxed(c.put(ws.cell(1, col), title), c.BOLD, c.CENTER, c.HEADER_FILL)
-    for row, result in enumerate(report.checks, start=2):
-        values = [SEVERITY[result.severity](lang), result.rule, ", ".join(result.codes), result.message(lang),
-                  result.actual, result.expected, Text("是", "yes")(lang) if result.explained else ""]  # fmt: skip
+def _checks(ws, report: HalfReport, catalog: Catalog, lang: str) -> None:
+    """Each finding in words: what the rule says, the rows it concerns, the figures, and the district's 说明."""
+    rows = row_codes(catalog)
+    headers = Text("规则|序号|类别|审核内容|涉及指标（行号）|本期数值|对照|填报单位说明",
+                   "Rule|No.|Severity|Check|Rows|Value|Compared with|Explanation given")(lang).split("|")  # fmt: skip
+    c.widths(ws, [30, 5, 7, 40, 30, 11, 11, 40])
+    ws.column_dimensions["A"].hidden = True  # the rule's id, for a program reading the sheet
+    ws.merge_cells(start_row=1, start_column=2, end_row=1, end_column=len(headers))
+    title = Text(f"审核结果（{report.unit.name.zh}，{report.semester.label('zh')}）",
+                 f"Checks ({report.unit.name.en}, {report.semester.label('en')})")(lang)  # fmt: skip
+    c.put(ws.cell(1, 2), title).font = c.TITLE
+    ws.cell(1, 2).alignment = c.CENTER
+    ws.row_dimensions[1].height = 34
+    for col, text in enumerate(headers, start=1):
+        c.boxed(c.put(ws.cell(2, col), text), c.BOLD, c.CENTER, c.HEADER_FILL)
+    order = {"error": 0, "warning": 1, "notice": 2}
+    findings = sorted(report.checks, key=lambda r: order.get(r.severity, 3))
+    for n, result in enumerate(findings, start=1):
+        row = n + 2
+        # A target or year-on-year finding is about its first row; the others are where a 说明 may sit.
+        codes = result.codes[:1] if result.kind in ("target", "yoy") else result.codes
+        named = [f"{rows.get(code, '')} {catalog.indicators[code].name(lang)}".strip()
+                 for code in codes if code in catalog.indicators]  # fmt: skip
+        values = [result.rule, n, SEVERITY[result.severity](lang), result.message(lang), "\n".join(named),
+                  *_compared(result, rows, lang), _explanation(report, result, lang)]  # fmt: skip
         for col, value in enumerate(values, start=1):
-            c.boxed(c.put(ws.cell(row, col), value))
-    if not report.checks:
-        c.put(
-            ws.cell(2, 1),
-            Text("全部审核通过，无错误、警告或提示。", "Every check passed: no errors, warnings or notices.")(
-                lang
-            ),
-        )
-    c.widths(ws, [10, 34, 40, 80, 24, 24, 8])
-    ws.freeze_panes = "A2"
-    c.print_setup(ws, lang, report.unit.name(lang), "1:1")
+            c.boxed(c.put(ws.cell(row, col), value), alignment=c.CENTER if col in (2, 3) else c.LEFT)
+    if not findings:
+        ws.merge_cells(start_row=3, start_column=2, end_row=3, end_column=len(headers))
+        c.put(ws.cell(3, 2), Text("全部审核通过，无错误、警告或提示。", "Every check passed: no errors, warnings or notices.")(lang))
+    printing.fit_rows(ws, 2, max(3, len(findings) + 2))
+    ws.freeze_panes = "B3"
+    c.print_setup(ws, lang, report.unit.name(lang), "2:2")
+
+
+def _compared(result, rows: dict[str, str], lang: str) -> tuple[str | None, str | None]:
+    """The figures a finding compares, in the form's words: row codes for indicator codes, what the other side is."""
+    actual, expected = result.actual, result.expected
+    if result.kind == "consistency":
+        return (in_row_codes(actual or "", rows).replace("=", " = ").replace(",", "，" if lang == "zh" else ","),
+                in_row_codes(expected or "", rows))  # fmt: skip
+    if result.kind == "yoy" and expected is not None:
+        return actual, Text("上年同期 ", "same half last year: ")(lang) + expected
+    if result.kind == "target" and expected is not None:
+        return actual, Text("目标 ", "target ")(lang) + expected
+    return actual, expected
+
+
+def _explanation(report: HalfReport, result, lang: str) -> str:
+    """The district's written 说明 for a warning (on any row the rule concerns), or why there is none."""
+    said = [report.half.explanations[code] for code in result.codes if report.half.explanations.get(code)]
+    if said:
+        return "；".join(dict.fromkeys(said)) if lang == "zh" else "; ".join(dict.fromkeys(said))
+    if result.severity == "warning":
+        return Text("未说明", "not explained")(lang)
+    return Text("无需说明", "none needed")(lang) if result.severity == "notice" else Text("须更正", "must be corrected")(lang)

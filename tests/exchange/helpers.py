@@ -48,7 +48,8 @@ def with_saved_results(path: Path, out: Path, results: dict[str, str]) -> Path:
         parts = {n: z.read(n) for n in z.namelist()}
     for name in [n for n in parts if n.startswith("xl/worksheets/")]:
         for formula, result in results.items():
-            parts[name] = parts[name].replace(f"<f>{formula}</f><v />".encode(), f"<f>{formula}</f><v>{result}</v>".encode())
+            for empty in ("<v />", "<v></v>", "<v/>"):  # as openpyxl writes it with or without lxml
+                parts[name] = parts[name].replace(f"<f>{formula}</f>{empty}".encode(), f"<f>{formula}</f><v>{result}</v>".encode())
     with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as z:
         for name, data in parts.items():
             z.writestr(name, data)

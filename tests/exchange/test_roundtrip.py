@@ -14,6 +14,7 @@ from conftest import accept_all, sign_off
 from python_calamine import CalamineWorkbook
 
 from desktop.core.semester import Semester
+from desktop.exchange import printing
 from desktop.exchange.importer import IMPORTED, REFUSED, UNCHANGED, import_file
 from desktop.store.reports import half_report
 
@@ -111,9 +112,21 @@ def test_submission_print_setup_and_formula_safety(ctx, tmp_path):
     assert notes["air.days_good"].data_type == "s" and notes["air.days_good"].value.startswith("=HYPERLINK")
     assert notes["air.pm25"].data_type == "s"
     assert ws.page_setup.orientation == "landscape" and int(ws.page_setup.paperSize) == 9  # A4
-    assert ws.print_title_rows == "$6:$6"
-    assert "&P" in ws.oddFooter.center.text and ws.oddFooter.left.text == "万州区"
-    assert ws.freeze_panes == "E7"
+    assert ws.print_title_rows == "$7:$7"
+    assert ws.oddFooter.center.text == "第&P页 共&N页" and ws.oddFooter.left.text == "万州区"
+    assert ws.freeze_panes == "E8"
+    # An official form: one font family, nothing printed under 9 pt once fitted to A4's width, the statutory marks
+    # from the form's data, every row code from 01 to the last (the bureau's own rows kept, with nothing to report).
+    fonts = {cell.font.name for sheet in wb.worksheets[:3] for row in sheet.iter_rows() for cell in row if cell.value is not None}
+    assert fonts == {"SimSun"} and {part.font for part in (ws.oddFooter.left, ws.oddFooter.center)} == {"SimSun,Regular"}
+    assert printing.smallest_printed_size(ws) >= 9 and ws.page_setup.fitToWidth == 1
+    marks = [ws.cell(r, 11).value for r in range(2, 7)]
+    assert marks == ["表　　号：生环半年1表", "制定机关：重庆市生态环境局", "批准机关：重庆市统计局", "批准文号：渝环统字〔2024〕1号", "有效期至：2027年12月"]
+    codes = [r[1].value for r in ws.iter_rows(min_row=8) if isinstance(r[1].value, str) and r[1].value.isdigit()]
+    assert codes == [f"{n:02d}" for n in range(1, len(ctx.catalog.indicators) + 1)]
+    city_only = next(r for r in ws.iter_rows(min_row=8) if r[2].value == "长江干流水质类别")
+    assert city_only[0].value is None and city_only[4].value == "—" and city_only[11].value == "由市局填报"
+    assert ws.row_breaks.brk  # pages break between rows the layout chose, not wherever the printer likes
     assert ws.conditional_formatting  # 达标 / 未达标 colours
     text = " ".join(str(c.value) for row in ws.iter_rows() for c in row if c.value)
     assert "审核关系" in text and "单位负责人" in text and "≤" in text

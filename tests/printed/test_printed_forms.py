@@ -1,0 +1,62 @@
+"""What the bureau prints: each workbook through LibreOffice to PDF and PNG, read back page by page."""
+
+from __future__ import annotations
+
+import pytest
+
+from desktop.core.semester import Semester
+
+from .pages import ink, pdftoppm, read_pages, soffice, to_pdf, to_png
+
+pytestmark = [pytest.mark.skipif(soffice is None or pdftoppm is None, reason="LibreOffice or poppler is not installed"),
+              pytest.mark.slow]  # fmt: skip
+H1 = Semester(2024, 1)
+PEOPLE = {"head": "张立军", "stats": "李红梅", "preparer": "王小琴", "phone": "023-58231234", "date": "2024年7月12日"}
+
+
+@pytest.fixture
+def ctx(demo_copy, resources):
+    from desktop.context import open_context
+
+    context = open_context(str(demo_copy), resources=resources)
+    yield context
+    context.store.db.dispose()
+
+
+def signed_submission(ctx, path):
+    from desktop.exchange.export import submission_workbook
+    from desktop.exchange.save import save_workbook
+
+    unit = ctx.units.find("500101")
+    for r in ctx.store.checks(unit, H1):
+        if r.blocking and r.severity == "warning":
+            ctx.store.set_values("wanzhou", unit, H1, {}, {r.codes[0]: "新增两个监测点位，已与市监测站核实"})
+    ctx.submissions.sign_off("wanzhou", "wanzhou_approver", "ecoreport", unit, H1, PEOPLE)
+    return save_workbook(submission_workbook(ctx.store, unit, H1, "zh"), path)
+
+
+def test_the_signed_submission_prints_as_an_official_form(ctx, tmp_path):
+    pdf = to_pdf(signed_submission(ctx, tmp_path / "submission.xlsx"), tmp_path)
+    pages = read_pages(pdf)
+    count = len(pages)
+    # Every page: 宋体's family only, nothing under 9 pt, and 第x页 共y页 in its footer.
+    for page in pages:
+        assert min(page.sizes) >= 9, (page.number, sorted(page.sizes))
+        assert len(page.fonts) == 1 and page.fonts <= {"NotoSerifCJKjp", "SimSun"}, page.fonts
+        assert f"第{page.number}页 共{count}页" in page.text
+    values = [p for p in pages if "数据表" in p.text and "行号" in p.text]
+    assert len(values) == 3, [p.number for p in values]  # A4 landscape, fitted to the width
+    # The statutory marks at the top, the people of the sign-off at the bottom, beside at least three rows of
+    # figures: the last page is never only the signatures.
+    assert all(mark in values[0].text for mark in ("表　　号：生环半年1表", "批准机关：重庆市统计局", "有效期至：2027年12月"))
+    last = values[-1].text
+    assert all(f"{label}：{PEOPLE[key]}" in last for label, key in (("单位负责人", "head"), ("填表人", "preparer"),
+                                                                     ("联系电话", "phone"), ("报出日期", "date")))  # fmt: skip
+    assert sum(f"\n{n} " in "\n" + last or f"{n}\n" in last for n in range(45, 54)) >= 3
+    assert "53" in last and "信访举报阶段性办结" in last
+    # The checks in words, with the district's explanation; no rule ids.
+    checks = next(p for p in pages if "审核结果（万州区" in p.text).text
+    assert "新增两个监测点位，已与市监测站核实" in checks and "yoy:" not in checks and "target:" not in checks
+    # Each page draws as a page with something on it.
+    pngs = to_png(pdf, tmp_path)
+    assert len(pngs) == count and all(ink(png) > 0.004 for png in pngs)
