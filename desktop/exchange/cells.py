@@ -88,6 +88,21 @@ def print_setup(ws, lang: str, unit_name: str, title_rows: str | None = None, or
         part.text, part.font, part.size = text, f"{FONT},Regular", 11
 
 
+def change_format(ind: Indicator) -> str:
+    """A year-on-year change as the bureau writes it: always signed, zero as 0."""
+    digits = number_format(ind.places)
+    return f"+{digits};-{digits};0"
+
+
+def sample_note(lang: str) -> str:
+    return Text("* 示例目标：为演示而设，不是正式考核目标。", "* Example target: set for the demonstration, not an official one.")(lang)
+
+
+def basis(target, lang: str) -> str:
+    """A target's basis as printed: an invented (example) target is starred, and explained once under the table."""
+    return target.basis(lang) + ("*" if target.sample else "")
+
+
 def yoy_change(ind: Indicator, now, then, lang: str) -> str | float | int | None:
     if now is None or then is None or isinstance(now, str) or isinstance(then, str):
         return None

@@ -19,6 +19,7 @@ from desktop.core.text import Text
 from desktop.core.units import Unit
 from desktop.core.workflow import STATUS_NAMES, Status
 from desktop.exchange import cells as c
+from desktop.exchange import printing
 from desktop.exchange.meta import write_meta
 
 SUMMARY, ATTAINMENT, REPORTING = (
@@ -64,6 +65,7 @@ def build_consolidation(
     city: HalfReport, districts: list[DistrictRow], catalog: Catalog, lang: str = "zh", issued: Issued | None = None
 ) -> Workbook:
     wb = Workbook()
+    printing.normal_font(wb)
     _summary(wb.active, city, districts, catalog, lang, issued)
     for topic in catalog.topics:
         members = [i for i in catalog.applicable(False) if i.topic == topic.code]
@@ -108,29 +110,51 @@ def _summary(ws, city: HalfReport, districts: list[DistrictRow], catalog: Catalo
     for r, ind in enumerate(catalog.applicable(True), start=4):
         att = city.attainments.get(ind.code)
         how = _how(ind, contributors.get(ind.code, 0), len(districts), lang)
+        # A provisional total counts only the accepted districts: set beside last year's whole city, it would show a
+        # fall that is not there. Only the city's own measurements are compared until every district is in.
+        inputs = ind.formula.codes if ind.derived else (ind.code,)
+        comparable = final or all(catalog.indicators[code].aggregation != "sum" for code in inputs)
+        change = c.yoy_change(ind, city.figures.get(ind.code), city.last_year.get(ind.code), lang) if comparable else "—"
         values = [rows[ind.code], ind.name(lang), ind.unit(lang), c.figure(ind, city.figures, lang),
                   c.figure(ind, city.last_year, lang),
-                  c.yoy_change(ind, city.figures.get(ind.code), city.last_year.get(ind.code), lang),
-                  att.target.shown(ind, lang) if att else None, att.target.basis(lang) if att else None,
+                  change, att.target.shown(ind, lang) if att else None, c.basis(att.target, lang) if att else None,
                   att.describe(ind, lang) if att else None, how]  # fmt: skip
         for col, value in enumerate(values, start=1):
             cell = c.boxed(
                 c.put(ws.cell(r, col), value), fill=c.DERIVED_FILL if ind.derived and col == 4 else None
             )
+            if col in (1, 3):
+                cell.alignment = c.CENTER
             if col in (4, 5, 6):
                 cell.number_format, cell.alignment = c.number_format(ind.places), c.RIGHT
+            if col == 6:
+                cell.number_format = c.change_format(ind)
         if att and att.status == MISSED:
             ws.cell(r, 9).font = Font(name=c.FONT, color="9C0006")
+    last = 4 + len(catalog.applicable(True))
+    notes = [] if final else [Text("同比增减：初步数据只合计已审核通过的区县，合计数及由其计算的指标暂不计同比（—）。",
+                                   "Change y/y: a provisional total counts only the accepted districts, so totals and "
+                                   "what is calculated from them are not compared yet (—).")(lang)]  # fmt: skip
+    if any(a.target.sample for a in city.attainments.values()):
+        notes.append(c.sample_note(lang))
     if issued is not None:
-        last = 4 + len(catalog.applicable(True)) + 1
-        ws.merge_cells(start_row=last, start_column=1, end_row=last, end_column=len(titles))
         on = Text(f"{issued.on.year}年{issued.on.month}月{issued.on.day}日", issued.on.isoformat())(lang)
-        c.put(ws.cell(last, 1), Text(f"制表单位：{issued.authority.zh}　　制表人：{issued.made_by}　　制表日期：{on}",
-                                     f"Issued by: {issued.authority.en}    Prepared by: {issued.made_by}    Date: {on}")(lang))  # fmt: skip
-        ws.cell(last, 1).font = c.NORMAL
-    c.widths(ws, [6, 40, 12, 14, 14, 14, 10, 24, 28, 22])
+        notes.append(Text(f"制表单位：{issued.authority.zh}　　制表人：{issued.made_by}　　制表日期：{on}",
+                          f"Issued by: {issued.authority.en}    Prepared by: {issued.made_by}    Date: {on}")(lang))  # fmt: skip
+    for i, note in enumerate(notes, start=last + 1):
+        ws.merge_cells(start_row=i, start_column=1, end_row=i, end_column=len(titles))
+        c.put(ws.cell(i, 1), note).font = c.NORMAL
+    c.widths(ws, [5, 26, 9, 12, 12, 14, 10, 14, 17, 16])
     ws.freeze_panes = "D4"
+    printing.fit_rows(ws, 2, last + len(notes))
     c.print_setup(ws, lang, city.unit.name(lang), "3:3")
+    _break_rows(ws, 4, last, last + len(notes), (3, 3))
+
+
+def _break_rows(ws, first: int, last_data: int, last: int, repeated: tuple[int, int], orientation: str = "landscape") -> None:
+    """Page breaks between rows, the last three rows kept with the notes under them."""
+    tail = max(first, last_data - 2)
+    printing.break_pages(ws, [(r, r) for r in range(first, tail)] + [(tail, last)], repeated, orientation)
 
 
 def _how(ind: Indicator, contributors: int, total: int, lang: str) -> str:
@@ -169,10 +193,17 @@ def _topic_sheet(
             c.put(ws.cell(total, col), c.figure(ind, city.figures, lang)), c.BOLD, c.RIGHT, c.TOPIC_FILL
         )
         cell.number_format = c.number_format(ind.places)
-    c.widths(ws, [9, 22] + [16] * len(members))
-    ws.row_dimensions[1].height = 48
+    c.widths(ws, [9, 21] + [10] * len(members))
+    ws.column_dimensions["A"].hidden = True  # the code, for programs; people read the name
+    printing.fit_rows(ws, 1, total, minimum=16.5)
     ws.freeze_panes = "C2"
-    c.print_setup(ws, lang, city.unit.name(lang), "1:1")
+    # A few indicators fit a portrait page, all 38 districts on one sheet of paper.
+    orientation = "portrait" if len(members) <= 6 else "landscape"
+    c.print_setup(ws, lang, city.unit.name(lang), "1:1", orientation)
+    # Printed pages have no title row of their own: the page header names the topic and the half.
+    heading = Text(f"{ws.title}　各区县数据（{city.semester.label('zh')}）", f"{ws.title}: districts ({city.semester.label('en')})")(lang)
+    ws.oddHeader.center.text, ws.oddHeader.center.font, ws.oddHeader.center.size = heading, f"{c.FONT},Bold", 14
+    _break_rows(ws, 2, total - 1, total, (1, 1), orientation)
 
 
 def _attainment(ws, districts: list[DistrictRow], catalog: Catalog, lang: str) -> None:
@@ -190,12 +221,13 @@ def _attainment(ws, districts: list[DistrictRow], catalog: Catalog, lang: str) -
     )
     for r, (ind, row, att) in enumerate(missed, start=2):
         values = [ind.name(lang), row.unit.name(lang), c.figure(ind, row.figures, lang), att.target.shown(ind, lang),
-                  att.describe(ind, lang), att.target.basis(lang)]  # fmt: skip
+                  att.describe(ind, lang), c.basis(att.target, lang)]  # fmt: skip
         for col, value in enumerate(values, start=1):
             c.boxed(c.put(ws.cell(r, col), value))
     if not missed:
         c.put(ws.cell(2, 1), Text("所有区县均达到目标。", "Every district meets its targets.")(lang))
-    c.widths(ws, [34, 22, 12, 12, 34, 26])
+    c.widths(ws, [30, 16, 12, 12, 34, 20])
+    printing.fit_rows(ws, 1, len(missed) + 1)
     ws.freeze_panes = "A2"
     c.print_setup(ws, lang, Text("全市", "City")(lang), "1:1")
 
@@ -209,7 +241,7 @@ def _reporting(ws, districts: list[DistrictRow], catalog: Catalog, city: HalfRep
     _header(ws, 1, titles)
     missing = set(city.half.consolidated.missing_units) if city.half.consolidated else set()
     for r, row in enumerate(districts, start=2):
-        state = Text("缺报", "missing")(lang) if row.unit.code in missing else (
+        state = Text("未计入汇总", "not counted")(lang) if row.unit.code in missing else (
             Text("不完整", "incomplete")(lang) if row.reported < expected else Text("完整", "complete")(lang))  # fmt: skip
         values = [
             row.unit.code,
@@ -223,6 +255,7 @@ def _reporting(ws, districts: list[DistrictRow], catalog: Catalog, city: HalfRep
             cell = c.boxed(c.put(ws.cell(r, col), value))
             if col == 6 and row.unit.code in missing:
                 cell.font = Font(name=c.FONT, color="9C0006", bold=True)
-    c.widths(ws, [9, 24, 12, 14, 14, 12])
+    c.widths(ws, [9, 22, 10, 12, 12, 12])
+    printing.fit_rows(ws, 1, len(districts) + 1, minimum=16.5)
     ws.freeze_panes = "A2"
-    c.print_setup(ws, lang, Text("全市", "City")(lang), "1:1")
+    c.print_setup(ws, lang, Text("全市", "City")(lang), "1:1", "portrait")

@@ -64,7 +64,7 @@ def fit_rows(ws, first_row: int, last_row: int, minimum: float = MIN_ROW_PT) -> 
             if not width:
                 continue  # a hidden column does not print
             lines = lines_needed(str(cell.value), width, size) if cell.alignment.wrap_text else 1
-            height = max(height, lines * size * LINE + 2)
+            height = max(height, lines * size * LINE + 2 if lines > 1 else size * 1.45)
         current = ws.row_dimensions[row].height
         ws.row_dimensions[row].height = max(height, current or 0)
 

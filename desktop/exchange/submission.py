@@ -252,11 +252,9 @@ def _value_row(ws, row: int, ind: Indicator, row_code: str, report: HalfReport, 
         )
     change = ws.cell(row, 8)
     c.put(change, c.yoy_change(ind, report.figures.get(ind.code), report.last_year.get(ind.code), lang))
-    digits = "#,##0" + ("." + "0" * ind.places if ind.places else "")
-    c.boxed(change, alignment=c.RIGHT).number_format = f"+{digits};-{digits};0"
+    c.boxed(change, alignment=c.RIGHT).number_format = c.change_format(ind)
     c.boxed(c.put(ws.cell(row, 9), att.target.shown(ind, lang) if att else None), alignment=c.CENTER)
-    basis = (att.target.basis(lang) + ("*" if att.target.sample else "")) if att else None
-    c.boxed(c.put(ws.cell(row, 10), basis), c.SMALL)
+    c.boxed(c.put(ws.cell(row, 10), c.basis(att.target, lang) if att else None), c.SMALL)
     status = c.boxed(c.put(ws.cell(row, 11), att.describe(ind, lang) if att else None))
     if att and att.status == MISSED:
         status.font = Font(name=c.FONT, color="9C0006")
@@ -276,7 +274,7 @@ def _footnotes(ws, row: int, report: HalfReport, catalog: Catalog, form: FormInf
     lines = [Text("审核关系：", "Checks between rows: ")(lang) + sep.join(relations),
              Text("计算关系：", "Calculated rows: ")(lang) + sep.join(formulas)]  # fmt: skip
     if any(a.target.sample for a in report.attainments.values()):
-        lines.append(Text("* 示例目标：为演示而设，不是正式考核目标。", "* Example target: set for the demonstration, not an official one.")(lang))
+        lines.append(c.sample_note(lang))
     if form.example:
         lines.append(Text("法定标识为示例，以统计主管部门批准的正式表式为准。",
                           "The statutory marks are examples until the statistics authority approves the form.")(lang))  # fmt: skip

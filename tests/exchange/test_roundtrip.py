@@ -222,6 +222,13 @@ def test_consolidation_sums_counts_and_recomputes_ratios(ctx, tmp_path, demo_cop
     assert summary["水质优良比例"][8] == "达标，高于目标1.3个百分点"
     assert summary["国控断面数"][3] == 74 and "38/38" in summary["国控断面数"][9]
     assert summary["优良天数"][3] == 163
+    # One 同比 format: 百分点 for ratios, a signed change in the row's unit for counts (as the report writes them).
+    assert summary["水质优良比例"][5] == "+1.3个百分点" and summary["优良天数"][5] == 6
+    ws = openpyxl.load_workbook(path)["全市汇总"]
+    good_days = next(r for r in ws.iter_rows() if r[1].value == "优良天数")
+    assert good_days[5].number_format == "+#,##0;-#,##0;0"
+    texts = [str(cell.value) for row in ws.iter_rows() for cell in row if cell.value]
+    assert not any("（示例）" in t for t in texts) and sum("示例" in t for t in texts) == 1  # one note for the starred
     water = book.get_sheet_by_name("水环境").to_python()
     assert len(water) == 1 + 38 + 1 and water[-1][1] == "全市"
     reporting = book.get_sheet_by_name("报送情况").to_python()

@@ -60,3 +60,31 @@ def test_the_signed_submission_prints_as_an_official_form(ctx, tmp_path):
     # Each page draws as a page with something on it.
     assert len(to_png(pdf, tmp_path)) == count
     assert all(share > 0.004 for share in ink(pdf, tmp_path))
+
+
+def test_the_city_workbook_prints_readably_and_says_how_final_it_is(ctx, tmp_path):
+    from datetime import date
+
+    from desktop.exchange.consolidation_book import Issued, build_consolidation, district_rows
+    from desktop.exchange.save import save_workbook
+    from desktop.store.reports import half_report
+
+    city = half_report(ctx.store, ctx.units.municipality, H1)  # five of 38 accepted: provisional
+    issued = Issued(ctx.resources.form.authority, "李审核", date(2024, 7, 30))
+    path = save_workbook(build_consolidation(city, district_rows(ctx.store, H1), ctx.catalog, "zh", issued), tmp_path / "city.xlsx")
+    pages = read_pages(to_pdf(path, tmp_path))
+    count = len(pages)
+    for page in pages:
+        assert min(page.sizes) >= 9, (page.number, sorted(page.sizes))
+        assert len(page.fonts) == 1, page.fonts
+        assert f"第{page.number}页 共{count}页" in page.text
+    text = "".join(p.text for p in pages)
+    assert "初步数据：38个区县中已审核通过5个" in pages[0].text and "（初步）" in pages[0].text
+    assert "制表单位：重庆市生态环境局" in text and "制表人：李审核" in text and "制表日期：2024年7月30日" in text
+    assert "示例）" not in text and "（示例" not in text
+    # A provisional total is not compared with last year's whole city; ratios compare in 百分点 once final.
+    assert "暂不计同比" in text
+    # Each topic's districts with their names whole; a narrow topic on one portrait page.
+    waste = [p for p in pages if "固体废物" in p.text and "各区县数据" in p.text]
+    assert len(waste) == 1 and "彭水苗族土家族自治县" in waste[0].text
+    assert count <= 18
