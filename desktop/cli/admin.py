@@ -246,6 +246,19 @@ def cmd_selftest(args: argparse.Namespace) -> int:
         sheets = CalamineWorkbook.from_path(str(submission)).sheet_names
         steps.append(Text(f"Excel：模板与报送文件已写出并读回（{len(sheets)} 个工作表）",
                           f"Excel: template and submission written and read back ({len(sheets)} sheets)"))  # fmt: skip
+        from datetime import date
+
+        from docx import Document
+
+        from desktop.exchange.report_docx import build_report
+        from desktop.store.reports import half_report, narrative_sections
+
+        report = half_report(ctx.store, unit, half)
+        doc = build_report(report, narrative_sections(ctx.resources, report, lang), ctx.catalog, ctx.resources.form.authority,
+                           date.today(), lang)  # fmt: skip
+        written = save_workbook(doc, Path(folder) / "r.docx", ".docx")
+        headings = len(Document(str(written)).paragraphs)
+        steps.append(Text(f"Word：报告已写出并读回（{headings} 段）", f"Word: the report written and read back ({headings} paragraphs)"))
         result = import_file(ctx.store, template, "selftest")
         if result.status not in (IMPORTED, "unchanged"):
             raise UserError(Text(f"自检失败：模板未能导入 {result.problems}", f"Self-test failed: the template was refused {result.problems}"))

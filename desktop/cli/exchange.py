@@ -55,6 +55,7 @@ def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -
     p.add_argument("--include", choices=("accepted", "received"), default="accepted",
                    help="which districts the city counts: accepted only (default, final once all are), "
                         "or received ones too (provisional)")  # fmt: skip
+    p.add_argument("-o", "--output", metavar="FILE.docx", help="write the report as a Word document (GB/T 9704 layout)")
     p.set_defaults(run=cmd_report)
 
 
@@ -161,6 +162,17 @@ def cmd_report(args: argparse.Namespace) -> int:
             file=sys.stderr,
         )
         return EXIT_REFUSED
+    if args.output:
+        from datetime import date
+
+        from desktop.exchange.report_docx import build_report
+        from desktop.exchange.save import save_workbook
+        from desktop.store.reports import narrative_sections
+
+        doc = build_report(report, narrative_sections(ctx.resources, report, args.lang), ctx.catalog,
+                           ctx.resources.form.authority, date.today(), args.lang)  # fmt: skip
+        _saved(save_workbook(doc, Path(args.output), ".docx"), args.lang)
+        return EXIT_OK
     print("\n\n".join(text))
     return EXIT_OK
 

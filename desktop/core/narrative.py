@@ -38,6 +38,16 @@ class Clause:
 class Paragraph:
     topic: str
     clauses: tuple[Clause, ...]
+    part: Text | None = None  # the report's level-one heading it falls under (一、生态环境质量状况)
+
+
+@dataclass(frozen=True, slots=True)
+class Section:
+    """One written paragraph, with the headings it sits under in the published report."""
+
+    part: Text | None
+    topic: str
+    text: str
 
 
 def load_narrative(file: Path, catalog: Catalog) -> list[Paragraph]:
@@ -45,8 +55,16 @@ def load_narrative(file: Path, catalog: Catalog) -> list[Paragraph]:
         data = tomllib.loads(file.read_text(encoding="utf-8"))
     except (OSError, tomllib.TOMLDecodeError) as exc:
         raise CatalogError(file, "(file)", str(exc)) from None
+    parts: dict[str, Text] = {}
+    for i, raw in enumerate(data.get("part", [])):
+        try:
+            parts[raw["code"]] = Text(raw["zh"], raw["en"])
+        except (KeyError, TypeError):
+            raise CatalogError(file, f"part[{i}]", "needs code, zh and en") from None
     paragraphs = []
     for i, raw in enumerate(data.get("paragraph", [])):
+        if raw.get("part") is not None and raw["part"] not in parts:
+            raise CatalogError(file, f"paragraph[{i}].part", f"unknown part {raw['part']}")
         clauses = []
         for j, clause in enumerate(raw.get("clause", [])):
             key = f"paragraph[{i}].clause[{j}]"
@@ -72,7 +90,7 @@ def load_narrative(file: Path, catalog: Catalog) -> list[Paragraph]:
                     raise CatalogError(file, f"{key}.when", str(exc)) from None
                 codes |= when.codes
             clauses.append(Clause(Text(zh, en), when, frozenset(codes)))
-        paragraphs.append(Paragraph(raw.get("topic", ""), tuple(clauses)))
+        paragraphs.append(Paragraph(raw.get("topic", ""), tuple(clauses), parts.get(raw.get("part", ""))))
     return paragraphs
 
 
@@ -158,6 +176,11 @@ class _Writer:
 
 def write_report(paragraphs: list[Paragraph], catalog: Catalog, unit: Unit, semester: Semester, figures: Figures,
                  last_year: Figures, goals: dict[str, Attainment], lang: str = "zh") -> list[str]:  # fmt: skip
+    return [s.text for s in write_sections(paragraphs, catalog, unit, semester, figures, last_year, goals, lang)]
+
+
+def write_sections(paragraphs: list[Paragraph], catalog: Catalog, unit: Unit, semester: Semester, figures: Figures,
+                   last_year: Figures, goals: dict[str, Attainment], lang: str = "zh") -> list[Section]:  # fmt: skip
     writer = _Writer(catalog, figures, last_year, goals, lang)
     subject = Text("全市", "the city")(lang) if unit.is_municipality else unit.name(lang)
     period = Text(f"{'上' if semester.half == 1 else '下'}半年", f"In the {'first' if semester.half == 1 else 'second'} half of {semester.year}")(lang)  # fmt: skip
@@ -167,7 +190,8 @@ def write_report(paragraphs: list[Paragraph], catalog: Catalog, unit: Unit, seme
         if not clauses:
             continue
         if lang == "en":
-            out.append(f"{period}, " + "; ".join(clauses) + ".")
+            text = f"{period}, " + "; ".join(clauses) + "."
         else:
-            out.append(f"{period}，" + "；".join(clauses) + "。")
+            text = f"{period}，" + "；".join(clauses) + "。"
+        out.append(Section(paragraph.part, paragraph.topic, text))
     return out

@@ -9,13 +9,14 @@ from pathlib import Path
 from desktop.core.text import Text, UserError
 
 
-def save_workbook(wb, path: Path) -> Path:
+def save_workbook(wb, path: Path, suffix: str = ".xlsx") -> Path:
+    """Saves anything with .save(path): an openpyxl workbook, or a python-docx document with suffix=".docx"."""
     path = Path(path)
-    if path.suffix.lower() != ".xlsx":
-        path = path.with_suffix(".xlsx")
+    if path.suffix.lower() != suffix:
+        path = path.with_suffix(suffix)
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
-        fd, tmp = tempfile.mkstemp(prefix=".ecoreport-", suffix=".xlsx", dir=path.parent)
+        fd, tmp = tempfile.mkstemp(prefix=".ecoreport-", suffix=suffix, dir=path.parent)
         os.close(fd)
         try:
             wb.save(tmp)

@@ -33,3 +33,14 @@ def narrative(resources, report: HalfReport, lang: str = "zh") -> list[str]:
     own = resources.root / "narrative.toml"
     paragraphs = load_narrative(own if own.exists() else resources_dir() / "narrative.toml", resources.catalog)
     return core_report.narrative(paragraphs, resources.catalog, report, lang)
+
+
+def narrative_sections(resources, report: HalfReport, lang: str = "zh"):
+    """The published paragraphs with the headings they sit under (core.narrative.Section), for the .docx report."""
+    from desktop.core.narrative import load_narrative, write_sections
+    from desktop.resources import resources_dir
+
+    own = resources.root / "narrative.toml"
+    paragraphs = load_narrative(own if own.exists() else resources_dir() / "narrative.toml", resources.catalog)
+    return write_sections(paragraphs, resources.catalog, report.unit, report.semester, report.figures,
+                          report.last_year, report.attainments, lang)  # fmt: skip

@@ -382,7 +382,7 @@
     </message>
     <message>
         <location filename="../../desktop/ui/review/dashboard_page.py" line="73"/>
-        <location filename="../../desktop/ui/review/dashboard_page.py" line="369"/>
+        <location filename="../../desktop/ui/review/dashboard_page.py" line="395"/>
         <source>City</source>
         <translation>全市</translation>
     </message>
@@ -402,143 +402,176 @@
         <translation>复制文字</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review/dashboard_page.py" line="97"/>
+        <location filename="../../desktop/ui/review/dashboard_page.py" line="95"/>
+        <source>Save as Word…</source>
+        <translation>保存为 Word 文档…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/review/dashboard_page.py" line="96"/>
+        <source>The narrative report as a Word document in the bureau&apos;s layout, counting the districts chosen above</source>
+        <translation>按公文格式保存文字报告（Word 文档），计入上方所选的区县</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/review/dashboard_page.py" line="100"/>
         <source>Accepted districts only</source>
         <translation>仅已审核通过的区县</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review/dashboard_page.py" line="98"/>
+        <location filename="../../desktop/ui/review/dashboard_page.py" line="101"/>
         <source>Accepted and received districts (provisional)</source>
         <translation>已审核通过及已报送的区县（初步）</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review/dashboard_page.py" line="99"/>
+        <location filename="../../desktop/ui/review/dashboard_page.py" line="102"/>
         <source>Districts counted in the city&apos;s figures</source>
         <translation>全市数据计入的区县</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review/dashboard_page.py" line="103"/>
+        <location filename="../../desktop/ui/review/dashboard_page.py" line="106"/>
         <source>City figures count:</source>
         <translation>全市数据计入：</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review/dashboard_page.py" line="106"/>
+        <location filename="../../desktop/ui/review/dashboard_page.py" line="109"/>
         <source>Save the city workbook…</source>
         <translation>保存全市汇总表…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review/dashboard_page.py" line="107"/>
+        <location filename="../../desktop/ui/review/dashboard_page.py" line="110"/>
         <source>The city&apos;s consolidation workbook for this half, counting the districts chosen here</source>
         <translation>本半年全市汇总工作簿，按此处选择的区县范围计入</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review/dashboard_page.py" line="111"/>
+        <location filename="../../desktop/ui/review/dashboard_page.py" line="114"/>
         <source>City against targets</source>
         <translation>全市指标与目标</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review/dashboard_page.py" line="112"/>
+        <location filename="../../desktop/ui/review/dashboard_page.py" line="115"/>
         <source>Districts compared</source>
         <translation>区县对比</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review/dashboard_page.py" line="115"/>
+        <location filename="../../desktop/ui/review/dashboard_page.py" line="118"/>
         <source>Attainment by district</source>
         <translation>各区县达标情况</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review/dashboard_page.py" line="116"/>
+        <location filename="../../desktop/ui/review/dashboard_page.py" line="119"/>
         <source>City trend</source>
         <translation>全市趋势</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review/dashboard_page.py" line="117"/>
+        <location filename="../../desktop/ui/review/dashboard_page.py" line="120"/>
+        <location filename="../../desktop/ui/review/dashboard_page.py" line="257"/>
         <source>Narrative report</source>
         <translation>文字报告</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review/dashboard_page.py" line="156"/>
+        <location filename="../../desktop/ui/review/dashboard_page.py" line="159"/>
         <source>Save as image…</source>
         <translation>保存为图片…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review/dashboard_page.py" line="157"/>
+        <location filename="../../desktop/ui/review/dashboard_page.py" line="160"/>
         <source>PNG at twice the screen&apos;s resolution, or SVG to scale without limit</source>
         <translation>PNG（屏幕两倍分辨率，300 dpi）或可无损缩放的 SVG</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review/dashboard_page.py" line="332"/>
+        <location filename="../../desktop/ui/review/dashboard_page.py" line="243"/>
+        <source>report_%1.docx</source>
+        <translation>全市报告_%1.docx</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/review/dashboard_page.py" line="244"/>
+        <source>Save the report</source>
+        <translation>保存文字报告</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/review/dashboard_page.py" line="244"/>
+        <source>Word documents (*.docx)</source>
+        <translation>Word 文档 (*.docx)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/review/dashboard_page.py" line="249"/>
+        <source>Writing the report…</source>
+        <translation>正在生成报告…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/review/dashboard_page.py" line="358"/>
         <source>City %1</source>
         <translation>全市 %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review/dashboard_page.py" line="354"/>
+        <location filename="../../desktop/ui/review/dashboard_page.py" line="380"/>
         <source>Not applicable: %1</source>
         <translation>不适用：%1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review/dashboard_page.py" line="355"/>
+        <location filename="../../desktop/ui/review/dashboard_page.py" line="381"/>
         <source>No value: %1</source>
         <translation>无数据：%1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review/dashboard_page.py" line="367"/>
+        <location filename="../../desktop/ui/review/dashboard_page.py" line="393"/>
         <source>the city, half by half</source>
         <translation>全市历年各半年度</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review/dashboard_page.py" line="397"/>
+        <location filename="../../desktop/ui/review/dashboard_page.py" line="423"/>
         <source>%1 target %2</source>
         <translation>%1目标 %2</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review/dashboard_page.py" line="164"/>
+        <location filename="../../desktop/ui/review/dashboard_page.py" line="167"/>
         <source>Save chart</source>
         <translation>保存图表</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review/dashboard_page.py" line="217"/>
+        <location filename="../../desktop/ui/review/dashboard_page.py" line="220"/>
         <source>city_%1.xlsx</source>
         <translation>全市汇总_%1.xlsx</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review/dashboard_page.py" line="218"/>
+        <location filename="../../desktop/ui/review/dashboard_page.py" line="221"/>
         <source>Save the city workbook</source>
         <translation>保存全市汇总表</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review/dashboard_page.py" line="218"/>
+        <location filename="../../desktop/ui/review/dashboard_page.py" line="221"/>
         <source>Excel workbooks (*.xlsx)</source>
         <translation>Excel 工作簿 (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review/dashboard_page.py" line="223"/>
-        <location filename="../../desktop/ui/review/dashboard_page.py" line="241"/>
+        <location filename="../../desktop/ui/review/dashboard_page.py" line="226"/>
+        <location filename="../../desktop/ui/review/dashboard_page.py" line="267"/>
         <source>Consolidating the districts…</source>
         <translation>正在汇总各区县数据…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review/dashboard_page.py" line="226"/>
+        <location filename="../../desktop/ui/review/dashboard_page.py" line="229"/>
+        <location filename="../../desktop/ui/review/dashboard_page.py" line="252"/>
         <source>Not saved</source>
         <translation>未保存</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review/dashboard_page.py" line="228"/>
+        <location filename="../../desktop/ui/review/dashboard_page.py" line="231"/>
+        <location filename="../../desktop/ui/review/dashboard_page.py" line="254"/>
         <source>Saved %1</source>
         <translation>已保存 %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review/dashboard_page.py" line="231"/>
+        <location filename="../../desktop/ui/review/dashboard_page.py" line="234"/>
         <source>City workbook</source>
         <translation>全市汇总表</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review/dashboard_page.py" line="266"/>
+        <location filename="../../desktop/ui/review/dashboard_page.py" line="292"/>
         <source>District</source>
         <translation>区县</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review/dashboard_page.py" line="328"/>
+        <location filename="../../desktop/ui/review/dashboard_page.py" line="354"/>
         <source>Target %1</source>
         <translation>目标 %1</translation>
     </message>

@@ -88,3 +88,38 @@ def test_the_city_workbook_prints_readably_and_says_how_final_it_is(ctx, tmp_pat
     waste = [p for p in pages if "固体废物" in p.text and "各区县数据" in p.text]
     assert len(waste) == 1 and "彭水苗族土家族自治县" in waste[0].text
     assert count <= 18
+
+
+def test_the_report_is_a_word_document_in_the_bureaus_layout(ctx, tmp_path, demo_copy):
+    import os
+    import subprocess
+    import sys
+
+    from conftest import accept_all
+    from docx import Document
+    from docx.shared import Pt
+
+    accept_all(ctx.store, H1)  # final figures: the seed report's own
+    path = tmp_path / "report.docx"
+    subprocess.run([sys.executable, "-m", "desktop", "--db", str(demo_copy), "--user", "reviewer", "report", "2024H1",
+                    "-o", str(path)], check=True, env=dict(os.environ, ECOREPORT_PASSWORD="ecoreport"))  # fmt: skip
+    doc = Document(str(path))
+    paragraphs = [p for p in doc.paragraphs if p.text.strip()]
+    fonts = {p.text: (p.runs[0].font.name, p.runs[0].font.size) for p in paragraphs}
+    title = paragraphs[0].text
+    assert title == "重庆市2024年上半年生态环境质量状况及重点工作情况" and fonts[title][1] == Pt(22)
+    headings = [p.text for p in paragraphs if fonts[p.text][0] == "黑体"]
+    assert headings == ["一、生态环境质量状况", "二、重点工作推进情况"]
+    subheadings = [p.text for p in paragraphs if fonts[p.text][0] == "楷体"]
+    assert subheadings[:3] == ["（一）水环境", "（二）大气环境", "（三）土壤环境"] and subheadings[3] == "（一）大气环境"
+    body = [p for p in paragraphs if fonts[p.text][0] == "仿宋" and p.text.startswith("上半年")]
+    assert body and all(fonts[p.text][1] == Pt(16) and p.paragraph_format.first_line_indent == Pt(32) for p in body)
+    assert "74个国控断面水质优良比例为98.6%，高于国家考核目标1.3个百分点" in body[0].text
+    assert paragraphs[-1].text.endswith("日") and paragraphs[-2].text == "重庆市生态环境局"
+    section = doc.sections[0]
+    assert [round(x.mm) for x in (section.page_width, section.page_height, section.top_margin, section.left_margin)] == [210, 297, 37, 28]
+    assert "PAGE" in section.footer.paragraphs[0]._element.xml
+    # Printed: numbered pages (— 1 —), the 三号 body, and nothing from a provisional line.
+    pages = read_pages(to_pdf(path, tmp_path))
+    assert all(f"{p.number} " in p.text.replace("—", " ").replace("–", " ") for p in pages)
+    assert all(16.0 in p.sizes for p in pages[:-1]) and "初步数据" not in "".join(p.text for p in pages)

@@ -239,6 +239,14 @@ def test_dashboard_shows_the_seed_figures_and_saves_charts(qapp, qtbot, demo_cop
     board.figures = {code: f for code, f in board.figures.items() if code != "500101"}
     board.refresh_charts()
     assert "无数据：万州区" in board.missing.text() and "万州区" not in board.bars.chart().axes(Qt.Orientation.Vertical)[0].categories()
+    # The narrative report as a Word document, from the button beside it.
+    from docx import Document
+
+    qtbot.mouseClick(board.report_button, Qt.MouseButton.LeftButton)
+    report = Document(str(dialogs["save"][-1]))
+    assert report.paragraphs[0].text == "重庆市2024年上半年生态环境质量状况及重点工作情况"
+    assert any("全市74个国控断面水质优良比例为98.6%" in p.text for p in report.paragraphs)
+    assert "38个区县中已审核通过38个" in dialogs["info"][-1]
     i18n.remove(qapp, gui.translators)
     gui.context().store.db.dispose()
 

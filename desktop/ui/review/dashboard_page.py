@@ -92,6 +92,9 @@ class DashboardPage(QWidget):
         self.narrative.setReadOnly(True)
         copy = QPushButton(self.tr("Copy text"), self)
         copy.clicked.connect(lambda: QGuiApplication.clipboard().setText(self.narrative.toPlainText()))
+        self.report_button = QPushButton(self.tr("Save as Word…"), self)
+        self.report_button.setToolTip(self.tr("The narrative report as a Word document in the bureau's layout, counting the districts chosen above"))
+        self.report_button.clicked.connect(lambda: self.save_report())
         # What the city's figures count: accepted districts only (final once all are), or received ones too.
         self.include = QComboBox(self)
         self.include.addItem(self.tr("Accepted districts only"), "accepted")
@@ -114,7 +117,7 @@ class DashboardPage(QWidget):
         grid.addWidget(districts, 0, 1)
         grid.addWidget(self._box(self.tr("Attainment by district"), self.heat_view, self._save(self.heat_view, "heatmap")), 1, 0)
         grid.addWidget(self._box(self.tr("City trend"), self.trend, self._save(self.trend, "trend")), 1, 1)
-        grid.addWidget(self._box(self.tr("Narrative report"), self.narrative, copy), 2, 0, 1, 2)
+        grid.addWidget(self._box(self.tr("Narrative report"), self.narrative, copy, self.report_button), 2, 0, 1, 2)
         grid.setRowStretch(0, 3)
         grid.setRowStretch(1, 3)
         grid.setRowStretch(2, 1)
@@ -229,6 +232,29 @@ class DashboardPage(QWidget):
         if coverage is not None:
             told += "\n\n" + coverage.describe(c.lang)
         QMessageBox.information(self, self.tr("City workbook"), told)
+        return saved
+
+    def save_report(self, path: str | None = None) -> Path | None:
+        """Writes the narrative report as a .docx off the UI thread; says what it counts."""
+        from desktop.ui.background import run_in_background
+
+        c = self.controller
+        if path is None:
+            suggested = self.tr("report_%1.docx").replace("%1", str(c.semester))
+            path, _ = QFileDialog.getSaveFileName(self, self.tr("Save the report"), suggested, self.tr("Word documents (*.docx)"))
+        if not path:
+            return None
+        include = self.include.currentData()
+        try:
+            saved, coverage = run_in_background(self, self.tr("Writing the report…"),
+                                                 lambda _progress: c.export_report(Path(path), include))  # fmt: skip
+        except UserError as exc:
+            QMessageBox.warning(self, self.tr("Not saved"), exc.message(c.lang))
+            return None
+        told = self.tr("Saved %1").replace("%1", str(saved))
+        if coverage is not None:
+            told += "\n\n" + coverage.describe(c.lang)
+        QMessageBox.information(self, self.tr("Narrative report"), told)
         return saved
 
     # --- data ---------------------------------------------------------------------------------
