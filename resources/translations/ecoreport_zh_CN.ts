@@ -382,7 +382,7 @@
     </message>
     <message>
         <location filename="../../desktop/ui/review/dashboard_page.py" line="73"/>
-        <location filename="../../desktop/ui/review/dashboard_page.py" line="395"/>
+        <location filename="../../desktop/ui/review/dashboard_page.py" line="383"/>
         <source>City</source>
         <translation>全市</translation>
     </message>
@@ -463,7 +463,7 @@
     </message>
     <message>
         <location filename="../../desktop/ui/review/dashboard_page.py" line="120"/>
-        <location filename="../../desktop/ui/review/dashboard_page.py" line="257"/>
+        <location filename="../../desktop/ui/review/dashboard_page.py" line="228"/>
         <source>Narrative report</source>
         <translation>文字报告</translation>
     </message>
@@ -478,47 +478,47 @@
         <translation>PNG（屏幕两倍分辨率，300 dpi）或可无损缩放的 SVG</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review/dashboard_page.py" line="243"/>
+        <location filename="../../desktop/ui/review/dashboard_page.py" line="226"/>
         <source>report_%1.docx</source>
         <translation>全市报告_%1.docx</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review/dashboard_page.py" line="244"/>
+        <location filename="../../desktop/ui/review/dashboard_page.py" line="227"/>
         <source>Save the report</source>
         <translation>保存文字报告</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review/dashboard_page.py" line="244"/>
+        <location filename="../../desktop/ui/review/dashboard_page.py" line="227"/>
         <source>Word documents (*.docx)</source>
         <translation>Word 文档 (*.docx)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review/dashboard_page.py" line="249"/>
+        <location filename="../../desktop/ui/review/dashboard_page.py" line="228"/>
         <source>Writing the report…</source>
         <translation>正在生成报告…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review/dashboard_page.py" line="358"/>
+        <location filename="../../desktop/ui/review/dashboard_page.py" line="346"/>
         <source>City %1</source>
         <translation>全市 %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review/dashboard_page.py" line="380"/>
+        <location filename="../../desktop/ui/review/dashboard_page.py" line="368"/>
         <source>Not applicable: %1</source>
         <translation>不适用：%1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review/dashboard_page.py" line="381"/>
+        <location filename="../../desktop/ui/review/dashboard_page.py" line="369"/>
         <source>No value: %1</source>
         <translation>无数据：%1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review/dashboard_page.py" line="393"/>
+        <location filename="../../desktop/ui/review/dashboard_page.py" line="381"/>
         <source>the city, half by half</source>
         <translation>全市历年各半年度</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review/dashboard_page.py" line="423"/>
+        <location filename="../../desktop/ui/review/dashboard_page.py" line="411"/>
         <source>%1 target %2</source>
         <translation>%1目标 %2</translation>
     </message>
@@ -528,50 +528,48 @@
         <translation>保存图表</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review/dashboard_page.py" line="220"/>
+        <location filename="../../desktop/ui/review/dashboard_page.py" line="218"/>
         <source>city_%1.xlsx</source>
         <translation>全市汇总_%1.xlsx</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review/dashboard_page.py" line="221"/>
+        <location filename="../../desktop/ui/review/dashboard_page.py" line="219"/>
         <source>Save the city workbook</source>
         <translation>保存全市汇总表</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review/dashboard_page.py" line="221"/>
+        <location filename="../../desktop/ui/review/dashboard_page.py" line="219"/>
         <source>Excel workbooks (*.xlsx)</source>
         <translation>Excel 工作簿 (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review/dashboard_page.py" line="226"/>
-        <location filename="../../desktop/ui/review/dashboard_page.py" line="267"/>
+        <location filename="../../desktop/ui/review/dashboard_page.py" line="220"/>
+        <location filename="../../desktop/ui/review/dashboard_page.py" line="255"/>
         <source>Consolidating the districts…</source>
         <translation>正在汇总各区县数据…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review/dashboard_page.py" line="229"/>
-        <location filename="../../desktop/ui/review/dashboard_page.py" line="252"/>
+        <location filename="../../desktop/ui/review/dashboard_page.py" line="240"/>
         <source>Not saved</source>
         <translation>未保存</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review/dashboard_page.py" line="231"/>
-        <location filename="../../desktop/ui/review/dashboard_page.py" line="254"/>
+        <location filename="../../desktop/ui/review/dashboard_page.py" line="242"/>
         <source>Saved %1</source>
         <translation>已保存 %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review/dashboard_page.py" line="234"/>
+        <location filename="../../desktop/ui/review/dashboard_page.py" line="220"/>
         <source>City workbook</source>
         <translation>全市汇总表</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review/dashboard_page.py" line="292"/>
+        <location filename="../../desktop/ui/review/dashboard_page.py" line="280"/>
         <source>District</source>
         <translation>区县</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review/dashboard_page.py" line="354"/>
+        <location filename="../../desktop/ui/review/dashboard_page.py" line="342"/>
         <source>Target %1</source>
         <translation>目标 %1</translation>
     </message>

@@ -213,48 +213,36 @@ class DashboardPage(QWidget):
 
     def save_workbook(self, path: str | None = None) -> Path | None:
         """Saves the city's workbook off the UI thread; says what it counts, as the workbook does."""
-        from desktop.ui.background import run_in_background
-
         c = self.controller
         if path is None:
             suggested = self.tr("city_%1.xlsx").replace("%1", str(c.semester))
             path, _ = QFileDialog.getSaveFileName(self, self.tr("Save the city workbook"), suggested, self.tr("Excel workbooks (*.xlsx)"))
-        if not path:
-            return None
-        include = self.include.currentData()
-        try:
-            saved, coverage = run_in_background(self, self.tr("Consolidating the districts…"),
-                                                 lambda _progress: c.export_consolidation(Path(path), include))  # fmt: skip
-        except UserError as exc:
-            QMessageBox.warning(self, self.tr("Not saved"), exc.message(c.lang))
-            return None
-        told = self.tr("Saved %1").replace("%1", str(saved))
-        if coverage is not None:
-            told += "\n\n" + coverage.describe(c.lang)
-        QMessageBox.information(self, self.tr("City workbook"), told)
-        return saved
+        return self._save_city(path, self.tr("Consolidating the districts…"), c.export_consolidation, self.tr("City workbook"))
 
     def save_report(self, path: str | None = None) -> Path | None:
         """Writes the narrative report as a .docx off the UI thread; says what it counts."""
-        from desktop.ui.background import run_in_background
-
         c = self.controller
         if path is None:
             suggested = self.tr("report_%1.docx").replace("%1", str(c.semester))
             path, _ = QFileDialog.getSaveFileName(self, self.tr("Save the report"), suggested, self.tr("Word documents (*.docx)"))
+        return self._save_city(path, self.tr("Writing the report…"), c.export_report, self.tr("Narrative report"))
+
+    def _save_city(self, path: str | None, busy: str, export, title: str) -> Path | None:
+        """Runs `export(path, include)` on a worker, then tells where it went and what the city's figures count."""
+        from desktop.ui.background import run_in_background
+
         if not path:
             return None
-        include = self.include.currentData()
+        c, include = self.controller, self.include.currentData()
         try:
-            saved, coverage = run_in_background(self, self.tr("Writing the report…"),
-                                                 lambda _progress: c.export_report(Path(path), include))  # fmt: skip
+            saved, coverage = run_in_background(self, busy, lambda _progress: export(Path(path), include))
         except UserError as exc:
             QMessageBox.warning(self, self.tr("Not saved"), exc.message(c.lang))
             return None
         told = self.tr("Saved %1").replace("%1", str(saved))
         if coverage is not None:
             told += "\n\n" + coverage.describe(c.lang)
-        QMessageBox.information(self, self.tr("Narrative report"), told)
+        QMessageBox.information(self, title, told)
         return saved
 
     # --- data ---------------------------------------------------------------------------------
