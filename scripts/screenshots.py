@@ -179,6 +179,11 @@ def main() -> int:
         window.tabs.setCurrentWidget(window.dashboard)
         app.processEvents()
         window.grab().save(str(OUT / f"dashboard-{lang}.png"))
+        if lang == "zh":  # the charts as the dashboard exports them, for the README's printed-output section
+            board, charts = window.dashboard, ROOT / "docs" / "print"
+            charts.mkdir(parents=True, exist_ok=True)
+            for widget, name in ((board.bars, "chart-districts"), (board.trend, "chart-trend"), (board.heat_view, "chart-heatmap")):
+                board.save_png(widget, name, str(charts / f"{name}.png"))
         window.close()
         i18n.remove(app, gui.translators)
         i18n.remove(app, bureau.translators)

@@ -382,7 +382,7 @@
     </message>
     <message>
         <location filename="../../desktop/ui/review/dashboard_page.py" line="73"/>
-        <location filename="../../desktop/ui/review/dashboard_page.py" line="383"/>
+        <location filename="../../desktop/ui/review/dashboard_page.py" line="405"/>
         <source>City</source>
         <translation>全市</translation>
     </message>
@@ -463,7 +463,7 @@
     </message>
     <message>
         <location filename="../../desktop/ui/review/dashboard_page.py" line="120"/>
-        <location filename="../../desktop/ui/review/dashboard_page.py" line="228"/>
+        <location filename="../../desktop/ui/review/dashboard_page.py" line="250"/>
         <source>Narrative report</source>
         <translation>文字报告</translation>
     </message>
@@ -473,103 +473,114 @@
         <translation>保存为图片…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review/dashboard_page.py" line="160"/>
-        <source>PNG at twice the screen&apos;s resolution, or SVG to scale without limit</source>
-        <translation>PNG（屏幕两倍分辨率，300 dpi）或可无损缩放的 SVG</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/review/dashboard_page.py" line="226"/>
+        <location filename="../../desktop/ui/review/dashboard_page.py" line="248"/>
         <source>report_%1.docx</source>
         <translation>全市报告_%1.docx</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review/dashboard_page.py" line="227"/>
+        <location filename="../../desktop/ui/review/dashboard_page.py" line="249"/>
         <source>Save the report</source>
         <translation>保存文字报告</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review/dashboard_page.py" line="227"/>
+        <location filename="../../desktop/ui/review/dashboard_page.py" line="249"/>
         <source>Word documents (*.docx)</source>
         <translation>Word 文档 (*.docx)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review/dashboard_page.py" line="228"/>
+        <location filename="../../desktop/ui/review/dashboard_page.py" line="250"/>
         <source>Writing the report…</source>
         <translation>正在生成报告…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review/dashboard_page.py" line="346"/>
+        <location filename="../../desktop/ui/review/dashboard_page.py" line="368"/>
         <source>City %1</source>
         <translation>全市 %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review/dashboard_page.py" line="368"/>
+        <location filename="../../desktop/ui/review/dashboard_page.py" line="390"/>
         <source>Not applicable: %1</source>
         <translation>不适用：%1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review/dashboard_page.py" line="369"/>
+        <location filename="../../desktop/ui/review/dashboard_page.py" line="391"/>
         <source>No value: %1</source>
         <translation>无数据：%1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review/dashboard_page.py" line="381"/>
+        <location filename="../../desktop/ui/review/dashboard_page.py" line="403"/>
         <source>the city, half by half</source>
         <translation>全市历年各半年度</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review/dashboard_page.py" line="411"/>
+        <location filename="../../desktop/ui/review/dashboard_page.py" line="417"/>
+        <source> (provisional)</source>
+        <translation>（初步）</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/review/dashboard_page.py" line="435"/>
         <source>%1 target %2</source>
         <translation>%1目标 %2</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review/dashboard_page.py" line="167"/>
+        <location filename="../../desktop/ui/review/dashboard_page.py" line="168"/>
         <source>Save chart</source>
         <translation>保存图表</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review/dashboard_page.py" line="218"/>
+        <location filename="../../desktop/ui/review/dashboard_page.py" line="160"/>
+        <source>PNG at twice the screen&apos;s resolution, or SVG or PDF to scale without limit</source>
+        <translation>PNG 为屏幕分辨率的两倍；SVG 或 PDF 可任意缩放</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/review/dashboard_page.py" line="234"/>
+        <source>Cannot write %1: check the folder exists and may be written to</source>
+        <translation>不能写入 %1：请确认文件夹存在且可以写入</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/review/dashboard_page.py" line="240"/>
         <source>city_%1.xlsx</source>
         <translation>全市汇总_%1.xlsx</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review/dashboard_page.py" line="219"/>
+        <location filename="../../desktop/ui/review/dashboard_page.py" line="241"/>
         <source>Save the city workbook</source>
         <translation>保存全市汇总表</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review/dashboard_page.py" line="219"/>
+        <location filename="../../desktop/ui/review/dashboard_page.py" line="241"/>
         <source>Excel workbooks (*.xlsx)</source>
         <translation>Excel 工作簿 (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review/dashboard_page.py" line="220"/>
-        <location filename="../../desktop/ui/review/dashboard_page.py" line="255"/>
+        <location filename="../../desktop/ui/review/dashboard_page.py" line="242"/>
+        <location filename="../../desktop/ui/review/dashboard_page.py" line="277"/>
         <source>Consolidating the districts…</source>
         <translation>正在汇总各区县数据…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review/dashboard_page.py" line="240"/>
+        <location filename="../../desktop/ui/review/dashboard_page.py" line="234"/>
+        <location filename="../../desktop/ui/review/dashboard_page.py" line="262"/>
         <source>Not saved</source>
         <translation>未保存</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review/dashboard_page.py" line="242"/>
+        <location filename="../../desktop/ui/review/dashboard_page.py" line="264"/>
         <source>Saved %1</source>
         <translation>已保存 %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review/dashboard_page.py" line="220"/>
+        <location filename="../../desktop/ui/review/dashboard_page.py" line="242"/>
         <source>City workbook</source>
         <translation>全市汇总表</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review/dashboard_page.py" line="280"/>
+        <location filename="../../desktop/ui/review/dashboard_page.py" line="302"/>
         <source>District</source>
         <translation>区县</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review/dashboard_page.py" line="342"/>
+        <location filename="../../desktop/ui/review/dashboard_page.py" line="364"/>
         <source>Target %1</source>
         <translation>目标 %1</translation>
     </message>

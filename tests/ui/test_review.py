@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 import shutil
+import subprocess
 
 import pytest
 from PySide6.QtCore import QPoint
@@ -186,6 +187,11 @@ def test_the_dashboard_says_what_the_city_figures_count(qapp, qtbot, demo_copy, 
     assert board.narrative.toPlainText().startswith("【初步数据：38个区县中已审核通过5个】")
     headline = {r[0]: r for r in board.headline.rows()}
     assert headline["水质优良比例"][1] != "98.6"  # 5 accepted districts are not the city
+    # The trend marks the provisional half; the earlier halves, every district accepted, are not marked.
+    from PySide6.QtCore import Qt
+
+    halves = board.trend.chart().axes(Qt.Orientation.Horizontal)[0].categories()
+    assert halves == ["2023年上半年", "2023年下半年", "2024年上半年（初步）"]
     board.include.setCurrentIndex(board.include.findData("received"))
     assert "计入35个（含已报送未审核）" in board.coverage.text()
     i18n.remove(qapp, gui.translators)
@@ -235,6 +241,17 @@ def test_dashboard_shows_the_seed_figures_and_saves_charts(qapp, qtbot, demo_cop
     assert heat.height() >= 2 * (38 * board.heat_view.verticalHeader().defaultSectionSize())  # every row, not the visible ones
     svg = board.save_png(board.bars, "bars", str(tmp_path / "bars.svg"))
     assert "<svg" in svg.read_text(encoding="utf-8")[:2000]
+    pdf = board.save_png(board.trend, "trend", str(tmp_path / "trend.pdf"))
+    assert pdf.read_bytes().startswith(b"%PDF") and b"/Title" in pdf.read_bytes()
+    if shutil.which("pdftoppm"):  # drawn as a page, with the chart on it
+        subprocess.run(["pdftoppm", "-r", "40", "-png", str(pdf), str(tmp_path / "trend-page")], check=True)
+        page = QImage(str(tmp_path / "trend-page-1.png"))
+        samples = [page.pixelColor(x, y).lightness() < 200 for x in range(0, page.width(), 3) for y in range(0, page.height(), 3)]
+        assert page.width() > 100 and sum(samples) / len(samples) > 0.02
+    # A file that cannot be written says so; nothing claims to be saved.
+    assert board.save_png(board.bars, "bars", str(tmp_path / "missing-folder" / "bars.png")) is None
+    assert board.save_png(board.bars, "bars", str(tmp_path / "missing-folder" / "bars.pdf")) is None
+    assert len(dialogs["warning"]) == 2 and "不能写入" in dialogs["warning"][0]
     # A district without a value is listed, never drawn as zero.
     board.figures = {code: f for code, f in board.figures.items() if code != "500101"}
     board.refresh_charts()

@@ -25,7 +25,7 @@ class Dashboard:
     narrative: list[str]
     figures: dict  # unit code → Figures
     attainments: dict  # unit code → {indicator code: Attainment}
-    trend: list = ()  # [(Semester, the city's Figures)] for this half and the five before, oldest first
+    trend: list = ()  # [(Semester, the city's Figures, final)] for this half and the five before, oldest first
 
 
 class ReviewController(QObject):
@@ -150,6 +150,7 @@ class ReviewController(QObject):
         """The city's report counting `include`, its narrative, and each district's figures and attainments. Runs on a
         worker thread: touches no widget."""
         from desktop.core.checks import attainments
+        from desktop.core.derived import compute
         from desktop.store.reports import narrative
 
         ctx, semester = self.ctx, self.semester
@@ -157,7 +158,11 @@ class ReviewController(QObject):
         figures = district_figures(ctx.store, semester)
         reached = {u.code: {a.code: a for a in attainments(ctx.catalog, ctx.resources.targets, u, semester, figures[u.code])}
                    for u in ctx.units.districts() if figures.get(u.code)}  # fmt: skip
-        trend = [(half, ctx.store.figures(ctx.units.municipality, half)) for half in semester.back(6)]
+        trend = []
+        for half in semester.back(6):  # a half not every district's submission is accepted in is marked provisional
+            data = ctx.store.unit_half(ctx.units.municipality, half)
+            coverage = data.consolidated.coverage if data.consolidated else None
+            trend.append((half, compute(ctx.catalog, data.raw, half), coverage is None or coverage.final))
         return Dashboard(city, narrative(ctx.resources, city, self.lang), figures, reached, trend)
 
     @property

@@ -157,15 +157,16 @@ class DashboardPage(QWidget):
 
     def _save(self, widget: QWidget, name: str) -> QPushButton:
         button = QPushButton(self.tr("Save as image…"), self)
-        button.setToolTip(self.tr("PNG at twice the screen's resolution, or SVG to scale without limit"))
+        button.setToolTip(self.tr("PNG at twice the screen's resolution, or SVG or PDF to scale without limit"))
         button.clicked.connect(lambda: self.save_png(widget, name))
         return button
 
     def save_png(self, widget: QWidget, name: str, path: str | None = None) -> Path | None:
-        """A chart or the heat map as PNG at twice the screen's pixels, or as SVG; the heat map with every row."""
+        """A chart or the heat map as PNG at twice the screen's pixels, or as SVG or PDF (drawn as vectors, to scale
+        without limit); the heat map with every row. None, with the reason shown, when it cannot be written."""
         if path is None:
             path, _ = QFileDialog.getSaveFileName(self, self.tr("Save chart"), f"{name}_{self.controller.semester}.png",
-                                                  "PNG (*.png);;SVG (*.svg)")  # fmt: skip
+                                                  "PNG (*.png);;SVG (*.svg);;PDF (*.pdf)")  # fmt: skip
         if not path:
             return None
         target = Path(path)
@@ -189,7 +190,24 @@ class DashboardPage(QWidget):
                 generator.setViewBox(widget.rect())
                 generator.setTitle(name)
                 painter = QPainter(generator)
+                if not painter.isActive():
+                    return self._not_written(target)
                 QWidget.render(widget, painter, QPoint(0, 0))  # the widget as shown, a chart view too
+                painter.end()
+            elif target.suffix.lower() == ".pdf":
+                from PySide6.QtCore import QMarginsF, QSizeF
+                from PySide6.QtGui import QPageLayout, QPageSize, QPdfWriter
+
+                writer = QPdfWriter(str(target))
+                writer.setResolution(300)
+                page = QPageSize(QSizeF(size.width() * 0.75, size.height() * 0.75), QPageSize.Unit.Point)  # 96 px = 72 pt
+                writer.setPageLayout(QPageLayout(page, QPageLayout.Orientation.Portrait, QMarginsF()))
+                writer.setTitle(name)
+                painter = QPainter(writer)
+                if not painter.isActive():
+                    return self._not_written(target)
+                painter.scale(300 / 96, 300 / 96)
+                QWidget.render(widget, painter, QPoint(0, 0))
                 painter.end()
             else:
                 image = QImage(size * 2, QImage.Format.Format_ARGB32)
@@ -201,7 +219,8 @@ class DashboardPage(QWidget):
                 painter.setRenderHint(QPainter.RenderHint.Antialiasing)
                 QWidget.render(widget, painter, QPoint(0, 0))  # the widget as shown, a chart view too
                 painter.end()
-                image.save(str(target), "PNG")
+                if not image.save(str(target), "PNG"):
+                    return self._not_written(target)
         finally:
             if whole:
                 for i, width in enumerate(widths):
@@ -210,6 +229,9 @@ class DashboardPage(QWidget):
                 widget.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAsNeeded)
                 widget.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAsNeeded)
         return target
+
+    def _not_written(self, target: Path) -> None:
+        QMessageBox.warning(self, self.tr("Not saved"), self.tr("Cannot write %1: check the folder exists and may be written to").replace("%1", str(target)))
 
     def save_workbook(self, path: str | None = None) -> Path | None:
         """Saves the city's workbook off the UI thread; says what it counts, as the workbook does."""
@@ -375,8 +397,8 @@ class DashboardPage(QWidget):
         """The city's value in the halves that have one, labelled 2024年上半年, with the city's target."""
         c = self.controller
         ctx, lang = c.ctx, c.lang
-        points = [(half, figures.get(ind.code)) for half, figures in self.trend_data]
-        points = [(half, float(value)) for half, value in points if value is not None and not isinstance(value, str)]
+        points = [(half, figures.get(ind.code), final) for half, figures, final in self.trend_data]
+        points = [(half, float(value), final) for half, value, final in points if value is not None and not isinstance(value, str)]
         chart = QChart()
         chart.setTitle(self._title(ind, self.tr("the city, half by half")))
         series = QLineSeries()
@@ -387,11 +409,13 @@ class DashboardPage(QWidget):
         pen = QPen(QColor(PALETTE["bars"]))
         pen.setWidth(2)
         series.setPen(pen)
-        for i, (_, value) in enumerate(points):
+        for i, (_, value, _final) in enumerate(points):
             series.append(i, value)
         chart.addSeries(series)
         halves = QBarCategoryAxis()
-        halves.append([half.label(lang) for half, _ in points] or [c.semester.label(lang)])
+        # A half with districts not yet accepted is labelled as provisional: its total is not comparable yet.
+        halves.append([half.label(lang) + ("" if final else self.tr(" (provisional)")) for half, _, final in points]
+                      or [c.semester.label(lang)])  # fmt: skip
         halves.setTruncateLabels(False)
         position = QValueAxis()
         position.setRange(-0.5, max(len(points), 1) - 0.5)
@@ -403,7 +427,7 @@ class DashboardPage(QWidget):
         chart.addAxis(amount, Qt.AlignmentFlag.AlignLeft)
         series.attachAxis(position)
         series.attachAxis(amount)
-        values = [v for _, v in points]
+        values = [v for _, v, _ in points]
         target = next((t for t in ctx.resources.targets.by_semester.get(c.semester, [])
                        if t.code == ind.code and t.units in ("municipality", "all") and not isinstance(t.value, str)), None)  # fmt: skip
         if target is not None:
