@@ -61,14 +61,30 @@ def build_half_report(catalog: Catalog, targets: TargetBook, half: UnitHalf, pre
                       status: Status, version: int, preparer: str | None, approver: str | None) -> HalfReport:  # fmt: skip
     unit, semester = half.unit, half.semester
     figures = compute(catalog, half.raw, semester)
-    before = compute(catalog, previous.raw, semester.previous())
-    year_ago = compute(catalog, last_year.raw, semester.same_last_year())
+    before, year_ago = previous.raw, last_year.raw
+    provisional = half.consolidated is not None and half.consolidated.coverage is not None and not half.consolidated.coverage.final
+    if provisional:
+        # A provisional total counts only some districts: beside a whole earlier half, or against the city's target,
+        # it would show a fall or a miss that is not there. Only the city's own measurements are compared and assessed.
+        before = {c: v for c, v in before.items() if city_measured(catalog, c)}
+        year_ago = {c: v for c, v in year_ago.items() if city_measured(catalog, c)}
+    before = compute(catalog, before, semester.previous())
+    year_ago = compute(catalog, year_ago, semester.same_last_year())
     data = CheckInput(unit, semester, half.raw, half.explanations, last_year.raw, consolidated=unit.is_municipality)
     checks = run_checks(catalog, targets, data, figures)
-    goals = {a.code: a for a in attainments(catalog, targets, unit, semester, figures)}
+    goals = {a.code: a for a in attainments(catalog, targets, unit, semester, figures)
+             if not provisional or city_measured(catalog, a.code)}  # fmt: skip
     digest = fingerprint(unit.code, str(semester), catalog.version, half.raw, half.explanations)
     return HalfReport(unit, semester, half, figures, before, year_ago, goals, checks, status, version, preparer, approver,
                       digest)  # fmt: skip
+
+
+def city_measured(catalog: Catalog, code: str) -> bool:
+    """The city's own figure (measured or reported by the bureau), not a sum of districts, nor calculated from one."""
+    ind = catalog.indicators[code]
+    if ind.derived:
+        return all(city_measured(catalog, c) for c in ind.formula.codes if c in catalog.indicators)
+    return ind.aggregation != "sum"
 
 
 def _json(value: object) -> object:

@@ -12,7 +12,7 @@ from desktop.core.catalog import Catalog, Indicator
 from desktop.core.checks import attainments
 from desktop.core.derived import Figures, compute
 from desktop.core.form import row_codes
-from desktop.core.report import HalfReport
+from desktop.core.report import HalfReport, city_measured
 from desktop.core.semester import Semester
 from desktop.core.targets import MISSED, Attainment
 from desktop.core.text import Text
@@ -27,6 +27,9 @@ SUMMARY, ATTAINMENT, REPORTING = (
     Text("目标达标情况", "Targets"),
     Text("报送情况", "Reporting"),
 )
+
+
+NOT_COUNTED = Font(name=c.FONT, color="808080", italic=True)  # a district the city's total does not count yet
 
 
 @dataclass(frozen=True, slots=True)
@@ -71,7 +74,7 @@ def build_consolidation(
         members = [i for i in catalog.applicable(False) if i.topic == topic.code]
         if members:
             _topic_sheet(wb.create_sheet(topic.name(lang)[:31]), members, city, districts, lang)
-    _attainment(wb.create_sheet(ATTAINMENT(lang)), districts, catalog, lang)
+    _attainment(wb.create_sheet(ATTAINMENT(lang)), districts, catalog, city, lang)
     _reporting(wb.create_sheet(REPORTING(lang)), districts, catalog, city, lang)
     write_meta(wb, kind="consolidation", unit=city.unit.code, semester=str(city.semester), catalog_version=catalog.version,
                fingerprint=city.fingerprint, lang=lang,
@@ -97,6 +100,8 @@ def _summary(ws, city: HalfReport, districts: list[DistrictRow], catalog: Catalo
                   "Row|Indicator|Unit|City|Same half last year|Change y/y|Target|Basis|Attainment|How it adds up")(lang).split("|")  # fmt: skip
     coverage = city.coverage
     final = coverage is None or coverage.final
+    if not final:
+        titles[3] = Text("全市（初步）", "City (provisional)")(lang)
     _title(ws, Text(f"{city.unit.name.zh}{city.semester.label('zh')}生态环境指标汇总" + ("" if final else "（初步）"),
                     f"{city.unit.name.en}, {city.semester.label('en')}: indicators" + ("" if final else " (provisional)"))(lang),
            len(titles))  # fmt: skip
@@ -109,16 +114,16 @@ def _summary(ws, city: HalfReport, districts: list[DistrictRow], catalog: Catalo
     contributors = city.half.consolidated.contributors if city.half.consolidated else {}
     for r, ind in enumerate(catalog.applicable(True), start=4):
         att = city.attainments.get(ind.code)
-        how = _how(ind, contributors.get(ind.code, 0), len(districts), lang)
+        how = _how(ind, contributors.get(ind.code, 0), len(districts), lang, city_measured(catalog, ind.code))
         # A provisional total counts only the accepted districts: set beside last year's whole city, it would show a
         # fall that is not there. Only the city's own measurements are compared until every district is in.
-        inputs = ind.formula.codes if ind.derived else (ind.code,)
-        comparable = final or all(catalog.indicators[code].aggregation != "sum" for code in inputs)
+        comparable = final or city_measured(catalog, ind.code)  # build_half_report leaves the rest uncompared
         change = c.yoy_change(ind, city.figures.get(ind.code), city.last_year.get(ind.code), lang) if comparable else "—"
+        judged = att.describe(ind, lang) if att else (None if comparable else "—")
         values = [rows[ind.code], ind.name(lang), ind.unit(lang), c.figure(ind, city.figures, lang),
-                  c.figure(ind, city.last_year, lang),
+                  c.figure(ind, city.last_year, lang) if comparable else "—",
                   change, att.target.shown(ind, lang) if att else None, c.basis(att.target, lang) if att else None,
-                  att.describe(ind, lang) if att else None, how]  # fmt: skip
+                  judged, how]  # fmt: skip
         for col, value in enumerate(values, start=1):
             cell = c.boxed(
                 c.put(ws.cell(r, col), value), fill=c.DERIVED_FILL if ind.derived and col == 4 else None
@@ -132,9 +137,9 @@ def _summary(ws, city: HalfReport, districts: list[DistrictRow], catalog: Catalo
         if att and att.status == MISSED:
             ws.cell(r, 9).font = Font(name=c.FONT, color="9C0006")
     last = 4 + len(catalog.applicable(True))
-    notes = [] if final else [Text("同比增减：初步数据只合计已审核通过的区县，合计数及由其计算的指标暂不计同比（—）。",
-                                   "Change y/y: a provisional total counts only the accepted districts, so totals and "
-                                   "what is calculated from them are not compared yet (—).")(lang)]  # fmt: skip
+    notes = [] if final else [Text("初步数据仅合计已审核通过的区县：合计数及由其计算的指标暂不与上年同期比较、暂不评价达标情况（—）。",
+                                   "A provisional total counts only the accepted districts: totals and what is calculated "
+                                   "from them are not yet compared with last year or assessed against targets (—).")(lang)]  # fmt: skip
     if any(a.target.sample for a in city.attainments.values()):
         notes.append(c.sample_note(lang))
     if issued is not None:
@@ -144,7 +149,7 @@ def _summary(ws, city: HalfReport, districts: list[DistrictRow], catalog: Catalo
     for i, note in enumerate(notes, start=last + 1):
         ws.merge_cells(start_row=i, start_column=1, end_row=i, end_column=len(titles))
         c.put(ws.cell(i, 1), note).font = c.NORMAL
-    c.widths(ws, [5, 26, 9, 12, 12, 14, 10, 14, 17, 16])
+    c.widths(ws, [5, 26, 9, 12, 12, 14, 10, 14, 17, 23])
     ws.freeze_panes = "D4"
     printing.fit_rows(ws, 2, last + len(notes))
     c.print_setup(ws, lang, city.unit.name(lang), "3:3")
@@ -157,11 +162,11 @@ def _break_rows(ws, first: int, last_data: int, last: int, repeated: tuple[int, 
     printing.break_pages(ws, [(r, r) for r in range(first, tail)] + [(tail, last)], repeated, orientation)
 
 
-def _how(ind: Indicator, contributors: int, total: int, lang: str) -> str:
+def _how(ind: Indicator, contributors: int, total: int, lang: str, measured: bool) -> str:
     if ind.derived:
-        return Text("由汇总数计算", "from the totals")(lang)
+        return Text("由市级监测数计算", "from the city's measurements")(lang) if measured else Text("由汇总数计算", "from the totals")(lang)
     if ind.aggregation == "sum":
-        return Text(f"{contributors}/{total}个区县合计", f"sum of {contributors}/{total} districts")(lang)
+        return Text(f"{contributors}个区县合计（共{total}个）", f"sum of {contributors} of {total} districts")(lang)
     return (
         Text("市级监测", "city's own measurement")(lang)
         if ind.aggregation == "entered"
@@ -172,45 +177,70 @@ def _how(ind: Indicator, contributors: int, total: int, lang: str) -> str:
 def _topic_sheet(
     ws, members: list[Indicator], city: HalfReport, districts: list[DistrictRow], lang: str
 ) -> None:
-    titles = [Text("代码", "Code")(lang), Text("区县", "District")(lang)] + [
-        f"{i.name(lang)}（{i.unit(lang)}）" for i in members
+    """Every district's figures of one topic, each row saying whether the city's total counts it."""
+    titles = [Text("代码", "Code")(lang), Text("区县", "District")(lang), Text("状态", "Status")(lang)] + [
+        f"{i.name(lang)}\n（{i.unit(lang)}）" if lang == "zh" else f"{i.name(lang)}\n({i.unit(lang)})" for i in members
     ]
     _header(ws, 1, titles)
+    coverage = city.coverage
+    counted = set(coverage.counted) if coverage is not None else {row.unit.code for row in districts}
+    first = 4
     for r, row in enumerate(districts, start=2):
+        included = row.unit.code in counted
+        status = STATUS_NAMES[row.status](lang)
         c.boxed(ws.cell(r, 1, row.unit.code))
         c.boxed(c.put(ws.cell(r, 2), row.unit.name(lang)))
-        for col, ind in enumerate(members, start=3):
+        c.boxed(c.put(ws.cell(r, 3), status), c.NORMAL if included else NOT_COUNTED)
+        for col, ind in enumerate(members, start=first):
             cell = c.boxed(c.put(ws.cell(r, col), c.figure(ind, row.figures, lang)), alignment=c.RIGHT)
             cell.number_format = c.number_format(ind.places)
             att = row.attainments.get(ind.code)
-            if att and att.status == MISSED:
+            if not included:
+                cell.font = NOT_COUNTED
+            elif att and att.status == MISSED:
                 cell.font = Font(name=c.FONT, color="9C0006", bold=True)
     total = len(districts) + 2
+    final = coverage is None or coverage.final
     c.boxed(ws.cell(total, 1, city.unit.code), c.BOLD)
-    c.boxed(c.put(ws.cell(total, 2), Text("全市", "City")(lang)), c.BOLD)
-    for col, ind in enumerate(members, start=3):
+    label = Text("全市", "City") if final else Text(f"全市（初步，计入{len(counted)}个区县）", f"City (provisional: {len(counted)} districts)")
+    ws.merge_cells(start_row=total, start_column=2, end_row=total, end_column=3)
+    c.boxed(c.put(ws.cell(total, 2), label(lang)), c.BOLD)
+    for col, ind in enumerate(members, start=first):
         cell = c.boxed(
             c.put(ws.cell(total, col), c.figure(ind, city.figures, lang)), c.BOLD, c.RIGHT, c.TOPIC_FILL
         )
         cell.number_format = c.number_format(ind.places)
-    c.widths(ws, [9, 21] + [10] * len(members))
+    last = total
+    if not final:
+        last += 1
+        ws.merge_cells(start_row=last, start_column=2, end_row=last, end_column=len(titles))
+        note = Text("灰色斜体：尚未审核通过的区县，不计入全市合计。", "Grey italics: districts not yet accepted, not counted in the city's total.")
+        c.put(ws.cell(last, 2), note(lang)).font = NOT_COUNTED
+    c.widths(ws, [9, 21, 8] + [10] * len(members))
     ws.column_dimensions["A"].hidden = True  # the code, for programs; people read the name
-    printing.fit_rows(ws, 1, total, minimum=16.5)
+    printing.fit_rows(ws, 1, last, minimum=16.5)
     ws.freeze_panes = "C2"
     # A few indicators fit a portrait page, all 38 districts on one sheet of paper.
-    orientation = "portrait" if len(members) <= 6 else "landscape"
+    orientation = "portrait" if len(members) <= 5 else "landscape"
     c.print_setup(ws, lang, city.unit.name(lang), "1:1", orientation)
     # Printed pages have no title row of their own: the page header names the topic and the half.
     heading = Text(f"{ws.title}　各区县数据（{city.semester.label('zh')}）", f"{ws.title}: districts ({city.semester.label('en')})")(lang)
-    ws.oddHeader.center.text, ws.oddHeader.center.font, ws.oddHeader.center.size = heading, f"{c.FONT},Bold", 14
-    _break_rows(ws, 2, total - 1, total, (1, 1), orientation)
+    _page_title(ws, heading)
+    _break_rows(ws, 2, total - 1, last, (1, 1), orientation)
 
 
-def _attainment(ws, districts: list[DistrictRow], catalog: Catalog, lang: str) -> None:
-    titles = Text("指标|区县|本期|目标|差距|目标依据", "Indicator|District|Value|Target|Margin|Basis")(
+def _page_title(ws, text: str) -> None:
+    """A sheet without a title row of its own prints its title in the page header."""
+    ws.oddHeader.center.text, ws.oddHeader.center.font, ws.oddHeader.center.size = text, f"{c.FONT},Bold", 14
+
+
+def _attainment(ws, districts: list[DistrictRow], catalog: Catalog, city: HalfReport, lang: str) -> None:
+    """Every district's missed target, each saying whether the city's total counts the district yet."""
+    titles = Text("指标|区县|状态|本期|目标|达标情况|目标依据", "Indicator|District|Status|Value|Target|Attainment|Basis")(
         lang
     ).split("|")
     _header(ws, 1, titles)
+    counted = set(city.coverage.counted) if city.coverage is not None else {row.unit.code for row in districts}
     missed = [(ind, row, row.attainments[ind.code]) for ind in catalog.indicators.values() for row in districts
               if ind.code in row.attainments and row.attainments[ind.code].status == MISSED]  # fmt: skip
     missed.sort(
@@ -220,42 +250,46 @@ def _attainment(ws, districts: list[DistrictRow], catalog: Catalog, lang: str) -
         )
     )
     for r, (ind, row, att) in enumerate(missed, start=2):
-        values = [ind.name(lang), row.unit.name(lang), c.figure(ind, row.figures, lang), att.target.shown(ind, lang),
+        included = row.unit.code in counted
+        status = STATUS_NAMES[row.status](lang) + ("" if included else Text("，未计入", ", not counted")(lang))
+        values = [ind.name(lang), row.unit.name(lang), status, c.figure(ind, row.figures, lang), att.target.shown(ind, lang),
                   att.describe(ind, lang), c.basis(att.target, lang)]  # fmt: skip
         for col, value in enumerate(values, start=1):
-            c.boxed(c.put(ws.cell(r, col), value))
+            cell = c.boxed(c.put(ws.cell(r, col), value), alignment=c.RIGHT if col == 4 else c.CENTER if col == 5 else c.LEFT)
+            if col == 4:
+                cell.number_format = c.number_format(ind.places)
     if not missed:
         c.put(ws.cell(2, 1), Text("所有区县均达到目标。", "Every district meets its targets.")(lang))
-    c.widths(ws, [30, 16, 12, 12, 34, 20])
+    c.widths(ws, [26, 16, 13, 10, 10, 30, 18])
     printing.fit_rows(ws, 1, len(missed) + 1)
     ws.freeze_panes = "A2"
-    c.print_setup(ws, lang, Text("全市", "City")(lang), "1:1")
+    c.print_setup(ws, lang, city.unit.name(lang), "1:1")
+    _page_title(ws, Text(f"各区县未达标指标（{city.semester.label('zh')}）", f"Targets missed by district ({city.semester.label('en')})")(lang))
 
 
 def _reporting(ws, districts: list[DistrictRow], catalog: Catalog, city: HalfReport, lang: str) -> None:
+    """Each district's submission: its status, whether the city's total counts it, how complete its values are."""
     expected = len([i for i in catalog.applicable(False) if not i.derived and i.required])
     titles = Text(
-        "代码|区县|状态|已填报指标|应填报指标|数据情况",
-        "Code|District|Status|Values reported|Values expected|Data",
+        "代码|区县|状态|计入汇总|已填报指标|应填报指标|填报完整性",
+        "Code|District|Status|Counted|Values reported|Values expected|Completeness",
     )(lang).split("|")
     _header(ws, 1, titles)
     missing = set(city.half.consolidated.missing_units) if city.half.consolidated else set()
+    counted = set(city.coverage.counted) if city.coverage is not None else {row.unit.code for row in districts}
     for r, row in enumerate(districts, start=2):
-        state = Text("未计入汇总", "not counted")(lang) if row.unit.code in missing else (
-            Text("不完整", "incomplete")(lang) if row.reported < expected else Text("完整", "complete")(lang))  # fmt: skip
-        values = [
-            row.unit.code,
-            row.unit.name(lang),
-            STATUS_NAMES[row.status](lang),
-            row.reported,
-            expected,
-            state,
-        ]
+        included = row.unit.code in counted and row.unit.code not in missing
+        complete = Text("不完整", "incomplete") if row.reported < expected else Text("完整", "complete")
+        values = [row.unit.code, row.unit.name(lang), STATUS_NAMES[row.status](lang),
+                  (Text("是", "yes") if included else Text("否", "no"))(lang), row.reported, expected, complete(lang)]  # fmt: skip
         for col, value in enumerate(values, start=1):
-            cell = c.boxed(c.put(ws.cell(r, col), value))
-            if col == 6 and row.unit.code in missing:
+            cell = c.boxed(c.put(ws.cell(r, col), value), alignment=c.CENTER if col >= 3 else c.LEFT)
+            if col == 4 and not included:
                 cell.font = Font(name=c.FONT, color="9C0006", bold=True)
-    c.widths(ws, [9, 22, 10, 12, 12, 12])
+    c.widths(ws, [9, 22, 10, 10, 12, 12, 12])
     printing.fit_rows(ws, 1, len(districts) + 1, minimum=16.5)
     ws.freeze_panes = "A2"
-    c.print_setup(ws, lang, Text("全市", "City")(lang), "1:1", "portrait")
+    c.print_setup(ws, lang, city.unit.name(lang), "1:1", "portrait")
+    line = city.coverage.describe(lang) if city.coverage is not None else ""
+    _page_title(ws, Text(f"各区县报送情况（{city.semester.label('zh')}）", f"Submissions by district ({city.semester.label('en')})")(lang)
+                + (f"　{line}" if line else ""))

@@ -33,7 +33,9 @@ def build_report(report: HalfReport, sections, catalog: Catalog, authority: Text
     unit, semester = report.unit, report.semester
     title = Text(f"{unit.name.zh}{semester.year}年{'上' if semester.half == 1 else '下'}半年生态环境质量状况及重点工作情况",
                  f"{unit.name.en}: the environment and key work, {semester.label('en')}")(lang)  # fmt: skip
-    _paragraph(doc, title, TITLE_FONT, 22, align=WD_ALIGN_PARAGRAPH.CENTER, indent=False, after=Pt(16), bold=True)
+    # A long title breaks where its sense does (after the period), not wherever the line is full.
+    shown = title.replace("半年", "半年\n", 1) if lang == "zh" and len(title) > 20 else title
+    _paragraph(doc, shown, TITLE_FONT, 22, align=WD_ALIGN_PARAGRAPH.CENTER, indent=False, after=Pt(16), bold=True)
     coverage = report.coverage
     if coverage is not None and not coverage.final:  # a provisional report says so before any figure
         _paragraph(doc, f"（{coverage.describe(lang)}）" if lang == "zh" else f"({coverage.describe(lang)})",

@@ -32,7 +32,7 @@ HEADERS = Text("指标代码|行号|指标名称|计量单位|本期|上期|上�
                "Code|Row|Indicator|Unit|This half|Previous half|Same half last year|Change y/y|Target|Basis|Attainment|Explanation")  # fmt: skip
 HEADER_ROW = 7  # under the title, the statutory marks and the line naming the unit and the period
 VALUE_COL, NOTE_COL = 5, 12
-COLUMN_WIDTHS = [12, 5, 26, 9, 11, 11, 11, 13, 9, 14, 17, 20]  # A (the code) is hidden
+COLUMN_WIDTHS = [12, 5, 25, 11, 11, 11, 11, 13, 9, 14, 17, 20]  # A (the code) is hidden
 MISSED_FILL = PatternFill("solid", fgColor="F8D7DA")
 MET_FILL = PatternFill("solid", fgColor="D4EDDA")
 SEVERITY = {
@@ -124,18 +124,16 @@ def _cover(ws, report: HalfReport, catalog: Catalog, form: FormInfo, people: dic
         (t("状态", "Status"), STATUS_NAMES[report.status](lang) if signed else DRAFT_NOTE(lang)),
         (t("报送版本", "Submission version"), str(signed.version) if signed else "—"),
         (t("指标目录版本", "Catalog version"), catalog.version),
-        (t("错误", "Errors"), str(report.count("error"))),
-        (
-            t("警告（未说明）", "Warnings (unexplained)"),
-            f"{report.count('warning')}（{report.count('warning', True)}）",
-        ),
-        (t("提示", "Notices"), str(report.count("notice"))),
+        (t("强制性审核（错误）", "Errors"), t(f"{report.count('error')}条", str(report.count("error")))),
+        (t("核实性审核（警告）", "Warnings"), t(f"{report.count('warning')}条（其中未说明{report.count('warning', True)}条）",
+                                             f"{report.count('warning')} ({report.count('warning', True)} unexplained)")),
+        (t("提示", "Notices"), t(f"{report.count('notice')}条", str(report.count("notice")))),
         (t("内容指纹", "Content fingerprint"), short(report.fingerprint)),
         (t("完整指纹（SHA-256）", "Full fingerprint (SHA-256)"), report.fingerprint),
-        (t("导出时间", "Exported"), datetime.now().strftime("%Y-%m-%d %H:%M")),
+        (t("本文件生成时间", "This file made"), datetime.now().strftime("%Y-%m-%d %H:%M")),
         (t("系统版本", "Made with"), f"EcoReport {__version__}"),
         (t("填表人", "Prepared by"), people.get("preparer", "")),
-        (t("审核人", "Checked by"), people.get("approver", "")),
+        (t("签署审核人（系统）", "Signed off in the system by"), people.get("approver", "")),
         (t("单位负责人", "Head of unit"), people.get("head", "")),
         (t("统计负责人", "Head of statistics"), people.get("stats", "")),
         (t("联系电话", "Telephone"), people.get("phone", "")),

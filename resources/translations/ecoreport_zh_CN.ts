@@ -382,7 +382,7 @@
     </message>
     <message>
         <location filename="../../desktop/ui/review/dashboard_page.py" line="73"/>
-        <location filename="../../desktop/ui/review/dashboard_page.py" line="405"/>
+        <location filename="../../desktop/ui/review/dashboard_page.py" line="410"/>
         <source>City</source>
         <translation>全市</translation>
     </message>
@@ -493,32 +493,37 @@
         <translation>正在生成报告…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review/dashboard_page.py" line="368"/>
+        <location filename="../../desktop/ui/review/dashboard_page.py" line="292"/>
+        <source>Not assessed: provisional total</source>
+        <translation>暂不评价：初步合计数</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/review/dashboard_page.py" line="373"/>
         <source>City %1</source>
         <translation>全市 %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review/dashboard_page.py" line="390"/>
+        <location filename="../../desktop/ui/review/dashboard_page.py" line="395"/>
         <source>Not applicable: %1</source>
         <translation>不适用：%1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review/dashboard_page.py" line="391"/>
+        <location filename="../../desktop/ui/review/dashboard_page.py" line="396"/>
         <source>No value: %1</source>
         <translation>无数据：%1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review/dashboard_page.py" line="403"/>
+        <location filename="../../desktop/ui/review/dashboard_page.py" line="408"/>
         <source>the city, half by half</source>
         <translation>全市历年各半年度</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review/dashboard_page.py" line="417"/>
+        <location filename="../../desktop/ui/review/dashboard_page.py" line="422"/>
         <source> (provisional)</source>
         <translation>（初步）</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review/dashboard_page.py" line="435"/>
+        <location filename="../../desktop/ui/review/dashboard_page.py" line="440"/>
         <source>%1 target %2</source>
         <translation>%1目标 %2</translation>
     </message>
@@ -575,12 +580,12 @@
         <translation>全市汇总表</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review/dashboard_page.py" line="302"/>
+        <location filename="../../desktop/ui/review/dashboard_page.py" line="307"/>
         <source>District</source>
         <translation>区县</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review/dashboard_page.py" line="364"/>
+        <location filename="../../desktop/ui/review/dashboard_page.py" line="369"/>
         <source>Target %1</source>
         <translation>目标 %1</translation>
     </message>

@@ -87,7 +87,7 @@ def test_full_round_trip(ctx, tmp_path):
     assert rows["water.sections_excellent"][11] == "新增1个断面，尚未达标"
     cover = {r[0]: r[1] for r in book.get_sheet_by_name("封面").to_python() if r and r[0]}
     assert cover["填报单位"] == "万州区（500101）" and cover["填表人"] == "万州区填报员"  # full names, not login IDs
-    assert cover["审核人"] == "万州区审核人" and cover["状态"] == "已报送" and cover["报送版本"] == "1"
+    assert cover["签署审核人（系统）"] == "万州区审核人" and cover["状态"] == "已报送" and cover["报送版本"] == "1"
     assert cover["完整指纹（SHA-256）"] == half_report(store, ctx.units.find("500101"), H1).fingerprint
     checks_sheet = book.get_sheet_by_name("审核结果").to_python()
     assert any("target:water.excellent_ratio" in str(r) for r in checks_sheet)
@@ -220,7 +220,7 @@ def test_consolidation_sums_counts_and_recomputes_ratios(ctx, tmp_path, demo_cop
     summary = {r[1]: r for r in sheet if len(r) > 3}
     assert summary["水质优良比例"][3] == pytest.approx(98.6)
     assert summary["水质优良比例"][8] == "达标，高于目标1.3个百分点"
-    assert summary["国控断面数"][3] == 74 and "38/38" in summary["国控断面数"][9]
+    assert summary["国控断面数"][3] == 74 and summary["国控断面数"][9] == "38个区县合计（共38个）"
     assert summary["优良天数"][3] == 163
     # One 同比 format: 百分点 for ratios, a signed change in the row's unit for counts (as the report writes them).
     assert summary["水质优良比例"][5] == "+1.3个百分点" and summary["优良天数"][5] == 6

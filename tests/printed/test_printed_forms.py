@@ -83,7 +83,7 @@ def test_the_city_workbook_prints_readably_and_says_how_final_it_is(ctx, tmp_pat
     assert "制表单位：重庆市生态环境局" in text and "制表人：李审核" in text and "制表日期：2024年7月30日" in text
     assert "示例）" not in text and "（示例" not in text
     # A provisional total is not compared with last year's whole city; ratios compare in 百分点 once final.
-    assert "暂不计同比" in text
+    assert "暂不与上年同期比较、暂不评价达标情况" in text and "全市（初步，计入5个区县）" in text
     # Each topic's districts with their names whole; a narrow topic on one portrait page.
     waste = [p for p in pages if "固体废物" in p.text and "各区县数据" in p.text]
     assert len(waste) == 1 and "彭水苗族土家族自治县" in waste[0].text
@@ -107,7 +107,7 @@ def test_the_report_is_a_word_document_in_the_bureaus_layout(ctx, tmp_path, demo
     paragraphs = [p for p in doc.paragraphs if p.text.strip()]
     fonts = {p.text: (p.runs[0].font.name, p.runs[0].font.size) for p in paragraphs}
     title = paragraphs[0].text
-    assert title == "重庆市2024年上半年生态环境质量状况及重点工作情况" and fonts[title][1] == Pt(22)
+    assert title == "重庆市2024年上半年\n生态环境质量状况及重点工作情况" and fonts[title][1] == Pt(22)  # broken after the period
     headings = [p.text for p in paragraphs if fonts[p.text][0] == "黑体"]
     assert headings == ["一、生态环境质量状况", "二、重点工作推进情况"]
     subheadings = [p.text for p in paragraphs if fonts[p.text][0] == "楷体"]

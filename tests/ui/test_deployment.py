@@ -348,7 +348,7 @@ def test_from_two_empty_databases_to_the_city_workbook(installations, qtbot, tmp
     modals.run(window.submit, submit_with(APPROVER, "王局长", "023-58123456"), ok("1"), choose_file(first))
     assert district.ctx.store.status(unit, HALF) == "submitted" and first.exists()
     cover = {r[0]: r[1] for r in CalamineWorkbook.from_path(str(first)).get_sheet_by_name("封面").to_python() if r and r[0]}
-    assert (cover["填表人"], cover["审核人"], cover["单位负责人"]) == ("张三", "李四", "王局长")  # names, not login IDs
+    assert (cover["填表人"], cover["签署审核人（系统）"], cover["单位负责人"]) == ("张三", "李四", "王局长")  # names, not login IDs
 
     # 5. The reviewer registers the district's key, imports the workbook, queries and returns the half.
     bureau.start(modals, log_in("reviewer", REVIEWER))

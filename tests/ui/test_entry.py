@@ -227,7 +227,7 @@ def test_the_full_submit_flow_with_clerk_and_approver(gui, qtbot, monkeypatch, d
     from openpyxl import load_workbook
 
     cover = {r[0].value: r[1].value for r in load_workbook(dialogs["save"][0])["封面"].iter_rows() if r[0].value}
-    assert (cover["填表人"], cover["审核人"], cover["单位负责人"], cover["联系电话"]) == \
+    assert (cover["填表人"], cover["签署审核人（系统）"], cover["单位负责人"], cover["联系电话"]) == \
         ("万州区填报员", "万州区审核人", "李局长", "023-58123456")  # fmt: skip
     assert cover["报出日期"] == __import__("datetime").date.today().isoformat()
     assert "李局长" in gui.settings.get("form_people")

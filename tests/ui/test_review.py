@@ -187,6 +187,8 @@ def test_the_dashboard_says_what_the_city_figures_count(qapp, qtbot, demo_copy, 
     assert board.narrative.toPlainText().startswith("【初步数据：38个区县中已审核通过5个】")
     headline = {r[0]: r for r in board.headline.rows()}
     assert headline["水质优良比例"][1] != "98.6"  # 5 accepted districts are not the city
+    assert headline["水质优良比例"][3] == "暂不评价：初步合计数"  # nor judged against the city's target
+    assert headline["优良天数比例"][3].startswith("达标")  # the city's own monitoring is
     # The trend marks the provisional half; the earlier halves, every district accepted, are not marked.
     from PySide6.QtCore import Qt
 
@@ -261,7 +263,7 @@ def test_dashboard_shows_the_seed_figures_and_saves_charts(qapp, qtbot, demo_cop
 
     qtbot.mouseClick(board.report_button, Qt.MouseButton.LeftButton)
     report = Document(str(dialogs["save"][-1]))
-    assert report.paragraphs[0].text == "重庆市2024年上半年生态环境质量状况及重点工作情况"
+    assert report.paragraphs[0].text == "重庆市2024年上半年\n生态环境质量状况及重点工作情况"
     assert any("全市74个国控断面水质优良比例为98.6%" in p.text for p in report.paragraphs)
     assert "38个区县中已审核通过38个" in dialogs["info"][-1]
     i18n.remove(qapp, gui.translators)

@@ -282,9 +282,14 @@ class DashboardPage(QWidget):
         final = coverage is not None and coverage.final
         self.coverage.setStyleSheet("color: #1e7b34;" if final else "color: #9c0006; font-weight: bold;")
         rows = []
-        for code, att in self.city.attainments.items():
-            ind = ctx.catalog[code]
-            rows.append((ind.name(lang), shown(ind, self.city.figures, lang), att.target.shown(ind, lang), att.describe(ind, lang), att.status))
+        goals = ctx.resources.targets.for_unit(c.semester, ctx.units.municipality)
+        for code in [c for c in ctx.catalog.indicators if c in goals]:  # in the catalog's order
+            ind, att, target = ctx.catalog[code], self.city.attainments.get(code), goals[code]
+            if att is not None:
+                rows.append((ind.name(lang), shown(ind, self.city.figures, lang), att.target.shown(ind, lang), att.describe(ind, lang), att.status))
+            elif not final:  # a provisional total is not judged against the city's target
+                rows.append((ind.name(lang), shown(ind, self.city.figures, lang), target.shown(ind, lang),
+                             self.tr("Not assessed: provisional total"), ""))  # fmt: skip
         self.headline.set_rows(rows)
         self.headline_view.setColumnWidth(0, 210)
         self.narrative.setPlainText("\n\n".join(data.narrative))
