@@ -1,7 +1,7 @@
 """Printing as a user's office would: LibreOffice converts a file to PDF, poppler draws each page to PNG, and
 pdfminer reads back every character's font and size.
 
-Printing uses the font set-up the .deb installs (installer/fontconfig): 宋体 where installed, else its free
+Printing uses the font set-up the .deb installs (resources/fontconfig): 宋体 where installed, else its free
 Song-style equivalent for every character."""
 
 from __future__ import annotations
@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 REPO = Path(__file__).resolve().parents[2]
-SONGTI = REPO / "installer" / "fontconfig" / "65-ecoreport-songti.conf"
+SONGTI = REPO / "resources" / "fontconfig" / "65-ecoreport-songti.conf"  # copied beside the tests outside the tree
 soffice = shutil.which("soffice") or shutil.which("libreoffice")
 pdftoppm = shutil.which("pdftoppm")
 
@@ -27,6 +27,7 @@ class Page:
 
 
 def fonts_conf(folder: Path) -> Path:
+    assert SONGTI.is_file(), SONGTI
     conf = folder / "fonts.conf"
     conf.write_text('<?xml version="1.0"?>\n<!DOCTYPE fontconfig SYSTEM "urn:fontconfig:fonts.dtd">\n<fontconfig>\n'
                     '  <include ignore_missing="yes">/etc/fonts/fonts.conf</include>\n'
