@@ -159,7 +159,7 @@ class MainWindow(QMainWindow):
         self.export_action = self._action(self.tr("Export submission workbook…"), self.export_submission, QKeySequence("Ctrl+E"))
         self.submit_action = self._action(self.tr("Submit…"), self.submit)
         self.withdraw_action = self._action(self.tr("Withdraw the submission…"), self.withdraw)
-        quit_action = self._action(self.tr("Quit"), self.close, QKeySequence.StandardKey.Quit)
+        quit_action = self._action(self.tr("Quit"), self.close, QKeySequence("Ctrl+Q"))
         menu = self.menuBar().addMenu(self.tr("&File"))
         for action in (self.import_action, self.review_action, self.template_action, self.export_action):
             menu.addAction(action)

@@ -2423,52 +2423,62 @@ Compare it with the one the district reads to you.</source>
         <translation>保存全市汇总表…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review/window.py" line="60"/>
+        <location filename="../../desktop/ui/review/window.py" line="56"/>
+        <source>Save the report as Word…</source>
+        <translation>保存文字报告（Word）…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/review/window.py" line="63"/>
+        <source>Quit</source>
+        <translation>退出</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/review/window.py" line="68"/>
         <source>&amp;View</source>
         <translation>视图(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review/window.py" line="61"/>
+        <location filename="../../desktop/ui/review/window.py" line="69"/>
         <source>Language</source>
         <translation>语言</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review/window.py" line="81"/>
+        <location filename="../../desktop/ui/review/window.py" line="89"/>
         <source>&amp;Review</source>
         <translation>审核(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review/window.py" line="84"/>
+        <location filename="../../desktop/ui/review/window.py" line="92"/>
         <source>Next district</source>
         <translation>下一个区县</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review/window.py" line="85"/>
+        <location filename="../../desktop/ui/review/window.py" line="93"/>
         <source>Previous district</source>
         <translation>上一个区县</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review/window.py" line="87"/>
+        <location filename="../../desktop/ui/review/window.py" line="95"/>
         <source>Raise a query on this value…</source>
         <translation>对此数值提出问题…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review/window.py" line="88"/>
+        <location filename="../../desktop/ui/review/window.py" line="96"/>
         <source>Return…</source>
         <translation>退回…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review/window.py" line="89"/>
+        <location filename="../../desktop/ui/review/window.py" line="97"/>
         <source>Accept…</source>
         <translation>审核通过…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review/window.py" line="114"/>
+        <location filename="../../desktop/ui/review/window.py" line="122"/>
         <source>This is the last district in the list</source>
         <translation>已是列表中的最后一个区县</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review/window.py" line="115"/>
+        <location filename="../../desktop/ui/review/window.py" line="123"/>
         <source>This is the first district in the list</source>
         <translation>已是列表中的第一个区县</translation>
     </message>

@@ -608,7 +608,13 @@ def test_a_shortcut_the_state_does_not_allow_says_why_before_any_dialog(reviewer
     window.open_unit("500101")  # nothing received from it yet
     window.review.table.setFocus()
     window.review.table.selectRow(0)
-    Modals().run(lambda: QTest.keyClick(window.review.table, Qt.Key.Key_Q, ctrl))  # no query box to type into first
+    shift = Qt.KeyboardModifier.ShiftModifier
+    from PySide6.QtGui import QAction
+
+    # Ctrl+Q quits here as in the district's window; a query is Ctrl+Shift+Q.
+    by_keys = {a.shortcut().toString(): a.text() for a in window.findChildren(QAction) if not a.shortcut().isEmpty()}
+    assert by_keys["Ctrl+Q"] == "退出" and by_keys["Ctrl+Shift+Q"].startswith("对此数值")
+    Modals().run(lambda: QTest.keyClick(window.review.table, Qt.Key.Key_Q, ctrl | shift))  # no query box to type into first
     assert "未报送" in dialogs["info"][-1]
     assert "以下数值未报送" in window.review.title.text() and "第 0 版" not in window.review.title.text()
     window.inbox.import_paths([p for p in export_all(district, tmp_path, reviewer) if p.stem == "500101"])

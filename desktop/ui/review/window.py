@@ -53,9 +53,17 @@ class ReviewerWindow(QMainWindow):
         city = QAction(self.tr("Save the city workbook…"), self)
         city.triggered.connect(lambda: self.dashboard.save_workbook())
         file_menu.addAction(city)
+        report = QAction(self.tr("Save the report as Word…"), self)
+        report.triggered.connect(lambda: self.dashboard.save_report())
+        file_menu.addAction(report)
         file_menu.addSeparator()
         add_register_key_action(file_menu, self, controller)
         add_keys_action(file_menu, self, controller)
+        file_menu.addSeparator()
+        quit_action = QAction(self.tr("Quit"), self)
+        quit_action.setShortcut(QKeySequence("Ctrl+Q"))  # as the district's window; not every platform theme maps StandardKey.Quit
+        quit_action.triggered.connect(self.close)
+        file_menu.addAction(quit_action)
         self._build_review_menu()
         view = self.menuBar().addMenu(self.tr("&View"))
         languages = view.addMenu(self.tr("Language"))
@@ -84,7 +92,7 @@ class ReviewerWindow(QMainWindow):
             (self.tr("Next district"), "Ctrl+PgDown", lambda: self.step(1)),
             (self.tr("Previous district"), "Ctrl+PgUp", lambda: self.step(-1)),
             (None, None, None),
-            (self.tr("Raise a query on this value…"), "Ctrl+Q", page.raise_query),
+            (self.tr("Raise a query on this value…"), "Ctrl+Shift+Q", page.raise_query),  # Ctrl+Q quits, as everywhere
             (self.tr("Return…"), "Ctrl+R", page.return_half),
             (self.tr("Accept…"), "Ctrl+Shift+A", page.accept),
         ):  # fmt: skip
@@ -95,7 +103,7 @@ class ReviewerWindow(QMainWindow):
             action.setShortcut(QKeySequence(keys))
             action.triggered.connect(slot)
             menu.addAction(action)
-        for button, keys in ((page.query_button, "Ctrl+Q"), (page.return_button, "Ctrl+R"), (page.accept_button, "Ctrl+Shift+A")):
+        for button, keys in ((page.query_button, "Ctrl+Shift+Q"), (page.return_button, "Ctrl+R"), (page.accept_button, "Ctrl+Shift+A")):
             shown = QKeySequence(keys).toString(QKeySequence.SequenceFormat.NativeText)
             button.setToolTip(f"{button.text().rstrip('…')} ({shown})")
         self.review_menu = menu
