@@ -107,8 +107,8 @@ def yoy_change(ind: Indicator, now, then, lang: str) -> str | float | int | None
     if now is None or then is None or isinstance(now, str) or isinstance(then, str):
         return None
     diff = round_half_up(Decimal(now) - Decimal(then), ind.places)
-    if ind.type == "percent":
-        return f"{diff:+}" + Text("个百分点", " pts")(lang)
+    if ind.type == "percent":  # no sign on no change, as 0 has none in the counts' format
+        return (f"{diff:+}" if diff else f"{abs(diff)}") + Text("个百分点", " pts")(lang)
     return int(diff) if ind.type == "integer" else float(diff)
 
 

@@ -211,11 +211,16 @@ def _topic_sheet(
         )
         cell.number_format = c.number_format(ind.places)
     last = total
+    notes = []
+    if any(a.status == MISSED for row in districts for code, a in row.attainments.items() if code in {i.code for i in members}):
+        notes.append((Text("红色粗体：未达到目标。", "Red bold: target missed."), Font(name=c.FONT, color="9C0006", bold=True)))
     if not final:
+        notes.append((Text("灰色斜体：尚未审核通过的区县，不计入全市合计。", "Grey italics: districts not yet accepted, not counted in the city's total."),
+                      NOT_COUNTED))  # fmt: skip
+    for note, font in notes:  # what the type says, under the table
         last += 1
         ws.merge_cells(start_row=last, start_column=2, end_row=last, end_column=len(titles))
-        note = Text("灰色斜体：尚未审核通过的区县，不计入全市合计。", "Grey italics: districts not yet accepted, not counted in the city's total.")
-        c.put(ws.cell(last, 2), note(lang)).font = NOT_COUNTED
+        c.put(ws.cell(last, 2), note(lang)).font = font
     c.widths(ws, [9, 21, 8] + [10] * len(members))
     ws.column_dimensions["A"].hidden = True  # the code, for programs; people read the name
     printing.fit_rows(ws, 1, last, minimum=16.5)

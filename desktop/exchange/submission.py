@@ -93,10 +93,8 @@ def _mark_draft(wb: Workbook, lang: str) -> None:
     for ws in wb.worksheets:
         ws.title = f"{ws.title}（{DRAFT(lang)}）" if lang == "zh" else f"{ws.title} ({DRAFT(lang)})"
         ws.sheet_properties.tabColor = "C0392B"
-        ws.oddHeader.center.text = DRAFT_NOTE(lang)
-        ws.oddHeader.center.size = 14
-        ws.oddHeader.center.color = "C0392B"
-        ws.evenHeader.center.text = DRAFT_NOTE(lang)
+        for header in (ws.oddHeader, ws.evenHeader, ws.firstHeader):
+            header.center.text, header.center.size, header.center.color = DRAFT_NOTE(lang), 14, "C0392B"
 
 
 def _cover(ws, report: HalfReport, catalog: Catalog, form: FormInfo, people: dict[str, str], lang: str, signed) -> None:
@@ -210,6 +208,14 @@ def _values(
     ws.row_dimensions[row + 2].height = 60  # room for signatures and the seal
     ws.freeze_panes = f"E{HEADER_ROW + 1}"
     c.print_setup(ws, lang, unit.name(lang), f"{HEADER_ROW}:{HEADER_ROW}")
+    # Pages after the first name the unit and the period above the repeated header row.
+    ws.HeaderFooter.differentFirst = True
+    running = ws.oddHeader.right  # clear of the draft mark, which is centred
+    period = Text(f"{unit.name.zh}　{semester.label('zh')}", f"{unit.name.en}, {semester.label('en')}")
+    running.text, running.font, running.size = period(lang), f"{c.FONT},Regular", 11
+    for first, odd in ((ws.firstFooter.left, ws.oddFooter.left), (ws.firstFooter.center, ws.oddFooter.center),
+                       (ws.firstFooter.right, ws.oddFooter.right)):  # fmt: skip
+        first.text, first.font, first.size = odd.text, odd.font, odd.size
     printing.break_pages(ws, _keep_together(layout, row + 2), (HEADER_ROW, HEADER_ROW))
 
 

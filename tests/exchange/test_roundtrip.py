@@ -230,7 +230,7 @@ def test_consolidation_sums_counts_and_recomputes_ratios(ctx, tmp_path, demo_cop
     texts = [str(cell.value) for row in ws.iter_rows() for cell in row if cell.value]
     assert not any("（示例）" in t for t in texts) and sum("示例" in t for t in texts) == 1  # one note for the starred
     water = book.get_sheet_by_name("水环境").to_python()
-    assert len(water) == 1 + 38 + 1 and water[-1][1] == "全市"
+    assert len(water) == 1 + 38 + 1 + 1 and water[-2][1] == "全市" and water[-1][1] == "红色粗体：未达到目标。"  # the legend
     reporting = book.get_sheet_by_name("报送情况").to_python()
     assert len(reporting) == 39
     # --json gives the city's figures with the keys of `show --json`

@@ -45,6 +45,7 @@ def test_the_signed_submission_prints_as_an_official_form(ctx, tmp_path):
         assert len(page.fonts) == 1 and page.fonts <= {"NotoSerifCJKjp", "SimSun"}, page.fonts
         assert f"第{page.number}页 共{count}页" in page.text
     values = [p for p in pages if "数据表" in p.text and "行号" in p.text]
+    assert all("万州区　2024年上半年" in p.text for p in values[1:])  # later pages say whose form they are
     assert len(values) == 3, [p.number for p in values]  # A4 landscape, fitted to the width
     # The statutory marks at the top, the people of the sign-off at the bottom, beside at least three rows of
     # figures: the last page is never only the signatures.
