@@ -254,9 +254,15 @@ def _attainment(ws, districts: list[DistrictRow], catalog: Catalog, city: HalfRe
             m[2].margin if m[2].margin is not None else 0,
         )
     )
+    # The city's own misses first (a provisional total is not judged: build_half_report leaves it out).
+    final = city.coverage is None or city.coverage.final
+    city_row = DistrictRow(city.unit, city.figures, city.attainments, Status.ACCEPTED if final else Status.SUBMITTED, 0)
+    missed = [(catalog.indicators[code], city_row, att) for code, att in city.attainments.items() if att.status == MISSED] + missed
     for r, (ind, row, att) in enumerate(missed, start=2):
-        included = row.unit.code in counted
+        included = row.unit.code in counted or row is city_row
         status = STATUS_NAMES[row.status](lang) + ("" if included else Text("，未计入", ", not counted")(lang))
+        if row is city_row:
+            status = Text("全市", "City")(lang) if final else Text("全市（初步）", "City (provisional)")(lang)
         values = [ind.name(lang), row.unit.name(lang), status, c.figure(ind, row.figures, lang), att.target.shown(ind, lang),
                   att.describe(ind, lang), c.basis(att.target, lang)]  # fmt: skip
         for col, value in enumerate(values, start=1):

@@ -281,3 +281,19 @@ def test_formulas_in_a_filled_template_are_never_taken_silently(ctx, tmp_path):
     assert taken.status == IMPORTED
     assert any(cell in n.zh and "=20+5" in n.zh and "25" in n.zh for n in taken.notes)  # listed with formula and value
     assert ctx.store.unit_half(ctx.units.find("500101"), H1).raw["enf.penalties"] == 25
+
+
+def test_the_targets_sheet_lists_the_citys_own_misses_first(ctx, tmp_path):
+    from datetime import date
+
+    from desktop.exchange.consolidation_book import Issued, build_consolidation, district_rows
+    from desktop.exchange.save import save_workbook
+
+    accept_all(ctx.store, H1)
+    ctx.store.set_values("city", ctx.units.municipality, H1, {"air.pm25": "38.2"}, reason="复核后更正")  # above ≤ 37.0
+    city = half_report(ctx.store, ctx.units.municipality, H1)
+    issued = Issued(ctx.resources.form.authority, "李审核", date(2024, 7, 30))
+    path = save_workbook(build_consolidation(city, district_rows(ctx.store, H1), ctx.catalog, issued=issued), tmp_path / "city.xlsx")
+    sheet = CalamineWorkbook.from_path(str(path)).get_sheet_by_name("目标达标情况").to_python()
+    assert sheet[0][:3] == ["指标", "区县", "状态"]
+    assert sheet[1][:4] == ["PM2.5平均浓度", "重庆市", "全市", pytest.approx(38.2)] and sheet[1][5].startswith("未达标")
