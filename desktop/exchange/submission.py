@@ -170,7 +170,8 @@ def _values(
     ws.row_dimensions[1].height = 34
     for i, (label, value) in enumerate(marks(form, lang), start=2):
         ws.merge_cells(start_row=i, start_column=last_col - 1, end_row=i, end_column=last_col)
-        c.put(ws.cell(i, last_col - 1), label + value).font = c.SMALL
+        mark = c.put(ws.cell(i, last_col - 1), label + value)
+        mark.font, mark.alignment = c.SMALL, c.LEFT  # wrapped within the page (English names are long)
     unit, semester = report.unit, report.semester
     line = Text(f"填报单位（盖章）：{unit.name.zh}　　　　报告期：{semester.label('zh')}",
                 f"Unit (seal): {unit.name.en}      Period: {semester.label('en')}")  # fmt: skip

@@ -124,3 +124,13 @@ def test_the_report_is_a_word_document_in_the_bureaus_layout(ctx, tmp_path, demo
     pages = read_pages(to_pdf(path, tmp_path))
     assert all(f"{p.number} " in p.text.replace("—", " ").replace("–", " ") for p in pages)
     assert all(16.0 in p.sizes for p in pages[:-1]) and "初步数据" not in "".join(p.text for p in pages)
+
+
+def test_the_english_submission_prints_at_nine_points_or_more(ctx, tmp_path):
+    from desktop.exchange.export import submission_workbook
+    from desktop.exchange.save import save_workbook
+
+    path = save_workbook(submission_workbook(ctx.store, ctx.units.find("500104"), H1, "en"), tmp_path / "en.xlsx")
+    pages = read_pages(to_pdf(path, tmp_path))
+    assert all(min(p.sizes) >= 9 and len(p.fonts) == 1 for p in pages), [(p.number, min(p.sizes)) for p in pages]
+    assert "Approved by: Chongqing Municipal Bureau of Statistics" in " ".join(pages[1].text.split())  # wrapped, whole
