@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import io
 import os
 import tempfile
 from pathlib import Path
@@ -19,7 +20,12 @@ def save_workbook(wb, path: Path, suffix: str = ".xlsx") -> Path:
         fd, tmp = tempfile.mkstemp(prefix=".ecoreport-", suffix=suffix, dir=path.parent)
         os.close(fd)
         try:
-            wb.save(tmp)
+            # Built in memory first: a zip writer that fails on a full disk is left half-closed and complains again when
+            # collected; writing finished bytes fails once, here, with the reason.
+            buffer = io.BytesIO()
+            wb.save(buffer)
+            with open(tmp, "wb") as out:
+                out.write(buffer.getbuffer())
             umask = os.umask(0)
             os.umask(umask)
             os.chmod(tmp, 0o666 & ~umask)  # mkstemp makes it private; the saved file is an ordinary one
