@@ -192,7 +192,9 @@ def _topic_sheet(
         c.boxed(c.put(ws.cell(r, 2), row.unit.name(lang)))
         c.boxed(c.put(ws.cell(r, 3), status), c.NORMAL if included else NOT_COUNTED)
         for col, ind in enumerate(members, start=first):
-            cell = c.boxed(c.put(ws.cell(r, col), c.figure(ind, row.figures, lang)), alignment=c.RIGHT)
+            # A district's unsent draft is its own business, not the bureau's to print.
+            shown = "—" if row.status == Status.DRAFT else c.figure(ind, row.figures, lang)
+            cell = c.boxed(c.put(ws.cell(r, col), shown), alignment=c.RIGHT)
             cell.number_format = c.number_format(ind.places)
             att = row.attainments.get(ind.code)
             if not included:
@@ -220,7 +222,8 @@ def _topic_sheet(
     for note, font in notes:  # what the type says, under the table
         last += 1
         ws.merge_cells(start_row=last, start_column=2, end_row=last, end_column=len(titles))
-        c.put(ws.cell(last, 2), note(lang)).font = font
+        cell = c.put(ws.cell(last, 2), note(lang))
+        cell.font, cell.alignment = font, c.LEFT  # wrapped within the table's width
     c.widths(ws, [9, 21, 8] + [10] * len(members))
     ws.column_dimensions["A"].hidden = True  # the code, for programs; people read the name
     printing.fit_rows(ws, 1, last, minimum=16.5)
@@ -247,7 +250,7 @@ def _attainment(ws, districts: list[DistrictRow], catalog: Catalog, city: HalfRe
     _header(ws, 1, titles)
     counted = set(city.coverage.counted) if city.coverage is not None else {row.unit.code for row in districts}
     missed = [(ind, row, row.attainments[ind.code]) for ind in catalog.indicators.values() for row in districts
-              if ind.code in row.attainments and row.attainments[ind.code].status == MISSED]  # fmt: skip
+              if ind.code in row.attainments and row.attainments[ind.code].status == MISSED and row.status != Status.DRAFT]  # fmt: skip
     missed.sort(
         key=lambda m: (
             list(catalog.indicators).index(m[0].code),

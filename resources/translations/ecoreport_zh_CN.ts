@@ -376,216 +376,226 @@
 <context>
     <name>DashboardPage</name>
     <message>
-        <location filename="../../desktop/ui/review/dashboard_page.py" line="73"/>
+        <location filename="../../desktop/ui/review/dashboard_page.py" line="74"/>
         <source>Indicator</source>
         <translation>指标名称</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review/dashboard_page.py" line="73"/>
-        <location filename="../../desktop/ui/review/dashboard_page.py" line="410"/>
+        <location filename="../../desktop/ui/review/dashboard_page.py" line="74"/>
+        <location filename="../../desktop/ui/review/dashboard_page.py" line="418"/>
         <source>City</source>
         <translation>全市</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review/dashboard_page.py" line="73"/>
+        <location filename="../../desktop/ui/review/dashboard_page.py" line="74"/>
         <source>Target</source>
         <translation>目标</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review/dashboard_page.py" line="74"/>
+        <location filename="../../desktop/ui/review/dashboard_page.py" line="75"/>
         <source>Attainment</source>
         <translation>达标情况</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review/dashboard_page.py" line="93"/>
+        <location filename="../../desktop/ui/review/dashboard_page.py" line="94"/>
         <source>Copy text</source>
         <translation>复制文字</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review/dashboard_page.py" line="95"/>
+        <location filename="../../desktop/ui/review/dashboard_page.py" line="96"/>
         <source>Save as Word…</source>
         <translation>保存为 Word 文档…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review/dashboard_page.py" line="96"/>
+        <location filename="../../desktop/ui/review/dashboard_page.py" line="97"/>
         <source>The narrative report as a Word document in the bureau&apos;s layout, counting the districts chosen above</source>
         <translation>按公文格式保存文字报告（Word 文档），计入上方所选的区县</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review/dashboard_page.py" line="100"/>
+        <location filename="../../desktop/ui/review/dashboard_page.py" line="101"/>
         <source>Accepted districts only</source>
         <translation>仅已审核通过的区县</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review/dashboard_page.py" line="101"/>
+        <location filename="../../desktop/ui/review/dashboard_page.py" line="102"/>
         <source>Accepted and received districts (provisional)</source>
         <translation>已审核通过及已报送的区县（初步）</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review/dashboard_page.py" line="102"/>
+        <location filename="../../desktop/ui/review/dashboard_page.py" line="103"/>
         <source>Districts counted in the city&apos;s figures</source>
         <translation>全市数据计入的区县</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review/dashboard_page.py" line="106"/>
+        <location filename="../../desktop/ui/review/dashboard_page.py" line="107"/>
         <source>City figures count:</source>
         <translation>全市数据计入：</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review/dashboard_page.py" line="109"/>
+        <location filename="../../desktop/ui/review/dashboard_page.py" line="110"/>
         <source>Save the city workbook…</source>
         <translation>保存全市汇总表…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review/dashboard_page.py" line="110"/>
+        <location filename="../../desktop/ui/review/dashboard_page.py" line="111"/>
         <source>The city&apos;s consolidation workbook for this half, counting the districts chosen here</source>
         <translation>本半年全市汇总工作簿，按此处选择的区县范围计入</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review/dashboard_page.py" line="114"/>
+        <location filename="../../desktop/ui/review/dashboard_page.py" line="115"/>
         <source>City against targets</source>
         <translation>全市指标与目标</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review/dashboard_page.py" line="115"/>
+        <location filename="../../desktop/ui/review/dashboard_page.py" line="116"/>
         <source>Districts compared</source>
         <translation>区县对比</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review/dashboard_page.py" line="118"/>
+        <location filename="../../desktop/ui/review/dashboard_page.py" line="119"/>
         <source>Attainment by district</source>
         <translation>各区县达标情况</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review/dashboard_page.py" line="119"/>
+        <location filename="../../desktop/ui/review/dashboard_page.py" line="120"/>
         <source>City trend</source>
         <translation>全市趋势</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review/dashboard_page.py" line="120"/>
-        <location filename="../../desktop/ui/review/dashboard_page.py" line="250"/>
+        <location filename="../../desktop/ui/review/dashboard_page.py" line="121"/>
+        <location filename="../../desktop/ui/review/dashboard_page.py" line="251"/>
         <source>Narrative report</source>
         <translation>文字报告</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review/dashboard_page.py" line="159"/>
+        <location filename="../../desktop/ui/review/dashboard_page.py" line="160"/>
         <source>Save as image…</source>
         <translation>保存为图片…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review/dashboard_page.py" line="248"/>
+        <location filename="../../desktop/ui/review/dashboard_page.py" line="249"/>
         <source>report_%1.docx</source>
         <translation>全市报告_%1.docx</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review/dashboard_page.py" line="249"/>
+        <location filename="../../desktop/ui/review/dashboard_page.py" line="250"/>
         <source>Save the report</source>
         <translation>保存文字报告</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review/dashboard_page.py" line="249"/>
+        <location filename="../../desktop/ui/review/dashboard_page.py" line="250"/>
         <source>Word documents (*.docx)</source>
         <translation>Word 文档 (*.docx)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review/dashboard_page.py" line="250"/>
+        <location filename="../../desktop/ui/review/dashboard_page.py" line="251"/>
         <source>Writing the report…</source>
         <translation>正在生成报告…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review/dashboard_page.py" line="292"/>
+        <location filename="../../desktop/ui/review/dashboard_page.py" line="293"/>
         <source>Not assessed: provisional total</source>
         <translation>暂不评价：初步合计数</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review/dashboard_page.py" line="373"/>
+        <location filename="../../desktop/ui/review/dashboard_page.py" line="380"/>
         <source>City %1</source>
         <translation>全市 %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review/dashboard_page.py" line="395"/>
+        <location filename="../../desktop/ui/review/dashboard_page.py" line="402"/>
         <source>Not applicable: %1</source>
         <translation>不适用：%1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review/dashboard_page.py" line="396"/>
+        <location filename="../../desktop/ui/review/dashboard_page.py" line="403"/>
         <source>No value: %1</source>
         <translation>无数据：%1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review/dashboard_page.py" line="408"/>
+        <location filename="../../desktop/ui/review/dashboard_page.py" line="404"/>
+        <source>The city&apos;s provisional total is not drawn: it counts only the accepted districts</source>
+        <translation>全市初步合计只含已审核通过的区县，不作比较线</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/review/dashboard_page.py" line="416"/>
         <source>the city, half by half</source>
         <translation>全市历年各半年度</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review/dashboard_page.py" line="422"/>
+        <location filename="../../desktop/ui/review/dashboard_page.py" line="430"/>
+        <source>Provisional: not every district accepted</source>
+        <translation>初步：未全部审核通过</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/review/dashboard_page.py" line="443"/>
         <source> (provisional)</source>
         <translation>（初步）</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review/dashboard_page.py" line="440"/>
+        <location filename="../../desktop/ui/review/dashboard_page.py" line="465"/>
         <source>%1 target %2</source>
         <translation>%1目标 %2</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review/dashboard_page.py" line="168"/>
+        <location filename="../../desktop/ui/review/dashboard_page.py" line="169"/>
         <source>Save chart</source>
         <translation>保存图表</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review/dashboard_page.py" line="160"/>
+        <location filename="../../desktop/ui/review/dashboard_page.py" line="161"/>
         <source>PNG at twice the screen&apos;s resolution, or SVG or PDF to scale without limit</source>
         <translation>PNG 为屏幕分辨率的两倍；SVG 或 PDF 可任意缩放</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review/dashboard_page.py" line="234"/>
+        <location filename="../../desktop/ui/review/dashboard_page.py" line="235"/>
         <source>Cannot write %1: check the folder exists and may be written to</source>
         <translation>不能写入 %1：请确认文件夹存在且可以写入</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review/dashboard_page.py" line="240"/>
+        <location filename="../../desktop/ui/review/dashboard_page.py" line="241"/>
         <source>city_%1.xlsx</source>
         <translation>全市汇总_%1.xlsx</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review/dashboard_page.py" line="241"/>
+        <location filename="../../desktop/ui/review/dashboard_page.py" line="242"/>
         <source>Save the city workbook</source>
         <translation>保存全市汇总表</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review/dashboard_page.py" line="241"/>
+        <location filename="../../desktop/ui/review/dashboard_page.py" line="242"/>
         <source>Excel workbooks (*.xlsx)</source>
         <translation>Excel 工作簿 (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review/dashboard_page.py" line="242"/>
-        <location filename="../../desktop/ui/review/dashboard_page.py" line="277"/>
+        <location filename="../../desktop/ui/review/dashboard_page.py" line="243"/>
+        <location filename="../../desktop/ui/review/dashboard_page.py" line="278"/>
         <source>Consolidating the districts…</source>
         <translation>正在汇总各区县数据…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review/dashboard_page.py" line="234"/>
-        <location filename="../../desktop/ui/review/dashboard_page.py" line="262"/>
+        <location filename="../../desktop/ui/review/dashboard_page.py" line="235"/>
+        <location filename="../../desktop/ui/review/dashboard_page.py" line="263"/>
         <source>Not saved</source>
         <translation>未保存</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review/dashboard_page.py" line="264"/>
+        <location filename="../../desktop/ui/review/dashboard_page.py" line="265"/>
         <source>Saved %1</source>
         <translation>已保存 %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review/dashboard_page.py" line="242"/>
+        <location filename="../../desktop/ui/review/dashboard_page.py" line="243"/>
         <source>City workbook</source>
         <translation>全市汇总表</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review/dashboard_page.py" line="307"/>
+        <location filename="../../desktop/ui/review/dashboard_page.py" line="308"/>
         <source>District</source>
         <translation>区县</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review/dashboard_page.py" line="369"/>
+        <location filename="../../desktop/ui/review/dashboard_page.py" line="370"/>
         <source>Target %1</source>
         <translation>目标 %1</translation>
     </message>

@@ -73,6 +73,11 @@ def test_the_city_workbook_prints_readably_and_says_how_final_it_is(ctx, tmp_pat
     city = half_report(ctx.store, ctx.units.municipality, H1)  # five of 38 accepted: provisional
     issued = Issued(ctx.resources.form.authority, "李审核", date(2024, 7, 30))
     path = save_workbook(build_consolidation(city, district_rows(ctx.store, H1), ctx.catalog, "zh", issued), tmp_path / "city.xlsx")
+    from python_calamine import CalamineWorkbook
+
+    water = {r[0]: r for r in CalamineWorkbook.from_path(str(path)).get_sheet_by_name("水环境").to_python()}
+    assert water["500101"][2] == "未报送" and set(water["500101"][3:]) == {"—"}  # a district's unsent draft is not printed
+    assert water["500104"][2] == "已通过" and water["500104"][3] == 2
     pages = read_pages(to_pdf(path, tmp_path))
     count = len(pages)
     for page in pages:

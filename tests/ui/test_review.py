@@ -194,6 +194,12 @@ def test_the_dashboard_says_what_the_city_figures_count(qapp, qtbot, demo_copy, 
 
     halves = board.trend.chart().axes(Qt.Orientation.Horizontal)[0].categories()
     assert halves == ["2023年上半年", "2023年下半年", "2024年上半年（初步）"]
+    # …drawn on its own (not joined to the whole halves, not under the target line), and no city line on the bars.
+    series = {s.name(): s for s in board.trend.chart().series()}
+    assert series["全市"].count() == 2 and series["初步：未全部审核通过"].count() == 1
+    assert not any("目标" in name for name in series)
+    assert not any(s.name().startswith("全市") for s in board.bars.chart().series())
+    assert "全市初步合计只含已审核通过的区县" in board.missing.text()
     board.include.setCurrentIndex(board.include.findData("received"))
     assert "计入35个（含已报送未审核）" in board.coverage.text()
     i18n.remove(qapp, gui.translators)

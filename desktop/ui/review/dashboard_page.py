@@ -12,6 +12,7 @@ from PySide6.QtCharts import (
     QChartView,
     QHorizontalBarSeries,
     QLineSeries,
+    QScatterSeries,
     QValueAxis,
 )  # fmt: skip
 from PySide6.QtCore import QPoint, Qt
@@ -369,6 +370,12 @@ class DashboardPage(QWidget):
             marks.append((float(targets[0].value), self.tr("Target %1").replace("%1", targets[0].shown(ind, lang)),
                           PALETTE["target"], Qt.PenStyle.DashLine))  # fmt: skip
         city = self.city.figures.get(ind.code)
+        from desktop.core.report import city_measured
+
+        coverage = self.city.coverage
+        provisional = coverage is not None and not coverage.final and not city_measured(ctx.catalog, ind.code)
+        if provisional:
+            city = None  # a provisional total of a few districts is no benchmark for all of them
         if city is not None and not isinstance(city, str):
             marks.append((float(city), self.tr("City %1").replace("%1", shown(ind, self.city.figures, lang)), PALETTE["city"],
                           Qt.PenStyle.DotLine))  # fmt: skip
@@ -394,6 +401,7 @@ class DashboardPage(QWidget):
         chart.legend().setAlignment(Qt.AlignmentFlag.AlignBottom)
         notes = [self.tr("Not applicable: %1").replace("%1", "、".join(not_applicable))] if not_applicable else []
         notes += [self.tr("No value: %1").replace("%1", "、".join(missing))] if missing else []
+        notes += [self.tr("The city's provisional total is not drawn: it counts only the accepted districts")] if provisional else []
         self.missing.setText("；".join(notes))
         self.bars.setMinimumHeight(max(320, 22 * len(values) + 140))  # every name readable; the page scrolls
         return chart
@@ -414,9 +422,22 @@ class DashboardPage(QWidget):
         pen = QPen(QColor(PALETTE["bars"]))
         pen.setWidth(2)
         series.setPen(pen)
-        for i, (_, value, _final) in enumerate(points):
-            series.append(i, value)
+        from desktop.core.report import city_measured
+
+        # A provisional total (only the accepted districts) is drawn on its own, never joined to whole halves.
+        comparable = city_measured(ctx.catalog, ind.code)
+        early = QScatterSeries()
+        early.setName(self.tr("Provisional: not every district accepted"))
+        early.setMarkerSize(11)
+        early.setColor(QColor("white"))
+        early.setBorderColor(QColor(PALETTE["bars"]))
+        early.setPointLabelsVisible(True)
+        early.setPointLabelsFormat("@yPoint")
+        for i, (_, value, final) in enumerate(points):
+            (series if final or comparable else early).append(i, value)
         chart.addSeries(series)
+        if early.count():
+            chart.addSeries(early)
         halves = QBarCategoryAxis()
         # A half with districts not yet accepted is labelled as provisional: its total is not comparable yet.
         halves.append([half.label(lang) + ("" if final else self.tr(" (provisional)")) for half, _, final in points]
@@ -432,10 +453,14 @@ class DashboardPage(QWidget):
         chart.addAxis(amount, Qt.AlignmentFlag.AlignLeft)
         series.attachAxis(position)
         series.attachAxis(amount)
+        if early.count():
+            early.attachAxis(position)
+            early.attachAxis(amount)
         values = [v for _, v, _ in points]
         target = next((t for t in ctx.resources.targets.by_semester.get(c.semester, [])
                        if t.code == ind.code and t.units in ("municipality", "all") and not isinstance(t.value, str)), None)  # fmt: skip
-        if target is not None:
+        judged = not any(half == c.semester and not (final or comparable) for half, _, final in points)
+        if target is not None and judged:  # a provisional total is not set against the city's target
             line = QLineSeries()
             line.setName(self.tr("%1 target %2").replace("%1", c.semester.label(lang)).replace("%2", target.shown(ind, lang)))
             line.append(-0.5, float(target.value))
