@@ -113,6 +113,14 @@ class Catalog:
                 out.append(ind)
         return out
 
+    def city_measured(self, code: str) -> bool:
+        """The city's own figure (measured or reported by the bureau), not a sum of districts nor calculated from one:
+        comparable and assessable even while the city's totals are provisional."""
+        ind = self.indicators[code]
+        if ind.derived:
+            return all(self.city_measured(c) for c in ind.formula.codes if c in self.indicators)
+        return ind.aggregation != "sum"
+
     def _reaches_district(self, ind: Indicator) -> bool:
         if ind.derived:
             return all(self.indicators[c].aggregation != "municipal" for c in ind.formula.codes)

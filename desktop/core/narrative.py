@@ -175,18 +175,22 @@ class _Writer:
 
 
 def write_report(paragraphs: list[Paragraph], catalog: Catalog, unit: Unit, semester: Semester, figures: Figures,
-                 last_year: Figures, goals: dict[str, Attainment], lang: str = "zh") -> list[str]:  # fmt: skip
-    return [s.text for s in write_sections(paragraphs, catalog, unit, semester, figures, last_year, goals, lang)]
+                 last_year: Figures, goals: dict[str, Attainment], lang: str = "zh", partial: Text | None = None) -> list[str]:  # fmt: skip
+    return [s.text for s in write_sections(paragraphs, catalog, unit, semester, figures, last_year, goals, lang, partial)]
 
 
 def write_sections(paragraphs: list[Paragraph], catalog: Catalog, unit: Unit, semester: Semester, figures: Figures,
-                   last_year: Figures, goals: dict[str, Attainment], lang: str = "zh") -> list[Section]:  # fmt: skip
+                   last_year: Figures, goals: dict[str, Attainment], lang: str = "zh",
+                   partial: Text | None = None) -> list[Section]:  # fmt: skip
+    """`partial`: while the city's sums count only some districts, the subject of a clause about such a sum
+    (已审核通过的5个区县), so that a part is never written up as 全市; the city's own measurements keep 全市."""
     writer = _Writer(catalog, figures, last_year, goals, lang)
-    subject = Text("全市", "the city")(lang) if unit.is_municipality else unit.name(lang)
+    whole = Text("全市", "the city")(lang) if unit.is_municipality else unit.name(lang)
     period = Text(f"{'上' if semester.half == 1 else '下'}半年", f"In the {'first' if semester.half == 1 else 'second'} half of {semester.year}")(lang)  # fmt: skip
     out = []
     for paragraph in paragraphs:
-        clauses = [writer.render(c, subject) for c in paragraph.clauses if writer.available(c)]
+        clauses = [writer.render(c, partial(lang) if partial and not all(catalog.city_measured(code) for code in c.codes) else whole)
+                   for c in paragraph.clauses if writer.available(c)]  # fmt: skip
         if not clauses:
             continue
         if lang == "en":

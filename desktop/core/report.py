@@ -15,6 +15,7 @@ from desktop.core.derived import Figures, compute
 from desktop.core.fingerprint import fingerprint
 from desktop.core.semester import Semester
 from desktop.core.targets import Attainment, TargetBook
+from desktop.core.text import Text
 from desktop.core.units import Unit, Units
 from desktop.core.values import Value
 from desktop.core.workflow import Status
@@ -66,25 +67,28 @@ def build_half_report(catalog: Catalog, targets: TargetBook, half: UnitHalf, pre
     if provisional:
         # A provisional total counts only some districts: beside a whole earlier half, or against the city's target,
         # it would show a fall or a miss that is not there. Only the city's own measurements are compared and assessed.
-        before = {c: v for c, v in before.items() if city_measured(catalog, c)}
-        year_ago = {c: v for c, v in year_ago.items() if city_measured(catalog, c)}
+        before = {c: v for c, v in before.items() if c in catalog.indicators and catalog.city_measured(c)}
+        year_ago = {c: v for c, v in year_ago.items() if c in catalog.indicators and catalog.city_measured(c)}
     before = compute(catalog, before, semester.previous())
     year_ago = compute(catalog, year_ago, semester.same_last_year())
     data = CheckInput(unit, semester, half.raw, half.explanations, last_year.raw, consolidated=unit.is_municipality)
     checks = run_checks(catalog, targets, data, figures)
     goals = {a.code: a for a in attainments(catalog, targets, unit, semester, figures)
-             if not provisional or city_measured(catalog, a.code)}  # fmt: skip
+             if not provisional or catalog.city_measured(a.code)}  # fmt: skip
     digest = fingerprint(unit.code, str(semester), catalog.version, half.raw, half.explanations)
     return HalfReport(unit, semester, half, figures, before, year_ago, goals, checks, status, version, preparer, approver,
                       digest)  # fmt: skip
 
 
-def city_measured(catalog: Catalog, code: str) -> bool:
-    """The city's own figure (measured or reported by the bureau), not a sum of districts, nor calculated from one."""
-    ind = catalog.indicators[code]
-    if ind.derived:
-        return all(city_measured(catalog, c) for c in ind.formula.codes if c in catalog.indicators)
-    return ind.aggregation != "sum"
+def partial_subject(report: HalfReport) -> Text | None:
+    """Who a provisional city sum is about: the districts it counts, not 全市 (None once the figures are final)."""
+    cov = report.coverage
+    if cov is None or cov.final:
+        return None
+    n = len(cov.counted)
+    if cov.include == "accepted":
+        return Text(f"已审核通过的{n}个区县", f"the {n} accepted districts")
+    return Text(f"已计入的{n}个区县", f"the {n} districts counted")
 
 
 def _json(value: object) -> object:
@@ -146,7 +150,7 @@ def narrative(paragraphs, catalog: Catalog, report: HalfReport, lang: str = "zh"
     from desktop.core.narrative import write_report
 
     text = write_report(paragraphs, catalog, report.unit, report.semester, report.figures, report.last_year,
-                        report.attainments, lang)  # fmt: skip
+                        report.attainments, lang, partial_subject(report))  # fmt: skip
     cov = report.coverage
     if cov is not None and not cov.final:
         text.insert(0, f"【{cov.describe(lang)}】" if lang == "zh" else f"[{cov.describe(lang)}]")

@@ -12,7 +12,7 @@ from desktop.core.catalog import Catalog, Indicator
 from desktop.core.checks import attainments
 from desktop.core.derived import Figures, compute
 from desktop.core.form import row_codes
-from desktop.core.report import HalfReport, city_measured
+from desktop.core.report import HalfReport
 from desktop.core.semester import Semester
 from desktop.core.targets import MISSED, Attainment
 from desktop.core.text import Text
@@ -114,10 +114,10 @@ def _summary(ws, city: HalfReport, districts: list[DistrictRow], catalog: Catalo
     contributors = city.half.consolidated.contributors if city.half.consolidated else {}
     for r, ind in enumerate(catalog.applicable(True), start=4):
         att = city.attainments.get(ind.code)
-        how = _how(ind, contributors.get(ind.code, 0), len(districts), lang, city_measured(catalog, ind.code))
+        how = _how(ind, contributors.get(ind.code, 0), len(districts), lang, catalog.city_measured(ind.code))
         # A provisional total counts only the accepted districts: set beside last year's whole city, it would show a
         # fall that is not there. Only the city's own measurements are compared until every district is in.
-        comparable = final or city_measured(catalog, ind.code)  # build_half_report leaves the rest uncompared
+        comparable = final or catalog.city_measured(ind.code)  # build_half_report leaves the rest uncompared
         change = c.yoy_change(ind, city.figures.get(ind.code), city.last_year.get(ind.code), lang) if comparable else "—"
         judged = att.describe(ind, lang) if att else (None if comparable else "—")
         values = [rows[ind.code], ind.name(lang), ind.unit(lang), c.figure(ind, city.figures, lang),

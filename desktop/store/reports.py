@@ -42,5 +42,7 @@ def narrative_sections(resources, report: HalfReport, lang: str = "zh"):
 
     own = resources.root / "narrative.toml"
     paragraphs = load_narrative(own if own.exists() else resources_dir() / "narrative.toml", resources.catalog)
+    from desktop.core.report import partial_subject
+
     return write_sections(paragraphs, resources.catalog, report.unit, report.semester, report.figures,
-                          report.last_year, report.attainments, lang)  # fmt: skip
+                          report.last_year, report.attainments, lang, partial_subject(report))  # fmt: skip

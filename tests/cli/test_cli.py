@@ -73,7 +73,12 @@ def test_city_figures_count_only_accepted_districts_until_told_otherwise(demo_co
     assert {m["unit"] for m in received["missing_units"]} == {"500101", "500102", "500103"}
     text = run("show", "500000", "2024H1", db=demo_copy, check=0).stdout
     assert "初步数据：38个区县中已审核通过5个" in text and "万州区（未报送）" in text
-    assert run("report", "2024H1", db=demo_copy, check=0).stdout.startswith("【初步数据：38个区县中已审核通过5个】")
+    report = run("report", "2024H1", db=demo_copy, check=0).stdout
+    assert report.startswith("【初步数据：38个区县中已审核通过5个】")
+    # A sum of five districts is written up as theirs, and not set against the city's target; the city's own
+    # monitoring stays 全市 and is compared with last year.
+    assert "已审核通过的5个区县开展土壤污染状况调查地块" in report and "全市开展土壤" not in report
+    assert "国家考核目标" not in report and "全市空气质量优良天数163天" in report and "同比增加6天" in report
     run("consolidate", "2024H1", "-o", str(demo_copy.parent / "city.xlsx"), db=demo_copy, check=0)
     from python_calamine import CalamineWorkbook
 

@@ -370,10 +370,8 @@ class DashboardPage(QWidget):
             marks.append((float(targets[0].value), self.tr("Target %1").replace("%1", targets[0].shown(ind, lang)),
                           PALETTE["target"], Qt.PenStyle.DashLine))  # fmt: skip
         city = self.city.figures.get(ind.code)
-        from desktop.core.report import city_measured
-
         coverage = self.city.coverage
-        provisional = coverage is not None and not coverage.final and not city_measured(ctx.catalog, ind.code)
+        provisional = coverage is not None and not coverage.final and not ctx.catalog.city_measured(ind.code)
         if provisional:
             city = None  # a provisional total of a few districts is no benchmark for all of them
         if city is not None and not isinstance(city, str):
@@ -422,10 +420,8 @@ class DashboardPage(QWidget):
         pen = QPen(QColor(PALETTE["bars"]))
         pen.setWidth(2)
         series.setPen(pen)
-        from desktop.core.report import city_measured
-
         # A provisional total (only the accepted districts) is drawn on its own, never joined to whole halves.
-        comparable = city_measured(ctx.catalog, ind.code)
+        comparable = ctx.catalog.city_measured(ind.code)
         early = QScatterSeries()
         early.setName(self.tr("Provisional: not every district accepted"))
         early.setMarkerSize(11)
