@@ -4,23 +4,20 @@ from __future__ import annotations
 
 import json
 import sys
-import unicodedata
 from decimal import Decimal
 
-
-def width(text: str) -> int:
-    return sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in text)
+from desktop.core.text import display_width
 
 
 def pad(text: str, size: int, right: bool = False) -> str:
-    gap = " " * max(0, size - width(text))
+    gap = " " * max(0, size - display_width(text))
     return gap + text if right else text + gap
 
 
 def table(rows: list[list[str]], right: set[int] = frozenset()) -> str:
     if not rows:
         return ""
-    sizes = [max(width(r[i]) for r in rows) for i in range(len(rows[0]))]
+    sizes = [max(display_width(r[i]) for r in rows) for i in range(len(rows[0]))]
     return "\n".join("  ".join(pad(c, sizes[i], i in right) for i, c in enumerate(r)).rstrip() for r in rows)
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import unicodedata
 from dataclasses import dataclass
 
 LANGS = ("zh", "en")
@@ -28,3 +29,8 @@ class UserError(Exception):
 
     def message(self, lang: str = "zh") -> str:
         return self.text(lang)
+
+
+def display_width(text: str) -> int:
+    """Columns `text` takes in a terminal, or half-ems in print: two for a Chinese character or full-width sign."""
+    return sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in text)

@@ -9,7 +9,6 @@ or digit in half of one, and one unit of column width is about half an em of the
 from __future__ import annotations
 
 import math
-import unicodedata
 from collections.abc import Sequence
 
 from openpyxl.styles import Font
@@ -17,6 +16,7 @@ from openpyxl.utils import get_column_letter
 from openpyxl.utils.indexed_list import IndexedList
 from openpyxl.worksheet.pagebreak import Break
 
+from desktop.core.text import display_width
 from desktop.exchange import cells as c
 
 A4_PT = {"landscape": (842.0, 595.0), "portrait": (595.0, 842.0)}
@@ -26,14 +26,9 @@ DEFAULT_WIDTH = 9.0
 MIN_ROW_PT = 17.5
 
 
-def half_ems(text: str) -> int:
-    """The width of `text` in half-ems: two for each Chinese character or full-width sign, one for the rest."""
-    return sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in text)
-
-
 def lines_needed(text: str, width_units: float, size: float) -> int:
     room = max(1.0, width_units - 1.0) * 11.0 / size  # in half-ems of this font size, less the cell's padding
-    return sum(max(1, math.ceil(half_ems(part) / room)) for part in str(text).split("\n"))
+    return sum(max(1, math.ceil(display_width(part) / room)) for part in str(text).split("\n"))
 
 
 def _widths(ws) -> dict[int, float]:

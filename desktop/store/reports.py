@@ -24,25 +24,26 @@ def half_report(store: Store, unit: Unit, semester: Semester, include: str = "ac
                              Status(row.status) if row else Status.DRAFT, row.version if row else 0, preparer, approver)  # fmt: skip
 
 
-def narrative(resources, report: HalfReport, lang: str = "zh") -> list[str]:
-    """The published paragraphs, from the active set-up's narrative (or the shipped one)."""
-    from desktop.core import report as core_report
+def _paragraphs(resources):
+    """The narrative's paragraphs, from the active set-up's narrative.toml (or the shipped one)."""
     from desktop.core.narrative import load_narrative
     from desktop.resources import resources_dir
 
     own = resources.root / "narrative.toml"
-    paragraphs = load_narrative(own if own.exists() else resources_dir() / "narrative.toml", resources.catalog)
-    return core_report.narrative(paragraphs, resources.catalog, report, lang)
+    return load_narrative(own if own.exists() else resources_dir() / "narrative.toml", resources.catalog)
+
+
+def narrative(resources, report: HalfReport, lang: str = "zh") -> list[str]:
+    """The published paragraphs, from the active set-up's narrative (or the shipped one)."""
+    from desktop.core import report as core_report
+
+    return core_report.narrative(_paragraphs(resources), resources.catalog, report, lang)
 
 
 def narrative_sections(resources, report: HalfReport, lang: str = "zh"):
     """The published paragraphs with the headings they sit under (core.narrative.Section), for the .docx report."""
-    from desktop.core.narrative import load_narrative, write_sections
-    from desktop.resources import resources_dir
-
-    own = resources.root / "narrative.toml"
-    paragraphs = load_narrative(own if own.exists() else resources_dir() / "narrative.toml", resources.catalog)
+    from desktop.core.narrative import write_sections
     from desktop.core.report import partial_subject
 
-    return write_sections(paragraphs, resources.catalog, report.unit, report.semester, report.figures,
+    return write_sections(_paragraphs(resources), resources.catalog, report.unit, report.semester, report.figures,
                           report.last_year, report.attainments, lang, partial_subject(report))  # fmt: skip
