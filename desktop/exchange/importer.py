@@ -50,9 +50,11 @@ def _refused(path: Path, text: Text, book: ImportedBook | None = None) -> Import
 
 def import_file(store: Store, path: Path, actor: str, expect_unit: Unit | None = None,
                 expect_semester: Semester | None = None, memo: dict | None = None) -> ImportResult:  # fmt: skip
-    """`memo`: what a batch learns once for all its files (who the actor is, how a set-up package differs)."""
+    """`memo`: what a batch learns once for all its files (who the actor is, the keys, how a set-up package
+    differs) and the heads its files carried, which the batch keeps at its end."""
     path = Path(path)
-    memo = {} if memo is None else memo
+    alone = memo is None
+    memo = {} if alone else memo
     try:
         book = read_book(path, store.catalog)
     except BookRefused as exc:
@@ -67,7 +69,7 @@ def import_file(store: Store, path: Path, actor: str, expect_unit: Unit | None =
         return _refused(path, Text("这是报送件，由市局审核员导入；区县请导入填报模板或市局的审核意见",
                                    "This is a submission, imported by the bureau's reviewer; a district imports "
                                    "templates or the bureau's review"), book)  # fmt: skip
-    refusal = _identity_problem(store, book, expect_unit, expect_semester)
+    refusal = _identity_problem(store, book, expect_unit, expect_semester, memo)
     if refusal:
         refused = _refused(path, refusal, book)
         refused.problems += _changed_cells(store, book) if book.kind == "submission" else []
@@ -75,12 +77,14 @@ def import_file(store: Store, path: Path, actor: str, expect_unit: Unit | None =
     unit = store.units.get(book.unit_code)
     source = FileSource(path.name, book.sha256, book.kind)
     checked = _own_chain(store, book, unit)  # before this import adds to the log
+    if "submissions" not in memo:
+        memo["submissions"] = Submissions(store, batch=True)
     try:
         if book.kind == "submission":
-            changes = Submissions(store).receive(actor, unit, book.semester, book.values, book.explanations,
+            changes = memo["submissions"].receive(actor, unit, book.semester, book.values, book.explanations,
                                                  sign_off_of(book), source, book.threads)  # fmt: skip
         elif book.kind == "review":
-            changes = Submissions(store).apply_review(actor, unit, book.semester, book.meta["decision"],
+            changes = memo["submissions"].apply_review(actor, unit, book.semester, book.meta["decision"],
                                                       book.meta.get("reason") or None, book.threads, source,
                                                       book.meta.get("reviewer", ""))  # fmt: skip
         else:
@@ -102,7 +106,9 @@ def import_file(store: Store, path: Path, actor: str, expect_unit: Unit | None =
     if book.kind == "review" and changes:
         notes.insert(0, _review_note(book))  # the decision and its reason, the moment the district imports it
     notes += [Text(f.message("zh"), f.message("en")) for f in book.formulas]  # each formula whose result was taken
-    _keep_head(store, actor, book, unit)
+    memo.setdefault("heads", []).extend(_carried_head(store, book, unit))
+    if alone:
+        keep_heads(store, actor, memo)
     notes += checked
     return ImportResult(path, status, book.kind, unit.code, str(book.semester), len(changes), [], notes)
 
@@ -145,27 +151,36 @@ def import_files(store: Store, paths: list[Path], actor: str, expect_unit: Unit 
                 if result.status == REFUSED:
                     undo()
             results.append(result)
+        keep_heads(store, actor, memo)
         if progress is not None and progress(len(results), "") is False:
             raise ImportStopped
     return results
 
 
-def _keep_head(store: Store, actor: str, book: ImportedBook, unit: Unit) -> None:
-    """The sender's signed head: this installation's independent copy, sent back with its own files."""
+def _carried_head(store: Store, book: ImportedBook, unit: Unit) -> list[dict]:
+    """The sender's signed head, which this installation keeps as an independent copy and sends back with its own
+    files; none when the file carries none."""
     import json
 
-    from desktop.store import heads
     from desktop.store.witness import head_signed
 
     if book.kind not in ("submission", "review"):
-        return
+        return []
     try:
         head = json.loads(book.meta.get("audit_head") or "null")
     except ValueError:
-        return
-    if isinstance(head, dict) and head_signed(head):
-        sender = store.units.municipality.code if book.kind == "review" else unit.code
-        heads.hold(store, actor, sender, book.kind, str(book.semester), int(book.meta.get("version") or 0), head, book.sha256)
+        return []
+    if not (isinstance(head, dict) and head_signed(head)):
+        return []
+    sender = store.units.municipality.code if book.kind == "review" else unit.code
+    return [{"unit_code": sender, "kind": book.kind, "semester": str(book.semester),
+             "version": int(book.meta.get("version") or 0), "head": head, "file_sha256": book.sha256}]  # fmt: skip
+
+
+def keep_heads(store: Store, actor: str, memo: dict) -> None:
+    from desktop.store import heads
+
+    heads.hold(store, actor, memo.pop("heads", []))
 
 
 def _own_chain(store: Store, book: ImportedBook, unit: Unit) -> list[Text]:
@@ -215,9 +230,8 @@ def _package_notes(store: Store, book: ImportedBook) -> list[Text]:
     return [head] + [change.text for change in packages.target_differences(old, store.resources, book.semester)]
 
 
-def _identity_problem(
-    store: Store, book: ImportedBook, expect_unit: Unit | None, expect_semester: Semester | None
-) -> Text | None:
+def _identity_problem(store: Store, book: ImportedBook, expect_unit: Unit | None, expect_semester: Semester | None,
+                      memo: dict) -> Text | None:  # fmt: skip
     unit = store.units.get(book.unit_code)
     if unit is None:
         return Text(
@@ -254,7 +268,9 @@ def _identity_problem(
                         "The submission was changed after it was exported (its fingerprint does not match); ask for a new export")  # fmt: skip
         from desktop.store import keys
 
-        return keys.signature_problem(store, unit, book.meta, sign_off_of(book).message(unit, book.semester))
+        if "keys" not in memo:
+            memo["keys"] = keys.key_book(store)
+        return keys.signature_problem(store, unit, book.meta, sign_off_of(book).message(unit, book.semester), memo["keys"])
     return None
 
 

@@ -71,12 +71,12 @@ def read_book(path: Path, catalog: Catalog) -> ImportedBook:
     """
     from python_calamine import CalamineWorkbook
 
-    inspect_workbook(path)
+    formulas = inspect_workbook(path)
     digest = sha256_of(path)
     try:
         wb = CalamineWorkbook.from_path(str(path))
         meta = _meta(wb)
-        return _read(wb, meta, path, digest, catalog)
+        return _read(wb, meta, path, digest, catalog, formulas)
     except UserError:
         raise
     except Exception as exc:  # noqa: BLE001 - any parser failure means the same to the user
@@ -94,7 +94,7 @@ def _meta(wb) -> dict[str, str]:
     return meta
 
 
-def _read(wb, meta: dict[str, str], path: Path, digest: str, catalog: Catalog) -> ImportedBook:
+def _read(wb, meta: dict[str, str], path: Path, digest: str, catalog: Catalog, formulas: bool) -> ImportedBook:
     kind = meta.get("kind")
     if kind not in KINDS[:3]:
         raise FileRefused(Text("该文件不是填报模板、报送文件或审核意见", "This file is not a template, a submission or a review"))
@@ -124,7 +124,8 @@ def _read(wb, meta: dict[str, str], path: Path, digest: str, catalog: Catalog) -
             continue
         seen.add(code)
         _read_cell(book, sheet, row_number, row, value_col, note_col, ind)
-    _check_formulas(book, path, sheet, first_row, value_col, note_col, catalog)
+    if formulas:
+        _check_formulas(book, path, sheet, first_row, value_col, note_col, catalog)
     book.threads = _threads(wb, meta, book.unit_code, str(semester))
     return book
 
@@ -152,13 +153,8 @@ def _read_review(wb, meta: dict[str, str], path: Path, digest: str) -> ImportedB
 
 
 def _formula_cells(path: Path, sheet: str, first_row: int, columns: tuple[int, ...]) -> dict[tuple[int, int], str]:
-    """(row, column) → formula text of the cells of `columns` that hold a formula (none: no parsing at all)."""
-    import zipfile
-
-    with zipfile.ZipFile(path) as archive:
-        sheets = [archive.read(n) for n in archive.namelist() if n.startswith("xl/worksheets/") and n.endswith(".xml")]
-        if not any(b"<f>" in x or b"<f " in x for x in sheets):  # a cell formula (not a conditional format's <formula>)
-            return {}
+    """(row, column) → formula text of the cells of `columns` that hold a formula (only read when the safety pass
+    saw one)."""
     from openpyxl import load_workbook
 
     wb = load_workbook(path, read_only=True, data_only=False)

@@ -24,6 +24,7 @@ MAX_COLUMNS = 100
 _CHUNK = 64 * 1024
 _DANGEROUS = re.compile(rb"<!\s*(DOCTYPE|ENTITY)", re.IGNORECASE)
 _DIMENSION = re.compile(rb'<dimension\s+ref="([A-Z]+)(\d+)(?::([A-Z]+)(\d+))?"')
+_FORMULA = re.compile(rb"<f[ >/]")  # a cell's formula (a conditional format's is <formula>)
 
 
 class FileRefused(UserError):
@@ -41,8 +42,9 @@ def _column_number(letters: bytes) -> int:
     return n
 
 
-def inspect_workbook(path: Path) -> None:
-    """Raises FileRefused unless `path` is a plausible, harmless .xlsx workbook."""
+def inspect_workbook(path: Path) -> bool:
+    """Raises FileRefused unless `path` is a plausible, harmless .xlsx workbook; returns whether any sheet holds a
+    cell formula (learnt on the same pass, so a workbook without one is not read a second time)."""
     try:
         size = path.stat().st_size
     except OSError as exc:
@@ -54,14 +56,14 @@ def inspect_workbook(path: Path) -> None:
         raise _refuse("不是有效的 Excel 工作簿（.xlsx）文件", "Not an Excel workbook (.xlsx)")
     try:
         with zipfile.ZipFile(path) as archive:
-            _check_archive(archive)
+            return _check_archive(archive)
     # A damaged archive fails in many ways: bad headers, corrupt deflate data, a wrong CRC, a cut-off
     # entry, an encrypted or unsupported compression method. Every one means the same to the user.
     except (zipfile.BadZipFile, zlib.error, EOFError, OSError, RuntimeError, NotImplementedError, ValueError) as exc:
         raise _refuse("工作簿文件已损坏，无法读取", f"The workbook is damaged and cannot be read ({type(exc).__name__})") from None
 
 
-def _check_archive(archive: zipfile.ZipFile) -> None:
+def _check_archive(archive: zipfile.ZipFile) -> bool:
     entries = archive.infolist()
     if len(entries) > MAX_ENTRIES:
         raise _refuse(
@@ -77,7 +79,7 @@ def _check_archive(archive: zipfile.ZipFile) -> None:
         raise _refuse(
             "不是有效的 Excel 工作簿（缺少工作簿结构）", "Not an Excel workbook (its structure is missing)"
         )
-    budget = MAX_TOTAL_UNCOMPRESSED
+    budget, formulas = MAX_TOTAL_UNCOMPRESSED, False
     for entry in entries:
         if entry.filename.startswith(("/", "\\")) or ".." in entry.filename.split("/"):
             raise _refuse(
@@ -89,12 +91,15 @@ def _check_archive(archive: zipfile.ZipFile) -> None:
                 "The workbook's compression ratio is absurd (a zip bomb)",
             )
         if entry.filename.endswith((".xml", ".rels", ".vml")):
-            budget -= _scan_xml(archive, entry, budget)
+            size, found = _scan_xml(archive, entry, budget)
+            budget, formulas = budget - size, formulas or found
+    return formulas
 
 
-def _scan_xml(archive: zipfile.ZipFile, entry: zipfile.ZipInfo, budget: int) -> int:
-    """Streams one part; returns how many bytes it really held (headers can lie)."""
-    read, tail = 0, b""
+def _scan_xml(archive: zipfile.ZipFile, entry: zipfile.ZipInfo, budget: int) -> tuple[int, bool]:
+    """Streams one part; returns how many bytes it really held (headers can lie) and whether a sheet's cell holds a
+    formula."""
+    read, tail, formula = 0, b"", False
     is_sheet = entry.filename.startswith("xl/worksheets/")
     with archive.open(entry) as stream:
         while chunk := stream.read(_CHUNK):
@@ -112,8 +117,9 @@ def _scan_xml(archive: zipfile.ZipFile, entry: zipfile.ZipInfo, budget: int) -> 
                 )
             if is_sheet and read == len(chunk):
                 _check_dimension(window)
+            formula = formula or (is_sheet and _FORMULA.search(window) is not None)
             tail = window[-64:]
-    return read
+    return read, formula
 
 
 def _check_dimension(head: bytes) -> None:

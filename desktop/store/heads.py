@@ -6,21 +6,31 @@ from __future__ import annotations
 
 import json
 
+from sqlalchemy import insert
+from sqlalchemy import select as core_select
 from sqlmodel import col, select
 
 from desktop.core.text import Text
 from desktop.store.audit import AuditLog
-from desktop.store.models import ReceivedHead
+from desktop.store.models import ReceivedHead, utcnow
 
 KEPT_IN_FILES = 10  # the newest heads held, sent back with each file
 
 
-def hold(store, actor: str, sender: str, kind: str, semester: str, version: int, head: dict, file_sha256: str) -> None:
+def hold(store, actor: str, received: list[dict]) -> None:
+    """Keeps the heads files carried: dicts of unit_code (the sender), kind, semester, version, head and
+    file_sha256. A file already held (or twice in the list) is kept once; all in one statement."""
+    table = ReceivedHead.__table__
+    fresh = list({r["file_sha256"]: r for r in received}.values())
+    if not fresh:
+        return
     with store.session() as s:
-        if s.exec(select(ReceivedHead.id).where(ReceivedHead.file_sha256 == file_sha256)).first() is not None:
-            return  # the same file again
-        s.add(ReceivedHead(unit_code=sender, kind=kind, semester=semester, version=version, head=json.dumps(head),
-                           file_sha256=file_sha256, received_by=actor))  # fmt: skip
+        conn = s.connection()
+        known = set(conn.execute(core_select(table.c.file_sha256).where(table.c.file_sha256.in_([r["file_sha256"] for r in fresh]))).scalars())
+        rows = [{**r, "head": json.dumps(r["head"]), "received_by": actor, "received_at": utcnow()}
+                for r in fresh if r["file_sha256"] not in known]  # fmt: skip
+        if rows:
+            conn.execute(insert(table), rows)
         s.commit()
 
 

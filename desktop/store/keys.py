@@ -13,6 +13,7 @@ import os
 from dataclasses import dataclass
 from pathlib import Path
 
+from sqlalchemy import select as core_select
 from sqlmodel import select
 
 from desktop.core.text import Text, UserError
@@ -295,24 +296,41 @@ def registered(store) -> list[UnitKey]:
         return list(s.exec(select(UnitKey).order_by(UnitKey.unit_code)))
 
 
-def signature_problem(store, unit: Unit, meta: dict[str, str], message: bytes) -> Text | None:
-    """Why a submission's signature is not acceptable here, or None."""
+@dataclass(frozen=True, slots=True)
+class KeyBook:
+    """Which public key signs for which unit here: this installation's own, and the districts' registered keys.
+    Read once for a batch of files (nothing in an import registers a key)."""
+
+    own: dict[str, str]  # unit code → this installation's public key
+    registered: dict[str, str]  # public key → the unit it is registered to
+
+
+def key_book(store) -> KeyBook:
+    own_t, reg_t = InstallationKey.__table__.c, UnitKey.__table__.c
+    with store.session() as s:
+        conn = s.connection()
+        own = dict(conn.execute(core_select(own_t.unit_code, own_t.public_key)).all())
+        registered = {public: unit for unit, public in conn.execute(core_select(reg_t.unit_code, reg_t.public_key))}
+    return KeyBook(own, registered)
+
+
+def signature_problem(store, unit: Unit, meta: dict[str, str], message: bytes, book: KeyBook | None = None) -> Text | None:
+    """Why a submission's signature is not acceptable here, or None. `book`: the keys, when a batch read them."""
     signature, public = meta.get("signature", ""), meta.get("public_key", "")
     if not signature or not public:
         return Text("报送文件没有签名，不能接收；请区县用本系统重新导出", "The submission is not signed; ask the district to export it again")
     if not verify(public, signature, message):
         return Text("报送文件的签名无效：文件在签名后被修改过", "The submission's signature is invalid: it was changed after signing")
-    with store.session() as s:
-        own = s.exec(select(InstallationKey.public_key).where(InstallationKey.unit_code == unit.code)).first()
-        key = s.exec(select(UnitKey).where(UnitKey.public_key == public)).first()
-    if public == own:
+    book = book or key_book(store)
+    if public == book.own.get(unit.code):
         return None  # made on this very installation
-    if key is None:
+    registered_to = book.registered.get(public)
+    if registered_to is None:
         print_ = fingerprint(public)
         return Text(f"签名公钥（指纹 {print_}）尚未登记，不能确认文件来自{unit.name.zh}；请先登记该区县的公钥",
                     f"The signing key (fingerprint {print_}) is not registered; register {unit.name.en}'s key first")  # fmt: skip
-    if key.unit_code != unit.code:
-        other = store.units.get(key.unit_code)
+    if registered_to != unit.code:
+        other = store.units.get(registered_to)
         return Text(f"签名公钥登记给了{other.name.zh}，而文件属于{unit.name.zh}",
                     f"The signing key is registered to {other.name.en}, but the file is for {unit.name.en}")  # fmt: skip
     return None

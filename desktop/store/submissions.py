@@ -57,8 +57,17 @@ class SignOff:
 
 
 class Submissions:
-    def __init__(self, store: Store):
+    def __init__(self, store: Store, batch: bool = False):
+        """`batch`: one batch of imports; who its actor is is read once (nothing in a batch changes a user)."""
         self.store = store
+        self._actors: dict[str, Actor] | None = {} if batch else None
+
+    def _actor(self, s: Session, name: str) -> Actor:
+        if self._actors is None:
+            return actor_of(users.require(s, name))
+        if name not in self._actors:
+            self._actors[name] = actor_of(users.require(s, name))
+        return self._actors[name]
 
     # --- reading ------------------------------------------------------------------------------
     def status(self, unit: Unit, semester: Semester) -> Status:
@@ -90,8 +99,10 @@ class Submissions:
     # --- the one place a status changes -------------------------------------------------------
     def _transition(self, s: Session, action: Action, unit: Unit, semester: Semester, actor: Actor,
                     reason: str | None = None, *, imported_by: str | None = None,
-                    row: SubmissionRow | None = None) -> tuple[SubmissionRow, Transition]:  # fmt: skip
-        row = row or self.store._submission(s, unit.code, semester)
+                    row: SubmissionRow | None = None, looked_up: bool = False) -> tuple[SubmissionRow, Transition]:  # fmt: skip
+        """`looked_up`: the caller already read the row, and None means there is none yet."""
+        if row is None and not looked_up:
+            row = self.store._submission(s, unit.code, semester)
         if row is None:
             row = SubmissionRow(unit_code=unit.code, semester=str(semester), status=Status.DRAFT, updated_by=actor.name)
         step = decide(action, row.status, actor, unit, reason)
@@ -247,8 +258,8 @@ class Submissions:
         file again changes nothing. The district's change log is recorded under its authors.
         """
         version = signed.version
-        with self.store.session() as s:
-            actor = actor_of(users.require(s, actor_name))
+        with self.store.session() as s, s.no_autoflush:  # the submission row is written once, at the commit
+            actor = self._actor(s, actor_name)
             row = self.store._submission(s, unit.code, semester)
             if row is not None and row.version > version:
                 raise UserError(Text(f"已接收过更新的版本（第{row.version}版），此文件为第{version}版，不能用旧版本覆盖",
@@ -264,7 +275,8 @@ class Submissions:
                 s.commit()
                 return [Change("", None, None, "queries")] if added else []
             previous = row.status if row else None
-            row, _ = self._transition(s, Action.RECEIVE, unit, semester, actor, f"第{version}版 / version {version}", row=row)
+            row, _ = self._transition(s, Action.RECEIVE, unit, semester, actor, f"第{version}版 / version {version}", row=row,
+                                      looked_up=True)  # fmt: skip
             parsed, problems = self.store._validate(unit, semester, values, explanations)
             if problems:
                 raise ValuesRefused(problems)

@@ -80,14 +80,14 @@ def test_a_file_refused_after_it_wrote_leaves_no_trace(bureau, submissions, monk
     from desktop.exchange import importer
 
     files, _ = submissions
-    real = importer._keep_head
+    real = importer._carried_head
 
-    def fail_on_the_second(store, actor, book, unit):
+    def fail_on_the_second(store, book, unit):
         if unit.code == "500103":
             raise RuntimeError("the disk went away")
-        return real(store, actor, book, unit)
+        return real(store, book, unit)
 
-    monkeypatch.setattr(importer, "_keep_head", fail_on_the_second)
+    monkeypatch.setattr(importer, "_carried_head", fail_on_the_second)
     before = counts(bureau)
     with pytest.raises(RuntimeError):
         import_files(bureau, files[:3], "reviewer")

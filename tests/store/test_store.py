@@ -138,6 +138,19 @@ def test_passwords_are_argon2_hashes(store):
             users.authenticate(s, "clerk", "wrong")
 
 
+def test_password_hashes_keep_owasps_minimum_and_older_hashes_still_verify():
+    import re
+
+    from argon2 import PasswordHasher
+
+    from desktop.store.passwords import hash_password, verify_password
+
+    memory, passes, lanes = map(int, re.search(r"m=(\d+),t=(\d+),p=(\d+)", hash_password("secret-pw")).groups())
+    assert memory >= 19456 and passes >= 2 and lanes >= 1  # Argon2id, OWASP's recommended minimum
+    older = PasswordHasher(time_cost=3, memory_cost=65536, parallelism=4).hash("secret-pw")  # made before 2026-11
+    assert verify_password(older, "secret-pw") and not verify_password(older, "wrong")
+
+
 def test_demo_database_reproduces_the_seed_report(demo_copy, resources):
     from conftest import accept_all
 
