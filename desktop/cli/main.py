@@ -41,15 +41,29 @@ def _options(add_help: bool = True) -> argparse.ArgumentParser:
     return parser
 
 
-def build_parser() -> argparse.ArgumentParser:
-    from desktop.cli import admin, exchange, keys, review, setup, users, values
+MODULES = ("admin", "values", "exchange", "review", "keys", "users", "setup")  # in the order help lists them
+# The module that registers each command, so that running one loads only its own (tests/cli checks the list).
+COMMANDS = {
+    **dict.fromkeys(("init", "backup", "restore", "selftest", "catalog", "audit"), "admin"),
+    **dict.fromkeys(("set", "submit", "withdraw", "show", "check"), "values"),
+    **dict.fromkeys(("template", "import", "export", "consolidate", "report"), "exchange"),
+    **dict.fromkeys(("inbox", "review"), "review"),
+    "key": "keys",
+    **dict.fromkeys(("user", "account"), "users"),
+    **dict.fromkeys(("package", "target", "deadline"), "setup"),
+}
+
+
+def build_parser(command: str | None = None) -> argparse.ArgumentParser:
+    """Every command; or, given a command's name, only the commands of its module."""
+    import importlib
 
     parser = _options()
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
     common = argparse.ArgumentParser(add_help=False)
     _common(common, suppress=True)
-    for module in (admin, values, exchange, review, keys, users, setup):
-        module.register(sub, common)
+    for name in (COMMANDS[command],) if command in COMMANDS else MODULES:
+        importlib.import_module(f"desktop.cli.{name}").register(sub, common)
     return parser
 
 
@@ -78,8 +92,9 @@ def run_command(args: argparse.Namespace) -> int:
 
 def parse(argv: list[str]) -> argparse.Namespace:
     args, rest = _options(add_help=False).parse_known_args(argv)
-    if rest or any(a in ("-h", "--help") for a in argv):  # a command, or help: the whole parser, with every command
-        args = build_parser().parse_args(argv)
+    if rest or any(a in ("-h", "--help") for a in argv):  # a command, or help
+        command = rest[0] if rest and rest[0] in COMMANDS else None  # else every command, for help or the error
+        args = build_parser(command).parse_args(argv)
     else:  # the GUI: its window comes up without loading the command line's modules
         args.command = None
     args.lang_given = args.lang is not None

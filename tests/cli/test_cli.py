@@ -253,3 +253,26 @@ def test_every_command_and_verb_is_in_the_readme_and_every_one_it_names_exists(c
             named.add(f"{command} {verb}")
     assert named - known == set(), "the README names commands the program does not have"
     assert known - named == set(), "commands the README does not describe"
+
+
+def test_a_command_loads_only_its_own_module_and_parses_as_with_every_command():
+    """`ecoreport import …` does not pay for the review, admin or set-up commands' modules; the list that says
+    which module registers which command matches the modules."""
+    import argparse
+    import importlib
+
+    from desktop.cli.main import COMMANDS, MODULES, _common, build_parser, parse
+
+    for name in MODULES:
+        sub = argparse.ArgumentParser().add_subparsers()
+        common = argparse.ArgumentParser(add_help=False)
+        _common(common, suppress=True)
+        importlib.import_module(f"desktop.cli.{name}").register(sub, common)
+        assert {c for c, m in COMMANDS.items() if m == name} == set(sub.choices), name
+    argv = ["import", "--user", "reviewer", "a.xlsx", "--db", "x.sqlite3"]
+    lazy, full = vars(parse(argv)), vars(build_parser().parse_args(argv))
+    assert lazy.pop("run") == full.pop("run") and {k: v for k, v in lazy.items() if k in full} == full
+    probe = ("import sys; from desktop.cli.main import parse; parse(['import', 'a.xlsx']); "
+             "print(sorted(m for m in sys.modules if m.startswith('desktop.cli.')))")  # fmt: skip
+    loaded = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, check=True, cwd=REPO).stdout
+    assert "desktop.cli.exchange" in loaded and not any(f"desktop.cli.{m}'" in loaded for m in MODULES if m != "exchange")
