@@ -17,25 +17,19 @@ def main(argv: list[str] | None = None) -> int:
 
 
 def _gui(args: argparse.Namespace) -> int:
-    import importlib.util
-
     try:
-        found = importlib.util.find_spec("desktop.ui.app") is not None
-    except ModuleNotFoundError:
-        found = False
-    if not found:
-        from desktop.cli.errors import EXIT_OK
+        from desktop.ui.app import run  # Qt is loaded only for the GUI
+    except ImportError as exc:  # an installation without Qt (a server's command line only)
+        if not (exc.name or "").startswith(("PySide6", "shiboken6")):
+            raise
+        from desktop.cli.errors import EXIT_BROKEN
         from desktop.core.text import Text
 
-        message = Text(
-            "图形界面尚未完成；请使用命令行，例如 ecoreport --help、ecoreport show 500101 2024H1",
-            "The graphical interface is not built yet; use the command line, e.g. ecoreport --help, "
-            "ecoreport show 500101 2024H1",
-        )
+        message = Text(f"无法启动图形界面（缺少 {exc.name}）；命令行仍可使用，例如 ecoreport --help",
+                       f"The graphical interface cannot start ({exc.name} is missing); the command line works, "
+                       "e.g. ecoreport --help")  # fmt: skip
         print(message(args.lang), file=sys.stderr)
-        return EXIT_OK
-    from desktop.ui.app import run  # Qt is loaded only for the GUI
-
+        return EXIT_BROKEN
     return run(args)
 
 

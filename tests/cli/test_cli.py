@@ -276,3 +276,12 @@ def test_a_command_loads_only_its_own_module_and_parses_as_with_every_command():
              "print(sorted(m for m in sys.modules if m.startswith('desktop.cli.')))")  # fmt: skip
     loaded = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, check=True, cwd=REPO).stdout
     assert "desktop.cli.exchange" in loaded and not any(f"desktop.cli.{m}'" in loaded for m in MODULES if m != "exchange")
+
+
+def test_without_qt_the_gui_says_so_and_the_command_line_still_works():
+    probe = ("import sys; sys.modules['PySide6'] = None; from desktop.launch import main; "
+             "code = main(['--lang', 'en']); print('exit', code); print('show', main(['catalog', '--lang', 'en']))")  # fmt: skip
+    done = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, cwd=REPO,
+                          env={**os.environ, "ECOREPORT_DB": str(Path(os.environ.get("TMPDIR", "/tmp")) / "no-qt.sqlite3")})  # fmt: skip
+    assert "exit 3" in done.stdout and "show 0" in done.stdout, done.stderr
+    assert "The graphical interface cannot start (PySide6" in done.stderr
