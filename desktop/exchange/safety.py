@@ -24,7 +24,7 @@ MAX_COLUMNS = 100
 _CHUNK = 64 * 1024
 _DANGEROUS = re.compile(rb"<!\s*(DOCTYPE|ENTITY)", re.IGNORECASE)
 _DIMENSION = re.compile(rb'<dimension\s+ref="([A-Z]+)(\d+)(?::([A-Z]+)(\d+))?"')
-_FORMULA = re.compile(rb"<f[ >/]")  # a cell's formula (a conditional format's is <formula>)
+_FORMULA = re.compile(rb"<(?:[A-Za-z_][\w.-]*:)?f[\s>/]")  # a cell's formula, prefixed or not (not <formula>)
 
 
 class FileRefused(UserError):

@@ -77,3 +77,27 @@ def test_a_tampered_identity_sheet(ctx, valid, tmp_path, field, value):
 def test_a_missing_file(ctx, tmp_path):
     result = import_file(ctx.store, tmp_path / "nope.xlsx", "wanzhou")
     assert result.status == REFUSED and "无法读取文件" in result.problems[0].text.zh
+
+
+def test_a_formula_is_noticed_whatever_prefix_its_writer_gave_the_element(tmp_path):
+    """The safety pass tells the reader whether any cell holds a formula (so a workbook without one is read once):
+    a writer that prefixes the sheet's namespace (`<x:f>`, as the Open XML SDK does) is noticed too."""
+    import zipfile
+
+    import openpyxl
+
+    from desktop.exchange.safety import inspect_workbook
+
+    valid, wb = tmp_path / "values.xlsx", openpyxl.Workbook()
+    wb.active.append(["<f>", "a <formula> in text", 1.5])  # text that looks like a formula is escaped: not one
+    wb.save(valid)
+    assert inspect_workbook(valid) is False
+    for element in (b"<f>1+1</f>", b"<x:f>1+1</x:f>", b'<f t="shared" ref="E5:E6" si="0"/>'):
+        path = tmp_path / "formula.xlsx"
+        with zipfile.ZipFile(valid) as source, zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as target:
+            for item in source.infolist():
+                data = source.read(item)
+                if item.filename.startswith("xl/worksheets/") and b"</sheetData>" in data:
+                    data = data.replace(b"</sheetData>", b'<row r="4999"><c r="A4999">' + element + b"</c></row></sheetData>", 1)
+                target.writestr(item, data)
+        assert inspect_workbook(path) is True, element
