@@ -1,18 +1,13 @@
-"""The About box and the application icon."""
+"""The About box."""
 
 from __future__ import annotations
 
 from PySide6 import __version__ as pyside_version
 from PySide6.QtCore import QCoreApplication, qVersion
-from PySide6.QtGui import QAction, QIcon, QKeySequence
+from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QMessageBox
 
 from desktop import __version__
-from desktop.resources import resources_dir
-
-
-def app_icon() -> QIcon:
-    return QIcon(str(resources_dir() / "icons" / "ecoreport.svg"))
 
 
 def add_about_action(menu_bar, window) -> QAction:

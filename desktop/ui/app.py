@@ -7,7 +7,7 @@ import time
 from datetime import date
 
 from PySide6.QtCore import QTimer
-from PySide6.QtWidgets import QApplication, QMessageBox
+from PySide6.QtWidgets import QApplication
 
 from desktop.ui import _skip_pyside_source_scan, i18n
 from desktop.ui.dialogs.login import LoginDialog
@@ -253,7 +253,7 @@ def run(args) -> int:
     app.setApplicationName("EcoReport")
     app.setOrganizationName("EcoReport")
     app.setDesktopFileName("ecoreport")  # matches the installed .desktop entry, so the desktop shows our icon
-    from desktop.ui.about import app_icon
+    from desktop.ui.icon import app_icon
 
     app.setWindowIcon(app_icon())
     input_method.serve(app)
@@ -267,6 +267,8 @@ def run(args) -> int:
         try:
             user = gui.first_run()
         except Exception as exc:  # noqa: BLE001 - reported, not a traceback
+            from PySide6.QtWidgets import QMessageBox
+
             QMessageBox.critical(None, "EcoReport", str(exc))
             return 3
     if user is None:

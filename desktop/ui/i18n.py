@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import shutil
 from pathlib import Path
 
 import PySide6
@@ -18,6 +17,8 @@ def translations_dir() -> Path:
 
 
 def lrelease() -> str | None:
+    import shutil  # only when a .qm must be compiled: not on every start-up
+
     bundled = Path(PySide6.__file__).parent / "lrelease"
     return str(bundled) if bundled.exists() else shutil.which("pyside6-lrelease") or shutil.which("lrelease")
 
