@@ -53,3 +53,17 @@ def test_only_figures_that_exist(resources, paragraphs):
 
 def test_large_numbers_in_wan():
     assert _wan(336000) == "33.6万" and _wan(77700) == "7.77万" and _wan(52000) == "5.2万" and _wan(695) == "695"
+
+
+@pytest.mark.parametrize(("cases", "issues", "said"), [
+    (3, 5, "中央生态环境保护督察组交办典型案例3个、重点问题5个"),
+    (0, 5, "中央生态环境保护督察组交办重点问题5个"),
+    (3, 0, "中央生态环境保护督察组交办典型案例3个"),
+    (0, 0, None),
+])  # fmt: skip
+def test_a_zero_count_is_left_out_not_printed(resources, paragraphs, cases, issues, said):
+    """"典型案例0个" reads as a finding; a count of none is not named at all."""
+    text = " ".join(report(resources, paragraphs, resources.units.find("万州区"),
+                           {"insp.typical_cases": cases, "insp.key_issues": issues}))  # fmt: skip
+    assert "0个" not in text
+    assert (said in text) if said else "督察组" not in text
