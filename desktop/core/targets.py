@@ -28,10 +28,16 @@ class Target:
     example: bool = False
 
     def shown(self, ind: Indicator, lang: str = "zh") -> str:
-        """≥ 97.3 — the target as users read it."""
+        """≥ 97.3 — the target as users read it; a level of a category in words (Ⅱ类及以上, not ≤ Ⅱ)."""
         from desktop.core.values import format_value
 
-        return f"{SYMBOLS[self.op]} {format_value(ind, self.value, lang)}"
+        level = format_value(ind, self.value, lang)
+        if ind.type == "category" and self.op in ("<=", ">="):  # levels run best first: ≤ is "or better"
+            better = self.op == "<="
+            if lang == "zh":
+                return f"{level}{ind.unit.zh}及{'以上' if better else '以下'}"
+            return f"{ind.unit.en} {level} or {'better' if better else 'worse'}"
+        return f"{SYMBOLS[self.op]} {level}"
 
     @property
     def sample(self) -> bool:

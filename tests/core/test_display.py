@@ -16,3 +16,18 @@ def test_nice_scale_covers_the_values_on_round_steps(low, high, expected):
     start, end, step = nice_scale(low, high)
     assert (start, end, step) == pytest.approx(expected)
     assert start <= low and end >= high and 3 <= (end - start) / step <= 10
+
+
+def test_a_targets_level_is_said_in_words_and_a_figure_with_its_sign(catalog):
+    from decimal import Decimal
+
+    from desktop.core.targets import Target
+    from desktop.core.text import Text
+
+    basis = Text("", "")
+    water_class = catalog["water.yangtze_class"]
+    assert Target("water.yangtze_class", "municipality", "<=", "Ⅱ", basis).shown(water_class) == "Ⅱ类及以上"
+    assert Target("water.yangtze_class", "municipality", "<=", "Ⅱ", basis).shown(water_class, "en") == "class II or better"
+    assert Target("water.yangtze_class", "municipality", ">=", "Ⅲ", basis).shown(water_class) == "Ⅲ类及以下"
+    pm25 = catalog["air.pm25"]
+    assert Target("air.pm25", "municipality", "<=", Decimal("37.0"), basis).shown(pm25) == "≤ 37.0"
