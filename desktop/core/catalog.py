@@ -41,6 +41,7 @@ class Indicator:
     yoy: Plausibility | None = None
     formula: Formula | None = None
     description: Text | None = None
+    position: bool = False  # a place in a ranking: 1 is first, so a smaller number is a better place
 
     @property
     def derived(self) -> bool:

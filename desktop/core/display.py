@@ -24,7 +24,19 @@ def change(ind: Indicator, now, then, lang: str) -> str:
     if now is None or then is None or isinstance(now, str) or isinstance(then, str):
         return ""
     diff = round_half_up(Decimal(now) - Decimal(then), ind.places)
+    if ind.position:
+        return places_moved(int(diff), lang)
     return f"{diff:+,}" + (Text("个百分点", " pts")(lang) if ind.type == "percent" else "")
+
+
+def places_moved(diff: int, lang: str) -> str:
+    """A ranking's change in words: from 4th to 3rd is up one place, not −1."""
+    if diff == 0:
+        return Text("持平", "unchanged")(lang)
+    n = abs(diff)
+    if diff < 0:
+        return Text(f"上升{n}位", f"up {n} place" + ("s" if n > 1 else ""))(lang)
+    return Text(f"下降{n}位", f"down {n} place" + ("s" if n > 1 else ""))(lang)
 
 
 def nice_scale(low: float, high: float, ticks: int = 5) -> tuple[float, float, float]:

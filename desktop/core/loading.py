@@ -192,7 +192,10 @@ def _indicator(file: Path, key: str, raw: Any, topic: str, derived: bool, writte
         aggregation="derived" if derived else t.get("aggregation", str, "sum", AGGREGATIONS),
         nature=t.get("nature", str, "flow", NATURES), required=t.get("required", bool, True),
         yoy=_plausibility(t), formula=formula, description=t.text("description", None),
+        position=t.get("position", bool, False),
     )  # fmt: skip
+    if indicator.position and (kind != "integer" or derived):
+        raise t.fail("position", "only an entered integer can be a place in a ranking")
     if not numeric and indicator.aggregation == "sum":
         raise t.fail("aggregation", f"a {kind} cannot be summed: use entered or municipal")
     t.finish()

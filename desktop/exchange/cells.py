@@ -12,6 +12,7 @@ from openpyxl.utils import get_column_letter
 
 from desktop.core.catalog import Indicator
 from desktop.core.derived import Figures
+from desktop.core.display import places_moved
 from desktop.core.text import Text
 from desktop.core.values import format_value, round_half_up
 
@@ -107,6 +108,8 @@ def yoy_change(ind: Indicator, now, then, lang: str) -> str | float | int | None
     if now is None or then is None or isinstance(now, str) or isinstance(then, str):
         return None
     diff = round_half_up(Decimal(now) - Decimal(then), ind.places)
+    if ind.position:
+        return places_moved(int(diff), lang)
     if ind.type == "percent":  # no sign on no change, as 0 has none in the counts' format
         return (f"{diff:+}" if diff else f"{abs(diff)}") + Text("个百分点", " pts")(lang)
     return int(diff) if ind.type == "integer" else float(diff)

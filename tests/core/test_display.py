@@ -31,3 +31,16 @@ def test_a_targets_level_is_said_in_words_and_a_figure_with_its_sign(catalog):
     assert Target("water.yangtze_class", "municipality", ">=", "Ⅲ", basis).shown(water_class) == "Ⅲ类及以下"
     pm25 = catalog["air.pm25"]
     assert Target("air.pm25", "municipality", "<=", Decimal("37.0"), basis).shown(pm25) == "≤ 37.0"
+
+
+def test_a_rankings_change_is_said_as_places_up_or_down(catalog):
+    """4th last year, 3rd now: up one place (the catalog marks the ranking), never a bare −1."""
+    from desktop.core.display import change
+    from desktop.exchange.cells import yoy_change
+
+    rank = catalog["climate.carbon_rank"]
+    assert rank.position
+    assert change(rank, 3, 4, "zh") == "上升1位" and change(rank, 3, 4, "en") == "up 1 place"
+    assert change(rank, 5, 3, "zh") == "下降2位" and change(rank, 5, 3, "en") == "down 2 places"
+    assert change(rank, 3, 3, "zh") == "持平" and yoy_change(rank, 3, 4, "zh") == "上升1位"
+    assert change(catalog["air.days_good"], 3, 4, "zh") == "-1"  # a count keeps its sign
