@@ -151,6 +151,8 @@ def import_files(store: Store, paths: list[Path], actor: str, expect_unit: Unit 
                 if result.status == REFUSED:
                     undo()
             results.append(result)
+        if "submissions" in memo:
+            memo["submissions"].confirm_actors()
         keep_heads(store, actor, memo)
         if progress is not None and progress(len(results), "") is False:
             raise ImportStopped

@@ -97,8 +97,8 @@ def _check_archive(archive: zipfile.ZipFile) -> bool:
 
 
 def _scan_xml(archive: zipfile.ZipFile, entry: zipfile.ZipInfo, budget: int) -> tuple[int, bool]:
-    """Streams one part; returns how many bytes it really held (headers can lie) and whether a sheet's cell holds a
-    formula."""
+    """Streams one part; returns how many bytes it really held (headers can lie) and whether it holds a cell formula
+    (any part: the workbook's relationships may put a sheet outside xl/worksheets/)."""
     read, tail, formula = 0, b"", False
     is_sheet = entry.filename.startswith("xl/worksheets/")
     with archive.open(entry) as stream:
@@ -117,7 +117,7 @@ def _scan_xml(archive: zipfile.ZipFile, entry: zipfile.ZipInfo, budget: int) -> 
                 )
             if is_sheet and read == len(chunk):
                 _check_dimension(window)
-            formula = formula or (is_sheet and _FORMULA.search(window) is not None)
+            formula = formula or _FORMULA.search(window) is not None  # any part: a sheet may live anywhere
             tail = window[-64:]
     return read, formula
 

@@ -71,12 +71,20 @@ def _fetch(s: Session, query) -> list[tuple]:
     conn = s.connection()
     compiled = query.compile(dialect=conn.dialect, compile_kwargs={"render_postcompile": True})
     params = [compiled.params[k] for k in compiled.positiontup] if compiled.positional else compiled.params
-    cursor = conn.connection.dbapi_connection.cursor()
     try:
-        cursor.execute(str(compiled), params)
-        return cursor.fetchall()
-    finally:
-        cursor.close()
+        cursor = _cursor(conn)
+        try:
+            cursor.execute(str(compiled), params)
+            return cursor.fetchall()
+        finally:
+            cursor.close()
+    except conn.dialect.loaded_dbapi.Error:
+        # Read again through SQLAlchemy: a failure then says what it is (a full or unreadable disk: StorageError).
+        return conn.execute(query).all()
+
+
+def _cursor(conn):
+    return conn.connection.dbapi_connection.cursor()
 
 
 class Store:

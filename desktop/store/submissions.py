@@ -69,6 +69,16 @@ class Submissions:
             self._actors[name] = actor_of(users.require(s, name))
         return self._actors[name]
 
+    def confirm_actors(self) -> None:
+        """At a batch's end, before it is written: whoever it acted as may still act (an administrator could have
+        disabled them while it ran); raises UserError otherwise, and the batch keeps nothing."""
+        with self.store.session() as s:
+            for name, actor in (self._actors or {}).items():
+                now = users.find(s, name)
+                if now is None or actor_of(now) != actor:
+                    raise UserError(Text(f"用户 {name} 的权限在导入过程中被更改，本批文件均未导入",
+                                         f"User {name} was changed during the import; none of the files was taken"))  # fmt: skip
+
     # --- reading ------------------------------------------------------------------------------
     def status(self, unit: Unit, semester: Semester) -> Status:
         return self.store.status(unit, semester)

@@ -101,3 +101,11 @@ def test_a_formula_is_noticed_whatever_prefix_its_writer_gave_the_element(tmp_pa
                     data = data.replace(b"</sheetData>", b'<row r="4999"><c r="A4999">' + element + b"</c></row></sheetData>", 1)
                 target.writestr(item, data)
         assert inspect_workbook(path) is True, element
+    # A sheet whose relationship puts it outside xl/worksheets/ is read all the same, so its formulas are seen too.
+    moved = tmp_path / "moved.xlsx"
+    with zipfile.ZipFile(path) as source, zipfile.ZipFile(moved, "w", zipfile.ZIP_DEFLATED) as target:
+        for item in source.infolist():
+            data = source.read(item).replace(b"worksheets/sheet1.xml", b"sheetdata/sheet1.xml")
+            target.writestr(item.filename.replace("xl/worksheets/sheet1.xml", "xl/sheetdata/sheet1.xml"), data)
+    assert inspect_workbook(moved) is True
+    assert openpyxl.load_workbook(moved).active["A4999"].data_type == "f"  # what the reader would then find

@@ -96,6 +96,25 @@ def test_a_file_refused_after_it_wrote_leaves_no_trace(bureau, submissions, monk
         assert audit.verify(s, bureau.db.witness)[1] is None
 
 
+def test_an_importer_disabled_during_the_batch_takes_nothing(bureau, submissions):
+    """The batch reads who its importer is once; before it is written it asks again, and an importer whose account
+    changed meanwhile (here: disabled between the second and third file) keeps nothing of it."""
+    from desktop.core.text import UserError
+    from desktop.store.users import Users
+
+    files, _ = submissions
+    before = counts(bureau)
+
+    def disable_after_two(done: int, name: str) -> bool:
+        if done == 2:
+            Users(bureau).set_active("admin", "reviewer", False)
+        return True
+
+    with pytest.raises(UserError, match="was changed during the import"):
+        import_files(bureau, files, "reviewer", progress=disable_after_two)
+    assert counts(bureau) == before
+
+
 def test_stopping_keeps_nothing(bureau, submissions):
     files, _ = submissions
     before, heads = counts(bureau), bureau.db.witness.heads()

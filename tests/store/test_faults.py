@@ -169,3 +169,30 @@ def test_a_read_only_database_refuses_imports_and_edits_and_says_so(disk, demo_c
         said = result.stdout + result.stderr
         assert "只读" in said or "无法打开" in said, said
     assert content(db) == before and digest(template) == source
+
+
+def test_a_failing_read_of_a_half_says_what_is_wrong(demo_copy, monkeypatch):
+    """The city's figures are read as the driver's plain rows; a driver error there is not a bare traceback: the read
+    goes through SQLAlchemy again, whose handler names the database and the disk (StorageError)."""
+    from sqlalchemy import event
+
+    from desktop.context import open_context
+    from desktop.store import service
+    from desktop.store.database import StorageError
+
+    ctx = open_context(str(demo_copy))
+    city = ctx.units.municipality
+
+    class Unreadable:
+        def execute(self, *_):
+            raise sqlite3.OperationalError("disk I/O error")
+
+        def close(self):
+            pass
+
+    monkeypatch.setattr(service, "_cursor", lambda conn: Unreadable())
+    assert ctx.store.unit_half(city, H1).raw  # a passing failure: read again, the same figures
+    event.listen(ctx.store.db.engine, "before_cursor_execute", lambda *a: (_ for _ in ()).throw(sqlite3.OperationalError("disk I/O error")))
+    with pytest.raises(StorageError, match="disk that is full or cannot be written"):
+        ctx.store.unit_half(city, H1)
+    ctx.store.db.dispose()
