@@ -79,9 +79,13 @@ class Catalog:
     indicators: dict[str, Indicator]  # in display order
     rules: list[Rule]
     _derived_order: list[Indicator] = field(default_factory=list)
+    counts: frozenset[str] = frozenset()  # integer indicators: stored as plain digits
+    kept_as_text: frozenset[str] = frozenset()  # texts and categories: stored as they are read back
 
     def __post_init__(self) -> None:
         self._derived_order = [i for i in self.indicators.values() if i.derived]
+        self.counts = frozenset(i.code for i in self.indicators.values() if i.type == "integer")
+        self.kept_as_text = frozenset(i.code for i in self.indicators.values() if i.type in ("text", "category"))
 
     def __getitem__(self, code: str) -> Indicator:
         return self.indicators[code]

@@ -108,7 +108,7 @@ def import_file(store: Store, path: Path, actor: str, expect_unit: Unit | None =
     notes += [Text(f.message("zh"), f.message("en")) for f in book.formulas]  # each formula whose result was taken
     memo.setdefault("heads", []).extend(_carried_head(store, book, unit))
     if alone:
-        keep_heads(store, actor, memo)
+        _keep_heads(store, actor, memo)
     notes += checked
     return ImportResult(path, status, book.kind, unit.code, str(book.semester), len(changes), [], notes)
 
@@ -153,7 +153,7 @@ def import_files(store: Store, paths: list[Path], actor: str, expect_unit: Unit 
             results.append(result)
         if "submissions" in memo:
             memo["submissions"].confirm_actors()
-        keep_heads(store, actor, memo)
+        _keep_heads(store, actor, memo)
         if progress is not None and progress(len(results), "") is False:
             raise ImportStopped
     return results
@@ -179,7 +179,7 @@ def _carried_head(store: Store, book: ImportedBook, unit: Unit) -> list[dict]:
              "version": int(book.meta.get("version") or 0), "head": head, "file_sha256": book.sha256}]  # fmt: skip
 
 
-def keep_heads(store: Store, actor: str, memo: dict) -> None:
+def _keep_heads(store: Store, actor: str, memo: dict) -> None:
     from desktop.store import heads
 
     heads.hold(store, actor, memo.pop("heads", []))

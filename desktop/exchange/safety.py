@@ -43,7 +43,7 @@ def _column_number(letters: bytes) -> int:
 
 
 def inspect_workbook(path: Path) -> bool:
-    """Raises FileRefused unless `path` is a plausible, harmless .xlsx workbook; returns whether any sheet holds a
+    """Raises FileRefused unless `path` is a plausible, harmless .xlsx workbook; returns whether any part holds a
     cell formula (learnt on the same pass, so a workbook without one is not read a second time)."""
     try:
         size = path.stat().st_size

@@ -153,8 +153,7 @@ class Store:
 
     def _decode(self, rows: list) -> dict[str, tuple[dict[str, Value], dict[str, str]]]:
         out: dict[str, tuple[dict[str, Value], dict[str, str]]] = {}
-        indicators = self.catalog.indicators
-        counts, texts = self._plain_codes()
+        indicators, counts, texts = self.catalog.indicators, self.catalog.counts, self.catalog.kept_as_text
         for row in rows:  # plain tuples: the hot path of every city figure
             unit_code, code, value, explanation = row[0], row[1], row[2], row[3]
             entry = out.get(unit_code)
@@ -171,15 +170,6 @@ class Store:
             if explanation:
                 entry[1][code] = explanation
         return out
-
-    def _plain_codes(self) -> tuple[frozenset[str], frozenset[str]]:
-        """The catalog's counts, and its texts and categories (kept as stored), for `_decode`."""
-        if getattr(self, "_plain_for", None) is not self.catalog:
-            inds = self.catalog.indicators.values()
-            self._plain = (frozenset(i.code for i in inds if i.type == "integer"),
-                           frozenset(i.code for i in inds if i.type in ("text", "category")))  # fmt: skip
-            self._plain_for = self.catalog
-        return self._plain
 
     def unit_half(self, unit: Unit, semester: Semester, include: str = "accepted") -> UnitHalf:
         """A unit's half; for the city, the districts that `include` admits (core.consolidation.INCLUDE)."""
