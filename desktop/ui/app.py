@@ -244,6 +244,23 @@ def _input_check(seconds: int) -> int:
     return 0 if has_chinese(dialog.typed) else 1
 
 
+def _unsound_binding(args) -> int:
+    """Refuses to start on a Qt binding that would crash the program at random, and says what to install."""
+    import PySide6
+    from PySide6.QtWidgets import QMessageBox
+
+    from desktop.core.text import Text
+
+    message = Text(f"无法启动：已安装的 PySide6 {PySide6.__version__} 有已知缺陷，会使程序随机崩溃。"
+                   "请改装其他版本，例如：pip install 'PySide6-Essentials!=6.12.0' 'PySide6-Addons!=6.12.0'",
+                   f"EcoReport will not start: the installed PySide6 {PySide6.__version__} has a known defect that crashes "
+                   "programs at random. Install another version, e.g. pip install 'PySide6-Essentials!=6.12.0' "
+                   "'PySide6-Addons!=6.12.0'")(args.lang)  # fmt: skip
+    print(message, file=sys.stderr)
+    QMessageBox.critical(None, "EcoReport", message)
+    return 3  # the command line's EXIT_BROKEN: the installation cannot run
+
+
 def run(args) -> int:
     from desktop.ui import input_method
 
@@ -256,6 +273,10 @@ def run(args) -> int:
     from desktop.ui.icon import app_icon
 
     app.setWindowIcon(app_icon())
+    from desktop.ui import binding
+
+    if binding.drops_references():
+        return _unsound_binding(args)
     input_method.serve(app)
     gui = GuiApp(args, app)
     if getattr(args, "input_check", None) is not None:

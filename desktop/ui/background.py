@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
+import gc
 import threading
 from collections.abc import Callable
 from typing import TypeVar
 
-from PySide6.QtCore import QEventLoop, QObject, Qt, QThreadPool, Signal
+from PySide6.QtCore import QEventLoop, QObject, Qt, Signal
 from PySide6.QtWidgets import QProgressDialog, QWidget
 
 T = TypeVar("T")
@@ -51,19 +52,23 @@ def run_in_background(parent: QWidget | None, text: str, work: Callable[[Progres
         bridge.stepped.emit(done, label)
         return not cancelled.is_set()
 
-    done = threading.Event()
-
     def worker() -> None:
         try:
             outcome["value"] = work(report)
         except BaseException as exc:  # noqa: BLE001 - handed to the UI thread, raised there
             outcome["error"] = exc
-        done.set()
         bridge.finished.emit()
 
-    QThreadPool.globalInstance().start(worker)
-    loop.exec()
-    done.wait()
+    # A thread of our own, joined here, so what the worker held (the bridge, the caller's widgets) is let go on this
+    # thread, not on a pool thread at a moment of its own.
+    thread = threading.Thread(target=worker, name="ecoreport-background", daemon=True)
+    gc.freeze()  # the collector, run by either thread, walks only what the work made, not the window's whole heap
+    try:
+        thread.start()
+        loop.exec()
+        thread.join()
+    finally:
+        gc.unfreeze()
     progress.close()
     progress.deleteLater()
     if "error" in outcome:

@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
+import threading
 from pathlib import Path
 
-from PySide6.QtCore import Qt, QThreadPool, Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -83,7 +84,7 @@ class InboxPage(QWidget):
         for signal in (self.search.textChanged, self.status_filter.currentIndexChanged, self.flag_filter.currentIndexChanged):
             signal.connect(self._filter)
         self.search.returnPressed.connect(self._open_first)
-        QThreadPool.globalInstance().start(_load_pinyin)  # the first keystroke finds the dictionary loaded
+        threading.Thread(target=_load_pinyin, name="ecoreport-pinyin", daemon=True).start()  # loaded by the first keystroke
         self.summary = QLabel(self)
         self.completeness = QLabel(self)
         self.remind_button = QPushButton(self.tr("Reminder notice…"), self)

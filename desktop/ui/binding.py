@@ -1,0 +1,27 @@
+"""Whether the Qt binding this process loaded is one EcoReport can safely run on."""
+
+from __future__ import annotations
+
+import sys
+
+from PySide6.QtCore import QObject, Signal
+
+_EMITS = 64
+
+
+class _Probe(QObject):
+    pinged = Signal()
+
+
+def _emit(probe: _Probe) -> None:
+    probe.pinged.emit()
+
+
+def drops_references() -> bool:
+    """Whether emitting a signal loses a reference to True, as every emit does in PySide6 6.12.0: after a few
+    hundred, the interpreter frees True and the process dies mid-work. (Python 3.12 and later never free True.)"""
+    probe = _Probe()
+    before = sys.getrefcount(True)
+    for _ in range(_EMITS):
+        _emit(probe)
+    return sys.getrefcount(True) <= before - _EMITS // 2

@@ -1,0 +1,40 @@
+"""EcoReport runs only on a Qt binding that keeps the interpreter's reference counts: PySide6 6.12.0 drops a
+reference to True on every signal emitted, and a 3.11 interpreter then dies at random, mid-work."""
+
+from __future__ import annotations
+
+import argparse
+import ctypes
+
+from PySide6.QtWidgets import QMessageBox
+
+
+def test_the_installed_binding_keeps_reference_counts():
+    from desktop.ui import binding
+
+    assert not binding.drops_references()
+
+
+def test_a_binding_that_drops_references_is_refused_before_any_window_with_what_to_install(qapp, monkeypatch, capsys):
+    from desktop.ui import app, binding
+
+    dropped = []
+    real = binding._emit
+
+    def defective(probe):  # what 6.12.0 does on each emit
+        real(probe)
+        ctypes.pythonapi.Py_DecRef(ctypes.py_object(True))
+        dropped.append(1)
+
+    shown = []
+    monkeypatch.setattr(binding, "_emit", defective)
+    monkeypatch.setattr(QMessageBox, "critical", staticmethod(lambda parent, title, text: shown.append(text)))
+    monkeypatch.setattr(app, "GuiApp", lambda *a: (_ for _ in ()).throw(AssertionError("a window was opened")))
+    try:
+        code = app.run(argparse.Namespace(db=":memory:", lang="zh", lang_given=True, startup_benchmark=None))
+    finally:
+        for _ in dropped:
+            ctypes.pythonapi.Py_IncRef(ctypes.py_object(True))
+    assert code == 3
+    assert shown and "有已知缺陷" in shown[0] and "PySide6-Essentials!=6.12.0" in shown[0]
+    assert shown[0] in capsys.readouterr().err
