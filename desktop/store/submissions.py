@@ -1,7 +1,8 @@
 """Submissions: every status change of a unit's half, sign-off, receipt, the bureau's decisions.
 
-`_transition` is the only code that writes a submission's status: it asks core.workflow whether the
-actor may take the action, writes the row and one audit entry, in the caller's transaction.
+Every status change goes through `_step`: it asks core.workflow whether the actor may take the action and writes one
+audit entry, in the caller's transaction; `_transition` writes the row through the ORM, `receive` (a batch's hot path)
+with one plain statement.
 """
 
 from __future__ import annotations
@@ -11,6 +12,8 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import datetime
 
+from sqlalchemy import insert, update
+from sqlalchemy import select as select_columns
 from sqlmodel import Session, col, select
 
 from desktop.core.fingerprint import fingerprint
@@ -109,22 +112,28 @@ class Submissions:
     # --- the one place a status changes -------------------------------------------------------
     def _transition(self, s: Session, action: Action, unit: Unit, semester: Semester, actor: Actor,
                     reason: str | None = None, *, imported_by: str | None = None,
-                    row: SubmissionRow | None = None, looked_up: bool = False) -> tuple[SubmissionRow, Transition]:  # fmt: skip
-        """`looked_up`: the caller already read the row, and None means there is none yet."""
-        if row is None and not looked_up:
+                    row: SubmissionRow | None = None) -> tuple[SubmissionRow, Transition]:  # fmt: skip
+        if row is None:
             row = self.store._submission(s, unit.code, semester)
         if row is None:
             row = SubmissionRow(unit_code=unit.code, semester=str(semester), status=Status.DRAFT, updated_by=actor.name)
-        step = decide(action, row.status, actor, unit, reason)
-        at = utcnow()
+        step, at = self._step(s, action, unit, semester, actor, row.status, reason, imported_by)
         row.status, row.updated_by, row.updated_at = step.new.value, actor.name, at
         if action is Action.RECEIVE:
             row.received_at = at
         s.add(row)
+        return row, step
+
+    @staticmethod
+    def _step(s: Session, action: Action, unit: Unit, semester: Semester, actor: Actor, status: str,
+              reason: str | None, imported_by: str | None = None) -> tuple[Transition, datetime]:  # fmt: skip
+        """What the workflow allows from `status`, and its audit entry; the caller writes the row."""
+        step = decide(action, status, actor, unit, reason)
+        at = utcnow()
         audit.append(s, [{"at": at, "user": actor.name, "action": f"status.{action.value}", "unit_code": unit.code,
                           "semester": str(semester), "old": step.old.value, "new": step.new.value,
                           "reason": (reason or "").strip() or None, "imported_by": imported_by}])  # fmt: skip
-        return row, step
+        return step, at
 
     def act(self, actor_name: str, unit: Unit, semester: Semester, action: Action, reason: str | None = None) -> Status:
         """Takes a plain action (withdraw, start review, return, reopen); accept and sign-off have their own guards."""
@@ -268,14 +277,16 @@ class Submissions:
         file again changes nothing. The district's change log is recorded under its authors.
         """
         version = signed.version
-        with self.store.session() as s, s.no_autoflush:  # the submission row is written once, at the commit
+        sub, kept = SubmissionRow.__table__, SubmissionVersion.__table__
+        with self.store.session() as s:  # plain statements: a batch receives one file after another through here
             actor = self._actor(s, actor_name)
-            row = self.store._submission(s, unit.code, semester)
+            row = s.execute(select_columns(sub.c.id, sub.c.status, sub.c.version).where(
+                sub.c.unit_code == unit.code, sub.c.semester == str(semester))).first()  # fmt: skip
             if row is not None and row.version > version:
                 raise UserError(Text(f"已接收过更新的版本（第{row.version}版），此文件为第{version}版，不能用旧版本覆盖",
                                      f"A newer version ({row.version}) was already received; this file is version {version}"))  # fmt: skip
-            held = s.exec(select(SubmissionVersion).where(SubmissionVersion.unit_code == unit.code,
-                          SubmissionVersion.semester == str(semester), SubmissionVersion.version == version)).first()  # fmt: skip
+            held = s.execute(select_columns(kept.c.fingerprint).where(
+                kept.c.unit_code == unit.code, kept.c.semester == str(semester), kept.c.version == version)).first()  # fmt: skip
             if held is not None:
                 if held.fingerprint != signed.fingerprint:
                     raise UserError(Text(f"已接收过{unit.name.zh}的第{version}版，而此文件的第{version}版内容不同；同一版本不能有两份不同的报送，请区县核实",
@@ -285,8 +296,8 @@ class Submissions:
                 s.commit()
                 return [Change("", None, None, "queries")] if added else []
             previous = row.status if row else None
-            row, _ = self._transition(s, Action.RECEIVE, unit, semester, actor, f"第{version}版 / version {version}", row=row,
-                                      looked_up=True)  # fmt: skip
+            step, at = self._step(s, Action.RECEIVE, unit, semester, actor, previous or Status.DRAFT.value,
+                                  f"第{version}版 / version {version}")  # fmt: skip
             parsed, problems = self.store._validate(unit, semester, values, explanations)
             if problems:
                 raise ValuesRefused(problems)
@@ -298,15 +309,21 @@ class Submissions:
             changes = self.store._apply(s, actor_name, unit, semester, existing, parsed, {**cleared, **explanations},
                                         None, trail=False)  # fmt: skip
             self._record_changelog(s, unit, semester, signed, changes, actor_name)
-            row.version, row.prepared_by, row.signed_by, row.signed_at = version, signed.prepared_by, signed.signed_by, utcnow()
-            row.fingerprint, row.people, row.changelog = signed.fingerprint, signed.people, signed.changelog
-            row.signature, row.public_key = signed.signature.signature, signed.signature.public_key
-            s.add(row)
+            fields = {"status": step.new.value, "updated_by": actor.name, "updated_at": at, "received_at": at,
+                      "version": version, "prepared_by": signed.prepared_by, "signed_by": signed.signed_by,
+                      "signed_at": utcnow(), "fingerprint": signed.fingerprint, "people": signed.people,
+                      "changelog": signed.changelog, "signature": signed.signature.signature,
+                      "public_key": signed.signature.public_key}  # fmt: skip
+            if row is None:
+                s.execute(insert(sub).values(unit_code=unit.code, semester=str(semester), **fields))
+            else:
+                s.execute(update(sub).where(sub.c.id == row.id).values(**fields))
             changes.append(Change("", previous, Status.SUBMITTED, "status"))
-            s.add(SubmissionVersion(unit_code=unit.code, semester=str(semester), version=version, fingerprint=signed.fingerprint,
-                                    snapshot=json.dumps({"values": {c: v for c, v in parsed.items() if v is not None},
-                                                         "explanations": {c: t for c, t in explanations.items() if t}},
-                                                        ensure_ascii=False), received_by=actor_name))  # fmt: skip
+            s.execute(insert(kept).values(unit_code=unit.code, semester=str(semester), version=version,
+                                          fingerprint=signed.fingerprint, received_by=actor_name, received_at=utcnow(),
+                                          snapshot=json.dumps({"values": {c: v for c, v in parsed.items() if v is not None},
+                                                               "explanations": {c: t for c, t in explanations.items() if t}},
+                                                              ensure_ascii=False)))  # fmt: skip
             if merge_threads(s, list(threads)):
                 changes.append(Change("", None, None, "queries"))
             source.record(s, actor_name, unit, semester, len(changes))

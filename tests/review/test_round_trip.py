@@ -193,6 +193,9 @@ def test_the_received_time_is_when_the_file_arrived_and_no_later_step_moves_it(t
     received = lambda code: next(r for r in review.inbox(H1) if r.unit.code == code).received_at  # noqa: E731
     arrived = received("500101")
     assert arrived is not None and arrived.tzinfo is not None
+    with bureau.store.session() as s:  # kept as its own column, not only the signing time shown instead
+        kept = bureau.store._submission(s, "500101", H1).received_at
+    assert kept is not None and abs((kept.replace(tzinfo=arrived.tzinfo) - arrived).total_seconds()) < 1
     thread = review.open_query("reviewer", unit, H1, "enf.penalties", "请说明")
     review.resolve("reviewer", thread)
     review.accept("reviewer", unit, H1, "同意")
