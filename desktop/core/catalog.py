@@ -81,9 +81,12 @@ class Catalog:
     _derived_order: list[Indicator] = field(default_factory=list)
     counts: frozenset[str] = frozenset()  # integer indicators: stored as plain digits
     kept_as_text: frozenset[str] = frozenset()  # texts and categories: stored as they are read back
+    _seen: dict[bool, tuple[Indicator, ...]] = field(default_factory=dict)  # applicable(municipality), made once
 
     def __post_init__(self) -> None:
         self._derived_order = [i for i in self.indicators.values() if i.derived]
+        self._seen = {True: tuple(self.indicators.values()),
+                      False: tuple(i for i in self.indicators.values() if self._reaches_district(i))}  # fmt: skip
         self.counts = frozenset(i.code for i in self.indicators.values() if i.type == "integer")
         self.kept_as_text = frozenset(i.code for i in self.indicators.values() if i.type in ("text", "category"))
 
@@ -112,11 +115,7 @@ class Catalog:
 
     def applicable(self, municipality: bool) -> list[Indicator]:
         """The indicators a unit sees: districts never see what only the bureau reports."""
-        out = []
-        for ind in self.indicators.values():
-            if municipality or self._reaches_district(ind):
-                out.append(ind)
-        return out
+        return list(self._seen[bool(municipality)])
 
     def city_measured(self, code: str) -> bool:
         """The city's own figure (measured or reported by the bureau), not a sum of districts nor calculated from one:
