@@ -81,7 +81,8 @@ class Catalog:
     _derived_order: list[Indicator] = field(default_factory=list)
     counts: frozenset[str] = frozenset()  # integer indicators: stored as plain digits
     kept_as_text: frozenset[str] = frozenset()  # texts and categories: stored as they are read back
-    _seen: dict[bool, tuple[Indicator, ...]] = field(default_factory=dict)  # applicable(municipality), made once
+    # applicable(municipality), made once
+    _seen: dict[bool, tuple[Indicator, ...]] = field(default_factory=dict, init=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:
         self._derived_order = [i for i in self.indicators.values() if i.derived]

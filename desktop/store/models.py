@@ -96,7 +96,7 @@ class SubmissionRow(_Table, table=True):
     id: int | None = Field(default=None, primary_key=True)
     unit_code: str = Field(foreign_key="unit.code", index=True)
     semester: str = Field(max_length=6)
-    status: str = "draft"  # core.workflow.Status; changed only through store.submissions.transition
+    status: str = "draft"  # core.workflow.Status; changed only after store.submissions' _step
     version: int = 0  # how many times it has been signed off
     updated_by: str
     updated_at: datetime = Field(default_factory=utcnow)

@@ -296,7 +296,7 @@ class Submissions:
                 s.commit()
                 return [Change("", None, None, "queries")] if added else []
             previous = row.status if row else None
-            step, at = self._step(s, Action.RECEIVE, unit, semester, actor, previous or Status.DRAFT.value,
+            step, at = self._step(s, Action.RECEIVE, unit, semester, actor, row.status if row else Status.DRAFT.value,
                                   f"第{version}版 / version {version}")  # fmt: skip
             parsed, problems = self.store._validate(unit, semester, values, explanations)
             if problems:

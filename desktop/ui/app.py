@@ -252,10 +252,10 @@ def _unsound_binding(args) -> int:
     from desktop.core.text import Text
 
     message = Text(f"无法启动：已安装的 PySide6 {PySide6.__version__} 有已知缺陷，会使程序随机崩溃。"
-                   "请改装其他版本，例如：pip install 'PySide6-Essentials!=6.12.0' 'PySide6-Addons!=6.12.0'",
+                   "请改装已知无此缺陷的版本：pip install 'PySide6-Essentials==6.11.3' 'PySide6-Addons==6.11.3'",
                    f"EcoReport will not start: the installed PySide6 {PySide6.__version__} has a known defect that crashes "
-                   "programs at random. Install another version, e.g. pip install 'PySide6-Essentials!=6.12.0' "
-                   "'PySide6-Addons!=6.12.0'")(args.lang)  # fmt: skip
+                   "programs at random. Install a version known to be sound: pip install 'PySide6-Essentials==6.11.3' "
+                   "'PySide6-Addons==6.11.3'")(args.lang)  # fmt: skip
     print(message, file=sys.stderr)
     QMessageBox.critical(None, "EcoReport", message)
     return 3  # the command line's EXIT_BROKEN: the installation cannot run

@@ -69,8 +69,8 @@ def run_in_background(parent: QWidget | None, text: str, work: Callable[[Progres
         thread.join()
     finally:
         gc.unfreeze()
-    progress.close()
-    progress.deleteLater()
+        progress.close()
+        progress.deleteLater()
     if "error" in outcome:
         raise outcome["error"]  # type: ignore[misc]
     return outcome["value"]  # type: ignore[return-value]

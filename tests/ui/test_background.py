@@ -111,4 +111,3 @@ def test_the_window_keeps_ticking_while_the_work_makes_the_collector_walk_a_big_
     timer.stop()
     gaps = [b - a for a, b in zip(ticks, ticks[1:], strict=False)]
     assert len(ticks) > 10 and max(gaps) < 0.1, f"longest gap {max(gaps) * 1000:.0f} ms"
-
