@@ -1,3 +1,3 @@
-from desktop.launch import main
+from desktop.launch import entry
 
-raise SystemExit(main())
+raise SystemExit(entry())

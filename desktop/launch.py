@@ -3,8 +3,19 @@
 from __future__ import annotations
 
 import argparse
+import gc
 import os
 import sys
+
+
+def entry() -> int:
+    """The program's entry (the `ecoreport` command, `python -m desktop`, the bundle): main, then an exit that
+    leaves the process's memory to the operating system. Without the freeze the collector walks every object of
+    the database and Qt stacks again as the interpreter shuts down: a tenth of a second of CPU per command.
+    Nothing is left to it: sessions, files and settings are closed or synced where they are used."""
+    code = main()
+    gc.freeze()
+    return code
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -35,4 +46,4 @@ def _gui(args: argparse.Namespace) -> int:
 
 if __name__ == "__main__":
     os.environ.setdefault("PYTHONIOENCODING", "utf-8")
-    raise SystemExit(main())
+    raise SystemExit(entry())

@@ -1,5 +1,5 @@
 """The frozen application's entry point."""
 
-from desktop.launch import main
+from desktop.launch import entry
 
-raise SystemExit(main())
+raise SystemExit(entry())

@@ -19,6 +19,7 @@ def context(args: argparse.Namespace, anonymous: bool = False) -> AppContext:
     from desktop.context import open_context  # the database stack loads only when a command needs it
 
     ctx = open_context(args.db, args.lang)
+    vars(args).setdefault("opened", []).append(ctx)  # closed by run_command when the command ends
     if not anonymous:
         ctx.user = _sign_in(ctx, args)
     return ctx

@@ -88,6 +88,9 @@ def run_command(args: argparse.Namespace) -> int:
         text = Text("数据文件有误，程序无法启动：", "A data file is broken; EcoReport cannot start: ")
         print(text(args.lang) + str(exc), file=sys.stderr)
         return EXIT_BROKEN
+    finally:
+        for ctx in getattr(args, "opened", ()):
+            ctx.store.db.dispose()  # the database's files closed (SQLite's write-ahead log folded in) before exit
 
 
 def parse(argv: list[str]) -> argparse.Namespace:

@@ -38,6 +38,10 @@ class GuiApp:
             self.ctx = open_context(self.args.db, self.lang)
         return self.ctx
 
+    def close(self) -> None:
+        if self.ctx is not None:
+            self.ctx.store.db.dispose()
+
     def has_users(self) -> bool:
         return self.context().users.any()
 
@@ -279,6 +283,14 @@ def run(args) -> int:
         return _unsound_binding(args)
     input_method.serve(app)
     gui = GuiApp(args, app)
+    try:
+        return _session(gui, args)
+    finally:
+        gui.close()
+
+
+def _session(gui: GuiApp, args) -> int:
+    """From the login to the last window closed."""
     if getattr(args, "input_check", None) is not None:
         return _input_check(args.input_check)
     if args.startup_benchmark:
@@ -295,6 +307,6 @@ def run(args) -> int:
     if user is None:
         return 0
     gui.show_main(user)
-    code = app.exec()
+    code = gui.app.exec()
     gui.remember()
     return code

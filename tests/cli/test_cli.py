@@ -37,6 +37,24 @@ def test_the_gui_starts_in_a_subprocess_and_paints_its_windows(demo_copy):
     assert "main window first paint" in main and "MiB" in main
 
 
+def leftovers(db: Path) -> list[str]:
+    return sorted(p.name for p in db.parent.glob(db.name + "-*"))
+
+
+def test_a_command_or_the_gui_that_ends_leaves_the_database_one_closed_file(demo_copy):
+    """A clerk copies the database file onto a stick once the program has ended: nothing of it may still sit in a
+    write-ahead log beside it (the program's exit no longer tidies up by chance, so each front end closes its own)."""
+    run("set", "500101", "2024H1", "insp.complaints_closed=8", "--user", "wanzhou", db=demo_copy, check=0)
+    assert leftovers(demo_copy) == []
+    run("set", "500101", "2024H1", "insp.complaints_closed=-1", "--user", "wanzhou", db=demo_copy, check=1)  # refused
+    assert leftovers(demo_copy) == []
+    offscreen = {"QT_QPA_PLATFORM": "offscreen", "XDG_CONFIG_HOME": str(demo_copy.parent / "config")}
+    run("--startup-benchmark", db=demo_copy, env=offscreen, check=0)
+    assert leftovers(demo_copy) == []
+    shown = json.loads(run("show", "500101", "2024H1", "--json", "--user", "wanzhou", db=demo_copy, check=0).stdout)
+    assert shown["values"]["insp.complaints_closed"] == 8  # the edit is in the file itself
+
+
 def test_init_creates_a_database_and_an_admin_with_a_generated_password(tmp_path):
     db = tmp_path / "new.sqlite3"
     out = run("init", db=db, check=0).stdout
