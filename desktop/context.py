@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from desktop import collector
 from desktop.core.loading import Resources, load_resources
 from desktop.resources import resources_dir
 from desktop.store.database import Database, database_url
@@ -78,4 +79,5 @@ def open_context(db: str | None = None, lang: str = "zh", resources: Resources |
     resources = resources or _resources(database)
     store = Store(database, resources)
     store.sync_units()
+    collector.ready()
     return AppContext(resources, store, lang)

@@ -3,18 +3,18 @@
 from __future__ import annotations
 
 import argparse
-import gc
 import os
 import sys
 
 
 def entry() -> int:
-    """The program's entry (the `ecoreport` command, `python -m desktop`, the bundle): main, then an exit that
-    leaves the process's memory to the operating system. Without the freeze the collector walks every object of
-    the database and Qt stacks again as the interpreter shuts down: a tenth of a second of CPU per command.
-    Nothing is left to it: sessions, files and settings are closed or synced where they are used."""
+    """The program's entry (the `ecoreport` command, `python -m desktop`, the bundle): main, with the collector
+    managed for a process that loads, works and ends (see desktop.collector)."""
+    from desktop import collector
+
+    collector.loading()
     code = main()
-    gc.freeze()
+    collector.ending()
     return code
 
 
