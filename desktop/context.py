@@ -75,9 +75,13 @@ def open_context(db: str | None = None, lang: str = "zh", resources: Resources |
     """Opens the database (bringing its schema up to date) and loads the data files — those of the active
     set-up package when the bureau has issued one, else the ones shipped with the program."""
     database = Database(database_url(db))
-    database.migrate()
-    resources = resources or _resources(database)
-    store = Store(database, resources)
-    store.sync_units()
+    try:
+        database.migrate()
+        resources = resources or _resources(database)
+        store = Store(database, resources)
+        store.sync_units()
+    except BaseException:
+        database.dispose()  # a refused start leaves the file closed, its write-ahead log folded in
+        raise
     collector.ready()
     return AppContext(resources, store, lang)
