@@ -45,3 +45,14 @@ def test_a_caller_in_process_keeps_pythons_collector(tmp_path):
     ctx = open_context(str(tmp_path / "x.sqlite3"))
     ctx.store.db.dispose()
     assert gc.isenabled() and gc.get_freeze_count() == 0
+
+
+def test_every_way_the_program_starts_goes_through_entry():
+    import tomllib
+    from pathlib import Path
+
+    root = Path(__file__).resolve().parent.parent
+    scripts = tomllib.loads((root / "pyproject.toml").read_text(encoding="utf-8"))["project"]["scripts"]
+    assert scripts["ecoreport"] == "desktop.launch:entry"
+    for starter in (root / "desktop" / "__main__.py", root / "installer" / "entry.py"):
+        assert "SystemExit(entry())" in starter.read_text(encoding="utf-8"), starter
