@@ -35,6 +35,11 @@ class AppContext:
     lang: str = "zh"
     user: str | None = None  # who signed in (the command line's --user)
 
+    def close(self) -> None:
+        """The database's files closed, SQLite's write-ahead log folded into the file: a front end calls this
+        when it is done (the program's exit leaves nothing to the collector; see desktop.collector)."""
+        self.store.db.dispose()
+
     def reload_resources(self) -> None:
         """After the set-up changed (a package imported, a target edited): the same context, new data."""
         self.resources = _resources(self.store.db)

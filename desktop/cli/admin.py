@@ -262,7 +262,7 @@ def cmd_selftest(args: argparse.Namespace) -> int:
         result = import_file(ctx.store, template, "selftest")
         if result.status not in (IMPORTED, "unchanged"):
             raise UserError(Text(f"自检失败：模板未能导入 {result.problems}", f"Self-test failed: the template was refused {result.problems}"))
-        ctx.store.db.dispose()
+        ctx.close()
     for step in steps:
         print(f"✓ {step(lang)}")
     print(Text(f"EcoReport {__version__} 自检通过", f"EcoReport {__version__}: self-test passed")(lang))

@@ -90,7 +90,7 @@ def run_command(args: argparse.Namespace) -> int:
         return EXIT_BROKEN
     finally:
         for ctx in getattr(args, "opened", ()):
-            ctx.store.db.dispose()  # the database's files closed (SQLite's write-ahead log folded in) before exit
+            ctx.close()
 
 
 def parse(argv: list[str]) -> argparse.Namespace:

@@ -40,7 +40,7 @@ class GuiApp:
 
     def close(self) -> None:
         if self.ctx is not None:
-            self.ctx.store.db.dispose()
+            self.ctx.close()
 
     def has_users(self) -> bool:
         return self.context().users.any()
