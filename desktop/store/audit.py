@@ -23,6 +23,13 @@ from desktop.store.models import AuditAnchor, AuditRow, utcnow
 
 FIELDS = ("at", "user", "action", "unit_code", "semester", "code", "old", "new", "reason")
 
+# Built once: every write that audits runs them, and building one costs more than running it.
+_APPEND, _SIGN_HEAD = insert(AuditRow.__table__), insert(AuditAnchor.__table__)
+_LAST_HASH = select(AuditRow.hash).order_by(col(AuditRow.id).desc()).limit(1)
+_LAST_COUNT = select(AuditAnchor.count).order_by(col(AuditAnchor.id).desc()).limit(1)
+_ROW_COUNT = select(func.count()).select_from(AuditRow)
+_LAST_ID = select(func.max(AuditRow.id))
+
 
 def row_hash(prev_hash: str | None, row: dict) -> str:
     """A stable digest of one row and the digest before it (the row's id is not part: it is not known yet)."""
@@ -39,7 +46,7 @@ def _last_hash(session: Session) -> str | None:
         # SQLite serialises writers with BEGIN IMMEDIATE; on a server, writers queue on this lock instead,
         # so two PCs writing at once cannot both chain onto the same last row.
         session.execute(text("LOCK TABLE audit IN SHARE ROW EXCLUSIVE MODE"))
-    return session.execute(select(AuditRow.hash).order_by(col(AuditRow.id).desc()).limit(1)).scalar()
+    return session.execute(_LAST_HASH).scalar()
 
 
 def append(session: Session, rows: list[dict]) -> None:
@@ -78,7 +85,7 @@ class Pending:
         """Writes the rows, already chained, in one statement, and signs the new head."""
         if self.rows:
             before = _count(session)
-            session.execute(insert(AuditRow.__table__), self.rows)
+            session.execute(_APPEND, self.rows)
             _anchor(session, before + len(self.rows), self.rows[-1]["hash"])
             self.rows = []
 
@@ -87,8 +94,8 @@ PENDING = "ecoreport.audit.pending"  # the key of a batch's Pending in its conne
 
 
 def _count(session: Session) -> int:
-    anchor = session.execute(select(AuditAnchor.count).order_by(col(AuditAnchor.id).desc()).limit(1)).scalar()
-    return anchor if anchor is not None else session.execute(select(func.count()).select_from(AuditRow)).scalar()
+    anchor = session.execute(_LAST_COUNT).scalar()
+    return anchor if anchor is not None else session.execute(_ROW_COUNT).scalar()
 
 
 def _insert(session: Session, previous: str | None, rows: list[dict]) -> None:
@@ -99,7 +106,7 @@ def _insert(session: Session, previous: str | None, rows: list[dict]) -> None:
         previous = row["hash"]
         out.append(row)
     before = _count(session)
-    session.execute(insert(AuditRow.__table__), out)
+    session.execute(_APPEND, out)
     _anchor(session, before + len(out), previous)
 
 
@@ -108,9 +115,9 @@ def _anchor(session: Session, count: int, head_hash: str) -> None:
     witness = session.info.get("witness")
     if witness is None:  # a session not opened through the store (migrations)
         return
-    last_id = session.execute(select(func.max(AuditRow.id))).scalar()
+    last_id = session.execute(_LAST_ID).scalar()
     head = witness.sign({"count": count, "last_id": last_id, "hash": head_hash, "at": utcnow().isoformat(timespec="microseconds")})
-    session.execute(insert(AuditAnchor.__table__), [{**head, "at": datetime.fromisoformat(head["at"])}])
+    session.execute(_SIGN_HEAD, [{**head, "at": datetime.fromisoformat(head["at"])}])
     session.info["audit_head"] = head
 
 

@@ -87,6 +87,17 @@ def _cursor(conn):
     return conn.connection.dbapi_connection.cursor()
 
 
+# The writes' statements, built once: an import runs them once per file, and building one costs more than running it.
+_VALUE = ValueRow.__table__
+_ROWS = core_select(_VALUE.c.id, _VALUE.c.code, _VALUE.c.value, _VALUE.c.explanation, _VALUE.c.version,
+                    _VALUE.c.updated_by, _VALUE.c.updated_at).where(_VALUE.c.semester == bindparam("semester"))  # fmt: skip
+_ROWS_OF_UNITS = _ROWS.where(_VALUE.c.unit_code.in_(bindparam("units", expanding=True)))
+_NEW_VALUES = insert(_VALUE)
+_UPDATE_VALUES = update(_VALUE).where(_VALUE.c.id == bindparam("row_id")).values(
+    value=bindparam("value"), explanation=bindparam("explanation"), updated_by=bindparam("updated_by"),
+    updated_at=bindparam("updated_at"), version=bindparam("next_version"))  # fmt: skip
+
+
 class Store:
     def __init__(self, db: Database, resources: Resources):
         self.db = db
@@ -130,12 +141,9 @@ class Store:
     def _rows(self, s: Session, semester: Semester, unit_codes: list[str] | None = None) -> list:
         """The rows a write compares against (id, code, value, explanation, version, updated_by, updated_at), as
         plain rows: the writes themselves are bulk statements."""
-        t = ValueRow.__table__.c
-        query = core_select(t.id, t.code, t.value, t.explanation, t.version, t.updated_by, t.updated_at).where(
-            t.semester == str(semester))  # fmt: skip
-        if unit_codes is not None:
-            query = query.where(t.unit_code.in_(unit_codes))
-        return s.connection().execute(query).all()
+        if unit_codes is None:
+            return s.connection().execute(_ROWS, {"semester": str(semester)}).all()
+        return s.connection().execute(_ROWS_OF_UNITS, {"semester": str(semester), "units": list(unit_codes)}).all()
 
     def _values(self, s: Session, semester: Semester, unit_codes: list[str] | None = None, versions: bool = False) -> list:
         """Plain rows (unit_code, code, value, explanation[, version, updated_by, updated_at]) for reading: no ORM
@@ -367,16 +375,10 @@ class Store:
                 inserts.append({"unit_code": unit.code, "semester": str(semester), "code": code, "version": 1, **fields})
             else:
                 updates.append({"row_id": row.id, "next_version": row.version + 1, **fields})
-        table = ValueRow.__table__
         if inserts:
-            s.execute(insert(table), inserts)
+            s.execute(_NEW_VALUES, inserts)
         if updates:
-            s.execute(
-                update(table).where(table.c.id == bindparam("row_id")).values(
-                    value=bindparam("value"), explanation=bindparam("explanation"), updated_by=bindparam("updated_by"),
-                    updated_at=bindparam("updated_at"), version=bindparam("next_version")),
-                updates,
-            )  # fmt: skip
+            s.execute(_UPDATE_VALUES, updates)
         if trail:
             audit.record_many(s, actor, unit.code, str(semester), reason, entries, now)
         return changes

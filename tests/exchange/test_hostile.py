@@ -109,3 +109,20 @@ def test_a_formula_is_noticed_whatever_prefix_its_writer_gave_the_element(tmp_pa
             target.writestr(item.filename.replace("xl/worksheets/sheet1.xml", "xl/sheetdata/sheet1.xml"), data)
     assert inspect_workbook(moved) is True
     assert openpyxl.load_workbook(moved).active["A4999"].data_type == "f"  # what the reader would then find
+
+
+def test_the_quick_formula_search_finds_exactly_what_the_plain_pattern_finds():
+    """The scan looks for a formula element from where its name ends; on any text it must agree with the plain
+    pattern (`<`, an optional `prefix:`, `f`, then a space, `>` or `/`)."""
+    import random
+    import re
+
+    from desktop.exchange.safety import _has_formula
+
+    plain = re.compile(rb"<(?:[A-Za-z_][\w.-]*:)?f[\s>/]")
+    cases = [b"<f>", b"<x:f t='shared'/>", b"<f\n>", b"<formula>", b"<firstHeader>", b"a:f >", b"<a b:f>", b"<<f/",
+             b"<x.y-z:f>", b"<1:f>", b"< f>", b"<:f>", b"<x:<f>", b"f>", b"<", b""]  # fmt: skip
+    rng = random.Random(17)
+    cases += [bytes(rng.choice(b"<>f:/ x_.-1\n") for _ in range(rng.randrange(12))) for _ in range(20000)]
+    for text in cases:
+        assert _has_formula(text) == (plain.search(text) is not None), text
