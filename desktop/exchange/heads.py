@@ -3,6 +3,7 @@ or a backup (its newest anchor). `audit verify --against` checks the chain still
 
 from __future__ import annotations
 
+import io
 import json
 from pathlib import Path
 
@@ -48,11 +49,12 @@ def _workbook_head(path: Path) -> dict | None:
     from python_calamine import CalamineWorkbook
 
     from desktop.exchange.reader import _meta
-    from desktop.exchange.safety import inspect_workbook
+    from desktop.exchange.safety import inspect_workbook, read_workbook_file
 
-    inspect_workbook(path)
+    data = read_workbook_file(path)  # once: the bytes checked are the bytes read
+    inspect_workbook(data)
     try:
-        meta = _meta(CalamineWorkbook.from_path(str(path)))
+        meta = _meta(CalamineWorkbook.from_filelike(io.BytesIO(data)))
     except UserError:
         raise
     except Exception as exc:  # noqa: BLE001 - any parser failure means the same to the user

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import hashlib
+import io
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -15,7 +16,7 @@ from desktop.core.workflow import Status
 from desktop.exchange.address import column_letter
 from desktop.exchange.meta import KINDS, META_SHEET
 from desktop.exchange.queries_sheet import read_queries
-from desktop.exchange.safety import MAX_COLUMNS, MAX_ROWS, FileRefused, inspect_workbook
+from desktop.exchange.safety import MAX_COLUMNS, MAX_ROWS, FileRefused, inspect_workbook, read_workbook_file
 
 
 @dataclass(frozen=True, slots=True)
@@ -55,14 +56,6 @@ class BookRefused(UserError):
         )
 
 
-def sha256_of(path: Path) -> str:
-    digest = hashlib.sha256()
-    with path.open("rb") as fh:
-        while chunk := fh.read(1 << 20):
-            digest.update(chunk)
-    return digest.hexdigest()
-
-
 def read_book(path: Path, catalog: Catalog) -> ImportedBook:
     """Reads and validates a workbook; raises FileRefused or BookRefused (with cells) on any problem.
 
@@ -71,12 +64,13 @@ def read_book(path: Path, catalog: Catalog) -> ImportedBook:
     """
     from python_calamine import CalamineWorkbook
 
-    formulas = inspect_workbook(path)
-    digest = sha256_of(path)
+    data = read_workbook_file(path)  # once: the bytes checked are the bytes hashed and read
+    formulas = inspect_workbook(data)
+    digest = hashlib.sha256(data).hexdigest()
     try:
-        wb = CalamineWorkbook.from_path(str(path))
+        wb = CalamineWorkbook.from_filelike(io.BytesIO(data))
         meta = _meta(wb)
-        return _read(wb, meta, path, digest, catalog, formulas)
+        return _read(wb, meta, data, path, digest, catalog, formulas)
     except UserError:
         raise
     except Exception as exc:  # noqa: BLE001 - any parser failure means the same to the user
@@ -94,7 +88,7 @@ def _meta(wb) -> dict[str, str]:
     return meta
 
 
-def _read(wb, meta: dict[str, str], path: Path, digest: str, catalog: Catalog, formulas: bool) -> ImportedBook:
+def _read(wb, meta: dict[str, str], content: bytes, path: Path, digest: str, catalog: Catalog, formulas: bool) -> ImportedBook:
     kind = meta.get("kind")
     if kind not in KINDS[:3]:
         raise FileRefused(Text("该文件不是填报模板、报送文件或审核意见", "This file is not a template, a submission or a review"))
@@ -125,7 +119,7 @@ def _read(wb, meta: dict[str, str], path: Path, digest: str, catalog: Catalog, f
         seen.add(code)
         _read_cell(book, sheet, row_number, row, value_col, note_col, ind)
     if formulas:
-        _check_formulas(book, path, sheet, first_row, value_col, note_col, catalog)
+        _check_formulas(book, content, sheet, first_row, value_col, note_col, catalog)
     book.threads = _threads(wb, meta, book.unit_code, str(semester))
     return book
 
@@ -152,12 +146,12 @@ def _read_review(wb, meta: dict[str, str], path: Path, digest: str) -> ImportedB
     return book
 
 
-def _formula_cells(path: Path, sheet: str, first_row: int, columns: tuple[int, ...]) -> dict[tuple[int, int], str]:
+def _formula_cells(data: bytes, sheet: str, first_row: int, columns: tuple[int, ...]) -> dict[tuple[int, int], str]:
     """(row, column) → formula text of the cells of `columns` that hold a formula (only read when the safety pass
     saw one)."""
     from openpyxl import load_workbook
 
-    wb = load_workbook(path, read_only=True, data_only=False)
+    wb = load_workbook(io.BytesIO(data), read_only=True, data_only=False)
     try:
         out = {}
         for row in wb[sheet].iter_rows(min_row=first_row, max_row=first_row + MAX_ROWS, max_col=max(columns)):
@@ -169,11 +163,11 @@ def _formula_cells(path: Path, sheet: str, first_row: int, columns: tuple[int, .
         wb.close()
 
 
-def _check_formulas(book: ImportedBook, path: Path, sheet: str, first_row: int, value_col: int, note_col: int,
+def _check_formulas(book: ImportedBook, data: bytes, sheet: str, first_row: int, value_col: int, note_col: int,
                     catalog: Catalog) -> None:  # fmt: skip
     """A formula in an input cell is never taken silently: without a saved result (or with an error) it is
     refused, naming the cell; with one, its result is taken and listed with the formula."""
-    formulas = _formula_cells(path, sheet, first_row, (value_col, note_col))
+    formulas = _formula_cells(data, sheet, first_row, (value_col, note_col))
     for (row, column), formula in sorted(formulas.items()):
         cell = f"{column_letter(column)}{row}"
         code = next((c for c, (_, where) in book.cells.items() if int(re.sub(r"\D", "", where)) == row), None)

@@ -8,6 +8,7 @@ entities begin. openpyxl then parses with defusedxml as a second line of defence
 
 from __future__ import annotations
 
+import io
 import re
 import zipfile
 import zlib
@@ -43,20 +44,32 @@ def _column_number(letters: bytes) -> int:
     return n
 
 
-def inspect_workbook(path: Path) -> bool:
-    """Raises FileRefused unless `path` is a plausible, harmless .xlsx workbook; returns whether any part holds a
-    cell formula (learnt on the same pass, so a workbook without one is not read a second time)."""
+def read_workbook_file(path: Path) -> bytes:
+    """The file's bytes, read once: what is checked, hashed and read is then the same, even if the file on the stick
+    or in the mail folder changes meanwhile. Refused when unreadable or too large (checked again on the bytes read)."""
     try:
         size = path.stat().st_size
+        if size <= MAX_FILE_BYTES:
+            with path.open("rb") as fh:
+                data = fh.read(MAX_FILE_BYTES + 1)
+            size = len(data)
     except OSError as exc:
         raise _refuse(f"无法读取文件：{exc.strerror}", f"Cannot read the file: {exc.strerror}") from None
     if size > MAX_FILE_BYTES:
         raise _refuse(f"文件过大（{size // 1048576} MB），上限为 {MAX_FILE_BYTES // 1048576} MB",
                       f"File too large ({size // 1048576} MB); the limit is {MAX_FILE_BYTES // 1048576} MB")  # fmt: skip
-    if not zipfile.is_zipfile(path):
+    return data
+
+
+def inspect_workbook(source: Path | bytes) -> bool:
+    """Raises FileRefused unless `source` (a file, or the bytes read from it) is a plausible, harmless .xlsx workbook;
+    returns whether any part holds a cell formula (learnt on the same pass, so a workbook without one is not read a
+    second time)."""
+    data = read_workbook_file(source) if isinstance(source, Path) else source
+    if not zipfile.is_zipfile(io.BytesIO(data)):
         raise _refuse("不是有效的 Excel 工作簿（.xlsx）文件", "Not an Excel workbook (.xlsx)")
     try:
-        with zipfile.ZipFile(path) as archive:
+        with zipfile.ZipFile(io.BytesIO(data)) as archive:
             return _check_archive(archive)
     # A damaged archive fails in many ways: bad headers, corrupt deflate data, a wrong CRC, a cut-off
     # entry, an encrypted or unsupported compression method. Every one means the same to the user.

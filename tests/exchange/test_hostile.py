@@ -126,3 +126,30 @@ def test_the_quick_formula_search_finds_exactly_what_the_plain_pattern_finds():
     cases += [bytes(rng.choice(b"<>f:/ x_.-1\n") for _ in range(rng.randrange(12))) for _ in range(20000)]
     for text in cases:
         assert _has_formula(text) == (plain.search(text) is not None), text
+
+
+def test_the_file_checked_is_the_file_taken_even_if_it_changes_while_it_is_read(ctx, valid, tmp_path, monkeypatch):
+    """A file on a stick or in a synced folder can change between reads. The workbook is read once: the bytes the
+    safety pass checked are the bytes hashed into the audit log and the bytes whose values are taken."""
+    import hashlib
+
+    from desktop.core.values import to_storage
+    from desktop.exchange import reader
+
+    original = valid.read_bytes()
+    other = fill(make_template(ctx, "500101", H1, tmp_path / "t2.xlsx"), tmp_path / "other.xlsx", {"water.river_cases": 99})
+    checked = reader.inspect_workbook
+
+    def then_replaced(source):
+        found = checked(source)
+        valid.write_bytes(other.read_bytes())  # the file changes right after the check
+        return found
+
+    monkeypatch.setattr(reader, "inspect_workbook", then_replaced)
+    result = import_file(ctx.store, valid, "wanzhou")
+    assert result.status != REFUSED, result.problems
+    values, _ = ctx.store.all_units(H1)["500101"]
+    assert to_storage(values["water.river_cases"]) == "7"
+    with ctx.store.db.engine.connect() as conn:
+        reason = conn.exec_driver_sql("SELECT reason FROM audit WHERE action LIKE 'import.%' ORDER BY id DESC").scalar()
+    assert reason.startswith(f"sha256:{hashlib.sha256(original).hexdigest()} ")
