@@ -28,6 +28,15 @@ class _Table(SQLModel):
     model_config = ConfigDict(defer_build=True)
 
 
+def columns_of(table, fields: dict) -> dict:
+    """`fields` for a statement built once and run with parameters, refused when a key names no column of `table`:
+    run so, SQLAlchemy drops such a key without a word (its `.values()` refuses it), and the column keeps its value."""
+    unknown = fields.keys() - table.c.keys()
+    if unknown:
+        raise KeyError(f"{table.name} has no column {', '.join(sorted(unknown))}")
+    return fields
+
+
 def utcnow() -> datetime:
     return datetime.now(UTC)
 

@@ -24,7 +24,7 @@ from desktop.core.values import Value, ValueRefused, from_storage, parse_value, 
 from desktop.core.workflow import Actor, Status, may_edit
 from desktop.store import audit, users
 from desktop.store.database import Database
-from desktop.store.models import SubmissionRow, UnitRow, ValueRow, utcnow
+from desktop.store.models import SubmissionRow, UnitRow, ValueRow, columns_of, utcnow
 from desktop.store.permissions import may_set_indicator
 
 
@@ -376,7 +376,7 @@ class Store:
             else:
                 updates.append({"row_id": row.id, "next_version": row.version + 1, **fields})
         if inserts:
-            s.execute(_NEW_VALUES, inserts)
+            s.execute(_NEW_VALUES, [columns_of(_VALUE, inserts[0])] + inserts[1:])  # one shape for all
         if updates:
             s.execute(_UPDATE_VALUES, updates)
         if trail:

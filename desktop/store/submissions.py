@@ -31,7 +31,7 @@ from desktop.core.workflow import (
     sign_off_refusal,
 )
 from desktop.store import audit, keys, users
-from desktop.store.models import AuditRow, SubmissionRow, SubmissionVersion, UserRow, utcnow
+from desktop.store.models import AuditRow, SubmissionRow, SubmissionVersion, UserRow, columns_of, utcnow
 from desktop.store.service import Change, FileSource, Store, ValuesRefused
 from desktop.store.threads import merge_threads, open_count
 
@@ -323,15 +323,15 @@ class Submissions:
                       "changelog": signed.changelog, "signature": signed.signature.signature,
                       "public_key": signed.signature.public_key}  # fmt: skip
             if row is None:
-                s.execute(_NEW_HALF, {"unit_code": unit.code, "semester": str(semester), **fields})
+                s.execute(_NEW_HALF, columns_of(_HALF, {"unit_code": unit.code, "semester": str(semester), **fields}))
             else:
-                s.execute(_UPDATE_HALF, {"row_id": row.id, **fields})
+                s.execute(_UPDATE_HALF, {"row_id": row.id, **columns_of(_HALF, fields)})
             changes.append(Change("", previous, Status.SUBMITTED, "status"))
-            s.execute(_KEEP_VERSION, {"unit_code": unit.code, "semester": str(semester), "version": version,
-                                      "fingerprint": signed.fingerprint, "received_by": actor_name, "received_at": utcnow(),
-                                      "snapshot": json.dumps({"values": {c: v for c, v in parsed.items() if v is not None},
-                                                              "explanations": {c: t for c, t in explanations.items() if t}},
-                                                             ensure_ascii=False)})  # fmt: skip
+            s.execute(_KEEP_VERSION, columns_of(_KEPT, {
+                "unit_code": unit.code, "semester": str(semester), "version": version, "fingerprint": signed.fingerprint,
+                "received_by": actor_name, "received_at": utcnow(),
+                "snapshot": json.dumps({"values": {c: v for c, v in parsed.items() if v is not None},
+                                        "explanations": {c: t for c, t in explanations.items() if t}}, ensure_ascii=False)}))  # fmt: skip
             if merge_threads(s, list(threads)):
                 changes.append(Change("", None, None, "queries"))
             source.record(s, actor_name, unit, semester, len(changes))

@@ -49,6 +49,8 @@ def corpus(valid: Path, folder: Path, only: str | None = None) -> dict[str, Path
         "path traversal": lambda: _rewrite(valid, folder / "traversal.xlsx", extra={"../../evil.xml": b"<x/>"}),
         "too many parts": lambda: _rewrite(valid, folder / "parts.xlsx", extra={f"xl/p{i}.txt": b"x" for i in range(1200)}),
         "garbage XML": lambda: _rewrite(valid, folder / "garbage.xlsx", replace={"xl/workbook.xml": b"<workbook><sheets><sheet"}),
+        # A zip reader takes data before the archive; python-calamine, given bytes, reads an .xls found there first.
+        "data before the zip": lambda: write("polyglot.xlsx", b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\0" * 504 + data),
     }  # fmt: skip
     return {name: make() for name, make in makers.items() if only in (None, name)}
 

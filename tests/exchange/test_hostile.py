@@ -52,6 +52,7 @@ def test_every_hostile_file_is_refused_cheaply_and_changes_nothing(ctx, valid, t
         ("absurd sheet size", "工作表过大"),
         ("path traversal", "非法路径"),
         ("too many parts", "部件过多"),
+        ("data before the zip", "不是有效的 Excel 工作簿"),
     ],
 )
 def test_each_kind_says_what_is_wrong(ctx, valid, tmp_path, name, expect):
@@ -122,6 +123,7 @@ def test_the_quick_formula_search_finds_exactly_what_the_plain_pattern_finds():
     plain = re.compile(rb"<(?:[A-Za-z_][\w.-]*:)?f[\s>/]")
     cases = [b"<f>", b"<x:f t='shared'/>", b"<f\n>", b"<formula>", b"<firstHeader>", b"a:f >", b"<a b:f>", b"<<f/",
              b"<x.y-z:f>", b"<1:f>", b"< f>", b"<:f>", b"<x:<f>", b"f>", b"<", b""]  # fmt: skip
+    cases += [b"f " * 70 + b"<x:f>", b"f>" * 70, b"<a " + b"f/" * 70 + b"<f ", b"<f " + b"f " * 70]  # many places
     rng = random.Random(17)
     cases += [bytes(rng.choice(b"<>f:/ x_.-1\n") for _ in range(rng.randrange(12))) for _ in range(20000)]
     for text in cases:
@@ -153,3 +155,25 @@ def test_the_file_checked_is_the_file_taken_even_if_it_changes_while_it_is_read(
     with ctx.store.db.engine.connect() as conn:
         reason = conn.exec_driver_sql("SELECT reason FROM audit WHERE action LIKE 'import.%' ORDER BY id DESC").scalar()
     assert reason.startswith(f"sha256:{hashlib.sha256(original).hexdigest()} ")
+
+
+def test_a_part_made_to_slow_the_formula_search_costs_no_more_than_one_plain_search(valid, tmp_path):
+    """A part full of places where a formula's name could end (and no "<" to start one) must not make the scan
+    look back from each: it stays about as quick as one search of the part."""
+    import os
+    import zipfile
+
+    from desktop.exchange.safety import inspect_workbook
+
+    half = 12 * 1024 * 1024
+    body = bytearray(2 * half)
+    body[0::2] = b"f" * half
+    body[1::2] = os.urandom(half).translate(bytes(b" \t\r\n>/"[i % 6] for i in range(256)))  # compresses like text
+    slow = tmp_path / "slow.xlsx"
+    with zipfile.ZipFile(valid) as source, zipfile.ZipFile(slow, "w", zipfile.ZIP_DEFLATED) as target:
+        for item in source.infolist():
+            target.writestr(item, source.read(item))
+        target.writestr("xl/media/notes.xml", bytes(body))
+    start = time.process_time()
+    inspect_workbook(slow)
+    assert time.process_time() - start < 3

@@ -197,3 +197,14 @@ def test_a_database_of_the_first_schema_is_upgraded_with_its_data(tmp_path):
     with db.engine.connect() as conn:
         assert conn.exec_driver_sql("SELECT value FROM value").scalar() == "36.6"
         assert conn.exec_driver_sql("SELECT count(*) FROM query_thread").scalar() == 0
+
+
+def test_a_statement_built_once_refuses_a_key_that_names_no_column():
+    """Run with parameters, SQLAlchemy would drop a misspelt key and leave the column as it was (a previous
+    version's signature, say); the writes that use statements built once check their keys first."""
+    from desktop.store.models import SubmissionRow, columns_of
+
+    table = SubmissionRow.__table__
+    assert columns_of(table, {"fingerprint": "f", "signature": "s"}) == {"fingerprint": "f", "signature": "s"}
+    with pytest.raises(KeyError, match="fingerprnt"):
+        columns_of(table, {"fingerprnt": "f"})
