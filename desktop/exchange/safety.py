@@ -64,11 +64,10 @@ def read_workbook_file(path: Path) -> bytes:
     return data
 
 
-def inspect_workbook(source: Path | bytes) -> bool:
-    """Raises FileRefused unless `source` (a file, or the bytes read from it) is a plausible, harmless .xlsx workbook;
-    returns whether any part holds a cell formula (learnt on the same pass, so a workbook without one is not read a
-    second time)."""
-    data = read_workbook_file(source) if isinstance(source, Path) else source
+def inspect_workbook(data: bytes) -> bool:
+    """Raises FileRefused unless `data` (a file's bytes, from read_workbook_file) is a plausible, harmless .xlsx
+    workbook; returns whether any part holds a cell formula (learnt on the same pass, so a workbook without one is not
+    read a second time)."""
     # A zip may carry anything before its first entry, and python-calamine, reading bytes, takes an .xls it finds
     # there before the .xlsx this pass checked: so a workbook must start as a zip does.
     if not data.startswith(_ZIP_START) or not zipfile.is_zipfile(io.BytesIO(data)):

@@ -376,7 +376,8 @@ class Store:
             else:
                 updates.append({"row_id": row.id, "next_version": row.version + 1, **fields})
         if inserts:
-            s.execute(_NEW_VALUES, [columns_of(_VALUE, inserts[0])] + inserts[1:])  # one shape for all
+            columns_of(_VALUE, inserts[0])  # every insert has the same keys
+            s.execute(_NEW_VALUES, inserts)
         if updates:
             s.execute(_UPDATE_VALUES, updates)
         if trail:
