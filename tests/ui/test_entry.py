@@ -6,7 +6,7 @@ from decimal import Decimal
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QAbstractItemView, QApplication, QLineEdit
+from PySide6.QtWidgets import QAbstractItemView, QApplication, QComboBox, QDateEdit, QLineEdit
 
 from desktop.core.semester import Semester
 from desktop.ui.models.indicators import CODE_ROLE, EXPLANATION, STATUS, VALUE
@@ -190,9 +190,11 @@ def test_double_click_on_a_check_goes_to_the_value_and_an_explanation_is_stored(
 
 def test_submission_is_blocked_by_an_unexplained_warning(gui, monkeypatch):
     seen = []
-    monkeypatch.setattr("desktop.ui.dialogs.submit.SubmitDialog.exec", lambda self: seen.append(self) or 0)
+    monkeypatch.setattr("desktop.ui.dialogs.submit.SubmitDialog.exec", lambda self: seen.append(self) or self.show() or 0)
     gui.window.submit()
     assert seen and not seen[0].ok.isEnabled()
+    # Only what blocks it is shown: no field of the form (the date box) floats over the list.
+    assert not [w for kind in (QLineEdit, QDateEdit, QComboBox) for w in seen[0].findChildren(kind) if w.isVisible()]
     assert gui.context().store.status(gui.context().units.find("500101"), H1) == "draft"
 
 

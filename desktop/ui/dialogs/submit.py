@@ -80,6 +80,9 @@ class SubmitDialog(QDialog):
             sign.addRow(self.tr("Approver's password"), self._password)
             layout.addLayout(sign)
             self._fields["head"].setFocus()
+        if blocking or not approvers:  # the form is not asked for: its fields must not float over the dialog
+            for unused in (*self._fields.values(), self._date, self._approver, self._password):
+                unused.hide()
         layout.addWidget(self.message)
         layout.addWidget(buttons)
         self.resize(520, 480 if not blocking else 320)
