@@ -220,6 +220,7 @@ class MainWindow(QMainWindow):
         self.unit_box.currentIndexChanged.connect(self.open_selected)
         self.half_box.currentIndexChanged.connect(self.open_selected)
         self.grid.selectionModel().currentRowChanged.connect(self._row_changed)
+        self.side.currentChanged.connect(lambda _tab: self._row_changed(self.grid.currentIndex()))  # the row already chosen
 
     # --- showing ------------------------------------------------------------------------------
     def select(self, unit_code: str, semester: str) -> None:

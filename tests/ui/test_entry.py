@@ -267,6 +267,13 @@ def test_history_chart_shows_the_value_and_the_target(gui):
     assert chart.series()[0].count() == 3  # 2023H1, 2023H2, 2024H1 exist in the demo
 
 
+def test_history_tab_opens_on_the_row_already_chosen(gui):
+    window = gui.window
+    window.go_to("air.pm25")
+    window.side.setCurrentWidget(window.chart)
+    assert window.chart._view is not None and window.chart._view.chart().title().startswith("PM2.5")
+
+
 def test_import_from_the_gui_is_one_undo_step_and_refusals_list_cells(gui, tmp_path, monkeypatch):
     import openpyxl
 
