@@ -4,28 +4,28 @@
 <context>
     <name>About</name>
     <message>
-        <location filename="../../desktop/ui/about.py" line="19"/>
+        <location filename="../../desktop/ui/about.py" line="14"/>
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/about.py" line="20"/>
-        <location filename="../../desktop/ui/about.py" line="56"/>
+        <location filename="../../desktop/ui/about.py" line="15"/>
+        <location filename="../../desktop/ui/about.py" line="51"/>
         <source>About EcoReport</source>
         <translation>关于 EcoReport</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/about.py" line="22"/>
+        <location filename="../../desktop/ui/about.py" line="17"/>
         <source>User manual</source>
         <translation>用户手册</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/about.py" line="26"/>
+        <location filename="../../desktop/ui/about.py" line="21"/>
         <source>Input method check…</source>
         <translation>输入法检查…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/about.py" line="49"/>
+        <location filename="../../desktop/ui/about.py" line="44"/>
         <source>&lt;h3&gt;EcoReport %1&lt;/h3&gt;&lt;p&gt;Half-year reporting and review of ecological-environment indicators.&lt;/p&gt;&lt;p&gt;Qt %2, PySide6 %3&lt;/p&gt;</source>
         <translation>&lt;h3&gt;生态环境半年报填报审核系统 EcoReport %1&lt;/h3&gt;&lt;p&gt;生态环境指标半年报的填报、审核与汇总。&lt;/p&gt;&lt;p&gt;Qt %2，PySide6 %3&lt;/p&gt;</translation>
     </message>
@@ -382,7 +382,7 @@
     </message>
     <message>
         <location filename="../../desktop/ui/review/dashboard_page.py" line="74"/>
-        <location filename="../../desktop/ui/review/dashboard_page.py" line="418"/>
+        <location filename="../../desktop/ui/review/dashboard_page.py" line="416"/>
         <source>City</source>
         <translation>全市</translation>
     </message>
@@ -498,42 +498,42 @@
         <translation>暂不评价：初步合计数</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review/dashboard_page.py" line="380"/>
+        <location filename="../../desktop/ui/review/dashboard_page.py" line="378"/>
         <source>City %1</source>
         <translation>全市 %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review/dashboard_page.py" line="402"/>
+        <location filename="../../desktop/ui/review/dashboard_page.py" line="400"/>
         <source>Not applicable: %1</source>
         <translation>不适用：%1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review/dashboard_page.py" line="403"/>
+        <location filename="../../desktop/ui/review/dashboard_page.py" line="401"/>
         <source>No value: %1</source>
         <translation>无数据：%1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review/dashboard_page.py" line="404"/>
+        <location filename="../../desktop/ui/review/dashboard_page.py" line="402"/>
         <source>The city&apos;s provisional total is not drawn: it counts only the accepted districts</source>
         <translation>全市初步合计只含已审核通过的区县，不作比较线</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review/dashboard_page.py" line="416"/>
+        <location filename="../../desktop/ui/review/dashboard_page.py" line="414"/>
         <source>the city, half by half</source>
         <translation>全市历年各半年度</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review/dashboard_page.py" line="430"/>
+        <location filename="../../desktop/ui/review/dashboard_page.py" line="426"/>
         <source>Provisional: not every district accepted</source>
         <translation>初步：未全部审核通过</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review/dashboard_page.py" line="443"/>
+        <location filename="../../desktop/ui/review/dashboard_page.py" line="439"/>
         <source> (provisional)</source>
         <translation>（初步）</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review/dashboard_page.py" line="465"/>
+        <location filename="../../desktop/ui/review/dashboard_page.py" line="461"/>
         <source>%1 target %2</source>
         <translation>%1目标 %2</translation>
     </message>
@@ -1006,229 +1006,229 @@ The bureau&apos;s key fingerprint: %3</source>
 <context>
     <name>InboxPage</name>
     <message>
-        <location filename="../../desktop/ui/review/inbox_page.py" line="41"/>
+        <location filename="../../desktop/ui/review/inbox_page.py" line="42"/>
         <source>Unit</source>
         <translation>填报单位</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review/inbox_page.py" line="42"/>
-        <location filename="../../desktop/ui/review/inbox_page.py" line="76"/>
-        <location filename="../../desktop/ui/review/inbox_page.py" line="107"/>
+        <location filename="../../desktop/ui/review/inbox_page.py" line="43"/>
+        <location filename="../../desktop/ui/review/inbox_page.py" line="77"/>
+        <location filename="../../desktop/ui/review/inbox_page.py" line="108"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review/inbox_page.py" line="43"/>
+        <location filename="../../desktop/ui/review/inbox_page.py" line="44"/>
         <source>Version</source>
         <translation>版本</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review/inbox_page.py" line="44"/>
+        <location filename="../../desktop/ui/review/inbox_page.py" line="45"/>
         <source>Received</source>
         <translation>接收时间</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review/inbox_page.py" line="46"/>
+        <location filename="../../desktop/ui/review/inbox_page.py" line="47"/>
         <source>Deadline</source>
         <translation>截止日期</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review/inbox_page.py" line="47"/>
+        <location filename="../../desktop/ui/review/inbox_page.py" line="48"/>
         <source>Days overdue</source>
         <translation>逾期天数</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review/inbox_page.py" line="48"/>
+        <location filename="../../desktop/ui/review/inbox_page.py" line="49"/>
         <source>Errors</source>
         <translation>错误</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review/inbox_page.py" line="49"/>
+        <location filename="../../desktop/ui/review/inbox_page.py" line="50"/>
         <source>Unexplained warnings</source>
         <translation>未说明警告</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review/inbox_page.py" line="50"/>
+        <location filename="../../desktop/ui/review/inbox_page.py" line="51"/>
         <source>Open queries</source>
         <translation>未解决问题</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review/inbox_page.py" line="66"/>
+        <location filename="../../desktop/ui/review/inbox_page.py" line="67"/>
         <source>Districts of the half</source>
         <translation>本半年度各区县</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review/inbox_page.py" line="68"/>
+        <location filename="../../desktop/ui/review/inbox_page.py" line="69"/>
         <source>Find a district: name, pinyin initials (wz) or code</source>
         <translation>查找区县：名称、拼音首字母（如 wz）或代码</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review/inbox_page.py" line="70"/>
+        <location filename="../../desktop/ui/review/inbox_page.py" line="71"/>
         <source>Find a district</source>
         <translation>查找区县</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review/inbox_page.py" line="73"/>
+        <location filename="../../desktop/ui/review/inbox_page.py" line="74"/>
         <source>Every status</source>
         <translation>全部状态</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review/inbox_page.py" line="78"/>
+        <location filename="../../desktop/ui/review/inbox_page.py" line="79"/>
         <source>All districts</source>
         <translation>全部区县</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review/inbox_page.py" line="78"/>
+        <location filename="../../desktop/ui/review/inbox_page.py" line="79"/>
         <source>Overdue</source>
         <translation>逾期</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review/inbox_page.py" line="78"/>
+        <location filename="../../desktop/ui/review/inbox_page.py" line="79"/>
         <source>With errors</source>
         <translation>有错误</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review/inbox_page.py" line="79"/>
+        <location filename="../../desktop/ui/review/inbox_page.py" line="80"/>
         <source>With unexplained warnings</source>
         <translation>有未说明警告</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review/inbox_page.py" line="79"/>
+        <location filename="../../desktop/ui/review/inbox_page.py" line="80"/>
         <source>With open queries</source>
         <translation>有未解决问题</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review/inbox_page.py" line="81"/>
-        <location filename="../../desktop/ui/review/inbox_page.py" line="109"/>
+        <location filename="../../desktop/ui/review/inbox_page.py" line="82"/>
+        <location filename="../../desktop/ui/review/inbox_page.py" line="110"/>
         <source>Show</source>
         <translation>显示</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review/inbox_page.py" line="89"/>
+        <location filename="../../desktop/ui/review/inbox_page.py" line="90"/>
         <source>Reminder notice…</source>
         <translation>催报通知…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review/inbox_page.py" line="90"/>
+        <location filename="../../desktop/ui/review/inbox_page.py" line="91"/>
         <source>A workbook listing the districts that have not reported (or not again after a return), with days overdue, to send round</source>
         <translation>生成催报通知工作簿：列出尚未报送（或退回后尚未重新报送）的区县及逾期天数，可直接下发</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review/inbox_page.py" line="93"/>
+        <location filename="../../desktop/ui/review/inbox_page.py" line="94"/>
         <source>Import workbooks…</source>
         <translation>导入报送文件…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review/inbox_page.py" line="95"/>
+        <location filename="../../desktop/ui/review/inbox_page.py" line="96"/>
         <source>Accept the selected…</source>
         <translation>通过所选…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review/inbox_page.py" line="96"/>
+        <location filename="../../desktop/ui/review/inbox_page.py" line="97"/>
         <source>Accepts those of the selected districts with no errors, no unexplained warnings and no open queries; the confirmation lists them</source>
         <translation>对所选区县中无错误、无未说明警告、无未解决问题的报送审核通过；确认前会列出</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review/inbox_page.py" line="103"/>
+        <location filename="../../desktop/ui/review/inbox_page.py" line="104"/>
         <source>Drop submission workbooks here, or</source>
         <translation>将报送文件拖放到此处，或</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review/inbox_page.py" line="121"/>
-        <location filename="../../desktop/ui/review/inbox_page.py" line="215"/>
+        <location filename="../../desktop/ui/review/inbox_page.py" line="122"/>
+        <location filename="../../desktop/ui/review/inbox_page.py" line="216"/>
         <source>Import results</source>
         <translation>导入结果</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review/inbox_page.py" line="135"/>
+        <location filename="../../desktop/ui/review/inbox_page.py" line="136"/>
         <source>Completeness and timeliness: %1 on time, %2 late, %3 not received, %4 returned</source>
         <translation>报送完成情况：按时 %1 个，逾期 %2 个，未报送 %3 个，已退回 %4 个</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review/inbox_page.py" line="144"/>
+        <location filename="../../desktop/ui/review/inbox_page.py" line="145"/>
         <source>%1_reminder.xlsx</source>
         <translation>%1_催报通知.xlsx</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review/inbox_page.py" line="145"/>
+        <location filename="../../desktop/ui/review/inbox_page.py" line="146"/>
         <source>Save the reminder notice</source>
         <translation>保存催报通知</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review/inbox_page.py" line="152"/>
+        <location filename="../../desktop/ui/review/inbox_page.py" line="153"/>
         <source>Writing the reminder notice…</source>
         <translation>正在写出催报通知…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review/inbox_page.py" line="156"/>
+        <location filename="../../desktop/ui/review/inbox_page.py" line="157"/>
         <source>%1 shown</source>
         <translation>显示 %1 个</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review/inbox_page.py" line="175"/>
-        <location filename="../../desktop/ui/review/inbox_page.py" line="180"/>
+        <location filename="../../desktop/ui/review/inbox_page.py" line="176"/>
+        <location filename="../../desktop/ui/review/inbox_page.py" line="181"/>
         <source>Accept</source>
         <translation>审核通过</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review/inbox_page.py" line="175"/>
+        <location filename="../../desktop/ui/review/inbox_page.py" line="176"/>
         <source>Select the districts to accept in the list first.</source>
         <translation>请先在列表中选择要审核通过的区县。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review/inbox_page.py" line="180"/>
+        <location filename="../../desktop/ui/review/inbox_page.py" line="181"/>
         <source>None of the selected districts can be accepted:</source>
         <translation>所选区县都不能审核通过：</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review/inbox_page.py" line="183"/>
+        <location filename="../../desktop/ui/review/inbox_page.py" line="184"/>
         <source>version %1</source>
         <translation>第 %1 版</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review/inbox_page.py" line="178"/>
-        <location filename="../../desktop/ui/review/inbox_page.py" line="193"/>
+        <location filename="../../desktop/ui/review/inbox_page.py" line="179"/>
+        <location filename="../../desktop/ui/review/inbox_page.py" line="194"/>
         <source>%1: %2</source>
         <translation>%1：%2</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review/inbox_page.py" line="132"/>
+        <location filename="../../desktop/ui/review/inbox_page.py" line="133"/>
         <source>%1 of %2 received: %3</source>
         <translation>已收到 %1/%2：%3</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review/inbox_page.py" line="189"/>
+        <location filename="../../desktop/ui/review/inbox_page.py" line="190"/>
         <source>Acceptance results</source>
         <translation>审核通过结果</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review/inbox_page.py" line="194"/>
+        <location filename="../../desktop/ui/review/inbox_page.py" line="195"/>
         <source>%1: accepted</source>
         <translation>%1：已审核通过</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review/inbox_page.py" line="203"/>
+        <location filename="../../desktop/ui/review/inbox_page.py" line="204"/>
         <source>Import workbooks</source>
         <translation>导入报送文件</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review/inbox_page.py" line="146"/>
-        <location filename="../../desktop/ui/review/inbox_page.py" line="203"/>
+        <location filename="../../desktop/ui/review/inbox_page.py" line="147"/>
+        <location filename="../../desktop/ui/review/inbox_page.py" line="204"/>
         <source>Excel workbooks (*.xlsx)</source>
         <translation>Excel 工作簿 (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review/inbox_page.py" line="212"/>
+        <location filename="../../desktop/ui/review/inbox_page.py" line="213"/>
         <source>Importing workbooks…</source>
         <translation>正在导入报送文件…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review/inbox_page.py" line="213"/>
+        <location filename="../../desktop/ui/review/inbox_page.py" line="214"/>
         <source>Stop (import nothing)</source>
         <translation>停止（不导入任何文件）</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review/inbox_page.py" line="218"/>
+        <location filename="../../desktop/ui/review/inbox_page.py" line="219"/>
         <source>Stopped: no file was imported; the database is unchanged</source>
         <translation>已停止：未导入任何文件，数据库未改变</translation>
     </message>
@@ -1564,7 +1564,7 @@ Compare it with the one the district reads to you.</source>
     </message>
     <message>
         <location filename="../../desktop/ui/main_window.py" line="75"/>
-        <location filename="../../desktop/ui/main_window.py" line="260"/>
+        <location filename="../../desktop/ui/main_window.py" line="261"/>
         <source>Queries</source>
         <translation>问题</translation>
     </message>
@@ -1706,165 +1706,165 @@ Compare it with the one the district reads to you.</source>
         <translation>清除数值</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="249"/>
+        <location filename="../../desktop/ui/main_window.py" line="250"/>
         <source>Status: %1</source>
         <translation>状态：%1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="249"/>
+        <location filename="../../desktop/ui/main_window.py" line="250"/>
         <source> (read-only)</source>
         <translation>（只读）</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="277"/>
-        <location filename="../../desktop/ui/main_window.py" line="393"/>
-        <location filename="../../desktop/ui/main_window.py" line="411"/>
+        <location filename="../../desktop/ui/main_window.py" line="278"/>
+        <location filename="../../desktop/ui/main_window.py" line="394"/>
+        <location filename="../../desktop/ui/main_window.py" line="412"/>
         <source>Saved %1</source>
         <translation>已保存 %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="309"/>
+        <location filename="../../desktop/ui/main_window.py" line="310"/>
         <source>Target: %1</source>
         <translation>目标：%1</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/ui/main_window.py" line="329"/>
+        <location filename="../../desktop/ui/main_window.py" line="330"/>
         <source>%n pasted cell(s) stored.</source>
         <translation>
             <numerusform>已保存粘贴的 %n 个单元格。</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/ui/main_window.py" line="334"/>
+        <location filename="../../desktop/ui/main_window.py" line="335"/>
         <source>%n cell(s) not stored:</source>
         <translation>
             <numerusform>以下 %n 个单元格未保存：</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="335"/>
+        <location filename="../../desktop/ui/main_window.py" line="336"/>
         <source>Paste: %1 stored, %2 refused</source>
         <translation>粘贴：已保存 %1 个，未保存 %2 个</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="348"/>
+        <location filename="../../desktop/ui/main_window.py" line="349"/>
         <source>Import filled template</source>
         <translation>导入填报模板</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="348"/>
-        <location filename="../../desktop/ui/main_window.py" line="380"/>
-        <location filename="../../desktop/ui/main_window.py" line="403"/>
+        <location filename="../../desktop/ui/main_window.py" line="349"/>
+        <location filename="../../desktop/ui/main_window.py" line="381"/>
+        <location filename="../../desktop/ui/main_window.py" line="404"/>
         <source>Excel workbooks (*.xlsx)</source>
         <translation>Excel 工作簿 (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="353"/>
+        <location filename="../../desktop/ui/main_window.py" line="354"/>
         <source>Importing %1…</source>
         <translation>正在导入 %1…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="360"/>
+        <location filename="../../desktop/ui/main_window.py" line="361"/>
         <source>The file was refused</source>
         <translation>文件未被接受</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="362"/>
+        <location filename="../../desktop/ui/main_window.py" line="363"/>
         <source>The file holds the same values as the database; nothing changed.</source>
         <translation>文件内容与数据库一致，未作修改。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="364"/>
+        <location filename="../../desktop/ui/main_window.py" line="365"/>
         <source>Imported %1: %2 change(s)</source>
         <translation>已导入 %1：%2 项变化</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="371"/>
+        <location filename="../../desktop/ui/main_window.py" line="372"/>
         <source>Imported, with notes</source>
         <translation>已导入（附说明）</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="372"/>
+        <location filename="../../desktop/ui/main_window.py" line="373"/>
         <source>The file was imported. Please look at the following:</source>
         <translation>文件已导入，请查看以下各项：</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="379"/>
+        <location filename="../../desktop/ui/main_window.py" line="380"/>
         <source>%1_template.xlsx</source>
         <translation>%1_填报模板.xlsx</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="380"/>
+        <location filename="../../desktop/ui/main_window.py" line="381"/>
         <source>Export template</source>
         <translation>导出填报模板</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="392"/>
+        <location filename="../../desktop/ui/main_window.py" line="393"/>
         <source>Writing the template…</source>
         <translation>正在写出填报模板…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="401"/>
+        <location filename="../../desktop/ui/main_window.py" line="402"/>
         <source>%1_submission.xlsx</source>
         <translation>%1_报送文件.xlsx</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="402"/>
+        <location filename="../../desktop/ui/main_window.py" line="403"/>
         <source>Save the submission workbook</source>
         <translation>保存报送文件</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="409"/>
+        <location filename="../../desktop/ui/main_window.py" line="410"/>
         <source>Writing the submission workbook…</source>
         <translation>正在写出报送文件…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="421"/>
+        <location filename="../../desktop/ui/main_window.py" line="422"/>
         <source>Withdraw the submission</source>
         <translation>撤回报送</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="423"/>
+        <location filename="../../desktop/ui/main_window.py" line="424"/>
         <source>No approver is registered for this unit; ask the administrator to add one.</source>
         <translation>本单位尚未设置审核人，请联系管理员添加。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="425"/>
+        <location filename="../../desktop/ui/main_window.py" line="426"/>
         <source>Approver</source>
         <translation>审核人</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="428"/>
+        <location filename="../../desktop/ui/main_window.py" line="429"/>
         <source>Approver&apos;s password</source>
         <translation>审核人密码</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="431"/>
+        <location filename="../../desktop/ui/main_window.py" line="432"/>
         <source>Reason (required):</source>
         <translation>原因（必填）：</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="439"/>
+        <location filename="../../desktop/ui/main_window.py" line="440"/>
         <source>Withdrawn: the half can be corrected and submitted again.</source>
         <translation>已撤回：可修改后重新报送。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="472"/>
+        <location filename="../../desktop/ui/main_window.py" line="473"/>
         <source>%1, %2: %3 error(s), %4 warning(s) (%5 unexplained), %6 notice(s).</source>
         <translation>%1 %2：%3 个错误，%4 个警告（%5 个未说明），%6 个提示。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="489"/>
+        <location filename="../../desktop/ui/main_window.py" line="490"/>
         <source>Not submitted</source>
         <translation>未能报送</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="490"/>
+        <location filename="../../desktop/ui/main_window.py" line="491"/>
         <source>Submitted</source>
         <translation>已报送</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="491"/>
+        <location filename="../../desktop/ui/main_window.py" line="492"/>
         <source>Version %1 is submitted and now read-only. Save the submission workbook for the bureau.</source>
         <translation>第 %1 版已报送，数据已锁定。请保存报送文件并交市局。</translation>
     </message>
@@ -2277,29 +2277,33 @@ Compare it with the one the district reads to you.</source>
         <translation> · 原因：%1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review/review_page.py" line="187"/>
+        <location filename="../../desktop/ui/review/review_page.py" line="152"/>
+        <source> · comment: %1</source>
+        <translation> · 意见：%1</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/review/review_page.py" line="189"/>
         <source>Open a district from the inbox first.</source>
         <translation>请先在收件箱中打开一个区县。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review/review_page.py" line="189"/>
+        <location filename="../../desktop/ui/review/review_page.py" line="191"/>
         <source>Not possible while the submission is “%1”.</source>
         <translation>报送状态为“%1”，不能进行此操作。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review/review_page.py" line="194"/>
-        <location filename="../../desktop/ui/review/review_page.py" line="198"/>
+        <location filename="../../desktop/ui/review/review_page.py" line="196"/>
         <location filename="../../desktop/ui/review/review_page.py" line="200"/>
+        <location filename="../../desktop/ui/review/review_page.py" line="202"/>
         <source>Raise a query</source>
         <translation>提出问题</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review/review_page.py" line="198"/>
+        <location filename="../../desktop/ui/review/review_page.py" line="200"/>
         <source>Select the value the query is about first.</source>
         <translation>请先选中要提出问题的数值。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review/review_page.py" line="205"/>
         <location filename="../../desktop/ui/review/review_page.py" line="207"/>
         <location filename="../../desktop/ui/review/review_page.py" line="209"/>
         <location filename="../../desktop/ui/review/review_page.py" line="211"/>
@@ -2307,15 +2311,14 @@ Compare it with the one the district reads to you.</source>
         <translation>退回区县</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review/review_page.py" line="207"/>
-        <location filename="../../desktop/ui/review/review_page.py" line="242"/>
+        <location filename="../../desktop/ui/review/review_page.py" line="248"/>
         <source>Reason (required):</source>
         <translation>退回原因（必填）：</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review/review_page.py" line="209"/>
-        <source>Not returned: a reason is required.</source>
-        <translation>未退回：必须写明原因。</translation>
+        <location filename="../../desktop/ui/review/review_page.py" line="255"/>
+        <source>A reason is required; nothing was changed. Reason:</source>
+        <translation>必须填写原因；尚未作任何更改。原因：</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/review/review_page.py" line="212"/>
@@ -2345,32 +2348,26 @@ Compare it with the one the district reads to you.</source>
     <message>
         <location filename="../../desktop/ui/review/review_page.py" line="240"/>
         <location filename="../../desktop/ui/review/review_page.py" line="242"/>
-        <location filename="../../desktop/ui/review/review_page.py" line="244"/>
         <source>Reopen the submission</source>
         <translation>重新打开报送</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review/review_page.py" line="244"/>
-        <source>Not reopened: a reason is required.</source>
-        <translation>未重新打开：必须写明原因。</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/review/review_page.py" line="250"/>
+        <location filename="../../desktop/ui/review/review_page.py" line="259"/>
         <source>%1_review.xlsx</source>
         <translation>%1_审核意见.xlsx</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review/review_page.py" line="251"/>
+        <location filename="../../desktop/ui/review/review_page.py" line="260"/>
         <source>Export review workbook</source>
         <translation>导出审核意见</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review/review_page.py" line="251"/>
+        <location filename="../../desktop/ui/review/review_page.py" line="260"/>
         <source>Excel workbooks (*.xlsx)</source>
         <translation>Excel 工作簿 (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review/review_page.py" line="255"/>
+        <location filename="../../desktop/ui/review/review_page.py" line="264"/>
         <source>Writing the review workbook…</source>
         <translation>正在写出审核意见文件…</translation>
     </message>
@@ -2735,7 +2732,7 @@ Districts compare it by phone when they first import a package.</source>
         <translation>报表签署栏</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/submit.py" line="90"/>
+        <location filename="../../desktop/ui/dialogs/submit.py" line="93"/>
         <source>Please fill in: %1</source>
         <translation>请填写：%1</translation>
     </message>

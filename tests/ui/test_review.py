@@ -128,9 +128,12 @@ def test_query_return_answer_version_two_diff_and_accept(reviewer, district, tmp
     page.raise_query()
     assert page.queries.model.rowCount() == 1
     assert "审核中" in page.title.text()
-    monkeypatch.setattr(QInputDialog, "getMultiLineText", staticmethod(lambda *a, **k: ("PM2.5需核实", True)))
+    asked, answers = [], iter([("  ", True), ("PM2.5需核实", True)])  # a blank reason first: asked again
+    monkeypatch.setattr(QInputDialog, "getMultiLineText", staticmethod(lambda *a: asked.append(a[2]) or next(answers)))
     page.return_half()
+    assert len(asked) == 2 and "原因" in asked[1] and asked[1] != asked[0]
     assert "已退回" in page.title.text() and not page.accept_button.isEnabled()
+    assert "原因：PM2.5需核实" in page.title.text()
     review_file = tmp_path / "review.xlsx"
     monkeypatch.setattr(QFileDialog, "getSaveFileName", staticmethod(lambda *a, **k: (str(review_file), "")))
     page.export()
@@ -157,7 +160,7 @@ def test_query_return_answer_version_two_diff_and_accept(reviewer, district, tmp
     modals.run(page.accept_button.click, close())  # asked, and cancelled: nothing happens
     assert reviewer.context().store.status(unit, H1) != "accepted"
     modals.run(page.accept_button.click, accept_with("数据已核实"))
-    assert "已通过" in page.title.text()
+    assert "已通过" in page.title.text() and "意见：数据已核实" in page.title.text()  # a comment, not a reason
     assert reviewer.context().store.status(unit, H1) == "accepted"
     assert Review(reviewer.context().store).decision(unit, H1) == ("accepted", "数据已核实")  # the comment, with the decision
 

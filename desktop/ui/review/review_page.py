@@ -146,8 +146,10 @@ class ReviewPage(QWidget):
         else:
             head += self.tr(" · version %1").replace("%1", str(report.version))
         reason = self.controller.decision_reason
-        if reason and report.status in (Status.RETURNED, Status.REOPENED, Status.ACCEPTED):
+        if reason and report.status in (Status.RETURNED, Status.REOPENED):
             head += self.tr(" · reason: %1").replace("%1", reason)
+        elif reason and report.status == Status.ACCEPTED:  # what the reviewer wrote on accepting
+            head += self.tr(" · comment: %1").replace("%1", reason)
         self.title.setText(head)
         self.title.setToolTip(head)
         self._set_enabled(report.status)
@@ -204,10 +206,8 @@ class ReviewPage(QWidget):
     def return_half(self) -> None:
         if self._refused(self.return_button, self.tr("Return to the district")):
             return
-        reason, ok = QInputDialog.getMultiLineText(self, self.tr("Return to the district"), self.tr("Reason (required):"))
-        if ok and not reason.strip():
-            QMessageBox.information(self, self.tr("Return to the district"), self.tr("Not returned: a reason is required."))
-        elif ok and self.controller.return_half(reason):
+        reason = self._reason(self.tr("Return to the district"))
+        if reason and self.controller.return_half(reason):
             QMessageBox.information(self, self.tr("Return to the district"), self.tr(
                 "Returned. Export the review workbook (导出审核意见…) and send it to the district: it carries the reason "
                 "and the queries."))  # fmt: skip
@@ -239,11 +239,20 @@ class ReviewPage(QWidget):
     def reopen(self) -> None:
         if self._refused(self.reopen_button, self.tr("Reopen the submission")):
             return
-        reason, ok = QInputDialog.getMultiLineText(self, self.tr("Reopen the submission"), self.tr("Reason (required):"))
-        if ok and not reason.strip():
-            QMessageBox.information(self, self.tr("Reopen the submission"), self.tr("Not reopened: a reason is required."))
-        elif ok:
+        reason = self._reason(self.tr("Reopen the submission"))
+        if reason:
             self.controller.reopen(reason)
+
+    def _reason(self, title: str) -> str | None:
+        """The reason a return or reopening needs; asked again, with what was typed kept, until given or cancelled."""
+        label, reason = self.tr("Reason (required):"), ""
+        while True:
+            reason, ok = QInputDialog.getMultiLineText(self, title, label, reason)
+            if not ok:
+                return None
+            if reason.strip():
+                return reason
+            label = self.tr("A reason is required; nothing was changed. Reason:")
 
     def export(self) -> None:
         c = self.controller
