@@ -399,7 +399,8 @@ class MainWindow(QMainWindow):
 
         c = self.controller
         if not path:
-            suggested = self.tr("%1_submission.xlsx").replace("%1", self._file_label())
+            version = c.report.version if c.report is not None else 0  # so version 2 does not overwrite version 1
+            suggested = self.tr("%1_submission_v%2.xlsx").replace("%1", self._file_label()).replace("%2", str(version))
             path, _ = QFileDialog.getSaveFileName(self, self.tr("Save the submission workbook"), suggested,
                                                   self.tr("Excel workbooks (*.xlsx)"))  # fmt: skip
         if not path:

@@ -50,6 +50,7 @@ def test_the_submission_and_template_are_written_off_the_ui_thread(gui, on_worke
     gui.window.controller.reload()
     on_worker(save, "save_workbook")
     submission = gui.window.export_submission()
+    assert submission.name == "万州区_2024H1_报送文件_第1版.xlsx"  # each version its own file
     gui.window.export_template()
     assert on_worker.seen == [True, True]
     for path in (submission, dialogs["save"][-1]):
