@@ -70,3 +70,16 @@ def recorded_value(action: str, value: str | None, lang: str) -> str:
     if found and found["role"] in ROLE_NAMES:
         return found["head"] + role_name(found["role"])(lang) + found["tail"]
     return value
+
+
+_FILE_REASON = re.compile(r"sha256:(?P<digest>[0-9a-f]{64}) changes:(?P<changes>\d+)")
+
+
+def recorded_reason(action: str, reason: str | None, lang: str) -> str:
+    """An audit entry's reason as a person reads it: an imported file's record (its SHA-256 and how many changes it
+    brought) in words, the full digest kept, so it can still be compared with the file; the rest as recorded."""
+    found = _FILE_REASON.fullmatch(reason or "") if action.startswith("import.") else None
+    if found is None:
+        return reason or ""
+    digest, changes = found["digest"], found["changes"]
+    return Text(f"{changes}项变化；文件SHA-256：{digest}", f"{changes} change(s); file SHA-256: {digest}")(lang)

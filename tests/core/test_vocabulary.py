@@ -36,3 +36,14 @@ def test_recorded_statuses_and_roles_read_as_words():
     assert recorded_value("user.role", "wanzhou: approver 500101", "zh") == "wanzhou: 审核人 500101"
     assert recorded_value("user.create", "reviewer (reviewer)", "zh") == "reviewer (市局审核员)"  # the name stays
     assert recorded_value("value.set", "38.1", "zh") == "38.1" and recorded_value("value.set", None, "zh") == "∅"
+
+
+def test_an_imported_files_record_reads_as_words_with_its_whole_digest():
+    from desktop.core.vocabulary import recorded_reason
+
+    digest = "ab" * 32
+    assert recorded_reason("import.submission", f"sha256:{digest} changes:3", "zh") == f"3项变化；文件SHA-256：{digest}"
+    assert recorded_reason("import.review", f"sha256:{digest} changes:1", "en") == f"1 change(s); file SHA-256: {digest}"
+    assert recorded_reason("status.return", "请补充", "zh") == "请补充"  # a person's words stay as written
+    assert recorded_reason("import.template", "sha256:short changes:1", "zh") == "sha256:short changes:1"  # not ours
+    assert recorded_reason("value.set", None, "zh") == ""

@@ -21,7 +21,7 @@ from PySide6.QtWidgets import (
 
 from desktop.core.semester import Semester
 from desktop.core.text import UserError
-from desktop.core.vocabulary import action_name, recorded_value
+from desktop.core.vocabulary import action_name, recorded_reason, recorded_value
 from desktop.ui.models.simple_table import RowTableModel
 
 
@@ -54,7 +54,7 @@ class AuditPage(QWidget):
             (self.tr("Half-year"), half), (self.tr("Indicator"), indicator),
             (self.tr("Old"), lambda r: recorded_value(r.action, r.old, lang)),
             (self.tr("New"), lambda r: recorded_value(r.action, r.new, lang)),
-            (self.tr("Why"), lambda r: r.reason or ""),
+            (self.tr("Why"), lambda r: recorded_reason(r.action, r.reason, lang)),
         ]  # fmt: skip
         self.model = RowTableModel(self.columns, parent=self)
         self.table = QTableView(self)
