@@ -174,6 +174,16 @@ class _Writer:
         return f"{'高于' if att.margin > 0 else '低于'}{basis}{amount}{unit.zh}"
 
 
+def _clause(writer: _Writer, clause: Clause, whole: str, partial: str | None) -> str:
+    """A clause about a provisional sum names the districts it counts: as its subject, or, when its words have
+    none, after it (…整治完成率达94.2%（已审核通过的5个区县）)."""
+    if partial is None:
+        return writer.render(clause, whole)
+    if "{subject}" in clause.text(writer.lang):
+        return writer.render(clause, partial)
+    return writer.render(clause, whole) + (f"（{partial}）" if writer.lang == "zh" else f" ({partial})")
+
+
 def write_report(paragraphs: list[Paragraph], catalog: Catalog, unit: Unit, semester: Semester, figures: Figures,
                  last_year: Figures, goals: dict[str, Attainment], lang: str = "zh", partial: Text | None = None) -> list[str]:  # fmt: skip
     return [s.text for s in write_sections(paragraphs, catalog, unit, semester, figures, last_year, goals, lang, partial)]
@@ -189,8 +199,8 @@ def write_sections(paragraphs: list[Paragraph], catalog: Catalog, unit: Unit, se
     period = Text(f"{'上' if semester.half == 1 else '下'}半年", f"In the {'first' if semester.half == 1 else 'second'} half of {semester.year}")(lang)  # fmt: skip
     out = []
     for paragraph in paragraphs:
-        clauses = [writer.render(c, partial(lang) if partial and not all(catalog.city_measured(code) for code in c.codes) else whole)
-                   for c in paragraph.clauses if writer.available(c)]  # fmt: skip
+        clauses = [_clause(writer, c, whole, partial(lang) if partial and not all(catalog.city_measured(code) for code in c.codes)
+                           else None) for c in paragraph.clauses if writer.available(c)]  # fmt: skip
         if not clauses:
             continue
         if lang == "en":

@@ -101,6 +101,9 @@ def test_city_figures_count_only_accepted_districts_until_told_otherwise(demo_co
     # A sum of five districts is written up as theirs, and not set against the city's target; the city's own
     # monitoring stays 全市 and is compared with last year.
     assert "已审核通过的5个区县开展土壤污染状况调查地块" in report and "全市开展土壤" not in report
+    # A clause whose words name no subject says whom its sum covers after it, so that no clause quoted alone reads as
+    # the whole city's.
+    assert "入河排污口整治完成率达94%（已审核通过的5个区县）" in report and "长江干流重庆段水质保持为Ⅱ类；" in report
     assert "国家考核目标" not in report and "全市空气质量优良天数163天" in report and "同比增加6天" in report
     run("consolidate", "2024H1", "-o", str(demo_copy.parent / "city.xlsx"), db=demo_copy, check=0)
     from python_calamine import CalamineWorkbook
