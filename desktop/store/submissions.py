@@ -382,10 +382,12 @@ class Submissions:
                 self._transition(s, Action.ACCEPT, unit, semester, actor, "演示数据 demo data", row=row)
             s.commit()
 
-    def approvers(self, unit: Unit) -> list[str]:
+    def approvers(self, unit: Unit) -> list[tuple[str, str]]:
+        """The unit's active approvers: (user name, full name), for a person to choose from by name."""
         with self.store.session() as s:
-            query = select(UserRow.name).where(UserRow.unit_code == unit.code, UserRow.role == "approver", UserRow.active)
-            return list(s.exec(query))
+            query = select(UserRow.name, UserRow.display_name).where(UserRow.unit_code == unit.code,
+                                                                    UserRow.role == "approver", UserRow.active)  # fmt: skip
+            return [(name, display or name) for name, display in s.exec(query)]
 
     def may_edit(self, user_name: str, unit: Unit, semester: Semester) -> Text | None:
         """Why `user_name` may not change the half's values now, or None: the GUI's read-only rule."""

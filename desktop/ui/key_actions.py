@@ -9,6 +9,7 @@ from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QFileDialog, QInputDialog, QLineEdit, QMessageBox
 
 from desktop.core.text import Text, UserError
+from desktop.ui.dialogs.submit import approver_labels
 
 
 def add_export_key_action(menu, window, controller) -> QAction:
@@ -48,9 +49,11 @@ def make_key(window, ctx, unit) -> bool:
     if not approvers:
         raise UserError(Text("本单位还没有审核人账户；请先由管理员添加审核人", "The unit has no approver yet; an administrator adds one first"))
     title = QCoreApplication.translate("KeyActions", "Make the unit's signing key")
-    name, ok = QInputDialog.getItem(window, title, QCoreApplication.translate("KeyActions", "Approver"), approvers, 0, False)
+    offered = approver_labels(approvers)
+    label, ok = QInputDialog.getItem(window, title, QCoreApplication.translate("KeyActions", "Approver"), list(offered), 0, False)
     if not ok:
         return False
+    name = offered[label]
     password, ok = QInputDialog.getText(window, title, QCoreApplication.translate("KeyActions", "Password of %1").replace("%1", name),
                                         QLineEdit.EchoMode.Password)  # fmt: skip
     if not ok:

@@ -31,7 +31,7 @@ from desktop.ui.controller import EntryController
 from desktop.ui.decision_banner import DecisionBanner
 from desktop.ui.delegates import ValueDelegate
 from desktop.ui.dialogs.problems import ProblemsDialog
-from desktop.ui.dialogs.submit import SubmitDialog
+from desktop.ui.dialogs.submit import SubmitDialog, approver_labels
 from desktop.ui.grid_view import GridView
 from desktop.ui.history_chart import HistoryChart
 from desktop.ui.key_actions import add_export_key_action, add_keys_action
@@ -424,9 +424,11 @@ class MainWindow(QMainWindow):
         if not approvers:
             QMessageBox.warning(self, title, self.tr("No approver is registered for this unit; ask the administrator to add one."))
             return
-        name, ok = QInputDialog.getItem(self, title, self.tr("Approver"), approvers, 0, False)
+        offered = approver_labels(approvers)
+        label, ok = QInputDialog.getItem(self, title, self.tr("Approver"), list(offered), 0, False)
         if not ok:
             return
+        name = offered[label]
         password, ok = QInputDialog.getText(self, title, self.tr("Approver's password"), QLineEdit.EchoMode.Password)
         if not ok:
             return
@@ -476,7 +478,7 @@ class MainWindow(QMainWindow):
                            ("%3", report.count("error")), ("%4", report.count("warning")),
                            ("%5", report.count("warning", True)), ("%6", report.count("notice"))):  # fmt: skip
             summary = summary.replace(key, str(value))
-        approvers = [a for a in c.ctx.submissions.approvers(report.unit) if a != c.user.name]
+        approvers = [a for a in c.ctx.submissions.approvers(report.unit) if a[0] != c.user.name]
         people = self._remembered_people()
         while True:
             dialog = SubmitDialog(summary, blocking, approvers, self, people)

@@ -209,7 +209,8 @@ def test_the_full_submit_flow_with_clerk_and_approver(gui, qtbot, monkeypatch, d
         prefilled.append(self._fields["preparer"].text())
         self._fields["head"].setText("李局长")
         self._fields["phone"].setText("023-58123456")
-        self._approver.setCurrentIndex(self._approver.findText(approver))
+        assert self._approver.itemText(self._approver.findData(approver)) == "万州区审核人"  # by name, not user name
+        self._approver.setCurrentIndex(self._approver.findData(approver))
         self._password.setText(password)
         self._check()
         return self.result()
@@ -238,7 +239,7 @@ def test_the_full_submit_flow_with_clerk_and_approver(gui, qtbot, monkeypatch, d
 def test_sign_off_asks_for_the_forms_people(qapp):
     from desktop.ui.dialogs.submit import SubmitDialog
 
-    dialog = SubmitDialog("万州区", [], ["wanzhou_approver"], people={"preparer": "万州区填报员"})
+    dialog = SubmitDialog("万州区", [], [("wanzhou_approver", "万州区审核人")], people={"preparer": "万州区填报员"})
     dialog._check()
     assert not dialog.result() and "Head of unit" in dialog.message.text() and "Telephone" in dialog.message.text()
     dialog._fields["head"].setText("李局长")
@@ -425,7 +426,7 @@ def test_saving_the_public_key_first_makes_the_key_with_an_approvers_password(gu
     window, ctx = gui.window, gui.context()
     unit = ctx.units.find("500101")
     assert keys.public_key(ctx.store, unit) is None
-    monkeypatch.setattr(QInputDialog, "getItem", staticmethod(lambda *a, **k: ("wanzhou_approver", True)))
+    monkeypatch.setattr(QInputDialog, "getItem", staticmethod(lambda *a, **k: ("万州区审核人", True)))
     monkeypatch.setattr(QInputDialog, "getText", staticmethod(lambda *a, **k: ("wrong", True)))
     assert export_key(window, window.controller.ctx, window.controller.unit, str(tmp_path / "k.pub")) is None
     assert dialogs["warning"] and keys.public_key(ctx.store, unit) is None  # a wrong password makes nothing
@@ -533,7 +534,7 @@ def test_an_approver_withdraws_a_signed_off_half_from_the_menu(gui, monkeypatch,
     ctx.submissions.sign_off("wanzhou", "wanzhou_approver", "ecoreport", unit, H1)
     window.controller.reload()
     assert window.withdraw_action.isEnabled()
-    monkeypatch.setattr(QInputDialog, "getItem", staticmethod(lambda *a, **k: ("wanzhou_approver", True)))
+    monkeypatch.setattr(QInputDialog, "getItem", staticmethod(lambda *a, **k: ("万州区审核人", True)))
     monkeypatch.setattr(QInputDialog, "getMultiLineText", staticmethod(lambda *a, **k: ("PM2.5录入有误", True)))
     monkeypatch.setattr(QInputDialog, "getText", staticmethod(lambda *a, **k: ("wrong-password", True)))
     window.withdraw_action.trigger()
@@ -576,3 +577,10 @@ def test_huge_tiny_and_non_finite_numbers_are_refused_at_the_cell_and_in_a_paste
     qtbot.keyClick(window.grid, Qt.Key.Key_V, Qt.KeyboardModifier.ControlModifier)
     assert shown and "环境行政处罚案件" in shown[0][0] and "数值过大" in shown[0][0]
     assert stored(gui, "enf.penalties") != 12345678901234567890
+
+
+def test_approvers_are_offered_by_full_name_and_told_apart_by_user_name_only_when_they_share_one():
+    from desktop.ui.dialogs.submit import approver_labels
+
+    assert approver_labels([("wanzhou_approver", "万州区审核人"), ("li", "李明")]) == {"万州区审核人": "wanzhou_approver", "李明": "li"}
+    assert approver_labels([("li1", "李明"), ("li2", "李明"), ("wang", "")]) == {"李明（li1）": "li1", "李明（li2）": "li2", "wang": "wang"}

@@ -79,8 +79,8 @@ def test_the_chinese_main_screen_has_no_english(gui):
 
 
 def test_the_chinese_dialogs_have_no_english(gui, qtbot):
-    dialogs = [LoginDialog(), FirstRunDialog([("500101", "500101 万州区")]), SubmitDialog("摘要", ["一项错误"], ["王审核"]),
-               SubmitDialog("摘要", [], ["王审核"]), ProblemsDialog("文件未被接受", ["填报表!E5: 须为不小于0的整数"])]  # fmt: skip
+    dialogs = [LoginDialog(), FirstRunDialog([("500101", "500101 万州区")]), SubmitDialog("摘要", ["一项错误"], [("wang", "王审核")]),
+               SubmitDialog("摘要", [], [("wang", "王审核")]), ProblemsDialog("文件未被接受", ["填报表!E5: 须为不小于0的整数"])]  # fmt: skip
     for dialog in dialogs:
         qtbot.addWidget(dialog)
         dialog.show()

@@ -20,8 +20,16 @@ from PySide6.QtWidgets import (
 PEOPLE = ("head", "stats", "preparer", "phone")
 
 
+def approver_labels(approvers: list[tuple[str, str]]) -> dict[str, str]:
+    """How each approver (user name, full name) is offered → their user name: by full name, as on the printed form;
+    with the user name as well only where two share a full name."""
+    full_names = [full or name for name, full in approvers]
+    return {(full if full_names.count(full) == 1 else f"{full}（{name}）"): name
+            for (name, _), full in zip(approvers, full_names, strict=True)}  # fmt: skip
+
+
 class SubmitDialog(QDialog):
-    def __init__(self, summary: str, blocking: list[str], approvers: list[str], parent=None,
+    def __init__(self, summary: str, blocking: list[str], approvers: list[tuple[str, str]], parent=None,
                  people: dict[str, str] | None = None):  # fmt: skip
         super().__init__(parent)
         self.setWindowTitle(self.tr("Submit the half-year"))
@@ -31,7 +39,8 @@ class SubmitDialog(QDialog):
         head.setWordWrap(True)
         layout.addWidget(head)
         self._approver = QComboBox(self)
-        self._approver.addItems(approvers)
+        for label, name in approver_labels(approvers).items():
+            self._approver.addItem(label, name)
         self._approver.setAccessibleName(self.tr("Approver"))
         self._password = QLineEdit(self)
         self._password.setEchoMode(QLineEdit.EchoMode.Password)
@@ -96,7 +105,7 @@ class SubmitDialog(QDialog):
 
     @property
     def approver(self) -> str:
-        return self._approver.currentText()
+        return self._approver.currentData() or ""
 
     @property
     def password(self) -> str:
