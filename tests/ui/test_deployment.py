@@ -174,7 +174,7 @@ def submit_with(approver_password: str, head: str, phone: str):
         assert dialog.ok.isEnabled(), [dialog.findChild(QListWidget).item(i).text() for i in range(dialog.findChild(QListWidget).count())]
         dialog._fields["head"].setText(head)
         QTest.keyClicks(dialog._fields["phone"], phone)
-        dialog._approver.setCurrentIndex(dialog._approver.findText("wanzhou_approver"))
+        dialog._approver.setCurrentIndex(dialog._approver.findText("李四"))
         QTest.keyClicks(dialog._password, approver_password)
         confirm(dialog)
 
@@ -330,7 +330,7 @@ def test_from_two_empty_databases_to_the_city_workbook(installations, qtbot, tmp
     district.start(modals, log_in("wanzhou_approver", got["wanzhou_approver"]), set_own_password(APPROVER))
     assert district.window.controller.semester == HALF  # an empty installation opens on the half being reported
     modals.run(lambda: trigger(district.window, "导出本单位公钥…"), choose_file(public_key),
-               type_text("wanzhou_approver"), type_text(APPROVER), remember_text(got, "key", "指纹"))  # fmt: skip
+               type_text("李四"), type_text(APPROVER), remember_text(got, "key", "指纹"))  # fmt: skip
     got["district"] = got["key"].rsplit("：", 1)[-1].strip()
     assert public_key.exists()
 
