@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QMargins, Qt
 from PySide6.QtGui import QPainter, QPen
 from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 
@@ -24,7 +24,11 @@ class HistoryChart(QWidget):
 
         chart = QChart()
         chart.setTitle(title)
-        chart.legend().setAlignment(Qt.AlignmentFlag.AlignBottom)
+        # The tab is short at 1366×768: the legend goes to the side and the margins are thin, so that the plot
+        # keeps its height and the value axis its labels.
+        chart.legend().setAlignment(Qt.AlignmentFlag.AlignRight)
+        chart.setMargins(QMargins(4, 0, 4, 0))
+        chart.layout().setContentsMargins(0, 0, 0, 0)
         series = QLineSeries()
         series.setName(self.tr("Value"))
         series.setPointsVisible(True)
@@ -41,6 +45,7 @@ class HistoryChart(QWidget):
         high = max(values + ([target] if target is not None else []), default=1)
         pad = (high - low) * 0.15 or max(abs(high) * 0.1, 1)
         axis_y.setRange(low - pad, high + pad)
+        axis_y.setTickCount(3)
         chart.addAxis(axis_x, Qt.AlignmentFlag.AlignBottom)
         chart.addAxis(axis_y, Qt.AlignmentFlag.AlignLeft)
         series.attachAxis(axis_x)
