@@ -182,7 +182,7 @@ class MainWindow(QMainWindow):
             action.setCheckable(True)
             action.setChecked(code == self.controller.lang)
             action.triggered.connect(lambda _=False, c=code: self.languageChosen.emit(c))
-        for action in (self.import_action, self.undo_action, self.redo_action, self.submit_action):
+        for action in (self.import_action, self.submit_action, self.undo_action, self.redo_action):  # 报送 stays put as 撤销 grows
             self.toolbar.addAction(action)
         if self.controller.user.role == "admin":
             admin = self.menuBar().addMenu(self.tr("&Administration"))

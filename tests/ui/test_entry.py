@@ -584,3 +584,16 @@ def test_approvers_are_offered_by_full_name_and_told_apart_by_user_name_only_whe
 
     assert approver_labels([("wanzhou_approver", "万州区审核人"), ("li", "李明")]) == {"万州区审核人": "wanzhou_approver", "李明": "li"}
     assert approver_labels([("li1", "李明"), ("li2", "李明"), ("wang", "")]) == {"李明（li1）": "li1", "李明（li2）": "li2", "wang": "wang"}
+
+
+def test_the_submit_button_stays_where_it_was_as_the_undo_button_names_the_last_edit(gui):
+    window = gui.window
+    window.resize(1366, 720)  # the screen it is made for
+    window.show()
+    QApplication.processEvents()
+    button = window.toolbar.widgetForAction(window.submit_action)
+    before = button.mapTo(window, button.rect().topLeft())
+    window.controller.edit_explanation("air.good_ratio", "降水偏多，扬尘减少")
+    QApplication.processEvents()
+    assert "降水" in window.undo_action.text() or "优良" in window.undo_action.text()  # the undo button grew
+    assert button.mapTo(window, button.rect().topLeft()) == before
