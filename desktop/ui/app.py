@@ -39,6 +39,9 @@ class GuiApp:
         return self.ctx
 
     def close(self) -> None:
+        stack = getattr(self.controller, "undo_stack", None)
+        if stack is not None:  # its commands refer back to the controller: emptied while both are whole, not by the
+            stack.clear()      # collector taking the controller apart later (Qt then deletes commands already gone)
         if self.ctx is not None:
             self.ctx.close()
 

@@ -52,4 +52,4 @@ def gui(qapp, qtbot, demo_copy, settings, dialogs):
     qtbot.addWidget(app.window)
     yield app
     i18n.remove(qapp, app.translators)
-    app.context().store.db.dispose()
+    app.close()
