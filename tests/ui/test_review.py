@@ -383,13 +383,16 @@ def test_the_window_keeps_responding_while_38_workbooks_are_imported(reviewer, d
     timer.setInterval(10)
     timer.timeout.connect(tick)
     timer.start()
+    start = time.perf_counter()
     results = reviewer.window.inbox.import_paths(paths)
+    end = time.perf_counter()
     timer.stop()
     assert len(results) == 38 and all(r.status == "imported" for r in results)
     shown = [line for label in labels for line in label.splitlines()[1:]]  # under the title: the file, and its count
     assert shown and all(re.fullmatch(r"5\d{5}\.xlsx  (\d+)/38", line) for line in shown), shown
-    gaps = [b - a for a, b in zip(ticks, ticks[1:], strict=False)]
-    assert len(ticks) > 20 and max(gaps) < 0.1, f"longest gap {max(gaps) * 1000:.0f} ms"
+    # Ticks from the start of the import to its end, none further apart than 100 ms (however fast the import).
+    gaps = [b - a for a, b in zip([start, *ticks], [*ticks, end], strict=True)]
+    assert len(ticks) >= 2 and max(gaps) < 0.1, f"longest gap {max(gaps) * 1000:.0f} ms in {(end - start) * 1000:.0f} ms"
 
 
 def test_stop_during_an_import_keeps_nothing_and_says_so(reviewer, district, tmp_path, monkeypatch):
