@@ -998,7 +998,7 @@ The bureau&apos;s key fingerprint: %3</source>
         <translation>选择一个指标以查看历史趋势。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/history_chart.py" line="29"/>
+        <location filename="../../desktop/ui/history_chart.py" line="33"/>
         <source>Value</source>
         <translation>数值</translation>
     </message>
@@ -1377,69 +1377,69 @@ The bureau&apos;s key fingerprint: %3</source>
 <context>
     <name>KeyActions</name>
     <message>
-        <location filename="../../desktop/ui/key_actions.py" line="15"/>
+        <location filename="../../desktop/ui/key_actions.py" line="16"/>
         <source>Save this unit&apos;s public key…</source>
         <translation>导出本单位公钥…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/key_actions.py" line="25"/>
+        <location filename="../../desktop/ui/key_actions.py" line="26"/>
         <source>Save the public key</source>
         <translation>保存公钥</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/key_actions.py" line="26"/>
-        <location filename="../../desktop/ui/key_actions.py" line="93"/>
+        <location filename="../../desktop/ui/key_actions.py" line="27"/>
+        <location filename="../../desktop/ui/key_actions.py" line="96"/>
         <source>Public keys (*.pub)</source>
         <translation>公钥文件 (*.pub)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/key_actions.py" line="35"/>
+        <location filename="../../desktop/ui/key_actions.py" line="36"/>
         <source>Not saved</source>
         <translation>未保存</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/key_actions.py" line="37"/>
+        <location filename="../../desktop/ui/key_actions.py" line="38"/>
         <source>Public key saved</source>
         <translation>公钥已保存</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/key_actions.py" line="38"/>
+        <location filename="../../desktop/ui/key_actions.py" line="39"/>
         <source>Send the file to the bureau and read them its fingerprint: %1</source>
         <translation>请将文件交给市局，并向市局口头核对指纹：%1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/key_actions.py" line="50"/>
+        <location filename="../../desktop/ui/key_actions.py" line="51"/>
         <source>Make the unit&apos;s signing key</source>
         <translation>生成本单位签名密钥</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/key_actions.py" line="51"/>
+        <location filename="../../desktop/ui/key_actions.py" line="53"/>
         <source>Approver</source>
         <translation>审核人</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/key_actions.py" line="54"/>
+        <location filename="../../desktop/ui/key_actions.py" line="57"/>
         <source>Password of %1</source>
         <translation>%1 的密码</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/key_actions.py" line="63"/>
+        <location filename="../../desktop/ui/key_actions.py" line="66"/>
         <source>Keys and fingerprints…</source>
         <translation>密钥与指纹…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/key_actions.py" line="81"/>
+        <location filename="../../desktop/ui/key_actions.py" line="84"/>
         <source>Register a district&apos;s public key…</source>
         <translation>登记区县公钥…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/key_actions.py" line="92"/>
-        <location filename="../../desktop/ui/key_actions.py" line="101"/>
+        <location filename="../../desktop/ui/key_actions.py" line="95"/>
+        <location filename="../../desktop/ui/key_actions.py" line="104"/>
         <source>Register a public key</source>
         <translation>登记公钥</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/key_actions.py" line="100"/>
+        <location filename="../../desktop/ui/key_actions.py" line="103"/>
         <source>Register this key for %1?
 
 Fingerprint: %2
@@ -1452,7 +1452,7 @@ Compare it with the one the district reads to you.</source>
 请与区县口头告知的指纹核对。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/key_actions.py" line="107"/>
+        <location filename="../../desktop/ui/key_actions.py" line="110"/>
         <source>Not registered</source>
         <translation>未登记</translation>
     </message>
@@ -1829,42 +1829,42 @@ Compare it with the one the district reads to you.</source>
         <translation>本单位尚未设置审核人，请联系管理员添加。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="427"/>
+        <location filename="../../desktop/ui/main_window.py" line="428"/>
         <source>Approver</source>
         <translation>审核人</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="430"/>
+        <location filename="../../desktop/ui/main_window.py" line="432"/>
         <source>Approver&apos;s password</source>
         <translation>审核人密码</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="433"/>
+        <location filename="../../desktop/ui/main_window.py" line="435"/>
         <source>Reason (required):</source>
         <translation>原因（必填）：</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="441"/>
+        <location filename="../../desktop/ui/main_window.py" line="443"/>
         <source>Withdrawn: the half can be corrected and submitted again.</source>
         <translation>已撤回：可修改后重新报送。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="474"/>
+        <location filename="../../desktop/ui/main_window.py" line="476"/>
         <source>%1, %2: %3 error(s), %4 warning(s) (%5 unexplained), %6 notice(s).</source>
         <translation>%1 %2：%3 个错误，%4 个警告（%5 个未说明），%6 个提示。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="491"/>
+        <location filename="../../desktop/ui/main_window.py" line="493"/>
         <source>Not submitted</source>
         <translation>未能报送</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="492"/>
+        <location filename="../../desktop/ui/main_window.py" line="494"/>
         <source>Submitted</source>
         <translation>已报送</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="493"/>
+        <location filename="../../desktop/ui/main_window.py" line="495"/>
         <source>Version %1 is submitted and now read-only. Save the submission workbook for the bureau.</source>
         <translation>第 %1 版已报送，数据已锁定。请保存报送文件并交市局。</translation>
     </message>
@@ -2426,66 +2426,71 @@ Compare it with the one the district reads to you.</source>
     </message>
     <message>
         <location filename="../../desktop/ui/review/window.py" line="53"/>
+        <source>Import workbooks…</source>
+        <translation>导入报送文件…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/review/window.py" line="58"/>
         <source>Save the city workbook…</source>
         <translation>保存全市汇总表…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review/window.py" line="56"/>
+        <location filename="../../desktop/ui/review/window.py" line="61"/>
         <source>Save the report as Word…</source>
         <translation>保存文字报告（Word）…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review/window.py" line="63"/>
+        <location filename="../../desktop/ui/review/window.py" line="68"/>
         <source>Quit</source>
         <translation>退出</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review/window.py" line="68"/>
+        <location filename="../../desktop/ui/review/window.py" line="73"/>
         <source>&amp;View</source>
         <translation>视图(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review/window.py" line="69"/>
+        <location filename="../../desktop/ui/review/window.py" line="74"/>
         <source>Language</source>
         <translation>语言</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review/window.py" line="89"/>
+        <location filename="../../desktop/ui/review/window.py" line="99"/>
         <source>&amp;Review</source>
         <translation>审核(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review/window.py" line="92"/>
+        <location filename="../../desktop/ui/review/window.py" line="102"/>
         <source>Next district</source>
         <translation>下一个区县</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review/window.py" line="93"/>
+        <location filename="../../desktop/ui/review/window.py" line="103"/>
         <source>Previous district</source>
         <translation>上一个区县</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review/window.py" line="95"/>
+        <location filename="../../desktop/ui/review/window.py" line="105"/>
         <source>Raise a query on this value…</source>
         <translation>对此数值提出问题…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review/window.py" line="96"/>
+        <location filename="../../desktop/ui/review/window.py" line="106"/>
         <source>Return…</source>
         <translation>退回…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review/window.py" line="97"/>
+        <location filename="../../desktop/ui/review/window.py" line="107"/>
         <source>Accept…</source>
         <translation>审核通过…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review/window.py" line="122"/>
+        <location filename="../../desktop/ui/review/window.py" line="132"/>
         <source>This is the last district in the list</source>
         <translation>已是列表中的最后一个区县</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review/window.py" line="123"/>
+        <location filename="../../desktop/ui/review/window.py" line="133"/>
         <source>This is the first district in the list</source>
         <translation>已是列表中的第一个区县</translation>
     </message>
@@ -2681,70 +2686,70 @@ Districts compare it by phone when they first import a package.</source>
 <context>
     <name>SubmitDialog</name>
     <message>
-        <location filename="../../desktop/ui/dialogs/submit.py" line="27"/>
+        <location filename="../../desktop/ui/dialogs/submit.py" line="35"/>
         <source>Submit the half-year</source>
         <translation>报送本半年度数据</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/submit.py" line="40"/>
+        <location filename="../../desktop/ui/dialogs/submit.py" line="49"/>
         <source>Head of unit</source>
         <translation>单位负责人</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/submit.py" line="40"/>
+        <location filename="../../desktop/ui/dialogs/submit.py" line="49"/>
         <source>Head of statistics</source>
         <translation>统计负责人</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/submit.py" line="41"/>
+        <location filename="../../desktop/ui/dialogs/submit.py" line="50"/>
         <source>Prepared by</source>
         <translation>填表人</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/submit.py" line="41"/>
+        <location filename="../../desktop/ui/dialogs/submit.py" line="50"/>
         <source>Telephone</source>
         <translation>联系电话</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/submit.py" line="50"/>
-        <location filename="../../desktop/ui/dialogs/submit.py" line="76"/>
+        <location filename="../../desktop/ui/dialogs/submit.py" line="59"/>
+        <location filename="../../desktop/ui/dialogs/submit.py" line="85"/>
         <source>Date sent</source>
         <translation>报出日期</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/submit.py" line="56"/>
+        <location filename="../../desktop/ui/dialogs/submit.py" line="65"/>
         <source>Submit</source>
         <translation>报送</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/submit.py" line="60"/>
+        <location filename="../../desktop/ui/dialogs/submit.py" line="69"/>
         <source>Submission is blocked until these are corrected or explained:</source>
         <translation>以下问题更正或说明之前不能报送：</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/submit.py" line="69"/>
+        <location filename="../../desktop/ui/dialogs/submit.py" line="78"/>
         <source>No approver is registered for this unit; ask the administrator to add one.</source>
         <translation>本单位尚未登记审核人，请联系管理员添加。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/submit.py" line="72"/>
+        <location filename="../../desktop/ui/dialogs/submit.py" line="81"/>
         <source>On the printed form</source>
         <translation>报表签署栏</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/submit.py" line="93"/>
+        <location filename="../../desktop/ui/dialogs/submit.py" line="102"/>
         <source>Please fill in: %1</source>
         <translation>请填写：%1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/submit.py" line="35"/>
-        <location filename="../../desktop/ui/dialogs/submit.py" line="79"/>
+        <location filename="../../desktop/ui/dialogs/submit.py" line="44"/>
+        <location filename="../../desktop/ui/dialogs/submit.py" line="88"/>
         <source>Approver</source>
         <translation>审核人</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/submit.py" line="38"/>
-        <location filename="../../desktop/ui/dialogs/submit.py" line="80"/>
+        <location filename="../../desktop/ui/dialogs/submit.py" line="47"/>
+        <location filename="../../desktop/ui/dialogs/submit.py" line="89"/>
         <source>Approver&apos;s password</source>
         <translation>审核人密码</translation>
     </message>

@@ -757,3 +757,17 @@ def test_the_indicator_name_stays_in_view_when_the_review_scrolls_sideways(revie
     assert frozen.selectionModel() is table.selectionModel() and frozen.model().index(row, 0).data() == "PM2.5平均浓度"
     table.verticalScrollBar().setValue(table.verticalScrollBar().maximum())
     assert frozen.verticalScrollBar().value() == table.verticalScrollBar().value()  # the names scroll with the rows
+
+
+def test_the_file_menu_imports_workbooks_into_the_inbox(reviewer, district, tmp_path, monkeypatch):
+    from PySide6.QtWidgets import QFileDialog
+
+    window = reviewer.window
+    paths = [p for p in export_all(district, tmp_path, reviewer) if p.stem == "500101"]
+    window.tabs.setCurrentWidget(window.dashboard)
+    monkeypatch.setattr(QFileDialog, "getOpenFileNames", staticmethod(lambda *a, **k: ([str(p) for p in paths], "")))
+    file_menu = window.menuBar().actions()[0].menu()
+    assert window.import_action in file_menu.actions() and window.import_action.text() == "导入报送文件…"
+    window.import_action.trigger()
+    assert window.tabs.currentWidget() is window.inbox  # where the results are listed
+    assert reviewer.context().store.status(reviewer.context().units.find("500101"), H1) == "submitted"

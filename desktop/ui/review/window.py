@@ -50,6 +50,11 @@ class ReviewerWindow(QMainWindow):
         add_backup_actions(file_menu, self, controller.ctx, controller.user.name, self.open_selected)
         from desktop.ui.key_actions import add_keys_action, add_register_key_action
 
+        self.import_action = QAction(self.tr("Import workbooks…"), self)  # as the inbox's button: where a File menu has it
+        self.import_action.setShortcut(QKeySequence("Ctrl+I"))
+        self.import_action.triggered.connect(self.import_workbooks)
+        file_menu.addAction(self.import_action)
+        file_menu.addSeparator()
         city = QAction(self.tr("Save the city workbook…"), self)
         city.triggered.connect(lambda: self.dashboard.save_workbook())
         file_menu.addAction(city)
@@ -83,6 +88,11 @@ class ReviewerWindow(QMainWindow):
         self.tabs.currentChanged.connect(self._tab_changed)
         screen = self.screen().availableGeometry() if self.screen() else None
         self.resize(min(1360, screen.width() if screen else 1366), min(720, screen.height() if screen else 728))
+
+    def import_workbooks(self) -> None:
+        """File → import: the inbox, where the results are listed, then its file chooser."""
+        self.tabs.setCurrentWidget(self.inbox)
+        self.inbox.choose_files()
 
     def _build_review_menu(self) -> None:
         """The reviewer's keyboard: next and previous district in the inbox's order, a query, a return."""
