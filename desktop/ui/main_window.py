@@ -24,7 +24,7 @@ from PySide6.QtWidgets import (
 )  # fmt: skip
 
 from desktop.core.semester import Semester
-from desktop.core.workflow import STATUS_NAMES, Action, available
+from desktop.core.workflow import SIGNED_OFF, STATUS_NAMES, Action, available
 from desktop.ui.backup_actions import add_backup_actions
 from desktop.ui.checks_panel import ChecksPanel
 from desktop.ui.controller import EntryController
@@ -399,8 +399,10 @@ class MainWindow(QMainWindow):
 
         c = self.controller
         if not path:
-            version = c.report.version if c.report is not None else 0  # so version 2 does not overwrite version 1
-            suggested = self.tr("%1_submission_v%2.xlsx").replace("%1", self._file_label()).replace("%2", str(version))
+            if c.report is not None and c.report.status in SIGNED_OFF:  # so version 2 does not overwrite version 1
+                suggested = self.tr("%1_submission_v%2.xlsx").replace("%1", self._file_label()).replace("%2", str(c.report.version))
+            else:  # a draft claims no version
+                suggested = self.tr("%1_submission.xlsx").replace("%1", self._file_label())
             path, _ = QFileDialog.getSaveFileName(self, self.tr("Save the submission workbook"), suggested,
                                                   self.tr("Excel workbooks (*.xlsx)"))  # fmt: skip
         if not path:

@@ -1718,7 +1718,7 @@ Compare it with the one the district reads to you.</source>
     <message>
         <location filename="../../desktop/ui/main_window.py" line="278"/>
         <location filename="../../desktop/ui/main_window.py" line="394"/>
-        <location filename="../../desktop/ui/main_window.py" line="413"/>
+        <location filename="../../desktop/ui/main_window.py" line="415"/>
         <source>Saved %1</source>
         <translation>已保存 %1</translation>
     </message>
@@ -1754,7 +1754,7 @@ Compare it with the one the district reads to you.</source>
     <message>
         <location filename="../../desktop/ui/main_window.py" line="349"/>
         <location filename="../../desktop/ui/main_window.py" line="381"/>
-        <location filename="../../desktop/ui/main_window.py" line="405"/>
+        <location filename="../../desktop/ui/main_window.py" line="407"/>
         <source>Excel workbooks (*.xlsx)</source>
         <translation>Excel 工作簿 (*.xlsx)</translation>
     </message>
@@ -1809,62 +1809,67 @@ Compare it with the one the district reads to you.</source>
         <translation>%1_报送文件_第%2版.xlsx</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="404"/>
+        <location filename="../../desktop/ui/main_window.py" line="405"/>
+        <source>%1_submission.xlsx</source>
+        <translation>%1_报送文件.xlsx</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/main_window.py" line="406"/>
         <source>Save the submission workbook</source>
         <translation>保存报送文件</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="411"/>
+        <location filename="../../desktop/ui/main_window.py" line="413"/>
         <source>Writing the submission workbook…</source>
         <translation>正在写出报送文件…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="423"/>
+        <location filename="../../desktop/ui/main_window.py" line="425"/>
         <source>Withdraw the submission</source>
         <translation>撤回报送</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="425"/>
+        <location filename="../../desktop/ui/main_window.py" line="427"/>
         <source>No approver is registered for this unit; ask the administrator to add one.</source>
         <translation>本单位尚未设置审核人，请联系管理员添加。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="428"/>
+        <location filename="../../desktop/ui/main_window.py" line="430"/>
         <source>Approver</source>
         <translation>审核人</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="432"/>
+        <location filename="../../desktop/ui/main_window.py" line="434"/>
         <source>Approver&apos;s password</source>
         <translation>审核人密码</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="435"/>
+        <location filename="../../desktop/ui/main_window.py" line="437"/>
         <source>Reason (required):</source>
         <translation>原因（必填）：</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="443"/>
+        <location filename="../../desktop/ui/main_window.py" line="445"/>
         <source>Withdrawn: the half can be corrected and submitted again.</source>
         <translation>已撤回：可修改后重新报送。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="476"/>
+        <location filename="../../desktop/ui/main_window.py" line="478"/>
         <source>%1, %2: %3 error(s), %4 warning(s) (%5 unexplained), %6 notice(s).</source>
         <translation>%1 %2：%3 个错误，%4 个警告（%5 个未说明），%6 个提示。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="493"/>
+        <location filename="../../desktop/ui/main_window.py" line="495"/>
         <source>Not submitted</source>
         <translation>未能报送</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="494"/>
+        <location filename="../../desktop/ui/main_window.py" line="496"/>
         <source>Submitted</source>
         <translation>已报送</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="495"/>
+        <location filename="../../desktop/ui/main_window.py" line="497"/>
         <source>Version %1 is submitted and now read-only. Save the submission workbook for the bureau.</source>
         <translation>第 %1 版已报送，数据已锁定。请保存报送文件并交市局。</translation>
     </message>
@@ -2691,65 +2696,65 @@ Districts compare it by phone when they first import a package.</source>
         <translation>报送本半年度数据</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/submit.py" line="49"/>
+        <location filename="../../desktop/ui/dialogs/submit.py" line="50"/>
         <source>Head of unit</source>
         <translation>单位负责人</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/submit.py" line="49"/>
+        <location filename="../../desktop/ui/dialogs/submit.py" line="50"/>
         <source>Head of statistics</source>
         <translation>统计负责人</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/submit.py" line="50"/>
+        <location filename="../../desktop/ui/dialogs/submit.py" line="51"/>
         <source>Prepared by</source>
         <translation>填表人</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/submit.py" line="50"/>
+        <location filename="../../desktop/ui/dialogs/submit.py" line="51"/>
         <source>Telephone</source>
         <translation>联系电话</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/submit.py" line="59"/>
-        <location filename="../../desktop/ui/dialogs/submit.py" line="85"/>
+        <location filename="../../desktop/ui/dialogs/submit.py" line="60"/>
+        <location filename="../../desktop/ui/dialogs/submit.py" line="86"/>
         <source>Date sent</source>
         <translation>报出日期</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/submit.py" line="65"/>
+        <location filename="../../desktop/ui/dialogs/submit.py" line="66"/>
         <source>Submit</source>
         <translation>报送</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/submit.py" line="69"/>
+        <location filename="../../desktop/ui/dialogs/submit.py" line="70"/>
         <source>Submission is blocked until these are corrected or explained:</source>
         <translation>以下问题更正或说明之前不能报送：</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/submit.py" line="78"/>
+        <location filename="../../desktop/ui/dialogs/submit.py" line="79"/>
         <source>No approver is registered for this unit; ask the administrator to add one.</source>
         <translation>本单位尚未登记审核人，请联系管理员添加。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/submit.py" line="81"/>
+        <location filename="../../desktop/ui/dialogs/submit.py" line="82"/>
         <source>On the printed form</source>
         <translation>报表签署栏</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/submit.py" line="102"/>
+        <location filename="../../desktop/ui/dialogs/submit.py" line="100"/>
         <source>Please fill in: %1</source>
         <translation>请填写：%1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/submit.py" line="44"/>
-        <location filename="../../desktop/ui/dialogs/submit.py" line="88"/>
+        <location filename="../../desktop/ui/dialogs/submit.py" line="45"/>
+        <location filename="../../desktop/ui/dialogs/submit.py" line="89"/>
         <source>Approver</source>
         <translation>审核人</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/submit.py" line="47"/>
-        <location filename="../../desktop/ui/dialogs/submit.py" line="89"/>
+        <location filename="../../desktop/ui/dialogs/submit.py" line="48"/>
+        <location filename="../../desktop/ui/dialogs/submit.py" line="90"/>
         <source>Approver&apos;s password</source>
         <translation>审核人密码</translation>
     </message>

@@ -112,3 +112,7 @@ def test_the_window_keeps_ticking_while_the_work_makes_the_collector_walk_a_big_
     timer.stop()
     gaps = [b - a for a, b in zip(ticks, ticks[1:], strict=False)]
     assert len(ticks) > 10 and max(gaps) < 0.1, f"longest gap {max(gaps) * 1000:.0f} ms"
+
+
+def test_a_drafts_workbook_is_not_named_as_a_version(gui, dialogs):
+    assert gui.window.export_submission().name == "万州区_2024H1_报送文件.xlsx"  # 万州区's 2024H1 is a draft

@@ -38,22 +38,23 @@ class SubmitDialog(QDialog):
         head = QLabel(summary, self)
         head.setWordWrap(True)
         layout.addWidget(head)
-        self._approver = QComboBox(self)
+        # The form's fields have no parent until laid out: when submission is blocked they are not part of the dialog.
+        self._approver = QComboBox()
         for label, name in approver_labels(approvers).items():
             self._approver.addItem(label, name)
         self._approver.setAccessibleName(self.tr("Approver"))
-        self._password = QLineEdit(self)
+        self._password = QLineEdit()
         self._password.setEchoMode(QLineEdit.EchoMode.Password)
         self._password.setAccessibleName(self.tr("Approver's password"))
         self._fields: dict[str, QLineEdit] = {}
         labels = {"head": self.tr("Head of unit"), "stats": self.tr("Head of statistics"),
                   "preparer": self.tr("Prepared by"), "phone": self.tr("Telephone")}  # fmt: skip
         for key in PEOPLE:
-            field = QLineEdit(people.get(key, ""), self)
+            field = QLineEdit(people.get(key, ""))
             field.setAccessibleName(labels[key])
             field.setMaxLength(64)
             self._fields[key] = field
-        self._date = QDateEdit(QDate.currentDate(), self)
+        self._date = QDateEdit(QDate.currentDate())
         self._date.setCalendarPopup(True)
         self._date.setDisplayFormat("yyyy-MM-dd")
         self._date.setAccessibleName(self.tr("Date sent"))
@@ -89,9 +90,6 @@ class SubmitDialog(QDialog):
             sign.addRow(self.tr("Approver's password"), self._password)
             layout.addLayout(sign)
             self._fields["head"].setFocus()
-        if blocking or not approvers:  # the form is not asked for: its fields must not float over the dialog
-            for unused in (*self._fields.values(), self._date, self._approver, self._password):
-                unused.hide()
         layout.addWidget(self.message)
         layout.addWidget(buttons)
         self.resize(520, 480 if not blocking else 320)
