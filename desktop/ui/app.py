@@ -9,7 +9,7 @@ from datetime import date
 from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication
 
-from desktop.ui import _skip_pyside_source_scan, i18n
+from desktop.ui import _skip_pyside_source_scan, file_dialogs, i18n
 from desktop.ui.dialogs.login import LoginDialog
 from desktop.ui.settings import Settings
 
@@ -24,6 +24,7 @@ class GuiApp:
     def __init__(self, args, app: QApplication, settings: Settings | None = None):
         self.args, self.app = args, app
         self.settings = settings or Settings()
+        file_dialogs.remember_in(self.settings)
         self.lang = args.lang if args.lang_given else self.settings.get("language") or "zh"
         self.translators = i18n.install(app, self.lang)
         self.ctx = None
@@ -44,6 +45,7 @@ class GuiApp:
             stack.clear()      # collector taking the controller apart later (Qt then deletes commands already gone)
         if self.ctx is not None:
             self.ctx.close()
+        file_dialogs.remember_in(None)
 
     def has_users(self) -> bool:
         return self.context().users.any()

@@ -6,9 +6,10 @@ from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QAction
-from PySide6.QtWidgets import QFileDialog, QMessageBox
+from PySide6.QtWidgets import QMessageBox
 
 from desktop.core.text import UserError
+from desktop.ui.file_dialogs import open_path, save_path
 
 
 def add_backup_actions(menu, window, ctx, user: str, restored) -> None:
@@ -27,8 +28,8 @@ def back_up(window, ctx, path: str | None = None) -> Path | None:
     from desktop.store.database import utc_stamp
 
     if path is None:
-        path, _ = QFileDialog.getSaveFileName(window, QCoreApplication.translate("BackupActions", "Back up the database"), f"ecoreport-{utc_stamp()}.sqlite3",
-                                              QCoreApplication.translate("BackupActions", "Database backups (*.sqlite3)"))  # fmt: skip
+        path = save_path(window, QCoreApplication.translate("BackupActions", "Back up the database"), f"ecoreport-{utc_stamp()}.sqlite3",
+                         QCoreApplication.translate("BackupActions", "Database backups (*.sqlite3)"))  # fmt: skip
     if not path:
         return None
     from desktop.ui.background import run_in_background
@@ -51,12 +52,8 @@ def restore_from(window, ctx, user: str, restored, path: str | None = None) -> b
     from desktop.store.database import check_backup, utc_stamp
 
     if path is None:
-        path, _ = QFileDialog.getOpenFileName(
-            window,
-            QCoreApplication.translate("BackupActions", "Restore from a backup"),
-            "",
-            QCoreApplication.translate("BackupActions", "Database backups (*.sqlite3)"),
-        )
+        path = open_path(window, QCoreApplication.translate("BackupActions", "Restore from a backup"),
+                         QCoreApplication.translate("BackupActions", "Database backups (*.sqlite3)"))
     if not path:
         return False
     answer = QMessageBox.question(

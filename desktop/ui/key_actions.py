@@ -6,10 +6,11 @@ from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QAction
-from PySide6.QtWidgets import QFileDialog, QInputDialog, QLineEdit, QMessageBox
+from PySide6.QtWidgets import QInputDialog, QLineEdit, QMessageBox
 
 from desktop.core.text import Text, UserError
 from desktop.ui.dialogs.submit import approver_labels
+from desktop.ui.file_dialogs import open_path, save_path
 
 
 def add_export_key_action(menu, window, controller) -> QAction:
@@ -23,8 +24,8 @@ def export_key(window, ctx, unit, path: str | None = None) -> Path | None:
     from desktop.store import keys
 
     if path is None:
-        path, _ = QFileDialog.getSaveFileName(window, QCoreApplication.translate("KeyActions", "Save the public key"),
-                                              f"{unit.code}.pub", QCoreApplication.translate("KeyActions", "Public keys (*.pub)"))  # fmt: skip
+        path = save_path(window, QCoreApplication.translate("KeyActions", "Save the public key"),
+                         f"{unit.code}.pub", QCoreApplication.translate("KeyActions", "Public keys (*.pub)"))  # fmt: skip
     if not path:
         return None
     try:
@@ -92,8 +93,8 @@ def register_key(window, controller, path: str | None = None) -> str | None:
 
     ctx = controller.ctx
     if path is None:
-        path, _ = QFileDialog.getOpenFileName(window, QCoreApplication.translate("KeyActions", "Register a public key"), "",
-                                              QCoreApplication.translate("KeyActions", "Public keys (*.pub)"))  # fmt: skip
+        path = open_path(window, QCoreApplication.translate("KeyActions", "Register a public key"),
+                         QCoreApplication.translate("KeyActions", "Public keys (*.pub)"))  # fmt: skip
     if not path:
         return None
     try:

@@ -10,7 +10,6 @@ from PySide6.QtCore import QItemSelectionModel, QModelIndex, Qt, Signal
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QComboBox,
-    QFileDialog,
     QLabel,
     QLineEdit,
     QMainWindow,
@@ -32,6 +31,7 @@ from desktop.ui.decision_banner import DecisionBanner
 from desktop.ui.delegates import ValueDelegate
 from desktop.ui.dialogs.problems import ProblemsDialog
 from desktop.ui.dialogs.submit import SubmitDialog, approver_labels
+from desktop.ui.file_dialogs import open_path, save_path
 from desktop.ui.grid_view import GridView
 from desktop.ui.history_chart import HistoryChart
 from desktop.ui.key_actions import add_export_key_action, add_keys_action
@@ -346,7 +346,7 @@ class MainWindow(QMainWindow):
         return f"{c.unit.name(c.lang)}_{c.semester}"
 
     def import_template(self) -> None:
-        path, _ = QFileDialog.getOpenFileName(self, self.tr("Import filled template"), "", self.tr("Excel workbooks (*.xlsx)"))
+        path = open_path(self, self.tr("Import filled template"), self.tr("Excel workbooks (*.xlsx)"))
         if path:
             self.run_import(Path(path))
 
@@ -378,7 +378,7 @@ class MainWindow(QMainWindow):
 
         c = self.controller
         suggested = self.tr("%1_template.xlsx").replace("%1", self._file_label())
-        path, _ = QFileDialog.getSaveFileName(self, self.tr("Export template"), suggested, self.tr("Excel workbooks (*.xlsx)"))
+        path = save_path(self, self.tr("Export template"), suggested, self.tr("Excel workbooks (*.xlsx)"))
         if not path:
             return
         from desktop.ui.background import run_in_background
@@ -403,8 +403,8 @@ class MainWindow(QMainWindow):
                 suggested = self.tr("%1_submission_v%2.xlsx").replace("%1", self._file_label()).replace("%2", str(c.report.version))
             else:  # a draft claims no version
                 suggested = self.tr("%1_submission.xlsx").replace("%1", self._file_label())
-            path, _ = QFileDialog.getSaveFileName(self, self.tr("Save the submission workbook"), suggested,
-                                                  self.tr("Excel workbooks (*.xlsx)"))  # fmt: skip
+            path = save_path(self, self.tr("Save the submission workbook"), suggested,
+                             self.tr("Excel workbooks (*.xlsx)"))  # fmt: skip
         if not path:
             return None
         from desktop.ui.background import run_in_background

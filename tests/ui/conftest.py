@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QSettings
@@ -22,7 +23,7 @@ def dialogs(monkeypatch, tmp_path):
     seen: dict[str, list] = {"info": [], "warning": [], "save": []}
 
     def save(parent, caption, suggested, *args):
-        path = tmp_path / suggested
+        path = tmp_path / Path(suggested).name  # offered in the folder last used, saved here
         seen["save"].append(path)
         return str(path), "xlsx"
 

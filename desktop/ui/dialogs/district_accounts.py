@@ -10,7 +10,6 @@ from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
     QDialogButtonBox,
-    QFileDialog,
     QFormLayout,
     QHBoxLayout,
     QLineEdit,
@@ -22,6 +21,7 @@ from PySide6.QtWidgets import (
 
 from desktop.core.text import UserError
 from desktop.core.vocabulary import role_name
+from desktop.ui.file_dialogs import save_path
 from desktop.ui.models.simple_table import RowTableModel
 
 
@@ -127,8 +127,8 @@ class DistrictAccountsDialog(QDialog):
             return None
         unit = self.ctx.units.get(account.unit_code)
         if path is None:
-            path, _ = QFileDialog.getSaveFileName(self, self.tr("Export set-up package"), f"ecoreport-setup-{unit.code}.ecopkg",
-                                                  self.tr("Set-up packages (*.ecopkg)"))  # fmt: skip
+            path = save_path(self, self.tr("Export set-up package"), f"ecoreport-setup-{unit.code}.ecopkg",
+                             self.tr("Set-up packages (*.ecopkg)"))  # fmt: skip
         if not path:
             return None
         written = packages.write_file(packages.effective_content(self.ctx.store), packages.active_version(self.ctx.store),

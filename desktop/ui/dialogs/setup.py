@@ -12,7 +12,6 @@ from PySide6.QtWidgets import (
     QDateEdit,
     QDialog,
     QDialogButtonBox,
-    QFileDialog,
     QFormLayout,
     QHBoxLayout,
     QLabel,
@@ -30,6 +29,7 @@ from desktop.core.semester import Semester
 from desktop.core.targets import OPERATORS, SCOPES, Target, copy_targets
 from desktop.core.text import Text, UserError
 from desktop.core.vocabulary import role_name
+from desktop.ui.file_dialogs import open_path, save_path
 from desktop.ui.models.simple_table import RowTableModel
 
 
@@ -292,8 +292,8 @@ class SetupDialog(QDialog):
     def export_package(self, path: str | None = None) -> Path | None:
         packages = self._packages
         if path is None:
-            path, _ = QFileDialog.getSaveFileName(self, self.tr("Export set-up package"), "ecoreport-setup.ecopkg",
-                                                  self.tr("Set-up packages (*.ecopkg)"))  # fmt: skip
+            path = save_path(self, self.tr("Export set-up package"), "ecoreport-setup.ecopkg",
+                             self.tr("Set-up packages (*.ecopkg)"))  # fmt: skip
         if not path:
             return None
         written = packages.write_file(packages.effective_content(self.ctx.store), packages.active_version(self.ctx.store),
@@ -307,7 +307,7 @@ class SetupDialog(QDialog):
     def import_package(self, path: str | None = None, confirm=None) -> bool:
         packages = self._packages
         if path is None:
-            path, _ = QFileDialog.getOpenFileName(self, self.tr("Import set-up package"), "", self.tr("Set-up packages (*.ecopkg)"))
+            path = open_path(self, self.tr("Import set-up package"), self.tr("Set-up packages (*.ecopkg)"))
         if not path:
             return False
         try:

@@ -9,7 +9,6 @@ from PySide6.QtCore import QDate
 from PySide6.QtWidgets import (
     QComboBox,
     QDateEdit,
-    QFileDialog,
     QHBoxLayout,
     QLabel,
     QLineEdit,
@@ -22,6 +21,7 @@ from PySide6.QtWidgets import (
 from desktop.core.semester import Semester
 from desktop.core.text import UserError
 from desktop.core.vocabulary import action_name, recorded_reason, recorded_value
+from desktop.ui.file_dialogs import save_path
 from desktop.ui.models.simple_table import RowTableModel
 
 
@@ -125,8 +125,8 @@ class AuditPage(QWidget):
         from desktop.exchange.save import save_workbook
 
         if path is None:
-            path, _ = QFileDialog.getSaveFileName(self, self.tr("Export the audit log"), self.tr("audit.xlsx"),
-                                                  self.tr("Excel workbooks (*.xlsx)"))  # fmt: skip
+            path = save_path(self, self.tr("Export the audit log"), self.tr("audit.xlsx"),
+                             self.tr("Excel workbooks (*.xlsx)"))  # fmt: skip
         if not path:
             return None
         from desktop.ui.background import run_in_background

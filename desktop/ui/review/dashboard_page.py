@@ -19,7 +19,6 @@ from PySide6.QtCore import QPoint, Qt
 from PySide6.QtGui import QColor, QGuiApplication, QImage, QPainter, QPen
 from PySide6.QtWidgets import (
     QComboBox,
-    QFileDialog,
     QGridLayout,
     QGroupBox,
     QHBoxLayout,
@@ -36,6 +35,7 @@ from PySide6.QtWidgets import (
 from desktop.core.display import nice_scale, shown
 from desktop.core.targets import MET, MISSED
 from desktop.core.text import UserError
+from desktop.ui.file_dialogs import save_path
 from desktop.ui.models.simple_table import RowTableModel
 
 HEAT = {MET: "#b7e1c1", MISSED: "#f4a6ad", "no_value": "#eeeeee", "not_applicable": "#dddddd"}
@@ -166,8 +166,8 @@ class DashboardPage(QWidget):
         """A chart or the heat map as PNG at twice the screen's pixels, or as SVG or PDF (drawn as vectors, to scale
         without limit); the heat map with every row. None, with the reason shown, when it cannot be written."""
         if path is None:
-            path, _ = QFileDialog.getSaveFileName(self, self.tr("Save chart"), f"{name}_{self.controller.semester}.png",
-                                                  "PNG (*.png);;SVG (*.svg);;PDF (*.pdf)")  # fmt: skip
+            path = save_path(self, self.tr("Save chart"), f"{name}_{self.controller.semester}.png",
+                             "PNG (*.png);;SVG (*.svg);;PDF (*.pdf)")  # fmt: skip
         if not path:
             return None
         target = Path(path)
@@ -239,7 +239,7 @@ class DashboardPage(QWidget):
         c = self.controller
         if path is None:
             suggested = self.tr("city_%1.xlsx").replace("%1", str(c.semester))
-            path, _ = QFileDialog.getSaveFileName(self, self.tr("Save the city workbook"), suggested, self.tr("Excel workbooks (*.xlsx)"))
+            path = save_path(self, self.tr("Save the city workbook"), suggested, self.tr("Excel workbooks (*.xlsx)"))
         return self._save_city(path, self.tr("Consolidating the districts…"), c.export_consolidation, self.tr("City workbook"))
 
     def save_report(self, path: str | None = None) -> Path | None:
@@ -247,7 +247,7 @@ class DashboardPage(QWidget):
         c = self.controller
         if path is None:
             suggested = self.tr("report_%1.docx").replace("%1", str(c.semester))
-            path, _ = QFileDialog.getSaveFileName(self, self.tr("Save the report"), suggested, self.tr("Word documents (*.docx)"))
+            path = save_path(self, self.tr("Save the report"), suggested, self.tr("Word documents (*.docx)"))
         return self._save_city(path, self.tr("Writing the report…"), c.export_report, self.tr("Narrative report"))
 
     def _save_city(self, path: str | None, busy: str, export, title: str) -> Path | None:

@@ -9,7 +9,6 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
-    QFileDialog,
     QHBoxLayout,
     QLabel,
     QLineEdit,
@@ -23,6 +22,7 @@ from PySide6.QtWidgets import (
 
 from desktop.core.workflow import INBOX_NAMES, Status
 from desktop.store.review import Completeness
+from desktop.ui.file_dialogs import open_paths, save_path
 from desktop.ui.models.simple_table import RowTableModel
 from desktop.ui.review.inbox_filter import InboxFilter
 
@@ -143,8 +143,8 @@ class InboxPage(QWidget):
         c = self.controller
         if path is None:
             suggested = self.tr("%1_reminder.xlsx").replace("%1", str(c.semester))
-            path, _ = QFileDialog.getSaveFileName(self, self.tr("Save the reminder notice"), suggested,
-                                                  self.tr("Excel workbooks (*.xlsx)"))  # fmt: skip
+            path = save_path(self, self.tr("Save the reminder notice"), suggested,
+                             self.tr("Excel workbooks (*.xlsx)"))  # fmt: skip
         if not path:
             return None
         from desktop.ui.background import run_in_background
@@ -201,7 +201,7 @@ class InboxPage(QWidget):
         return [r.unit.code for r in rows if not received_only or r.status != Status.DRAFT]
 
     def choose_files(self) -> None:
-        paths, _ = QFileDialog.getOpenFileNames(self, self.tr("Import workbooks"), "", self.tr("Excel workbooks (*.xlsx)"))
+        paths = open_paths(self, self.tr("Import workbooks"), self.tr("Excel workbooks (*.xlsx)"))
         if paths:
             self.import_paths([Path(p) for p in paths])
 

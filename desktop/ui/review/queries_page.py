@@ -7,7 +7,6 @@ from pathlib import Path
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
-    QFileDialog,
     QHBoxLayout,
     QLabel,
     QPushButton,
@@ -16,6 +15,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desktop.ui.file_dialogs import save_path
 from desktop.ui.models.simple_table import RowTableModel
 
 
@@ -70,7 +70,7 @@ class QueriesPage(QWidget):
         c = self.controller
         if path is None:
             suggested = self.tr("%1_unresolved_queries.xlsx").replace("%1", str(c.semester))
-            path, _ = QFileDialog.getSaveFileName(self, self.tr("Export the query list"), suggested, self.tr("Excel workbooks (*.xlsx)"))
+            path = save_path(self, self.tr("Export the query list"), suggested, self.tr("Excel workbooks (*.xlsx)"))
         if not path:
             return None
         rows = self.model.rows()

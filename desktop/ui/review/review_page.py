@@ -8,7 +8,6 @@ from PySide6.QtCore import QSortFilterProxyModel
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
-    QFileDialog,
     QHBoxLayout,
     QInputDialog,
     QLabel,
@@ -20,6 +19,7 @@ from PySide6.QtWidgets import (
 )  # fmt: skip
 
 from desktop.core.workflow import INBOX_NAMES, REVIEWABLE, Action, Status, available
+from desktop.ui.file_dialogs import save_path
 from desktop.ui.frozen_column import FrozenColumnTable
 from desktop.ui.icons import finding_icon
 from desktop.ui.models.filtering import refilter
@@ -257,7 +257,7 @@ class ReviewPage(QWidget):
     def export(self) -> None:
         c = self.controller
         suggested = self.tr("%1_review.xlsx").replace("%1", f"{c.unit.name(c.lang)}_{c.semester}")
-        path, _ = QFileDialog.getSaveFileName(self, self.tr("Export review workbook"), suggested, self.tr("Excel workbooks (*.xlsx)"))
+        path = save_path(self, self.tr("Export review workbook"), suggested, self.tr("Excel workbooks (*.xlsx)"))
         if path:
             from desktop.ui.background import run_in_background
 
