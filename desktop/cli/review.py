@@ -119,7 +119,7 @@ def cmd_show(args: argparse.Namespace) -> int:
     if args.json:
         dump_json({"unit": unit.code, "semester": str(semester), "status": status, "reason": reason, "changed": changed,
                    "queries": [{"uid": t.uid, "code": t.code, "status": t.status, "state": t.state, "version": t.version,
-                                "messages": [{"author": m.author, "side": m.side, "text": m.text, "kind": m.kind,
+                                "messages": [{"author": m.author, "author_name": m.who, "side": m.side, "text": m.text, "kind": m.kind,
                                               "at": m.at.isoformat(timespec="seconds")} for m in t.messages]}
                                for t in threads]})  # fmt: skip
         return EXIT_OK
@@ -135,7 +135,7 @@ def cmd_show(args: argparse.Namespace) -> int:
         print(f"\n[{t.uid[:8]}] {name(t.code)} ({QUERY_STATES[t.state](lang)})")
         for m in t.messages:
             said = f"{steps[m.kind](lang)}" + (f"：{m.text}" if m.text else "") if m.kind in steps else m.text
-            print(f"  {m.at.astimezone():%Y-%m-%d %H:%M} {m.author}: {said}")
+            print(f"  {m.at.astimezone():%Y-%m-%d %H:%M} {m.who}: {said}")
     return EXIT_OK
 
 
@@ -208,15 +208,16 @@ def cmd_queries(args: argparse.Namespace) -> int:
         print(Text(f"已保存：{saved}", f"Saved: {saved}")(lang), file=sys.stderr)
     if args.json:
         dump_json([{"uid": r.uid, "unit": r.unit.code, "name": r.unit.name(lang), "code": r.code, "state": r.state,
-                    "opened_by": r.opened_by, "opened_at": r.opened_at.isoformat(timespec="seconds"), "days_open": r.days_open,
-                    "last_author": r.last_author, "last_text": r.last_text} for r in rows])  # fmt: skip
+                    "opened_by": r.opened_by, "opened_by_name": r.opener, "opened_at": r.opened_at.isoformat(timespec="seconds"),
+                    "days_open": r.days_open, "last_author": r.last_author, "last_author_name": r.last_who,
+                    "last_text": r.last_text} for r in rows])  # fmt: skip
         return EXIT_OK
     head = Text("编号|单位|指标|状态|提出人|已开天数|最后发言", "Id|Unit|Indicator|State|Raised by|Days open|Last word")
     out = [head(lang).split("|")]
     for r in rows:
         ind = ctx.catalog.indicators.get(r.code)
-        out.append([r.uid[:8], r.unit.name(lang), ind.name(lang) if ind else r.code, QUERY_STATES[r.state](lang), r.opened_by,
-                    str(r.days_open), f"{r.last_author}：{r.last_text}"[:40]])  # fmt: skip
+        out.append([r.uid[:8], r.unit.name(lang), ind.name(lang) if ind else r.code, QUERY_STATES[r.state](lang), r.opener,
+                    str(r.days_open), f"{r.last_who}：{r.last_text}"[:40]])  # fmt: skip
     print(table(out))
     return EXIT_OK
 
@@ -274,7 +275,7 @@ def cmd_export(args: argparse.Namespace) -> int:
     version = ctx.store.statuses(semester)[unit.code].version
     wb = build_review(ctx.catalog, unit, semester, version, status, reason if status in (Status.RETURNED, Status.REOPENED) else None, ctx.user,
                       review.threads(unit, semester), args.lang, ctx.audit.newest_head(),
-                      held(ctx.store, unit.code))  # fmt: skip
+                      held(ctx.store, unit.code), ctx.users.find(ctx.user).display_name)  # fmt: skip
     path = save_workbook(wb, Path(args.output))
     print(Text(f"已保存：{path}", f"Saved: {path}")(args.lang))
     return EXIT_OK

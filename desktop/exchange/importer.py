@@ -121,7 +121,8 @@ def _review_note(book) -> Text:
         decision = STATUS_NAMES[Status(book.meta["decision"])]
     except (KeyError, ValueError):
         decision = Text(str(book.meta.get("decision", "")), str(book.meta.get("decision", "")))
-    reviewer, reason = book.meta.get("reviewer") or "", (book.meta.get("reason") or "").strip()
+    reviewer = book.meta.get("reviewer_name") or book.meta.get("reviewer") or ""  # by full name, once files carry it
+    reason = (book.meta.get("reason") or "").strip()
     waiting = sum(t["status"] != "resolved" for t in book.threads)
     zh = f"市局审核意见：{decision.zh}" + (f"（{reviewer}）" if reviewer else "") + (f"。原因：{reason}" if reason else "")
     en = f"The bureau's review: {decision.en}" + (f" ({reviewer})" if reviewer else "") + (f". Reason: {reason}" if reason else "")

@@ -7,10 +7,13 @@ from desktop.core.text import Text
 from desktop.exchange.address import column_letter
 
 TITLE = Text("问题与答复", "Queries")
-HEADERS = Text("问题编号|消息编号|指标代码|指标|状态|提出版本|提出人|发言人|单位|时间|内容|步骤",
-               "Query id|Message id|Code|Indicator|Status|Raised on version|Raised by|Author|Side|Time|Text|Step")  # fmt: skip
+HEADERS = Text("问题编号|消息编号|指标代码|指标|状态|提出版本|提出人|发言人|单位|时间|内容|步骤|提出人账号|发言人账号",
+               "Query id|Message id|Code|Indicator|Status|Raised on version|Raised by|Author|Side|Time|Text|Step|"
+               "Raised by (user)|Author (user)")  # fmt: skip
 STATUS = {"open": Text("未解决", "open"), "resolved": Text("已解决", "resolved")}
 # The twelfth column came with closing and reopening; a reader of eleven columns takes those steps as messages.
+# People are shown by full name; their user names follow in hidden columns 13 and 14 (a file of twelve columns has
+# the user names where the names are, and nothing after).
 STEP = {"message": Text("留言", "message"), "close": Text("关闭", "closed"), "reopen": Text("重新打开", "reopened")}
 SIDE = {"bureau": Text("市局", "bureau"), "district": Text("区县", "district")}
 
@@ -26,15 +29,16 @@ def write_queries(wb, threads, catalog: Catalog, unit_code: str, semester: str, 
         ind = catalog.indicators.get(thread.code)
         for m in thread.messages:
             values = [thread.uid, m.uid, thread.code, ind.name(lang) if ind else thread.code, STATUS[thread.status](lang),
-                      thread.version, thread.opened_by, m.author, SIDE.get(m.side, SIDE["bureau"])(lang),
-                      m.at.isoformat(timespec="seconds"), m.text, STEP.get(m.kind, STEP["message"])(lang)]  # fmt: skip
+                      thread.version, thread.opener, m.who, SIDE.get(m.side, SIDE["bureau"])(lang),
+                      m.at.isoformat(timespec="seconds"), m.text, STEP.get(m.kind, STEP["message"])(lang), thread.opened_by,
+                      m.author]  # fmt: skip
             for col, value in enumerate(values, start=1):
                 c.boxed(c.put(ws.cell(row, col), value))
             row += 1
     if row == 2:
         c.put(ws.cell(2, 4), Text("没有问题。", "No queries.")(lang))
-    c.widths(ws, [34, 34, 24, 30, 8, 8, 12, 12, 8, 20, 60, 10])
-    for col in (1, 2, 3):
+    c.widths(ws, [34, 34, 24, 30, 8, 8, 12, 12, 8, 20, 60, 10, 12, 12])
+    for col in (1, 2, 3, 13, 14):
         ws.column_dimensions[column_letter(col)].hidden = True
     ws.freeze_panes = "D2"
     c.print_setup(ws, lang, unit_code, "1:1")
@@ -53,12 +57,14 @@ def read_queries(rows: list[list], unit_code: str, semester: str) -> list[dict]:
         uid, message_uid = str(row[0]).strip(), str(row[1]).strip()
         if not (uid.isalnum() and message_uid.isalnum() and len(uid) <= 32 and len(message_uid) <= 32):
             continue
+        named = len(row) > 13 and bool(row[12]) and bool(row[13])  # user names apart from the names shown
         thread = threads.setdefault(uid, {
             "uid": uid, "unit": unit_code, "semester": semester, "code": str(row[2]),
             "status": status_of.get(str(row[4]), "open"), "version": int(float(row[5] or 0)),
-            "opened_by": str(row[6]), "messages": [],
+            "opened_by": str(row[12] if named else row[6]), "messages": [],
         })  # fmt: skip
-        thread["messages"].append({"uid": message_uid, "author": str(row[7]), "side": side_of.get(str(row[8]), "bureau"),
-                                   "at": str(row[9]), "text": str(row[10])[:4000],
+        thread["messages"].append({"uid": message_uid, "author": str(row[13] if named else row[7]),
+                                   "author_name": str(row[7])[:200] if named else None,
+                                   "side": side_of.get(str(row[8]), "bureau"), "at": str(row[9]), "text": str(row[10])[:4000],
                                    "kind": step_of.get(str(row[11]), "message") if len(row) > 11 else "message"})  # fmt: skip
     return list(threads.values())

@@ -28,8 +28,8 @@ def build_query_list(rows, catalog: Catalog, semester: Semester, states: dict, l
         c.boxed(c.put(ws.cell(2, col), title), c.BOLD, c.CENTER, c.HEADER_FILL)
     for r, row in enumerate(rows, start=3):
         ind = catalog.indicators.get(row.code)
-        values = [row.uid[:8], row.unit.name(lang), ind.name(lang) if ind else row.code, states[row.state](lang), row.opened_by,
-                  row.opened_at.astimezone().strftime("%Y-%m-%d %H:%M"), row.days_open, row.question, row.last_author,
+        values = [row.uid[:8], row.unit.name(lang), ind.name(lang) if ind else row.code, states[row.state](lang), row.opener,
+                  row.opened_at.astimezone().strftime("%Y-%m-%d %H:%M"), row.days_open, row.question, row.last_who,
                   row.last_at.astimezone().strftime("%Y-%m-%d %H:%M"), row.last_text]  # fmt: skip
         for col, value in enumerate(values, start=1):
             c.boxed(c.put(ws.cell(r, col), value))

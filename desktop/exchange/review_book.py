@@ -18,7 +18,8 @@ from desktop.exchange.queries_sheet import write_queries
 
 def build_review(catalog: Catalog, unit: Unit, semester: Semester, version: int, decision: str, reason: str | None,
                  reviewer: str, threads, lang: str = "zh", audit_head: dict | None = None,
-                 held_heads: list[dict] = ()) -> Workbook:  # fmt: skip
+                 held_heads: list[dict] = (), reviewer_name: str = "") -> Workbook:  # fmt: skip
+    """`reviewer` is the user name the district records the decision under; `reviewer_name`, shown, their full name."""
     wb = Workbook()
     ws = wb.active
     ws.title = Text("审核意见", "Review")(lang)
@@ -32,7 +33,7 @@ def build_review(catalog: Catalog, unit: Unit, semester: Semester, version: int,
         (Text("审核结论", "Decision"), INBOX_NAMES[decision](lang)),
         (Text("退回原因", "Reason"), reason or ""),
         (Text("未解决问题", "Open queries"), str(open_count)),
-        (Text("审核人", "Reviewer"), reviewer),
+        (Text("审核人", "Reviewer"), reviewer_name or reviewer),
         (Text("日期", "Date"), datetime.now().strftime("%Y-%m-%d")),
     ]
     for i, (label, value) in enumerate(rows, start=3):
@@ -42,6 +43,7 @@ def build_review(catalog: Catalog, unit: Unit, semester: Semester, version: int,
     c.print_setup(ws, lang, unit.name(lang))
     sheet = write_queries(wb, threads, catalog, unit.code, str(semester), lang)
     write_meta(wb, kind="review", unit=unit.code, semester=str(semester), catalog_version=catalog.version, version=version,
-               decision=decision, reason=reason or "", reviewer=reviewer, queries_sheet=sheet.title, lang=lang,
+               decision=decision, reason=reason or "", reviewer=reviewer, reviewer_name=reviewer_name or reviewer,
+               queries_sheet=sheet.title, lang=lang,
                audit_head=head_text(audit_head), held_heads=heads_text(list(held_heads)))  # fmt: skip
     return wb

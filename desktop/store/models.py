@@ -193,7 +193,8 @@ class QueryMessage(_Table, table=True):
     id: int | None = Field(default=None, primary_key=True)
     uid: str = Field(unique=True, index=True, max_length=32)
     thread_id: int = Field(foreign_key="query_thread.id", index=True)
-    author: str
+    author: str  # the user name
+    author_name: str | None = None  # their full name when they wrote (None before 0010: the user name stands)
     side: str  # bureau | district
     text: str
     at: datetime = Field(default_factory=utcnow)

@@ -30,6 +30,11 @@ class Message:
     text: str
     at: datetime
     kind: str = "message"  # message | close | reopen
+    author_name: str | None = None  # the full name they wrote under; None for a message kept from before names
+
+    @property
+    def who(self) -> str:
+        return self.author_name or self.author
 
 
 @dataclass(frozen=True, slots=True)
@@ -45,6 +50,12 @@ class Thread:
     @property
     def open(self) -> bool:
         return self.status == "open"
+
+    @property
+    def opener(self) -> str:
+        """Who raised it, by full name: the author of its first message."""
+        first = self.messages[0] if self.messages else None
+        return first.who if first is not None and first.author == self.opened_by else self.opened_by
 
     @property
     def state(self) -> str:
@@ -119,6 +130,8 @@ class QueryRow:
     last_at: datetime
     last_text: str
     question: str = ""  # what the bureau asked
+    opener: str = ""  # who raised it and who spoke last, by full name (the two above are user names)
+    last_who: str = ""
 
 
 def _bureau_user(s: Session, actor: str):
@@ -180,7 +193,7 @@ class Review:
             for t in rows:
                 messages = s.exec(select(QueryMessage).where(QueryMessage.thread_id == t.id).order_by(col(QueryMessage.id))).all()
                 out.append(Thread(t.uid, t.code, t.status, t.version, t.opened_by, aware(t.opened_at),
-                                  tuple(Message(m.uid, m.author, m.side, m.text, aware(m.at), m.kind) for m in messages)))  # fmt: skip
+                                  tuple(Message(m.uid, m.author, m.side, m.text, aware(m.at), m.kind, m.author_name) for m in messages)))  # fmt: skip
             return out
 
     def unresolved(self, semester: Semester, today: date | None = None) -> list[QueryRow]:
@@ -190,21 +203,22 @@ class Review:
         with self.store.session() as s:
             threads = s.exec(select(QueryThread).where(QueryThread.semester == str(semester), QueryThread.status != "resolved")
                              .order_by(col(QueryThread.opened_at), col(QueryThread.id))).all()  # fmt: skip
-            last, steps, asked = {}, {}, {}
+            last, steps, first = {}, {}, {}
             if threads:
                 for m in s.exec(select(QueryMessage).where(col(QueryMessage.thread_id).in_([t.id for t in threads]))
                                 .order_by(col(QueryMessage.id))):  # fmt: skip
                     last[m.thread_id] = m
                     steps.setdefault(m.thread_id, []).append((m.kind, m.side))
-                    asked.setdefault(m.thread_id, m.text)
+                    first.setdefault(m.thread_id, m)
         rows = []
         for t in threads:
-            m = last.get(t.id)
+            m, asked = last.get(t.id), first.get(t.id)
             opened = aware(t.opened_at)
+            opener = (asked.author_name or asked.author) if asked is not None and asked.author == t.opened_by else t.opened_by
             rows.append(QueryRow(t.uid, self.store.units.get(t.unit_code), t.code, thread_state(t.status, steps.get(t.id, [])),
                                  t.opened_by, aware(t.opened_at), max(0, (today - opened.astimezone().date()).days),
                                  m.author if m else t.opened_by, aware(m.at) if m else opened, m.text if m else "",
-                                 asked.get(t.id, "")))  # fmt: skip
+                                 asked.text if asked else "", opener, (m.author_name or m.author) if m else opener))  # fmt: skip
         return rows
 
     def open_query(self, actor: str, unit: Unit, semester: Semester, code: str, text: str) -> str:
@@ -221,7 +235,8 @@ class Review:
                                  version=row.version, opened_by=actor)  # fmt: skip
             s.add(thread)
             s.flush()
-            s.add(QueryMessage(uid=uuid.uuid4().hex, thread_id=thread.id, author=actor, side="bureau", text=text.strip()))
+            s.add(QueryMessage(uid=uuid.uuid4().hex, thread_id=thread.id, author=actor, author_name=users.full_name(user), side="bureau",
+                               text=text.strip()))  # fmt: skip
             audit.record(s, actor, "query.open", unit=unit.code, semester=str(semester), code=code, new=text.strip())
             self.submissions.start_review(s, actor_of(user), unit, semester, row)
             s.commit()
@@ -236,8 +251,8 @@ class Review:
             bureau = user.role in BUREAU_ROLES
             if not bureau and user.unit_code != thread.unit_code:
                 raise UserError(Text("只能答复本单位的问题", "You can only answer your own unit's queries"))
-            s.add(QueryMessage(uid=uuid.uuid4().hex, thread_id=thread.id, author=actor, side="bureau" if bureau else "district",
-                               text=text.strip()))  # fmt: skip
+            s.add(QueryMessage(uid=uuid.uuid4().hex, thread_id=thread.id, author=actor, author_name=users.full_name(user),
+                               side="bureau" if bureau else "district", text=text.strip()))  # fmt: skip
             audit.record(s, actor, "query.reply", unit=thread.unit_code, semester=thread.semester, code=thread.code, new=text.strip())
             s.commit()
 
@@ -249,8 +264,8 @@ class Review:
                 return
             thread.status, thread.resolved_by, thread.resolved_at = "resolved", actor, utcnow()
             s.add(thread)
-            s.add(QueryMessage(uid=uuid.uuid4().hex, thread_id=thread.id, author=actor, side="bureau", text="",
-                               at=thread.resolved_at, kind="close"))  # fmt: skip
+            s.add(QueryMessage(uid=uuid.uuid4().hex, thread_id=thread.id, author=actor, author_name=users.full_name(user), side="bureau",
+                               text="", at=thread.resolved_at, kind="close"))  # fmt: skip
             self._start_review(s, user, thread)
             audit.record(s, actor, "query.resolve", unit=thread.unit_code, semester=thread.semester, code=thread.code)
             s.commit()
@@ -260,7 +275,7 @@ class Review:
         if not reason.strip():
             raise UserError(Text("请写明重新打开的原因", "Say why the query is reopened"))
         with self.store.session() as s:
-            _bureau_user(s, actor)
+            user = _bureau_user(s, actor)
             thread = _thread(s, uid)
             if thread.status != "resolved":
                 raise UserError(Text("该问题尚未关闭，无需重新打开", "The query is not closed"))
@@ -270,11 +285,11 @@ class Review:
                                      "The submission is accepted: reopen the review first, then the query"))  # fmt: skip
             thread.status, thread.resolved_by, thread.resolved_at = "open", None, None
             s.add(thread)
-            s.add(QueryMessage(uid=uuid.uuid4().hex, thread_id=thread.id, author=actor, side="bureau", text=reason.strip(),
-                               kind="reopen"))  # fmt: skip
+            s.add(QueryMessage(uid=uuid.uuid4().hex, thread_id=thread.id, author=actor, author_name=users.full_name(user), side="bureau",
+                               text=reason.strip(), kind="reopen"))  # fmt: skip
             audit.record(s, actor, "query.reopen", unit=thread.unit_code, semester=thread.semester, code=thread.code,
                          reason=reason.strip())  # fmt: skip
-            self._start_review(s, _bureau_user(s, actor), thread)
+            self._start_review(s, user, thread)
             s.commit()
 
     def _start_review(self, s: Session, user, thread: QueryThread) -> None:

@@ -34,8 +34,9 @@ def merge_threads(s: Session, threads: list[dict]) -> int:
         known = set(s.exec(select(QueryMessage.uid).where(QueryMessage.thread_id == thread.id)))
         for m in data["messages"]:
             if m["uid"] not in known:
-                s.add(QueryMessage(uid=m["uid"], thread_id=thread.id, author=m["author"], side=m["side"], text=m["text"],
-                                   at=datetime.fromisoformat(m["at"]), kind=m.get("kind", "message")))  # fmt: skip
+                s.add(QueryMessage(uid=m["uid"], thread_id=thread.id, author=m["author"], author_name=m.get("author_name"),
+                                   side=m["side"], text=m["text"], at=datetime.fromisoformat(m["at"]),
+                                   kind=m.get("kind", "message")))  # fmt: skip
                 added += 1
         s.flush()
         # Closed or open as its latest close or reopen says, whichever side's file brought it; a file from before

@@ -28,6 +28,11 @@ def find(session: Session, name: str) -> UserRow | None:
     return session.exec(select(UserRow).where(UserRow.name == name)).first()
 
 
+def full_name(user: UserRow) -> str:
+    """How people are named to others: the full name, or the user name when none was given."""
+    return user.display_name or user.name
+
+
 def require(session: Session, name: str) -> UserRow:
     user = find(session, name)
     if user is None:

@@ -108,7 +108,7 @@ class QueriesPanel(QWidget):
         side = {"bureau": self.tr("bureau"), "district": self.tr("district")}
         steps = {"close": self.tr("closed the query"), "reopen": self.tr("reopened the query")}
         for m in thread.messages:
-            who = self.tr("%1 (%2)").replace("%1", f"<b>{escape(m.author)}</b>").replace("%2", side.get(m.side, m.side))
+            who = self.tr("%1 (%2)").replace("%1", f"<b>{escape(m.who)}</b>").replace("%2", side.get(m.side, m.side))
             when = f"<span style='color:#777'> {m.at.astimezone():%Y-%m-%d %H:%M}</span>"
             if m.kind in steps:  # a step of the thread, with who and when
                 said = f"<br>{escape(m.text)}" if m.text else ""

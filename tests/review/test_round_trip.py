@@ -147,6 +147,57 @@ def test_query_states_open_answered_closed_reopened_each_step_named_and_carried_
     assert [r.state for r in review.unresolved(H1)] == []
 
 
+def test_people_in_queries_and_the_review_go_by_full_name_on_both_sides(two, tmp_path):
+    """Each database knows only its own users: the name a message was written under travels with it."""
+    from python_calamine import CalamineWorkbook
+
+    district, bureau = two
+    unit = district.units.find("500101")
+    district.store.set_values("wanzhou", unit, H1, {}, {"air.good_ratio": "降水偏多"})
+    district.submissions.sign_off("wanzhou", "wanzhou_approver", "ecoreport", unit, H1)
+    import_file(bureau.store, export_submission(district, unit, tmp_path / "s1.xlsx"), "reviewer")
+    review = Review(bureau.store)
+    review.open_query("reviewer", unit, H1, "air.pm25", "请核实")
+    review.return_half("reviewer", unit, H1, "请核实PM2.5")
+    status, reason = review.decision(unit, H1)
+    book = save_workbook(build_review(bureau.catalog, unit, H1, 1, status, reason, "reviewer", review.threads(unit, H1),
+                                      reviewer_name="市局审核员"), tmp_path / "r1.xlsx")  # fmt: skip
+    cells = CalamineWorkbook.from_path(str(book))
+    assert ["审核人", "市局审核员"] in cells.get_sheet_by_name("审核意见").to_python()
+    sheet = cells.get_sheet_by_name("问题与答复").to_python()
+    assert sheet[1][6:8] == ["市局审核员", "市局审核员"] and sheet[1][12:14] == ["reviewer", "reviewer"]
+
+    taken = import_file(district.store, book, "wanzhou")
+    assert "市局审核意见：已退回（市局审核员）" in taken.notes[0].zh
+    (thread,) = Review(district.store).threads(unit, H1)
+    assert (thread.opener, thread.messages[0].who, thread.messages[0].author) == ("市局审核员", "市局审核员", "reviewer")
+    Review(district.store).reply("wanzhou", thread.uid, "已核实")
+    district.submissions.sign_off("wanzhou", "wanzhou_approver", "ecoreport", unit, H1)
+    import_file(bureau.store, export_submission(district, unit, tmp_path / "s2.xlsx"), "reviewer")
+    (row,) = review.unresolved(H1)
+    assert (row.opener, row.last_who, row.last_author) == ("市局审核员", "万州区填报员", "wanzhou")
+
+
+def test_a_message_kept_from_before_names_shows_its_user_name(two):
+    from sqlmodel import select
+
+    from desktop.store.models import QueryMessage
+
+    district, bureau = two
+    unit = bureau.units.find("500101")
+    district.store.set_values("wanzhou", unit, H1, {}, {"air.good_ratio": "降水偏多"})
+    district.submissions.sign_off("wanzhou", "wanzhou_approver", "ecoreport", unit, H1)
+    review = Review(district.store)
+    uid = review.open_query("reviewer", unit, H1, "air.pm25", "请核实")
+    with district.store.session() as s:  # as revision 0010 leaves a message written before it
+        for m in s.exec(select(QueryMessage)):
+            m.author_name = None
+            s.add(m)
+        s.commit()
+    (thread,) = review.threads(unit, H1)
+    assert thread.uid == uid and (thread.opener, thread.messages[0].who) == ("reviewer", "reviewer")
+
+
 def test_a_query_sheet_of_eleven_columns_still_reads():
     """Files from before closing and reopening were steps: every row is a message."""
     from desktop.exchange.queries_sheet import read_queries

@@ -383,6 +383,7 @@ def test_from_two_empty_databases_to_the_city_workbook(installations, qtbot, tmp
 
     modals.run(lambda: trigger(window, "导入市局审核意见…"), choose_file(review_file), read_notes)
     assert "已退回" in notes[0] and "原因：请核实PM2.5并补充说明" in notes[0] and "有1个问题待答复" in notes[0], notes
+    assert "已退回（李审核）" in notes[0]  # the reviewer by name: this installation knows no bureau users
     assert district.ctx.store.status(unit, HALF) == "returned"
     assert window.decision_banner.isVisible() and "请核实PM2.5并补充说明" in window.decision_banner.text()
     assert window.side.currentWidget() is window.queries  # the queries waiting, with room to read and answer
@@ -392,6 +393,7 @@ def test_from_two_empty_databases_to_the_city_workbook(installations, qtbot, tmp
     queries = window.queries
     assert queries.model.rowCount() == 1
     queries.table.selectRow(0)
+    assert "李审核" in queries.thread.toPlainText() and "reviewer" not in queries.thread.toPlainText()
     queries.answer.setPlainText("已核实，监测数据录入有误，更正为38.2")
     QTest.mouseClick(queries.reply_button, Qt.MouseButton.LeftButton)
     type_value(qtbot, window, "air.pm25", "38.2")
@@ -410,6 +412,7 @@ def test_from_two_empty_databases_to_the_city_workbook(installations, qtbot, tmp
     assert set(changed) >= {"air.pm25"} and changed["air.pm25"].previous_version == "41.5" and changed["air.pm25"].value == "38.2"
     page.queries.table.selectRow(0)
     assert "更正为38.2" in page.queries.thread.toPlainText()
+    assert "张三（区县）" in page.queries.thread.toPlainText()  # the district's clerk by name, as the bureau knows no wanzhou
     QTest.mouseClick(page.queries.resolve_button, Qt.MouseButton.LeftButton)
     modals.run(lambda: QTest.mouseClick(page.accept_button, Qt.MouseButton.LeftButton),
                click(lambda dialog: dialog.ok_button))  # the confirmation names 万州区; no comment

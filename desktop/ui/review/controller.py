@@ -143,7 +143,8 @@ class ReviewController(QObject):
         version = self.ctx.store.statuses(self.semester)[self.unit.code].version
         wb = build_review(self.ctx.catalog, self.unit, self.semester, version, status, reason if status in (Status.RETURNED, Status.REOPENED) else None,
                           self.user.name, self.review.threads(self.unit, self.semester), self.lang,
-                          self.ctx.audit.newest_head(), held(self.ctx.store, self.unit.code))  # fmt: skip
+                          self.ctx.audit.newest_head(), held(self.ctx.store, self.unit.code),
+                          self.user.display_name or self.user.name)  # fmt: skip
         return save_workbook(wb, path)
 
     def dashboard(self, include: str) -> Dashboard:

@@ -34,9 +34,9 @@ class QueriesPage(QWidget):
 
         self.model = RowTableModel([
             (self.tr("District"), lambda r: r.unit.name(lang)), (self.tr("Indicator"), indicator),
-            (self.tr("State"), lambda r: states[r.state](lang)), (self.tr("Raised by"), lambda r: r.opened_by),
+            (self.tr("State"), lambda r: states[r.state](lang)), (self.tr("Raised by"), lambda r: r.opener),
             (self.tr("Raised"), lambda r: r.opened_at.astimezone().strftime("%Y-%m-%d")), (self.tr("Days open"), lambda r: r.days_open),
-            (self.tr("Last message"), lambda r: f"{r.last_author}：{r.last_text}"),
+            (self.tr("Last message"), lambda r: f"{r.last_who}：{r.last_text}"),
         ], background=lambda r, c: "#fff3cd" if c == 2 and r.state == "answered" else None, parent=self)  # fmt: skip
         self.table = QTableView(self)
         self.table.setModel(self.model)
