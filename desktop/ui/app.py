@@ -40,12 +40,16 @@ class GuiApp:
         return self.ctx
 
     def close(self) -> None:
-        stack = getattr(self.controller, "undo_stack", None)
-        if stack is not None:  # its commands refer back to the controller: emptied while both are whole, not by the
-            stack.clear()      # collector taking the controller apart later (Qt then deletes commands already gone)
+        self._drop_controller()
         if self.ctx is not None:
             self.ctx.close()
         file_dialogs.remember_in(None)
+
+    def _drop_controller(self) -> None:
+        stack = getattr(self.controller, "undo_stack", None)
+        if stack is not None:  # its commands refer back to the controller: emptied while both are whole, not by the
+            stack.clear()      # collector taking the controller apart later (Qt then deletes commands already gone)
+        self.controller = None
 
     def has_users(self) -> bool:
         return self.context().users.any()
@@ -83,11 +87,12 @@ class GuiApp:
         bureau = unit_code == ctx.units.municipality.code
         return GettingStartedDialog(ctx.units.get(unit_code).label(self.lang), bureau, opens)
 
-    def login(self):
-        """The login window comes first; the database opens behind it. Returns the user, "first-run", or None."""
+    def login(self, user_name: str | None = None):
+        """The login window comes first; the database opens behind it. Returns the user, "first-run", or None.
+        `user_name`: offered in the dialog instead of the last one to log in."""
         from desktop.core.text import UserError
 
-        dialog = LoginDialog(user=self.settings.get("last_user"))
+        dialog = LoginDialog(user=self.settings.get("last_user") if user_name is None else user_name)
         dialog.setModal(True)  # shown before exec(), which would otherwise leave it modeless
         dialog.show()
         QTimer.singleShot(150, lambda: self._preload(dialog))
@@ -178,6 +183,7 @@ class GuiApp:
         window = MainWindow(self.controller, semesters) if user.role == "reviewer" else \
             MainWindow(self.controller, semesters, settings=self.settings)  # fmt: skip
         window.languageChosen.connect(self.switch_language)
+        window.logOutRequested.connect(self.log_out)
         geometry = self.settings.get("geometry")
         if geometry:
             window.restoreGeometry(geometry)
@@ -195,6 +201,18 @@ class GuiApp:
                 self.settings.set("unit", self.controller.unit.code)
             self.settings.set("semester", str(self.controller.semester))
             self.settings.set("language", self.lang)
+
+    def log_out(self) -> None:
+        """The window closes and the login comes back, for another person (the approver at the clerk's PC) or the same
+        one: the next opens with nothing of the last one's (no edits to undo). Cancelled, the program ends."""
+        self.remember()
+        self.window.hide()  # replaced by the next one's window, or closed with the program
+        self._drop_controller()
+        user = self.login(user_name="")  # someone else, as likely as not: nobody's name is offered
+        if user is None or user == "first-run":
+            self.app.quit()
+            return
+        self.show_main(user)
 
     def switch_language(self, lang: str) -> None:
         if lang == self.lang:

@@ -42,6 +42,7 @@ from desktop.ui.rows import entry_rows
 
 class MainWindow(QMainWindow):
     languageChosen = Signal(str)
+    logOutRequested = Signal()  # another person signs in on this program (the approver, to sign off)
 
     def __init__(self, controller: EntryController, semesters: list[Semester], parent=None, settings=None):
         super().__init__(parent)
@@ -159,6 +160,7 @@ class MainWindow(QMainWindow):
         self.export_action = self._action(self.tr("Export submission workbook…"), self.export_submission, QKeySequence("Ctrl+E"))
         self.submit_action = self._action(self.tr("Submit…"), self.submit)
         self.withdraw_action = self._action(self.tr("Withdraw the submission…"), self.withdraw)
+        self.log_out_action = self._action(self.tr("Switch user…"), self.logOutRequested)
         quit_action = self._action(self.tr("Quit"), self.close, QKeySequence("Ctrl+Q"))
         menu = self.menuBar().addMenu(self.tr("&File"))
         for action in (self.import_action, self.review_action, self.template_action, self.export_action):
@@ -168,6 +170,7 @@ class MainWindow(QMainWindow):
         add_export_key_action(menu, self, self.controller)
         add_keys_action(menu, self, self.controller)
         menu.addSeparator()
+        menu.addAction(self.log_out_action)
         menu.addAction(quit_action)
         edit = self.menuBar().addMenu(self.tr("&Edit"))
         edit.addAction(self.undo_action)

@@ -17,6 +17,7 @@ from desktop.ui.review.review_page import ReviewPage
 
 class ReviewerWindow(QMainWindow):
     languageChosen = Signal(str)
+    logOutRequested = Signal()  # another person signs in on this program
 
     def __init__(self, controller, semesters: list[Semester], parent=None):
         super().__init__(parent)
@@ -65,6 +66,9 @@ class ReviewerWindow(QMainWindow):
         add_register_key_action(file_menu, self, controller)
         add_keys_action(file_menu, self, controller)
         file_menu.addSeparator()
+        self.log_out_action = QAction(self.tr("Switch user…"), self)
+        self.log_out_action.triggered.connect(self.logOutRequested)
+        file_menu.addAction(self.log_out_action)
         quit_action = QAction(self.tr("Quit"), self)
         quit_action.setShortcut(QKeySequence("Ctrl+Q"))  # as the district's window; not every platform theme maps StandardKey.Quit
         quit_action.triggered.connect(self.close)
