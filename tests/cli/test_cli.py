@@ -148,6 +148,21 @@ def test_set_then_show_then_check_then_audit(demo_copy):
     assert last["user"] == "wanzhou" and last["new"] == "1"
 
 
+def test_the_audit_table_reads_as_the_audit_screen_does(demo_copy):
+    """Words for actions and statuses, indicator names and local time (Chongqing is UTC+8); --json keeps the codes."""
+    run("set", "500101", "2024H1", "enf.penalties=13", "--user", "wanzhou", db=demo_copy, check=0)
+    newest = json.loads(run("audit", "500101", "--json", "--limit", "1", db=demo_copy, check=0).stdout)[-1]
+    assert (newest["action"], newest["code"]) == ("value.set", "enf.penalties")
+    from datetime import datetime, timedelta
+
+    local = (datetime.fromisoformat(newest["at"]) + timedelta(hours=8)).strftime("%Y-%m-%d %H:%M:%S")
+    lines = run("audit", "500101", "--limit", "1", db=demo_copy, env={"TZ": "Asia/Shanghai"}, check=0).stdout.splitlines()
+    assert lines[0].split()[6] == "指标" and local in lines[-1]
+    assert "修改数值" in lines[-1] and "行政处罚" in lines[-1] and "value.set" not in lines[-1]
+    english = run("audit", "500101", "--limit", "1", "--lang", "en", db=demo_copy, check=0).stdout
+    assert "value changed" in english
+
+
 def test_check_exits_1_on_errors_and_2_on_bad_input(demo_copy):
     run("set", "500101", "2024H1", "insp.complaints_closed=99999", "--user", "wanzhou", db=demo_copy, check=0)
     result = run("check", "500101", "2024H1", db=demo_copy, check=1)
