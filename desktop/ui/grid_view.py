@@ -85,6 +85,25 @@ class GridView(QTableView):
         for col, width in ((NAME, 210), (VALUE, 92), (UNIT, 66), (PREVIOUS, 80), (LAST_YEAR, 80), (CHANGE, 92),
                            (TARGET, 70), (STATUS, 170)):  # fmt: skip
             self.setColumnWidth(col, width)
+        self._fitted = False
+        self.model().modelReset.connect(self._fit_once)
+
+    # Names and attainments read whole where the screen allows; the explanation column takes what is left.
+    FIT = {NAME: (210, 300), STATUS: (170, 240)}
+
+    def _fit_once(self) -> None:
+        """The first rows shown size the name and status columns to their longest text, within bounds; after that the
+        widths stay as they are (or as the person dragged them)."""
+        model = self.model()
+        if self._fitted or model.rowCount() == 0:
+            return
+        self._fitted = True
+        metrics = self.fontMetrics()
+        for col, (least, most) in self.FIT.items():
+            texts = (model.index(row, col).data() for row in range(model.rowCount()))
+            widest = max((metrics.horizontalAdvance(str(t)) for t in texts if t), default=0)
+            room = widest + 2 * self.style().pixelMetric(self.style().PixelMetric.PM_FocusFrameHMargin) + 28  # dot, padding
+            self.setColumnWidth(col, max(least, min(most, room)))
 
     # --- no keyboard search: a keystroke never moves the cursor or lands elsewhere -------------
     def keyboardSearch(self, search: str) -> None:

@@ -1,0 +1,39 @@
+"""The entry grid sizes the name and status columns to their text when the rows first arrive (names read whole at
+1366×768), and leaves the explanation column room."""
+
+from __future__ import annotations
+
+from desktop.ui.models.indicators import EXPLANATION, NAME, STATUS
+
+
+def test_names_and_attainments_read_whole(gui, qtbot):
+    window = gui.window
+    window.resize(1366, 740)
+    grid, model = window.grid, window.grid.model()
+    metrics = grid.fontMetrics()
+    texts = {col: [str(model.index(r, col).data() or "") for r in range(model.rowCount())] for col in (NAME, STATUS)}
+    attainments = [t for t in texts[STATUS] if t.startswith(("达标", "未达标"))]  # a check's message reads in the panel
+    assert max(map(metrics.horizontalAdvance, texts[NAME])) > 210 and max(map(metrics.horizontalAdvance, attainments)) > 150
+    for col, shown in ((NAME, texts[NAME]), (STATUS, attainments)):
+        widest = max(map(metrics.horizontalAdvance, shown))
+        assert grid.columnWidth(col) >= widest + 20, (col, grid.columnWidth(col), widest)
+    assert grid.columnWidth(EXPLANATION) >= 200
+
+
+def test_a_width_the_person_dragged_is_kept_when_other_rows_arrive(qapp, qtbot, demo_copy, settings, dialogs):
+    from desktop.ui import i18n
+
+    from .conftest import open_gui
+
+    admin = open_gui(qapp, demo_copy, settings, user="admin")  # who may open the city as well as a district
+    qtbot.addWidget(admin.window)
+    try:
+        window = admin.window
+        window.select("500101", "2024H1")
+        window.grid.setColumnWidth(NAME, 400)
+        rows = window.model.rowCount()
+        window.select("500000", "2024H1")  # the city's form: other rows
+        assert window.model.rowCount() != rows and window.grid.columnWidth(NAME) == 400
+    finally:
+        i18n.remove(qapp, admin.translators)
+        admin.close()
