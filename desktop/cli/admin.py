@@ -9,32 +9,40 @@ import sys
 
 from desktop.cli.common import context, unit_arg
 from desktop.cli.output import dump_json, table
+from desktop.cli.words import CHINESE, Words
 from desktop.core.text import Text, UserError
 
 
-def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -> None:
-    p = sub.add_parser(
-        "init", parents=[common], help="create or upgrade the database (--demo: fill demo data)"
-    )
-    p.add_argument("--demo", action="store_true", help="fill 38 districts and the city for 2023H1–2024H1")
-    p.add_argument("--admin-password", help="password of the admin account (default: generated and printed)")
+def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser, t: Words = CHINESE) -> None:
+    p = sub.add_parser("init", parents=[common], help=t("建立或升级数据库（--demo：填入演示数据）",
+                                                        "create or upgrade the database (--demo: fill demo data)"))  # fmt: skip
+    p.add_argument("--demo", action="store_true", help=t("填入38个区县和全市2023年上半年至2024年上半年的数据",
+                                                         "fill 38 districts and the city for 2023H1–2024H1"))  # fmt: skip
+    p.add_argument("--admin-password", help=t("管理员账户的密码（默认：生成后显示一次）",
+                                              "password of the admin account (default: generated and printed)"))  # fmt: skip
     p.set_defaults(run=cmd_init)
-    p = sub.add_parser("backup", parents=[common], help="copy the database (safe while it is in use)")
-    p.add_argument("-o", "--output", metavar="FILE", help="default: backups/ beside the database, with the time")
+    p = sub.add_parser("backup", parents=[common], help=t("备份数据库（使用中也可安全备份）", "copy the database (safe while it is in use)"))
+    p.add_argument("-o", "--output", metavar="FILE", help=t("默认：数据库旁的 backups/ 目录，文件名带时间",
+                                                            "default: backups/ beside the database, with the time"))  # fmt: skip
     p.set_defaults(run=cmd_backup)
-    p = sub.add_parser("restore", parents=[common], help="replace the database with a backup (the current one is backed up first)")
+    p = sub.add_parser("restore", parents=[common], help=t("用备份替换数据库（先备份当前数据库）",
+                                                           "replace the database with a backup (the current one is backed up first)"))  # fmt: skip
     p.add_argument("file", metavar="FILE")
     p.set_defaults(run=cmd_restore)
-    p = sub.add_parser("selftest", parents=[common], help="check this installation: a temporary database, checks, workbooks")
+    p = sub.add_parser("selftest", parents=[common], help=t("检查本机安装：临时数据库、审核规则、工作簿",
+                                                            "check this installation: a temporary database, checks, workbooks"))  # fmt: skip
     p.set_defaults(run=cmd_selftest)
-    p = sub.add_parser("catalog", parents=[common], help="list the indicator catalog")
+    p = sub.add_parser("catalog", parents=[common], help=t("列出指标目录", "list the indicator catalog"))
     p.add_argument("--json", action="store_true")
     p.set_defaults(run=cmd_catalog)
-    p = sub.add_parser("audit", parents=[common], help="show the audit log; `audit verify` checks its hash chain")
-    p.add_argument("unit", nargs="?", metavar="UNIT", help="a unit, or `verify`")
-    p.add_argument("--limit", type=int, default=None, help="only the newest N entries")
+    p = sub.add_parser("audit", parents=[common], help=t("查看审计日志；audit verify 校验其哈希链",
+                                                         "show the audit log; `audit verify` checks its hash chain"))  # fmt: skip
+    p.add_argument("unit", nargs="?", metavar="UNIT", help=t("单位，或 verify", "a unit, or `verify`"))
+    p.add_argument("--limit", type=int, default=None, help=t("只显示最新的 N 条", "only the newest N entries"))
     p.add_argument("--against", nargs="+", metavar="FILE", default=[],
-                   help="with verify: also check the signed heads this installation wrote into submissions, review files or backups")
+                   help=t("与 verify 一起用：同时核对本机写入报送文件、审核意见或备份中的签名链头",
+                          "with verify: also check the signed heads this installation wrote into submissions, review files "
+                          "or backups"))  # fmt: skip
     p.add_argument("--json", action="store_true")
     p.set_defaults(run=cmd_audit)
 

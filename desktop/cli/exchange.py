@@ -9,53 +9,46 @@ from pathlib import Path
 from desktop.cli.common import context, readable, semester_arg, unit_arg
 from desktop.cli.errors import EXIT_OK, EXIT_REFUSED
 from desktop.cli.output import dump_json
+from desktop.cli.words import CHINESE, Words
 from desktop.core.text import Text
 
 
-def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -> None:
-    p = sub.add_parser("template", parents=[common], help="write a fill-in template for a unit and half")
+def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser, t: Words = CHINESE) -> None:
+    p = sub.add_parser("template", parents=[common], help=t("为一个单位和半年度生成填报模板", "write a fill-in template for a unit and half"))
     p.add_argument("unit", metavar="UNIT")
     p.add_argument("semester", metavar="HALF")
     p.add_argument("-o", "--output", required=True, metavar="FILE.xlsx")
     p.set_defaults(run=cmd_template)
-    p = sub.add_parser("import", parents=[common], help="import filled templates or submission workbooks")
+    p = sub.add_parser("import", parents=[common], help=t("导入填好的模板或报送文件", "import filled templates or submission workbooks"))
     p.add_argument("files", nargs="+", metavar="FILE.xlsx")
-    p.add_argument("--unit", metavar="UNIT", help="refuse files of any other unit")
-    p.add_argument("--half", metavar="HALF", help="refuse files of any other half-year")
+    p.add_argument("--unit", metavar="UNIT", help=t("拒收其他单位的文件", "refuse files of any other unit"))
+    p.add_argument("--half", metavar="HALF", help=t("拒收其他半年度的文件", "refuse files of any other half-year"))
     p.add_argument("--json", action="store_true")
     p.set_defaults(run=cmd_import)
-    p = sub.add_parser("export", parents=[common], help="write the official submission workbook")
+    p = sub.add_parser("export", parents=[common], help=t("生成正式的报送文件", "write the official submission workbook"))
     p.add_argument("unit", metavar="UNIT")
     p.add_argument("semester", metavar="HALF")
     p.add_argument("-o", "--output", required=True, metavar="FILE.xlsx")
-    for name, text in (
-        ("preparer", "填表人"),
-        ("approver", "审核人"),
-        ("head", "单位负责人"),
-        ("phone", "联系电话"),
-        ("date", "报出日期"),
-    ):
-        p.add_argument(
-            f"--{name}", help=f"{text} on the form (default: from the audit log, or blank to sign by hand)"
-        )
+    for name, text in (("preparer", "填表人"), ("approver", "审核人"), ("head", "单位负责人"), ("phone", "联系电话"), ("date", "报出日期")):
+        p.add_argument(f"--{name}", help=t(f"表上的{text}（默认：取自审计日志，或留空手签）",
+                                           f"{text} on the form (default: from the audit log, or blank to sign by hand)"))  # fmt: skip
     p.set_defaults(run=cmd_export)
-    p = sub.add_parser("consolidate", parents=[common], help="the city's workbook from the districts' data")
+    include = t("全市计入哪些区县：只计已审核通过的（默认，全部通过后即为最终数），或连同已报送的（初步数）",
+                "which districts the city counts: accepted only (default, final once all are), or received ones too "
+                "(provisional)")  # fmt: skip
+    p = sub.add_parser("consolidate", parents=[common], help=t("由各区县数据生成全市汇总表", "the city's workbook from the districts' data"))
     p.add_argument("semester", metavar="HALF")
     p.add_argument("-o", "--output", metavar="FILE.xlsx")
-    p.add_argument("--json", action="store_true", help="print the city's figures as `show --json` does")
-    p.add_argument("--include", choices=("accepted", "received"), default="accepted",
-                   help="which districts the city counts: accepted only (default, final once all are), "
-                        "or received ones too (provisional)")  # fmt: skip
+    p.add_argument("--json", action="store_true", help=t("像 show --json 一样输出全市数据", "print the city's figures as `show --json` does"))
+    p.add_argument("--include", choices=("accepted", "received"), default="accepted", help=include)
     p.set_defaults(run=cmd_consolidate)
-    p = sub.add_parser(
-        "report", parents=[common], help="the narrative report of a half (the city, or one unit)"
-    )
+    p = sub.add_parser("report", parents=[common], help=t("半年度的文字报告（全市，或一个单位）",
+                                                          "the narrative report of a half (the city, or one unit)"))  # fmt: skip
     p.add_argument("semester", metavar="HALF")
     p.add_argument("unit", nargs="?", metavar="UNIT")
-    p.add_argument("--include", choices=("accepted", "received"), default="accepted",
-                   help="which districts the city counts: accepted only (default, final once all are), "
-                        "or received ones too (provisional)")  # fmt: skip
-    p.add_argument("-o", "--output", metavar="FILE.docx", help="write the report as a Word document (GB/T 9704 layout)")
+    p.add_argument("--include", choices=("accepted", "received"), default="accepted", help=include)
+    p.add_argument("-o", "--output", metavar="FILE.docx", help=t("把报告写成 Word 文档（GB/T 9704 版式）",
+                                                                 "write the report as a Word document (GB/T 9704 layout)"))  # fmt: skip
     p.set_defaults(run=cmd_report)
 
 

@@ -8,26 +8,30 @@ from pathlib import Path
 from desktop.cli.common import context, unit_arg
 from desktop.cli.errors import EXIT_OK
 from desktop.cli.output import dump_json, table
+from desktop.cli.words import CHINESE, Words
 from desktop.core.text import Text
 
 
-def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -> None:
-    key = sub.add_parser("key", parents=[common], help="signing keys: export this installation's, register a district's")
-    verbs = key.add_subparsers(dest="verb", metavar="VERB", required=True)
-    p = verbs.add_parser("export", parents=[common], help="write this installation's public key file for UNIT")
+def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser, t: Words = CHINESE) -> None:
+    key = sub.add_parser("key", parents=[common], help=t("签名密钥：导出本机的，登记区县的",
+                                                         "signing keys: export this installation's, register a district's"))  # fmt: skip
+    verbs = key.add_subparsers(dest="verb", metavar="VERB", required=True, title=t("操作", "verbs"))
+    p = verbs.add_parser("export", parents=[common], help=t("写出本机 UNIT 的公钥文件", "write this installation's public key file for UNIT"))
     p.add_argument("unit", metavar="UNIT")
     p.add_argument("-o", "--output", required=True, metavar="FILE.pub")
     p.set_defaults(run=cmd_export)
-    p = verbs.add_parser("register", parents=[common], help="trust a district's key file (bureau)")
+    p = verbs.add_parser("register", parents=[common], help=t("登记并信任区县的公钥文件（市局）", "trust a district's key file (bureau)"))
     p.add_argument("file", metavar="FILE.pub")
     p.set_defaults(run=cmd_register)
     p = verbs.add_parser("grant", parents=[common],
-                         help="let another approver of UNIT sign (--user: an approver who holds the key; "
-                              "--to: the new approver, whose password comes from ECOREPORT_APPROVER_PASSWORD or a prompt)")  # fmt: skip
+                         help=t("让 UNIT 的另一位审核人也能签发（--user：持有密钥的审核人；--to：新审核人，其密码取自 "
+                                "ECOREPORT_APPROVER_PASSWORD 或终端输入）",
+                                "let another approver of UNIT sign (--user: an approver who holds the key; --to: the new "
+                                "approver, whose password comes from ECOREPORT_APPROVER_PASSWORD or a prompt)"))  # fmt: skip
     p.add_argument("unit", metavar="UNIT")
     p.add_argument("--to", required=True, metavar="APPROVER")
     p.set_defaults(run=cmd_grant)
-    p = verbs.add_parser("list", parents=[common], help="the registered district keys")
+    p = verbs.add_parser("list", parents=[common], help=t("已登记的区县公钥", "the registered district keys"))
     p.add_argument("--json", action="store_true")
     p.set_defaults(run=cmd_list)
 

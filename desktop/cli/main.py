@@ -6,38 +6,37 @@ import argparse
 import sys
 
 from desktop import __version__
+from desktop.cli.words import CHINESE, Words, parser_class, words
 
 
-def _common(parser: argparse.ArgumentParser, suppress: bool) -> None:
+def _common(parser: argparse.ArgumentParser, suppress: bool, t: Words = CHINESE) -> None:
     default = argparse.SUPPRESS if suppress else None
-    parser.add_argument(
-        "--db",
-        default=default,
-        metavar="PATH_OR_URL",
-        help="database file or URL (default: ECOREPORT_DB or the user data directory)",
-    )
-    parser.add_argument(
-        "--lang",
-        choices=("zh", "en"),
-        default=argparse.SUPPRESS if suppress else "zh",
-        help="language of messages (default zh)",
-    )
+    parser.add_argument("--db", default=default, metavar="PATH_OR_URL",
+                        help=t("数据库文件或地址（默认：环境变量 ECOREPORT_DB，或用户数据目录）",
+                               "database file or URL (default: ECOREPORT_DB or the user data directory)"))  # fmt: skip
+    parser.add_argument("--lang", choices=("zh", "en"), default=argparse.SUPPRESS if suppress else "zh",
+                        help=t("提示与帮助的语言（默认 zh）", "language of messages (default zh)"))  # fmt: skip
     parser.add_argument("--user", default=argparse.SUPPRESS if suppress else None,
-                        help="act as this user, with their password (a prompt, or ECOREPORT_PASSWORD); "
-                             "recorded in the audit log")  # fmt: skip
+                        help=t("以该用户身份操作，须其密码（终端输入，或环境变量 ECOREPORT_PASSWORD）；记入审计日志",
+                               "act as this user, with their password (a prompt, or ECOREPORT_PASSWORD); "
+                               "recorded in the audit log"))  # fmt: skip
 
 
-def _options(add_help: bool = True) -> argparse.ArgumentParser:
+def _options(add_help: bool = True, lang: str = "zh") -> argparse.ArgumentParser:
     """The options that come before any command (all the GUI takes)."""
-    parser = argparse.ArgumentParser(prog="ecoreport", description="EcoReport 生态环境半年报填报审核系统", add_help=add_help)
-    parser.add_argument("--version", action="version", version=f"EcoReport {__version__}")
+    t = words(lang)
+    parser = parser_class(lang)(prog="ecoreport", description="EcoReport 生态环境半年报填报审核系统", add_help=add_help)
+    parser.add_argument("--version", action="version", version=f"EcoReport {__version__}",
+                        help=t("显示版本号并退出", "show the version and exit"))  # fmt: skip
     parser.add_argument("--startup-benchmark", nargs="?", const="main", choices=("login", "main"),
-                        help="open the GUI (main: logged in as a demo user on the demo database), "
-                             "print seconds to first paint and peak memory, and exit")  # fmt: skip
+                        help=t("打开图形界面（main：在演示数据库上以演示用户登录），输出到首次绘制的秒数和内存峰值后退出",
+                               "open the GUI (main: logged in as a demo user on the demo database), "
+                               "print seconds to first paint and peak memory, and exit"))  # fmt: skip
     parser.add_argument("--input-check", nargs="?", type=int, const=0, metavar="SECONDS",
-                        help="open the input method check without logging in; on closing (or after SECONDS) "
-                             "print what was typed, and exit 0 only if it holds Chinese")  # fmt: skip
-    _common(parser, suppress=False)
+                        help=t("不登录，打开输入法检查窗口；关闭时（或 SECONDS 秒后）输出输入的文字，含汉字才以 0 退出",
+                               "open the input method check without logging in; on closing (or after SECONDS) "
+                               "print what was typed, and exit 0 only if it holds Chinese"))  # fmt: skip
+    _common(parser, suppress=False, t=t)
     return parser
 
 
@@ -54,16 +53,17 @@ COMMANDS = {
 }
 
 
-def build_parser(command: str | None = None) -> argparse.ArgumentParser:
-    """Every command; or, given a command's name, only the commands of its module."""
+def build_parser(command: str | None = None, lang: str = "zh") -> argparse.ArgumentParser:
+    """Every command; or, given a command's name, only the commands of its module. Help in `lang`."""
     import importlib
 
-    parser = _options()
-    sub = parser.add_subparsers(dest="command", metavar="COMMAND")
-    common = argparse.ArgumentParser(add_help=False)
-    _common(common, suppress=True)
+    t = words(lang)
+    parser = _options(lang=lang)
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND", title=t("命令", "commands"))
+    common = parser_class(lang)(add_help=False)  # of the same class: its options join each command's, not a group apart
+    _common(common, suppress=True, t=t)
     for name in (COMMANDS[command],) if command in COMMANDS else MODULES:
-        importlib.import_module(f"desktop.cli.{name}").register(sub, common)
+        importlib.import_module(f"desktop.cli.{name}").register(sub, common, t)
     return parser
 
 
@@ -97,7 +97,7 @@ def parse(argv: list[str]) -> argparse.Namespace:
     args, rest = _options(add_help=False).parse_known_args(argv)
     if rest or any(a in ("-h", "--help") for a in argv):  # a command, or help
         command = rest[0] if rest and rest[0] in COMMANDS else None  # else every command, for help or the error
-        args = build_parser(command).parse_args(argv)
+        args = build_parser(command, args.lang or "zh").parse_args(argv)
     else:  # the GUI: its window comes up without loading the command line's modules
         args.command = None
     args.lang_given = args.lang is not None

@@ -9,23 +9,28 @@ from pathlib import Path
 from desktop.cli.common import context, readable, semester_arg, unit_arg
 from desktop.cli.errors import EXIT_OK, EXIT_REFUSED
 from desktop.cli.output import dump_json, table
+from desktop.cli.words import CHINESE, Words
 from desktop.core.text import Text
 from desktop.core.workflow import INBOX_NAMES, Status
 
 
-def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -> None:
-    p = sub.add_parser("inbox", parents=[common], help="the bureau's inbox of a half: every district's submission")
+def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser, t: Words = CHINESE) -> None:
+    p = sub.add_parser("inbox", parents=[common], help=t("市局某半年度的收件箱：各区县的报送情况",
+                                                         "the bureau's inbox of a half: every district's submission"))  # fmt: skip
     p.add_argument("semester", metavar="HALF")
     p.add_argument("--json", action="store_true")
     p.set_defaults(run=cmd_inbox)
-    review = sub.add_parser("review", parents=[common], help="review a submission: queries, return, accept, files")
-    verbs = review.add_subparsers(dest="verb", metavar="VERB", required=True)
-    for name, run, text in (("show", cmd_show, "queries and changes since the previous version"),
-                            ("accept", cmd_accept, "accept the submission (no open queries may remain; --comment)"),
-                            ("return", cmd_return, "return the submission to the district (--reason required)"),
-                            ("reopen", cmd_reopen, "reopen an accepted submission for review (--reason required)"),
-                            ("export", cmd_export, "write the review workbook for the district (-o FILE)"),
-                            ("query", cmd_query, "raise a query on a value: CODE TEXT")):  # fmt: skip
+    review = sub.add_parser("review", parents=[common], help=t("审核报送：问题、退回、通过、文件",
+                                                               "review a submission: queries, return, accept, files"))  # fmt: skip
+    verbs = review.add_subparsers(dest="verb", metavar="VERB", required=True, title=t("操作", "verbs"))
+    for name, run, text in (("show", cmd_show, t("问题，以及与上一版本相比的变化", "queries and changes since the previous version")),
+                            ("accept", cmd_accept, t("审核通过（不能有未解决的问题；--comment 意见）",
+                                                     "accept the submission (no open queries may remain; --comment)")),
+                            ("return", cmd_return, t("退回区县（须 --reason 说明原因）", "return the submission to the district (--reason required)")),
+                            ("reopen", cmd_reopen, t("重新打开已通过的报送再审（须 --reason）",
+                                                     "reopen an accepted submission for review (--reason required)")),
+                            ("export", cmd_export, t("生成给区县的审核意见文件（-o FILE）", "write the review workbook for the district (-o FILE)")),
+                            ("query", cmd_query, t("对一个数值提出问题：CODE TEXT", "raise a query on a value: CODE TEXT"))):  # fmt: skip
         p = verbs.add_parser(name, parents=[common], help=text)
         p.add_argument("unit", metavar="UNIT")
         p.add_argument("semester", metavar="HALF")
@@ -35,33 +40,38 @@ def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -
         if name in ("return", "reopen"):
             p.add_argument("--reason", required=True)
         if name == "accept":
-            p.add_argument("--comment", help="kept in the audit log")
+            p.add_argument("--comment", help=t("记入审计日志", "kept in the audit log"))
         if name == "export":
             p.add_argument("-o", "--output", required=True, metavar="FILE.xlsx")
         if name == "show":
             p.add_argument("--json", action="store_true")
         p.set_defaults(run=run)
-    for name, run, text in (("reply", cmd_reply, "answer a query: UID TEXT"), ("resolve", cmd_resolve, "close a query: UID"),
-                            ("reopen-query", cmd_reopen_query, "open a closed query again: UID --reason TEXT")):  # fmt: skip
+    for name, run, text in (("reply", cmd_reply, t("答复问题：UID TEXT", "answer a query: UID TEXT")),
+                            ("resolve", cmd_resolve, t("关闭问题：UID", "close a query: UID")),
+                            ("reopen-query", cmd_reopen_query, t("重新打开已关闭的问题：UID --reason TEXT",
+                                                                 "open a closed query again: UID --reason TEXT"))):  # fmt: skip
         p = verbs.add_parser(name, parents=[common], help=text)
         p.add_argument("uid", metavar="UID")
         if name == "reply":
             p.add_argument("text", metavar="TEXT")
         if name == "reopen-query":
-            p.add_argument("--reason", required=True, help="the district sees it")
+            p.add_argument("--reason", required=True, help=t("区县可以看到", "the district sees it"))
         p.set_defaults(run=run)
-    p = verbs.add_parser("remind", parents=[common], help="the districts that have not reported a half, with days overdue "
-                                                          "(催报); -o writes the notice")  # fmt: skip
+    p = verbs.add_parser("remind", parents=[common], help=t("尚未报送某半年度的区县及逾期天数（催报）；-o 生成催报通知",
+                                                            "the districts that have not reported a half, with days overdue "
+                                                            "(催报); -o writes the notice"))  # fmt: skip
     p.add_argument("semester", metavar="HALF")
     p.add_argument("--json", action="store_true")
-    p.add_argument("-o", "--output", metavar="FILE.xlsx", help="write the 催报 notice")
+    p.add_argument("-o", "--output", metavar="FILE.xlsx", help=t("生成催报通知", "write the 催报 notice"))
     p.set_defaults(run=cmd_remind)
-    p = verbs.add_parser("queries", parents=[common], help="every district's open and answered queries of a half, oldest first")
+    p = verbs.add_parser("queries", parents=[common], help=t("某半年度各区县未解决和已答复的问题，最早的在前",
+                                                             "every district's open and answered queries of a half, oldest first"))  # fmt: skip
     p.add_argument("semester", metavar="HALF")
     p.add_argument("--json", action="store_true")
-    p.add_argument("-o", "--output", metavar="FILE.xlsx", help="also write them as a workbook")
+    p.add_argument("-o", "--output", metavar="FILE.xlsx", help=t("同时写成工作簿", "also write them as a workbook"))
     p.set_defaults(run=cmd_queries)
-    p = verbs.add_parser("import", parents=[common], help="import a review workbook (district) or a submission (bureau)")
+    p = verbs.add_parser("import", parents=[common], help=t("导入审核意见（区县）或报送文件（市局）",
+                                                            "import a review workbook (district) or a submission (bureau)"))  # fmt: skip
     p.add_argument("files", nargs="+", metavar="FILE.xlsx")
     p.add_argument("--json", action="store_true")
     p.add_argument("--unit", help=argparse.SUPPRESS)

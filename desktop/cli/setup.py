@@ -10,58 +10,70 @@ from pathlib import Path
 from desktop.cli.common import context, semester_arg, unit_arg
 from desktop.cli.errors import EXIT_OK, BadInput
 from desktop.cli.output import dump_json, table
+from desktop.cli.words import CHINESE, Words
 from desktop.core.text import Text
 
 
-def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -> None:
-    package = sub.add_parser("package", parents=[common], help="set-up packages: export, import, extract, build")
-    verbs = package.add_subparsers(dest="verb", metavar="VERB", required=True)
-    p = verbs.add_parser("export", parents=[common], help="write the current set-up as one package file")
+def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser, t: Words = CHINESE) -> None:
+    basis_en = t("英文的依据（默认：同中文）", "the same in English (default: the Chinese text)")
+    package = sub.add_parser("package", parents=[common], help=t("设置包：导出、导入、展开、生成", "set-up packages: export, import, extract, build"))
+    verbs = package.add_subparsers(dest="verb", metavar="VERB", required=True, title=t("操作", "verbs"))
+    p = verbs.add_parser("export", parents=[common], help=t("把当前设置写成一个设置包文件", "write the current set-up as one package file"))
     p.add_argument("-o", "--output", required=True, metavar="FILE.ecopkg")
-    p.add_argument("--unit", help="a copy for this district, carrying the accounts prepared for it (account add)")
+    p.add_argument("--unit", help=t("给该区县的一份，带上为其预置的账户（account add）",
+                                    "a copy for this district, carrying the accounts prepared for it (account add)"))  # fmt: skip
     p.set_defaults(run=cmd_export)
-    p = verbs.add_parser("import", parents=[common], help="show what a package changes, and apply it (administrator)")
+    p = verbs.add_parser("import", parents=[common], help=t("显示设置包带来的变化并启用（管理员）",
+                                                            "show what a package changes, and apply it (administrator)"))  # fmt: skip
     p.add_argument("file", metavar="FILE.ecopkg")
-    p.add_argument("--dry-run", action="store_true", help="only show what would change")
-    p.add_argument("--demo", action="store_true", help="accept the demo's example targets (for a demo database only)")
+    p.add_argument("--dry-run", action="store_true", help=t("只显示将有的变化", "only show what would change"))
+    p.add_argument("--demo", action="store_true", help=t("接受演示用的示例目标（仅限演示数据库）",
+                                                         "accept the demo's example targets (for a demo database only)"))  # fmt: skip
     p.set_defaults(run=cmd_import)
-    p = verbs.add_parser("extract", parents=[common], help="write the current data files to a folder, to edit them")
+    p = verbs.add_parser("extract", parents=[common], help=t("把当前数据文件写到一个目录，以便编辑",
+                                                             "write the current data files to a folder, to edit them"))  # fmt: skip
     p.add_argument("folder", metavar="DIR")
     p.set_defaults(run=cmd_extract)
-    p = verbs.add_parser("build", parents=[common], help="validate an edited folder and make it the set-up (administrator)")
+    p = verbs.add_parser("build", parents=[common], help=t("校验编辑后的目录，并设为当前设置（管理员）",
+                                                           "validate an edited folder and make it the set-up (administrator)"))  # fmt: skip
     p.add_argument("folder", metavar="DIR")
-    p.add_argument("--demo", action="store_true", help="accept example targets (for a demo database only)")
+    p.add_argument("--demo", action="store_true", help=t("接受示例目标（仅限演示数据库）", "accept example targets (for a demo database only)"))
     p.set_defaults(run=cmd_build)
-    target = sub.add_parser("target", parents=[common], help="targets of a half: list, set, remove, copy")
-    verbs = target.add_subparsers(dest="verb", metavar="VERB", required=True)
-    p = verbs.add_parser("list", parents=[common], help="the targets and deadline of a half")
+    target = sub.add_parser("target", parents=[common], help=t("半年度的目标：列出、设置、删除、复制", "targets of a half: list, set, remove, copy"))
+    verbs = target.add_subparsers(dest="verb", metavar="VERB", required=True, title=t("操作", "verbs"))
+    p = verbs.add_parser("list", parents=[common], help=t("某半年度的目标和截止日期", "the targets and deadline of a half"))
     p.add_argument("semester", metavar="HALF")
     p.add_argument("--json", action="store_true")
     p.set_defaults(run=cmd_list)
-    p = verbs.add_parser("set", parents=[common], help="add or change a target")
+    p = verbs.add_parser("set", parents=[common], help=t("新增或修改目标", "add or change a target"))
     p.add_argument("semester", metavar="HALF")
     p.add_argument("code", metavar="CODE")
-    p.add_argument("--units", default="all", help="municipality, districts, all, or a unit code (default all)")
+    p.add_argument("--units", default="all", help=t("municipality（全市）、districts（各区县）、all（全部）或单位代码（默认 all）",
+                                                    "municipality, districts, all, or a unit code (default all)"))  # fmt: skip
     p.add_argument("--op", required=True, choices=(">=", "<=", ">", "<", "=="))
     p.add_argument("--value", required=True)
-    p.add_argument("--basis-zh", required=True, help="why this target: 国家考核目标, 市级目标, …")
-    p.add_argument("--basis-en", help="the same in English (default: the Chinese text)")
+    p.add_argument("--basis-zh", required=True, help=t("目标依据：国家考核目标、市级目标……", "why this target: 国家考核目标, 市级目标, …"))
+    p.add_argument("--basis-en", help=basis_en)
     p.set_defaults(run=cmd_set)
-    p = verbs.add_parser("remove", parents=[common], help="remove a target")
+    p = verbs.add_parser("remove", parents=[common], help=t("删除目标", "remove a target"))
     p.add_argument("semester", metavar="HALF")
     p.add_argument("code", metavar="CODE")
     p.add_argument("--units", default="all")
     p.set_defaults(run=cmd_remove)
-    p = verbs.add_parser("copy", parents=[common], help="copy every target of one half to another (e.g. forward); "
-                         "each keeps its basis unless one is given, and example targets need one")  # fmt: skip
+    p = verbs.add_parser("copy", parents=[common], help=t("把一个半年度的全部目标复制到另一个半年度（如顺延）；未另给依据的沿用原依据，示例目标须给出依据",
+                                                          "copy every target of one half to another (e.g. forward); each keeps "
+                                                          "its basis unless one is given, and example targets need one"))  # fmt: skip
     p.add_argument("source", metavar="FROM_HALF")
     p.add_argument("target", metavar="TO_HALF")
-    p.add_argument("--basis-zh", help="the basis of every copied target (国家考核目标, 市级目标, …)")
-    p.add_argument("--basis-en", help="the same in English (default: the Chinese text)")
+    p.add_argument("--basis-zh", help=t("所有复制目标的依据（国家考核目标、市级目标……）",
+                                        "the basis of every copied target (国家考核目标, 市级目标, …)"))  # fmt: skip
+    p.add_argument("--basis-en", help=basis_en)
     p.add_argument("--basis", action="append", default=[], metavar="CODE[@SCOPE]=依据",
-                   help="the basis of one target (scope: municipality, districts, all or a unit code; default all); repeatable")
+                   help=t("单个目标的依据（范围：municipality、districts、all 或单位代码，默认 all）；可重复",
+                          "the basis of one target (scope: municipality, districts, all or a unit code; default all); "
+                          "repeatable"))  # fmt: skip
     p.set_defaults(run=cmd_copy)
-    p = sub.add_parser("deadline", parents=[common], help="set when a half's submissions are due")
+    p = sub.add_parser("deadline", parents=[common], help=t("设置某半年度的报送截止日期", "set when a half's submissions are due"))
     p.add_argument("semester", metavar="HALF")
     p.add_argument("date", metavar="YYYY-MM-DD")
     p.set_defaults(run=cmd_deadline)

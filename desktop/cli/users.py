@@ -7,45 +7,51 @@ import argparse
 from desktop.cli.common import context, unit_arg
 from desktop.cli.errors import EXIT_OK
 from desktop.cli.output import dump_json, table
+from desktop.cli.words import CHINESE, Words
 from desktop.core.text import Text
 
 
-def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -> None:
-    user = sub.add_parser("user", parents=[common], help="user accounts (administrators)")
-    verbs = user.add_subparsers(dest="verb", metavar="VERB", required=True)
-    p = verbs.add_parser("add", parents=[common], help="create an account; the password from ECOREPORT_NEW_PASSWORD or asked")
+def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser, t: Words = CHINESE) -> None:
+    shown = t("表上显示的姓名", "the name shown on forms")
+    user = sub.add_parser("user", parents=[common], help=t("用户账户（管理员）", "user accounts (administrators)"))
+    verbs = user.add_subparsers(dest="verb", metavar="VERB", required=True, title=t("操作", "verbs"))
+    p = verbs.add_parser("add", parents=[common], help=t("新建账户；密码取自 ECOREPORT_NEW_PASSWORD 或终端输入",
+                                                         "create an account; the password from ECOREPORT_NEW_PASSWORD or asked"))  # fmt: skip
     p.add_argument("name")
     p.add_argument("--role", required=True, choices=("clerk", "approver", "reviewer", "admin"))
-    p.add_argument("--unit", help="the unit of a clerk or approver")
-    p.add_argument("--display", default="", help="the name shown on forms")
+    p.add_argument("--unit", help=t("填报人或审核人所属单位", "the unit of a clerk or approver"))
+    p.add_argument("--display", default="", help=shown)
     p.set_defaults(run=cmd_add)
-    p = verbs.add_parser("list", parents=[common], help="every account")
+    p = verbs.add_parser("list", parents=[common], help=t("全部账户", "every account"))
     p.add_argument("--json", action="store_true")
     p.set_defaults(run=cmd_list)
-    for name, run, text in (("disable", cmd_disable, "disable an account (it can no longer log in)"),
-                            ("enable", cmd_enable, "enable a disabled account"),
-                            ("passwd", cmd_passwd, "change a password: one's own (keeps one's signing keys), or, "
-                                                   "for an administrator, anyone's; the new one from "
-                                                   "ECOREPORT_NEW_PASSWORD or asked")):  # fmt: skip
+    for name, run, text in (("disable", cmd_disable, t("停用账户（不能再登录）", "disable an account (it can no longer log in)")),
+                            ("enable", cmd_enable, t("启用已停用的账户", "enable a disabled account")),
+                            ("passwd", cmd_passwd, t("修改密码：本人的（签名密钥随之保留），或由管理员修改任何人的；"
+                                                     "新密码取自 ECOREPORT_NEW_PASSWORD 或终端输入",
+                                                     "change a password: one's own (keeps one's signing keys), or, for an "
+                                                     "administrator, anyone's; the new one from ECOREPORT_NEW_PASSWORD or asked"))):  # fmt: skip
         p = verbs.add_parser(name, parents=[common], help=text)
         p.add_argument("name")
         p.set_defaults(run=run)
     account = sub.add_parser("account", parents=[common],
-                             help="accounts the bureau prepares for a district: they travel in its set-up package")  # fmt: skip
-    verbs_a = account.add_subparsers(dest="verb", metavar="VERB", required=True)
-    p = verbs_a.add_parser("add", parents=[common], help="prepare an account; prints its one-time password once")
+                             help=t("市局为区县预置的账户：随该区县的设置包发出",
+                                    "accounts the bureau prepares for a district: they travel in its set-up package"))  # fmt: skip
+    verbs_a = account.add_subparsers(dest="verb", metavar="VERB", required=True, title=t("操作", "verbs"))
+    p = verbs_a.add_parser("add", parents=[common], help=t("预置账户；一次性密码只显示这一次",
+                                                           "prepare an account; prints its one-time password once"))  # fmt: skip
     p.add_argument("name")
     p.add_argument("--role", required=True, choices=("clerk", "approver"))
-    p.add_argument("--unit", required=True, help="the district")
-    p.add_argument("--display", default="", help="the name shown on forms")
+    p.add_argument("--unit", required=True, help=t("所属区县", "the district"))
+    p.add_argument("--display", default="", help=shown)
     p.set_defaults(run=cmd_account_add)
-    p = verbs_a.add_parser("list", parents=[common], help="the prepared accounts")
+    p = verbs_a.add_parser("list", parents=[common], help=t("已预置的账户", "the prepared accounts"))
     p.add_argument("--unit")
     p.set_defaults(run=cmd_account_list)
-    p = verbs_a.add_parser("remove", parents=[common], help="drop a prepared account")
+    p = verbs_a.add_parser("remove", parents=[common], help=t("删除预置账户", "drop a prepared account"))
     p.add_argument("name")
     p.set_defaults(run=cmd_account_remove)
-    p = verbs.add_parser("role", parents=[common], help="change an account's role and unit")
+    p = verbs.add_parser("role", parents=[common], help=t("更改账户的角色和单位", "change an account's role and unit"))
     p.add_argument("name")
     p.add_argument("--role", required=True, choices=("clerk", "approver", "reviewer", "admin"))
     p.add_argument("--unit")

@@ -9,6 +9,7 @@ from datetime import date
 from desktop.cli.common import context, password_from, semester_arg, unit_arg
 from desktop.cli.errors import EXIT_OK, EXIT_REFUSED, BadInput
 from desktop.cli.output import dump_json, table
+from desktop.cli.words import CHINESE, Words
 from desktop.core.display import change as change_text
 from desktop.core.display import shown
 from desktop.core.text import Text, UserError
@@ -16,44 +17,47 @@ from desktop.core.values import ValueRefused, parse_value, to_storage
 from desktop.core.workflow import STATUS_NAMES, Status
 
 
-def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -> None:
-    p = sub.add_parser(
-        "set", parents=[common], help="enter values: ecoreport set 500101 2024H1 air.pm25=35.2"
-    )
-    p.add_argument("unit", metavar="UNIT", help="unit code or name: 500101, 万州区, Wanzhou")
-    p.add_argument("semester", metavar="HALF", help="half-year, e.g. 2024H1")
-    p.add_argument("pairs", nargs="*", metavar="CODE=VALUE", help="values; CODE= clears one")
-    p.add_argument(
-        "--explain", action="append", default=[], metavar="CODE=TEXT", help="explanation of a value"
-    )
-    p.add_argument("--reason", help="why the change is made (kept in the audit log)")
+def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser, t: Words = CHINESE) -> None:
+    p = sub.add_parser("set", parents=[common], help=t("录入数值：ecoreport set 500101 2024H1 air.pm25=35.2",
+                                                       "enter values: ecoreport set 500101 2024H1 air.pm25=35.2"))  # fmt: skip
+    p.add_argument("unit", metavar="UNIT", help=t("单位代码或名称：500101、万州区、Wanzhou", "unit code or name: 500101, 万州区, Wanzhou"))
+    p.add_argument("semester", metavar="HALF", help=t("半年度，如 2024H1", "half-year, e.g. 2024H1"))
+    p.add_argument("pairs", nargs="*", metavar="CODE=VALUE", help=t("数值；CODE= 清空一项", "values; CODE= clears one"))
+    p.add_argument("--explain", action="append", default=[], metavar="CODE=TEXT", help=t("数值的说明", "explanation of a value"))
+    p.add_argument("--reason", help=t("修改原因（记入审计日志）", "why the change is made (kept in the audit log)"))
     p.add_argument("--expect", action="append", default=[], metavar="CODE=VALUE",
-                   help="the value you based the change on (CODE= for empty): if someone has changed it since, "
-                        "nothing is stored and both values are shown")  # fmt: skip
+                   help=t("修改所依据的原值（空值写 CODE=）：如果此后已被他人修改，则不保存，并显示两个值",
+                          "the value you based the change on (CODE= for empty): if someone has changed it since, "
+                          "nothing is stored and both values are shown"))  # fmt: skip
     p.set_defaults(run=cmd_set)
-    p = sub.add_parser("submit", parents=[common], help="sign off and submit a half (--user clerk, --approver approver)")
+    p = sub.add_parser("submit", parents=[common], help=t("签发并报送一个半年度（--user 填报人，--approver 审核人）",
+                                                          "sign off and submit a half (--user clerk, --approver approver)"))  # fmt: skip
     p.add_argument("unit", metavar="UNIT")
     p.add_argument("semester", metavar="HALF")
-    p.add_argument("--approver", required=True, help="another user of the unit with the approver role")
-    for name, text in (("head", "单位负责人 head of unit"), ("stats", "统计负责人 head of statistics"),
-                       ("preparer", "填表人 prepared by (default: the --user's full name)"), ("phone", "联系电话 telephone"),
-                       ("date", "报出日期 date sent, YYYY-MM-DD (default: today)")):  # fmt: skip
-        p.add_argument(f"--{name}", help=f"{text}, printed on the form and covered by the signature")
+    p.add_argument("--approver", required=True, help=t("本单位另一位具有审核人角色的用户", "another user of the unit with the approver role"))
+    for name, zh, en in (("head", "单位负责人", "单位负责人 head of unit"), ("stats", "统计负责人", "统计负责人 head of statistics"),
+                         ("preparer", "填表人（默认：--user 的姓名）", "填表人 prepared by (default: the --user's full name)"),
+                         ("phone", "联系电话", "联系电话 telephone"),
+                         ("date", "报出日期，YYYY-MM-DD（默认：今天）", "报出日期 date sent, YYYY-MM-DD (default: today)")):  # fmt: skip
+        p.add_argument(f"--{name}", help=t(f"{zh}，印在表上，并由签名覆盖", f"{en}, printed on the form and covered by the signature"))
     p.set_defaults(run=cmd_submit)
-    p = sub.add_parser("withdraw", parents=[common], help="take back a signed-off half not yet accepted (approver; --reason)")
+    p = sub.add_parser("withdraw", parents=[common], help=t("撤回已签发、尚未审核通过的半年度（审核人；--reason）",
+                                                            "take back a signed-off half not yet accepted (approver; --reason)"))  # fmt: skip
     p.add_argument("unit", metavar="UNIT")
     p.add_argument("semester", metavar="HALF")
     p.add_argument("--reason", required=True)
     p.set_defaults(run=cmd_withdraw)
-    for name, run, text in (("show", cmd_show, "raw values, derived indicators, targets and status"),
-                            ("check", cmd_check, "run every check; exit 1 when any error is found")):  # fmt: skip
+    for name, run, text in (("show", cmd_show, t("原始数值、计算指标、目标和状态", "raw values, derived indicators, targets and status")),
+                            ("check", cmd_check, t("运行全部审核规则；有错误时以 1 退出",
+                                                   "run every check; exit 1 when any error is found"))):  # fmt: skip
         p = sub.add_parser(name, parents=[common], help=text)
         p.add_argument("unit", metavar="UNIT")
         p.add_argument("semester", metavar="HALF")
         p.add_argument("--json", action="store_true")
         if name == "show":
             p.add_argument("--include", choices=("accepted", "received"), default="accepted",
-                           help="for the city: count accepted districts only (default), or received ones too")  # fmt: skip
+                           help=t("全市：只计已审核通过的区县（默认），或连同已报送的",
+                                  "for the city: count accepted districts only (default), or received ones too"))  # fmt: skip
         p.set_defaults(run=run)
 
 

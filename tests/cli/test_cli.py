@@ -283,7 +283,7 @@ def test_every_command_and_verb_is_in_the_readme_and_every_one_it_names_exists(c
                     known.add(prefix + name)
                     with pytest.raises(SystemExit) as done:
                         build_parser().parse_args((prefix + name).split() + ["--help"])
-                    assert done.value.code == 0 and "usage:" in capsys.readouterr().out
+                    assert done.value.code == 0 and "用法：" in capsys.readouterr().out
                     walk(sub, prefix + name + " ")
 
     walk(build_parser(), "")
@@ -327,3 +327,30 @@ def test_without_qt_the_gui_says_so_and_the_command_line_still_works():
                           env={**os.environ, "ECOREPORT_DB": str(Path(os.environ.get("TMPDIR", "/tmp")) / "no-qt.sqlite3")})  # fmt: skip
     assert "exit 3" in done.stdout and "show 0" in done.stdout, done.stderr
     assert "The graphical interface cannot start (PySide6" in done.stderr
+
+
+def test_help_and_argument_errors_speak_the_language_of_the_messages():
+    """Chinese by default, as every message is; English with --lang en, wherever it stands."""
+    from desktop.core.text import display_width
+
+    chinese = run("--help", env={"COLUMNS": "80"}, check=0).stdout
+    assert chinese.startswith("用法：ecoreport") and "录入数值" in chinese and "显示本帮助并退出" in chinese
+    assert all(display_width(line) <= 81 for line in chinese.splitlines()), "a line overruns an 80-column terminal"
+    english = run("set", "--help", "--lang", "en", check=0).stdout
+    assert english.startswith("usage: ecoreport set") and "explanation of a value" in english and "数值的说明" not in english
+    refused = run("review", "accept", "500101", check=2)
+    assert "错误：缺少参数：HALF" in refused.stderr
+    assert "the following arguments are required: HALF" in run("review", "accept", "500101", "--lang", "en", check=2).stderr
+
+
+def test_chinese_help_wraps_by_terminal_columns_and_keeps_closing_marks_with_their_text():
+    from desktop.cli.words import wrap
+    from desktop.core.text import display_width
+
+    text = "修改所依据的原值（空值写 CODE=）：如果此后已被他人修改，则不保存，并显示两个值，ECOREPORT_NEW_PASSWORD 原样保留"
+    for width in (24, 31, 56):
+        lines = wrap(text, width)
+        assert all(display_width(line) <= width + 2 for line in lines) and len(lines) > 1
+        assert not any(line[0] in "，。、；：）" for line in lines)
+        assert "".join(lines).replace(" ", "") == text.replace(" ", "")
+        assert any("ECOREPORT_NEW_PASSWORD" in line for line in lines)  # an option or a name is never split
