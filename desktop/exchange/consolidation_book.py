@@ -47,10 +47,11 @@ def district_rows(store, semester: Semester) -> list[DistrictRow]:
     statuses = store.statuses(semester)
     out = []
     for unit in store.units.districts():
-        raw, _ = by_unit.get(unit.code, ({}, {}))
+        status = Status(statuses[unit.code].status) if unit.code in statuses else Status.DRAFT
+        # A draft here is nothing the district sent: no figures, no attainments, nothing reported.
+        raw = {} if status == Status.DRAFT else by_unit.get(unit.code, ({}, {}))[0]
         figures = compute(catalog, raw, semester)
         goals = {a.code: a for a in attainments(catalog, targets, unit, semester, figures)}
-        status = Status(statuses[unit.code].status) if unit.code in statuses else Status.DRAFT
         out.append(DistrictRow(unit, figures, goals, status, len(raw)))
     return out
 
@@ -294,8 +295,10 @@ def _reporting(ws, districts: list[DistrictRow], catalog: Catalog, city: HalfRep
     for r, row in enumerate(districts, start=2):
         included = row.unit.code in counted and row.unit.code not in missing
         complete = Text("不完整", "incomplete") if row.reported < expected else Text("完整", "complete")
+        sent = row.status != Status.DRAFT  # nothing received: nothing to count or call complete
         values = [row.unit.code, row.unit.name(lang), STATUS_NAMES[row.status](lang),
-                  (Text("是", "yes") if included else Text("否", "no"))(lang), row.reported, expected, complete(lang)]  # fmt: skip
+                  (Text("是", "yes") if included else Text("否", "no"))(lang), row.reported if sent else "—", expected,
+                  complete(lang) if sent else "—"]  # fmt: skip
         for col, value in enumerate(values, start=1):
             cell = c.boxed(c.put(ws.cell(r, col), value), alignment=c.CENTER if col >= 3 else c.LEFT)
             if col == 4 and not included:

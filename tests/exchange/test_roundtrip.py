@@ -242,6 +242,27 @@ def test_consolidation_sums_counts_and_recomputes_ratios(ctx, tmp_path, demo_cop
     assert data["coverage"]["final"] and data["missing_units"] == []
 
 
+def test_the_city_workbook_takes_nothing_from_a_district_that_has_sent_nothing(ctx, tmp_path):
+    """The demo's 渝中区 has values here but has not submitted: it is 未报送, with nothing counted or called complete."""
+    from datetime import date
+
+    from desktop.exchange.consolidation_book import Issued, build_consolidation, district_rows
+    from desktop.exchange.save import save_workbook
+
+    city = half_report(ctx.store, ctx.units.municipality, H1, "received")
+    rows = {row.unit.code: row for row in district_rows(ctx.store, H1)}
+    assert rows["500103"].reported == 0 and rows["500105"].reported > 0
+    assert all(a.actual is None for a in rows["500103"].attainments.values())  # no target met or missed on its draft
+    issued = Issued(ctx.resources.form.authority, "李审核", date(2024, 7, 30))
+    path = save_workbook(build_consolidation(city, list(rows.values()), ctx.catalog, issued=issued), tmp_path / "city.xlsx")
+    book = CalamineWorkbook.from_path(str(path))
+    reporting = {r[1]: r for r in book.get_sheet_by_name("报送情况").to_python()[1:]}
+    assert reporting["渝中区"][2:] == ["未报送", "否", "—", 43, "—"]
+    assert reporting["江北区"][2] == "已通过" and reporting["江北区"][3] == "是" and reporting["江北区"][6] == "完整"
+    water = {r[1]: r for r in book.get_sheet_by_name("水环境").to_python()}
+    assert set(water["渝中区"][2:]) <= {"—", "", "未报送"}  # no figure
+
+
 def test_a_district_without_data_is_listed_as_missing(ctx, tmp_path):
     accept_all(ctx.store, H1)
     with ctx.store.db.engine.begin() as conn:

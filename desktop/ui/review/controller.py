@@ -74,8 +74,9 @@ class ReviewController(QObject):
         if self.report.status in (Status.RETURNED, Status.REOPENED, Status.ACCEPTED):
             self.decision_reason = self.review.decision(unit, self.semester)[1]
         threads = self.review.threads(unit, self.semester)
+        received = {code for code, row in self.ctx.store.statuses(self.semester).items() if row.status != Status.DRAFT}
         rows = review_rows(self.report, self.ctx.catalog, self.review.previous_values(unit, self.semester), threads,
-                           district_figures(self.ctx.store, self.semester), self.lang)  # fmt: skip
+                           district_figures(self.ctx.store, self.semester, received), self.lang)  # fmt: skip
         self.reviewChanged.emit(self.report, rows, threads)
 
     def _act(self, action, *args) -> bool:
@@ -156,7 +157,7 @@ class ReviewController(QObject):
 
         ctx, semester = self.ctx, self.semester
         city = half_report(ctx.store, ctx.units.municipality, semester, include)
-        figures = district_figures(ctx.store, semester)
+        figures = district_figures(ctx.store, semester, set(city.coverage.counted))  # as the city's figures count them
         reached = {u.code: {a.code: a for a in attainments(ctx.catalog, ctx.resources.targets, u, semester, figures[u.code])}
                    for u in ctx.units.districts() if figures.get(u.code)}  # fmt: skip
         trend = []

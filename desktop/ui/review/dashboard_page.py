@@ -35,6 +35,7 @@ from PySide6.QtWidgets import (
 from desktop.core.display import nice_scale, shown
 from desktop.core.targets import MET, MISSED
 from desktop.core.text import UserError
+from desktop.core.workflow import STATUS_NAMES, Status
 from desktop.ui.file_dialogs import save_path
 from desktop.ui.models.simple_table import RowTableModel
 
@@ -305,7 +306,8 @@ class DashboardPage(QWidget):
         codes = sorted({t.code for t in ctx.resources.targets.by_semester.get(semester, []) if t.units != "municipality"},
                        key=list(ctx.catalog.indicators).index)  # fmt: skip
         rows = [(unit, reached.get(unit.code, {})) for unit in ctx.units.districts()]
-        columns = [(self.tr("District"), lambda r: r[0].name(lang))]
+        left_out = lambda unit: self.tr("%1 (not counted: %2)").replace("%1", unit.name(lang)).replace("%2", self._left_out(unit.code))  # noqa: E731
+        columns = [(self.tr("District"), lambda r: left_out(r[0]) if self._left_out(r[0].code) else r[0].name(lang))]
         for code in codes:
             ind = ctx.catalog[code]
             columns.append((ind.name(lang), lambda r, code=code, ind=ind: _marked(shown(ind, self.figures.get(r[0].code), lang),
@@ -313,6 +315,14 @@ class DashboardPage(QWidget):
         self.heat._columns = columns
         self.heat._background = lambda r, col: HEAT.get(r[1][codes[col - 1]].status) if col and codes[col - 1] in r[1] else None
         self.heat.set_rows(rows)
+
+    def _left_out(self, code: str) -> str:
+        """The status (未报送, 已退回…) of a district the city's figures leave out, whose figures are not shown; "" if
+        it is counted."""
+        coverage = self.city.coverage
+        if coverage is None or code in coverage.counted:
+            return ""
+        return STATUS_NAMES[Status(coverage.excluded.get(code, Status.DRAFT.value))](self.controller.lang)
 
     def refresh_charts(self) -> None:
         c = self.controller
@@ -332,12 +342,14 @@ class DashboardPage(QWidget):
         dash (not colour alone); districts without a value are listed, never drawn as zero."""
         c = self.controller
         ctx, lang, semester = c.ctx, c.lang, c.semester
-        values, missing, not_applicable = [], [], []
+        values, missing, not_applicable, not_counted = [], [], [], []
         for unit in ctx.units.districts():
             figures = self.figures.get(unit.code)
             value = figures.get(ind.code) if figures is not None else None
             name = short_name(unit.name(lang))
-            if figures is not None and figures.is_not_applicable(ind.code):
+            if self._left_out(unit.code):
+                not_counted.append(self.tr("%1 (%2)").replace("%1", name).replace("%2", self._left_out(unit.code)))
+            elif figures is not None and figures.is_not_applicable(ind.code):
                 not_applicable.append(name)
             elif value is None or isinstance(value, str):
                 missing.append(name)
@@ -399,6 +411,7 @@ class DashboardPage(QWidget):
         chart.legend().setAlignment(Qt.AlignmentFlag.AlignBottom)
         notes = [self.tr("Not applicable: %1").replace("%1", "、".join(not_applicable))] if not_applicable else []
         notes += [self.tr("No value: %1").replace("%1", "、".join(missing))] if missing else []
+        notes += [self.tr("Not counted: %1").replace("%1", "、".join(not_counted))] if not_counted else []
         notes += [self.tr("The city's provisional total is not drawn: it counts only the accepted districts")] if provisional else []
         self.missing.setText("；".join(notes))
         self.bars.setMinimumHeight(max(320, 22 * len(values) + 140))  # every name readable; the page scrolls

@@ -37,11 +37,12 @@ class ReviewRow:
     large_change: bool = False  # a year-on-year change beyond the usual range (a yoy check)
 
 
-def district_figures(store, semester: Semester) -> dict:
-    """Every district's figures of one half (raw and derived), for cross-district comparisons."""
+def district_figures(store, semester: Semester, units: set[str]) -> dict:
+    """The figures of one half (raw and derived) of the districts in `units`, for cross-district comparisons: those
+    the bureau has received, or those the city's figures count; a draft here is no district's word."""
     catalog = store.catalog
     return {u: compute(catalog, raw, semester) for u, (raw, _) in store.all_units(semester).items()
-            if not store.units.get(u).is_municipality}  # fmt: skip
+            if u in units and not store.units.get(u).is_municipality}  # fmt: skip
 
 
 def review_rows(report: HalfReport, catalog: Catalog, previous: dict[str, str] | None, threads: list[Thread],
