@@ -30,16 +30,19 @@ def write_queries(wb, threads, catalog: Catalog, unit_code: str, semester: str, 
         for m in thread.messages:
             values = [thread.uid, m.uid, thread.code, ind.name(lang) if ind else thread.code, STATUS[thread.status](lang),
                       thread.version, thread.opener, m.who, SIDE.get(m.side, SIDE["bureau"])(lang),
-                      m.at.isoformat(timespec="seconds"), m.text, STEP.get(m.kind, STEP["message"])(lang), thread.opened_by,
+                      m.at.astimezone().isoformat(sep=" ", timespec="seconds"), m.text, STEP.get(m.kind, STEP["message"])(lang), thread.opened_by,
                       m.author]  # fmt: skip
             for col, value in enumerate(values, start=1):
                 c.boxed(c.put(ws.cell(row, col), value))
             row += 1
     if row == 2:
         c.put(ws.cell(2, 4), Text("没有问题。", "No queries.")(lang))
-    c.widths(ws, [34, 34, 24, 30, 8, 8, 12, 12, 8, 20, 60, 10, 12, 12])
+    c.widths(ws, [34, 34, 24, 30, 8, 8, 12, 12, 8, 26, 60, 10, 12, 12])  # the time with its offset on one line
     for col in (1, 2, 3, 13, 14):
         ws.column_dimensions[column_letter(col)].hidden = True
+    from desktop.exchange import printing
+
+    printing.fit_rows(ws, 1, row - 1)  # a long message wraps onto lines of its own, not over the next row
     ws.freeze_panes = "D2"
     c.print_setup(ws, lang, unit_code, "1:1")
     return ws

@@ -178,6 +178,38 @@ def test_people_in_queries_and_the_review_go_by_full_name_on_both_sides(two, tmp
     assert (row.opener, row.last_who, row.last_author) == ("市局审核员", "万州区填报员", "wanzhou")
 
 
+def test_query_times_print_in_local_time_and_arrive_as_the_same_instant(two, tmp_path, monkeypatch):
+    """Chongqing reads 13:33 where the database keeps 05:33 UTC; the district's copy is the same moment, not 8 h off."""
+    import time
+
+    import openpyxl
+    from python_calamine import CalamineWorkbook
+
+    monkeypatch.setenv("TZ", "Asia/Shanghai")
+    time.tzset()
+    try:
+        district, bureau = two
+        unit = district.units.find("500101")
+        district.store.set_values("wanzhou", unit, H1, {}, {"air.good_ratio": "降水偏多"})
+        district.submissions.sign_off("wanzhou", "wanzhou_approver", "ecoreport", unit, H1)
+        import_file(bureau.store, export_submission(district, unit, tmp_path / "s1.xlsx"), "reviewer")
+        review = Review(bureau.store)
+        long = "请核实PM2.5浓度下降的原因，" * 12
+        review.open_query("reviewer", unit, H1, "air.pm25", long)
+        review.return_half("reviewer", unit, H1, "请核实")
+        book = export_review(bureau, unit, tmp_path / "r1.xlsx")
+        (said,) = review.threads(unit, H1)[0].messages
+        row = CalamineWorkbook.from_path(str(book)).get_sheet_by_name("问题与答复").to_python()[1]
+        assert row[9] == said.at.astimezone().isoformat(sep=" ", timespec="seconds") and row[9].endswith("+08:00")
+        assert openpyxl.load_workbook(book)["问题与答复"].row_dimensions[2].height > 40  # the long text's lines fit
+        import_file(district.store, book, "wanzhou")
+        (there,) = Review(district.store).threads(unit, H1)[0].messages
+        assert there.at == said.at.replace(microsecond=0)
+    finally:
+        monkeypatch.undo()
+        time.tzset()
+
+
 def test_a_message_kept_from_before_names_shows_its_user_name(two):
     from sqlmodel import select
 
