@@ -100,12 +100,17 @@ def cmd_export(args: argparse.Namespace) -> int:
     from desktop.cli.values import form_people
 
     people = form_people(args, ("preparer", "approver", "head", "phone", "date"))
-    if people and ctx.submissions.sign_off_of(unit, semester) is not None:
+    signed = ctx.submissions.sign_off_of(unit, semester) is not None
+    if people and signed:
         print(Text("该版本已签署：封面上的签字人与日期以签署时为准，命令行给出的不予采用",
                    "This version is signed: the form shows the people and date given at sign-off, not these")(args.lang),
               file=sys.stderr)  # fmt: skip
     wb = submission_workbook(ctx.store, unit, semester, args.lang, people)
     _saved(save_workbook(wb, Path(args.output)), args.lang)
+    if not signed:  # said where the person is looking, not only in the file's sheet names
+        print(Text("注意：这是草稿，未经审核人签署，市局不会接收；签署后再导出报送文件（ecoreport submit）",
+                   "Note: this is a draft, not signed off by an approver; the bureau will not take it. Sign off, then "
+                   "export again (ecoreport submit)")(args.lang), file=sys.stderr)  # fmt: skip
     return EXIT_OK
 
 

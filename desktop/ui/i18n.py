@@ -68,7 +68,7 @@ class _QtGaps(QTranslator):
     GAPS = {("QFileDialog", "&Look in:"): "查找范围(&L)：", ("QFileDialog", "Files of &type:"): "文件类型(&T)："}
 
     def translate(self, context, source, disambiguation=None, n=-1):  # noqa: ARG002 - Qt's signature
-        return self.GAPS.get((context, source), "")
+        return self.GAPS.get((context, source))  # None: not ours, the next translator or the source text
 
     def isEmpty(self) -> bool:  # noqa: N802 - Qt's name
         return False

@@ -2185,214 +2185,219 @@ Compare it with the one the district reads to you.</source>
 <context>
     <name>ReviewPage</name>
     <message>
-        <location filename="../../desktop/ui/review/review_page.py" line="56"/>
+        <location filename="../../desktop/ui/review/review_page.py" line="57"/>
         <source>Indicator</source>
         <translation>指标名称</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review/review_page.py" line="56"/>
+        <location filename="../../desktop/ui/review/review_page.py" line="57"/>
         <source>Unit</source>
         <translation>计量单位</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review/review_page.py" line="57"/>
+        <location filename="../../desktop/ui/review/review_page.py" line="58"/>
         <source>This half</source>
         <translation>本期</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review/review_page.py" line="57"/>
+        <location filename="../../desktop/ui/review/review_page.py" line="58"/>
         <source>Previous version</source>
         <translation>上一版本</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review/review_page.py" line="58"/>
+        <location filename="../../desktop/ui/review/review_page.py" line="59"/>
         <source>Previous half</source>
         <translation>上期</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review/review_page.py" line="58"/>
+        <location filename="../../desktop/ui/review/review_page.py" line="59"/>
         <source>Same half last year</source>
         <translation>上年同期</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review/review_page.py" line="59"/>
+        <location filename="../../desktop/ui/review/review_page.py" line="60"/>
         <source>Target</source>
         <translation>目标</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review/review_page.py" line="59"/>
+        <location filename="../../desktop/ui/review/review_page.py" line="60"/>
         <source>Checks</source>
         <translation>审核结果</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review/review_page.py" line="60"/>
+        <location filename="../../desktop/ui/review/review_page.py" line="61"/>
         <source>Explanation</source>
         <translation>说明</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review/review_page.py" line="61"/>
+        <location filename="../../desktop/ui/review/review_page.py" line="62"/>
         <source>Across districts</source>
         <translation>区县间比较</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review/review_page.py" line="61"/>
+        <location filename="../../desktop/ui/review/review_page.py" line="62"/>
         <source>Queries</source>
         <translation>问题</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review/review_page.py" line="76"/>
+        <location filename="../../desktop/ui/review/review_page.py" line="77"/>
         <source>Changed since the previous version only</source>
         <translation>只看与上一版本不同的</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review/review_page.py" line="77"/>
+        <location filename="../../desktop/ui/review/review_page.py" line="78"/>
         <source>Show only the values (and the figures calculated from them) that differ from the previous version of this submission</source>
         <translation>只显示与本报送上一版本不同的数值（及由其计算的指标）</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review/review_page.py" line="81"/>
+        <location filename="../../desktop/ui/review/review_page.py" line="82"/>
         <source>Raise a query on this value…</source>
         <translation>对此数值提出问题…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review/review_page.py" line="82"/>
+        <location filename="../../desktop/ui/review/review_page.py" line="83"/>
         <source>Return…</source>
         <translation>退回…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review/review_page.py" line="83"/>
-        <location filename="../../desktop/ui/review/review_page.py" line="219"/>
-        <location filename="../../desktop/ui/review/review_page.py" line="223"/>
+        <location filename="../../desktop/ui/review/review_page.py" line="84"/>
+        <location filename="../../desktop/ui/review/review_page.py" line="229"/>
+        <location filename="../../desktop/ui/review/review_page.py" line="233"/>
         <source>Accept</source>
         <translation>审核通过</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review/review_page.py" line="84"/>
+        <location filename="../../desktop/ui/review/review_page.py" line="85"/>
         <source>Reopen…</source>
         <translation>重新打开…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review/review_page.py" line="85"/>
+        <location filename="../../desktop/ui/review/review_page.py" line="86"/>
         <source>Reopen an accepted submission for review; a reason is required</source>
         <translation>重新打开已审核通过的报送以再次审核；须说明原因</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review/review_page.py" line="86"/>
+        <location filename="../../desktop/ui/review/review_page.py" line="87"/>
         <source>Export review workbook…</source>
         <translation>导出审核意见…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review/review_page.py" line="112"/>
+        <location filename="../../desktop/ui/review/review_page.py" line="109"/>
+        <source>Accept…</source>
+        <translation>审核通过…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/review/review_page.py" line="120"/>
         <source>Not done</source>
         <translation>未能完成</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review/review_page.py" line="145"/>
+        <location filename="../../desktop/ui/review/review_page.py" line="153"/>
         <source> · the values below were not submitted (a draft on this computer)</source>
         <translation> · 以下数值未报送（本机上的草稿，未经签发）</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review/review_page.py" line="147"/>
+        <location filename="../../desktop/ui/review/review_page.py" line="155"/>
         <source> · version %1</source>
         <translation> · 第 %1 版</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review/review_page.py" line="150"/>
+        <location filename="../../desktop/ui/review/review_page.py" line="158"/>
         <source> · reason: %1</source>
         <translation> · 原因：%1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review/review_page.py" line="152"/>
+        <location filename="../../desktop/ui/review/review_page.py" line="160"/>
         <source> · comment: %1</source>
         <translation> · 意见：%1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review/review_page.py" line="189"/>
+        <location filename="../../desktop/ui/review/review_page.py" line="199"/>
         <source>Open a district from the inbox first.</source>
         <translation>请先在收件箱中打开一个区县。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review/review_page.py" line="191"/>
+        <location filename="../../desktop/ui/review/review_page.py" line="201"/>
         <source>Not possible while the submission is “%1”.</source>
         <translation>报送状态为“%1”，不能进行此操作。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review/review_page.py" line="196"/>
-        <location filename="../../desktop/ui/review/review_page.py" line="200"/>
-        <location filename="../../desktop/ui/review/review_page.py" line="202"/>
+        <location filename="../../desktop/ui/review/review_page.py" line="206"/>
+        <location filename="../../desktop/ui/review/review_page.py" line="210"/>
+        <location filename="../../desktop/ui/review/review_page.py" line="212"/>
         <source>Raise a query</source>
         <translation>提出问题</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review/review_page.py" line="200"/>
+        <location filename="../../desktop/ui/review/review_page.py" line="210"/>
         <source>Select the value the query is about first.</source>
         <translation>请先选中要提出问题的数值。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review/review_page.py" line="207"/>
-        <location filename="../../desktop/ui/review/review_page.py" line="209"/>
-        <location filename="../../desktop/ui/review/review_page.py" line="211"/>
+        <location filename="../../desktop/ui/review/review_page.py" line="217"/>
+        <location filename="../../desktop/ui/review/review_page.py" line="219"/>
+        <location filename="../../desktop/ui/review/review_page.py" line="221"/>
         <source>Return to the district</source>
         <translation>退回区县</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review/review_page.py" line="248"/>
+        <location filename="../../desktop/ui/review/review_page.py" line="258"/>
         <source>Reason (required):</source>
         <translation>退回原因（必填）：</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review/review_page.py" line="255"/>
+        <location filename="../../desktop/ui/review/review_page.py" line="265"/>
         <source>A reason is required; nothing was changed. Reason:</source>
         <translation>必须填写原因；尚未作任何更改。原因：</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review/review_page.py" line="212"/>
+        <location filename="../../desktop/ui/review/review_page.py" line="270"/>
+        <source>%1_review_v%2_%3.xlsx</source>
+        <translation>%1_审核意见_第%2版_%3.xlsx</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/review/review_page.py" line="222"/>
         <source>Returned. Export the review workbook (导出审核意见…) and send it to the district: it carries the reason and the queries.</source>
         <translation>已退回。请导出审核意见（导出审核意见…）发给区县：文件中有退回原因和问题。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review/review_page.py" line="223"/>
+        <location filename="../../desktop/ui/review/review_page.py" line="233"/>
         <source>%1 queries are still open: resolve them before accepting.</source>
         <translation>还有%1个问题尚未解决，解决后才能审核通过。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review/review_page.py" line="227"/>
+        <location filename="../../desktop/ui/review/review_page.py" line="237"/>
         <source>%1, %2, version %3</source>
         <translation>%1，%2，第 %3 版</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review/review_page.py" line="232"/>
+        <location filename="../../desktop/ui/review/review_page.py" line="242"/>
         <source>%1 error(s)</source>
         <translation>有%1个错误</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review/review_page.py" line="234"/>
+        <location filename="../../desktop/ui/review/review_page.py" line="244"/>
         <source>%1 unexplained warning(s)</source>
         <translation>有%1个未说明的警告</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review/review_page.py" line="240"/>
-        <location filename="../../desktop/ui/review/review_page.py" line="242"/>
+        <location filename="../../desktop/ui/review/review_page.py" line="250"/>
+        <location filename="../../desktop/ui/review/review_page.py" line="252"/>
         <source>Reopen the submission</source>
         <translation>重新打开报送</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review/review_page.py" line="259"/>
-        <source>%1_review.xlsx</source>
-        <translation>%1_审核意见.xlsx</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/review/review_page.py" line="260"/>
+        <location filename="../../desktop/ui/review/review_page.py" line="272"/>
         <source>Export review workbook</source>
         <translation>导出审核意见</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review/review_page.py" line="260"/>
+        <location filename="../../desktop/ui/review/review_page.py" line="272"/>
         <source>Excel workbooks (*.xlsx)</source>
         <translation>Excel 工作簿 (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review/review_page.py" line="264"/>
+        <location filename="../../desktop/ui/review/review_page.py" line="276"/>
         <source>Writing the review workbook…</source>
         <translation>正在写出审核意见文件…</translation>
     </message>
@@ -2490,37 +2495,22 @@ Compare it with the one the district reads to you.</source>
         <translation>审核(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review/window.py" line="106"/>
+        <location filename="../../desktop/ui/review/window.py" line="105"/>
         <source>Next district</source>
         <translation>下一个区县</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review/window.py" line="107"/>
+        <location filename="../../desktop/ui/review/window.py" line="106"/>
         <source>Previous district</source>
         <translation>上一个区县</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review/window.py" line="109"/>
-        <source>Raise a query on this value…</source>
-        <translation>对此数值提出问题…</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/review/window.py" line="110"/>
-        <source>Return…</source>
-        <translation>退回…</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/review/window.py" line="111"/>
-        <source>Accept…</source>
-        <translation>审核通过…</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/review/window.py" line="136"/>
+        <location filename="../../desktop/ui/review/window.py" line="132"/>
         <source>This is the last district in the list</source>
         <translation>已是列表中的最后一个区县</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review/window.py" line="137"/>
+        <location filename="../../desktop/ui/review/window.py" line="133"/>
         <source>This is the first district in the list</source>
         <translation>已是列表中的第一个区县</translation>
     </message>

@@ -254,8 +254,17 @@ def test_template_import_export_consolidate_and_report_from_the_command_line(dem
     both = run("import", str(tmp_path / "good.xlsx"), str(tmp_path / "bad.xlsx"), "--user", "wanzhou", db=demo_copy)
     assert both.returncode == 1  # one refused makes the whole run exit 1
     submission = tmp_path / "s.xlsx"
-    run("export", "500101", "2024H1", "-o", str(submission), "--head", "张三", db=demo_copy, check=0)
-    assert submission.exists()
+    exported = run("export", "500101", "2024H1", "-o", str(submission), "--head", "张三", db=demo_copy, check=0)
+    assert submission.exists() and "这是草稿" in exported.stderr  # 万州区's half is not signed off
+    from conftest import sign_off
+
+    from desktop.context import open_context
+
+    ctx = open_context(str(demo_copy))
+    sign_off(ctx)
+    ctx.close()
+    signed = run("export", "500101", "2024H1", "-o", str(tmp_path / "s1.xlsx"), db=demo_copy, user="wanzhou", check=0)
+    assert "草稿" not in signed.stderr + signed.stdout
     city = tmp_path / "city.xlsx"
     accept_everything(demo_copy)
     run("consolidate", "2024H1", "-o", str(city), db=demo_copy, check=0)

@@ -21,7 +21,7 @@ import pytest
 from PySide6.QtCore import QDate, QSettings, Qt
 from PySide6.QtGui import QGuiApplication, QKeySequence
 from PySide6.QtTest import QTest
-from PySide6.QtWidgets import QApplication, QDialogButtonBox, QListWidget, QPushButton
+from PySide6.QtWidgets import QApplication, QDialogButtonBox, QLineEdit, QListWidget, QPushButton
 
 from desktop.core.semester import Semester
 from desktop.ui.models.indicators import CODE_ROLE, VALUE
@@ -369,7 +369,14 @@ def test_from_two_empty_databases_to_the_city_workbook(installations, qtbot, tmp
     modals.run(page.return_button.click, type_text("请核实PM2.5并补充说明"), ok("请导出审核意见"))  # and what comes next
     assert "已退回" in page.title.text()
     review_file = tmp_path / "万州区_审核意见.xlsx"
-    modals.run(page.export_button.click, choose_file(review_file))
+    offered = []
+
+    def note_name(chooser):  # the name offered: this version and decision, so a later round's file is another file
+        offered.append(chooser.findChild(QLineEdit, "fileNameEdit").text())
+        choose_file(review_file)(chooser)
+
+    modals.run(page.export_button.click, note_name)
+    assert offered == [f"万州区_{HALF}_审核意见_第1版_已退回.xlsx"]
 
     # 6. The clerk imports the review, answers the query, corrects the value and submits version 2.
     district.start(modals, log_in("wanzhou", CLERK))

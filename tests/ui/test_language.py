@@ -147,3 +147,18 @@ def test_qt_s_own_file_dialog_speaks_chinese_too(qapp):
         assert labels and not [t for t in labels if re.search(r"[A-Za-z]{3}", t)], labels
     finally:
         i18n.remove(qapp, translators)
+
+
+def test_a_string_without_a_translation_shows_its_english_not_nothing(qapp):
+    """Qt's own dialogs' gaps are filled by a translator asked last: it must pass on what it does not know."""
+    from PySide6.QtCore import QCoreApplication
+
+    from desktop.ui import i18n
+
+    translators = i18n.install(qapp, "zh")
+    try:
+        assert QCoreApplication.translate("ReviewPage", "A sentence no file translates") == "A sentence no file translates"
+        assert QCoreApplication.translate("QFileDialog", "&Look in:") == "查找范围(&L)："
+        assert QCoreApplication.translate("MainWindow", "Quit") == "退出"
+    finally:
+        i18n.remove(qapp, translators)
