@@ -74,7 +74,7 @@ def build_consolidation(
     for topic in catalog.topics:
         members = [i for i in catalog.applicable(False) if i.topic == topic.code]
         if members:
-            _topic_sheet(wb.create_sheet(topic.name(lang)[:31]), members, city, districts, lang)
+            _topic_sheet(wb.create_sheet(topic.name(lang)[:31]), members, city, districts, catalog, lang)
     _attainment(wb.create_sheet(ATTAINMENT(lang)), districts, catalog, city, lang)
     _reporting(wb.create_sheet(REPORTING(lang)), districts, catalog, city, lang)
     write_meta(wb, kind="consolidation", unit=city.unit.code, semester=str(city.semester), catalog_version=catalog.version,
@@ -176,14 +176,18 @@ def _how(ind: Indicator, contributors: int, total: int, lang: str, measured: boo
 
 
 def _topic_sheet(
-    ws, members: list[Indicator], city: HalfReport, districts: list[DistrictRow], lang: str
+    ws, members: list[Indicator], city: HalfReport, districts: list[DistrictRow], catalog: Catalog, lang: str
 ) -> None:
     """Every district's figures of one topic, each row saying whether the city's total counts it."""
+    coverage = city.coverage
+    final = coverage is None or coverage.final
+    # While the total row counts some districts, a figure the city measures itself is marked as not theirs.
+    own = set() if final else {i.code for i in members if catalog.city_measured(i.code)}
     titles = [Text("代码", "Code")(lang), Text("区县", "District")(lang), Text("状态", "Status")(lang)] + [
-        f"{i.name(lang)}\n（{i.unit(lang)}）" if lang == "zh" else f"{i.name(lang)}\n({i.unit(lang)})" for i in members
+        (f"{i.name(lang)}\n（{i.unit(lang)}）" if lang == "zh" else f"{i.name(lang)}\n({i.unit(lang)})") + ("※" if i.code in own else "")
+        for i in members
     ]
     _header(ws, 1, titles)
-    coverage = city.coverage
     counted = set(coverage.counted) if coverage is not None else {row.unit.code for row in districts}
     first = 4
     for r, row in enumerate(districts, start=2):
@@ -203,7 +207,6 @@ def _topic_sheet(
             elif att and att.status == MISSED:
                 cell.font = Font(name=c.FONT, color="9C0006", bold=True)
     total = len(districts) + 2
-    final = coverage is None or coverage.final
     c.boxed(ws.cell(total, 1, city.unit.code), c.BOLD)
     label = Text("全市", "City") if final else Text(f"全市（初步，计入{len(counted)}个区县）", f"City (provisional: {len(counted)} districts)")
     ws.merge_cells(start_row=total, start_column=2, end_row=total, end_column=3)
@@ -220,6 +223,9 @@ def _topic_sheet(
     if not final:
         notes.append((Text("灰色斜体：尚未审核通过的区县，不计入全市合计。", "Grey italics: districts not yet accepted, not counted in the city's total."),
                       NOT_COUNTED))  # fmt: skip
+    if own:
+        notes.append((Text("※ 全市数为市级监测值，不是所计区县的合计，不受审核进度影响。",
+                           "※ The city's figure is its own measurement, not a sum of the districts counted."), c.NORMAL))  # fmt: skip
     for note, font in notes:  # what the type says, under the table
         last += 1
         ws.merge_cells(start_row=last, start_column=2, end_row=last, end_column=len(titles))
