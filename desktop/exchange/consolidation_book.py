@@ -129,7 +129,7 @@ def _summary(ws, city: HalfReport, districts: list[DistrictRow], catalog: Catalo
             cell = c.boxed(
                 c.put(ws.cell(r, col), value), fill=c.DERIVED_FILL if ind.derived and col == 4 else None
             )
-            if col in (1, 3):
+            if col in (1, 3, 7):  # the target centred: beside a right-aligned change it read as one ("-4.3≤ 37.0")
                 cell.alignment = c.CENTER
             if col in (4, 5, 6):
                 cell.number_format, cell.alignment = c.number_format(ind.places), c.RIGHT

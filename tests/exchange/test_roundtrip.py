@@ -227,6 +227,8 @@ def test_consolidation_sums_counts_and_recomputes_ratios(ctx, tmp_path, demo_cop
     ws = openpyxl.load_workbook(path)["全市汇总"]
     good_days = next(r for r in ws.iter_rows() if r[1].value == "优良天数")
     assert good_days[5].number_format == "+#,##0;-#,##0;0"
+    pm25 = next(r for r in ws.iter_rows() if r[1].value == "PM2.5平均浓度")
+    assert pm25[5].alignment.horizontal == "right" and pm25[6].alignment.horizontal == "center"  # apart, not "-4.3≤ 37.0"
     texts = [str(cell.value) for row in ws.iter_rows() for cell in row if cell.value]
     assert not any("（示例）" in t for t in texts) and sum("示例" in t for t in texts) == 1  # one note for the starred
     water = book.get_sheet_by_name("水环境").to_python()
