@@ -84,9 +84,11 @@ def import_file(store: Store, path: Path, actor: str, expect_unit: Unit | None =
             changes = memo["submissions"].receive(actor, unit, book.semester, book.values, book.explanations,
                                                  sign_off_of(book), source, book.threads)  # fmt: skip
         elif book.kind == "review":
+            reviewed = book.meta.get("version", "")
             changes = memo["submissions"].apply_review(actor, unit, book.semester, book.meta["decision"],
                                                       book.meta.get("reason") or None, book.threads, source,
-                                                      book.meta.get("reviewer", ""))  # fmt: skip
+                                                      book.meta.get("reviewer", ""),
+                                                      int(reviewed) if reviewed.isdigit() else None)  # fmt: skip
         else:
             changes = store.set_values(
                 actor, unit, book.semester, book.values, book.explanations, source=source

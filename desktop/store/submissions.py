@@ -250,9 +250,10 @@ class Submissions:
                  "reason": r.reason} for r in rows]  # fmt: skip
 
     def apply_review(self, actor_name: str, unit: Unit, semester: Semester, decision: str, reason: str | None,
-                     threads: list[dict], source: FileSource, reviewer: str = "") -> list[Change]:  # fmt: skip
+                     threads: list[dict], source: FileSource, reviewer: str = "", version: int | None = None) -> list[Change]:  # fmt: skip
         """The district receives the bureau's review by file: its decision (taken by the named reviewer,
-        brought in by `actor_name`) and the queries to answer."""
+        brought in by `actor_name`) and the queries to answer. `version`: the submission it reviews; a review of
+        an earlier one than this unit has since sent is refused as out of date."""
         action = {Status.RETURNED: Action.RETURN, Status.ACCEPTED: Action.ACCEPT, Status.REOPENED: Action.REOPEN,
                   Status.IN_REVIEW: Action.START_REVIEW}.get(decision)  # fmt: skip
         with self.store.session() as s:
@@ -262,6 +263,10 @@ class Submissions:
                                      f"This review is for {unit.name.en}; user {actor_name} does not belong to it"))  # fmt: skip
             changes: list[Change] = []
             row = self.store._submission(s, unit.code, semester)
+            if version is not None and row is not None and version < row.version:
+                raise UserError(Text(f"这是对第{version}版的审核意见，本单位此后已报送第{row.version}版；此文件已过时，未作任何修改",
+                                     f"This review is of version {version}; this unit has since sent version {row.version}. "
+                                     "The file is out of date; nothing was changed"))  # fmt: skip
             if action is not None and (row is None or row.status != decision):
                 bureau = Actor(reviewer or "市局审核员", "reviewer", None)
                 if row is None or (row.status not in SIGNED_OFF):

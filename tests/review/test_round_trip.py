@@ -99,6 +99,10 @@ def test_the_whole_loop_by_file(two, tmp_path):
     # The acceptance travels back too.
     assert import_file(district.store, export_review(bureau, unit, tmp_path / "r2.xlsx"), "wanzhou").status == IMPORTED
     assert district.store.status(unit, H1) == "accepted"
+    # The first round's file again: out of date, and said so (not "an accepted half cannot be returned").
+    stale = import_file(district.store, r1, "wanzhou")
+    assert stale.status == REFUSED and "这是对第1版的审核意见，本单位此后已报送第2版" in stale.problems[0].text.zh
+    assert district.store.status(unit, H1) == "accepted"
     actions = {e.action for e in bureau.store.audit_entries(unit)}
     assert {"query.open", "query.resolve", "import.submission", "status.receive", "status.start_review", "status.return",
             "status.accept"} <= actions
