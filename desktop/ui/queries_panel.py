@@ -83,9 +83,12 @@ class QueriesPanel(QWidget):
         self.reopen_button.clicked.connect(self._reopen)
         self._set_enabled(None)
 
-    def set_threads(self, threads, read_only: bool = False) -> None:
+    def set_threads(self, threads, read_only: bool = False, may_reopen: bool = True) -> None:
+        """`may_reopen`: False while the submission is accepted (its review is reopened first), so the button is not
+        offered for a refusal to follow."""
         current = self.current()
         self._read_only = read_only
+        self._may_reopen = may_reopen
         self.model.set_rows(sorted(threads, key=lambda t: (not t.open, t.opened_at)))
         if current is not None:
             for i, t in enumerate(self.model.rows()):
@@ -123,7 +126,7 @@ class QueriesPanel(QWidget):
         self.answer.setEnabled(writable and thread.open)
         self.reply_button.setEnabled(writable and thread.open)
         self.resolve_button.setEnabled(writable and thread.open)
-        self.reopen_button.setEnabled(thread is not None and not thread.open)
+        self.reopen_button.setEnabled(thread is not None and not thread.open and getattr(self, "_may_reopen", True))
 
     def _reply(self) -> None:
         thread = self.current()

@@ -669,6 +669,12 @@ def test_a_closed_query_is_reopened_with_a_reason_and_each_step_shows_who_and_wh
     assert panel.model.index(0, 1).data() == "重新打开"
     assert "重新打开了问题" in panel.thread.toPlainText() and "答复未附监测报告" in panel.thread.toPlainText()
     assert Review(store).threads(store.units.get("500101"), H1)[0].open
+    # Closed again and the submission accepted: reopening the query is not offered (the review is reopened first).
+    QTest.mouseClick(panel.resolve_button, Qt.MouseButton.LeftButton)
+    Review(store).accept("reviewer", store.units.get("500101"), H1)
+    window.open_unit("500101")
+    panel.table.selectRow(0)
+    assert panel.model.index(0, 1).data() == "已关闭" and not panel.reopen_button.isEnabled()
 
 
 def test_completeness_and_the_reminder_notice(reviewer, district, tmp_path, dialogs, qtbot):

@@ -147,7 +147,7 @@ class ReviewPage(QWidget):
         self.changed_only.setEnabled(bool(rows) and any(r.previous_version for r in rows))
         if not self.changed_only.isEnabled():
             self.changed_only.setChecked(False)
-        self.queries.set_threads(threads)
+        self.queries.set_threads(threads, may_reopen=report.status != Status.ACCEPTED)
         head = f"{report.unit.label(lang)} · {report.semester.label(lang)} · {INBOX_NAMES[report.status](lang)}"
         if report.status == Status.DRAFT:  # what this computer holds of a half never sent: not a submission
             head += self.tr(" · the values below were not submitted (a draft on this computer)")
