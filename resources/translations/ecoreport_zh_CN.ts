@@ -2137,47 +2137,47 @@ Compare it with the one the district reads to you.</source>
         <translation>您的答复</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/queries_panel.py" line="108"/>
+        <location filename="../../desktop/ui/queries_panel.py" line="111"/>
         <source>bureau</source>
         <translation>市局</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/queries_panel.py" line="108"/>
+        <location filename="../../desktop/ui/queries_panel.py" line="111"/>
         <source>district</source>
         <translation>区县</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/queries_panel.py" line="109"/>
+        <location filename="../../desktop/ui/queries_panel.py" line="112"/>
         <source>closed the query</source>
         <translation>关闭了问题</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/queries_panel.py" line="109"/>
+        <location filename="../../desktop/ui/queries_panel.py" line="112"/>
         <source>reopened the query</source>
         <translation>重新打开了问题</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/queries_panel.py" line="111"/>
+        <location filename="../../desktop/ui/queries_panel.py" line="114"/>
         <source>%1 (%2)</source>
         <translation>%1（%2）</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/queries_panel.py" line="146"/>
+        <location filename="../../desktop/ui/queries_panel.py" line="149"/>
         <source>Reopen the query on %1</source>
         <translation>重新打开关于“%1”的问题</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/queries_panel.py" line="151"/>
+        <location filename="../../desktop/ui/queries_panel.py" line="154"/>
         <source>Reopen the query</source>
         <translation>重新打开问题</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/queries_panel.py" line="151"/>
+        <location filename="../../desktop/ui/queries_panel.py" line="154"/>
         <source>Not reopened: a reason is required.</source>
         <translation>未重新打开：必须写明原因。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/queries_panel.py" line="147"/>
+        <location filename="../../desktop/ui/queries_panel.py" line="150"/>
         <source>Why (required; the district sees it):</source>
         <translation>原因（必填，区县可见）：</translation>
     </message>
@@ -2185,219 +2185,214 @@ Compare it with the one the district reads to you.</source>
 <context>
     <name>ReviewPage</name>
     <message>
-        <location filename="../../desktop/ui/review/review_page.py" line="57"/>
+        <location filename="../../desktop/ui/review/review_page.py" line="56"/>
         <source>Indicator</source>
         <translation>指标名称</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review/review_page.py" line="57"/>
+        <location filename="../../desktop/ui/review/review_page.py" line="56"/>
         <source>Unit</source>
         <translation>计量单位</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review/review_page.py" line="58"/>
+        <location filename="../../desktop/ui/review/review_page.py" line="57"/>
         <source>This half</source>
         <translation>本期</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review/review_page.py" line="58"/>
+        <location filename="../../desktop/ui/review/review_page.py" line="57"/>
         <source>Previous version</source>
         <translation>上一版本</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review/review_page.py" line="59"/>
+        <location filename="../../desktop/ui/review/review_page.py" line="58"/>
         <source>Previous half</source>
         <translation>上期</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review/review_page.py" line="59"/>
+        <location filename="../../desktop/ui/review/review_page.py" line="58"/>
         <source>Same half last year</source>
         <translation>上年同期</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review/review_page.py" line="60"/>
+        <location filename="../../desktop/ui/review/review_page.py" line="59"/>
         <source>Target</source>
         <translation>目标</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review/review_page.py" line="60"/>
+        <location filename="../../desktop/ui/review/review_page.py" line="59"/>
         <source>Checks</source>
         <translation>审核结果</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review/review_page.py" line="61"/>
+        <location filename="../../desktop/ui/review/review_page.py" line="60"/>
         <source>Explanation</source>
         <translation>说明</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review/review_page.py" line="62"/>
+        <location filename="../../desktop/ui/review/review_page.py" line="61"/>
         <source>Across districts</source>
         <translation>区县间比较</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review/review_page.py" line="62"/>
+        <location filename="../../desktop/ui/review/review_page.py" line="61"/>
         <source>Queries</source>
         <translation>问题</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review/review_page.py" line="77"/>
+        <location filename="../../desktop/ui/review/review_page.py" line="76"/>
         <source>Changed since the previous version only</source>
         <translation>只看与上一版本不同的</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review/review_page.py" line="78"/>
+        <location filename="../../desktop/ui/review/review_page.py" line="77"/>
         <source>Show only the values (and the figures calculated from them) that differ from the previous version of this submission</source>
         <translation>只显示与本报送上一版本不同的数值（及由其计算的指标）</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review/review_page.py" line="82"/>
+        <location filename="../../desktop/ui/review/review_page.py" line="81"/>
         <source>Raise a query on this value…</source>
         <translation>对此数值提出问题…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review/review_page.py" line="83"/>
+        <location filename="../../desktop/ui/review/review_page.py" line="82"/>
         <source>Return…</source>
         <translation>退回…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review/review_page.py" line="84"/>
-        <location filename="../../desktop/ui/review/review_page.py" line="229"/>
-        <location filename="../../desktop/ui/review/review_page.py" line="233"/>
+        <location filename="../../desktop/ui/review/review_page.py" line="83"/>
+        <location filename="../../desktop/ui/review/review_page.py" line="219"/>
+        <location filename="../../desktop/ui/review/review_page.py" line="223"/>
         <source>Accept</source>
         <translation>审核通过</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review/review_page.py" line="85"/>
+        <location filename="../../desktop/ui/review/review_page.py" line="84"/>
         <source>Reopen…</source>
         <translation>重新打开…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review/review_page.py" line="86"/>
+        <location filename="../../desktop/ui/review/review_page.py" line="85"/>
         <source>Reopen an accepted submission for review; a reason is required</source>
         <translation>重新打开已审核通过的报送以再次审核；须说明原因</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review/review_page.py" line="87"/>
+        <location filename="../../desktop/ui/review/review_page.py" line="86"/>
         <source>Export review workbook…</source>
         <translation>导出审核意见…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review/review_page.py" line="109"/>
-        <source>Accept…</source>
-        <translation>审核通过…</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/review/review_page.py" line="120"/>
+        <location filename="../../desktop/ui/review/review_page.py" line="112"/>
         <source>Not done</source>
         <translation>未能完成</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review/review_page.py" line="153"/>
+        <location filename="../../desktop/ui/review/review_page.py" line="145"/>
         <source> · the values below were not submitted (a draft on this computer)</source>
         <translation> · 以下数值未报送（本机上的草稿，未经签发）</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review/review_page.py" line="155"/>
+        <location filename="../../desktop/ui/review/review_page.py" line="147"/>
         <source> · version %1</source>
         <translation> · 第 %1 版</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review/review_page.py" line="158"/>
+        <location filename="../../desktop/ui/review/review_page.py" line="150"/>
         <source> · reason: %1</source>
         <translation> · 原因：%1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review/review_page.py" line="160"/>
+        <location filename="../../desktop/ui/review/review_page.py" line="152"/>
         <source> · comment: %1</source>
         <translation> · 意见：%1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review/review_page.py" line="199"/>
+        <location filename="../../desktop/ui/review/review_page.py" line="189"/>
         <source>Open a district from the inbox first.</source>
         <translation>请先在收件箱中打开一个区县。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review/review_page.py" line="201"/>
+        <location filename="../../desktop/ui/review/review_page.py" line="191"/>
         <source>Not possible while the submission is “%1”.</source>
         <translation>报送状态为“%1”，不能进行此操作。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review/review_page.py" line="206"/>
-        <location filename="../../desktop/ui/review/review_page.py" line="210"/>
-        <location filename="../../desktop/ui/review/review_page.py" line="212"/>
+        <location filename="../../desktop/ui/review/review_page.py" line="196"/>
+        <location filename="../../desktop/ui/review/review_page.py" line="200"/>
+        <location filename="../../desktop/ui/review/review_page.py" line="202"/>
         <source>Raise a query</source>
         <translation>提出问题</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review/review_page.py" line="210"/>
+        <location filename="../../desktop/ui/review/review_page.py" line="200"/>
         <source>Select the value the query is about first.</source>
         <translation>请先选中要提出问题的数值。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review/review_page.py" line="217"/>
-        <location filename="../../desktop/ui/review/review_page.py" line="219"/>
-        <location filename="../../desktop/ui/review/review_page.py" line="221"/>
+        <location filename="../../desktop/ui/review/review_page.py" line="207"/>
+        <location filename="../../desktop/ui/review/review_page.py" line="209"/>
+        <location filename="../../desktop/ui/review/review_page.py" line="211"/>
         <source>Return to the district</source>
         <translation>退回区县</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review/review_page.py" line="258"/>
+        <location filename="../../desktop/ui/review/review_page.py" line="248"/>
         <source>Reason (required):</source>
         <translation>退回原因（必填）：</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review/review_page.py" line="265"/>
+        <location filename="../../desktop/ui/review/review_page.py" line="255"/>
         <source>A reason is required; nothing was changed. Reason:</source>
         <translation>必须填写原因；尚未作任何更改。原因：</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review/review_page.py" line="270"/>
+        <location filename="../../desktop/ui/review/review_page.py" line="260"/>
         <source>%1_review_v%2_%3.xlsx</source>
         <translation>%1_审核意见_第%2版_%3.xlsx</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review/review_page.py" line="222"/>
+        <location filename="../../desktop/ui/review/review_page.py" line="212"/>
         <source>Returned. Export the review workbook (导出审核意见…) and send it to the district: it carries the reason and the queries.</source>
         <translation>已退回。请导出审核意见（导出审核意见…）发给区县：文件中有退回原因和问题。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review/review_page.py" line="233"/>
+        <location filename="../../desktop/ui/review/review_page.py" line="223"/>
         <source>%1 queries are still open: resolve them before accepting.</source>
         <translation>还有%1个问题尚未解决，解决后才能审核通过。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review/review_page.py" line="237"/>
+        <location filename="../../desktop/ui/review/review_page.py" line="227"/>
         <source>%1, %2, version %3</source>
         <translation>%1，%2，第 %3 版</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review/review_page.py" line="242"/>
+        <location filename="../../desktop/ui/review/review_page.py" line="232"/>
         <source>%1 error(s)</source>
         <translation>有%1个错误</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review/review_page.py" line="244"/>
+        <location filename="../../desktop/ui/review/review_page.py" line="234"/>
         <source>%1 unexplained warning(s)</source>
         <translation>有%1个未说明的警告</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review/review_page.py" line="250"/>
-        <location filename="../../desktop/ui/review/review_page.py" line="252"/>
+        <location filename="../../desktop/ui/review/review_page.py" line="240"/>
+        <location filename="../../desktop/ui/review/review_page.py" line="242"/>
         <source>Reopen the submission</source>
         <translation>重新打开报送</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review/review_page.py" line="272"/>
+        <location filename="../../desktop/ui/review/review_page.py" line="262"/>
         <source>Export review workbook</source>
         <translation>导出审核意见</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review/review_page.py" line="272"/>
+        <location filename="../../desktop/ui/review/review_page.py" line="262"/>
         <source>Excel workbooks (*.xlsx)</source>
         <translation>Excel 工作簿 (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review/review_page.py" line="276"/>
+        <location filename="../../desktop/ui/review/review_page.py" line="266"/>
         <source>Writing the review workbook…</source>
         <translation>正在写出审核意见文件…</translation>
     </message>
@@ -2495,22 +2490,37 @@ Compare it with the one the district reads to you.</source>
         <translation>审核(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review/window.py" line="105"/>
+        <location filename="../../desktop/ui/review/window.py" line="106"/>
         <source>Next district</source>
         <translation>下一个区县</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review/window.py" line="106"/>
+        <location filename="../../desktop/ui/review/window.py" line="107"/>
         <source>Previous district</source>
         <translation>上一个区县</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review/window.py" line="132"/>
+        <location filename="../../desktop/ui/review/window.py" line="109"/>
+        <source>Raise a query on this value…</source>
+        <translation>对此数值提出问题…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/review/window.py" line="110"/>
+        <source>Return…</source>
+        <translation>退回…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/review/window.py" line="111"/>
+        <source>Accept…</source>
+        <translation>审核通过…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/review/window.py" line="136"/>
         <source>This is the last district in the list</source>
         <translation>已是列表中的最后一个区县</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review/window.py" line="133"/>
+        <location filename="../../desktop/ui/review/window.py" line="137"/>
         <source>This is the first district in the list</source>
         <translation>已是列表中的第一个区县</translation>
     </message>

@@ -786,32 +786,3 @@ def test_the_file_menu_imports_workbooks_into_the_inbox(reviewer, district, tmp_
     assert window.tabs.currentWidget() is window.inbox  # where the results are listed
     assert reviewer.context().store.status(reviewer.context().units.find("500101"), H1) == "submitted"
 
-
-def test_the_review_menu_and_its_keys_do_only_what_the_buttons_may(qapp, qtbot, demo_copy, settings, dialogs, monkeypatch):
-    """An accepted half: 提问, 退回 and 通过 are greyed in the menu as on the buttons, and Ctrl+R asks nothing."""
-    from PySide6.QtCore import Qt
-    from PySide6.QtTest import QTest
-
-    from desktop.ui import i18n
-
-    asked = []
-    monkeypatch.setattr(QInputDialog, "getMultiLineText", staticmethod(lambda *a, **k: asked.append(a[1]) or ("", False)))
-    gui = open_gui(qapp, demo_copy, settings, user="reviewer")
-    qtbot.addWidget(gui.window)
-    try:
-        window, page = gui.window, gui.window.review
-        window.activateWindow()  # where a key's shortcut works
-        qtbot.waitUntil(window.isActiveWindow)
-        menu = [a for a in window.review_menu.actions() if not a.isSeparator()]
-        window.open_unit("500104")  # accepted in the demo
-        assert {a.text(): a.isEnabled() for a in menu[2:]} == {"对此数值提出问题…": False, "退回…": False, "审核通过…": False}
-        page.table.setFocus()
-        QTest.keyClick(page.table, Qt.Key.Key_R, Qt.KeyboardModifier.ControlModifier)
-        assert asked == []
-        window.open_unit("500109")  # received, not yet reviewed
-        assert all(a.isEnabled() for a in menu[2:]) and page.return_button.isEnabled()
-        QTest.keyClick(page.table, Qt.Key.Key_R, Qt.KeyboardModifier.ControlModifier)
-        assert asked == ["退回区县"]  # the reason is asked for
-    finally:
-        i18n.remove(qapp, gui.translators)
-        gui.close()

@@ -5,7 +5,6 @@ from __future__ import annotations
 from pathlib import Path
 
 from PySide6.QtCore import QSortFilterProxyModel
-from PySide6.QtGui import QAction
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
@@ -103,13 +102,6 @@ class ReviewPage(QWidget):
         self.query_button.clicked.connect(self.raise_query)
         self.return_button.clicked.connect(self.return_half)
         self.accept_button.clicked.connect(self.accept)
-        # The same three for the window's menu and keys: enabled with their buttons, so a key does only what a click may.
-        self.query_action = QAction(self.query_button.text(), self)
-        self.return_action = QAction(self.return_button.text(), self)
-        self.accept_action = QAction(self.tr("Accept…"), self)
-        for action, slot in ((self.query_action, self.raise_query), (self.return_action, self.return_half),
-                             (self.accept_action, self.accept)):  # fmt: skip
-            action.triggered.connect(slot)
         self.reopen_button.clicked.connect(self.reopen)
         self.export_button.clicked.connect(self.export)
         self.queries.replied.connect(controller.reply)
@@ -165,11 +157,9 @@ class ReviewPage(QWidget):
     def _set_enabled(self, status) -> None:
         self._status = status
         allowed = available(status, self.controller.user.role) if status is not None else frozenset()
-        for button, action, enabled in ((self.query_button, self.query_action, status in REVIEWABLE),
-                                        (self.return_button, self.return_action, Action.RETURN in allowed),
-                                        (self.accept_button, self.accept_action, Action.ACCEPT in allowed)):  # fmt: skip
-            button.setEnabled(enabled)
-            action.setEnabled(enabled)
+        self.query_button.setEnabled(status in REVIEWABLE)
+        self.return_button.setEnabled(Action.RETURN in allowed)
+        self.accept_button.setEnabled(Action.ACCEPT in allowed)
         self.reopen_button.setEnabled(Action.REOPEN in allowed)
         self.export_button.setEnabled(status not in (None, Status.DRAFT))
 

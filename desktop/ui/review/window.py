@@ -102,16 +102,20 @@ class ReviewerWindow(QMainWindow):
         """The reviewer's keyboard: next and previous district in the inbox's order, a query, a return."""
         menu = self.menuBar().addMenu(self.tr("&Review"))
         page = self.review
-        for text, keys, slot in ((self.tr("Next district"), "Ctrl+PgDown", lambda: self.step(1)),
-                                  (self.tr("Previous district"), "Ctrl+PgUp", lambda: self.step(-1))):  # fmt: skip
+        for text, keys, slot in (
+            (self.tr("Next district"), "Ctrl+PgDown", lambda: self.step(1)),
+            (self.tr("Previous district"), "Ctrl+PgUp", lambda: self.step(-1)),
+            (None, None, None),
+            (self.tr("Raise a query on this value…"), "Ctrl+Shift+Q", page.raise_query),  # Ctrl+Q quits, as everywhere
+            (self.tr("Return…"), "Ctrl+R", page.return_half),
+            (self.tr("Accept…"), "Ctrl+Shift+A", page.accept),
+        ):  # fmt: skip
+            if text is None:
+                menu.addSeparator()
+                continue
             action = QAction(text, self)
             action.setShortcut(QKeySequence(keys))
             action.triggered.connect(slot)
-            menu.addAction(action)
-        menu.addSeparator()
-        for action, keys in ((page.query_action, "Ctrl+Shift+Q"), (page.return_action, "Ctrl+R"), (page.accept_action, "Ctrl+Shift+A")):
-            action.setShortcut(QKeySequence(keys))  # Ctrl+Q quits, as everywhere
-            self.addAction(action)  # its key works wherever the focus is in the window, not only on the page
             menu.addAction(action)
         for button, keys in ((page.query_button, "Ctrl+Shift+Q"), (page.return_button, "Ctrl+R"), (page.accept_button, "Ctrl+Shift+A")):
             shown = QKeySequence(keys).toString(QKeySequence.SequenceFormat.NativeText)
