@@ -317,6 +317,21 @@ def test_audit_viewer_filters_and_exports(qapp, qtbot, demo_copy, settings, dial
     gui.context().store.db.dispose()
 
 
+def test_the_audit_log_reads_newest_first_by_when_things_happened(reviewer, district, tmp_path):
+    """A district's change log arrives with its submission, recorded after the bureau's receipt of it: shown where it
+    happened, below the receipt, not above it."""
+    window = reviewer.window
+    window.inbox.import_paths([p for p in export_all(district, tmp_path, reviewer) if p.stem == "500101"])
+    window.tabs.setCurrentWidget(window.audit)
+    window.audit.refresh()
+    rows = window.audit.model.rows()
+    shown = [(r.at, r.id) for r in rows]
+    assert shown == sorted(shown, reverse=True)
+    receipt = next(i for i, r in enumerate(rows) if r.action == "status.receive")
+    brought = [i for i, r in enumerate(rows) if r.id > rows[receipt].id and r.action == "value.set"]  # the district's log
+    assert brought and min(brought) > receipt
+
+
 def test_every_bureau_model_passes_the_model_tester(reviewer, district, tmp_path, qtmodeltester):
     window = reviewer.window
     window.inbox.import_paths(export_all(district, tmp_path, reviewer))

@@ -110,7 +110,9 @@ class AuditPage(QWidget):
         until = datetime.combine(self.until.date().toPython(), time.max).astimezone()
         rows = [r for r in self._all if (unit is None or r.unit_code == unit) and (not user or user in r.user)
                 and (not code or code in (r.code or "") or code in self._name_of(r.code)) and since <= r.at <= until]  # fmt: skip
-        rows.reverse()  # newest first
+        # Newest first by when each thing happened: a district's change log arrives with a submission, after the
+        # bureau's own later entries in the chain's order (which `audit verify` checks, not this view).
+        rows.sort(key=lambda r: (r.at, r.id), reverse=True)
         self.model.set_rows(rows)
         self.count.setText(self.tr("%1 entries").replace("%1", str(len(rows))))
 
