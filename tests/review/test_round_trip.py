@@ -51,6 +51,13 @@ def export_submission(ctx, unit, path):
     return save_workbook(submission_workbook(ctx.store, unit, H1), path)
 
 
+def send_version_1(district, bureau, unit, tmp_path) -> None:
+    """The district explains its warning and signs off version 1; the bureau takes it in."""
+    district.store.set_values("wanzhou", unit, H1, {}, {"air.good_ratio": "降水偏多"})
+    district.submissions.sign_off("wanzhou", "wanzhou_approver", "ecoreport", unit, H1)
+    import_file(bureau.store, export_submission(district, unit, tmp_path / "s1.xlsx"), "reviewer")
+
+
 def export_review(ctx, unit, path, reviewer="reviewer"):
     review = Review(ctx.store)
     status, reason = review.decision(unit, H1)
@@ -111,9 +118,7 @@ def test_the_whole_loop_by_file(two, tmp_path):
 def test_query_states_open_answered_closed_reopened_each_step_named_and_carried_by_file(two, tmp_path):
     district, bureau = two
     unit = district.units.find("500101")
-    district.store.set_values("wanzhou", unit, H1, {}, {"air.good_ratio": "降水偏多"})
-    district.submissions.sign_off("wanzhou", "wanzhou_approver", "ecoreport", unit, H1)
-    import_file(bureau.store, export_submission(district, unit, tmp_path / "s1.xlsx"), "reviewer")
+    send_version_1(district, bureau, unit, tmp_path)
     review = Review(bureau.store)
     uid = review.open_query("reviewer", unit, H1, "air.pm25", "请核实")
     assert review.threads(unit, H1)[0].state == "open"
@@ -157,9 +162,7 @@ def test_people_in_queries_and_the_review_go_by_full_name_on_both_sides(two, tmp
 
     district, bureau = two
     unit = district.units.find("500101")
-    district.store.set_values("wanzhou", unit, H1, {}, {"air.good_ratio": "降水偏多"})
-    district.submissions.sign_off("wanzhou", "wanzhou_approver", "ecoreport", unit, H1)
-    import_file(bureau.store, export_submission(district, unit, tmp_path / "s1.xlsx"), "reviewer")
+    send_version_1(district, bureau, unit, tmp_path)
     review = Review(bureau.store)
     review.open_query("reviewer", unit, H1, "air.pm25", "请核实")
     review.return_half("reviewer", unit, H1, "请核实PM2.5")
@@ -194,9 +197,7 @@ def test_query_times_print_in_local_time_and_arrive_as_the_same_instant(two, tmp
     try:
         district, bureau = two
         unit = district.units.find("500101")
-        district.store.set_values("wanzhou", unit, H1, {}, {"air.good_ratio": "降水偏多"})
-        district.submissions.sign_off("wanzhou", "wanzhou_approver", "ecoreport", unit, H1)
-        import_file(bureau.store, export_submission(district, unit, tmp_path / "s1.xlsx"), "reviewer")
+        send_version_1(district, bureau, unit, tmp_path)
         review = Review(bureau.store)
         long = "请核实PM2.5浓度下降的原因，" * 12
         review.open_query("reviewer", unit, H1, "air.pm25", long)
