@@ -153,32 +153,32 @@
         <translation>审计日志被篡改：%1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review/audit_page.py" line="115"/>
+        <location filename="../../desktop/ui/review/audit_page.py" line="117"/>
         <source>%1 entries</source>
         <translation>共 %1 条</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review/audit_page.py" line="128"/>
+        <location filename="../../desktop/ui/review/audit_page.py" line="130"/>
         <source>Export the audit log</source>
         <translation>导出审计日志</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review/audit_page.py" line="128"/>
+        <location filename="../../desktop/ui/review/audit_page.py" line="130"/>
         <source>audit.xlsx</source>
         <translation>审计日志.xlsx</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review/audit_page.py" line="129"/>
+        <location filename="../../desktop/ui/review/audit_page.py" line="131"/>
         <source>Excel workbooks (*.xlsx)</source>
         <translation>Excel 工作簿 (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review/audit_page.py" line="134"/>
+        <location filename="../../desktop/ui/review/audit_page.py" line="136"/>
         <source>Audit log</source>
         <translation>审计日志</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review/audit_page.py" line="151"/>
+        <location filename="../../desktop/ui/review/audit_page.py" line="153"/>
         <source>Writing the audit log…</source>
         <translation>正在写出审计日志…</translation>
     </message>
@@ -2261,8 +2261,8 @@ Compare it with the one the district reads to you.</source>
     </message>
     <message>
         <location filename="../../desktop/ui/review/review_page.py" line="83"/>
-        <location filename="../../desktop/ui/review/review_page.py" line="219"/>
-        <location filename="../../desktop/ui/review/review_page.py" line="223"/>
+        <location filename="../../desktop/ui/review/review_page.py" line="221"/>
+        <location filename="../../desktop/ui/review/review_page.py" line="225"/>
         <source>Accept</source>
         <translation>审核通过</translation>
     </message>
@@ -2297,102 +2297,107 @@ Compare it with the one the district reads to you.</source>
         <translation> · 第 %1 版</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review/review_page.py" line="150"/>
+        <location filename="../../desktop/ui/review/review_page.py" line="149"/>
+        <source> · prepared by %1, signed off by %2</source>
+        <translation> · 填表人 %1，审核人 %2</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/review/review_page.py" line="152"/>
         <source> · reason: %1</source>
         <translation> · 原因：%1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review/review_page.py" line="152"/>
+        <location filename="../../desktop/ui/review/review_page.py" line="154"/>
         <source> · comment: %1</source>
         <translation> · 意见：%1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review/review_page.py" line="189"/>
+        <location filename="../../desktop/ui/review/review_page.py" line="191"/>
         <source>Open a district from the inbox first.</source>
         <translation>请先在收件箱中打开一个区县。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review/review_page.py" line="191"/>
+        <location filename="../../desktop/ui/review/review_page.py" line="193"/>
         <source>Not possible while the submission is “%1”.</source>
         <translation>报送状态为“%1”，不能进行此操作。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review/review_page.py" line="196"/>
-        <location filename="../../desktop/ui/review/review_page.py" line="200"/>
+        <location filename="../../desktop/ui/review/review_page.py" line="198"/>
         <location filename="../../desktop/ui/review/review_page.py" line="202"/>
+        <location filename="../../desktop/ui/review/review_page.py" line="204"/>
         <source>Raise a query</source>
         <translation>提出问题</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review/review_page.py" line="200"/>
+        <location filename="../../desktop/ui/review/review_page.py" line="202"/>
         <source>Select the value the query is about first.</source>
         <translation>请先选中要提出问题的数值。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review/review_page.py" line="207"/>
         <location filename="../../desktop/ui/review/review_page.py" line="209"/>
         <location filename="../../desktop/ui/review/review_page.py" line="211"/>
+        <location filename="../../desktop/ui/review/review_page.py" line="213"/>
         <source>Return to the district</source>
         <translation>退回区县</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review/review_page.py" line="248"/>
+        <location filename="../../desktop/ui/review/review_page.py" line="250"/>
         <source>Reason (required):</source>
         <translation>退回原因（必填）：</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review/review_page.py" line="255"/>
+        <location filename="../../desktop/ui/review/review_page.py" line="257"/>
         <source>A reason is required; nothing was changed. Reason:</source>
         <translation>必须填写原因；尚未作任何更改。原因：</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review/review_page.py" line="260"/>
+        <location filename="../../desktop/ui/review/review_page.py" line="262"/>
         <source>%1_review_v%2_%3.xlsx</source>
         <translation>%1_审核意见_第%2版_%3.xlsx</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review/review_page.py" line="212"/>
+        <location filename="../../desktop/ui/review/review_page.py" line="214"/>
         <source>Returned. Export the review workbook (导出审核意见…) and send it to the district: it carries the reason and the queries.</source>
         <translation>已退回。请导出审核意见（导出审核意见…）发给区县：文件中有退回原因和问题。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review/review_page.py" line="223"/>
+        <location filename="../../desktop/ui/review/review_page.py" line="225"/>
         <source>%1 queries are still open: resolve them before accepting.</source>
         <translation>还有%1个问题尚未解决，解决后才能审核通过。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review/review_page.py" line="227"/>
+        <location filename="../../desktop/ui/review/review_page.py" line="229"/>
         <source>%1, %2, version %3</source>
         <translation>%1，%2，第 %3 版</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review/review_page.py" line="232"/>
+        <location filename="../../desktop/ui/review/review_page.py" line="234"/>
         <source>%1 error(s)</source>
         <translation>有%1个错误</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review/review_page.py" line="234"/>
+        <location filename="../../desktop/ui/review/review_page.py" line="236"/>
         <source>%1 unexplained warning(s)</source>
         <translation>有%1个未说明的警告</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review/review_page.py" line="240"/>
         <location filename="../../desktop/ui/review/review_page.py" line="242"/>
+        <location filename="../../desktop/ui/review/review_page.py" line="244"/>
         <source>Reopen the submission</source>
         <translation>重新打开报送</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review/review_page.py" line="262"/>
+        <location filename="../../desktop/ui/review/review_page.py" line="264"/>
         <source>Export review workbook</source>
         <translation>导出审核意见</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review/review_page.py" line="262"/>
+        <location filename="../../desktop/ui/review/review_page.py" line="264"/>
         <source>Excel workbooks (*.xlsx)</source>
         <translation>Excel 工作簿 (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review/review_page.py" line="266"/>
+        <location filename="../../desktop/ui/review/review_page.py" line="268"/>
         <source>Writing the review workbook…</source>
         <translation>正在写出审核意见文件…</translation>
     </message>

@@ -123,6 +123,7 @@ def test_query_return_answer_version_two_diff_and_accept(reviewer, district, tmp
     window.open_unit("500101")
     page = window.review
     assert page.accept_button.isEnabled()
+    assert "填表人 万州区填报员，审核人 万州区审核人" in page.title.text()  # who answers for the figures, by name
     page.select_code("air.pm25")
     monkeypatch.setattr(QInputDialog, "getMultiLineText", staticmethod(lambda *a, **k: ("请核实PM2.5", True)))
     page.raise_query()

@@ -73,6 +73,7 @@ class ReviewPage(QWidget):
             self.table.setColumnWidth(col, width)
         self.title = QLabel(self)
         self.title.setStyleSheet("font-weight: bold;")
+        self.title.setWordWrap(True)  # a long reason or comment wraps; it never widens the window past the screen
         self.changed_only = QCheckBox(self.tr("Changed since the previous version only"), self)
         self.changed_only.setToolTip(self.tr("Show only the values (and the figures calculated from them) that differ "
                                              "from the previous version of this submission"))  # fmt: skip
@@ -145,6 +146,8 @@ class ReviewPage(QWidget):
             head += self.tr(" · the values below were not submitted (a draft on this computer)")
         else:
             head += self.tr(" · version %1").replace("%1", str(report.version))
+            if report.approver:  # who answers for the figures, as the signed form names them
+                head += self.tr(" · prepared by %1, signed off by %2").replace("%1", report.preparer or "—").replace("%2", report.approver)
         reason = self.controller.decision_reason
         if reason and report.status in (Status.RETURNED, Status.REOPENED):
             head += self.tr(" · reason: %1").replace("%1", reason)
