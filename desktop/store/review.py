@@ -34,7 +34,7 @@ class Message:
 
     @property
     def who(self) -> str:
-        return self.author_name or self.author
+        return named(self)
 
 
 @dataclass(frozen=True, slots=True)
@@ -54,14 +54,23 @@ class Thread:
     @property
     def opener(self) -> str:
         """Who raised it, by full name: the author of its first message."""
-        first = self.messages[0] if self.messages else None
-        return first.who if first is not None and first.author == self.opened_by else self.opened_by
+        return opener(self.opened_by, self.messages[0] if self.messages else None)
 
     @property
     def state(self) -> str:
         """open (waiting for the district), answered (the district spoke last), closed, or reopened (by the bureau,
         after it was closed, and not answered since)."""
         return thread_state(self.status, [(m.kind, m.side) for m in self.messages])
+
+
+def named(message) -> str:
+    """A message's author by the full name written under, or the user name for one kept from before names."""
+    return message.author_name or message.author
+
+
+def opener(opened_by: str, first) -> str:
+    """Who raised a query, by full name: the author of its first message."""
+    return named(first) if first is not None and first.author == opened_by else opened_by
 
 
 def thread_state(status: str, steps: list[tuple[str, str]]) -> str:
@@ -214,11 +223,11 @@ class Review:
         for t in threads:
             m, asked = last.get(t.id), first.get(t.id)
             opened = aware(t.opened_at)
-            opener = (asked.author_name or asked.author) if asked is not None and asked.author == t.opened_by else t.opened_by
+            raised_by = opener(t.opened_by, asked)
             rows.append(QueryRow(t.uid, self.store.units.get(t.unit_code), t.code, thread_state(t.status, steps.get(t.id, [])),
                                  t.opened_by, aware(t.opened_at), max(0, (today - opened.astimezone().date()).days),
                                  m.author if m else t.opened_by, aware(m.at) if m else opened, m.text if m else "",
-                                 asked.text if asked else "", opener, (m.author_name or m.author) if m else opener))  # fmt: skip
+                                 asked.text if asked else "", raised_by, named(m) if m else raised_by))  # fmt: skip
         return rows
 
     def open_query(self, actor: str, unit: Unit, semester: Semester, code: str, text: str) -> str:
