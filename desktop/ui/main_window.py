@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from dataclasses import replace
 from datetime import datetime
-from pathlib import Path
 
 from PySide6.QtCore import QItemSelectionModel, QModelIndex, Qt, Signal
 from PySide6.QtGui import QAction, QKeySequence
@@ -13,8 +12,6 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QMainWindow,
-    QMessageBox,
-    QProgressDialog,
     QSplitter,
     QTabWidget,
     QToolBar,
@@ -23,21 +20,21 @@ from PySide6.QtWidgets import (
 )  # fmt: skip
 
 from desktop.core.semester import Semester
-from desktop.core.workflow import SIGNED_OFF, STATUS_NAMES, Action, available
+from desktop.core.workflow import STATUS_NAMES, Action, available
 from desktop.ui.backup_actions import add_backup_actions
 from desktop.ui.checks_panel import ChecksPanel
 from desktop.ui.controller import EntryController
 from desktop.ui.decision_banner import DecisionBanner
 from desktop.ui.delegates import ValueDelegate
 from desktop.ui.dialogs.problems import ProblemsDialog
-from desktop.ui.dialogs.submit import SubmitDialog, approver_labels
-from desktop.ui.file_dialogs import open_path, save_path
+from desktop.ui.entry_files import EntryFiles
 from desktop.ui.grid_view import GridView
 from desktop.ui.history_chart import HistoryChart
 from desktop.ui.key_actions import add_export_key_action, add_keys_action
 from desktop.ui.models.indicators import CODE_ROLE, EXPLANATION, VALUE, IndicatorFilter, IndicatorTableModel
 from desktop.ui.queries_panel import QueriesPanel
 from desktop.ui.rows import entry_rows
+from desktop.ui.sign_off_actions import SignOffActions
 
 
 class MainWindow(QMainWindow):
@@ -92,6 +89,8 @@ class MainWindow(QMainWindow):
         column.addWidget(splitter, 1)
         self.setCentralWidget(central)
         self.splitter = splitter
+        self.files = EntryFiles(self)
+        self.sign_off = SignOffActions(self, settings)
         self._build_toolbar(semesters)
         self._build_menus()
         self._build_status_bar()
@@ -154,12 +153,14 @@ class MainWindow(QMainWindow):
         self.undo_action.setShortcut(QKeySequence.StandardKey.Undo)
         self.redo_action = stack.createRedoAction(self, self.tr("Redo"))
         self.redo_action.setShortcuts([QKeySequence("Ctrl+Y"), QKeySequence("Ctrl+Shift+Z")])
-        self.import_action = self._action(self.tr("Import filled template…"), self.import_template, QKeySequence("Ctrl+I"))
-        self.review_action = self._action(self.tr("Import the bureau's review…"), self.import_template)
-        self.template_action = self._action(self.tr("Export template…"), self.export_template)
-        self.export_action = self._action(self.tr("Export submission workbook…"), self.export_submission, QKeySequence("Ctrl+E"))
-        self.submit_action = self._action(self.tr("Submit…"), self.submit)
-        self.withdraw_action = self._action(self.tr("Withdraw the submission…"), self.withdraw)
+        files, sign_off = self.files, self.sign_off
+        self.import_action = self._action(self.tr("Import filled template…"), files.import_template, QKeySequence("Ctrl+I"))
+        self.review_action = self._action(self.tr("Import the bureau's review…"), files.import_template)
+        self.template_action = self._action(self.tr("Export template…"), files.export_template)
+        self.export_action = self._action(self.tr("Export submission workbook…"), files.export_submission,
+                                          QKeySequence("Ctrl+E"))  # fmt: skip
+        self.submit_action = self._action(self.tr("Submit…"), sign_off.submit)
+        self.withdraw_action = self._action(self.tr("Withdraw the submission…"), sign_off.withdraw)
         self.log_out_action = self._action(self.tr("Switch user…"), self.logOutRequested)
         quit_action = self._action(self.tr("Quit"), self.close, QKeySequence("Ctrl+Q"))
         menu = self.menuBar().addMenu(self.tr("&File"))
@@ -343,160 +344,3 @@ class MainWindow(QMainWindow):
             index = self.proxy.index(first.row, EXPLANATION if first.column == "explanation" else VALUE)
             self.grid.selectionModel().setCurrentIndex(index, QItemSelectionModel.SelectionFlag.ClearAndSelect)
             self.show_refusal(f"{first.name}: {why}", index)
-
-    def _file_label(self) -> str:
-        c = self.controller
-        return f"{c.unit.name(c.lang)}_{c.semester}"
-
-    def import_template(self) -> None:
-        path = open_path(self, self.tr("Import filled template"), self.tr("Excel workbooks (*.xlsx)"))
-        if path:
-            self.run_import(Path(path))
-
-    def run_import(self, path: Path) -> None:
-        progress = QProgressDialog(self.tr("Importing %1…").replace("%1", path.name), None, 0, 0, self)
-        progress.setMinimumDuration(500)
-        progress.setWindowModality(Qt.WindowModality.WindowModal)
-        result = self.controller.import_template(path)
-        progress.close()
-        lang = self.controller.lang
-        if result.problems:
-            ProblemsDialog(self.tr("The file was refused"), [p.message(lang) for p in result.problems], self).exec()
-        elif result.status == "unchanged":
-            self.statusBar().showMessage(self.tr("The file holds the same values as the database; nothing changed."), 8000)
-        else:
-            self.statusBar().showMessage(self.tr("Imported %1: %2 change(s)").replace("%1", path.name).replace("%2", str(result.changes)), 8000)
-        if result.kind == "review" and not result.problems and any(t.open for t in self.controller.threads):
-            # The bureau's queries wait: show them, with room to read the thread and answer.
-            self.side.setCurrentWidget(self.queries)
-            total = sum(self.splitter.sizes())
-            self.splitter.setSizes([total * 55 // 100, total - total * 55 // 100])
-        if not result.problems and result.notes:  # taken, but the user should see what: formula results, older set-up
-            ProblemsDialog(self.tr("Imported, with notes"), [n(lang) for n in result.notes], self,
-                           self.tr("The file was imported. Please look at the following:")).exec()
-
-    def export_template(self) -> None:
-        from desktop.exchange.save import save_workbook
-        from desktop.exchange.template import build_template
-
-        c = self.controller
-        suggested = self.tr("%1_template.xlsx").replace("%1", self._file_label())
-        path = save_path(self, self.tr("Export template"), suggested, self.tr("Excel workbooks (*.xlsx)"))
-        if not path:
-            return
-        from desktop.ui.background import run_in_background
-
-        store, unit, semester, report, lang = c.ctx.store, c.unit, c.semester, c.report, c.lang
-
-        def write(progress) -> Path:
-            wb = build_template(c.ctx.catalog, unit, semester, report.figures, store.figures(unit, semester.previous()),
-                                report.last_year, report.half.explanations, lang)  # fmt: skip
-            return save_workbook(wb, Path(path))
-
-        saved = run_in_background(self, self.tr("Writing the template…"), write)
-        self.statusBar().showMessage(self.tr("Saved %1").replace("%1", str(saved)), 8000)
-
-    def export_submission(self, path: str | None = None) -> Path | None:
-        from desktop.exchange.export import submission_workbook
-        from desktop.exchange.save import save_workbook
-
-        c = self.controller
-        if not path:
-            if c.report is not None and c.report.status in SIGNED_OFF:  # so version 2 does not overwrite version 1
-                suggested = self.tr("%1_submission_v%2.xlsx").replace("%1", self._file_label()).replace("%2", str(c.report.version))
-            else:  # a draft claims no version
-                suggested = self.tr("%1_submission.xlsx").replace("%1", self._file_label())
-            path = save_path(self, self.tr("Save the submission workbook"), suggested,
-                             self.tr("Excel workbooks (*.xlsx)"))  # fmt: skip
-        if not path:
-            return None
-        from desktop.ui.background import run_in_background
-
-        store, unit, semester, lang, report = c.ctx.store, c.unit, c.semester, c.lang, c.report
-        saved = run_in_background(self, self.tr("Writing the submission workbook…"), lambda progress: save_workbook(
-            submission_workbook(store, unit, semester, lang, report=report), Path(path)))  # fmt: skip
-        self.statusBar().showMessage(self.tr("Saved %1").replace("%1", str(saved)), 8000)
-        return saved
-
-    def withdraw(self) -> None:
-        from PySide6.QtWidgets import QInputDialog
-
-        from desktop.core.text import UserError
-
-        c = self.controller
-        approvers = c.ctx.submissions.approvers(c.unit)
-        title = self.tr("Withdraw the submission")
-        if not approvers:
-            QMessageBox.warning(self, title, self.tr("No approver is registered for this unit; ask the administrator to add one."))
-            return
-        offered = approver_labels(approvers)
-        label, ok = QInputDialog.getItem(self, title, self.tr("Approver"), list(offered), 0, False)
-        if not ok:
-            return
-        name = offered[label]
-        password, ok = QInputDialog.getText(self, title, self.tr("Approver's password"), QLineEdit.EchoMode.Password)
-        if not ok:
-            return
-        reason, ok = QInputDialog.getMultiLineText(self, title, self.tr("Reason (required):"))
-        if not ok:
-            return
-        try:
-            c.withdraw(name, password, reason)
-        except UserError as exc:
-            QMessageBox.warning(self, title, exc.message(c.lang))
-            return
-        self.statusBar().showMessage(self.tr("Withdrawn: the half can be corrected and submitted again."), 8000)
-
-    def _remembered_people(self) -> dict[str, str]:
-        """The form's people as last given for this unit; the preparer defaults to the user's full name."""
-        import json
-
-        c = self.controller
-        saved = {}
-        if self.settings is not None:
-            try:
-                saved = json.loads(self.settings.get("form_people") or "{}").get(c.unit.code, {})
-            except ValueError:
-                saved = {}
-        return {"preparer": c.user.display_name or c.user.name, **saved}
-
-    def _remember_people(self, people: dict[str, str]) -> None:
-        import json
-
-        if self.settings is None:
-            return
-        try:
-            stored = json.loads(self.settings.get("form_people") or "{}")
-        except ValueError:
-            stored = {}
-        stored[self.controller.unit.code] = {k: v for k, v in people.items() if k != "date"}
-        self.settings.set("form_people", json.dumps(stored, ensure_ascii=False))
-
-    def submit(self) -> None:
-        from desktop.core.text import UserError
-
-        c = self.controller
-        report = c.report
-        blocking = [r.message(c.lang) for r in report.checks if r.blocking]
-        summary = self.tr("%1, %2: %3 error(s), %4 warning(s) (%5 unexplained), %6 notice(s).")
-        for key, value in (("%1", report.unit.name(c.lang)), ("%2", report.semester.label(c.lang)),
-                           ("%3", report.count("error")), ("%4", report.count("warning")),
-                           ("%5", report.count("warning", True)), ("%6", report.count("notice"))):  # fmt: skip
-            summary = summary.replace(key, str(value))
-        approvers = [a for a in c.ctx.submissions.approvers(report.unit) if a[0] != c.user.name]
-        people = self._remembered_people()
-        while True:
-            dialog = SubmitDialog(summary, blocking, approvers, self, people)
-            if not dialog.exec():
-                return
-            people = dialog.people
-            try:
-                version = c.submit(dialog.approver, dialog.password, people)
-                self._remember_people(people)
-                break
-            except UserError as exc:
-                QMessageBox.warning(self, self.tr("Not submitted"), exc.message(c.lang))
-        QMessageBox.information(self, self.tr("Submitted"),
-                                self.tr("Version %1 is submitted and now read-only. Save the submission workbook for the bureau.")
-                                .replace("%1", str(version)))  # fmt: skip
-        self.export_submission()

@@ -766,6 +766,92 @@ The bureau&apos;s key fingerprint: %3</source>
     </message>
 </context>
 <context>
+    <name>EntryFiles</name>
+    <message>
+        <location filename="../../desktop/ui/entry_files.py" line="29"/>
+        <source>Import filled template</source>
+        <translation>导入填报模板</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/entry_files.py" line="29"/>
+        <location filename="../../desktop/ui/entry_files.py" line="62"/>
+        <location filename="../../desktop/ui/entry_files.py" line="88"/>
+        <source>Excel workbooks (*.xlsx)</source>
+        <translation>Excel 工作簿 (*.xlsx)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/entry_files.py" line="35"/>
+        <source>Importing %1…</source>
+        <translation>正在导入 %1…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/entry_files.py" line="42"/>
+        <source>The file was refused</source>
+        <translation>文件未被接受</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/entry_files.py" line="44"/>
+        <source>The file holds the same values as the database; nothing changed.</source>
+        <translation>文件内容与数据库一致，未作修改。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/entry_files.py" line="46"/>
+        <source>Imported %1: %2 change(s)</source>
+        <translation>已导入 %1：%2 项变化</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/entry_files.py" line="53"/>
+        <source>Imported, with notes</source>
+        <translation>已导入（附说明）</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/entry_files.py" line="54"/>
+        <source>The file was imported. Please look at the following:</source>
+        <translation>文件已导入，请查看以下各项：</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/entry_files.py" line="61"/>
+        <source>%1_template.xlsx</source>
+        <translation>%1_填报模板.xlsx</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/entry_files.py" line="62"/>
+        <source>Export template</source>
+        <translation>导出填报模板</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/entry_files.py" line="74"/>
+        <source>Writing the template…</source>
+        <translation>正在写出填报模板…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/entry_files.py" line="75"/>
+        <location filename="../../desktop/ui/entry_files.py" line="96"/>
+        <source>Saved %1</source>
+        <translation>已保存 %1</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/entry_files.py" line="84"/>
+        <source>%1_submission_v%2.xlsx</source>
+        <translation>%1_报送文件_第%2版.xlsx</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/entry_files.py" line="86"/>
+        <source>%1_submission.xlsx</source>
+        <translation>%1_报送文件.xlsx</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/entry_files.py" line="87"/>
+        <source>Save the submission workbook</source>
+        <translation>保存报送文件</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/entry_files.py" line="94"/>
+        <source>Writing the submission workbook…</source>
+        <translation>正在写出报送文件…</translation>
+    </message>
+</context>
+<context>
     <name>FindingsPage</name>
     <message>
         <location filename="../../desktop/ui/review/findings_page.py" line="47"/>
@@ -1558,80 +1644,80 @@ Compare it with the one the district reads to you.</source>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="52"/>
+        <location filename="../../desktop/ui/main_window.py" line="49"/>
         <source>EcoReport — Half-year ecological environment reporting</source>
         <translation>生态环境半年报填报审核系统</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="68"/>
+        <location filename="../../desktop/ui/main_window.py" line="65"/>
         <source>All topics</source>
         <translation>全部专题</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="74"/>
+        <location filename="../../desktop/ui/main_window.py" line="71"/>
         <source>Checks</source>
         <translation>审核结果</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="75"/>
+        <location filename="../../desktop/ui/main_window.py" line="72"/>
         <source>History</source>
         <translation>历史趋势</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="76"/>
-        <location filename="../../desktop/ui/main_window.py" line="264"/>
+        <location filename="../../desktop/ui/main_window.py" line="73"/>
+        <location filename="../../desktop/ui/main_window.py" line="265"/>
         <source>Queries</source>
         <translation>问题</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="115"/>
+        <location filename="../../desktop/ui/main_window.py" line="114"/>
         <source>Selection</source>
         <translation>选择</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="128"/>
+        <location filename="../../desktop/ui/main_window.py" line="127"/>
         <source>Filter indicators…</source>
         <translation>筛选指标…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="123"/>
-        <location filename="../../desktop/ui/main_window.py" line="133"/>
+        <location filename="../../desktop/ui/main_window.py" line="122"/>
+        <location filename="../../desktop/ui/main_window.py" line="132"/>
         <source>Unit</source>
         <translation>填报单位</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="59"/>
+        <location filename="../../desktop/ui/main_window.py" line="56"/>
         <source>Indicators of the half-year</source>
         <translation>半年度指标</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="71"/>
+        <location filename="../../desktop/ui/main_window.py" line="68"/>
         <source>Topic</source>
         <translation>专题</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="77"/>
+        <location filename="../../desktop/ui/main_window.py" line="74"/>
         <source>Checks, history and queries</source>
         <translation>审核、历史与问题</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="131"/>
+        <location filename="../../desktop/ui/main_window.py" line="130"/>
         <source>Filter indicators</source>
         <translation>筛选指标</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="132"/>
-        <location filename="../../desktop/ui/main_window.py" line="136"/>
+        <location filename="../../desktop/ui/main_window.py" line="131"/>
+        <location filename="../../desktop/ui/main_window.py" line="135"/>
         <source>Half-year</source>
         <translation>半年度</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="153"/>
+        <location filename="../../desktop/ui/main_window.py" line="152"/>
         <source>Undo</source>
         <translation>撤销</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="155"/>
+        <location filename="../../desktop/ui/main_window.py" line="154"/>
         <source>Redo</source>
         <translation>重做</translation>
     </message>
@@ -1656,242 +1742,113 @@ Compare it with the one the district reads to you.</source>
         <translation>导出报送文件…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="161"/>
+        <location filename="../../desktop/ui/main_window.py" line="162"/>
         <source>Submit…</source>
         <translation>报送…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="162"/>
+        <location filename="../../desktop/ui/main_window.py" line="163"/>
         <source>Withdraw the submission…</source>
         <translation>撤回报送…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="163"/>
+        <location filename="../../desktop/ui/main_window.py" line="164"/>
         <source>Switch user…</source>
         <translation>切换用户…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="164"/>
+        <location filename="../../desktop/ui/main_window.py" line="165"/>
         <source>Quit</source>
         <translation>退出</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="165"/>
+        <location filename="../../desktop/ui/main_window.py" line="166"/>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="175"/>
+        <location filename="../../desktop/ui/main_window.py" line="176"/>
         <source>&amp;Edit</source>
         <translation>编辑(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="178"/>
+        <location filename="../../desktop/ui/main_window.py" line="179"/>
         <source>&amp;Report</source>
         <translation>报送(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="181"/>
+        <location filename="../../desktop/ui/main_window.py" line="182"/>
         <source>&amp;View</source>
         <translation>视图(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="182"/>
+        <location filename="../../desktop/ui/main_window.py" line="183"/>
         <source>Language</source>
         <translation>语言</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="191"/>
+        <location filename="../../desktop/ui/main_window.py" line="192"/>
         <source>&amp;Administration</source>
         <translation>管理(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="192"/>
+        <location filename="../../desktop/ui/main_window.py" line="193"/>
         <source>Users…</source>
         <translation>用户管理…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="193"/>
+        <location filename="../../desktop/ui/main_window.py" line="194"/>
         <source>Targets, deadlines and set-up packages…</source>
         <translation>目标、截止日期与设置包…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="194"/>
+        <location filename="../../desktop/ui/main_window.py" line="195"/>
         <source>District accounts…</source>
         <translation>区县账户…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="215"/>
+        <location filename="../../desktop/ui/main_window.py" line="216"/>
         <source>Clear values</source>
         <translation>清除数值</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="253"/>
+        <location filename="../../desktop/ui/main_window.py" line="254"/>
         <source>Status: %1</source>
         <translation>状态：%1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="253"/>
+        <location filename="../../desktop/ui/main_window.py" line="254"/>
         <source> (read-only)</source>
         <translation>（只读）</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="281"/>
-        <location filename="../../desktop/ui/main_window.py" line="397"/>
-        <location filename="../../desktop/ui/main_window.py" line="418"/>
+        <location filename="../../desktop/ui/main_window.py" line="282"/>
         <source>Saved %1</source>
         <translation>已保存 %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="313"/>
+        <location filename="../../desktop/ui/main_window.py" line="314"/>
         <source>Target: %1</source>
         <translation>目标：%1</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/ui/main_window.py" line="333"/>
+        <location filename="../../desktop/ui/main_window.py" line="334"/>
         <source>%n pasted cell(s) stored.</source>
         <translation>
             <numerusform>已保存粘贴的 %n 个单元格。</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/ui/main_window.py" line="338"/>
+        <location filename="../../desktop/ui/main_window.py" line="339"/>
         <source>%n cell(s) not stored:</source>
         <translation>
             <numerusform>以下 %n 个单元格未保存：</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="339"/>
+        <location filename="../../desktop/ui/main_window.py" line="340"/>
         <source>Paste: %1 stored, %2 refused</source>
         <translation>粘贴：已保存 %1 个，未保存 %2 个</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/main_window.py" line="352"/>
-        <source>Import filled template</source>
-        <translation>导入填报模板</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/main_window.py" line="352"/>
-        <location filename="../../desktop/ui/main_window.py" line="384"/>
-        <location filename="../../desktop/ui/main_window.py" line="410"/>
-        <source>Excel workbooks (*.xlsx)</source>
-        <translation>Excel 工作簿 (*.xlsx)</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/main_window.py" line="357"/>
-        <source>Importing %1…</source>
-        <translation>正在导入 %1…</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/main_window.py" line="364"/>
-        <source>The file was refused</source>
-        <translation>文件未被接受</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/main_window.py" line="366"/>
-        <source>The file holds the same values as the database; nothing changed.</source>
-        <translation>文件内容与数据库一致，未作修改。</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/main_window.py" line="368"/>
-        <source>Imported %1: %2 change(s)</source>
-        <translation>已导入 %1：%2 项变化</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/main_window.py" line="375"/>
-        <source>Imported, with notes</source>
-        <translation>已导入（附说明）</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/main_window.py" line="376"/>
-        <source>The file was imported. Please look at the following:</source>
-        <translation>文件已导入，请查看以下各项：</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/main_window.py" line="383"/>
-        <source>%1_template.xlsx</source>
-        <translation>%1_填报模板.xlsx</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/main_window.py" line="384"/>
-        <source>Export template</source>
-        <translation>导出填报模板</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/main_window.py" line="396"/>
-        <source>Writing the template…</source>
-        <translation>正在写出填报模板…</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/main_window.py" line="406"/>
-        <source>%1_submission_v%2.xlsx</source>
-        <translation>%1_报送文件_第%2版.xlsx</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/main_window.py" line="408"/>
-        <source>%1_submission.xlsx</source>
-        <translation>%1_报送文件.xlsx</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/main_window.py" line="409"/>
-        <source>Save the submission workbook</source>
-        <translation>保存报送文件</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/main_window.py" line="416"/>
-        <source>Writing the submission workbook…</source>
-        <translation>正在写出报送文件…</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/main_window.py" line="428"/>
-        <source>Withdraw the submission</source>
-        <translation>撤回报送</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/main_window.py" line="430"/>
-        <source>No approver is registered for this unit; ask the administrator to add one.</source>
-        <translation>本单位尚未设置审核人，请联系管理员添加。</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/main_window.py" line="433"/>
-        <source>Approver</source>
-        <translation>审核人</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/main_window.py" line="437"/>
-        <source>Approver&apos;s password</source>
-        <translation>审核人密码</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/main_window.py" line="440"/>
-        <source>Reason (required):</source>
-        <translation>原因（必填）：</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/main_window.py" line="448"/>
-        <source>Withdrawn: the half can be corrected and submitted again.</source>
-        <translation>已撤回：可修改后重新报送。</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/main_window.py" line="481"/>
-        <source>%1, %2: %3 error(s), %4 warning(s) (%5 unexplained), %6 notice(s).</source>
-        <translation>%1 %2：%3 个错误，%4 个警告（%5 个未说明），%6 个提示。</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/main_window.py" line="498"/>
-        <source>Not submitted</source>
-        <translation>未能报送</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/main_window.py" line="499"/>
-        <source>Submitted</source>
-        <translation>已报送</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/main_window.py" line="500"/>
-        <source>Version %1 is submitted and now read-only. Save the submission workbook for the bureau.</source>
-        <translation>第 %1 版已报送，数据已锁定。请保存报送文件并交市局。</translation>
     </message>
 </context>
 <context>
@@ -2240,164 +2197,164 @@ Compare it with the one the district reads to you.</source>
         <translation>问题</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review/review_page.py" line="76"/>
+        <location filename="../../desktop/ui/review/review_page.py" line="77"/>
         <source>Changed since the previous version only</source>
         <translation>只看与上一版本不同的</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review/review_page.py" line="77"/>
+        <location filename="../../desktop/ui/review/review_page.py" line="78"/>
         <source>Show only the values (and the figures calculated from them) that differ from the previous version of this submission</source>
         <translation>只显示与本报送上一版本不同的数值（及由其计算的指标）</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review/review_page.py" line="81"/>
+        <location filename="../../desktop/ui/review/review_page.py" line="82"/>
         <source>Raise a query on this value…</source>
         <translation>对此数值提出问题…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review/review_page.py" line="82"/>
+        <location filename="../../desktop/ui/review/review_page.py" line="83"/>
         <source>Return…</source>
         <translation>退回…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review/review_page.py" line="83"/>
-        <location filename="../../desktop/ui/review/review_page.py" line="221"/>
-        <location filename="../../desktop/ui/review/review_page.py" line="225"/>
+        <location filename="../../desktop/ui/review/review_page.py" line="84"/>
+        <location filename="../../desktop/ui/review/review_page.py" line="222"/>
+        <location filename="../../desktop/ui/review/review_page.py" line="226"/>
         <source>Accept</source>
         <translation>审核通过</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review/review_page.py" line="84"/>
+        <location filename="../../desktop/ui/review/review_page.py" line="85"/>
         <source>Reopen…</source>
         <translation>重新打开…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review/review_page.py" line="85"/>
+        <location filename="../../desktop/ui/review/review_page.py" line="86"/>
         <source>Reopen an accepted submission for review; a reason is required</source>
         <translation>重新打开已审核通过的报送以再次审核；须说明原因</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review/review_page.py" line="86"/>
+        <location filename="../../desktop/ui/review/review_page.py" line="87"/>
         <source>Export review workbook…</source>
         <translation>导出审核意见…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review/review_page.py" line="112"/>
+        <location filename="../../desktop/ui/review/review_page.py" line="113"/>
         <source>Not done</source>
         <translation>未能完成</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review/review_page.py" line="145"/>
+        <location filename="../../desktop/ui/review/review_page.py" line="146"/>
         <source> · the values below were not submitted (a draft on this computer)</source>
         <translation> · 以下数值未报送（本机上的草稿，未经签发）</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review/review_page.py" line="147"/>
+        <location filename="../../desktop/ui/review/review_page.py" line="148"/>
         <source> · version %1</source>
         <translation> · 第 %1 版</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review/review_page.py" line="149"/>
+        <location filename="../../desktop/ui/review/review_page.py" line="150"/>
         <source> · prepared by %1, signed off by %2</source>
         <translation> · 填表人 %1，审核人 %2</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review/review_page.py" line="152"/>
+        <location filename="../../desktop/ui/review/review_page.py" line="153"/>
         <source> · reason: %1</source>
         <translation> · 原因：%1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review/review_page.py" line="154"/>
+        <location filename="../../desktop/ui/review/review_page.py" line="155"/>
         <source> · comment: %1</source>
         <translation> · 意见：%1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review/review_page.py" line="191"/>
+        <location filename="../../desktop/ui/review/review_page.py" line="192"/>
         <source>Open a district from the inbox first.</source>
         <translation>请先在收件箱中打开一个区县。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review/review_page.py" line="193"/>
+        <location filename="../../desktop/ui/review/review_page.py" line="194"/>
         <source>Not possible while the submission is “%1”.</source>
         <translation>报送状态为“%1”，不能进行此操作。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review/review_page.py" line="198"/>
-        <location filename="../../desktop/ui/review/review_page.py" line="202"/>
-        <location filename="../../desktop/ui/review/review_page.py" line="204"/>
+        <location filename="../../desktop/ui/review/review_page.py" line="199"/>
+        <location filename="../../desktop/ui/review/review_page.py" line="203"/>
+        <location filename="../../desktop/ui/review/review_page.py" line="205"/>
         <source>Raise a query</source>
         <translation>提出问题</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review/review_page.py" line="202"/>
+        <location filename="../../desktop/ui/review/review_page.py" line="203"/>
         <source>Select the value the query is about first.</source>
         <translation>请先选中要提出问题的数值。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review/review_page.py" line="209"/>
-        <location filename="../../desktop/ui/review/review_page.py" line="211"/>
-        <location filename="../../desktop/ui/review/review_page.py" line="213"/>
+        <location filename="../../desktop/ui/review/review_page.py" line="210"/>
+        <location filename="../../desktop/ui/review/review_page.py" line="212"/>
+        <location filename="../../desktop/ui/review/review_page.py" line="214"/>
         <source>Return to the district</source>
         <translation>退回区县</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review/review_page.py" line="250"/>
+        <location filename="../../desktop/ui/review/review_page.py" line="251"/>
         <source>Reason (required):</source>
         <translation>退回原因（必填）：</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review/review_page.py" line="257"/>
+        <location filename="../../desktop/ui/review/review_page.py" line="258"/>
         <source>A reason is required; nothing was changed. Reason:</source>
         <translation>必须填写原因；尚未作任何更改。原因：</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review/review_page.py" line="262"/>
+        <location filename="../../desktop/ui/review/review_page.py" line="263"/>
         <source>%1_review_v%2_%3.xlsx</source>
         <translation>%1_审核意见_第%2版_%3.xlsx</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review/review_page.py" line="214"/>
+        <location filename="../../desktop/ui/review/review_page.py" line="215"/>
         <source>Returned. Export the review workbook (导出审核意见…) and send it to the district: it carries the reason and the queries.</source>
         <translation>已退回。请导出审核意见（导出审核意见…）发给区县：文件中有退回原因和问题。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review/review_page.py" line="225"/>
+        <location filename="../../desktop/ui/review/review_page.py" line="226"/>
         <source>%1 queries are still open: resolve them before accepting.</source>
         <translation>还有%1个问题尚未解决，解决后才能审核通过。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review/review_page.py" line="229"/>
+        <location filename="../../desktop/ui/review/review_page.py" line="230"/>
         <source>%1, %2, version %3</source>
         <translation>%1，%2，第 %3 版</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review/review_page.py" line="234"/>
+        <location filename="../../desktop/ui/review/review_page.py" line="235"/>
         <source>%1 error(s)</source>
         <translation>有%1个错误</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review/review_page.py" line="236"/>
+        <location filename="../../desktop/ui/review/review_page.py" line="237"/>
         <source>%1 unexplained warning(s)</source>
         <translation>有%1个未说明的警告</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review/review_page.py" line="242"/>
-        <location filename="../../desktop/ui/review/review_page.py" line="244"/>
+        <location filename="../../desktop/ui/review/review_page.py" line="243"/>
+        <location filename="../../desktop/ui/review/review_page.py" line="245"/>
         <source>Reopen the submission</source>
         <translation>重新打开报送</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review/review_page.py" line="264"/>
+        <location filename="../../desktop/ui/review/review_page.py" line="265"/>
         <source>Export review workbook</source>
         <translation>导出审核意见</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review/review_page.py" line="264"/>
+        <location filename="../../desktop/ui/review/review_page.py" line="265"/>
         <source>Excel workbooks (*.xlsx)</source>
         <translation>Excel 工作簿 (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review/review_page.py" line="268"/>
+        <location filename="../../desktop/ui/review/review_page.py" line="269"/>
         <source>Writing the review workbook…</source>
         <translation>正在写出审核意见文件…</translation>
     </message>
@@ -2716,6 +2673,59 @@ Districts compare it by phone when they first import a package.</source>
         <location filename="../../desktop/ui/dialogs/setup.py" line="337"/>
         <source>The package changes nothing here.</source>
         <translation>该设置包对本机没有变化。</translation>
+    </message>
+</context>
+<context>
+    <name>SignOffActions</name>
+    <message>
+        <location filename="../../desktop/ui/sign_off_actions.py" line="24"/>
+        <source>Withdraw the submission</source>
+        <translation>撤回报送</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/sign_off_actions.py" line="26"/>
+        <source>No approver is registered for this unit; ask the administrator to add one.</source>
+        <translation>本单位尚未登记审核人，请联系管理员添加。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/sign_off_actions.py" line="29"/>
+        <source>Approver</source>
+        <translation>审核人</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/sign_off_actions.py" line="33"/>
+        <source>Approver&apos;s password</source>
+        <translation>审核人密码</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/sign_off_actions.py" line="36"/>
+        <source>Reason (required):</source>
+        <translation>退回原因（必填）：</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/sign_off_actions.py" line="44"/>
+        <source>Withdrawn: the half can be corrected and submitted again.</source>
+        <translation>已撤回：可修改后重新报送。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/sign_off_actions.py" line="77"/>
+        <source>%1, %2: %3 error(s), %4 warning(s) (%5 unexplained), %6 notice(s).</source>
+        <translation>%1 %2：%3 个错误，%4 个警告（%5 个未说明），%6 个提示。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/sign_off_actions.py" line="94"/>
+        <source>Not submitted</source>
+        <translation>未能报送</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/sign_off_actions.py" line="95"/>
+        <source>Submitted</source>
+        <translation>已报送</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/sign_off_actions.py" line="96"/>
+        <source>Version %1 is submitted and now read-only. Save the submission workbook for the bureau.</source>
+        <translation>第 %1 版已报送，数据已锁定。请保存报送文件并交市局。</translation>
     </message>
 </context>
 <context>

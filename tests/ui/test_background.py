@@ -49,9 +49,9 @@ def test_the_submission_and_template_are_written_off_the_ui_thread(gui, on_worke
     sign_off(gui.context())
     gui.window.controller.reload()
     on_worker(save, "save_workbook")
-    submission = gui.window.export_submission()
+    submission = gui.window.files.export_submission()
     assert submission.name == "万州区_2024H1_报送文件_第1版.xlsx"  # each version its own file
-    gui.window.export_template()
+    gui.window.files.export_template()
     assert on_worker.seen == [True, True]
     for path in (submission, dialogs["save"][-1]):
         assert "万州区" in str(CalamineWorkbook.from_path(str(path)).get_sheet_by_index(0).to_python())
@@ -115,4 +115,4 @@ def test_the_window_keeps_ticking_while_the_work_makes_the_collector_walk_a_big_
 
 
 def test_a_drafts_workbook_is_not_named_as_a_version(gui, dialogs):
-    assert gui.window.export_submission().name == "万州区_2024H1_报送文件.xlsx"  # 万州区's 2024H1 is a draft
+    assert gui.window.files.export_submission().name == "万州区_2024H1_报送文件.xlsx"  # 万州区's 2024H1 is a draft

@@ -136,7 +136,7 @@ def test_enter_and_arrows_skip_rows_that_cannot_be_entered(gui, qtbot):
 def test_pasting_seven_cells_with_one_bad_stores_six_and_names_the_bad_one(gui, qtbot, monkeypatch):
     window = gui.window
     shown = []
-    monkeypatch.setattr("desktop.ui.main_window.ProblemsDialog.exec", lambda self: shown.append(
+    monkeypatch.setattr("desktop.ui.dialogs.problems.ProblemsDialog.exec", lambda self: shown.append(
         (self.windowTitle(), self.intro.text(), [self.list.item(i).text() for i in range(self.list.count())])))  # fmt: skip
     window.go_to("enf.penalties")
     codes = [window.proxy.index(window.grid.currentIndex().row() + i, VALUE).data(CODE_ROLE) for i in range(7)]
@@ -157,7 +157,7 @@ def test_pasting_seven_cells_with_one_bad_stores_six_and_names_the_bad_one(gui, 
 def test_a_two_column_paste_fills_values_and_explanations_by_position(gui, qtbot, monkeypatch):
     window = gui.window
     shown = []
-    monkeypatch.setattr("desktop.ui.main_window.ProblemsDialog.exec", lambda self: shown.append(
+    monkeypatch.setattr("desktop.ui.dialogs.problems.ProblemsDialog.exec", lambda self: shown.append(
         [self.list.item(i).text() for i in range(self.list.count())]))  # fmt: skip
     window.go_to("water.sections_total")
     QApplication.clipboard().setText("5\t新增2个断面\n4\t\n99\t试图改写比例\n1\t\n")
@@ -191,7 +191,7 @@ def test_double_click_on_a_check_goes_to_the_value_and_an_explanation_is_stored(
 def test_submission_is_blocked_by_an_unexplained_warning(gui, monkeypatch):
     seen = []
     monkeypatch.setattr("desktop.ui.dialogs.submit.SubmitDialog.exec", lambda self: seen.append(self) or self.show() or 0)
-    gui.window.submit()
+    gui.window.sign_off.submit()
     assert seen and not seen[0].ok.isEnabled()
     # Only what blocks it is shown: no field of the form (the date box) floats over the list.
     assert not [w for kind in (QLineEdit, QDateEdit, QComboBox) for w in seen[0].findChildren(kind) if w.isVisible()]
@@ -216,7 +216,7 @@ def test_the_full_submit_flow_with_clerk_and_approver(gui, qtbot, monkeypatch, d
         return self.result()
 
     monkeypatch.setattr("desktop.ui.dialogs.submit.SubmitDialog.exec", fake_exec)
-    window.submit()
+    window.sign_off.submit()
     assert any("密码" in w for w in dialogs["warning"])  # the wrong password was refused first
     store, unit = gui.context().store, gui.context().units.find("500101")
     assert store.status(unit, H1) == "submitted"
@@ -290,9 +290,9 @@ def test_import_from_the_gui_is_one_undo_step_and_refusals_list_cells(gui, tmp_p
             row[4].value = -1
     book.save(tmp_path / "bad.xlsx")
     shown = []
-    monkeypatch.setattr("desktop.ui.main_window.ProblemsDialog.exec", lambda self: shown.append(
+    monkeypatch.setattr("desktop.ui.dialogs.problems.ProblemsDialog.exec", lambda self: shown.append(
         [self.list.item(i).text() for i in range(self.list.count())]))  # fmt: skip
-    gui.window.run_import(tmp_path / "bad.xlsx")
+    gui.window.files.run_import(tmp_path / "bad.xlsx")
     assert shown and shown[0][0].startswith("填报表!E") and "须为不小于0的整数" in shown[0][0]
     for row in book.worksheets[0].iter_rows(min_row=5):
         if row[0].value == "enf.penalties":
@@ -300,7 +300,7 @@ def test_import_from_the_gui_is_one_undo_step_and_refusals_list_cells(gui, tmp_p
         if row[0].value == "water.river_cases":
             row[4].value = 2
     book.save(tmp_path / "good.xlsx")
-    gui.window.run_import(tmp_path / "good.xlsx")
+    gui.window.files.run_import(tmp_path / "good.xlsx")
     assert stored(gui, "enf.penalties") == 30 and stored(gui, "water.river_cases") == 2
     c.undo_stack.undo()
     assert stored(gui, "enf.penalties") == 16 and stored(gui, "water.river_cases") == 0
@@ -345,7 +345,7 @@ def test_the_district_imports_the_review_and_answers_in_the_queries_tab(gui, tmp
     path = save_workbook(build_review(ctx.catalog, unit, H1, 1, "returned", "请核实PM2.5", "reviewer", review.threads(unit, H1)),
                          tmp_path / "review.xlsx")  # fmt: skip
     window = gui.window
-    window.run_import(path)
+    window.files.run_import(path)
     assert not window.controller.read_only  # returned: editable again
     panel = window.queries
     assert panel.model.rowCount() == 1 and "问题 (1)" in window.side.tabText(window.side.indexOf(panel))
@@ -497,7 +497,7 @@ def test_typing_delete_and_paste_on_a_submitted_half_change_nothing(gui, qtbot, 
     assert window.grid.state() != QAbstractItemView.State.EditingState and "已锁定" in window.grid.message.text()
     qtbot.keyClick(window.grid, Qt.Key.Key_Delete)
     shown = []
-    monkeypatch.setattr("desktop.ui.main_window.ProblemsDialog.exec", lambda self: shown.append(self.windowTitle()))
+    monkeypatch.setattr("desktop.ui.dialogs.problems.ProblemsDialog.exec", lambda self: shown.append(self.windowTitle()))
     QApplication.clipboard().setText("1\n2\n")
     qtbot.keyClick(window.grid, Qt.Key.Key_V, Qt.KeyboardModifier.ControlModifier)
     assert shown and "0" in shown[0]
@@ -506,7 +506,7 @@ def test_typing_delete_and_paste_on_a_submitted_half_change_nothing(gui, qtbot, 
 
 def test_a_blank_in_a_pasted_block_clears_nothing(gui, qtbot, monkeypatch):
     window = gui.window
-    monkeypatch.setattr("desktop.ui.main_window.ProblemsDialog.exec", lambda self: None)
+    monkeypatch.setattr("desktop.ui.dialogs.problems.ProblemsDialog.exec", lambda self: None)
     window.go_to("air.days_valid")
     QApplication.clipboard().setText("181\r\n\r\n99\r\n")
     qtbot.keyClick(window.grid, Qt.Key.Key_V, Qt.KeyboardModifier.ControlModifier)
@@ -554,9 +554,9 @@ def test_importing_a_template_with_a_formula_shows_what_was_taken(gui, monkeypat
     filled = with_saved_results(fill(template, tmp_path / "f.xlsx", {"enf.penalties": "=20+5"}), tmp_path / "g.xlsx",
                                 {"20+5": "25"})  # fmt: skip
     shown = []
-    monkeypatch.setattr("desktop.ui.main_window.ProblemsDialog.exec", lambda self: shown.append(
+    monkeypatch.setattr("desktop.ui.dialogs.problems.ProblemsDialog.exec", lambda self: shown.append(
         [self.list.item(i).text() for i in range(self.list.count())]))  # fmt: skip
-    gui.window.run_import(filled)
+    gui.window.files.run_import(filled)
     assert stored(gui, "enf.penalties") == 25
     assert shown and any("=20+5" in line and "25" in line for line in shown[0])
 
@@ -570,7 +570,7 @@ def test_huge_tiny_and_non_finite_numbers_are_refused_at_the_cell_and_in_a_paste
         qtbot.keyClick(editor, Qt.Key.Key_Escape)
     assert stored(gui, "air.pm25") == before
     shown = []
-    monkeypatch.setattr("desktop.ui.main_window.ProblemsDialog.exec", lambda self: shown.append(
+    monkeypatch.setattr("desktop.ui.dialogs.problems.ProblemsDialog.exec", lambda self: shown.append(
         [self.list.item(i).text() for i in range(self.list.count())]))  # fmt: skip
     window.go_to("enf.penalties")
     QApplication.clipboard().setText("12345678901234567890\n")

@@ -1,0 +1,98 @@
+"""The entry window's Report actions: sign off and submit a half, withdraw a submission; the form's people
+(preparer, head, phone) remembered per unit for the next sign-off."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QObject
+from PySide6.QtWidgets import QLineEdit, QMessageBox
+
+from desktop.ui.dialogs.submit import SubmitDialog, approver_labels
+
+
+class SignOffActions(QObject):
+    def __init__(self, window, settings=None):
+        super().__init__(window)
+        self.window, self.settings = window, settings
+
+    def withdraw(self) -> None:
+        from PySide6.QtWidgets import QInputDialog
+
+        from desktop.core.text import UserError
+
+        window, c = self.window, self.window.controller
+        approvers = c.ctx.submissions.approvers(c.unit)
+        title = self.tr("Withdraw the submission")
+        if not approvers:
+            QMessageBox.warning(window, title, self.tr("No approver is registered for this unit; ask the administrator to add one."))
+            return
+        offered = approver_labels(approvers)
+        label, ok = QInputDialog.getItem(window, title, self.tr("Approver"), list(offered), 0, False)
+        if not ok:
+            return
+        name = offered[label]
+        password, ok = QInputDialog.getText(window, title, self.tr("Approver's password"), QLineEdit.EchoMode.Password)
+        if not ok:
+            return
+        reason, ok = QInputDialog.getMultiLineText(window, title, self.tr("Reason (required):"))
+        if not ok:
+            return
+        try:
+            c.withdraw(name, password, reason)
+        except UserError as exc:
+            QMessageBox.warning(window, title, exc.message(c.lang))
+            return
+        window.statusBar().showMessage(self.tr("Withdrawn: the half can be corrected and submitted again."), 8000)
+
+    def _remembered_people(self) -> dict[str, str]:
+        """The form's people as last given for this unit; the preparer defaults to the user's full name."""
+        import json
+
+        c = self.window.controller
+        saved = {}
+        if self.settings is not None:
+            try:
+                saved = json.loads(self.settings.get("form_people") or "{}").get(c.unit.code, {})
+            except ValueError:
+                saved = {}
+        return {"preparer": c.user.display_name or c.user.name, **saved}
+
+    def _remember_people(self, people: dict[str, str]) -> None:
+        import json
+
+        if self.settings is None:
+            return
+        try:
+            stored = json.loads(self.settings.get("form_people") or "{}")
+        except ValueError:
+            stored = {}
+        stored[self.window.controller.unit.code] = {k: v for k, v in people.items() if k != "date"}
+        self.settings.set("form_people", json.dumps(stored, ensure_ascii=False))
+
+    def submit(self) -> None:
+        from desktop.core.text import UserError
+
+        window, c = self.window, self.window.controller
+        report = c.report
+        blocking = [r.message(c.lang) for r in report.checks if r.blocking]
+        summary = self.tr("%1, %2: %3 error(s), %4 warning(s) (%5 unexplained), %6 notice(s).")
+        for key, value in (("%1", report.unit.name(c.lang)), ("%2", report.semester.label(c.lang)),
+                           ("%3", report.count("error")), ("%4", report.count("warning")),
+                           ("%5", report.count("warning", True)), ("%6", report.count("notice"))):  # fmt: skip
+            summary = summary.replace(key, str(value))
+        approvers = [a for a in c.ctx.submissions.approvers(report.unit) if a[0] != c.user.name]
+        people = self._remembered_people()
+        while True:
+            dialog = SubmitDialog(summary, blocking, approvers, window, people)
+            if not dialog.exec():
+                return
+            people = dialog.people
+            try:
+                version = c.submit(dialog.approver, dialog.password, people)
+                self._remember_people(people)
+                break
+            except UserError as exc:
+                QMessageBox.warning(window, self.tr("Not submitted"), exc.message(c.lang))
+        QMessageBox.information(window, self.tr("Submitted"),
+                                self.tr("Version %1 is submitted and now read-only. Save the submission workbook for the bureau.")
+                                .replace("%1", str(version)))  # fmt: skip
+        window.files.export_submission()
