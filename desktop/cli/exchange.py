@@ -23,7 +23,9 @@ def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser, t
     p.add_argument("files", nargs="+", metavar="FILE.xlsx")
     p.add_argument("--unit", metavar="UNIT", help=t("拒收其他单位的文件", "refuse files of any other unit"))
     p.add_argument("--half", metavar="HALF", help=t("拒收其他半年度的文件", "refuse files of any other half-year"))
-    p.add_argument("--json", action="store_true")
+    p.add_argument("--changes", action="store_true", help=t("逐项列出每个文件改动的数值、说明和状态（原为 → 改为）",
+                                                            "list each value, explanation and status a file changed (was → now)"))
+    p.add_argument("--json", action="store_true", help=t("每个文件的结果，连同其全部改动", "each file's result, with all it changed"))
     p.set_defaults(run=cmd_import)
     p = sub.add_parser("export", parents=[common], help=t("生成正式的报送文件", "write the official submission workbook"))
     p.add_argument("unit", metavar="UNIT")
@@ -88,7 +90,18 @@ def cmd_import(args: argparse.Namespace) -> int:
                 stream = sys.stderr if r.status == REFUSED or item["level"] == "notice" else sys.stdout
                 print(f"{r.path.name}: {item['message'] if not item['cell'] else item['sheet'] + '!' + item['cell'] + ': ' + item['message']}",
                       file=stream)  # fmt: skip
+            if args.changes:
+                _print_changes(ctx.catalog, r.changed, lang)
     return EXIT_REFUSED if any(r.status == REFUSED for r in results) else EXIT_OK
+
+
+def _print_changes(catalog, changed, lang: str) -> None:
+    from desktop.core.display import change_lines
+
+    empty = Text("（空）", "(empty)")(lang)
+    for line in change_lines(catalog, changed, lang):
+        unit = ("" if line.unit == "%" else " ") + line.unit if line.unit and line.new else ""
+        print(f"  {line.name} · {line.what}: {line.old or empty} → {line.new or empty}{unit}")
 
 
 def cmd_export(args: argparse.Namespace) -> int:

@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from decimal import Decimal
 
-from desktop.core.catalog import Indicator
+from desktop.core.catalog import Catalog, Indicator
 from desktop.core.derived import Figures
 from desktop.core.text import Text
-from desktop.core.values import format_value, round_half_up
+from desktop.core.values import format_value, from_storage, round_half_up
 
 
 def shown(ind: Indicator, figures: Figures | None, lang: str) -> str:
@@ -50,3 +51,53 @@ def nice_scale(low: float, high: float, ticks: int = 5) -> tuple[float, float, f
     power = 10 ** math.floor(math.log10(raw))
     step = next(m * power for m in (1, 2, 2.5, 5, 10) if m * power >= raw)
     return math.floor(low / step) * step, math.ceil(high / step) * step, step
+
+
+def exact(ind: Indicator, stored: str | None, lang: str) -> str:
+    """A stored value whole, every decimal it has: where a change is shown, rounding to the indicator's places could
+    show 12.34 → 12.34 for 12.341 → 12.344. Categories in the user's language; "" for none."""
+    if stored is None:
+        return ""
+    value = from_storage(ind, stored)
+    return format_value(ind, value, lang) if isinstance(value, str) else f"{value:,}"
+
+
+@dataclass(frozen=True, slots=True)
+class ChangeLine:
+    """One change a file made, as the person reads it: 指标, 项目 (数值/说明/状态), 原为, 改为, 计量单位."""
+
+    code: str
+    name: str
+    what: str
+    old: str
+    new: str
+    unit: str = ""  # of a value
+
+
+WHAT = {"value": Text("数值", "value"), "explanation": Text("说明", "explanation"), "status": Text("状态", "status"),
+        "queries": Text("问题与答复", "queries")}  # fmt: skip
+
+
+def change_lines(catalog: Catalog, changes, lang: str) -> list[ChangeLine]:
+    """`changes`: the store's (code, old, new, what) of one import; the half's status first, then in the catalog's
+    order, each value before its explanation."""
+    from desktop.core.workflow import STATUS_NAMES, Status
+
+    order = {code: i for i, code in enumerate(catalog.indicators)}
+    kinds = ("status", "queries", "value", "explanation")
+    lines = []
+    for ch in sorted(changes, key=lambda c: (order.get(c.code, -1), kinds.index(c.what) if c.what in kinds else 9)):
+        ind = catalog.indicators.get(ch.code)
+        name = ind.name(lang) if ind is not None else ch.code or Text("整份报表", "the whole half")(lang)
+        if ch.what == "value" and ind is not None:
+            old, new = exact(ind, ch.old, lang), exact(ind, ch.new, lang)
+        elif ch.what == "status":
+            old, new = (STATUS_NAMES[Status(v)](lang) if v else "" for v in (ch.old, ch.new))
+        elif ch.what == "queries":
+            old, new = "", Text("已更新", "updated")(lang)
+        else:
+            old, new = ch.old or "", ch.new or ""
+        what = WHAT.get(ch.what)
+        unit = ind.unit(lang) if ind is not None and ch.what == "value" else ""
+        lines.append(ChangeLine(ch.code, name, what(lang) if what else ch.what, old, new, unit))
+    return lines

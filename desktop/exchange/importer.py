@@ -12,7 +12,7 @@ from desktop.core.text import Text, UserError
 from desktop.core.units import Unit
 from desktop.core.workflow import SIGNED_OFF
 from desktop.exchange.reader import BookRefused, ImportedBook, Problem, read_book
-from desktop.store.service import FileSource, Store, ValuesRefused
+from desktop.store.service import Change, FileSource, Store, ValuesRefused
 from desktop.store.submissions import SignOff, Submissions
 
 IMPORTED, UNCHANGED, REFUSED = "imported", "unchanged", "refused"
@@ -28,6 +28,7 @@ class ImportResult:
     changes: int = 0
     problems: list[Problem] = field(default_factory=list)
     notes: list[Text] = field(default_factory=list)  # taken, but worth a look (e.g. made with an older set-up)
+    changed: list[Change] = field(default_factory=list)  # what the file changed, one per value, explanation, status
 
     def to_json(self, lang: str = "zh") -> list[dict]:
         """`{file, sheet, cell, code, message}` per problem; one summary object when it was taken."""
@@ -40,7 +41,12 @@ class ImportResult:
                  for n in self.notes]  # fmt: skip
         return [{"file": str(self.path), "sheet": None, "cell": None, "code": None, "message": message(lang),
                  "level": self.status, "unit": self.unit, "semester": self.semester, "kind": self.kind,
-                 "changes": self.changes}] + notes  # fmt: skip
+                 "changes": self.changes, "changed": [{"code": c.code or None, "what": c.what, "old": _plain(c.old),
+                                                       "new": _plain(c.new)} for c in self.changed]}] + notes  # fmt: skip
+
+
+def _plain(stored) -> str | None:
+    return None if stored is None else str(stored)  # a status is an enum; a value its stored text, as stored
 
 
 def _refused(path: Path, text: Text, book: ImportedBook | None = None) -> ImportResult:
@@ -112,7 +118,7 @@ def import_file(store: Store, path: Path, actor: str, expect_unit: Unit | None =
     if alone:
         _keep_heads(store, actor, memo)
     notes += checked
-    return ImportResult(path, status, book.kind, unit.code, str(book.semester), len(changes), [], notes)
+    return ImportResult(path, status, book.kind, unit.code, str(book.semester), len(changes), [], notes, list(changes))
 
 
 def _review_note(book) -> Text:

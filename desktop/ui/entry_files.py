@@ -44,6 +44,9 @@ class EntryFiles(QObject):
             self._said(self.tr("The file holds the same values as the database; nothing changed."))
         else:
             self._said(self.tr("Imported %1: %2 change(s)").replace("%1", path.name).replace("%2", str(result.changes)))
+        if result.kind == "template" and result.changed:  # every change seen, not only counted
+            self.show_changes(path, result)
+            return
         if result.kind == "review" and not result.problems and any(t.open for t in c.threads):
             # The bureau's queries wait: show them, with room to read the thread and answer.
             window.side.setCurrentWidget(window.queries)
@@ -52,6 +55,19 @@ class EntryFiles(QObject):
         if not result.problems and result.notes:  # taken, but the user should see what: formula results, older set-up
             ProblemsDialog(self.tr("Imported, with notes"), [n(lang) for n in result.notes], window,
                            self.tr("The file was imported. Please look at the following:")).exec()
+
+    def show_changes(self, path: Path, result) -> None:
+        from desktop.core.display import change_lines
+        from desktop.ui.dialogs.import_changes import ImportChangesDialog
+
+        window, c = self.window, self.window.controller
+        lines = change_lines(c.ctx.catalog, result.changed, c.lang)
+        intro = self.tr("%1 made %2 change(s), listed below. Undo (Ctrl+Z) takes the whole import back in one step; "
+                        "double-click a row to go to the indicator.").replace("%1", path.name).replace("%2", str(len(lines)))
+        self.changes_dialog = ImportChangesDialog(self.tr("Imported: what changed"), intro, lines,
+                                                  [n(c.lang) for n in result.notes], window)  # fmt: skip
+        self.changes_dialog.goTo.connect(window.go_to)
+        self.changes_dialog.show()
 
     def export_template(self) -> None:
         from desktop.exchange.save import save_workbook

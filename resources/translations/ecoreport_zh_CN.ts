@@ -774,8 +774,8 @@ The bureau&apos;s key fingerprint: %3</source>
     </message>
     <message>
         <location filename="../../desktop/ui/entry_files.py" line="29"/>
-        <location filename="../../desktop/ui/entry_files.py" line="62"/>
-        <location filename="../../desktop/ui/entry_files.py" line="88"/>
+        <location filename="../../desktop/ui/entry_files.py" line="78"/>
+        <location filename="../../desktop/ui/entry_files.py" line="104"/>
         <source>Excel workbooks (*.xlsx)</source>
         <translation>Excel 工作簿 (*.xlsx)</translation>
     </message>
@@ -800,53 +800,63 @@ The bureau&apos;s key fingerprint: %3</source>
         <translation>已导入 %1：%2 项变化</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/entry_files.py" line="53"/>
+        <location filename="../../desktop/ui/entry_files.py" line="56"/>
         <source>Imported, with notes</source>
         <translation>已导入（附说明）</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/entry_files.py" line="54"/>
+        <location filename="../../desktop/ui/entry_files.py" line="57"/>
         <source>The file was imported. Please look at the following:</source>
         <translation>文件已导入，请查看以下各项：</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/entry_files.py" line="61"/>
+        <location filename="../../desktop/ui/entry_files.py" line="65"/>
+        <source>%1 made %2 change(s), listed below. Undo (Ctrl+Z) takes the whole import back in one step; double-click a row to go to the indicator.</source>
+        <translation>导入 %1 共有 %2 项变化，见下表。撤销（Ctrl+Z）可一步撤回整个导入；双击一行可转到该指标。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/entry_files.py" line="67"/>
+        <source>Imported: what changed</source>
+        <translation>导入的变化</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/entry_files.py" line="77"/>
         <source>%1_template.xlsx</source>
         <translation>%1_填报模板.xlsx</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/entry_files.py" line="62"/>
+        <location filename="../../desktop/ui/entry_files.py" line="78"/>
         <source>Export template</source>
         <translation>导出填报模板</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/entry_files.py" line="74"/>
+        <location filename="../../desktop/ui/entry_files.py" line="90"/>
         <source>Writing the template…</source>
         <translation>正在写出填报模板…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/entry_files.py" line="75"/>
-        <location filename="../../desktop/ui/entry_files.py" line="96"/>
+        <location filename="../../desktop/ui/entry_files.py" line="91"/>
+        <location filename="../../desktop/ui/entry_files.py" line="112"/>
         <source>Saved %1</source>
         <translation>已保存 %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/entry_files.py" line="84"/>
+        <location filename="../../desktop/ui/entry_files.py" line="100"/>
         <source>%1_submission_v%2.xlsx</source>
         <translation>%1_报送文件_第%2版.xlsx</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/entry_files.py" line="86"/>
+        <location filename="../../desktop/ui/entry_files.py" line="102"/>
         <source>%1_submission.xlsx</source>
         <translation>%1_报送文件.xlsx</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/entry_files.py" line="87"/>
+        <location filename="../../desktop/ui/entry_files.py" line="103"/>
         <source>Save the submission workbook</source>
         <translation>保存报送文件</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/entry_files.py" line="94"/>
+        <location filename="../../desktop/ui/entry_files.py" line="110"/>
         <source>Writing the submission workbook…</source>
         <translation>正在写出报送文件…</translation>
     </message>
@@ -1102,6 +1112,45 @@ The bureau&apos;s key fingerprint: %3</source>
         <location filename="../../desktop/ui/history_chart.py" line="33"/>
         <source>Value</source>
         <translation>数值</translation>
+    </message>
+</context>
+<context>
+    <name>ImportChangesDialog</name>
+    <message>
+        <location filename="../../desktop/ui/dialogs/import_changes.py" line="34"/>
+        <source>Indicator</source>
+        <translation>指标名称</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/dialogs/import_changes.py" line="35"/>
+        <source>Item</source>
+        <translation>项目</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/dialogs/import_changes.py" line="36"/>
+        <source>Was</source>
+        <translation>原为</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/dialogs/import_changes.py" line="36"/>
+        <location filename="../../desktop/ui/dialogs/import_changes.py" line="37"/>
+        <source>(empty)</source>
+        <translation>（空）</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/dialogs/import_changes.py" line="37"/>
+        <source>Now</source>
+        <translation>改为</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/dialogs/import_changes.py" line="38"/>
+        <source>Unit</source>
+        <translation>计量单位</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/dialogs/import_changes.py" line="56"/>
+        <source>Please also look at the following:</source>
+        <translation>另请注意以下各项：</translation>
     </message>
 </context>
 <context>

@@ -249,8 +249,16 @@ def test_template_import_export_consolidate_and_report_from_the_command_line(dem
         if row[0].value == "enf.penalties":
             row[4].value = 25
     wb.save(tmp_path / "good.xlsx")
-    assert "已导入，1项变化" in run("import", str(tmp_path / "good.xlsx"), "--user", "wanzhou", db=demo_copy, check=0).stdout
-    assert "未作修改" in run("import", str(tmp_path / "good.xlsx"), "--user", "wanzhou", db=demo_copy, check=0).stdout
+    imported = run("import", str(tmp_path / "good.xlsx"), "--user", "wanzhou", "--changes", db=demo_copy, check=0).stdout
+    assert imported.splitlines() == ["good.xlsx: 已导入，1项变化", "  环境行政处罚案件 · 数值: 16 → 25 件"]  # each change seen
+    again = json.loads(run("import", str(tmp_path / "good.xlsx"), "--user", "wanzhou", "--json", db=demo_copy, check=0).stdout)
+    assert again[0]["message"] == "内容与数据库一致，未作修改" and again[0]["changed"] == []
+    for row in wb["填报表"].iter_rows(min_row=5):
+        if row[0].value == "enf.penalties":
+            row[7].value = "专项执法行动"
+    wb.save(tmp_path / "noted.xlsx")
+    noted = json.loads(run("import", str(tmp_path / "noted.xlsx"), "--user", "wanzhou", "--json", db=demo_copy, check=0).stdout)
+    assert noted[0]["changed"] == [{"code": "enf.penalties", "what": "explanation", "old": None, "new": "专项执法行动"}]
     both = run("import", str(tmp_path / "good.xlsx"), str(tmp_path / "bad.xlsx"), "--user", "wanzhou", db=demo_copy)
     assert both.returncode == 1  # one refused makes the whole run exit 1
     submission = tmp_path / "s.xlsx"

@@ -44,3 +44,26 @@ def test_a_rankings_change_is_said_as_places_up_or_down(catalog):
     assert change(rank, 5, 3, "zh") == "下降2位" and change(rank, 5, 3, "en") == "down 2 places"
     assert change(rank, 3, 3, "zh") == "持平" and yoy_change(rank, 3, 4, "zh") == "上升1位"
     assert change(catalog["air.days_good"], 3, 4, "zh") == "-1"  # a count keeps its sign
+
+
+def test_what_an_import_changed_is_said_whole_in_catalog_order(catalog):
+    """A change is shown as stored, not rounded to the indicator's places: 38.14 → 38.12 must not read 38.1 → 38.1."""
+    from collections import namedtuple
+
+    from desktop.core.display import change_lines
+
+    Change = namedtuple("Change", "code old new what")
+    changes = [Change("enf.penalties", "16", "12345", "value"), Change("air.pm25", None, "专项执法", "explanation"),
+               Change("air.pm25", "38.14", "38.12", "value"), Change("water.yangtze_class", "Ⅲ", "Ⅱ", "value"),
+               Change("", "returned", "submitted", "status")]  # fmt: skip
+    zh = change_lines(catalog, changes, "zh")
+    assert [(line.name, line.what, line.old, line.new) for line in zh] == [
+        ("整份报表", "状态", "已退回", "已报送"),
+        ("长江干流水质类别", "数值", "Ⅲ", "Ⅱ"),
+        ("PM2.5平均浓度", "数值", "38.14", "38.12"),
+        ("PM2.5平均浓度", "说明", "", "专项执法"),
+        ("环境行政处罚案件", "数值", "16", "12,345"),
+    ]  # fmt: skip
+    assert zh[2].unit == "微克/立方米" and zh[3].unit == ""  # an explanation has no unit
+    en = change_lines(catalog, changes, "en")
+    assert (en[1].old, en[1].new, en[0].new) == ("III", "II", "submitted")

@@ -275,7 +275,7 @@ def test_history_tab_opens_on_the_row_already_chosen(gui):
     assert window.chart._view is not None and window.chart._view.chart().title().startswith("PM2.5")
 
 
-def test_import_from_the_gui_is_one_undo_step_and_refusals_list_cells(gui, tmp_path, monkeypatch):
+def test_import_from_the_gui_is_one_undo_step_lists_each_change_and_refusals_list_cells(gui, tmp_path, monkeypatch, qtbot):
     import openpyxl
 
     from desktop.exchange.save import save_workbook
@@ -302,6 +302,20 @@ def test_import_from_the_gui_is_one_undo_step_and_refusals_list_cells(gui, tmp_p
     book.save(tmp_path / "good.xlsx")
     gui.window.files.run_import(tmp_path / "good.xlsx")
     assert stored(gui, "enf.penalties") == 30 and stored(gui, "water.river_cases") == 2
+    # Each change is listed, beside the grid, and a double-click goes to its row.
+    changes = gui.window.files.changes_dialog
+    assert changes.isVisible() and not changes.isModal() and "good.xlsx" in changes.intro.text()
+    table = changes.table
+    rows = [[table.model().index(r, c).data() for c in range(5)] for r in range(table.model().rowCount())]
+    assert rows == [["市级美丽河湖优秀案例", "数值", "0", "2", "个"], ["环境行政处罚案件", "数值", "16", "30", "件"]]
+    where = table.visualRect(table.model().index(1, 0)).center()
+    qtbot.mouseClick(table.viewport(), Qt.MouseButton.LeftButton, pos=where)
+    qtbot.mouseDClick(table.viewport(), Qt.MouseButton.LeftButton, pos=where)
+    assert gui.window.grid.currentIndex().data(CODE_ROLE) == "enf.penalties"
+    table.setCurrentIndex(table.model().index(0, 0))
+    qtbot.keyClick(table, Qt.Key.Key_Return)
+    assert gui.window.grid.currentIndex().data(CODE_ROLE) == "water.river_cases"
+    changes.close()
     c.undo_stack.undo()
     assert stored(gui, "enf.penalties") == 16 and stored(gui, "water.river_cases") == 0
 
@@ -558,7 +572,8 @@ def test_importing_a_template_with_a_formula_shows_what_was_taken(gui, monkeypat
         [self.list.item(i).text() for i in range(self.list.count())]))  # fmt: skip
     gui.window.files.run_import(filled)
     assert stored(gui, "enf.penalties") == 25
-    assert shown and any("=20+5" in line and "25" in line for line in shown[0])
+    notes = gui.window.files.changes_dialog.notes  # with the changes, in one window
+    assert not shown and any("=20+5" in notes.item(i).text() and "25" in notes.item(i).text() for i in range(notes.count()))
 
 
 def test_huge_tiny_and_non_finite_numbers_are_refused_at_the_cell_and_in_a_paste(gui, qtbot, monkeypatch):
