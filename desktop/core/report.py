@@ -14,12 +14,13 @@ from desktop.core.consolidation import Consolidated
 from desktop.core.derived import Figures, compute
 from desktop.core.fingerprint import fingerprint
 from desktop.core.semester import Semester
-from desktop.core.targets import Attainment, TargetBook
+from desktop.core.targets import Attainment, Target, TargetBook
 from desktop.core.text import Text
 from desktop.core.units import Unit, Units
 from desktop.core.values import Value
 from desktop.core.workflow import Status
 
+NOT_ASSESSED = Text("暂不评价：初步合计数", "not assessed: provisional total")  # said of each target in `unassessed`
 
 @dataclass(frozen=True, slots=True)
 class UnitHalf:
@@ -48,6 +49,8 @@ class HalfReport:
     preparer: str | None  # who prepared the signed-off version (填表人), by full name
     approver: str | None  # who signed it off (审核人), by full name
     fingerprint: str
+    # A provisional city total's targets, shown but not assessed: counting some districts, it would miss what is not missed.
+    unassessed: dict[str, Target] = field(default_factory=dict)
 
     def count(self, severity: str, unexplained_only: bool = False) -> int:
         return sum(r.severity == severity and not (unexplained_only and r.explained) for r in self.checks)
@@ -73,11 +76,12 @@ def build_half_report(catalog: Catalog, targets: TargetBook, half: UnitHalf, pre
     year_ago = compute(catalog, year_ago, semester.same_last_year())
     data = CheckInput(unit, semester, half.raw, half.explanations, last_year.raw, consolidated=unit.is_municipality)
     checks = run_checks(catalog, targets, data, figures)
-    goals = {a.code: a for a in attainments(catalog, targets, unit, semester, figures)
-             if not provisional or catalog.city_measured(a.code)}  # fmt: skip
+    assessed = attainments(catalog, targets, unit, semester, figures)
+    goals = {a.code: a for a in assessed if not provisional or catalog.city_measured(a.code)}
+    unassessed = {a.code: a.target for a in assessed if a.code not in goals}
     digest = fingerprint(unit.code, str(semester), catalog.version, half.raw, half.explanations)
     return HalfReport(unit, semester, half, figures, before, year_ago, goals, checks, status, version, preparer, approver,
-                      digest)  # fmt: skip
+                      digest, unassessed)  # fmt: skip
 
 
 def partial_subject(report: HalfReport) -> Text | None:

@@ -12,7 +12,7 @@ from desktop.core.catalog import Catalog, Indicator
 from desktop.core.checks import attainments
 from desktop.core.derived import Figures, compute
 from desktop.core.form import row_codes
-from desktop.core.report import HalfReport
+from desktop.core.report import NOT_ASSESSED, HalfReport
 from desktop.core.semester import Semester
 from desktop.core.targets import MISSED, Attainment
 from desktop.core.text import Text
@@ -120,10 +120,11 @@ def _summary(ws, city: HalfReport, districts: list[DistrictRow], catalog: Catalo
         # fall that is not there. Only the city's own measurements are compared until every district is in.
         comparable = final or catalog.city_measured(ind.code)  # build_half_report leaves the rest uncompared
         change = c.yoy_change(ind, city.figures.get(ind.code), city.last_year.get(ind.code), lang) if comparable else "—"
-        judged = att.describe(ind, lang) if att else (None if comparable else "—")
+        target = att.target if att else city.unassessed.get(ind.code)  # a provisional total's target: shown, not judged
+        judged = att.describe(ind, lang) if att else (NOT_ASSESSED(lang) if target else None if comparable else "—")
         values = [rows[ind.code], ind.name(lang), ind.unit(lang), c.figure(ind, city.figures, lang),
                   c.figure(ind, city.last_year, lang) if comparable else "—",
-                  change, att.target.shown(ind, lang) if att else None, c.basis(att.target, lang) if att else None,
+                  change, target.shown(ind, lang) if target else None, c.basis(target, lang) if target else None,
                   judged, how]  # fmt: skip
         for col, value in enumerate(values, start=1):
             cell = c.boxed(
@@ -138,9 +139,11 @@ def _summary(ws, city: HalfReport, districts: list[DistrictRow], catalog: Catalo
         if att and att.status == MISSED:
             ws.cell(r, 9).font = Font(name=c.FONT, color="9C0006")
     last = 4 + len(catalog.applicable(True))
-    notes = [] if final else [Text("初步数据仅合计已审核通过的区县：合计数及由其计算的指标暂不与上年同期比较、暂不评价达标情况（—）。",
+    notes = [] if final else [Text("初步数据仅合计已审核通过的区县：合计数及由其计算的指标暂不与上年同期比较（—），"
+                                   "目标照列，暂不评价达标情况。",
                                    "A provisional total counts only the accepted districts: totals and what is calculated "
-                                   "from them are not yet compared with last year or assessed against targets (—).")(lang)]  # fmt: skip
+                                   "from them are not yet compared with last year (—); their targets are listed but not "
+                                   "yet assessed.")(lang)]  # fmt: skip
     if any(a.target.sample for a in city.attainments.values()):
         notes.append(c.sample_note(lang))
     if issued is not None:

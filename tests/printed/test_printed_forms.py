@@ -89,7 +89,7 @@ def test_the_city_workbook_prints_readably_and_says_how_final_it_is(ctx, tmp_pat
     assert "制表单位：重庆市生态环境局" in text and "制表人：李审核" in text and "制表日期：2024年7月30日" in text
     assert "示例）" not in text and "（示例" not in text
     # A provisional total is not compared with last year's whole city; ratios compare in 百分点 once final.
-    assert "暂不与上年同期比较、暂不评价达标情况" in text and "全市（初步，计入5个区县）" in text
+    assert "暂不与上年同期比较（—），目标照列，暂不评价达标情况" in text and "全市（初步，计入5个区县）" in text
     # Each topic's districts with their names whole; a narrow topic on one portrait page.
     waste = [p for p in pages if "固体废物" in p.text and "各区县数据" in p.text]
     assert len(waste) == 1 and "彭水苗族土家族自治县" in waste[0].text

@@ -33,6 +33,7 @@ from PySide6.QtWidgets import (
 )  # fmt: skip
 
 from desktop.core.display import nice_scale, shown
+from desktop.core.report import NOT_ASSESSED
 from desktop.core.targets import MET, MISSED
 from desktop.core.text import UserError
 from desktop.core.workflow import STATUS_NAMES, Status
@@ -284,14 +285,14 @@ class DashboardPage(QWidget):
         final = coverage is not None and coverage.final
         self.coverage.setStyleSheet("color: #1e7b34;" if final else "color: #9c0006; font-weight: bold;")
         rows = []
-        goals = ctx.resources.targets.for_unit(c.semester, ctx.units.municipality)
-        for code in [c for c in ctx.catalog.indicators if c in goals]:  # in the catalog's order
-            ind, att, target = ctx.catalog[code], self.city.attainments.get(code), goals[code]
+        city = self.city
+        for code in [c for c in ctx.catalog.indicators if c in city.attainments or c in city.unassessed]:  # catalog order
+            ind, att = ctx.catalog[code], city.attainments.get(code)
             if att is not None:
-                rows.append((ind.name(lang), shown(ind, self.city.figures, lang), att.target.shown(ind, lang), att.describe(ind, lang), att.status))
-            elif not final:  # a provisional total is not judged against the city's target
-                rows.append((ind.name(lang), shown(ind, self.city.figures, lang), target.shown(ind, lang),
-                             self.tr("Not assessed: provisional total"), ""))  # fmt: skip
+                rows.append((ind.name(lang), shown(ind, city.figures, lang), att.target.shown(ind, lang), att.describe(ind, lang), att.status))
+            else:  # a provisional total is not judged against the city's target
+                rows.append((ind.name(lang), shown(ind, city.figures, lang), city.unassessed[code].shown(ind, lang),
+                             NOT_ASSESSED(lang), ""))  # fmt: skip
         self.headline.set_rows(rows)
         self.headline_view.setColumnWidth(0, 210)
         self.narrative.setPlainText("\n\n".join(data.narrative))
