@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import re
+import sys
 from datetime import date
 
 from desktop.cli.common import context, password_from, semester_arg, unit_arg
@@ -198,10 +199,30 @@ def cmd_withdraw(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+LASTING_NAMES = {"head": Text("单位负责人", "head of unit"), "stats": Text("统计负责人", "head of statistics"),
+                 "phone": Text("联系电话", "telephone")}  # fmt: skip
+
+
+def _last_people(ctx, unit, args: argparse.Namespace) -> None:
+    """What is not given is taken from the unit's last sign-off, as the sign-off dialog offers it, and said so."""
+    kept, half, version = ctx.submissions.last_people(unit)
+    taken = {k: v for k, v in kept.items() if not (getattr(args, k) or "").strip()}
+    for name, value in taken.items():
+        setattr(args, name, value)
+    if taken:
+        zh = "，".join(f"{LASTING_NAMES[k].zh}：{v}" for k, v in taken.items())
+        en = ", ".join(f"{LASTING_NAMES[k].en}: {v}" for k, v in taken.items())
+        flags = " ".join(f"--{k}" for k in taken)
+        print(Text(f"沿用{half.label('zh')}第{version}版签署时的{zh}（如有变化，请用 {flags} 给出）",
+                   f"Taken from the sign-off of {half.label('en')} version {version}: {en} (give {flags} if changed)")(args.lang),
+              file=sys.stderr)  # fmt: skip
+
+
 def cmd_submit(args: argparse.Namespace) -> int:
     """The approver's password comes from ECOREPORT_APPROVER_PASSWORD or is asked for, never from the command line."""
     ctx = context(args)
     unit, semester = unit_arg(ctx, args.unit), semester_arg(args.semester)
+    _last_people(ctx, unit, args)
     missing = [name for name, given in (("--head", args.head), ("--phone", args.phone)) if not (given or "").strip()]
     if missing:  # printed on the form: as the sign-off dialog, the command line does not leave them blank
         raise BadInput(Text(f"请用 {' 和 '.join(missing)} 给出单位负责人和联系电话：它们印在报表上",

@@ -51,6 +51,7 @@ class HalfReport:
     fingerprint: str
     # A provisional city total's targets, shown but not assessed: counting some districts, it would miss what is not missed.
     unassessed: dict[str, Target] = field(default_factory=dict)
+    people: dict[str, str] = field(default_factory=dict)  # the signed form's people: head, stats, phone, date …
 
     def count(self, severity: str, unexplained_only: bool = False) -> int:
         return sum(r.severity == severity and not (unexplained_only and r.explained) for r in self.checks)
@@ -62,7 +63,8 @@ class HalfReport:
 
 
 def build_half_report(catalog: Catalog, targets: TargetBook, half: UnitHalf, previous: UnitHalf, last_year: UnitHalf,
-                      status: Status, version: int, preparer: str | None, approver: str | None) -> HalfReport:  # fmt: skip
+                      status: Status, version: int, preparer: str | None, approver: str | None,
+                      people: dict[str, str] | None = None) -> HalfReport:  # fmt: skip
     unit, semester = half.unit, half.semester
     figures = compute(catalog, half.raw, semester)
     before, year_ago = previous.raw, last_year.raw
@@ -81,7 +83,7 @@ def build_half_report(catalog: Catalog, targets: TargetBook, half: UnitHalf, pre
     unassessed = {a.code: a.target for a in assessed if a.code not in goals}
     digest = fingerprint(unit.code, str(semester), catalog.version, half.raw, half.explanations)
     return HalfReport(unit, semester, half, figures, before, year_ago, goals, checks, status, version, preparer, approver,
-                      digest, unassessed)  # fmt: skip
+                      digest, unassessed, dict(people or {}))  # fmt: skip
 
 
 def partial_subject(report: HalfReport) -> Text | None:

@@ -21,7 +21,8 @@ def half_report(store: Store, unit: Unit, semester: Semester, include: str = "ac
     preparer = people.get("preparer") or (row.prepared_by if row else None) or store.last_editor(unit, semester)
     approver = people.get("approver") or (row.signed_by if row else None)
     return build_half_report(store.catalog, store.resources.targets, half, previous, last_year,
-                             Status(row.status) if row else Status.DRAFT, row.version if row else 0, preparer, approver)  # fmt: skip
+                             Status(row.status) if row else Status.DRAFT, row.version if row else 0, preparer, approver,
+                             {k: str(v) for k, v in people.items() if v} if isinstance(people, dict) else {})  # fmt: skip
 
 
 def _paragraphs(resources):

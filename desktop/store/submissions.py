@@ -387,6 +387,26 @@ class Submissions:
                 self._transition(s, Action.ACCEPT, unit, semester, actor, "演示数据 demo data", row=row)
             s.commit()
 
+    # The form's people who stay from one sign-off to the next; the preparer and the date are each sign-off's own.
+    LASTING = ("head", "stats", "phone")
+
+    def last_people(self, unit: Unit) -> tuple[dict[str, str], Semester | None, int]:
+        """The lasting people on this unit's most recent sign-off, any half: (people, its half, its version)."""
+        with self.store.session() as s:
+            query = (select_columns(SubmissionRow.people, SubmissionRow.semester, SubmissionRow.version)
+                     .where(SubmissionRow.unit_code == unit.code, col(SubmissionRow.people).is_not(None),
+                            col(SubmissionRow.signed_at).is_not(None))
+                     .order_by(col(SubmissionRow.signed_at).desc()).limit(1))  # fmt: skip
+            row = s.exec(query).first()
+        if row is None:
+            return {}, None, 0
+        try:
+            people = json.loads(row.people)
+        except ValueError:
+            return {}, None, 0
+        kept = {k: str(people[k]) for k in self.LASTING if isinstance(people, dict) and people.get(k)}
+        return kept, Semester.parse(row.semester), row.version
+
     def approvers(self, unit: Unit) -> list[tuple[str, str]]:
         """The unit's active approvers: (user name, full name), for a person to choose from by name."""
         with self.store.session() as s:

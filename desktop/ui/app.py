@@ -180,8 +180,7 @@ class GuiApp:
             half = str(self.controller.semester)
         if self.controller.unit is not None:
             unit = self.controller.unit.code
-        window = MainWindow(self.controller, semesters) if user.role == "reviewer" else \
-            MainWindow(self.controller, semesters, settings=self.settings)  # fmt: skip
+        window = MainWindow(self.controller, semesters)
         window.languageChosen.connect(self.switch_language)
         window.logOutRequested.connect(self.log_out)
         geometry = self.settings.get("geometry")

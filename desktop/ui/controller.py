@@ -215,6 +215,12 @@ class EntryController(QObject):
         self.ctx.submissions.withdraw(approver, self.unit, self.semester, reason)
         self.reload()
 
+    def form_people(self) -> dict[str, str]:
+        """What the sign-off dialog offers: the user as preparer, and the head, statistics head and telephone of the
+        unit's last sign-off (on this database, whoever signed it)."""
+        kept, _half, _version = self.ctx.submissions.last_people(self.unit)
+        return {"preparer": self.user.display_name or self.user.name, **kept}
+
     def submit(self, approver: str, password: str, people: dict[str, str] | None = None) -> int:
         version = self.ctx.submissions.sign_off(self.user.name, approver, password, self.unit, self.semester, people)
         self.undo_stack.clear()

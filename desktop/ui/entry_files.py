@@ -15,8 +15,12 @@ from desktop.ui.file_dialogs import open_path, save_path
 
 class EntryFiles(QObject):
     def __init__(self, window):
-        super().__init__(window)
-        self.window = window
+        super().__init__(window)  # the window owns this; it is reached as parent(), not held (no reference cycle)
+        self.changes_dialog = None
+
+    @property
+    def window(self):
+        return self.parent()
 
     def _file_label(self) -> str:
         c = self.window.controller
@@ -64,6 +68,9 @@ class EntryFiles(QObject):
         lines = change_lines(c.ctx.catalog, result.changed, c.lang)
         intro = self.tr("%1 made %2 change(s), listed below. Undo (Ctrl+Z) takes the whole import back in one step; "
                         "double-click a row to go to the indicator.").replace("%1", path.name).replace("%2", str(len(lines)))
+        if self.changes_dialog is not None:  # one list at a time: the last import's
+            self.changes_dialog.close()
+            self.changes_dialog.deleteLater()
         self.changes_dialog = ImportChangesDialog(self.tr("Imported: what changed"), intro, lines,
                                                   [n(c.lang) for n in result.notes], window)  # fmt: skip
         self.changes_dialog.goTo.connect(window.go_to)

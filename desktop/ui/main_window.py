@@ -41,10 +41,9 @@ class MainWindow(QMainWindow):
     languageChosen = Signal(str)
     logOutRequested = Signal()  # another person signs in on this program (the approver, to sign off)
 
-    def __init__(self, controller: EntryController, semesters: list[Semester], parent=None, settings=None):
+    def __init__(self, controller: EntryController, semesters: list[Semester], parent=None):
         super().__init__(parent)
         self.controller = controller
-        self.settings = settings
         ctx, lang = controller.ctx, controller.lang
         self.setWindowTitle(self.tr("EcoReport — Half-year ecological environment reporting"))
         self.model = IndicatorTableModel(self)
@@ -90,7 +89,7 @@ class MainWindow(QMainWindow):
         self.setCentralWidget(central)
         self.splitter = splitter
         self.files = EntryFiles(self)
-        self.sign_off = SignOffActions(self, settings)
+        self.sign_off = SignOffActions(self)
         self._build_toolbar(semesters)
         self._build_menus()
         self._build_status_bar()

@@ -5,7 +5,6 @@ from __future__ import annotations
 from PySide6.QtCore import QByteArray, QSettings
 
 DEFAULTS = {"language": "zh", "unit": "", "semester": "", "geometry": QByteArray(), "state": QByteArray(), "served_unit": "", "last_user": "",
-            "form_people": "",  # JSON per unit: the form's people last given at sign-off
             "last_folder": ""}  # where the last file was saved or opened
 
 

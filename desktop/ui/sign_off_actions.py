@@ -1,5 +1,4 @@
-"""The entry window's Report actions: sign off and submit a half, withdraw a submission; the form's people
-(preparer, head, phone) remembered per unit for the next sign-off."""
+"""The entry window's Report actions: sign off and submit a half, withdraw a submission."""
 
 from __future__ import annotations
 
@@ -10,9 +9,12 @@ from desktop.ui.dialogs.submit import SubmitDialog, approver_labels
 
 
 class SignOffActions(QObject):
-    def __init__(self, window, settings=None):
-        super().__init__(window)
-        self.window, self.settings = window, settings
+    def __init__(self, window):
+        super().__init__(window)  # the window owns this; it is reached as parent(), not held (no reference cycle)
+
+    @property
+    def window(self):
+        return self.parent()
 
     def withdraw(self) -> None:
         from PySide6.QtWidgets import QInputDialog
@@ -43,31 +45,6 @@ class SignOffActions(QObject):
             return
         window.statusBar().showMessage(self.tr("Withdrawn: the half can be corrected and submitted again."), 8000)
 
-    def _remembered_people(self) -> dict[str, str]:
-        """The form's people as last given for this unit; the preparer defaults to the user's full name."""
-        import json
-
-        c = self.window.controller
-        saved = {}
-        if self.settings is not None:
-            try:
-                saved = json.loads(self.settings.get("form_people") or "{}").get(c.unit.code, {})
-            except ValueError:
-                saved = {}
-        return {"preparer": c.user.display_name or c.user.name, **saved}
-
-    def _remember_people(self, people: dict[str, str]) -> None:
-        import json
-
-        if self.settings is None:
-            return
-        try:
-            stored = json.loads(self.settings.get("form_people") or "{}")
-        except ValueError:
-            stored = {}
-        stored[self.window.controller.unit.code] = {k: v for k, v in people.items() if k != "date"}
-        self.settings.set("form_people", json.dumps(stored, ensure_ascii=False))
-
     def submit(self) -> None:
         from desktop.core.text import UserError
 
@@ -80,7 +57,7 @@ class SignOffActions(QObject):
                            ("%5", report.count("warning", True)), ("%6", report.count("notice"))):  # fmt: skip
             summary = summary.replace(key, str(value))
         approvers = [a for a in c.ctx.submissions.approvers(report.unit) if a[0] != c.user.name]
-        people = self._remembered_people()
+        people = c.form_people()
         while True:
             dialog = SubmitDialog(summary, blocking, approvers, window, people)
             if not dialog.exec():
@@ -88,7 +65,6 @@ class SignOffActions(QObject):
             people = dialog.people
             try:
                 version = c.submit(dialog.approver, dialog.password, people)
-                self._remember_people(people)
                 break
             except UserError as exc:
                 QMessageBox.warning(window, self.tr("Not submitted"), exc.message(c.lang))

@@ -321,6 +321,15 @@ def test_the_command_line_sign_off_takes_the_forms_people_and_checks_them(demo_c
     cover = {r[0].value: r[1].value for r in openpyxl.load_workbook(tmp_path / "s.xlsx")["封面"].iter_rows() if r[0].value}
     assert (cover["单位负责人"], cover["联系电话"], cover["报出日期"], cover["填表人"]) == \
         ("李局长", "023-58123456", "2024-07-15", "万州区填报员")  # fmt: skip
+    # Version 2 is signed with the people of version 1 unless told otherwise, and the command says what it took.
+    assert cli(demo_copy, "withdraw", "500101", "2024H1", "--reason", "更正", "--user", "wanzhou_approver", env=env).returncode == 0
+    again = cli(demo_copy, "submit", "500101", "2024H1", "--approver", "wanzhou_approver", "--user", "wanzhou",
+                "--phone", "023-58000000", env=env)  # fmt: skip
+    assert again.returncode == 0, again.stderr
+    assert "沿用2024年上半年第1版签署时的单位负责人：李局长（如有变化，请用 --head 给出）" in again.stderr
+    cli(demo_copy, "export", "500101", "2024H1", "-o", str(tmp_path / "s2.xlsx"), "--user", "wanzhou", env=env)
+    cover = {r[0].value: r[1].value for r in openpyxl.load_workbook(tmp_path / "s2.xlsx")["封面"].iter_rows() if r[0].value}
+    assert (cover["报送版本"], cover["单位负责人"], cover["联系电话"]) == ("2", "李局长", "023-58000000")
 
 
 def test_a_district_is_told_that_submissions_are_the_bureaus_to_import(two, tmp_path):

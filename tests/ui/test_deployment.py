@@ -345,7 +345,7 @@ def test_from_two_empty_databases_to_the_city_workbook(installations, qtbot, tmp
     assert district.ctx.store.unit_half(unit, HALF).raw["air.pm25"] == Decimal("41.5")
     assert explain_every_warning(window, "受区域传输影响，已与监测站核实") >= 1
     first = tmp_path / "万州区_v1.xlsx"
-    modals.run(window.submit, submit_with(APPROVER, "王局长", "023-58123456"), ok("1"), choose_file(first))
+    modals.run(window.sign_off.submit, submit_with(APPROVER, "王局长", "023-58123456"), ok("1"), choose_file(first))
     assert district.ctx.store.status(unit, HALF) == "submitted" and first.exists()
     cover = {r[0]: r[1] for r in CalamineWorkbook.from_path(str(first)).get_sheet_by_name("封面").to_python() if r and r[0]}
     assert (cover["填表人"], cover["签署审核人（系统）"], cover["单位负责人"]) == ("张三", "李四", "王局长")  # names, not login IDs
@@ -405,7 +405,7 @@ def test_from_two_empty_databases_to_the_city_workbook(installations, qtbot, tmp
     QTest.mouseClick(queries.reply_button, Qt.MouseButton.LeftButton)
     type_value(qtbot, window, "air.pm25", "38.2")
     second = tmp_path / "万州区_v2.xlsx"
-    modals.run(window.submit, submit_with(APPROVER, "王局长", "023-58123456"), ok("2"), choose_file(second))
+    modals.run(window.sign_off.submit, submit_with(APPROVER, "王局长", "023-58123456"), ok("2"), choose_file(second))
     assert district.ctx.submissions.sign_off_of(unit, HALF).version == 2
     assert not window.decision_banner.isVisible()  # sent again: the return is behind it
 

@@ -233,7 +233,14 @@ def test_the_full_submit_flow_with_clerk_and_approver(gui, qtbot, monkeypatch, d
     assert (cover["填表人"], cover["签署审核人（系统）"], cover["单位负责人"], cover["联系电话"]) == \
         ("万州区填报员", "万州区审核人", "李局长", "023-58123456")  # fmt: skip
     assert cover["报出日期"] == __import__("datetime").date.today().isoformat()
-    assert "李局长" in gui.settings.get("form_people")
+    # Version 2 offers the head and telephone of version 1, from the database: whoever signs next, on this computer.
+    gui.context().submissions.withdraw("wanzhou_approver", unit, H1, "更正")
+    window.controller.reload()
+    offered = []
+    monkeypatch.setattr("desktop.ui.dialogs.submit.SubmitDialog.exec",
+                        lambda self: offered.append({k: f.text() for k, f in self._fields.items()}) or 0)  # fmt: skip
+    window.sign_off.submit()
+    assert offered == [{"head": "李局长", "stats": "", "preparer": "万州区填报员", "phone": "023-58123456"}]
 
 
 def test_sign_off_asks_for_the_forms_people(qapp):

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QDialog,
@@ -30,11 +30,12 @@ class ImportChangesDialog(QDialog):
         self.intro = QLabel(intro, self)
         self.intro.setWordWrap(True)
         layout.addWidget(self.intro)
+        empty = self.tr("(empty)")  # the columns hold no reference to the dialog
         self.model = RowTableModel([
             (self.tr("Indicator"), lambda r: r.name),
             (self.tr("Item"), lambda r: r.what),
-            (self.tr("Was"), lambda r: r.old or self.tr("(empty)")),
-            (self.tr("Now"), lambda r: r.new or self.tr("(empty)")),
+            (self.tr("Was"), lambda r: r.old or empty),
+            (self.tr("Now"), lambda r: r.new or empty),
             (self.tr("Unit"), lambda r: r.unit),
         ], parent=self)  # fmt: skip
         self.model.set_rows(lines)
@@ -64,7 +65,6 @@ class ImportChangesDialog(QDialog):
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
         buttons.rejected.connect(self.reject)
         layout.addWidget(buttons)
-        self.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         self.resize(720, 420)
 
     def _go_to(self, index) -> None:
