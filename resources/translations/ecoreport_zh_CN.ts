@@ -763,95 +763,95 @@ The bureau&apos;s key fingerprint: %3</source>
 <context>
     <name>EntryFiles</name>
     <message>
-        <location filename="../../desktop/ui/entry_files.py" line="29"/>
+        <location filename="../../desktop/ui/entry_files.py" line="33"/>
         <source>Import filled template</source>
         <translation>导入填报模板</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/entry_files.py" line="29"/>
-        <location filename="../../desktop/ui/entry_files.py" line="78"/>
-        <location filename="../../desktop/ui/entry_files.py" line="104"/>
+        <location filename="../../desktop/ui/entry_files.py" line="33"/>
+        <location filename="../../desktop/ui/entry_files.py" line="85"/>
+        <location filename="../../desktop/ui/entry_files.py" line="111"/>
         <source>Excel workbooks (*.xlsx)</source>
         <translation>Excel 工作簿 (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/entry_files.py" line="35"/>
+        <location filename="../../desktop/ui/entry_files.py" line="39"/>
         <source>Importing %1…</source>
         <translation>正在导入 %1…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/entry_files.py" line="42"/>
+        <location filename="../../desktop/ui/entry_files.py" line="46"/>
         <source>The file was refused</source>
         <translation>文件未被接受</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/entry_files.py" line="44"/>
+        <location filename="../../desktop/ui/entry_files.py" line="48"/>
         <source>The file holds the same values as the database; nothing changed.</source>
         <translation>文件内容与数据库一致，未作修改。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/entry_files.py" line="46"/>
+        <location filename="../../desktop/ui/entry_files.py" line="50"/>
         <source>Imported %1: %2 change(s)</source>
         <translation>已导入 %1：%2 项变化</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/entry_files.py" line="56"/>
+        <location filename="../../desktop/ui/entry_files.py" line="60"/>
         <source>Imported, with notes</source>
         <translation>已导入（附说明）</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/entry_files.py" line="57"/>
+        <location filename="../../desktop/ui/entry_files.py" line="61"/>
         <source>The file was imported. Please look at the following:</source>
         <translation>文件已导入，请查看以下各项：</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/entry_files.py" line="65"/>
+        <location filename="../../desktop/ui/entry_files.py" line="69"/>
         <source>%1 made %2 change(s), listed below. Undo (Ctrl+Z) takes the whole import back in one step; double-click a row to go to the indicator.</source>
         <translation>导入 %1 共有 %2 项变化，见下表。撤销（Ctrl+Z）可一步撤回整个导入；双击一行可转到该指标。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/entry_files.py" line="67"/>
+        <location filename="../../desktop/ui/entry_files.py" line="74"/>
         <source>Imported: what changed</source>
         <translation>导入的变化</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/entry_files.py" line="77"/>
+        <location filename="../../desktop/ui/entry_files.py" line="84"/>
         <source>%1_template.xlsx</source>
         <translation>%1_填报模板.xlsx</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/entry_files.py" line="78"/>
+        <location filename="../../desktop/ui/entry_files.py" line="85"/>
         <source>Export template</source>
         <translation>导出填报模板</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/entry_files.py" line="90"/>
+        <location filename="../../desktop/ui/entry_files.py" line="97"/>
         <source>Writing the template…</source>
         <translation>正在写出填报模板…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/entry_files.py" line="91"/>
-        <location filename="../../desktop/ui/entry_files.py" line="112"/>
+        <location filename="../../desktop/ui/entry_files.py" line="98"/>
+        <location filename="../../desktop/ui/entry_files.py" line="119"/>
         <source>Saved %1</source>
         <translation>已保存 %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/entry_files.py" line="100"/>
+        <location filename="../../desktop/ui/entry_files.py" line="107"/>
         <source>%1_submission_v%2.xlsx</source>
         <translation>%1_报送文件_第%2版.xlsx</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/entry_files.py" line="102"/>
+        <location filename="../../desktop/ui/entry_files.py" line="109"/>
         <source>%1_submission.xlsx</source>
         <translation>%1_报送文件.xlsx</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/entry_files.py" line="103"/>
+        <location filename="../../desktop/ui/entry_files.py" line="110"/>
         <source>Save the submission workbook</source>
         <translation>保存报送文件</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/entry_files.py" line="110"/>
+        <location filename="../../desktop/ui/entry_files.py" line="117"/>
         <source>Writing the submission workbook…</source>
         <translation>正在写出报送文件…</translation>
     </message>
@@ -859,76 +859,91 @@ The bureau&apos;s key fingerprint: %3</source>
 <context>
     <name>FindingsPage</name>
     <message>
-        <location filename="../../desktop/ui/review/findings_page.py" line="47"/>
+        <location filename="../../desktop/ui/review/findings_page.py" line="50"/>
         <source>Error</source>
         <translation>错误</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review/findings_page.py" line="47"/>
+        <location filename="../../desktop/ui/review/findings_page.py" line="50"/>
         <source>Warning</source>
         <translation>警告</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review/findings_page.py" line="47"/>
+        <location filename="../../desktop/ui/review/findings_page.py" line="50"/>
         <source>Notice</source>
         <translation>提示</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review/findings_page.py" line="49"/>
+        <location filename="../../desktop/ui/review/findings_page.py" line="51"/>
+        <source>(not explained)</source>
+        <translation>（未说明）</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/review/findings_page.py" line="53"/>
         <source>District</source>
         <translation>区县</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review/findings_page.py" line="49"/>
+        <location filename="../../desktop/ui/review/findings_page.py" line="53"/>
+        <source>Submission</source>
+        <translation>报送状态</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/review/findings_page.py" line="54"/>
         <source>Indicator</source>
         <translation>指标</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review/findings_page.py" line="50"/>
-        <location filename="../../desktop/ui/review/findings_page.py" line="69"/>
-        <location filename="../../desktop/ui/review/findings_page.py" line="77"/>
+        <location filename="../../desktop/ui/review/findings_page.py" line="55"/>
+        <location filename="../../desktop/ui/review/findings_page.py" line="76"/>
+        <location filename="../../desktop/ui/review/findings_page.py" line="86"/>
         <source>Severity</source>
         <translation>严重程度</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review/findings_page.py" line="50"/>
-        <location filename="../../desktop/ui/review/findings_page.py" line="71"/>
-        <location filename="../../desktop/ui/review/findings_page.py" line="79"/>
+        <location filename="../../desktop/ui/review/findings_page.py" line="55"/>
+        <location filename="../../desktop/ui/review/findings_page.py" line="78"/>
+        <location filename="../../desktop/ui/review/findings_page.py" line="88"/>
         <source>Rule</source>
         <translation>审核规则</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review/findings_page.py" line="51"/>
+        <location filename="../../desktop/ui/review/findings_page.py" line="56"/>
         <source>Finding</source>
         <translation>审核发现</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review/findings_page.py" line="51"/>
+        <location filename="../../desktop/ui/review/findings_page.py" line="57"/>
         <source>District&apos;s explanation</source>
         <translation>区县说明</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review/findings_page.py" line="64"/>
+        <location filename="../../desktop/ui/review/findings_page.py" line="71"/>
         <source>Findings of every received submission</source>
         <translation>全部已收到报送的审核发现</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review/findings_page.py" line="66"/>
+        <location filename="../../desktop/ui/review/findings_page.py" line="73"/>
         <source>Every severity</source>
         <translation>全部严重程度</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review/findings_page.py" line="97"/>
+        <location filename="../../desktop/ui/review/findings_page.py" line="80"/>
+        <source>Unexplained warnings only</source>
+        <translation>只看未说明的警告</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/review/findings_page.py" line="108"/>
         <source>Every rule</source>
         <translation>全部规则</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review/findings_page.py" line="102"/>
+        <location filename="../../desktop/ui/review/findings_page.py" line="113"/>
         <source>%1 (%2)</source>
         <translation>%1（%2）</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review/findings_page.py" line="110"/>
+        <location filename="../../desktop/ui/review/findings_page.py" line="121"/>
         <source>%1 findings in %2 districts</source>
         <translation>%1 条，涉及 %2 个区县</translation>
     </message>
@@ -1112,38 +1127,37 @@ The bureau&apos;s key fingerprint: %3</source>
 <context>
     <name>ImportChangesDialog</name>
     <message>
-        <location filename="../../desktop/ui/dialogs/import_changes.py" line="34"/>
+        <location filename="../../desktop/ui/dialogs/import_changes.py" line="35"/>
         <source>Indicator</source>
         <translation>指标名称</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/import_changes.py" line="35"/>
+        <location filename="../../desktop/ui/dialogs/import_changes.py" line="36"/>
         <source>Item</source>
         <translation>项目</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/import_changes.py" line="36"/>
+        <location filename="../../desktop/ui/dialogs/import_changes.py" line="37"/>
         <source>Was</source>
         <translation>原为</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/import_changes.py" line="36"/>
-        <location filename="../../desktop/ui/dialogs/import_changes.py" line="37"/>
+        <location filename="../../desktop/ui/dialogs/import_changes.py" line="33"/>
         <source>(empty)</source>
         <translation>（空）</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/import_changes.py" line="37"/>
+        <location filename="../../desktop/ui/dialogs/import_changes.py" line="38"/>
         <source>Now</source>
         <translation>改为</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/import_changes.py" line="38"/>
+        <location filename="../../desktop/ui/dialogs/import_changes.py" line="39"/>
         <source>Unit</source>
         <translation>计量单位</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/import_changes.py" line="58"/>
+        <location filename="../../desktop/ui/dialogs/import_changes.py" line="59"/>
         <source>Please also look at the following:</source>
         <translation>另请注意以下各项：</translation>
     </message>
@@ -2737,52 +2751,52 @@ Districts compare it by phone when they first import a package.</source>
 <context>
     <name>SignOffActions</name>
     <message>
-        <location filename="../../desktop/ui/sign_off_actions.py" line="23"/>
+        <location filename="../../desktop/ui/sign_off_actions.py" line="26"/>
         <source>Withdraw the submission</source>
         <translation>撤回报送</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sign_off_actions.py" line="25"/>
+        <location filename="../../desktop/ui/sign_off_actions.py" line="28"/>
         <source>No approver is registered for this unit; ask the administrator to add one.</source>
         <translation>本单位尚未登记审核人，请联系管理员添加。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sign_off_actions.py" line="28"/>
+        <location filename="../../desktop/ui/sign_off_actions.py" line="31"/>
         <source>Approver</source>
         <translation>审核人</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sign_off_actions.py" line="32"/>
+        <location filename="../../desktop/ui/sign_off_actions.py" line="35"/>
         <source>Approver&apos;s password</source>
         <translation>审核人密码</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sign_off_actions.py" line="35"/>
+        <location filename="../../desktop/ui/sign_off_actions.py" line="38"/>
         <source>Reason (required):</source>
         <translation>退回原因（必填）：</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sign_off_actions.py" line="43"/>
+        <location filename="../../desktop/ui/sign_off_actions.py" line="46"/>
         <source>Withdrawn: the half can be corrected and submitted again.</source>
         <translation>已撤回：可修改后重新报送。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sign_off_actions.py" line="51"/>
+        <location filename="../../desktop/ui/sign_off_actions.py" line="54"/>
         <source>%1, %2: %3 error(s), %4 warning(s) (%5 unexplained), %6 notice(s).</source>
         <translation>%1 %2：%3 个错误，%4 个警告（%5 个未说明），%6 个提示。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sign_off_actions.py" line="67"/>
+        <location filename="../../desktop/ui/sign_off_actions.py" line="70"/>
         <source>Not submitted</source>
         <translation>未能报送</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sign_off_actions.py" line="68"/>
+        <location filename="../../desktop/ui/sign_off_actions.py" line="71"/>
         <source>Submitted</source>
         <translation>已报送</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sign_off_actions.py" line="69"/>
+        <location filename="../../desktop/ui/sign_off_actions.py" line="72"/>
         <source>Version %1 is submitted and now read-only. Save the submission workbook for the bureau.</source>
         <translation>第 %1 版已报送，数据已锁定。请保存报送文件并交市局。</translation>
     </message>

@@ -764,6 +764,27 @@ def test_findings_across_districts_filter_by_rule_and_severity_and_open_at_the_v
         Modals().run(window.review.accept, read_and_cancel)
         assert told[0] == "注意：本报送中有2个未说明的警告。"  # as the inbox counts them
         assert gui.context().store.status(gui.context().units.get("500112"), H1) == "submitted"
+        # The warnings still waiting for a 说明, across districts, with each submission's status beside them.
+        catalog = gui.context().catalog
+        explained = next(f for f in everything if f.severity == "warning" and f.unit_code != "500112" and f.status == "已报送"
+                         and not catalog[f.code].derived)  # fmt: skip
+        with gui.context().store.db.engine.begin() as conn:  # as a received version brings a district's 说明
+            conn.exec_driver_sql("UPDATE value SET explanation = '已与监测站核实' WHERE unit_code = ? AND semester = ? AND code = ?",
+                                 (explained.unit_code, str(H1), explained.code))  # fmt: skip
+        page.refresh()
+        page.severity_filter.setCurrentIndex(0)
+        page.rule_filter.setCurrentIndex(0)
+        everything = shown()
+        page.unexplained_only.click()
+        waiting = shown()
+        assert waiting and all(f.severity == "warning" and not f.explained for f in waiting)
+        assert len([f for f in waiting if f.unit_code == "500112"]) == 2  # as the accept dialog said
+        assert len(waiting) == sum(f.unexplained for f in everything) < len([f for f in everything if f.severity == "warning"])
+        assert not any(f.unit_code == explained.unit_code and f.code == explained.code for f in waiting)
+        yubei = next(page.proxy.index(i, 0) for i in range(page.proxy.rowCount()) if waiting[i].unit_code == "500112")
+        assert yubei.siblingAtColumn(1).data() == "已报送" and yubei.siblingAtColumn(6).data() == "（未说明）"
+        page.unexplained_only.click()
+        assert len(shown()) == len(everything)
     finally:
         i18n.remove(qapp, gui.translators)
         gui.context().store.db.dispose()

@@ -179,7 +179,7 @@ class ReviewController(QObject):
         from desktop.ui.review.rows import finding_rows
 
         store = self.ctx.store
-        received = {code for code, row in store.statuses(self.semester).items() if row.status != Status.DRAFT}
+        received = {code: Status(row.status) for code, row in store.statuses(self.semester).items() if row.status != Status.DRAFT}
         checks, now = store.half_checks_and_values(self.semester)
         notes = {code: explanations for code, (_, explanations) in now.items()}
         return finding_rows(checks, received, self.ctx.catalog, self.ctx.units, notes, self.lang)

@@ -6,6 +6,7 @@ from __future__ import annotations
 from PySide6.QtCore import QSortFilterProxyModel, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QCheckBox,
     QComboBox,
     QHBoxLayout,
     QLabel,
@@ -18,7 +19,7 @@ from desktop.ui.icons import finding_icon
 from desktop.ui.models.filtering import refilter
 from desktop.ui.models.simple_table import ROW_ROLE, RowTableModel
 
-SEVERITY = 2
+SEVERITY, EXPLANATION = 3, 6
 
 
 class FindingFilter(QSortFilterProxyModel):
@@ -26,16 +27,18 @@ class FindingFilter(QSortFilterProxyModel):
         super().__init__(parent)
         self.severity: str | None = None
         self.rule: str | None = None
+        self.unexplained_only = False
 
-    def set_filter(self, severity: str | None, rule: str | None) -> None:
+    def set_filter(self, severity: str | None, rule: str | None, unexplained_only: bool = False) -> None:
         def change() -> None:
-            self.severity, self.rule = severity, rule
+            self.severity, self.rule, self.unexplained_only = severity, rule, unexplained_only
 
         refilter(self, change)
 
     def filterAcceptsRow(self, source_row, source_parent) -> bool:  # noqa: N802 - Qt's name
         row = self.sourceModel().index(source_row, 0, source_parent).data(ROW_ROLE)
-        return (self.severity is None or row.severity == self.severity) and (self.rule is None or row.rule == self.rule)
+        return ((self.severity is None or row.severity == self.severity) and (self.rule is None or row.rule == self.rule)
+                and (row.unexplained or not self.unexplained_only))  # fmt: skip
 
 
 class FindingsPage(QWidget):
@@ -45,11 +48,15 @@ class FindingsPage(QWidget):
         super().__init__(parent)
         self.controller = controller
         severities = {"error": self.tr("Error"), "warning": self.tr("Warning"), "notice": self.tr("Notice")}
+        unexplained = self.tr("(not explained)")
         self.model = RowTableModel([
-            (self.tr("District"), lambda r: r.district), (self.tr("Indicator"), lambda r: r.indicator),
+            (self.tr("District"), lambda r: r.district), (self.tr("Submission"), lambda r: r.status),
+            (self.tr("Indicator"), lambda r: r.indicator),
             (self.tr("Severity"), lambda r: severities.get(r.severity, r.severity)), (self.tr("Rule"), lambda r: r.rule_words),
-            (self.tr("Finding"), lambda r: r.message), (self.tr("District's explanation"), lambda r: r.explained),
-        ], decoration=lambda r, c: finding_icon(r.severity) if c == SEVERITY else None, parent=self)  # fmt: skip
+            (self.tr("Finding"), lambda r: r.message),
+            (self.tr("District's explanation"), lambda r: r.explained or (unexplained if r.unexplained else "")),
+        ], decoration=lambda r, c: finding_icon(r.severity) if c == SEVERITY else None,
+            foreground=lambda r, c: "#9c0006" if c == EXPLANATION and r.unexplained else None, parent=self)  # fmt: skip
         self.proxy = FindingFilter(self)
         self.proxy.setSourceModel(self.model)
         self.table = QTableView(self)
@@ -58,7 +65,7 @@ class FindingsPage(QWidget):
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.verticalHeader().setVisible(False)
         self.table.horizontalHeader().setStretchLastSection(True)
-        for col, width in ((0, 90), (1, 190), (2, 70), (3, 230), (4, 420)):
+        for col, width in ((0, 90), (1, 70), (2, 190), (3, 70), (4, 230), (5, 400)):
             self.table.setColumnWidth(col, width)
         self.table.activated.connect(self._open)  # Enter, double-click
         self.table.setAccessibleName(self.tr("Findings of every received submission"))
@@ -70,14 +77,17 @@ class FindingsPage(QWidget):
         self.rule_filter = QComboBox(self)
         self.rule_filter.setAccessibleName(self.tr("Rule"))
         self.rule_filter.setMinimumWidth(320)
+        self.unexplained_only = QCheckBox(self.tr("Unexplained warnings only"), self)
         self.count = QLabel(self)
         self.severity_filter.currentIndexChanged.connect(self._rules)
         self.rule_filter.currentIndexChanged.connect(self._filter)
+        self.unexplained_only.toggled.connect(self._rules)
         top = QHBoxLayout()
         top.addWidget(QLabel(self.tr("Severity"), self))
         top.addWidget(self.severity_filter)
         top.addWidget(QLabel(self.tr("Rule"), self))
         top.addWidget(self.rule_filter)
+        top.addWidget(self.unexplained_only)
         top.addWidget(self.count, 1)
         layout = QVBoxLayout(self)
         layout.addLayout(top)
@@ -89,8 +99,9 @@ class FindingsPage(QWidget):
 
     def _rules(self) -> None:
         """The rule list, each with how many findings it has at the severity chosen; the commonest first."""
-        severity = self.severity_filter.currentData()
-        rows = [r for r in self.model.rows() if severity is None or r.severity == severity]
+        severity, unexplained_only = self.severity_filter.currentData(), self.unexplained_only.isChecked()
+        rows = [r for r in self.model.rows()
+                if (severity is None or r.severity == severity) and (r.unexplained or not unexplained_only)]  # fmt: skip
         chosen = self.rule_filter.currentData()
         self.rule_filter.blockSignals(True)
         self.rule_filter.clear()
@@ -105,7 +116,7 @@ class FindingsPage(QWidget):
         self._filter()
 
     def _filter(self, *_args) -> None:
-        self.proxy.set_filter(self.severity_filter.currentData(), self.rule_filter.currentData())
+        self.proxy.set_filter(self.severity_filter.currentData(), self.rule_filter.currentData(), self.unexplained_only.isChecked())
         districts = len({self.proxy.index(i, 0).data(ROW_ROLE).unit_code for i in range(self.proxy.rowCount())})
         self.count.setText(self.tr("%1 findings in %2 districts").replace("%1", str(self.proxy.rowCount())).replace("%2", str(districts)))
 

@@ -13,6 +13,7 @@ from desktop.core.semester import Semester
 from desktop.core.targets import MISSED
 from desktop.core.text import Text
 from desktop.core.values import from_storage, to_storage
+from desktop.core.workflow import STATUS_NAMES, Status
 from desktop.store.review import Thread
 
 
@@ -134,15 +135,18 @@ class FindingRow:
     rule_words: str  # the rule as people read it: 同比变化：优良天数比例
     message: str
     explained: str  # "" or the district's 说明 (for a warning)
+    status: str = ""  # the submission's status, in words: a finding on an accepted half is history
+    unexplained: bool = False  # a warning the district has not explained
 
 
-def finding_rows(checks_by_unit: dict, received: set[str], catalog: Catalog, units, explanations: dict,
+def finding_rows(checks_by_unit: dict, received: dict[str, Status], catalog: Catalog, units, explanations: dict,
                  lang: str) -> list[FindingRow]:  # fmt: skip
-    """Every finding of every received district, errors first, then by district."""
+    """Every finding of every received district (`received`: its status), errors first, then by district."""
     rows = []
     for unit_code, results in checks_by_unit.items():
         if unit_code not in received:
             continue
+        status = STATUS_NAMES[received[unit_code]](lang)
         unit = units.get(unit_code)
         notes = explanations.get(unit_code, {})
         for r in results:
@@ -152,5 +156,6 @@ def finding_rows(checks_by_unit: dict, received: set[str], catalog: Catalog, uni
             kind = KIND_WORDS.get(r.kind, Text(r.kind, r.kind))(lang)
             words = f"{kind}：{name}" if r.kind != "consistency" else f"{kind}：{r.message(lang)}"
             note = next((notes[c] for c in r.codes if notes.get(c)), "") if r.severity == "warning" and r.explained else ""
-            rows.append(FindingRow(unit_code, unit.name(lang), code, name, r.severity, r.rule, words, r.message(lang), note))
+            rows.append(FindingRow(unit_code, unit.name(lang), code, name, r.severity, r.rule, words, r.message(lang), note,
+                                   status, r.severity == "warning" and not r.explained))  # fmt: skip
     return sorted(rows, key=lambda f: (SEVERITY_ORDER.get(f.severity, 3), f.unit_code, f.rule))
