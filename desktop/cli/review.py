@@ -69,6 +69,7 @@ def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser, t
     p.add_argument("semester", metavar="HALF")
     p.add_argument("--json", action="store_true")
     p.add_argument("-o", "--output", metavar="FILE.xlsx", help=t("同时写成工作簿", "also write them as a workbook"))
+    p.add_argument("--closed", action="store_true", help=t("连同已关闭的问题", "the closed queries too"))
     p.set_defaults(run=cmd_queries)
     p = verbs.add_parser("import", parents=[common], help=t("导入审核意见（区县）或报送文件（市局）",
                                                             "import a review workbook (district) or a submission (bureau)"))  # fmt: skip
@@ -209,12 +210,12 @@ def cmd_queries(args: argparse.Namespace) -> int:
     ctx = context(args)
     readable(ctx, ctx.units.municipality)  # every district's queries: the bureau's view
     semester, lang = semester_arg(args.semester), args.lang
-    rows = Review(ctx.store).unresolved(semester)
+    rows = Review(ctx.store).query_rows(semester, closed=args.closed)
     if args.output:
         from desktop.exchange.query_list import build_query_list
         from desktop.exchange.save import save_workbook
 
-        saved = save_workbook(build_query_list(rows, ctx.catalog, semester, QUERY_STATES, lang), Path(args.output))
+        saved = save_workbook(build_query_list(rows, ctx.catalog, semester, QUERY_STATES, lang, args.closed), Path(args.output))
         print(Text(f"已保存：{saved}", f"Saved: {saved}")(lang), file=sys.stderr)
     if args.json:
         dump_json([{"uid": r.uid, "unit": r.unit.code, "name": r.unit.name(lang), "code": r.code, "state": r.state,

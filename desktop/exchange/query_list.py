@@ -1,4 +1,5 @@
-"""The list of a half's unresolved queries across districts, as a workbook to send round or file."""
+"""The list of a half's queries across districts (the unresolved ones, or every one), as a workbook to send round or
+file."""
 
 from __future__ import annotations
 
@@ -10,18 +11,22 @@ from desktop.core.text import Text
 from desktop.exchange import cells as c
 
 TITLE = Text("未解决问题清单", "Unresolved queries")
+TITLE_ALL = Text("问题清单（含已关闭）", "Queries, closed ones included")
 HEADERS = Text("编号|区县|指标|状态|提出人|提出时间|已开放天数|问题|最后发言人|最后发言时间|最后内容",
                "Id|District|Indicator|State|Raised by|Raised at|Days open|Question|Last from|Last at|Last message")  # fmt: skip
 
 
-def build_query_list(rows, catalog: Catalog, semester: Semester, states: dict, lang: str = "zh") -> Workbook:
-    """`rows`: store.review.QueryRow, oldest first; `states`: state → Text."""
+def build_query_list(rows, catalog: Catalog, semester: Semester, states: dict, lang: str = "zh",
+                     closed: bool = False) -> Workbook:  # fmt: skip
+    """`rows`: store.review.QueryRow, oldest first; `states`: state → Text; `closed`: the rows include closed queries,
+    and the title says so."""
+    heading = TITLE_ALL if closed else TITLE
     wb = Workbook()
     ws = wb.active
-    ws.title = TITLE(lang)
+    ws.title = heading(lang)
     heads = HEADERS(lang).split("|")
     ws.merge_cells(start_row=1, start_column=1, end_row=1, end_column=len(heads))
-    c.put(ws.cell(1, 1), f"{TITLE(lang)}：{semester.label(lang)}" if lang == "zh" else f"{TITLE(lang)}: {semester.label(lang)}")
+    c.put(ws.cell(1, 1), f"{heading(lang)}：{semester.label(lang)}" if lang == "zh" else f"{heading(lang)}: {semester.label(lang)}")
     ws.cell(1, 1).font = c.BOLD
     ws.row_dimensions[1].height = 24
     for col, title in enumerate(heads, start=1):
@@ -34,8 +39,8 @@ def build_query_list(rows, catalog: Catalog, semester: Semester, states: dict, l
         for col, value in enumerate(values, start=1):
             c.boxed(c.put(ws.cell(r, col), value))
     if not rows:
-        c.put(ws.cell(3, 1), Text("没有未解决的问题。", "No unresolved queries.")(lang))
+        c.put(ws.cell(3, 1), (Text("没有问题。", "No queries.") if closed else Text("没有未解决的问题。", "No unresolved queries."))(lang))
     c.widths(ws, [10, 12, 26, 9, 10, 16, 9, 40, 10, 16, 40])
     ws.freeze_panes = "A3"
-    c.print_setup(ws, lang, TITLE(lang), "2:2")  # A4 landscape, fitted to the width
+    c.print_setup(ws, lang, heading(lang), "2:2")  # A4 landscape, fitted to the width
     return wb

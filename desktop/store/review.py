@@ -126,7 +126,7 @@ def to_remind(rows: list[InboxRow]) -> list[InboxRow]:
 
 @dataclass(frozen=True, slots=True)
 class QueryRow:
-    """One unresolved query in the list across districts."""
+    """One query in the list across districts."""
 
     uid: str
     unit: Unit
@@ -208,10 +208,17 @@ class Review:
     def unresolved(self, semester: Semester, today: date | None = None) -> list[QueryRow]:
         """Every district's queries of a half that are not resolved, oldest first: waiting for the district (open) or
         for the bureau (answered: the district spoke last), with the days since each was raised."""
+        return self.query_rows(semester, today)
+
+    def query_rows(self, semester: Semester, today: date | None = None, closed: bool = False) -> list[QueryRow]:
+        """The half's queries across districts, oldest first; the closed ones too when asked, each with the days it
+        was open until it was closed."""
         today = today or date.today()
         with self.store.session() as s:
-            threads = s.exec(select(QueryThread).where(QueryThread.semester == str(semester), QueryThread.status != "resolved")
-                             .order_by(col(QueryThread.opened_at), col(QueryThread.id))).all()  # fmt: skip
+            query = select(QueryThread).where(QueryThread.semester == str(semester))
+            if not closed:
+                query = query.where(QueryThread.status != "resolved")
+            threads = s.exec(query.order_by(col(QueryThread.opened_at), col(QueryThread.id))).all()
             last, steps, first = {}, {}, {}
             if threads:
                 for m in s.exec(select(QueryMessage).where(col(QueryMessage.thread_id).in_([t.id for t in threads]))
@@ -224,8 +231,9 @@ class Review:
             m, asked = last.get(t.id), first.get(t.id)
             opened = aware(t.opened_at)
             raised_by = opener(t.opened_by, asked)
+            until = aware(t.resolved_at).astimezone().date() if t.status == "resolved" and t.resolved_at else today
             rows.append(QueryRow(t.uid, self.store.units.get(t.unit_code), t.code, thread_state(t.status, steps.get(t.id, [])),
-                                 t.opened_by, aware(t.opened_at), max(0, (today - opened.astimezone().date()).days),
+                                 t.opened_by, aware(t.opened_at), max(0, (until - opened.astimezone().date()).days),
                                  m.author if m else t.opened_by, aware(m.at) if m else opened, m.text if m else "",
                                  asked.text if asked else "", raised_by, named(m) if m else raised_by))  # fmt: skip
         return rows

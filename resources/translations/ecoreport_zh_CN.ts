@@ -1999,72 +1999,87 @@ Compare it with the one the district reads to you.</source>
 <context>
     <name>QueriesPage</name>
     <message>
-        <location filename="../../desktop/ui/review/queries_page.py" line="36"/>
+        <location filename="../../desktop/ui/review/queries_page.py" line="39"/>
         <source>District</source>
         <translation>区县</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review/queries_page.py" line="36"/>
+        <location filename="../../desktop/ui/review/queries_page.py" line="39"/>
         <source>Indicator</source>
         <translation>指标名称</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review/queries_page.py" line="37"/>
+        <location filename="../../desktop/ui/review/queries_page.py" line="40"/>
         <source>State</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review/queries_page.py" line="37"/>
+        <location filename="../../desktop/ui/review/queries_page.py" line="40"/>
         <source>Raised by</source>
         <translation>提出人</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review/queries_page.py" line="38"/>
+        <location filename="../../desktop/ui/review/queries_page.py" line="41"/>
         <source>Raised</source>
         <translation>提出日期</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review/queries_page.py" line="38"/>
+        <location filename="../../desktop/ui/review/queries_page.py" line="41"/>
         <source>Days open</source>
         <translation>已开放天数</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review/queries_page.py" line="39"/>
+        <location filename="../../desktop/ui/review/queries_page.py" line="42"/>
         <source>Last message</source>
         <translation>最后发言</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review/queries_page.py" line="49"/>
+        <location filename="../../desktop/ui/review/queries_page.py" line="53"/>
         <source>Unresolved queries of every district</source>
         <translation>各区县未解决的问题</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review/queries_page.py" line="51"/>
+        <location filename="../../desktop/ui/review/queries_page.py" line="55"/>
+        <source>Closed queries too</source>
+        <translation>含已关闭的问题</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/review/queries_page.py" line="57"/>
         <source>Export to Excel…</source>
         <translation>导出到 Excel…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review/queries_page.py" line="64"/>
+        <location filename="../../desktop/ui/review/queries_page.py" line="73"/>
         <source>%1 unresolved: %2 waiting for the district, %3 answered and waiting for you</source>
         <translation>%1 个未解决：%2 个待区县答复，%3 个已答复待处理</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review/queries_page.py" line="72"/>
+        <location filename="../../desktop/ui/review/queries_page.py" line="76"/>
+        <source>; %1 closed</source>
+        <translation>；%1 个已关闭</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/review/queries_page.py" line="84"/>
         <source>%1_unresolved_queries.xlsx</source>
         <translation>%1_未解决问题清单.xlsx</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review/queries_page.py" line="73"/>
+        <location filename="../../desktop/ui/review/queries_page.py" line="84"/>
+        <source>%1_queries.xlsx</source>
+        <translation>%1_问题清单.xlsx</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/review/queries_page.py" line="85"/>
         <source>Export the query list</source>
         <translation>导出问题清单</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review/queries_page.py" line="73"/>
+        <location filename="../../desktop/ui/review/queries_page.py" line="86"/>
         <source>Excel workbooks (*.xlsx)</source>
         <translation>Excel 工作簿 (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review/queries_page.py" line="77"/>
+        <location filename="../../desktop/ui/review/queries_page.py" line="90"/>
         <source>Writing the query list…</source>
         <translation>正在写出问题清单…</translation>
     </message>

@@ -318,6 +318,8 @@ def test_review_on_the_command_line(two, tmp_path):
     assert [(q["uid"], q["state"]) for q in listed] == [(uid, "open")]  # the bureau spoke last
     assert run("review", "resolve", uid[:8]).returncode == 0
     assert json.loads(run("review", "queries", "2024H1", "--json").stdout) == []
+    assert [(q["uid"], q["state"]) for q in json.loads(run("review", "queries", "2024H1", "--json", "--closed").stdout)] == \
+        [(uid, "closed")]  # looked up again on request  # fmt: skip
     refused = run("review", "reopen-query", uid[:8], "--reason", "请附监测报告", "--user", "wanzhou")
     assert refused.returncode != 0 and refused.stderr  # the bureau's step, said so
     assert run("review", "reopen-query", uid[:8], "--reason", "请附监测报告").returncode == 0

@@ -579,6 +579,15 @@ def test_the_query_list_spans_districts_oldest_first_and_exports(reviewer, distr
     review.resolve("reviewer", first)
     window.tabs.setCurrentWidget(window.queries)
     assert [r.unit.code for r in page.model.rows()] == ["500103"]
+    # A closed query is looked up again on request, greyed, and the list that holds it says so in its title.
+    page.closed.click()
+    assert [(r.unit.code, r.state) for r in page.model.rows()] == [("500101", "closed"), ("500103", "answered")]
+    assert page.count.text() == "1 个未解决：0 个待区县答复，1 个已答复待处理；1 个已关闭"
+    assert page.model.index(0, 2).data() == "已关闭" and page.model.index(0, 0).data(Qt.ItemDataRole.ForegroundRole) is not None
+    sheet = CalamineWorkbook.from_path(str(page.export(str(tmp_path / "all.xlsx")))).get_sheet_by_index(0).to_python()
+    assert sheet[0][0] == "问题清单（含已关闭）：2024年上半年" and [r[3] for r in sheet[2:]] == ["已关闭", "已答复"]
+    page.closed.click()
+    assert [r.unit.code for r in page.model.rows()] == ["500103"]
 
 
 def test_the_review_shows_checks_marks_large_changes_and_diffs_derived_figures(qapp, qtbot, demo_copy, settings, dialogs,

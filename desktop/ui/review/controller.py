@@ -184,15 +184,15 @@ class ReviewController(QObject):
         notes = {code: explanations for code, (_, explanations) in now.items()}
         return finding_rows(checks, received, self.ctx.catalog, self.ctx.units, notes, self.lang)
 
-    def unresolved_queries(self) -> list:
-        return self.review.unresolved(self.semester)
+    def query_rows(self, closed: bool = False) -> list:
+        return self.review.query_rows(self.semester, closed=closed)
 
-    def export_query_list(self, rows: list, path: Path) -> Path:
+    def export_query_list(self, rows: list, path: Path, closed: bool = False) -> Path:
         """Runs on a worker thread: touches no widget."""
         from desktop.exchange.query_list import build_query_list
         from desktop.exchange.save import save_workbook
 
-        return save_workbook(build_query_list(rows, self.ctx.catalog, self.semester, self.query_states, self.lang), path)
+        return save_workbook(build_query_list(rows, self.ctx.catalog, self.semester, self.query_states, self.lang, closed), path)
 
     def export_reminder(self, rows: list, path: Path) -> Path:
         """The 催报 notice for the districts in `rows` (the inbox's, as last shown). Runs on a worker thread."""

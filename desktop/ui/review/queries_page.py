@@ -1,4 +1,5 @@
-"""Every district's unresolved queries of the half, oldest first, with days open; Enter opens the district."""
+"""Every district's unresolved queries of the half (the closed ones too, on request), oldest first, with days open;
+Enter opens the district."""
 
 from __future__ import annotations
 
@@ -7,6 +8,7 @@ from pathlib import Path
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QCheckBox,
     QHBoxLayout,
     QLabel,
     QPushButton,
@@ -25,6 +27,7 @@ class QueriesPage(QWidget):
     def __init__(self, controller, parent=None):
         super().__init__(parent)
         self.controller = controller
+        self._shown_closed = False
         ctx, lang = controller.ctx, controller.lang
         states = controller.query_states
 
@@ -37,7 +40,8 @@ class QueriesPage(QWidget):
             (self.tr("State"), lambda r: states[r.state](lang)), (self.tr("Raised by"), lambda r: r.opener),
             (self.tr("Raised"), lambda r: r.opened_at.astimezone().strftime("%Y-%m-%d")), (self.tr("Days open"), lambda r: r.days_open),
             (self.tr("Last message"), lambda r: f"{r.last_who}：{r.last_text}"),
-        ], background=lambda r, c: "#fff3cd" if c == 2 and r.state == "answered" else None, parent=self)  # fmt: skip
+        ], background=lambda r, c: "#fff3cd" if c == 2 and r.state == "answered" else None,
+            foreground=lambda r, c: "#6c757d" if r.state == "closed" else None, parent=self)  # fmt: skip
         self.table = QTableView(self)
         self.table.setModel(self.model)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
@@ -48,30 +52,40 @@ class QueriesPage(QWidget):
         self.table.activated.connect(lambda index: self.openUnit.emit(self.model.row(index.row()).unit.code))
         self.table.setAccessibleName(self.tr("Unresolved queries of every district"))
         self.count = QLabel(self)
+        self.closed = QCheckBox(self.tr("Closed queries too"), self)
+        self.closed.toggled.connect(lambda _on: self.refresh())
         export = QPushButton(self.tr("Export to Excel…"), self)
         export.clicked.connect(lambda: self.export())
         top = QHBoxLayout()
         top.addWidget(self.count, 1)
+        top.addWidget(self.closed)
         top.addWidget(export)
         layout = QVBoxLayout(self)
         layout.addLayout(top)
         layout.addWidget(self.table, 1)
 
     def refresh(self) -> None:
-        rows = self.controller.unresolved_queries()
+        self._shown_closed = self.closed.isChecked()
+        rows = self.controller.query_rows(self._shown_closed)
         self.model.set_rows(rows)
+        closed = sum(r.state == "closed" for r in rows)
         answered = sum(r.state == "answered" for r in rows)
-        self.count.setText(self.tr("%1 unresolved: %2 waiting for the district, %3 answered and waiting for you")
-                           .replace("%1", str(len(rows))).replace("%2", str(len(rows) - answered)).replace("%3", str(answered)))  # fmt: skip
+        text = self.tr("%1 unresolved: %2 waiting for the district, %3 answered and waiting for you")
+        text = text.replace("%1", str(len(rows) - closed)).replace("%2", str(len(rows) - closed - answered)).replace("%3", str(answered))
+        if self._shown_closed:
+            text += self.tr("; %1 closed").replace("%1", str(closed))
+        self.count.setText(text)
 
     def export(self, path: str | None = None) -> Path | None:
         from desktop.ui.background import run_in_background
 
         c = self.controller
         if path is None:
-            suggested = self.tr("%1_unresolved_queries.xlsx").replace("%1", str(c.semester))
-            path = save_path(self, self.tr("Export the query list"), suggested, self.tr("Excel workbooks (*.xlsx)"))
+            name = self.tr("%1_queries.xlsx") if self._shown_closed else self.tr("%1_unresolved_queries.xlsx")
+            path = save_path(self, self.tr("Export the query list"), name.replace("%1", str(c.semester)),
+                             self.tr("Excel workbooks (*.xlsx)"))  # fmt: skip
         if not path:
             return None
-        rows = self.model.rows()
-        return run_in_background(self, self.tr("Writing the query list…"), lambda progress: c.export_query_list(rows, Path(path)))
+        rows, closed = self.model.rows(), self._shown_closed  # as shown: the title says which
+        return run_in_background(self, self.tr("Writing the query list…"),
+                                 lambda progress: c.export_query_list(rows, Path(path), closed))  # fmt: skip
