@@ -47,10 +47,12 @@ class ImportChangesDialog(QDialog):
         self.table.verticalHeader().setVisible(False)
         self.table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)  # a long note wraps
         header = self.table.horizontalHeader()
-        for column, mode in enumerate((QHeaderView.ResizeMode.ResizeToContents, QHeaderView.ResizeMode.ResizeToContents,
+        for column, mode in enumerate((QHeaderView.ResizeMode.Interactive, QHeaderView.ResizeMode.ResizeToContents,
                                        QHeaderView.ResizeMode.Stretch, QHeaderView.ResizeMode.Stretch,
                                        QHeaderView.ResizeMode.ResizeToContents)):  # fmt: skip
             header.setSectionResizeMode(column, mode)
+        self.table.resizeColumnToContents(0)  # the name whole where it fits; a long English one wraps instead
+        self.table.setColumnWidth(0, min(self.table.columnWidth(0), 240))
         self.table.setAccessibleName(title)
         self.table.activated.connect(self._go_to)  # a double-click, or Enter on the chosen row
         layout.addWidget(self.table, 1)
