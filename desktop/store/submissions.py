@@ -31,7 +31,15 @@ from desktop.core.workflow import (
     sign_off_refusal,
 )
 from desktop.store import audit, keys, users
-from desktop.store.models import AuditRow, SubmissionRow, SubmissionVersion, UserRow, columns_of, utcnow
+from desktop.store.models import (
+    AuditRow,
+    SubmissionRow,
+    SubmissionVersion,
+    UserRow,
+    aware,
+    columns_of,
+    utcnow,
+)
 from desktop.store.service import Change, FileSource, Store, ValuesRefused
 from desktop.store.threads import merge_threads, open_count
 
@@ -351,6 +359,7 @@ class Submissions:
         except ValueError:
             entries = []
         rows, last = [], {}
+        held = self._held_entries(s, unit, semester)
         for e in entries if isinstance(entries, list) else []:
             if not isinstance(e, dict) or e.get("action") not in CHANGELOG_ACTIONS:
                 continue
@@ -358,10 +367,12 @@ class Submissions:
                 at = datetime.fromisoformat(str(e.get("at")))
             except ValueError:
                 continue
+            last[(e["action"], e.get("code"))] = e.get("new")
+            if (aware(at), str(e.get("user") or ""), e["action"], e.get("code"), e.get("new")) in held:
+                continue  # written here in the first place: one database playing both sides (the demo)
             rows.append({"at": at, "user": str(e.get("user") or ""), "action": e["action"], "unit_code": unit.code,
                          "semester": str(semester), "code": e.get("code"), "old": e.get("old"), "new": e.get("new"),
                          "reason": e.get("reason"), "imported_by": importer})  # fmt: skip
-            last[(e["action"], e.get("code"))] = e.get("new")
         now = utcnow()
         reason = f"第{signed.version}版报送，区县修改记录未涵盖 / version {signed.version}, not in the district's change log"
         for change in changes:
@@ -371,6 +382,14 @@ class Submissions:
                              "semester": str(semester), "code": change.code, "old": change.old, "new": change.new,
                              "reason": reason, "imported_by": importer})  # fmt: skip
         audit.append(s, rows)
+
+    @staticmethod
+    def _held_entries(s: Session, unit: Unit, semester: Semester) -> set[tuple]:
+        """This database's own value entries of the unit-half (not brought in from a file), as a change log names them."""
+        query = select_columns(AuditRow.at, AuditRow.user, AuditRow.action, AuditRow.code, AuditRow.new).where(
+            AuditRow.unit_code == unit.code, AuditRow.semester == str(semester), col(AuditRow.action).in_(CHANGELOG_ACTIONS),
+            col(AuditRow.imported_by).is_(None))  # fmt: skip
+        return {(aware(at), user, action, code, new) for at, user, action, code, new in s.execute(query)}
 
     def start_review(self, s: Session, actor: Actor, unit: Unit, semester: Semester, row: SubmissionRow) -> None:
         """A first query moves a received submission into review, in the query's transaction."""

@@ -368,3 +368,26 @@ def test_each_side_holds_the_others_signed_head_and_checks_its_own_at_every_exch
     assert result.status == IMPORTED
     said = [n("zh") for n in result.notes]
     assert any("本机审计日志与市局保存的签名头不符" in s and f"第{cut}–{sent_head['last_id']}条" in s for s in said), said
+
+
+def test_one_database_playing_both_sides_keeps_each_change_once(demo_copy, resources, tmp_path):
+    """The demo on one computer: the district's change log, received back into the database that wrote it, is not
+    written a second time (an installation of one side only never holds it)."""
+    from desktop.context import open_context
+    from desktop.store import keys
+
+    ctx = open_context(str(demo_copy), resources=resources)
+    try:
+        unit = ctx.units.find("500101")
+        public, _ = keys.create_for(ctx.store, unit, "wanzhou_approver", "ecoreport")
+        keys.register(ctx.store, "reviewer", unit, public)
+        ctx.store.set_values("wanzhou", unit, H1, {"enf.penalties": "17"}, {"air.good_ratio": "降水偏多"})
+        ctx.submissions.sign_off("wanzhou", "wanzhou_approver", "ecoreport", unit, H1)
+        edits = lambda: [(e.action, e.code, e.new) for e in ctx.store.audit_entries(unit) if e.action.startswith("value.")]  # noqa: E731
+        before = edits()
+        assert ("value.set", "enf.penalties", "17") in before
+        assert import_file(ctx.store, export_submission(ctx, unit, tmp_path / "s1.xlsx"), "reviewer").status == IMPORTED
+        assert edits() == before
+        assert ctx.store.status(unit, H1) == "submitted"
+    finally:
+        ctx.store.db.dispose()
