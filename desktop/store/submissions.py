@@ -33,6 +33,7 @@ from desktop.core.workflow import (
 from desktop.store import audit, keys, users
 from desktop.store.models import (
     AuditRow,
+    InstallationKey,
     SubmissionRow,
     SubmissionVersion,
     UserRow,
@@ -53,6 +54,10 @@ _KEPT_FINGERPRINT = select_columns(_KEPT.c.fingerprint).where(
     _KEPT.c.unit_code == bindparam("unit"), _KEPT.c.semester == bindparam("semester"),
     _KEPT.c.version == bindparam("version"))  # fmt: skip
 _NEW_HALF, _KEEP_VERSION = insert(_HALF), insert(_KEPT)
+_AUDIT = AuditRow.__table__
+_OWN_EDITS = select_columns(_AUDIT.c.at, _AUDIT.c.user, _AUDIT.c.action, _AUDIT.c.code, _AUDIT.c.new).where(
+    _AUDIT.c.unit_code == bindparam("unit"), _AUDIT.c.semester == bindparam("semester"),
+    _AUDIT.c.action.in_(CHANGELOG_ACTIONS), _AUDIT.c.imported_by.is_(None))  # fmt: skip
 _UPDATE_HALF = update(_HALF).where(_HALF.c.id == bindparam("row_id"))  # SET: the parameters' other keys
 
 
@@ -82,6 +87,8 @@ class Submissions:
         """`batch`: one batch of imports; who its actor is is read once (nothing in a batch changes a user)."""
         self.store = store
         self._actors: dict[str, Actor] | None = {} if batch else None
+        self._own_keys: dict[str, str] | None = None  # a batch's: read once
+        self._batch = batch
 
     def _actor(self, s: Session, name: str) -> Actor:
         if self._actors is None:
@@ -359,8 +366,9 @@ class Submissions:
         except ValueError:
             entries = []
         rows, last = [], {}
-        held = self._held_entries(s, unit, semester)
-        for e in entries if isinstance(entries, list) else []:
+        entries = entries if isinstance(entries, list) else []
+        held = self._held_entries(s, unit, semester) if entries and self._signed_here(s, unit, signed) else set()
+        for e in entries:
             if not isinstance(e, dict) or e.get("action") not in CHANGELOG_ACTIONS:
                 continue
             try:
@@ -383,13 +391,19 @@ class Submissions:
                              "reason": reason, "imported_by": importer})  # fmt: skip
         audit.append(s, rows)
 
+    def _signed_here(self, s: Session, unit: Unit, signed: SignOff) -> bool:
+        """Whether this installation signed the version itself: only then can it hold the change log's entries (a
+        bureau holds no district's signing key)."""
+        if self._own_keys is None or not self._batch:
+            found = s.execute(select_columns(InstallationKey.unit_code, InstallationKey.public_key))
+            self._own_keys = {code: key for code, key in found}
+        return self._own_keys.get(unit.code) == signed.signature.public_key
+
     @staticmethod
     def _held_entries(s: Session, unit: Unit, semester: Semester) -> set[tuple]:
         """This database's own value entries of the unit-half (not brought in from a file), as a change log names them."""
-        query = select_columns(AuditRow.at, AuditRow.user, AuditRow.action, AuditRow.code, AuditRow.new).where(
-            AuditRow.unit_code == unit.code, AuditRow.semester == str(semester), col(AuditRow.action).in_(CHANGELOG_ACTIONS),
-            col(AuditRow.imported_by).is_(None))  # fmt: skip
-        return {(aware(at), user, action, code, new) for at, user, action, code, new in s.execute(query)}
+        found = s.execute(_OWN_EDITS, {"unit": unit.code, "semester": str(semester)})
+        return {(aware(at), user, action, code, new) for at, user, action, code, new in found}
 
     def start_review(self, s: Session, actor: Actor, unit: Unit, semester: Semester, row: SubmissionRow) -> None:
         """A first query moves a received submission into review, in the query's transaction."""
