@@ -2773,7 +2773,7 @@ Districts compare it by phone when they first import a package.</source>
     <message>
         <location filename="../../desktop/ui/sign_off_actions.py" line="28"/>
         <source>No approver is registered for this unit; ask the administrator to add one.</source>
-        <translation>本单位尚未登记审核人，请联系管理员添加。</translation>
+        <translation>本单位尚未设置审核人，请联系管理员添加。</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/sign_off_actions.py" line="31"/>
@@ -2788,7 +2788,7 @@ Districts compare it by phone when they first import a package.</source>
     <message>
         <location filename="../../desktop/ui/sign_off_actions.py" line="38"/>
         <source>Reason (required):</source>
-        <translation>退回原因（必填）：</translation>
+        <translation>撤回原因（必填）：</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/sign_off_actions.py" line="46"/>

@@ -556,9 +556,11 @@ def test_an_approver_withdraws_a_signed_off_half_from_the_menu(gui, monkeypatch,
     window.controller.reload()
     assert window.withdraw_action.isEnabled()
     monkeypatch.setattr(QInputDialog, "getItem", staticmethod(lambda *a, **k: ("万州区审核人", True)))
-    monkeypatch.setattr(QInputDialog, "getMultiLineText", staticmethod(lambda *a, **k: ("PM2.5录入有误", True)))
+    asked = []
+    monkeypatch.setattr(QInputDialog, "getMultiLineText", staticmethod(lambda *a, **k: asked.append(a[2]) or ("PM2.5录入有误", True)))
     monkeypatch.setattr(QInputDialog, "getText", staticmethod(lambda *a, **k: ("wrong-password", True)))
     window.withdraw_action.trigger()
+    assert asked == ["撤回原因（必填）："]  # the district withdraws; 退回 is the bureau's word
     assert dialogs["warning"] and ctx.submissions.status(unit, H1) == "submitted"
     monkeypatch.setattr(QInputDialog, "getText", staticmethod(lambda *a, **k: ("ecoreport", True)))
     window.withdraw_action.trigger()
