@@ -173,7 +173,7 @@ class EntryController(QObject):
         """Imports a filled template as one undo step; returns the ImportResult."""
         from desktop.exchange.importer import IMPORTED, import_file
 
-        catalog_codes = [i.code for i in self.ctx.catalog.raw()]
+        catalog_codes = list(self.ctx.catalog.indicators)  # a calculated one's 说明 is undone with the rest
         before = {code: self._stored(code) for code in catalog_codes}
         result = import_file(self.ctx.store, path, self.user.name, self.unit, self.semester)
         self.reload()

@@ -16,7 +16,6 @@ from desktop.ui.file_dialogs import open_path, save_path
 class EntryFiles(QObject):
     def __init__(self, window):
         super().__init__(window)  # the window owns this; it is reached as parent(), not held (no reference cycle)
-        self.changes_dialog = None
 
     @property
     def window(self):
@@ -52,29 +51,20 @@ class EntryFiles(QObject):
             self.show_changes(path, result)
             return
         if result.kind == "review" and not result.problems and any(t.open for t in c.threads):
-            # The bureau's queries wait: show them, with room to read the thread and answer.
-            window.side.setCurrentWidget(window.queries)
-            total = sum(window.splitter.sizes())
-            window.splitter.setSizes([total * 55 // 100, total - total * 55 // 100])
+            window.show_side(window.queries)  # the bureau's queries wait: room to read the thread and answer
         if not result.problems and result.notes:  # taken, but the user should see what: formula results, older set-up
             ProblemsDialog(self.tr("Imported, with notes"), [n(lang) for n in result.notes], window,
                            self.tr("The file was imported. Please look at the following:")).exec()
 
     def show_changes(self, path: Path, result) -> None:
         from desktop.core.display import change_lines
-        from desktop.ui.dialogs.import_changes import ImportChangesDialog
 
         window, c = self.window, self.window.controller
         lines = change_lines(c.ctx.catalog, result.changed, c.lang)
         intro = self.tr("%1 made %2 change(s), listed below. Undo (Ctrl+Z) takes the whole import back in one step; "
                         "double-click a row to go to the indicator.").replace("%1", path.name).replace("%2", str(len(lines)))
-        if self.changes_dialog is not None:  # one list at a time: the last import's
-            self.changes_dialog.close()
-            self.changes_dialog.deleteLater()
-        self.changes_dialog = ImportChangesDialog(self.tr("Imported: what changed"), intro, lines,
-                                                  [n(c.lang) for n in result.notes], window)  # fmt: skip
-        self.changes_dialog.goTo.connect(window.go_to)
-        self.changes_dialog.show()
+        window.import_changes.show_changes(intro, lines, [n(c.lang) for n in result.notes])
+        window.show_side(window.import_changes)
 
     def export_template(self) -> None:
         from desktop.exchange.save import save_workbook

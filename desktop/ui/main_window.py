@@ -30,6 +30,7 @@ from desktop.ui.dialogs.problems import ProblemsDialog
 from desktop.ui.entry_files import EntryFiles
 from desktop.ui.grid_view import GridView
 from desktop.ui.history_chart import HistoryChart
+from desktop.ui.import_changes_panel import ImportChangesPanel
 from desktop.ui.key_actions import add_export_key_action, add_keys_action
 from desktop.ui.models.indicators import CODE_ROLE, EXPLANATION, VALUE, IndicatorFilter, IndicatorTableModel
 from desktop.ui.queries_panel import QueriesPanel
@@ -70,6 +71,8 @@ class MainWindow(QMainWindow):
         side.addTab(self.checks, self.tr("Checks"))
         side.addTab(self.chart, self.tr("History"))
         side.addTab(self.queries, self.tr("Queries"))
+        self.import_changes = ImportChangesPanel(self)  # shown from the first import that changes something
+        side.setTabVisible(side.addTab(self.import_changes, self.tr("Import")), False)
         side.setAccessibleName(self.tr("Checks, history and queries"))
         self.side = side
         # The grid above, checks/history/queries below: every column of the grid fits 1366×768, even at 125 %.
@@ -217,6 +220,7 @@ class MainWindow(QMainWindow):
         c.threadsChanged.connect(self.show_threads)
         self.queries.replied.connect(c.reply)
         self.queries.selectedCode.connect(self.go_to)
+        self.import_changes.goTo.connect(self.go_to)
         self.checks.explain.connect(c.edit_explanation)
         self.filter.textChanged.connect(self.proxy.set_text)
         self.topics.currentIndexChanged.connect(lambda _: self.proxy.set_topic(self.topics.currentData()))
@@ -263,6 +267,13 @@ class MainWindow(QMainWindow):
         open_count = sum(t.open for t in threads)
         label = self.tr("Queries") + (f" ({open_count})" if open_count else "")
         self.side.setTabText(self.side.indexOf(self.queries), label)
+
+    def show_side(self, panel) -> None:
+        """A panel below the grid, with room to read it: the bureau's queries after its review, an import's changes."""
+        self.side.setTabVisible(self.side.indexOf(panel), True)
+        self.side.setCurrentWidget(panel)
+        total = sum(self.splitter.sizes())
+        self.splitter.setSizes([total * 55 // 100, total - total * 55 // 100])
 
     def show_refusal(self, message: str, index=None) -> None:
         """At the cell, where the user is looking, and in the status bar until it no longer applies."""

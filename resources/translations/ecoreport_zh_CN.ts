@@ -763,95 +763,90 @@ The bureau&apos;s key fingerprint: %3</source>
 <context>
     <name>EntryFiles</name>
     <message>
-        <location filename="../../desktop/ui/entry_files.py" line="33"/>
+        <location filename="../../desktop/ui/entry_files.py" line="32"/>
         <source>Import filled template</source>
         <translation>导入填报模板</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/entry_files.py" line="33"/>
-        <location filename="../../desktop/ui/entry_files.py" line="85"/>
-        <location filename="../../desktop/ui/entry_files.py" line="111"/>
+        <location filename="../../desktop/ui/entry_files.py" line="32"/>
+        <location filename="../../desktop/ui/entry_files.py" line="75"/>
+        <location filename="../../desktop/ui/entry_files.py" line="101"/>
         <source>Excel workbooks (*.xlsx)</source>
         <translation>Excel 工作簿 (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/entry_files.py" line="39"/>
+        <location filename="../../desktop/ui/entry_files.py" line="38"/>
         <source>Importing %1…</source>
         <translation>正在导入 %1…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/entry_files.py" line="46"/>
+        <location filename="../../desktop/ui/entry_files.py" line="45"/>
         <source>The file was refused</source>
         <translation>文件未被接受</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/entry_files.py" line="48"/>
+        <location filename="../../desktop/ui/entry_files.py" line="47"/>
         <source>The file holds the same values as the database; nothing changed.</source>
         <translation>文件内容与数据库一致，未作修改。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/entry_files.py" line="50"/>
+        <location filename="../../desktop/ui/entry_files.py" line="49"/>
         <source>Imported %1: %2 change(s)</source>
         <translation>已导入 %1：%2 项变化</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/entry_files.py" line="60"/>
+        <location filename="../../desktop/ui/entry_files.py" line="56"/>
         <source>Imported, with notes</source>
         <translation>已导入（附说明）</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/entry_files.py" line="61"/>
+        <location filename="../../desktop/ui/entry_files.py" line="57"/>
         <source>The file was imported. Please look at the following:</source>
         <translation>文件已导入，请查看以下各项：</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/entry_files.py" line="69"/>
+        <location filename="../../desktop/ui/entry_files.py" line="64"/>
         <source>%1 made %2 change(s), listed below. Undo (Ctrl+Z) takes the whole import back in one step; double-click a row to go to the indicator.</source>
         <translation>导入 %1 共有 %2 项变化，见下表。撤销（Ctrl+Z）可一步撤回整个导入；双击一行可转到该指标。</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/entry_files.py" line="74"/>
-        <source>Imported: what changed</source>
-        <translation>导入的变化</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/entry_files.py" line="84"/>
         <source>%1_template.xlsx</source>
         <translation>%1_填报模板.xlsx</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/entry_files.py" line="85"/>
+        <location filename="../../desktop/ui/entry_files.py" line="75"/>
         <source>Export template</source>
         <translation>导出填报模板</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/entry_files.py" line="97"/>
+        <location filename="../../desktop/ui/entry_files.py" line="87"/>
         <source>Writing the template…</source>
         <translation>正在写出填报模板…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/entry_files.py" line="98"/>
-        <location filename="../../desktop/ui/entry_files.py" line="119"/>
+        <location filename="../../desktop/ui/entry_files.py" line="88"/>
+        <location filename="../../desktop/ui/entry_files.py" line="109"/>
         <source>Saved %1</source>
         <translation>已保存 %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/entry_files.py" line="107"/>
+        <location filename="../../desktop/ui/entry_files.py" line="97"/>
         <source>%1_submission_v%2.xlsx</source>
         <translation>%1_报送文件_第%2版.xlsx</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/entry_files.py" line="109"/>
+        <location filename="../../desktop/ui/entry_files.py" line="99"/>
         <source>%1_submission.xlsx</source>
         <translation>%1_报送文件.xlsx</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/entry_files.py" line="110"/>
+        <location filename="../../desktop/ui/entry_files.py" line="100"/>
         <source>Save the submission workbook</source>
         <translation>保存报送文件</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/entry_files.py" line="117"/>
+        <location filename="../../desktop/ui/entry_files.py" line="107"/>
         <source>Writing the submission workbook…</source>
         <translation>正在写出报送文件…</translation>
     </message>
@@ -1125,39 +1120,44 @@ The bureau&apos;s key fingerprint: %3</source>
     </message>
 </context>
 <context>
-    <name>ImportChangesDialog</name>
+    <name>ImportChangesPanel</name>
     <message>
-        <location filename="../../desktop/ui/dialogs/import_changes.py" line="35"/>
-        <source>Indicator</source>
-        <translation>指标名称</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/dialogs/import_changes.py" line="36"/>
-        <source>Item</source>
-        <translation>项目</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/dialogs/import_changes.py" line="37"/>
-        <source>Was</source>
-        <translation>原为</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/dialogs/import_changes.py" line="33"/>
+        <location filename="../../desktop/ui/import_changes_panel.py" line="31"/>
         <source>(empty)</source>
         <translation>（空）</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/import_changes.py" line="38"/>
+        <location filename="../../desktop/ui/import_changes_panel.py" line="33"/>
+        <source>Indicator</source>
+        <translation>指标名称</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/import_changes_panel.py" line="34"/>
+        <source>Item</source>
+        <translation>项目</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/import_changes_panel.py" line="35"/>
+        <source>Was</source>
+        <translation>原为</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/import_changes_panel.py" line="36"/>
         <source>Now</source>
         <translation>改为</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/import_changes.py" line="39"/>
+        <location filename="../../desktop/ui/import_changes_panel.py" line="37"/>
         <source>Unit</source>
         <translation>计量单位</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/import_changes.py" line="59"/>
+        <location filename="../../desktop/ui/import_changes_panel.py" line="51"/>
+        <source>What the import changed</source>
+        <translation>导入的变化</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/import_changes_panel.py" line="54"/>
         <source>Please also look at the following:</source>
         <translation>另请注意以下各项：</translation>
     </message>
@@ -1702,209 +1702,214 @@ Compare it with the one the district reads to you.</source>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="48"/>
+        <location filename="../../desktop/ui/main_window.py" line="49"/>
         <source>EcoReport — Half-year ecological environment reporting</source>
         <translation>生态环境半年报填报审核系统</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="64"/>
+        <location filename="../../desktop/ui/main_window.py" line="65"/>
         <source>All topics</source>
         <translation>全部专题</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="70"/>
+        <location filename="../../desktop/ui/main_window.py" line="71"/>
         <source>Checks</source>
         <translation>审核结果</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="71"/>
+        <location filename="../../desktop/ui/main_window.py" line="72"/>
         <source>History</source>
         <translation>历史趋势</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="72"/>
-        <location filename="../../desktop/ui/main_window.py" line="264"/>
+        <location filename="../../desktop/ui/main_window.py" line="73"/>
+        <location filename="../../desktop/ui/main_window.py" line="268"/>
         <source>Queries</source>
         <translation>问题</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="113"/>
+        <location filename="../../desktop/ui/main_window.py" line="116"/>
         <source>Selection</source>
         <translation>选择</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="126"/>
+        <location filename="../../desktop/ui/main_window.py" line="129"/>
         <source>Filter indicators…</source>
         <translation>筛选指标…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="121"/>
-        <location filename="../../desktop/ui/main_window.py" line="131"/>
+        <location filename="../../desktop/ui/main_window.py" line="124"/>
+        <location filename="../../desktop/ui/main_window.py" line="134"/>
         <source>Unit</source>
         <translation>填报单位</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="55"/>
+        <location filename="../../desktop/ui/main_window.py" line="56"/>
         <source>Indicators of the half-year</source>
         <translation>半年度指标</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="67"/>
+        <location filename="../../desktop/ui/main_window.py" line="68"/>
         <source>Topic</source>
         <translation>专题</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="73"/>
+        <location filename="../../desktop/ui/main_window.py" line="75"/>
+        <source>Import</source>
+        <translation>导入变化</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/main_window.py" line="76"/>
         <source>Checks, history and queries</source>
         <translation>审核、历史与问题</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="129"/>
+        <location filename="../../desktop/ui/main_window.py" line="132"/>
         <source>Filter indicators</source>
         <translation>筛选指标</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="130"/>
-        <location filename="../../desktop/ui/main_window.py" line="134"/>
+        <location filename="../../desktop/ui/main_window.py" line="133"/>
+        <location filename="../../desktop/ui/main_window.py" line="137"/>
         <source>Half-year</source>
         <translation>半年度</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="151"/>
+        <location filename="../../desktop/ui/main_window.py" line="154"/>
         <source>Undo</source>
         <translation>撤销</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="153"/>
+        <location filename="../../desktop/ui/main_window.py" line="156"/>
         <source>Redo</source>
         <translation>重做</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="156"/>
+        <location filename="../../desktop/ui/main_window.py" line="159"/>
         <source>Import filled template…</source>
         <translation>导入填报模板…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="157"/>
+        <location filename="../../desktop/ui/main_window.py" line="160"/>
         <source>Import the bureau&apos;s review…</source>
         <translation>导入市局审核意见…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="158"/>
+        <location filename="../../desktop/ui/main_window.py" line="161"/>
         <source>Export template…</source>
         <translation>导出填报模板…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="159"/>
+        <location filename="../../desktop/ui/main_window.py" line="162"/>
         <source>Export submission workbook…</source>
         <translation>导出报送文件…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="161"/>
+        <location filename="../../desktop/ui/main_window.py" line="164"/>
         <source>Submit…</source>
         <translation>报送…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="162"/>
+        <location filename="../../desktop/ui/main_window.py" line="165"/>
         <source>Withdraw the submission…</source>
         <translation>撤回报送…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="163"/>
+        <location filename="../../desktop/ui/main_window.py" line="166"/>
         <source>Switch user…</source>
         <translation>切换用户…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="164"/>
+        <location filename="../../desktop/ui/main_window.py" line="167"/>
         <source>Quit</source>
         <translation>退出</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="165"/>
+        <location filename="../../desktop/ui/main_window.py" line="168"/>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="175"/>
+        <location filename="../../desktop/ui/main_window.py" line="178"/>
         <source>&amp;Edit</source>
         <translation>编辑(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="178"/>
+        <location filename="../../desktop/ui/main_window.py" line="181"/>
         <source>&amp;Report</source>
         <translation>报送(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="181"/>
+        <location filename="../../desktop/ui/main_window.py" line="184"/>
         <source>&amp;View</source>
         <translation>视图(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="182"/>
+        <location filename="../../desktop/ui/main_window.py" line="185"/>
         <source>Language</source>
         <translation>语言</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="191"/>
+        <location filename="../../desktop/ui/main_window.py" line="194"/>
         <source>&amp;Administration</source>
         <translation>管理(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="192"/>
+        <location filename="../../desktop/ui/main_window.py" line="195"/>
         <source>Users…</source>
         <translation>用户管理…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="193"/>
+        <location filename="../../desktop/ui/main_window.py" line="196"/>
         <source>Targets, deadlines and set-up packages…</source>
         <translation>目标、截止日期与设置包…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="194"/>
+        <location filename="../../desktop/ui/main_window.py" line="197"/>
         <source>District accounts…</source>
         <translation>区县账户…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="215"/>
+        <location filename="../../desktop/ui/main_window.py" line="218"/>
         <source>Clear values</source>
         <translation>清除数值</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="253"/>
+        <location filename="../../desktop/ui/main_window.py" line="257"/>
         <source>Status: %1</source>
         <translation>状态：%1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="253"/>
+        <location filename="../../desktop/ui/main_window.py" line="257"/>
         <source> (read-only)</source>
         <translation>（只读）</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="281"/>
+        <location filename="../../desktop/ui/main_window.py" line="292"/>
         <source>Saved %1</source>
         <translation>已保存 %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="313"/>
+        <location filename="../../desktop/ui/main_window.py" line="324"/>
         <source>Target: %1</source>
         <translation>目标：%1</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/ui/main_window.py" line="333"/>
+        <location filename="../../desktop/ui/main_window.py" line="344"/>
         <source>%n pasted cell(s) stored.</source>
         <translation>
             <numerusform>已保存粘贴的 %n 个单元格。</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/ui/main_window.py" line="338"/>
+        <location filename="../../desktop/ui/main_window.py" line="349"/>
         <source>%n cell(s) not stored:</source>
         <translation>
             <numerusform>以下 %n 个单元格未保存：</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="339"/>
+        <location filename="../../desktop/ui/main_window.py" line="350"/>
         <source>Paste: %1 stored, %2 refused</source>
         <translation>粘贴：已保存 %1 个，未保存 %2 个</translation>
     </message>

@@ -306,25 +306,30 @@ def test_import_from_the_gui_is_one_undo_step_lists_each_change_and_refusals_lis
             row[4].value = 30
         if row[0].value == "water.river_cases":
             row[4].value = 2
+        if row[0].value == "air.good_ratio":  # a calculated indicator: its 说明 is the district's own
+            row[7].value = "上年同期受沙尘天气影响"
     book.save(tmp_path / "good.xlsx")
     gui.window.files.run_import(tmp_path / "good.xlsx")
     assert stored(gui, "enf.penalties") == 30 and stored(gui, "water.river_cases") == 2
-    # Each change is listed, beside the grid, and a double-click goes to its row.
-    changes = gui.window.files.changes_dialog
-    assert changes.isVisible() and not changes.isModal() and "good.xlsx" in changes.intro.text()
+    explanations = lambda: c.ctx.store.unit_half(c.unit, H1).explanations  # noqa: E731
+    assert explanations().get("air.good_ratio") == "上年同期受沙尘天气影响"
+    # Each change is listed below the grid, and a double-click or Enter goes to its row, which stays in view.
+    changes = gui.window.import_changes
+    assert gui.window.side.currentWidget() is changes and changes.isVisible() and "good.xlsx" in changes.intro.text()
     table = changes.table
     rows = [[table.model().index(r, c).data() for c in range(5)] for r in range(table.model().rowCount())]
-    assert rows == [["市级美丽河湖优秀案例", "数值", "0", "2", "个"], ["环境行政处罚案件", "数值", "16", "30", "件"]]
-    where = table.visualRect(table.model().index(1, 0)).center()
+    assert rows == [["市级美丽河湖优秀案例", "数值", "0", "2", "个"], ["优良天数比例", "说明", "（空）", "上年同期受沙尘天气影响", ""],
+                    ["环境行政处罚案件", "数值", "16", "30", "件"]]  # fmt: skip
+    where = table.visualRect(table.model().index(2, 0)).center()
     qtbot.mouseClick(table.viewport(), Qt.MouseButton.LeftButton, pos=where)
     qtbot.mouseDClick(table.viewport(), Qt.MouseButton.LeftButton, pos=where)
     assert gui.window.grid.currentIndex().data(CODE_ROLE) == "enf.penalties"
     table.setCurrentIndex(table.model().index(0, 0))
     qtbot.keyClick(table, Qt.Key.Key_Return)
-    assert gui.window.grid.currentIndex().data(CODE_ROLE) == "water.river_cases"
-    changes.close()
-    c.undo_stack.undo()
+    assert gui.window.grid.currentIndex().data(CODE_ROLE) == "water.river_cases" and changes.isVisible()
+    c.undo_stack.undo()  # the whole import, the calculated indicator's 说明 with it
     assert stored(gui, "enf.penalties") == 16 and stored(gui, "water.river_cases") == 0
+    assert "air.good_ratio" not in explanations()
 
 
 def test_language_switch_rebuilds_the_window_in_english(gui, qapp):
@@ -581,7 +586,7 @@ def test_importing_a_template_with_a_formula_shows_what_was_taken(gui, monkeypat
         [self.list.item(i).text() for i in range(self.list.count())]))  # fmt: skip
     gui.window.files.run_import(filled)
     assert stored(gui, "enf.penalties") == 25
-    notes = gui.window.files.changes_dialog.notes  # with the changes, in one window
+    notes = gui.window.import_changes.notes  # with the changes, in one place
     assert not shown and any("=20+5" in notes.item(i).text() and "25" in notes.item(i).text() for i in range(notes.count()))
 
 
