@@ -223,7 +223,8 @@ class Review:
             if threads:
                 for m in s.exec(select(QueryMessage).where(col(QueryMessage.thread_id).in_([t.id for t in threads]))
                                 .order_by(col(QueryMessage.id))):  # fmt: skip
-                    last[m.thread_id] = m
+                    if m.text:  # the last word said: a closing says nothing
+                        last[m.thread_id] = m
                     steps.setdefault(m.thread_id, []).append((m.kind, m.side))
                     first.setdefault(m.thread_id, m)
         rows = []

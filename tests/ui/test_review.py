@@ -584,6 +584,7 @@ def test_the_query_list_spans_districts_oldest_first_and_exports(reviewer, distr
     assert [(r.unit.code, r.state) for r in page.model.rows()] == [("500101", "closed"), ("500103", "answered")]
     assert page.count.text() == "1 个未解决：0 个待区县答复，1 个已答复待处理；1 个已关闭"
     assert page.model.index(0, 2).data() == "已关闭" and page.model.index(0, 0).data(Qt.ItemDataRole.ForegroundRole) is not None
+    assert page.model.index(0, 6).data() == "reviewer：请核实PM2.5"  # the last word said, not the closing's silence
     sheet = CalamineWorkbook.from_path(str(page.export(str(tmp_path / "all.xlsx")))).get_sheet_by_index(0).to_python()
     assert sheet[0][0] == "问题清单（含已关闭）：2024年上半年" and [r[3] for r in sheet[2:]] == ["已关闭", "已答复"]
     page.closed.click()
