@@ -36,9 +36,11 @@ def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser, t
     p.add_argument("unit", metavar="UNIT")
     p.add_argument("semester", metavar="HALF")
     p.add_argument("--approver", required=True, help=t("本单位另一位具有审核人角色的用户", "another user of the unit with the approver role"))
-    for name, zh, en in (("head", "单位负责人", "单位负责人 head of unit"), ("stats", "统计负责人", "统计负责人 head of statistics"),
+    last = ("（默认：沿用本单位上次签署时的）", " (default: as at the unit's last sign-off)")
+    for name, zh, en in (("head", "单位负责人" + last[0], "单位负责人 head of unit" + last[1]),
+                         ("stats", "统计负责人" + last[0], "统计负责人 head of statistics" + last[1]),
                          ("preparer", "填表人（默认：--user 的姓名）", "填表人 prepared by (default: the --user's full name)"),
-                         ("phone", "联系电话", "联系电话 telephone"),
+                         ("phone", "联系电话" + last[0], "联系电话 telephone" + last[1]),
                          ("date", "报出日期，YYYY-MM-DD（默认：今天）", "报出日期 date sent, YYYY-MM-DD (default: today)")):  # fmt: skip
         p.add_argument(f"--{name}", help=t(f"{zh}，印在表上，并由签名覆盖", f"{en}, printed on the form and covered by the signature"))
     p.set_defaults(run=cmd_submit)
@@ -206,7 +208,7 @@ LASTING_NAMES = {"head": Text("单位负责人", "head of unit"), "stats": Text(
 def _last_people(ctx, unit, args: argparse.Namespace) -> None:
     """What is not given is taken from the unit's last sign-off, as the sign-off dialog offers it, and said so."""
     kept, half, version = ctx.submissions.last_people(unit)
-    taken = {k: v for k, v in kept.items() if not (getattr(args, k) or "").strip()}
+    taken = {k: v for k, v in kept.items() if getattr(args, k) is None}  # --phone "" clears: it is not taken
     for name, value in taken.items():
         setattr(args, name, value)
     if taken:

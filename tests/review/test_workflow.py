@@ -330,6 +330,11 @@ def test_the_command_line_sign_off_takes_the_forms_people_and_checks_them(demo_c
     cli(demo_copy, "export", "500101", "2024H1", "-o", str(tmp_path / "s2.xlsx"), "--user", "wanzhou", env=env)
     cover = {r[0].value: r[1].value for r in openpyxl.load_workbook(tmp_path / "s2.xlsx")["封面"].iter_rows() if r[0].value}
     assert (cover["报送版本"], cover["单位负责人"], cover["联系电话"]) == ("2", "李局长", "023-58000000")
+    # Given empty, a field is not taken from before: the form is then not signed without it.
+    assert cli(demo_copy, "withdraw", "500101", "2024H1", "--reason", "再更正", "--user", "wanzhou_approver", env=env).returncode == 0
+    blank = cli(demo_copy, "submit", "500101", "2024H1", "--approver", "wanzhou_approver", "--user", "wanzhou", "--phone", "",
+                env=env)  # fmt: skip
+    assert blank.returncode == 2 and "--phone" in blank.stderr and "023-58000000" not in blank.stderr
 
 
 def test_a_district_is_told_that_submissions_are_the_bureaus_to_import(two, tmp_path):
