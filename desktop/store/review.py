@@ -359,7 +359,9 @@ class Review:
         for unit in self.store.units.districts():
             row = statuses.get(unit.code)
             status = Status(row.status) if row else Status.DRAFT
-            checks = every[unit.code] if now.get(unit.code, ({}, {}))[0] else []  # nothing entered: nothing to count
+            # Nothing sent, nothing to count: a draft on this computer (one installation for both sides) is not the
+            # bureau's to check, as 审核发现 leaves it out.
+            checks = every[unit.code] if status != Status.DRAFT and now.get(unit.code, ({}, {}))[0] else []
             # Received by file, or else signed off on this computer (one installation for both sides): when it came in.
             came = (row.received_at or row.signed_at) if row and status != Status.DRAFT else None
             at = aware(came) if came else None

@@ -748,6 +748,12 @@ def test_findings_across_districts_filter_by_rule_and_severity_and_open_at_the_v
         received = {c for c, r in gui.context().store.statuses(H1).items() if r.status != "draft"}
         assert everything and {f.unit_code for f in everything} <= received  # a district's draft is not the bureau's to check
         assert any(f.unit_code == "500101" for f in everything) is ("500101" in received)
+        # The inbox counts the same unexplained warnings: none for a district that has sent nothing (渝中区's draft).
+        inbox = {r.unit.code: r for r in Review(gui.context().store).inbox(H1)}
+        assert inbox["500103"].status == "draft" and inbox["500103"].warnings == 0
+        assert sum(r.warnings for r in inbox.values()) == sum(f.unexplained for f in everything)
+        drafts = [window.inbox.model.index(i, 7).data() for i, r in enumerate(window.inbox.model.rows()) if r.status == "draft"]
+        assert drafts and set(drafts) == {"—"}
         page.severity_filter.setCurrentIndex(page.severity_filter.findData("warning"))
         assert shown() and {f.severity for f in shown()} == {"warning"}
         counted = [int(page.rule_filter.itemText(i).rsplit("（", 1)[1].rstrip("）")) for i in range(1, page.rule_filter.count())]

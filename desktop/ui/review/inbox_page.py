@@ -46,8 +46,8 @@ class InboxPage(QWidget):
              lambda r: r.received_at.isoformat() if r.received_at else ""),
             (self.tr("Deadline"), lambda r: r.deadline or "", lambda r: r.deadline.isoformat() if r.deadline else ""),
             (self.tr("Days overdue"), lambda r: r.days_overdue or "", lambda r: r.days_overdue),
-            (self.tr("Errors"), lambda r: r.errors, lambda r: r.errors),
-            (self.tr("Unexplained warnings"), lambda r: r.warnings, lambda r: r.warnings),
+            (self.tr("Errors"), lambda r: "—" if r.status == Status.DRAFT else r.errors, lambda r: r.errors),
+            (self.tr("Unexplained warnings"), lambda r: "—" if r.status == Status.DRAFT else r.warnings, lambda r: r.warnings),
             (self.tr("Open queries"), lambda r: r.open_queries, lambda r: r.open_queries),
         ], background=lambda r, c: STATUS_COLOURS.get(r.status) if c == 1 else ("#f8d7da" if c == 5 and r.days_overdue else None),
            parent=self)  # fmt: skip
