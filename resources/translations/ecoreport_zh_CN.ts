@@ -2296,8 +2296,8 @@ Compare it with the one the district reads to you.</source>
     </message>
     <message>
         <location filename="../../desktop/ui/review/review_page.py" line="84"/>
-        <location filename="../../desktop/ui/review/review_page.py" line="224"/>
-        <location filename="../../desktop/ui/review/review_page.py" line="228"/>
+        <location filename="../../desktop/ui/review/review_page.py" line="225"/>
+        <location filename="../../desktop/ui/review/review_page.py" line="229"/>
         <source>Accept</source>
         <translation>审核通过</translation>
     </message>
@@ -2343,111 +2343,116 @@ Compare it with the one the district reads to you.</source>
     </message>
     <message>
         <location filename="../../desktop/ui/review/review_page.py" line="151"/>
+        <source>, head of statistics %1</source>
+        <translation>，统计负责人 %1</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/review/review_page.py" line="152"/>
         <source>, telephone %1</source>
         <translation>，联系电话 %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review/review_page.py" line="151"/>
+        <location filename="../../desktop/ui/review/review_page.py" line="152"/>
         <source>, sent %1</source>
         <translation>，报出日期 %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review/review_page.py" line="155"/>
+        <location filename="../../desktop/ui/review/review_page.py" line="156"/>
         <source> · reason: %1</source>
         <translation> · 原因：%1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review/review_page.py" line="157"/>
+        <location filename="../../desktop/ui/review/review_page.py" line="158"/>
         <source> · comment: %1</source>
         <translation> · 意见：%1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review/review_page.py" line="194"/>
+        <location filename="../../desktop/ui/review/review_page.py" line="195"/>
         <source>Open a district from the inbox first.</source>
         <translation>请先在收件箱中打开一个区县。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review/review_page.py" line="196"/>
+        <location filename="../../desktop/ui/review/review_page.py" line="197"/>
         <source>Not possible while the submission is “%1”.</source>
         <translation>报送状态为“%1”，不能进行此操作。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review/review_page.py" line="201"/>
-        <location filename="../../desktop/ui/review/review_page.py" line="205"/>
-        <location filename="../../desktop/ui/review/review_page.py" line="207"/>
+        <location filename="../../desktop/ui/review/review_page.py" line="202"/>
+        <location filename="../../desktop/ui/review/review_page.py" line="206"/>
+        <location filename="../../desktop/ui/review/review_page.py" line="208"/>
         <source>Raise a query</source>
         <translation>提出问题</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review/review_page.py" line="205"/>
+        <location filename="../../desktop/ui/review/review_page.py" line="206"/>
         <source>Select the value the query is about first.</source>
         <translation>请先选中要提出问题的数值。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review/review_page.py" line="212"/>
-        <location filename="../../desktop/ui/review/review_page.py" line="214"/>
-        <location filename="../../desktop/ui/review/review_page.py" line="216"/>
+        <location filename="../../desktop/ui/review/review_page.py" line="213"/>
+        <location filename="../../desktop/ui/review/review_page.py" line="215"/>
+        <location filename="../../desktop/ui/review/review_page.py" line="217"/>
         <source>Return to the district</source>
         <translation>退回区县</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review/review_page.py" line="253"/>
+        <location filename="../../desktop/ui/review/review_page.py" line="254"/>
         <source>Reason (required):</source>
         <translation>退回原因（必填）：</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review/review_page.py" line="260"/>
+        <location filename="../../desktop/ui/review/review_page.py" line="261"/>
         <source>A reason is required; nothing was changed. Reason:</source>
         <translation>必须填写原因；尚未作任何更改。原因：</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review/review_page.py" line="265"/>
+        <location filename="../../desktop/ui/review/review_page.py" line="266"/>
         <source>%1_review_v%2_%3.xlsx</source>
         <translation>%1_审核意见_第%2版_%3.xlsx</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review/review_page.py" line="217"/>
+        <location filename="../../desktop/ui/review/review_page.py" line="218"/>
         <source>Returned. Export the review workbook (导出审核意见…) and send it to the district: it carries the reason and the queries.</source>
         <translation>已退回。请导出审核意见（导出审核意见…）发给区县：文件中有退回原因和问题。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review/review_page.py" line="228"/>
+        <location filename="../../desktop/ui/review/review_page.py" line="229"/>
         <source>%1 queries are still open: resolve them before accepting.</source>
         <translation>还有%1个问题尚未解决，解决后才能审核通过。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review/review_page.py" line="232"/>
+        <location filename="../../desktop/ui/review/review_page.py" line="233"/>
         <source>%1, %2, version %3</source>
         <translation>%1，%2，第 %3 版</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review/review_page.py" line="237"/>
+        <location filename="../../desktop/ui/review/review_page.py" line="238"/>
         <source>%1 error(s)</source>
         <translation>有%1个错误</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review/review_page.py" line="239"/>
+        <location filename="../../desktop/ui/review/review_page.py" line="240"/>
         <source>%1 unexplained warning(s)</source>
         <translation>有%1个未说明的警告</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review/review_page.py" line="245"/>
-        <location filename="../../desktop/ui/review/review_page.py" line="247"/>
+        <location filename="../../desktop/ui/review/review_page.py" line="246"/>
+        <location filename="../../desktop/ui/review/review_page.py" line="248"/>
         <source>Reopen the submission</source>
         <translation>重新打开报送</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review/review_page.py" line="267"/>
+        <location filename="../../desktop/ui/review/review_page.py" line="268"/>
         <source>Export review workbook</source>
         <translation>导出审核意见</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review/review_page.py" line="267"/>
+        <location filename="../../desktop/ui/review/review_page.py" line="268"/>
         <source>Excel workbooks (*.xlsx)</source>
         <translation>Excel 工作簿 (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review/review_page.py" line="271"/>
+        <location filename="../../desktop/ui/review/review_page.py" line="272"/>
         <source>Writing the review workbook…</source>
         <translation>正在写出审核意见文件…</translation>
     </message>

@@ -117,7 +117,7 @@ def test_query_return_answer_version_two_diff_and_accept(reviewer, district, tmp
     unit = district.units.find("500101")
     district.store.set_values("wanzhou", unit, H1, {}, {"air.good_ratio": "降水偏多"})
     district.submissions.sign_off("wanzhou", "wanzhou_approver", "ecoreport", unit, H1,
-                                  {"head": "王局长", "phone": "023-58123456", "date": "2024-07-15"})  # fmt: skip
+                                  {"head": "王局长", "stats": "李统计", "phone": "023-58123456", "date": "2024-07-15"})  # fmt: skip
     first = tmp_path / "v1"
     first.mkdir()
     window.inbox.import_paths([p for p in export_all(district, first, reviewer) if p.stem == "500101"])
@@ -125,7 +125,8 @@ def test_query_return_answer_version_two_diff_and_accept(reviewer, district, tmp
     page = window.review
     assert page.accept_button.isEnabled()
     # Who answers for the figures, by name, and how to reach them, as the signed form says.
-    assert "填表人 万州区填报员，审核人 万州区审核人，单位负责人 王局长，联系电话 023-58123456，报出日期 2024-07-15" in page.title.text()
+    assert "填表人 万州区填报员，审核人 万州区审核人，单位负责人 王局长，统计负责人 李统计，联系电话 023-58123456，报出日期 2024-07-15" \
+        in page.title.text()  # fmt: skip
     page.select_code("air.pm25")
     monkeypatch.setattr(QInputDialog, "getMultiLineText", staticmethod(lambda *a, **k: ("请核实PM2.5", True)))
     page.raise_query()

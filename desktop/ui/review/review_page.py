@@ -148,7 +148,8 @@ class ReviewPage(QWidget):
             head += self.tr(" · version %1").replace("%1", str(report.version))
             if report.approver:  # who answers for the figures, as the signed form names them
                 head += self.tr(" · prepared by %1, signed off by %2").replace("%1", report.preparer or "—").replace("%2", report.approver)
-                said = {"head": self.tr(", head of unit %1"), "phone": self.tr(", telephone %1"), "date": self.tr(", sent %1")}
+                said = {"head": self.tr(", head of unit %1"), "stats": self.tr(", head of statistics %1"),
+                        "phone": self.tr(", telephone %1"), "date": self.tr(", sent %1")}  # fmt: skip
                 head += "".join(text.replace("%1", report.people[k]) for k, text in said.items() if report.people.get(k))
         reason = self.controller.decision_reason
         if reason and report.status in (Status.RETURNED, Status.REOPENED):
