@@ -195,7 +195,8 @@ def test_the_dashboard_says_what_the_city_figures_count(qapp, qtbot, demo_copy, 
     headline = {r[0]: r for r in board.headline.rows()}
     assert headline["水质优良比例"][1] != "98.6"  # 5 accepted districts are not the city
     assert headline["水质优良比例"][3] == "暂不评价：初步合计数"  # nor judged against the city's target
-    assert headline["优良天数比例"][3].startswith("达标")  # the city's own monitoring is
+    assert headline["优良天数比例 ※"][3].startswith("达标")  # the city's own monitoring is, marked and said so
+    assert not board.measured_note.isHidden() and board.measured_note.text().startswith("※ 市局直接填报或监测的指标")
     # The trend marks the provisional half; the earlier halves, every district accepted, are not marked.
     from PySide6.QtCore import Qt
 
@@ -240,6 +241,7 @@ def test_dashboard_shows_the_seed_figures_and_saves_charts(qapp, qtbot, demo_cop
     assert board.coverage.text() == "38个区县中已审核通过38个"
     headline = {r[0]: r for r in board.headline.rows()}
     assert headline["水质优良比例"][1] == "98.6" and headline["水质优良比例"][3] == "达标，高于目标1.3个百分点"
+    assert "优良天数比例" in headline and board.measured_note.isHidden()  # final: nothing set apart
     assert "全市74个国控断面水质优良比例为98.6%" in board.narrative.toPlainText()
     assert board.heat.rowCount() == 38 and board.heat.columnCount() > 3
     chart = board.bars.chart()

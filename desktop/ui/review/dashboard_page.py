@@ -89,6 +89,11 @@ class DashboardPage(QWidget):
             view.setMinimumHeight(320)
         self.missing = QLabel(self)
         self.missing.setWordWrap(True)
+        self.measured_note = QLabel(self.tr("※ Figures the bureau enters or measures itself: assessed as usual. The "
+                                            "others are provisional totals of the districts counted, not assessed yet."),
+                                    self)  # fmt: skip
+        self.measured_note.setWordWrap(True)
+        self.measured_note.hide()
         self.heat = RowTableModel([], parent=self)
         self.heat_view = self._table(self.heat)
         self.narrative = QPlainTextEdit(self)
@@ -114,7 +119,9 @@ class DashboardPage(QWidget):
         self.workbook_button.clicked.connect(lambda: self.save_workbook())
         top.addWidget(self.workbook_button)
         grid = QGridLayout()
-        grid.addWidget(self._box(self.tr("City against targets"), self.headline_view), 0, 0)
+        headline = self._box(self.tr("City against targets"), self.headline_view)
+        headline.layout().addWidget(self.measured_note)
+        grid.addWidget(headline, 0, 0)
         districts = self._box(self.tr("Districts compared"), self.bars, self.indicator, self._save(self.bars, "districts"))
         districts.layout().addWidget(self.missing)
         grid.addWidget(districts, 0, 1)
@@ -289,11 +296,14 @@ class DashboardPage(QWidget):
         for code in [c for c in ctx.catalog.indicators if c in city.attainments or c in city.unassessed]:  # catalog order
             ind, att = ctx.catalog[code], city.attainments.get(code)
             if att is not None:
-                rows.append((ind.name(lang), shown(ind, city.figures, lang), att.target.shown(ind, lang), att.describe(ind, lang), att.status))
+                # Beside provisional totals, the city's own monitoring is judged as usual: marked, and said under the table.
+                name = ind.name(lang) + (" ※" if not final and ctx.catalog.city_measured(code) else "")
+                rows.append((name, shown(ind, city.figures, lang), att.target.shown(ind, lang), att.describe(ind, lang), att.status))
             else:  # a provisional total is not judged against the city's target
                 rows.append((ind.name(lang), shown(ind, city.figures, lang), city.unassessed[code].shown(ind, lang),
                              NOT_ASSESSED(lang), ""))  # fmt: skip
         self.headline.set_rows(rows)
+        self.measured_note.setVisible(bool(city.unassessed) and any(r[0].endswith("※") for r in rows))
         self.headline_view.setColumnWidth(0, 210)
         self.narrative.setPlainText("\n\n".join(data.narrative))
         self.figures = data.figures
