@@ -114,11 +114,39 @@ def import_file(store: Store, path: Path, actor: str, expect_unit: Unit | None =
     if book.kind == "review" and changes:
         notes.insert(0, _review_note(book))  # the decision and its reason, the moment the district imports it
     notes += [Text(f.message("zh"), f.message("en")) for f in book.formulas]  # each formula whose result was taken
+    if book.kind == "template":
+        notes += _blanks_kept(store, book, unit)
     memo.setdefault("heads", []).extend(_carried_head(store, book, unit))
     if alone:
         _keep_heads(store, actor, memo)
     notes += checked
     return ImportResult(path, status, book.kind, unit.code, str(book.semester), len(changes), [], notes, list(changes))
+
+
+def _blanks_kept(store: Store, book: ImportedBook, unit: Unit) -> list[Text]:
+    """A blank cell clears nothing (a template filled in part keeps what the database holds): said where the
+    database holds a value or an explanation the file leaves blank, so a cleared cell is not taken for cleared."""
+    half = store.unit_half(unit, book.semester)
+    kept = []
+    for code, (sheet, cell) in book.cells.items():
+        ind = store.catalog.indicators.get(code)
+        if ind is None:
+            continue
+        value = not ind.derived and code not in book.values and half.raw.get(code) is not None
+        note = code not in book.explanations and bool(half.explanations.get(code))
+        if value or note:
+            row = cell.lstrip("ABCDEFGHIJKLMNOPQRSTUVWXYZ")
+            what = ((Text("数值", "value"),) if value else ()) + ((Text("说明", "explanation"),) if note else ())
+            kept.append((sheet, row, ind, what))
+    if not kept:
+        return []
+    shown = kept[:8]
+    zh = "、".join(f"{ind.name.zh}（{sheet}第{row}行，{'和'.join(w.zh for w in what)}）" for sheet, row, ind, what in shown)
+    en = "; ".join(f"{ind.name.en} ({sheet} row {row}, {' and '.join(w.en for w in what)})" for sheet, row, ind, what in shown)
+    more = (f"等{len(kept)}处", f" and {len(kept) - len(shown)} more") if len(kept) > len(shown) else ("", "")
+    return [Text(f"文件中的空白格不清除数据库中已有的内容，以下{len(kept)}处保留原值：{zh}{more[0]}。如需清除，请在程序中删除",
+                 f"A blank cell clears nothing: {len(kept)} kept what the database holds: {en}{more[1]}. To clear one, "
+                 "delete it in the program")]  # fmt: skip
 
 
 def _review_note(book) -> Text:

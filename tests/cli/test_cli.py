@@ -259,6 +259,12 @@ def test_template_import_export_consolidate_and_report_from_the_command_line(dem
     wb.save(tmp_path / "noted.xlsx")
     noted = json.loads(run("import", str(tmp_path / "noted.xlsx"), "--user", "wanzhou", "--json", db=demo_copy, check=0).stdout)
     assert noted[0]["changed"] == [{"code": "enf.penalties", "what": "explanation", "old": None, "new": "专项执法行动"}]
+    for row in wb["填报表"].iter_rows(min_row=5):
+        if row[0].value == "enf.penalties":
+            row[4].value = None  # cleared in Excel: a blank clears nothing, and the import says so
+    wb.save(tmp_path / "blank.xlsx")
+    blank = run("import", str(tmp_path / "blank.xlsx"), "--user", "wanzhou", db=demo_copy, check=0)
+    assert f"以下1处保留原值：环境行政处罚案件（填报表第{bad_cell[1:]}行，数值）" in blank.stderr
     both = run("import", str(tmp_path / "good.xlsx"), str(tmp_path / "bad.xlsx"), "--user", "wanzhou", db=demo_copy)
     assert both.returncode == 1  # one refused makes the whole run exit 1
     submission = tmp_path / "s.xlsx"
