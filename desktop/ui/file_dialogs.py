@@ -52,3 +52,13 @@ def open_paths(parent: QWidget | None, title: str, filters: str) -> list[str]:
     if paths:
         _keep(paths[0])
     return paths
+
+
+def said_saved(widget: QWidget, path) -> None:
+    """Where the person is looking: the window's status bar names the file written."""
+    from PySide6.QtCore import QCoreApplication
+    from PySide6.QtWidgets import QMainWindow
+
+    window = widget.window()
+    if path and isinstance(window, QMainWindow):
+        window.statusBar().showMessage(QCoreApplication.translate("FileDialogs", "Saved %1").replace("%1", str(path)), 8000)

@@ -857,6 +857,14 @@ The bureau&apos;s key fingerprint: %3</source>
     </message>
 </context>
 <context>
+    <name>FileDialogs</name>
+    <message>
+        <location filename="../../desktop/ui/file_dialogs.py" line="64"/>
+        <source>Saved %1</source>
+        <translation>已保存 %1</translation>
+    </message>
+</context>
+<context>
     <name>FindingsPage</name>
     <message>
         <location filename="../../desktop/ui/review/findings_page.py" line="50"/>
@@ -1299,7 +1307,7 @@ The bureau&apos;s key fingerprint: %3</source>
     </message>
     <message>
         <location filename="../../desktop/ui/review/inbox_page.py" line="122"/>
-        <location filename="../../desktop/ui/review/inbox_page.py" line="216"/>
+        <location filename="../../desktop/ui/review/inbox_page.py" line="218"/>
         <source>Import results</source>
         <translation>导入结果</translation>
     </message>
@@ -1324,34 +1332,34 @@ The bureau&apos;s key fingerprint: %3</source>
         <translation>正在写出催报通知…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review/inbox_page.py" line="157"/>
+        <location filename="../../desktop/ui/review/inbox_page.py" line="159"/>
         <source>%1 shown</source>
         <translation>显示 %1 个</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review/inbox_page.py" line="176"/>
-        <location filename="../../desktop/ui/review/inbox_page.py" line="181"/>
+        <location filename="../../desktop/ui/review/inbox_page.py" line="178"/>
+        <location filename="../../desktop/ui/review/inbox_page.py" line="183"/>
         <source>Accept</source>
         <translation>审核通过</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review/inbox_page.py" line="176"/>
+        <location filename="../../desktop/ui/review/inbox_page.py" line="178"/>
         <source>Select the districts to accept in the list first.</source>
         <translation>请先在列表中选择要审核通过的区县。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review/inbox_page.py" line="181"/>
+        <location filename="../../desktop/ui/review/inbox_page.py" line="183"/>
         <source>None of the selected districts can be accepted:</source>
         <translation>所选区县都不能审核通过：</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review/inbox_page.py" line="184"/>
+        <location filename="../../desktop/ui/review/inbox_page.py" line="186"/>
         <source>version %1</source>
         <translation>第 %1 版</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review/inbox_page.py" line="179"/>
-        <location filename="../../desktop/ui/review/inbox_page.py" line="194"/>
+        <location filename="../../desktop/ui/review/inbox_page.py" line="181"/>
+        <location filename="../../desktop/ui/review/inbox_page.py" line="196"/>
         <source>%1: %2</source>
         <translation>%1：%2</translation>
     </message>
@@ -1361,38 +1369,38 @@ The bureau&apos;s key fingerprint: %3</source>
         <translation>已收到 %1/%2：%3</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review/inbox_page.py" line="190"/>
+        <location filename="../../desktop/ui/review/inbox_page.py" line="192"/>
         <source>Acceptance results</source>
         <translation>审核通过结果</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review/inbox_page.py" line="195"/>
+        <location filename="../../desktop/ui/review/inbox_page.py" line="197"/>
         <source>%1: accepted</source>
         <translation>%1：已审核通过</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review/inbox_page.py" line="204"/>
+        <location filename="../../desktop/ui/review/inbox_page.py" line="206"/>
         <source>Import workbooks</source>
         <translation>导入报送文件</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/review/inbox_page.py" line="147"/>
-        <location filename="../../desktop/ui/review/inbox_page.py" line="204"/>
+        <location filename="../../desktop/ui/review/inbox_page.py" line="206"/>
         <source>Excel workbooks (*.xlsx)</source>
         <translation>Excel 工作簿 (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review/inbox_page.py" line="213"/>
+        <location filename="../../desktop/ui/review/inbox_page.py" line="215"/>
         <source>Importing workbooks…</source>
         <translation>正在导入报送文件…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review/inbox_page.py" line="214"/>
+        <location filename="../../desktop/ui/review/inbox_page.py" line="216"/>
         <source>Stop (import nothing)</source>
         <translation>停止（不导入任何文件）</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review/inbox_page.py" line="219"/>
+        <location filename="../../desktop/ui/review/inbox_page.py" line="221"/>
         <source>Stopped: no file was imported; the database is unchanged</source>
         <translation>已停止：未导入任何文件，数据库未改变</translation>
     </message>

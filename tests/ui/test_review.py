@@ -589,6 +589,7 @@ def test_the_query_list_spans_districts_oldest_first_and_exports(reviewer, distr
     assert page.model.index(0, 2).data() == "已关闭" and page.model.index(0, 0).data(Qt.ItemDataRole.ForegroundRole) is not None
     assert page.model.index(0, 6).data() == "reviewer：请核实PM2.5"  # the last word said, not the closing's silence
     sheet = CalamineWorkbook.from_path(str(page.export(str(tmp_path / "all.xlsx")))).get_sheet_by_index(0).to_python()
+    assert window.statusBar().currentMessage() == f"已保存 {tmp_path / 'all.xlsx'}"  # said where the person is looking
     assert sheet[0][0] == "问题清单（含已关闭）：2024年上半年" and [r[3] for r in sheet[2:]] == ["已关闭", "已答复"]
     page.closed.click()
     assert [r.unit.code for r in page.model.rows()] == ["500103"]

@@ -22,7 +22,7 @@ from PySide6.QtWidgets import (
 
 from desktop.core.workflow import INBOX_NAMES, Status
 from desktop.store.review import Completeness
-from desktop.ui.file_dialogs import open_paths, save_path
+from desktop.ui.file_dialogs import open_paths, said_saved, save_path
 from desktop.ui.models.simple_table import RowTableModel
 from desktop.ui.review.inbox_filter import InboxFilter
 
@@ -150,7 +150,9 @@ class InboxPage(QWidget):
         from desktop.ui.background import run_in_background
 
         rows = self.model.rows()
-        return run_in_background(self, self.tr("Writing the reminder notice…"), lambda progress: c.export_reminder(rows, Path(path)))
+        saved = run_in_background(self, self.tr("Writing the reminder notice…"), lambda progress: c.export_reminder(rows, Path(path)))
+        said_saved(self, saved)
+        return saved
 
     def _filter(self) -> None:
         self.proxy.set_filter(self.status_filter.currentData(), self.flag_filter.currentData(), self.search.text())

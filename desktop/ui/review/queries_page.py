@@ -17,7 +17,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop.ui.file_dialogs import save_path
+from desktop.ui.file_dialogs import said_saved, save_path
 from desktop.ui.models.simple_table import RowTableModel
 
 
@@ -87,5 +87,7 @@ class QueriesPage(QWidget):
         if not path:
             return None
         rows, closed = self.model.rows(), self._shown_closed  # as shown: the title says which
-        return run_in_background(self, self.tr("Writing the query list…"),
-                                 lambda progress: c.export_query_list(rows, Path(path), closed))  # fmt: skip
+        saved = run_in_background(self, self.tr("Writing the query list…"),
+                                  lambda progress: c.export_query_list(rows, Path(path), closed))  # fmt: skip
+        said_saved(self, saved)
+        return saved
