@@ -9,9 +9,12 @@ from desktop.core.checks import CheckResult
 from desktop.core.display import change, shown
 from desktop.core.report import HalfReport
 from desktop.core.targets import MET, MISSED, NO_TARGET
+from desktop.core.text import Text
 
 # What the status column shows, worst first.
 ERROR, WARNING, MISSED_TARGET, MET_TARGET, NO_GOAL, EMPTY = "error", "warning", "missed", "met", "no_target", "empty"
+EXPLAINED = "explained"  # warnings the unit has explained: dealt with, as the checks list shows them
+EXPLAINED_WORD = Text("已说明：", "Explained: ")  # first: the column is narrow, and the end of a long text is cut
 
 
 @dataclass(frozen=True, slots=True)
@@ -39,10 +42,14 @@ def _status(ind: Indicator, report: HalfReport, by_code: dict[str, list[CheckRes
         return ERROR, errors[0].message(lang)
     att = report.attainments.get(ind.code)
     warnings = [r for r in results if r.severity == "warning" and r.kind != "target"]
-    if att is not None and att.status == MISSED:
-        return MISSED_TARGET, att.describe(ind, lang)
+    unexplained = [r for r in warnings if not r.explained]
+    if att is not None and att.status == MISSED:  # a missed target stays missed; its 说明 is said beside it
+        explained = any(r.kind == "target" and r.explained for r in results)
+        return MISSED_TARGET, (EXPLAINED_WORD(lang) if explained else "") + att.describe(ind, lang)
+    if unexplained:
+        return WARNING, unexplained[0].message(lang)
     if warnings:
-        return WARNING, warnings[0].message(lang)
+        return EXPLAINED, EXPLAINED_WORD(lang) + warnings[0].message(lang)
     if att is not None and att.status == MET:
         return MET_TARGET, att.describe(ind, lang)
     if att is None or att.status == NO_TARGET:

@@ -626,3 +626,16 @@ def test_the_submit_button_stays_where_it_was_as_the_undo_button_names_the_last_
     QApplication.processEvents()
     assert "降水" in window.undo_action.text() or "优良" in window.undo_action.text()  # the undo button grew
     assert button.mapTo(window, button.rect().topLeft()) == before
+
+
+def test_an_explained_warning_reads_as_explained_in_the_grid_as_in_the_checks_list(gui, qtbot):
+    from desktop.ui.models.indicators import STATUS_COLOURS
+    from desktop.ui.rows import EXPLAINED, WARNING
+
+    window = gui.window
+    status = lambda: cell(window, "air.good_ratio", STATUS)  # noqa: E731 - a year-on-year warning in the demo
+    row = lambda: window.model.rows()[window.model.row_of("air.good_ratio")]  # noqa: E731
+    assert row().status == WARNING and status().data(Qt.ItemDataRole.BackgroundRole).color().name() == STATUS_COLOURS[WARNING]
+    window.controller.edit_explanation("air.good_ratio", "降水偏多，扬尘减少")
+    qtbot.waitUntil(lambda: row().status == EXPLAINED)
+    assert status().data().startswith("已说明：“优良天数比例”同比变化") and status().data(Qt.ItemDataRole.BackgroundRole) is None

@@ -13,7 +13,7 @@ from PySide6.QtCore import (
 from PySide6.QtGui import QBrush, QColor, QFont
 
 from desktop.ui import icons
-from desktop.ui.rows import EMPTY, ERROR, MET_TARGET, MISSED_TARGET, NO_GOAL, WARNING, IndicatorRow
+from desktop.ui.rows import EMPTY, ERROR, EXPLAINED, MET_TARGET, MISSED_TARGET, NO_GOAL, WARNING, IndicatorRow
 
 # The value stands right after the indicator's name, with its unit beside it, as on the printed form.
 NAME, VALUE, UNIT, PREVIOUS, LAST_YEAR, CHANGE, TARGET, STATUS, EXPLANATION = range(9)
@@ -110,7 +110,8 @@ class IndicatorTableModel(QAbstractTableModel):
             if col == VALUE and not row.editable:
                 return QBrush(READ_ONLY)
         if role == Qt.ItemDataRole.DecorationRole and col == STATUS:
-            return None if row.status == NO_GOAL else icons.status_icon(row.status if row.status != EMPTY else "none")
+            shown = {EMPTY: "none", EXPLAINED: "met"}.get(row.status, row.status)  # explained: green, as in the checks list
+            return None if row.status == NO_GOAL else icons.status_icon(shown)
         if role == CODE_ROLE:
             return row.code
         if role == ROW_ROLE:
