@@ -173,8 +173,9 @@ def cmd_resolve(args: argparse.Namespace) -> int:
     from desktop.store.review import Review
 
     ctx = context(args)
-    Review(ctx.store).resolve(ctx.user, args.uid)
-    print(Text(f"问题 {args.uid} 已关闭", f"Query {args.uid} closed")(args.lang))
+    closed = Review(ctx.store).resolve(ctx.user, args.uid)
+    print((Text(f"问题 {args.uid} 已关闭", f"Query {args.uid} closed") if closed else
+           Text(f"问题 {args.uid} 此前已关闭，未作修改", f"Query {args.uid} was closed already; nothing changed"))(args.lang))  # fmt: skip
     return EXIT_OK
 
 

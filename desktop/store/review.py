@@ -274,12 +274,13 @@ class Review:
             audit.record(s, actor, "query.reply", unit=thread.unit_code, semester=thread.semester, code=thread.code, new=text.strip())
             s.commit()
 
-    def resolve(self, actor: str, uid: str) -> None:
+    def resolve(self, actor: str, uid: str) -> bool:
+        """Closes the query; False when it was closed already (nothing is written)."""
         with self.store.session() as s:
             user = _bureau_user(s, actor)
             thread = _thread(s, uid)
             if thread.status == "resolved":
-                return
+                return False
             thread.status, thread.resolved_by, thread.resolved_at = "resolved", actor, utcnow()
             s.add(thread)
             s.add(QueryMessage(uid=uuid.uuid4().hex, thread_id=thread.id, author=actor, author_name=users.full_name(user), side="bureau",
@@ -287,6 +288,7 @@ class Review:
             self._start_review(s, user, thread)
             audit.record(s, actor, "query.resolve", unit=thread.unit_code, semester=thread.semester, code=thread.code)
             s.commit()
+            return True
 
     def reopen_query(self, actor: str, uid: str, reason: str) -> None:
         """A closed query opened again by the bureau, with why; the district answers it again."""

@@ -5,22 +5,16 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QObject, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QProgressDialog
 
 from desktop.core.workflow import SIGNED_OFF
 from desktop.ui.dialogs.problems import ProblemsDialog
 from desktop.ui.file_dialogs import open_path, save_path
+from desktop.ui.window_actions import WindowActions
 
 
-class EntryFiles(QObject):
-    def __init__(self, window):
-        super().__init__(window)  # the window owns this; it is reached as parent(), not held (no reference cycle)
-
-    @property
-    def window(self):
-        return self.parent()
-
+class EntryFiles(WindowActions):
     def _file_label(self) -> str:
         c = self.window.controller
         return f"{c.unit.name(c.lang)}_{c.semester}"

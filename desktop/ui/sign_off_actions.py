@@ -2,20 +2,13 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QObject
 from PySide6.QtWidgets import QLineEdit, QMessageBox
 
 from desktop.ui.dialogs.submit import SubmitDialog, approver_labels
+from desktop.ui.window_actions import WindowActions
 
 
-class SignOffActions(QObject):
-    def __init__(self, window):
-        super().__init__(window)  # the window owns this; it is reached as parent(), not held (no reference cycle)
-
-    @property
-    def window(self):
-        return self.parent()
-
+class SignOffActions(WindowActions):
     def withdraw(self) -> None:
         from PySide6.QtWidgets import QInputDialog
 

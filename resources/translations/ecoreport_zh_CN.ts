@@ -768,90 +768,90 @@ The bureau&apos;s key fingerprint: %3</source>
 <context>
     <name>EntryFiles</name>
     <message>
-        <location filename="../../desktop/ui/entry_files.py" line="32"/>
+        <location filename="../../desktop/ui/entry_files.py" line="26"/>
         <source>Import filled template</source>
         <translation>导入填报模板</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/entry_files.py" line="32"/>
-        <location filename="../../desktop/ui/entry_files.py" line="75"/>
-        <location filename="../../desktop/ui/entry_files.py" line="101"/>
+        <location filename="../../desktop/ui/entry_files.py" line="26"/>
+        <location filename="../../desktop/ui/entry_files.py" line="69"/>
+        <location filename="../../desktop/ui/entry_files.py" line="95"/>
         <source>Excel workbooks (*.xlsx)</source>
         <translation>Excel 工作簿 (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/entry_files.py" line="38"/>
+        <location filename="../../desktop/ui/entry_files.py" line="32"/>
         <source>Importing %1…</source>
         <translation>正在导入 %1…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/entry_files.py" line="45"/>
+        <location filename="../../desktop/ui/entry_files.py" line="39"/>
         <source>The file was refused</source>
         <translation>文件未被接受</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/entry_files.py" line="47"/>
+        <location filename="../../desktop/ui/entry_files.py" line="41"/>
         <source>The file holds the same values as the database; nothing changed.</source>
         <translation>文件内容与数据库一致，未作修改。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/entry_files.py" line="49"/>
+        <location filename="../../desktop/ui/entry_files.py" line="43"/>
         <source>Imported %1: %2 change(s)</source>
         <translation>已导入 %1：%2 项变化</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/entry_files.py" line="56"/>
+        <location filename="../../desktop/ui/entry_files.py" line="50"/>
         <source>Imported, with notes</source>
         <translation>已导入（附说明）</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/entry_files.py" line="57"/>
+        <location filename="../../desktop/ui/entry_files.py" line="51"/>
         <source>The file was imported. Please look at the following:</source>
         <translation>文件已导入，请查看以下各项：</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/entry_files.py" line="64"/>
+        <location filename="../../desktop/ui/entry_files.py" line="58"/>
         <source>%1 made %2 change(s), listed below. Undo (Ctrl+Z) takes the whole import back in one step; double-click a row to go to the indicator.</source>
         <translation>导入 %1 共有 %2 项变化，见下表。撤销（Ctrl+Z）可一步撤回整个导入；双击一行可转到该指标。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/entry_files.py" line="74"/>
+        <location filename="../../desktop/ui/entry_files.py" line="68"/>
         <source>%1_template.xlsx</source>
         <translation>%1_填报模板.xlsx</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/entry_files.py" line="75"/>
+        <location filename="../../desktop/ui/entry_files.py" line="69"/>
         <source>Export template</source>
         <translation>导出填报模板</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/entry_files.py" line="87"/>
+        <location filename="../../desktop/ui/entry_files.py" line="81"/>
         <source>Writing the template…</source>
         <translation>正在写出填报模板…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/entry_files.py" line="88"/>
-        <location filename="../../desktop/ui/entry_files.py" line="109"/>
+        <location filename="../../desktop/ui/entry_files.py" line="82"/>
+        <location filename="../../desktop/ui/entry_files.py" line="103"/>
         <source>Saved %1</source>
         <translation>已保存 %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/entry_files.py" line="97"/>
+        <location filename="../../desktop/ui/entry_files.py" line="91"/>
         <source>%1_submission_v%2.xlsx</source>
         <translation>%1_报送文件_第%2版.xlsx</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/entry_files.py" line="99"/>
+        <location filename="../../desktop/ui/entry_files.py" line="93"/>
         <source>%1_submission.xlsx</source>
         <translation>%1_报送文件.xlsx</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/entry_files.py" line="100"/>
+        <location filename="../../desktop/ui/entry_files.py" line="94"/>
         <source>Save the submission workbook</source>
         <translation>保存报送文件</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/entry_files.py" line="107"/>
+        <location filename="../../desktop/ui/entry_files.py" line="101"/>
         <source>Writing the submission workbook…</source>
         <translation>正在写出报送文件…</translation>
     </message>
@@ -2789,52 +2789,52 @@ Districts compare it by phone when they first import a package.</source>
 <context>
     <name>SignOffActions</name>
     <message>
-        <location filename="../../desktop/ui/sign_off_actions.py" line="26"/>
+        <location filename="../../desktop/ui/sign_off_actions.py" line="19"/>
         <source>Withdraw the submission</source>
         <translation>撤回报送</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sign_off_actions.py" line="28"/>
+        <location filename="../../desktop/ui/sign_off_actions.py" line="21"/>
         <source>No approver is registered for this unit; ask the administrator to add one.</source>
         <translation>本单位尚未设置审核人，请联系管理员添加。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sign_off_actions.py" line="31"/>
+        <location filename="../../desktop/ui/sign_off_actions.py" line="24"/>
         <source>Approver</source>
         <translation>审核人</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sign_off_actions.py" line="35"/>
+        <location filename="../../desktop/ui/sign_off_actions.py" line="28"/>
         <source>Approver&apos;s password</source>
         <translation>审核人密码</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sign_off_actions.py" line="38"/>
+        <location filename="../../desktop/ui/sign_off_actions.py" line="31"/>
         <source>Reason (required):</source>
         <translation>撤回原因（必填）：</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sign_off_actions.py" line="46"/>
+        <location filename="../../desktop/ui/sign_off_actions.py" line="39"/>
         <source>Withdrawn: the half can be corrected and submitted again.</source>
         <translation>已撤回：可修改后重新报送。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sign_off_actions.py" line="54"/>
+        <location filename="../../desktop/ui/sign_off_actions.py" line="47"/>
         <source>%1, %2: %3 error(s), %4 warning(s) (%5 unexplained), %6 notice(s).</source>
         <translation>%1 %2：%3 个错误，%4 个警告（%5 个未说明），%6 个提示。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sign_off_actions.py" line="70"/>
+        <location filename="../../desktop/ui/sign_off_actions.py" line="63"/>
         <source>Not submitted</source>
         <translation>未能报送</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sign_off_actions.py" line="71"/>
+        <location filename="../../desktop/ui/sign_off_actions.py" line="64"/>
         <source>Submitted</source>
         <translation>已报送</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sign_off_actions.py" line="72"/>
+        <location filename="../../desktop/ui/sign_off_actions.py" line="65"/>
         <source>Version %1 is submitted and now read-only. Save the submission workbook for the bureau.</source>
         <translation>第 %1 版已报送，数据已锁定。请保存报送文件并交市局。</translation>
     </message>

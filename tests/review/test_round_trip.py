@@ -317,6 +317,7 @@ def test_review_on_the_command_line(two, tmp_path):
     listed = json.loads(run("review", "queries", "2024H1", "--json").stdout)
     assert [(q["uid"], q["state"]) for q in listed] == [(uid, "open")]  # the bureau spoke last
     assert run("review", "resolve", uid[:8]).returncode == 0
+    assert "此前已关闭，未作修改" in run("review", "resolve", uid[:8]).stdout  # twice: said, and nothing written
     assert json.loads(run("review", "queries", "2024H1", "--json").stdout) == []
     assert [(q["uid"], q["state"]) for q in json.loads(run("review", "queries", "2024H1", "--json", "--closed").stdout)] == \
         [(uid, "closed")]  # looked up again on request  # fmt: skip
