@@ -20,7 +20,7 @@ from PySide6.QtWidgets import (
 )  # fmt: skip
 
 from desktop.core.semester import Semester
-from desktop.core.workflow import STATUS_NAMES, Action, available
+from desktop.core.workflow import STATUS_NAMES, Action, Status, available
 from desktop.ui.backup_actions import add_backup_actions
 from desktop.ui.checks_panel import ChecksPanel
 from desktop.ui.controller import EntryController
@@ -252,6 +252,8 @@ class MainWindow(QMainWindow):
         self.model.set_rows(rows, c.read_only)
         self.checks.show_results(report.checks, report.half.explanations, c.read_only)
         status = STATUS_NAMES[report.status](c.lang)
+        if report.status == Status.DRAFT and report.version:  # signed off before, then withdrawn: not "never sent"
+            status += self.tr(" (version %1 withdrawn)").replace("%1", str(report.version))
         self.decision_banner.show_decision(report.status, c.decision_reason)
         self.status_unit.setText(f"{report.unit.name(c.lang)} · {report.semester.label(c.lang)}")
         self.status_state.setText(self.tr("Status: %1").replace("%1", status) + (self.tr(" (read-only)") if c.read_only else ""))

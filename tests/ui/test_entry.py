@@ -570,6 +570,7 @@ def test_an_approver_withdraws_a_signed_off_half_from_the_menu(gui, monkeypatch,
     monkeypatch.setattr(QInputDialog, "getText", staticmethod(lambda *a, **k: ("ecoreport", True)))
     window.withdraw_action.trigger()
     assert ctx.submissions.status(unit, H1) == "draft" and not window.controller.read_only
+    assert window.status_state.text() == "状态：未报送（第1版已撤回）"  # not "never sent"
     entry = [e for e in ctx.store.audit_entries(unit) if e.action == "status.withdraw"][-1]
     assert entry.user == "wanzhou_approver" and entry.reason == "PM2.5录入有误"
 
