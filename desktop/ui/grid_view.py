@@ -88,11 +88,11 @@ class GridView(QTableView):
         self._fitted = False
         self.model().modelReset.connect(self._fit_once)
 
-    # Names and attainments read whole where the screen allows; the explanation column takes what is left.
-    FIT = {NAME: (210, 300), STATUS: (170, 240)}
+    # Names, units and attainments read whole where the screen allows; the explanation column takes what is left.
+    FIT = {NAME: (210, 300), UNIT: (66, 112), STATUS: (170, 240)}  # 微克/立方米 whole, not 微克/立…
 
     def _fit_once(self) -> None:
-        """The first rows shown size the name and status columns to their longest text, within bounds; after that the
+        """The first rows shown size the name, unit and status columns to their longest text, within bounds; after that the
         widths stay as they are (or as the person dragged them)."""
         model = self.model()
         if self._fitted or model.rowCount() == 0:

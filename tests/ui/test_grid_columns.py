@@ -1,9 +1,9 @@
-"""The entry grid sizes the name and status columns to their text when the rows first arrive (names read whole at
+"""The entry grid sizes the name, unit and status columns to their text when the rows first arrive (names read whole at
 1366×768), and leaves the explanation column room."""
 
 from __future__ import annotations
 
-from desktop.ui.models.indicators import EXPLANATION, NAME, STATUS
+from desktop.ui.models.indicators import EXPLANATION, NAME, STATUS, UNIT
 
 
 def test_names_and_attainments_read_whole(gui, qtbot):
@@ -11,10 +11,11 @@ def test_names_and_attainments_read_whole(gui, qtbot):
     window.resize(1366, 740)
     grid, model = window.grid, window.grid.model()
     metrics = grid.fontMetrics()
-    texts = {col: [str(model.index(r, col).data() or "") for r in range(model.rowCount())] for col in (NAME, STATUS)}
+    texts = {col: [str(model.index(r, col).data() or "") for r in range(model.rowCount())] for col in (NAME, UNIT, STATUS)}
     attainments = [t for t in texts[STATUS] if t.startswith(("达标", "未达标"))]  # a check's message reads in the panel
     assert max(map(metrics.horizontalAdvance, texts[NAME])) > 210 and max(map(metrics.horizontalAdvance, attainments)) > 150
-    for col, shown in ((NAME, texts[NAME]), (STATUS, attainments)):
+    assert "微克/立方米" in texts[UNIT]
+    for col, shown in ((NAME, texts[NAME]), (UNIT, texts[UNIT]), (STATUS, attainments)):
         widest = max(map(metrics.horizontalAdvance, shown))
         assert grid.columnWidth(col) >= widest + 20, (col, grid.columnWidth(col), widest)
     assert grid.columnWidth(EXPLANATION) >= 200
