@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
+from string import ascii_uppercase
 
 from desktop.core.fingerprint import fingerprint
 from desktop.core.semester import Semester
@@ -135,7 +136,7 @@ def _blanks_kept(store: Store, book: ImportedBook, unit: Unit) -> list[Text]:
         value = not ind.derived and code not in book.values and half.raw.get(code) is not None
         note = code not in book.explanations and bool(half.explanations.get(code))
         if value or note:
-            row = cell.lstrip("ABCDEFGHIJKLMNOPQRSTUVWXYZ")
+            row = cell.lstrip(ascii_uppercase)  # E51 → 51
             what = ((Text("数值", "value"),) if value else ()) + ((Text("说明", "explanation"),) if note else ())
             kept.append((sheet, row, ind, what))
     if not kept:

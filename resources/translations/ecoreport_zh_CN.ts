@@ -376,241 +376,241 @@
 <context>
     <name>DashboardPage</name>
     <message>
-        <location filename="../../desktop/ui/review/dashboard_page.py" line="76"/>
+        <location filename="../../desktop/ui/review/dashboard_page.py" line="77"/>
         <source>Indicator</source>
         <translation>指标名称</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review/dashboard_page.py" line="76"/>
-        <location filename="../../desktop/ui/review/dashboard_page.py" line="440"/>
+        <location filename="../../desktop/ui/review/dashboard_page.py" line="77"/>
+        <location filename="../../desktop/ui/review/dashboard_page.py" line="383"/>
         <source>City</source>
         <translation>全市</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review/dashboard_page.py" line="76"/>
+        <location filename="../../desktop/ui/review/dashboard_page.py" line="77"/>
         <source>Target</source>
         <translation>目标</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review/dashboard_page.py" line="77"/>
+        <location filename="../../desktop/ui/review/dashboard_page.py" line="78"/>
         <source>Attainment</source>
         <translation>达标情况</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review/dashboard_page.py" line="92"/>
+        <location filename="../../desktop/ui/review/dashboard_page.py" line="93"/>
         <source>※ Figures the bureau enters or measures itself: assessed as usual. The others are provisional totals of the districts counted, not assessed yet.</source>
         <translation>※ 市局直接填报或监测的指标，不受区县审核进度影响，照常评价；其余为所计入区县的初步合计数，暂不评价。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review/dashboard_page.py" line="101"/>
+        <location filename="../../desktop/ui/review/dashboard_page.py" line="102"/>
         <source>Copy text</source>
         <translation>复制文字</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review/dashboard_page.py" line="103"/>
+        <location filename="../../desktop/ui/review/dashboard_page.py" line="104"/>
         <source>Save as Word…</source>
         <translation>保存为 Word 文档…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review/dashboard_page.py" line="104"/>
+        <location filename="../../desktop/ui/review/dashboard_page.py" line="105"/>
         <source>The narrative report as a Word document in the bureau&apos;s layout, counting the districts chosen above</source>
         <translation>按公文格式保存文字报告（Word 文档），计入上方所选的区县</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review/dashboard_page.py" line="108"/>
+        <location filename="../../desktop/ui/review/dashboard_page.py" line="109"/>
         <source>Accepted districts only</source>
         <translation>仅已审核通过的区县</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review/dashboard_page.py" line="109"/>
+        <location filename="../../desktop/ui/review/dashboard_page.py" line="110"/>
         <source>Accepted and received districts (provisional)</source>
         <translation>已审核通过及已报送的区县（初步）</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review/dashboard_page.py" line="110"/>
+        <location filename="../../desktop/ui/review/dashboard_page.py" line="111"/>
         <source>Districts counted in the city&apos;s figures</source>
         <translation>全市数据计入的区县</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review/dashboard_page.py" line="114"/>
+        <location filename="../../desktop/ui/review/dashboard_page.py" line="115"/>
         <source>City figures count:</source>
         <translation>全市数据计入：</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review/dashboard_page.py" line="117"/>
+        <location filename="../../desktop/ui/review/dashboard_page.py" line="118"/>
         <source>Save the city workbook…</source>
         <translation>保存全市汇总表…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review/dashboard_page.py" line="118"/>
+        <location filename="../../desktop/ui/review/dashboard_page.py" line="119"/>
         <source>The city&apos;s consolidation workbook for this half, counting the districts chosen here</source>
         <translation>本半年全市汇总工作簿，按此处选择的区县范围计入</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review/dashboard_page.py" line="122"/>
+        <location filename="../../desktop/ui/review/dashboard_page.py" line="123"/>
         <source>City against targets</source>
         <translation>全市指标与目标</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review/dashboard_page.py" line="125"/>
+        <location filename="../../desktop/ui/review/dashboard_page.py" line="126"/>
         <source>Districts compared</source>
         <translation>区县对比</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review/dashboard_page.py" line="128"/>
+        <location filename="../../desktop/ui/review/dashboard_page.py" line="129"/>
         <source>Attainment by district</source>
         <translation>各区县达标情况</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review/dashboard_page.py" line="129"/>
+        <location filename="../../desktop/ui/review/dashboard_page.py" line="130"/>
         <source>City trend</source>
         <translation>全市趋势</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review/dashboard_page.py" line="130"/>
-        <location filename="../../desktop/ui/review/dashboard_page.py" line="260"/>
+        <location filename="../../desktop/ui/review/dashboard_page.py" line="131"/>
+        <location filename="../../desktop/ui/review/dashboard_page.py" line="203"/>
         <source>Narrative report</source>
         <translation>文字报告</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review/dashboard_page.py" line="169"/>
+        <location filename="../../desktop/ui/review/dashboard_page.py" line="170"/>
         <source>Save as image…</source>
         <translation>保存为图片…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review/dashboard_page.py" line="258"/>
+        <location filename="../../desktop/ui/review/dashboard_page.py" line="201"/>
         <source>report_%1.docx</source>
         <translation>全市报告_%1.docx</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review/dashboard_page.py" line="259"/>
+        <location filename="../../desktop/ui/review/dashboard_page.py" line="202"/>
         <source>Save the report</source>
         <translation>保存文字报告</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review/dashboard_page.py" line="259"/>
+        <location filename="../../desktop/ui/review/dashboard_page.py" line="202"/>
         <source>Word documents (*.docx)</source>
         <translation>Word 文档 (*.docx)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review/dashboard_page.py" line="260"/>
+        <location filename="../../desktop/ui/review/dashboard_page.py" line="203"/>
         <source>Writing the report…</source>
         <translation>正在生成报告…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review/dashboard_page.py" line="320"/>
+        <location filename="../../desktop/ui/review/dashboard_page.py" line="263"/>
         <source>%1 (not counted: %2)</source>
         <translation>%1（未计入：%2）</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review/dashboard_page.py" line="362"/>
+        <location filename="../../desktop/ui/review/dashboard_page.py" line="305"/>
         <source>%1 (%2)</source>
         <translation>%1（%2）</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review/dashboard_page.py" line="401"/>
+        <location filename="../../desktop/ui/review/dashboard_page.py" line="344"/>
         <source>City %1</source>
         <translation>全市 %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review/dashboard_page.py" line="423"/>
+        <location filename="../../desktop/ui/review/dashboard_page.py" line="366"/>
         <source>Not applicable: %1</source>
         <translation>不适用：%1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review/dashboard_page.py" line="424"/>
+        <location filename="../../desktop/ui/review/dashboard_page.py" line="367"/>
         <source>No value: %1</source>
         <translation>无数据：%1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review/dashboard_page.py" line="425"/>
+        <location filename="../../desktop/ui/review/dashboard_page.py" line="368"/>
         <source>Not counted: %1</source>
         <translation>未计入：%1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review/dashboard_page.py" line="426"/>
+        <location filename="../../desktop/ui/review/dashboard_page.py" line="369"/>
         <source>The city&apos;s provisional total is not drawn: it counts only the accepted districts</source>
         <translation>全市初步合计只含已审核通过的区县，不作比较线</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review/dashboard_page.py" line="438"/>
+        <location filename="../../desktop/ui/review/dashboard_page.py" line="381"/>
         <source>the city, half by half</source>
         <translation>全市历年各半年度</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review/dashboard_page.py" line="450"/>
+        <location filename="../../desktop/ui/review/dashboard_page.py" line="393"/>
         <source>Provisional: not every district accepted</source>
         <translation>初步：未全部审核通过</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review/dashboard_page.py" line="463"/>
+        <location filename="../../desktop/ui/review/dashboard_page.py" line="406"/>
         <source> (provisional)</source>
         <translation>（初步）</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review/dashboard_page.py" line="485"/>
+        <location filename="../../desktop/ui/review/dashboard_page.py" line="428"/>
         <source>%1 target %2</source>
         <translation>%1目标 %2</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review/dashboard_page.py" line="178"/>
+        <location filename="../../desktop/ui/review/dashboard_page.py" line="179"/>
         <source>Save chart</source>
         <translation>保存图表</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review/dashboard_page.py" line="170"/>
+        <location filename="../../desktop/ui/review/dashboard_page.py" line="171"/>
         <source>PNG at twice the screen&apos;s resolution, or SVG or PDF to scale without limit</source>
         <translation>PNG 为屏幕分辨率的两倍；SVG 或 PDF 可任意缩放</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review/dashboard_page.py" line="244"/>
+        <location filename="../../desktop/ui/review/dashboard_page.py" line="187"/>
         <source>Cannot write %1: check the folder exists and may be written to</source>
         <translation>不能写入 %1：请确认文件夹存在且可以写入</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review/dashboard_page.py" line="250"/>
+        <location filename="../../desktop/ui/review/dashboard_page.py" line="193"/>
         <source>city_%1.xlsx</source>
         <translation>全市汇总_%1.xlsx</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review/dashboard_page.py" line="251"/>
+        <location filename="../../desktop/ui/review/dashboard_page.py" line="194"/>
         <source>Save the city workbook</source>
         <translation>保存全市汇总表</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review/dashboard_page.py" line="251"/>
+        <location filename="../../desktop/ui/review/dashboard_page.py" line="194"/>
         <source>Excel workbooks (*.xlsx)</source>
         <translation>Excel 工作簿 (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review/dashboard_page.py" line="252"/>
-        <location filename="../../desktop/ui/review/dashboard_page.py" line="287"/>
+        <location filename="../../desktop/ui/review/dashboard_page.py" line="195"/>
+        <location filename="../../desktop/ui/review/dashboard_page.py" line="230"/>
         <source>Consolidating the districts…</source>
         <translation>正在汇总各区县数据…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review/dashboard_page.py" line="244"/>
-        <location filename="../../desktop/ui/review/dashboard_page.py" line="272"/>
+        <location filename="../../desktop/ui/review/dashboard_page.py" line="187"/>
+        <location filename="../../desktop/ui/review/dashboard_page.py" line="215"/>
         <source>Not saved</source>
         <translation>未保存</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review/dashboard_page.py" line="274"/>
+        <location filename="../../desktop/ui/review/dashboard_page.py" line="217"/>
         <source>Saved %1</source>
         <translation>已保存 %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review/dashboard_page.py" line="252"/>
+        <location filename="../../desktop/ui/review/dashboard_page.py" line="195"/>
         <source>City workbook</source>
         <translation>全市汇总表</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review/dashboard_page.py" line="321"/>
+        <location filename="../../desktop/ui/review/dashboard_page.py" line="264"/>
         <source>District</source>
         <translation>区县</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review/dashboard_page.py" line="393"/>
+        <location filename="../../desktop/ui/review/dashboard_page.py" line="336"/>
         <source>Target %1</source>
         <translation>目标 %1</translation>
     </message>

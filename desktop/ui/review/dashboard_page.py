@@ -15,8 +15,8 @@ from PySide6.QtCharts import (
     QScatterSeries,
     QValueAxis,
 )  # fmt: skip
-from PySide6.QtCore import QPoint, Qt
-from PySide6.QtGui import QColor, QGuiApplication, QImage, QPainter, QPen
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QColor, QGuiApplication, QPainter, QPen
 from PySide6.QtWidgets import (
     QComboBox,
     QGridLayout,
@@ -39,6 +39,7 @@ from desktop.core.text import UserError
 from desktop.core.workflow import STATUS_NAMES, Status
 from desktop.ui.file_dialogs import save_path
 from desktop.ui.models.simple_table import RowTableModel
+from desktop.ui.widget_image import render_widget
 
 HEAT = {MET: "#b7e1c1", MISSED: "#f4a6ad", "no_value": "#eeeeee", "not_applicable": "#dddddd"}
 # Okabe–Ito colours, safe for colour-blind readers; lines differ by dash as well.
@@ -180,65 +181,7 @@ class DashboardPage(QWidget):
         if not path:
             return None
         target = Path(path)
-        whole = isinstance(widget, QTableView)
-        restore = widget.size()
-        widths = [widget.columnWidth(i) for i in range(widget.model().columnCount())] if whole else []
-        if whole:  # every row and column, not only what the page shows, each wide enough for its heading
-            widget.resizeColumnsToContents()
-            widget.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-            widget.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-            widget.resize(widget.verticalHeader().width() + widget.horizontalHeader().length() + 4,
-                          widget.horizontalHeader().height() + widget.verticalHeader().length() + 4)  # fmt: skip
-        try:
-            size = widget.size()
-            if target.suffix.lower() == ".svg":
-                from PySide6.QtSvg import QSvgGenerator
-
-                generator = QSvgGenerator()
-                generator.setFileName(str(target))
-                generator.setSize(size)
-                generator.setViewBox(widget.rect())
-                generator.setTitle(name)
-                painter = QPainter(generator)
-                if not painter.isActive():
-                    return self._not_written(target)
-                QWidget.render(widget, painter, QPoint(0, 0))  # the widget as shown, a chart view too
-                painter.end()
-            elif target.suffix.lower() == ".pdf":
-                from PySide6.QtCore import QMarginsF, QSizeF
-                from PySide6.QtGui import QPageLayout, QPageSize, QPdfWriter
-
-                writer = QPdfWriter(str(target))
-                writer.setResolution(300)
-                page = QPageSize(QSizeF(size.width() * 0.75, size.height() * 0.75), QPageSize.Unit.Point)  # 96 px = 72 pt
-                writer.setPageLayout(QPageLayout(page, QPageLayout.Orientation.Portrait, QMarginsF()))
-                writer.setTitle(name)
-                painter = QPainter(writer)
-                if not painter.isActive():
-                    return self._not_written(target)
-                painter.scale(300 / 96, 300 / 96)
-                QWidget.render(widget, painter, QPoint(0, 0))
-                painter.end()
-            else:
-                image = QImage(size * 2, QImage.Format.Format_ARGB32)
-                image.setDevicePixelRatio(2)
-                image.setDotsPerMeterX(11811)  # 300 dpi
-                image.setDotsPerMeterY(11811)
-                image.fill(Qt.GlobalColor.white)
-                painter = QPainter(image)
-                painter.setRenderHint(QPainter.RenderHint.Antialiasing)
-                QWidget.render(widget, painter, QPoint(0, 0))  # the widget as shown, a chart view too
-                painter.end()
-                if not image.save(str(target), "PNG"):
-                    return self._not_written(target)
-        finally:
-            if whole:
-                for i, width in enumerate(widths):
-                    widget.setColumnWidth(i, width)
-                widget.resize(restore)
-                widget.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAsNeeded)
-                widget.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAsNeeded)
-        return target
+        return target if render_widget(widget, target, name) else self._not_written(target)
 
     def _not_written(self, target: Path) -> None:
         QMessageBox.warning(self, self.tr("Not saved"), self.tr("Cannot write %1: check the folder exists and may be written to").replace("%1", str(target)))
