@@ -2314,8 +2314,8 @@ Compare it with the one the district reads to you.</source>
     </message>
     <message>
         <location filename="../../desktop/ui/review/review_page.py" line="84"/>
-        <location filename="../../desktop/ui/review/review_page.py" line="225"/>
-        <location filename="../../desktop/ui/review/review_page.py" line="229"/>
+        <location filename="../../desktop/ui/review/review_page.py" line="238"/>
+        <location filename="../../desktop/ui/review/review_page.py" line="242"/>
         <source>Accept</source>
         <translation>审核通过</translation>
     </message>
@@ -2340,137 +2340,152 @@ Compare it with the one the district reads to you.</source>
         <translation>未能完成</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review/review_page.py" line="146"/>
+        <location filename="../../desktop/ui/review/review_page.py" line="132"/>
+        <source>Changed since the previous version, which had %1</source>
+        <translation>与上一版不同，上一版为 %1</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/review/review_page.py" line="134"/>
+        <source>A change on the same half last year (%1) beyond the usual range</source>
+        <translation>同比变化超出常规范围，去年同期为 %1</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/review/review_page.py" line="136"/>
+        <source>Misses its target: %1</source>
+        <translation>未达到目标：%1</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/review/review_page.py" line="159"/>
         <source> · the values below were not submitted (a draft on this computer)</source>
         <translation> · 以下数值未报送（本机上的草稿，未经签发）</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review/review_page.py" line="148"/>
+        <location filename="../../desktop/ui/review/review_page.py" line="161"/>
         <source> · version %1</source>
         <translation> · 第 %1 版</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review/review_page.py" line="150"/>
+        <location filename="../../desktop/ui/review/review_page.py" line="163"/>
         <source> · prepared by %1, signed off by %2</source>
         <translation> · 填表人 %1，审核人 %2</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review/review_page.py" line="151"/>
+        <location filename="../../desktop/ui/review/review_page.py" line="164"/>
         <source>, head of unit %1</source>
         <translation>，单位负责人 %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review/review_page.py" line="151"/>
+        <location filename="../../desktop/ui/review/review_page.py" line="164"/>
         <source>, head of statistics %1</source>
         <translation>，统计负责人 %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review/review_page.py" line="152"/>
+        <location filename="../../desktop/ui/review/review_page.py" line="165"/>
         <source>, telephone %1</source>
         <translation>，联系电话 %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review/review_page.py" line="152"/>
+        <location filename="../../desktop/ui/review/review_page.py" line="165"/>
         <source>, sent %1</source>
         <translation>，报出日期 %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review/review_page.py" line="156"/>
+        <location filename="../../desktop/ui/review/review_page.py" line="169"/>
         <source> · reason: %1</source>
         <translation> · 原因：%1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review/review_page.py" line="158"/>
+        <location filename="../../desktop/ui/review/review_page.py" line="171"/>
         <source> · comment: %1</source>
         <translation> · 意见：%1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review/review_page.py" line="195"/>
+        <location filename="../../desktop/ui/review/review_page.py" line="208"/>
         <source>Open a district from the inbox first.</source>
         <translation>请先在收件箱中打开一个区县。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review/review_page.py" line="197"/>
+        <location filename="../../desktop/ui/review/review_page.py" line="210"/>
         <source>Not possible while the submission is “%1”.</source>
         <translation>报送状态为“%1”，不能进行此操作。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review/review_page.py" line="202"/>
-        <location filename="../../desktop/ui/review/review_page.py" line="206"/>
-        <location filename="../../desktop/ui/review/review_page.py" line="208"/>
+        <location filename="../../desktop/ui/review/review_page.py" line="215"/>
+        <location filename="../../desktop/ui/review/review_page.py" line="219"/>
+        <location filename="../../desktop/ui/review/review_page.py" line="221"/>
         <source>Raise a query</source>
         <translation>提出问题</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review/review_page.py" line="206"/>
+        <location filename="../../desktop/ui/review/review_page.py" line="219"/>
         <source>Select the value the query is about first.</source>
         <translation>请先选中要提出问题的数值。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review/review_page.py" line="213"/>
-        <location filename="../../desktop/ui/review/review_page.py" line="215"/>
-        <location filename="../../desktop/ui/review/review_page.py" line="217"/>
+        <location filename="../../desktop/ui/review/review_page.py" line="226"/>
+        <location filename="../../desktop/ui/review/review_page.py" line="228"/>
+        <location filename="../../desktop/ui/review/review_page.py" line="230"/>
         <source>Return to the district</source>
         <translation>退回区县</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review/review_page.py" line="254"/>
+        <location filename="../../desktop/ui/review/review_page.py" line="267"/>
         <source>Reason (required):</source>
         <translation>退回原因（必填）：</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review/review_page.py" line="261"/>
+        <location filename="../../desktop/ui/review/review_page.py" line="274"/>
         <source>A reason is required; nothing was changed. Reason:</source>
         <translation>必须填写原因；尚未作任何更改。原因：</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review/review_page.py" line="266"/>
+        <location filename="../../desktop/ui/review/review_page.py" line="279"/>
         <source>%1_review_v%2_%3.xlsx</source>
         <translation>%1_审核意见_第%2版_%3.xlsx</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review/review_page.py" line="218"/>
+        <location filename="../../desktop/ui/review/review_page.py" line="231"/>
         <source>Returned. Export the review workbook (导出审核意见…) and send it to the district: it carries the reason and the queries.</source>
         <translation>已退回。请导出审核意见（导出审核意见…）发给区县：文件中有退回原因和问题。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review/review_page.py" line="229"/>
+        <location filename="../../desktop/ui/review/review_page.py" line="242"/>
         <source>%1 queries are still open: resolve them before accepting.</source>
         <translation>还有%1个问题尚未解决，解决后才能审核通过。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review/review_page.py" line="233"/>
+        <location filename="../../desktop/ui/review/review_page.py" line="246"/>
         <source>%1, %2, version %3</source>
         <translation>%1，%2，第 %3 版</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review/review_page.py" line="238"/>
+        <location filename="../../desktop/ui/review/review_page.py" line="251"/>
         <source>%1 error(s)</source>
         <translation>有%1个错误</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review/review_page.py" line="240"/>
+        <location filename="../../desktop/ui/review/review_page.py" line="253"/>
         <source>%1 unexplained warning(s)</source>
         <translation>有%1个未说明的警告</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review/review_page.py" line="246"/>
-        <location filename="../../desktop/ui/review/review_page.py" line="248"/>
+        <location filename="../../desktop/ui/review/review_page.py" line="259"/>
+        <location filename="../../desktop/ui/review/review_page.py" line="261"/>
         <source>Reopen the submission</source>
         <translation>重新打开报送</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review/review_page.py" line="268"/>
+        <location filename="../../desktop/ui/review/review_page.py" line="281"/>
         <source>Export review workbook</source>
         <translation>导出审核意见</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review/review_page.py" line="268"/>
+        <location filename="../../desktop/ui/review/review_page.py" line="281"/>
         <source>Excel workbooks (*.xlsx)</source>
         <translation>Excel 工作簿 (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review/review_page.py" line="272"/>
+        <location filename="../../desktop/ui/review/review_page.py" line="285"/>
         <source>Writing the review workbook…</source>
         <translation>正在写出审核意见文件…</translation>
     </message>

@@ -631,6 +631,11 @@ def test_the_review_shows_checks_marks_large_changes_and_diffs_derived_figures(q
         assert icon("air.good_ratio", VALUE) is not None and icon("air.good_ratio", FINDINGS) is not None
         assert icon("air.days_valid", VALUE) is None and icon("air.days_valid", FINDINGS) is None
         assert icon("air.days_valid", OUTLIER) is None
+        # The marks in words, where the reviewer points: the icon's tooltip says what it marks.
+        tip = lambda code, column: page.model.index(row_of[code], column).data(Qt.ItemDataRole.ToolTipRole)  # noqa: E731
+        assert tip("air.good_ratio", VALUE).startswith(good.value + "\n") and "同比" in tip("air.good_ratio", VALUE)
+        assert good.last_year in tip("air.good_ratio", VALUE) and "上一版" not in tip("air.good_ratio", VALUE)
+        assert tip("air.days_valid", VALUE) == rows["air.days_valid"].value
         assert not page.changed_only.isEnabled()  # one version: nothing to compare with
         # Version 2 changes one count; the ratio calculated from it changes with it.
         district.submissions.act("wanzhou_approver", unit, H1, Action.WITHDRAW, "断面数有误")
@@ -640,6 +645,9 @@ def test_the_review_shows_checks_marks_large_changes_and_diffs_derived_figures(q
         rows = {r.code: r for r in page.model.rows()}
         ratio = rows["water.excellent_ratio"]
         assert ratio.changed and ratio.previous_version == "100.0" and ratio.value == "50.0"
+        row_of = {page.model.row(i).code: i for i in range(page.model.rowCount())}
+        assert ratio.missed and tip("water.excellent_ratio", VALUE).split("\n") == [
+            "50.0", "与上一版不同，上一版为 100.0", "同比变化超出常规范围，去年同期为 100.0", "未达到目标：≥ 100.0"]
         assert page.changed_only.isEnabled()
         page.changed_only.setFocus()
         QTest.keyClick(page.changed_only, Qt.Key.Key_Space)

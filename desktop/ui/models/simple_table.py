@@ -13,14 +13,16 @@ SORT_ROLE = Qt.ItemDataRole.UserRole + 2  # what a column sorts by: its key, or 
 
 class RowTableModel(QAbstractTableModel):
     """columns: (header, text_of_row[, sort_key_of_row]); background(row, column) → colour name or None;
-    decoration(row, column) → QIcon or None."""
+    decoration(row, column) → QIcon or None; tooltip(row, column) → text or None (then the cell's own text)."""
 
     def __init__(self, columns: Sequence[tuple[str, Callable]], background: Callable | None = None,
-                 foreground: Callable | None = None, parent=None, decoration: Callable | None = None):  # fmt: skip
+                 foreground: Callable | None = None, parent=None, decoration: Callable | None = None,
+                 tooltip: Callable | None = None):  # fmt: skip
         super().__init__(parent)
         self._columns = list(columns)
         self._rows: list = []
         self._background, self._foreground, self._decoration = background, foreground, decoration
+        self._tooltip = tooltip
 
     def set_rows(self, rows: list) -> None:
         self.beginResetModel()
@@ -48,6 +50,10 @@ class RowTableModel(QAbstractTableModel):
         if not index.isValid() or not 0 <= index.row() < len(self._rows):
             return None
         row = self._rows[index.row()]
+        if role == Qt.ItemDataRole.ToolTipRole and self._tooltip is not None:
+            said = self._tooltip(row, index.column())
+            if said is not None:
+                return said
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
             value = self._columns[index.column()][1](row)
             return "" if value is None else str(value)

@@ -60,7 +60,7 @@ class ReviewPage(QWidget):
             (self.tr("Explanation"), lambda r: r.explanation),
             (self.tr("Across districts"), lambda r: r.outlier), (self.tr("Queries"), lambda r: r.queries),
         ], background=self._background, foreground=lambda r, c: "#9c0006" if c == VALUE and r.missed else None,
-           decoration=self._decoration, parent=self)  # fmt: skip
+           decoration=self._decoration, tooltip=self._tooltip, parent=self)  # fmt: skip
         self.shown_rows = ChangedOnly(self)
         self.shown_rows.setSourceModel(self.model)
         self.table = FrozenColumnTable(self)  # the indicator's name stays beside every figure scrolled to
@@ -122,6 +122,19 @@ class ReviewPage(QWidget):
         if column == OUTLIER and row.outlier:
             return finding_icon("outlier")
         return None
+
+    def _tooltip(self, row, column) -> str | None:
+        """A figure's marks in words: its colour and icon say that something is so, the tooltip says what."""
+        if column != VALUE:
+            return None
+        lines = [row.value or "—"]
+        if row.changed:
+            lines.append(self.tr("Changed since the previous version, which had %1").replace("%1", row.previous_version or "—"))
+        if row.large_change:
+            lines.append(self.tr("A change on the same half last year (%1) beyond the usual range").replace("%1", row.last_year or "—"))
+        if row.missed:
+            lines.append(self.tr("Misses its target: %1").replace("%1", row.target))
+        return "\n".join(lines)
 
     def _background(self, row, column):
         if column == VALUE and row.changed:
