@@ -21,6 +21,13 @@ from desktop.core.values import Value
 from desktop.core.workflow import Status
 
 NOT_ASSESSED = Text("暂不评价：初步合计数", "not assessed: provisional total")  # said of each target in `unassessed`
+NOTHING_COUNTED = Text("暂不评价：尚无计入的数据", "not assessed: nothing counted yet")  # …that has no total at all
+
+
+def not_assessed(figures: Figures, code: str) -> Text:
+    """Why a target in `unassessed` is not judged: its total is provisional, or there is no total yet."""
+    return NOTHING_COUNTED if figures.get(code) is None and not figures.is_not_applicable(code) else NOT_ASSESSED
+
 
 @dataclass(frozen=True, slots=True)
 class UnitHalf:

@@ -12,7 +12,7 @@ from desktop.core.catalog import Catalog, Indicator
 from desktop.core.checks import attainments
 from desktop.core.derived import Figures, compute
 from desktop.core.form import row_codes
-from desktop.core.report import NOT_ASSESSED, HalfReport
+from desktop.core.report import HalfReport, not_assessed
 from desktop.core.semester import Semester
 from desktop.core.targets import MISSED, Attainment
 from desktop.core.text import Text
@@ -121,7 +121,7 @@ def _summary(ws, city: HalfReport, districts: list[DistrictRow], catalog: Catalo
         comparable = final or catalog.city_measured(ind.code)  # build_half_report leaves the rest uncompared
         change = c.yoy_change(ind, city.figures.get(ind.code), city.last_year.get(ind.code), lang) if comparable else "—"
         target = att.target if att else city.unassessed.get(ind.code)  # a provisional total's target: shown, not judged
-        judged = att.describe(ind, lang) if att else (NOT_ASSESSED(lang) if target else None if comparable else "—")
+        judged = att.describe(ind, lang) if att else (not_assessed(city.figures, ind.code)(lang) if target else None if comparable else "—")
         values = [rows[ind.code], ind.name(lang), ind.unit(lang), c.figure(ind, city.figures, lang),
                   c.figure(ind, city.last_year, lang) if comparable else "—",
                   change, target.shown(ind, lang) if target else None, c.basis(target, lang) if target else None,

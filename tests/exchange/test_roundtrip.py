@@ -276,6 +276,23 @@ def test_the_city_workbook_takes_nothing_from_a_district_that_has_sent_nothing(c
     assert measured[6] and measured[8] not in ("—", "暂不评价：初步合计数")
 
 
+def test_a_city_workbook_with_nothing_counted_says_so_beside_each_target(ctx, tmp_path):
+    """Before any district of the half is in, a target stands beside no total: not called a provisional one."""
+    from python_calamine import CalamineWorkbook
+
+    from desktop.exchange.consolidation_book import build_consolidation, district_rows
+    from desktop.exchange.save import save_workbook
+
+    with ctx.store.db.engine.begin() as conn:  # the demo's accepted districts, reopened: none is accepted
+        conn.exec_driver_sql("UPDATE submission SET status = 'reopened' WHERE semester = '2024H1' AND status = 'accepted'")
+    city = half_report(ctx.store, ctx.units.municipality, H1, "accepted")
+    assert not city.half.consolidated.coverage.counted
+    path = save_workbook(build_consolidation(city, district_rows(ctx.store, H1), ctx.catalog), tmp_path / "city.xlsx")
+    summary = {r[1]: r for r in CalamineWorkbook.from_path(str(path)).get_sheet_by_name("全市汇总").to_python()}
+    assert summary["水质优良比例"][3] == "" and summary["水质优良比例"][6]
+    assert summary["水质优良比例"][8] == "暂不评价：尚无计入的数据"
+
+
 def test_a_district_without_data_is_listed_as_missing(ctx, tmp_path):
     accept_all(ctx.store, H1)
     with ctx.store.db.engine.begin() as conn:

@@ -222,6 +222,53 @@ def test_the_dashboard_says_what_the_city_figures_count(qapp, qtbot, demo_copy, 
     gui.context().store.db.dispose()
 
 
+def test_before_anything_arrives_the_city_says_it_has_nothing_counted(reviewer, district, tmp_path):
+    """A target beside no total is not "a provisional total": it says there is nothing counted yet."""
+    window = reviewer.window
+    window.tabs.setCurrentWidget(window.review)
+    assert window.review.model.rowCount() == 0
+    assert window.review.empty_hint.text() == "在收件箱中双击一个区县，即在此审核其报送。"
+    window.tabs.setCurrentWidget(window.dashboard)
+    board = window.dashboard
+    headline = {r[0]: r for r in board.headline.rows()}
+    assert headline["水质优良比例"][1:4] == ("", "≥ 97.3", "暂不评价：尚无计入的数据")
+    board.include.setCurrentIndex(board.include.findData("received"))
+    window.inbox.import_paths([p for p in export_all(district, tmp_path, reviewer) if p.stem == "500101"])
+    window.tabs.setCurrentWidget(window.inbox)
+    window.tabs.setCurrentWidget(window.dashboard)  # counting 万州区, received: a provisional total
+    headline = {r[0]: r for r in board.headline.rows()}
+    assert headline["水质优良比例"][1] != "" and headline["水质优良比例"][3] == "暂不评价：初步合计数"
+    window.open_unit("500101")
+    assert window.review.model.rowCount() > 0 and window.review.empty_hint.text() == ""
+
+
+def test_a_city_without_targets_or_districts_says_why_its_table_is_empty(qapp, qtbot, tmp_path, settings, dialogs,
+                                                                       resources):  # fmt: skip
+    from desktop.context import open_context
+    from desktop.store import users
+    from desktop.ui import i18n
+
+    path = tmp_path / "bare.sqlite3"  # no setup package: no city targets, nothing received
+    ctx = open_context(str(path), resources=resources)
+    with ctx.store.session() as s:
+        users.create(s, ctx.units, "admin", "reviewer", "ecoreport", "reviewer")
+        s.commit()
+    ctx.store.db.dispose()
+    gui = open_gui(qapp, path, settings, user="reviewer")
+    qtbot.addWidget(gui.window)
+    try:
+        gui.window.tabs.setCurrentWidget(gui.window.dashboard)
+        board = gui.window.dashboard
+        assert board.headline.rowCount() == 0
+        assert board.headline_hint.text().startswith("尚无审核通过的区县，全市暂无数字。如需初步合计，请在上方“全市数据计入”中")
+        assert board.headline_hint.label.geometry().width() == board.headline_view.viewport().width()
+        board.include.setCurrentIndex(board.include.findData("received"))
+        assert board.headline_hint.text() == "尚无区县报送，全市暂无数字。"
+    finally:
+        i18n.remove(qapp, gui.translators)
+        gui.context().store.db.dispose()
+
+
 def test_dashboard_shows_the_seed_figures_and_saves_charts(qapp, qtbot, demo_copy, settings, dialogs, tmp_path):
     from conftest import accept_all
     from PySide6.QtCore import Qt

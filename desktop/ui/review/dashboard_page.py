@@ -33,10 +33,11 @@ from PySide6.QtWidgets import (
 )  # fmt: skip
 
 from desktop.core.display import nice_scale, shown
-from desktop.core.report import NOT_ASSESSED
+from desktop.core.report import not_assessed
 from desktop.core.targets import MET, MISSED
 from desktop.core.text import UserError
 from desktop.core.workflow import STATUS_NAMES, Status
+from desktop.ui.empty_hint import EmptyHint
 from desktop.ui.file_dialogs import save_path
 from desktop.ui.models.simple_table import RowTableModel
 from desktop.ui.widget_image import render_widget
@@ -78,6 +79,7 @@ class DashboardPage(QWidget):
             (self.tr("Attainment"), lambda r: r[3]),
         ], background=lambda r, c: HEAT.get(r[4]) if c == 3 else None, parent=self)  # fmt: skip
         self.headline_view = self._table(self.headline)
+        self.headline_hint = EmptyHint(self.headline_view)
         self.indicator = QComboBox(self)
         for ind in ctx.catalog.applicable(False):
             if ind.numeric:
@@ -146,6 +148,15 @@ class DashboardPage(QWidget):
         outer.addWidget(scroll)
         self.indicator.currentIndexChanged.connect(self.refresh_charts)
         self.include.currentIndexChanged.connect(self.refresh)
+
+    def _nothing_counted(self, coverage, include: str) -> str:
+        """Why the city has no figures: which districts it would count, and what would count more."""
+        if coverage is not None and coverage.counted:
+            return self.tr("The districts counted hold none of the city's indicators.")
+        if include == "accepted":
+            return self.tr("No district has been accepted yet, so the city has no figures. For provisional totals, "
+                           "count received districts too (“City figures count” above).")  # fmt: skip
+        return self.tr("No district has sent its submission yet, so the city has no figures.")
 
     def _table(self, model) -> QTableView:
         view = QTableView(self)
@@ -244,8 +255,9 @@ class DashboardPage(QWidget):
                 rows.append((name, shown(ind, city.figures, lang), att.target.shown(ind, lang), att.describe(ind, lang), att.status))
             else:  # a provisional total is not judged against the city's target
                 rows.append((ind.name(lang), shown(ind, city.figures, lang), city.unassessed[code].shown(ind, lang),
-                             NOT_ASSESSED(lang), ""))  # fmt: skip
+                             not_assessed(city.figures, code)(lang), ""))  # fmt: skip
         self.headline.set_rows(rows)
+        self.headline_hint.set_text(self._nothing_counted(coverage, include) if not rows else "")
         self.measured_note.setVisible(bool(city.unassessed) and any(r[0].endswith("※") for r in rows))
         self.headline_view.setColumnWidth(0, 210)
         self.narrative.setPlainText("\n\n".join(data.narrative))

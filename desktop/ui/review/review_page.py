@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
 )  # fmt: skip
 
 from desktop.core.workflow import INBOX_NAMES, REVIEWABLE, Action, Status, available
+from desktop.ui.empty_hint import EmptyHint
 from desktop.ui.file_dialogs import save_path
 from desktop.ui.frozen_column import FrozenColumnTable
 from desktop.ui.icons import finding_icon
@@ -65,6 +66,7 @@ class ReviewPage(QWidget):
         self.shown_rows.setSourceModel(self.model)
         self.table = FrozenColumnTable(self)  # the indicator's name stays beside every figure scrolled to
         self.table.setModel(self.shown_rows)
+        self.empty_hint = EmptyHint(self.table, self.tr("Double-click a district in the inbox to review its submission here."))
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.verticalHeader().setVisible(False)
