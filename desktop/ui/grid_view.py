@@ -13,6 +13,7 @@ from PySide6.QtCore import QEvent, QItemSelectionModel, QModelIndex, Qt, Signal
 from PySide6.QtGui import QGuiApplication, QKeySequence
 from PySide6.QtWidgets import QAbstractItemDelegate, QAbstractItemView, QHeaderView, QLabel, QTableView
 
+from desktop.ui.column_fit import fit_column
 from desktop.ui.models.indicators import (
     CHANGE,
     CODE_ROLE,
@@ -98,12 +99,8 @@ class GridView(QTableView):
         if self._fitted or model.rowCount() == 0:
             return
         self._fitted = True
-        metrics = self.fontMetrics()
         for col, (least, most) in self.FIT.items():
-            texts = (model.index(row, col).data() for row in range(model.rowCount()))
-            widest = max((metrics.horizontalAdvance(str(t)) for t in texts if t), default=0)
-            room = widest + 2 * self.style().pixelMetric(self.style().PixelMetric.PM_FocusFrameHMargin) + 28  # dot, padding
-            self.setColumnWidth(col, max(least, min(most, room)))
+            fit_column(self, col, (model.index(row, col).data() for row in range(model.rowCount())), least, most)
 
     # --- no keyboard search: a keystroke never moves the cursor or lands elsewhere -------------
     def keyboardSearch(self, search: str) -> None:

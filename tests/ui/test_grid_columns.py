@@ -38,3 +38,24 @@ def test_a_width_the_person_dragged_is_kept_when_other_rows_arrive(qapp, qtbot, 
     finally:
         i18n.remove(qapp, admin.translators)
         admin.close()
+
+
+def test_the_bureaus_tables_name_every_district_whole(qapp, qtbot, demo_copy, settings, dialogs):
+    """The inbox, 问题清单 and 审核发现 name 秀山土家族苗族自治县 whole, not 石柱土家族…"""
+    from desktop.ui import i18n
+
+    from .conftest import open_gui
+
+    reviewer = open_gui(qapp, demo_copy, settings, user="reviewer")
+    qtbot.addWidget(reviewer.window)
+    try:
+        window = reviewer.window
+        units = reviewer.context().units
+        longest = max((u for u in units.districts()), key=lambda u: len(u.name("zh")))
+        assert longest.name("zh").endswith("土家族苗族自治县")
+        for table, text in ((window.inbox.table, longest.label("zh")), (window.queries.table, longest.name("zh")),
+                            (window.findings.table, longest.name("zh"))):  # fmt: skip
+            assert table.columnWidth(0) >= table.fontMetrics().horizontalAdvance(text) + 20, (table, text)
+    finally:
+        i18n.remove(qapp, reviewer.translators)
+        reviewer.context().store.db.dispose()

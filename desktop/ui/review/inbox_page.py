@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
 
 from desktop.core.workflow import INBOX_NAMES, Status
 from desktop.store.review import Completeness
+from desktop.ui.column_fit import fit_column
 from desktop.ui.file_dialogs import open_paths, said_saved, save_path
 from desktop.ui.models.simple_table import RowTableModel
 from desktop.ui.review.inbox_filter import InboxFilter
@@ -63,6 +64,7 @@ class InboxPage(QWidget):
         self.table.horizontalHeader().setStretchLastSection(True)
         for col, width in ((0, 230), (1, 80), (2, 50), (3, 140), (4, 100), (5, 80), (6, 60), (7, 100)):
             self.table.setColumnWidth(col, width)
+        fit_column(self.table, 0, (u.label(lang) for u in controller.ctx.units), 200, 300)  # with room for the sort mark
         self.table.activated.connect(lambda index: self.openUnit.emit(self.proxy.row(index.row()).unit.code))  # Enter, double-click
         self.table.setAccessibleName(self.tr("Districts of the half"))
         self.search = QLineEdit(self)

@@ -1,0 +1,18 @@
+"""A column as wide as its longest text, within bounds: a district's or a unit's name reads whole, not 石柱土家族…"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from PySide6.QtWidgets import QStyle, QTableView
+
+
+def fit_column(view: QTableView, column: int, texts: Iterable[object], least: int, most: int) -> int:
+    """Sets and returns the width: the widest of `texts` in the view's font, with a cell's margins and room for an
+    icon or sort mark, never below `least` nor above `most`."""
+    metrics = view.fontMetrics()
+    widest = max((metrics.horizontalAdvance(str(t)) for t in texts if t), default=0)
+    room = widest + 2 * view.style().pixelMetric(QStyle.PixelMetric.PM_FocusFrameHMargin) + 28
+    width = max(least, min(most, room))
+    view.setColumnWidth(column, width)
+    return width
