@@ -27,6 +27,7 @@ class QueriesPanel(QWidget):
 
     def __init__(self, catalog, lang: str, bureau: bool, parent=None, wide: bool = False):
         super().__init__(parent)
+        self._restoring = False  # a thread chosen again after a refresh, not by the person
         self._catalog, self._lang = catalog, lang
         states = {"open": self.tr("awaiting an answer"), "answered": self.tr("answered"), "closed": self.tr("closed"),
                   "reopened": self.tr("reopened")}  # fmt: skip
@@ -93,7 +94,13 @@ class QueriesPanel(QWidget):
         if current is not None:
             for i, t in enumerate(self.model.rows()):
                 if t.uid == current.uid:
-                    self.table.selectRow(i)
+                    # Chosen again after a refresh (a value stored, an answer sent): not the person choosing it, so the
+                    # grid is not moved to its value — an Enter typed there would step on from the wrong row.
+                    self._restoring = True
+                    try:
+                        self.table.selectRow(i)
+                    finally:
+                        self._restoring = False
                     return
         self._show(self.table.currentIndex())
 
@@ -119,7 +126,8 @@ class QueriesPanel(QWidget):
             else:
                 parts.append(f"<p>{who}{when}<br>{escape(m.text)}</p>")
         self.thread.setHtml("".join(parts))
-        self.selectedCode.emit(thread.code)
+        if not self._restoring:
+            self.selectedCode.emit(thread.code)
 
     def _set_enabled(self, thread) -> None:
         writable = thread is not None and not getattr(self, "_read_only", False)

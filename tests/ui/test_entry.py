@@ -356,7 +356,7 @@ def test_tab_commits_and_moves_to_the_explanation(gui, qtbot):
     assert window.grid.currentIndex().data(CODE_ROLE) == "enf.penalties"
 
 
-def test_the_district_imports_the_review_and_answers_in_the_queries_tab(gui, tmp_path):
+def test_the_district_imports_the_review_and_answers_in_the_queries_tab(gui, tmp_path, qtbot):
     from desktop.exchange.review_book import build_review
     from desktop.exchange.save import save_workbook
     from desktop.store.review import Review
@@ -381,6 +381,13 @@ def test_the_district_imports_the_review_and_answers_in_the_queries_tab(gui, tmp
     panel.reply_button.click()
     thread = review.threads(unit, H1)[0]
     assert thread.messages[-1].side == "district" and thread.messages[-1].text == "已核实，监测数据无误"
+    # With the query still chosen, a value typed elsewhere and Enter: the cursor steps down from that value, not on
+    # from the query's (the refresh after the save chose the query again; that is not the person going to it).
+    grid = window.grid
+    below = grid._step(window.proxy.mapFromSource(window.model.index(window.model.row_of("water.sections_total"), VALUE)), 1)
+    type_value(qtbot, window, "water.sections_total", "12")
+    assert grid.currentIndex().data(CODE_ROLE) == below.data(CODE_ROLE) == "water.sections_excellent"
+    assert panel.current() is not None and stored(gui, "water.sections_total") == 12
 
 
 def test_two_windows_on_one_database_do_not_overwrite_each_other(gui, qapp, demo_copy, settings, qtbot):
