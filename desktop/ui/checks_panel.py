@@ -1,9 +1,10 @@
 """The checks panel: every CheckResult by severity; double-click goes to the value; warnings get an
-explanation editor whose text is stored with the value."""
+explanation editor whose text is stored with the value — on Save, and when the person leaves the editor or chooses
+another warning, as every other edit is stored at once: typed text is never dropped."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QEvent, Qt, QTimer, Signal
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
@@ -36,6 +37,7 @@ class ChecksPanel(QWidget):
         self.editor = QPlainTextEdit(self)
         self.editor.setPlaceholderText(self.tr("Why does this value miss its target or change so much?"))
         self.editor.setMaximumHeight(90)
+        self.editor.installEventFilter(self)  # leaving it stores what was typed
         self.save = QPushButton(self.tr("Save explanation"), self)
         self.save.clicked.connect(self._save)
         self.tree.setAccessibleName(self.tr("Checks"))
@@ -55,6 +57,7 @@ class ChecksPanel(QWidget):
         self._set_editing(False)
 
     def show_results(self, results, explanations: dict[str, str], read_only: bool) -> None:
+        self._keep_typed()  # a refresh (a value stored, an import) while the person was typing
         selected = self._code
         self._explanations, self._read_only = explanations, read_only
         self.model.set_results(results)
@@ -79,7 +82,28 @@ class ChecksPanel(QWidget):
         if result is not None:
             self.goTo.emit(result.codes[0])
 
+    def _typed(self) -> tuple[str, str] | None:
+        """The warning's code and the editor's text, when the text is not what is stored."""
+        if self._code and self.editor.isEnabled():
+            text = self.editor.toPlainText()
+            if text != self._explanations.get(self._code, ""):
+                return self._code, text
+        return None
+
+    def _keep_typed(self) -> None:
+        """Stores what was typed, once the selection or focus change under way is over (storing refreshes the tree)."""
+        typed = self._typed()
+        if typed is not None:
+            self._explanations = {**self._explanations, typed[0]: typed[1]}  # asked once, whichever event comes first
+            QTimer.singleShot(0, lambda: self.explain.emit(*typed))
+
+    def eventFilter(self, obj, event) -> bool:  # noqa: N802 - Qt's name
+        if obj is self.editor and event.type() == QEvent.Type.FocusOut:
+            self._keep_typed()
+        return False
+
     def _current_changed(self, index, _previous=None) -> None:
+        self._keep_typed()
         result = self.model.result(index)
         if result is None or result.severity != "warning":
             self._code = None

@@ -647,3 +647,26 @@ def test_an_explained_warning_reads_as_explained_in_the_grid_as_in_the_checks_li
     window.controller.edit_explanation("air.good_ratio", "降水偏多，扬尘减少")
     qtbot.waitUntil(lambda: row().status == EXPLAINED)
     assert status().data().startswith("已说明：“优良天数比例”同比变化") and status().data(Qt.ItemDataRole.BackgroundRole) is None
+
+
+def test_an_explanation_typed_and_left_without_save_is_stored_not_dropped(gui, qtbot):
+    """Every other edit is stored at once: so is an explanation when the clerk chooses another warning or leaves the box."""
+    window, panel = gui.window, gui.window.checks
+    explained = lambda code: gui.context().store.unit_half(gui.context().units.find("500101"), H1).explanations.get(code)  # noqa: E731
+    window.controller.edit_value("air.pm25", "45.0")  # above its target: a second warning
+    codes = list(dict.fromkeys(r.codes[0] for r in window.controller.report.checks if r.severity == "warning"))
+    assert len(codes) >= 2 and not explained(codes[0]) and not explained(codes[1])
+    window.activateWindow()
+    window.side.setCurrentWidget(panel)
+    panel._select_code(codes[0])
+    panel.editor.setFocus()
+    panel.editor.setPlainText("降水偏多，扬尘减少")  # what an input method commits; Save not pressed
+    panel._select_code(codes[1])
+    qtbot.waitUntil(lambda: explained(codes[0]) == "降水偏多，扬尘减少")
+    assert panel.editor.toPlainText() == "" and panel._code == codes[1]  # the warning chosen stays chosen
+    panel.editor.setFocus()
+    panel.editor.setPlainText("一处断面受施工影响")
+    window.grid.setFocus()  # the clerk goes back to the grid
+    qtbot.waitUntil(lambda: explained(codes[1]) == "一处断面受施工影响")
+    window.controller.undo_stack.undo()  # each kept as one step of its own
+    assert not explained(codes[1]) and explained(codes[0]) == "降水偏多，扬尘减少"
