@@ -198,9 +198,12 @@ def _values(
     row = _footnotes(ws, last_data + 2, report, catalog, form, rows, lang, last_col)
     blank = "＿＿＿＿＿" if lang == "zh" else "________"
     who = lambda key, *more: next((people[k] for k in (key, *more) if people.get(k)), blank)  # noqa: E731
-    sign = Text(f"单位负责人：{who('head')}　　统计负责人（审核人）：{who('stats', 'approver')}　　填表人：{who('preparer')}　　"
+    # The form's line is 统计负责人 (or 审核人): each name under its own title, never the approver as head of statistics.
+    checker = (Text("统计负责人", "Head of statistics") if people.get("stats") else Text("审核人", "Checked by") if people.get("approver")
+               else Text("统计负责人（审核人）", "Head of statistics (checked by)"))  # fmt: skip
+    sign = Text(f"单位负责人：{who('head')}　　{checker.zh}：{who('stats', 'approver')}　　填表人：{who('preparer')}　　"
                 f"联系电话：{who('phone')}　　报出日期：{people.get('date') or '＿＿＿＿年＿＿月＿＿日'}",
-                f"Head of unit: {who('head')}    Head of statistics (checked by): {who('stats', 'approver')}    "
+                f"Head of unit: {who('head')}    {checker.en}: {who('stats', 'approver')}    "
                 f"Prepared by: {who('preparer')}    Telephone: {who('phone')}    Date sent: {people.get('date') or '____-__-__'}")  # fmt: skip
     ws.merge_cells(start_row=row + 1, start_column=2, end_row=row + 1, end_column=last_col)
     c.put(ws.cell(row + 1, 2), sign(lang)).font = c.NORMAL

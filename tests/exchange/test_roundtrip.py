@@ -14,6 +14,7 @@ from conftest import accept_all, sign_off
 from python_calamine import CalamineWorkbook
 
 from desktop.core.semester import Semester
+from desktop.core.workflow import Action
 from desktop.exchange import printing
 from desktop.exchange.importer import IMPORTED, REFUSED, UNCHANGED, import_file
 from desktop.store.reports import half_report
@@ -133,6 +134,24 @@ def test_submission_print_setup_and_formula_safety(ctx, tmp_path):
     # calamine sees the typed text as text, not a formula result
     rows = {r[0]: r for r in CalamineWorkbook.from_path(str(path)).get_sheet_by_name("数据表").to_python() if r and r[0]}
     assert rows["air.days_good"][11] == '=HYPERLINK("http://x")'
+
+
+def test_the_forms_signature_line_names_each_person_under_their_own_title(ctx, tmp_path):
+    """统计负责人 (or 审核人): with no head of statistics given, the approver is printed as 审核人, not as 统计负责人."""
+    unit = ctx.units.find("500101")
+
+    def signature_line() -> str:
+        path = make_submission(ctx, "500101", H1, tmp_path / "s.xlsx")
+        ws = openpyxl.load_workbook(path)["数据表"]
+        return next(str(c.value) for row in ws.iter_rows() for c in row if str(c.value or "").startswith("单位负责人："))
+
+    sign_off(ctx)  # no people given: the approver's name only
+    line = signature_line()
+    assert "审核人：万州区审核人" in line and "统计负责人" not in line and "填表人：万州区填报员" in line
+    ctx.submissions.act("wanzhou_approver", unit, H1, Action.WITHDRAW, "补充统计负责人")
+    ctx.submissions.sign_off("wanzhou", "wanzhou_approver", "ecoreport", unit, H1, {"head": "王局长", "stats": "李统计"})
+    line = signature_line()
+    assert "单位负责人：王局长" in line and "统计负责人：李统计" in line and "万州区审核人" not in line
 
 
 def test_refusals_leave_database_and_file_untouched(ctx, tmp_path):
