@@ -120,15 +120,20 @@ def cmd_inbox(args: argparse.Namespace) -> int:
 def cmd_show(args: argparse.Namespace) -> int:
     ctx, review, unit, semester = _review(args)
     threads = review.threads(unit, semester)
-    previous = review.previous_values(unit, semester)
+    previous, said_before = review.previous_version(unit, semester) or (None, None)
     from desktop.core.values import to_storage
 
-    now = {c: to_storage(v) for c, v in ctx.store.unit_half(unit, semester).raw.items()}
+    half = ctx.store.unit_half(unit, semester)
+    now = {c: to_storage(v) for c, v in half.raw.items()}
     changed = {} if previous is None else {c: [previous.get(c), now.get(c)] for c in set(previous) | set(now)
                                           if previous.get(c) != now.get(c)}  # fmt: skip
+    said = {c: t for c, t in half.explanations.items() if t}
+    explained = {} if said_before is None else {c: [said_before.get(c), said.get(c)] for c in set(said_before) | set(said)
+                                                if (said_before.get(c) or None) != (said.get(c) or None)}  # fmt: skip
     status, reason = review.decision(unit, semester)
     if args.json:
         dump_json({"unit": unit.code, "semester": str(semester), "status": status, "reason": reason, "changed": changed,
+                   "explanations_changed": explained,
                    "queries": [{"uid": t.uid, "code": t.code, "status": t.status, "state": t.state, "version": t.version,
                                 "messages": [{"author": m.author, "author_name": m.who, "side": m.side, "text": m.text, "kind": m.kind,
                                               "at": m.at.isoformat(timespec="seconds")} for m in t.messages]}
@@ -141,6 +146,8 @@ def cmd_show(args: argparse.Namespace) -> int:
     name = lambda code: ctx.catalog[code].name(lang) if code in ctx.catalog else code  # noqa: E731
     for code, (old, new) in sorted(changed.items()):
         print(f"  Δ {name(code)} ({code}): {old or '∅'} → {new or '∅'}")
+    for code, (old, new) in sorted(explained.items()):
+        print(f"  Δ {Text('说明', 'explanation')(lang)} {name(code)} ({code}): {old or '∅'} → {new or '∅'}")
     steps = {"close": Text("关闭了问题", "closed the query"), "reopen": Text("重新打开了问题", "reopened the query")}
     for t in threads:
         print(f"\n[{t.uid[:8]}] {name(t.code)} ({QUERY_STATES[t.state](lang)})")

@@ -188,10 +188,16 @@ class Review:
 
     def previous_values(self, unit: Unit, semester: Semester) -> dict[str, str] | None:
         """The values of the version before the latest, or None when there is only one."""
+        previous = self.previous_version(unit, semester)
+        return previous[0] if previous is not None else None
+
+    def previous_version(self, unit: Unit, semester: Semester) -> tuple[dict[str, str], dict[str, str]] | None:
+        """The values and the explanations of the version before the latest, or None when there is only one."""
         versions = self.versions(unit, semester)
         if len(versions) < 2:
             return None
-        return json.loads(versions[-2].snapshot)["values"]
+        snapshot = json.loads(versions[-2].snapshot)
+        return snapshot["values"], snapshot.get("explanations", {})
 
     # --- queries ------------------------------------------------------------------------------
     def threads(self, unit: Unit, semester: Semester) -> list[Thread]:

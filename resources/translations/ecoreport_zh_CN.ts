@@ -250,7 +250,7 @@
 <context>
     <name>CellMessage</name>
     <message>
-        <location filename="../../desktop/ui/grid_view.py" line="44"/>
+        <location filename="../../desktop/ui/grid_view.py" line="45"/>
         <source>Why the value was not stored</source>
         <translation>未保存的原因</translation>
     </message>
@@ -314,28 +314,28 @@
 <context>
     <name>ChecksPanel</name>
     <message>
-        <location filename="../../desktop/ui/checks_panel.py" line="34"/>
-        <location filename="../../desktop/ui/checks_panel.py" line="97"/>
+        <location filename="../../desktop/ui/checks_panel.py" line="35"/>
+        <location filename="../../desktop/ui/checks_panel.py" line="121"/>
         <source>Select a warning to explain it.</source>
         <translation>选择一条警告以填写说明。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/checks_panel.py" line="37"/>
+        <location filename="../../desktop/ui/checks_panel.py" line="38"/>
         <source>Why does this value miss its target or change so much?</source>
         <translation>请说明该数值未达标或变化较大的原因</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/checks_panel.py" line="39"/>
+        <location filename="../../desktop/ui/checks_panel.py" line="41"/>
         <source>Save explanation</source>
         <translation>保存说明</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/checks_panel.py" line="41"/>
+        <location filename="../../desktop/ui/checks_panel.py" line="43"/>
         <source>Checks</source>
         <translation>审核</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/checks_panel.py" line="42"/>
+        <location filename="../../desktop/ui/checks_panel.py" line="44"/>
         <source>Explanation</source>
         <translation>说明</translation>
     </message>
@@ -882,91 +882,91 @@ The bureau&apos;s key fingerprint: %3</source>
 <context>
     <name>FindingsPage</name>
     <message>
-        <location filename="../../desktop/ui/review/findings_page.py" line="50"/>
+        <location filename="../../desktop/ui/review/findings_page.py" line="51"/>
         <source>Error</source>
         <translation>错误</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review/findings_page.py" line="50"/>
+        <location filename="../../desktop/ui/review/findings_page.py" line="51"/>
         <source>Warning</source>
         <translation>警告</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review/findings_page.py" line="50"/>
+        <location filename="../../desktop/ui/review/findings_page.py" line="51"/>
         <source>Notice</source>
         <translation>提示</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review/findings_page.py" line="51"/>
+        <location filename="../../desktop/ui/review/findings_page.py" line="52"/>
         <source>(not explained)</source>
         <translation>（未说明）</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review/findings_page.py" line="53"/>
+        <location filename="../../desktop/ui/review/findings_page.py" line="54"/>
         <source>District</source>
         <translation>区县</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review/findings_page.py" line="53"/>
+        <location filename="../../desktop/ui/review/findings_page.py" line="54"/>
         <source>Submission</source>
         <translation>报送状态</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review/findings_page.py" line="54"/>
+        <location filename="../../desktop/ui/review/findings_page.py" line="55"/>
         <source>Indicator</source>
         <translation>指标</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review/findings_page.py" line="55"/>
-        <location filename="../../desktop/ui/review/findings_page.py" line="76"/>
-        <location filename="../../desktop/ui/review/findings_page.py" line="86"/>
+        <location filename="../../desktop/ui/review/findings_page.py" line="56"/>
+        <location filename="../../desktop/ui/review/findings_page.py" line="79"/>
+        <location filename="../../desktop/ui/review/findings_page.py" line="89"/>
         <source>Severity</source>
         <translation>严重程度</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review/findings_page.py" line="55"/>
-        <location filename="../../desktop/ui/review/findings_page.py" line="78"/>
-        <location filename="../../desktop/ui/review/findings_page.py" line="88"/>
+        <location filename="../../desktop/ui/review/findings_page.py" line="56"/>
+        <location filename="../../desktop/ui/review/findings_page.py" line="81"/>
+        <location filename="../../desktop/ui/review/findings_page.py" line="91"/>
         <source>Rule</source>
         <translation>审核规则</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review/findings_page.py" line="56"/>
+        <location filename="../../desktop/ui/review/findings_page.py" line="57"/>
         <source>Finding</source>
         <translation>审核发现</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review/findings_page.py" line="57"/>
+        <location filename="../../desktop/ui/review/findings_page.py" line="58"/>
         <source>District&apos;s explanation</source>
         <translation>区县说明</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review/findings_page.py" line="71"/>
+        <location filename="../../desktop/ui/review/findings_page.py" line="74"/>
         <source>Findings of every received submission</source>
         <translation>全部已收到报送的审核发现</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review/findings_page.py" line="73"/>
+        <location filename="../../desktop/ui/review/findings_page.py" line="76"/>
         <source>Every severity</source>
         <translation>全部严重程度</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review/findings_page.py" line="80"/>
+        <location filename="../../desktop/ui/review/findings_page.py" line="83"/>
         <source>Unexplained warnings only</source>
         <translation>只看未说明的警告</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review/findings_page.py" line="108"/>
+        <location filename="../../desktop/ui/review/findings_page.py" line="111"/>
         <source>Every rule</source>
         <translation>全部规则</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review/findings_page.py" line="113"/>
+        <location filename="../../desktop/ui/review/findings_page.py" line="116"/>
         <source>%1 (%2)</source>
         <translation>%1（%2）</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review/findings_page.py" line="121"/>
+        <location filename="../../desktop/ui/review/findings_page.py" line="124"/>
         <source>%1 findings in %2 districts</source>
         <translation>%1 条，涉及 %2 个区县</translation>
     </message>
@@ -1114,22 +1114,22 @@ The bureau&apos;s key fingerprint: %3</source>
 <context>
     <name>GridView</name>
     <message>
-        <location filename="../../desktop/ui/grid_view.py" line="127"/>
+        <location filename="../../desktop/ui/grid_view.py" line="124"/>
         <source>This cell cannot be entered</source>
         <translation>此单元格不能填写</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/grid_view.py" line="226"/>
+        <location filename="../../desktop/ui/grid_view.py" line="223"/>
         <source>Why the value was not stored</source>
         <translation>未保存的原因</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/grid_view.py" line="245"/>
+        <location filename="../../desktop/ui/grid_view.py" line="242"/>
         <source>below the last row</source>
         <translation>超出最后一行</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/grid_view.py" line="251"/>
+        <location filename="../../desktop/ui/grid_view.py" line="248"/>
         <source>no input column there</source>
         <translation>该列不能填写</translation>
     </message>
@@ -1193,229 +1193,229 @@ The bureau&apos;s key fingerprint: %3</source>
 <context>
     <name>InboxPage</name>
     <message>
-        <location filename="../../desktop/ui/review/inbox_page.py" line="42"/>
+        <location filename="../../desktop/ui/review/inbox_page.py" line="43"/>
         <source>Unit</source>
         <translation>填报单位</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review/inbox_page.py" line="43"/>
-        <location filename="../../desktop/ui/review/inbox_page.py" line="77"/>
-        <location filename="../../desktop/ui/review/inbox_page.py" line="108"/>
+        <location filename="../../desktop/ui/review/inbox_page.py" line="44"/>
+        <location filename="../../desktop/ui/review/inbox_page.py" line="79"/>
+        <location filename="../../desktop/ui/review/inbox_page.py" line="110"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review/inbox_page.py" line="44"/>
+        <location filename="../../desktop/ui/review/inbox_page.py" line="45"/>
         <source>Version</source>
         <translation>版本</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review/inbox_page.py" line="45"/>
+        <location filename="../../desktop/ui/review/inbox_page.py" line="46"/>
         <source>Received</source>
         <translation>接收时间</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review/inbox_page.py" line="47"/>
+        <location filename="../../desktop/ui/review/inbox_page.py" line="48"/>
         <source>Deadline</source>
         <translation>截止日期</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review/inbox_page.py" line="48"/>
+        <location filename="../../desktop/ui/review/inbox_page.py" line="49"/>
         <source>Days overdue</source>
         <translation>逾期天数</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review/inbox_page.py" line="49"/>
+        <location filename="../../desktop/ui/review/inbox_page.py" line="50"/>
         <source>Errors</source>
         <translation>错误</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review/inbox_page.py" line="50"/>
+        <location filename="../../desktop/ui/review/inbox_page.py" line="51"/>
         <source>Unexplained warnings</source>
         <translation>未说明警告</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review/inbox_page.py" line="51"/>
+        <location filename="../../desktop/ui/review/inbox_page.py" line="52"/>
         <source>Open queries</source>
         <translation>未解决问题</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review/inbox_page.py" line="67"/>
+        <location filename="../../desktop/ui/review/inbox_page.py" line="69"/>
         <source>Districts of the half</source>
         <translation>本半年度各区县</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review/inbox_page.py" line="69"/>
+        <location filename="../../desktop/ui/review/inbox_page.py" line="71"/>
         <source>Find a district: name, pinyin initials (wz) or code</source>
         <translation>查找区县：名称、拼音首字母（如 wz）或代码</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review/inbox_page.py" line="71"/>
+        <location filename="../../desktop/ui/review/inbox_page.py" line="73"/>
         <source>Find a district</source>
         <translation>查找区县</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review/inbox_page.py" line="74"/>
+        <location filename="../../desktop/ui/review/inbox_page.py" line="76"/>
         <source>Every status</source>
         <translation>全部状态</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review/inbox_page.py" line="79"/>
+        <location filename="../../desktop/ui/review/inbox_page.py" line="81"/>
         <source>All districts</source>
         <translation>全部区县</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review/inbox_page.py" line="79"/>
+        <location filename="../../desktop/ui/review/inbox_page.py" line="81"/>
         <source>Overdue</source>
         <translation>逾期</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review/inbox_page.py" line="79"/>
+        <location filename="../../desktop/ui/review/inbox_page.py" line="81"/>
         <source>With errors</source>
         <translation>有错误</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review/inbox_page.py" line="80"/>
+        <location filename="../../desktop/ui/review/inbox_page.py" line="82"/>
         <source>With unexplained warnings</source>
         <translation>有未说明警告</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review/inbox_page.py" line="80"/>
+        <location filename="../../desktop/ui/review/inbox_page.py" line="82"/>
         <source>With open queries</source>
         <translation>有未解决问题</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review/inbox_page.py" line="82"/>
-        <location filename="../../desktop/ui/review/inbox_page.py" line="110"/>
+        <location filename="../../desktop/ui/review/inbox_page.py" line="84"/>
+        <location filename="../../desktop/ui/review/inbox_page.py" line="112"/>
         <source>Show</source>
         <translation>显示</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review/inbox_page.py" line="90"/>
+        <location filename="../../desktop/ui/review/inbox_page.py" line="92"/>
         <source>Reminder notice…</source>
         <translation>催报通知…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review/inbox_page.py" line="91"/>
+        <location filename="../../desktop/ui/review/inbox_page.py" line="93"/>
         <source>A workbook listing the districts that have not reported (or not again after a return), with days overdue, to send round</source>
         <translation>生成催报通知工作簿：列出尚未报送（或退回后尚未重新报送）的区县及逾期天数，可直接下发</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review/inbox_page.py" line="94"/>
+        <location filename="../../desktop/ui/review/inbox_page.py" line="96"/>
         <source>Import workbooks…</source>
         <translation>导入报送文件…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review/inbox_page.py" line="96"/>
+        <location filename="../../desktop/ui/review/inbox_page.py" line="98"/>
         <source>Accept the selected…</source>
         <translation>通过所选…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review/inbox_page.py" line="97"/>
+        <location filename="../../desktop/ui/review/inbox_page.py" line="99"/>
         <source>Accepts those of the selected districts with no errors, no unexplained warnings and no open queries; the confirmation lists them</source>
         <translation>对所选区县中无错误、无未说明警告、无未解决问题的报送审核通过；确认前会列出</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review/inbox_page.py" line="104"/>
+        <location filename="../../desktop/ui/review/inbox_page.py" line="106"/>
         <source>Drop submission workbooks here, or</source>
         <translation>将报送文件拖放到此处，或</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review/inbox_page.py" line="122"/>
-        <location filename="../../desktop/ui/review/inbox_page.py" line="218"/>
+        <location filename="../../desktop/ui/review/inbox_page.py" line="124"/>
+        <location filename="../../desktop/ui/review/inbox_page.py" line="220"/>
         <source>Import results</source>
         <translation>导入结果</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review/inbox_page.py" line="136"/>
+        <location filename="../../desktop/ui/review/inbox_page.py" line="138"/>
         <source>Completeness and timeliness: %1 on time, %2 late, %3 not received, %4 returned</source>
         <translation>报送完成情况：按时 %1 个，逾期 %2 个，未报送 %3 个，已退回 %4 个</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review/inbox_page.py" line="145"/>
+        <location filename="../../desktop/ui/review/inbox_page.py" line="147"/>
         <source>%1_reminder.xlsx</source>
         <translation>%1_催报通知.xlsx</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review/inbox_page.py" line="146"/>
+        <location filename="../../desktop/ui/review/inbox_page.py" line="148"/>
         <source>Save the reminder notice</source>
         <translation>保存催报通知</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review/inbox_page.py" line="153"/>
+        <location filename="../../desktop/ui/review/inbox_page.py" line="155"/>
         <source>Writing the reminder notice…</source>
         <translation>正在写出催报通知…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review/inbox_page.py" line="159"/>
+        <location filename="../../desktop/ui/review/inbox_page.py" line="161"/>
         <source>%1 shown</source>
         <translation>显示 %1 个</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review/inbox_page.py" line="178"/>
-        <location filename="../../desktop/ui/review/inbox_page.py" line="183"/>
+        <location filename="../../desktop/ui/review/inbox_page.py" line="180"/>
+        <location filename="../../desktop/ui/review/inbox_page.py" line="185"/>
         <source>Accept</source>
         <translation>审核通过</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review/inbox_page.py" line="178"/>
+        <location filename="../../desktop/ui/review/inbox_page.py" line="180"/>
         <source>Select the districts to accept in the list first.</source>
         <translation>请先在列表中选择要审核通过的区县。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review/inbox_page.py" line="183"/>
+        <location filename="../../desktop/ui/review/inbox_page.py" line="185"/>
         <source>None of the selected districts can be accepted:</source>
         <translation>所选区县都不能审核通过：</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review/inbox_page.py" line="186"/>
+        <location filename="../../desktop/ui/review/inbox_page.py" line="188"/>
         <source>version %1</source>
         <translation>第 %1 版</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review/inbox_page.py" line="181"/>
-        <location filename="../../desktop/ui/review/inbox_page.py" line="196"/>
+        <location filename="../../desktop/ui/review/inbox_page.py" line="183"/>
+        <location filename="../../desktop/ui/review/inbox_page.py" line="198"/>
         <source>%1: %2</source>
         <translation>%1：%2</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review/inbox_page.py" line="133"/>
+        <location filename="../../desktop/ui/review/inbox_page.py" line="135"/>
         <source>%1 of %2 received: %3</source>
         <translation>已收到 %1/%2：%3</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review/inbox_page.py" line="192"/>
+        <location filename="../../desktop/ui/review/inbox_page.py" line="194"/>
         <source>Acceptance results</source>
         <translation>审核通过结果</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review/inbox_page.py" line="197"/>
+        <location filename="../../desktop/ui/review/inbox_page.py" line="199"/>
         <source>%1: accepted</source>
         <translation>%1：已审核通过</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review/inbox_page.py" line="206"/>
+        <location filename="../../desktop/ui/review/inbox_page.py" line="208"/>
         <source>Import workbooks</source>
         <translation>导入报送文件</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review/inbox_page.py" line="147"/>
-        <location filename="../../desktop/ui/review/inbox_page.py" line="206"/>
+        <location filename="../../desktop/ui/review/inbox_page.py" line="149"/>
+        <location filename="../../desktop/ui/review/inbox_page.py" line="208"/>
         <source>Excel workbooks (*.xlsx)</source>
         <translation>Excel 工作簿 (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review/inbox_page.py" line="215"/>
+        <location filename="../../desktop/ui/review/inbox_page.py" line="217"/>
         <source>Importing workbooks…</source>
         <translation>正在导入报送文件…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review/inbox_page.py" line="216"/>
+        <location filename="../../desktop/ui/review/inbox_page.py" line="218"/>
         <source>Stop (import nothing)</source>
         <translation>停止（不导入任何文件）</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review/inbox_page.py" line="221"/>
+        <location filename="../../desktop/ui/review/inbox_page.py" line="223"/>
         <source>Stopped: no file was imported; the database is unchanged</source>
         <translation>已停止：未导入任何文件，数据库未改变</translation>
     </message>
@@ -2037,87 +2037,87 @@ Compare it with the one the district reads to you.</source>
 <context>
     <name>QueriesPage</name>
     <message>
-        <location filename="../../desktop/ui/review/queries_page.py" line="39"/>
+        <location filename="../../desktop/ui/review/queries_page.py" line="40"/>
         <source>District</source>
         <translation>区县</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review/queries_page.py" line="39"/>
+        <location filename="../../desktop/ui/review/queries_page.py" line="40"/>
         <source>Indicator</source>
         <translation>指标名称</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review/queries_page.py" line="40"/>
+        <location filename="../../desktop/ui/review/queries_page.py" line="41"/>
         <source>State</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review/queries_page.py" line="40"/>
+        <location filename="../../desktop/ui/review/queries_page.py" line="41"/>
         <source>Raised by</source>
         <translation>提出人</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review/queries_page.py" line="41"/>
+        <location filename="../../desktop/ui/review/queries_page.py" line="42"/>
         <source>Raised</source>
         <translation>提出日期</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review/queries_page.py" line="41"/>
+        <location filename="../../desktop/ui/review/queries_page.py" line="42"/>
         <source>Days open</source>
         <translation>已开放天数</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review/queries_page.py" line="42"/>
+        <location filename="../../desktop/ui/review/queries_page.py" line="43"/>
         <source>Last message</source>
         <translation>最后发言</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review/queries_page.py" line="53"/>
+        <location filename="../../desktop/ui/review/queries_page.py" line="55"/>
         <source>Unresolved queries of every district</source>
         <translation>各区县未解决的问题</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review/queries_page.py" line="55"/>
+        <location filename="../../desktop/ui/review/queries_page.py" line="57"/>
         <source>Closed queries too</source>
         <translation>含已关闭的问题</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review/queries_page.py" line="57"/>
+        <location filename="../../desktop/ui/review/queries_page.py" line="59"/>
         <source>Export to Excel…</source>
         <translation>导出到 Excel…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review/queries_page.py" line="73"/>
+        <location filename="../../desktop/ui/review/queries_page.py" line="75"/>
         <source>%1 unresolved: %2 waiting for the district, %3 answered and waiting for you</source>
         <translation>%1 个未解决：%2 个待区县答复，%3 个已答复待处理</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review/queries_page.py" line="76"/>
+        <location filename="../../desktop/ui/review/queries_page.py" line="78"/>
         <source>; %1 closed</source>
         <translation>；%1 个已关闭</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review/queries_page.py" line="84"/>
+        <location filename="../../desktop/ui/review/queries_page.py" line="86"/>
         <source>%1_unresolved_queries.xlsx</source>
         <translation>%1_未解决问题清单.xlsx</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review/queries_page.py" line="84"/>
+        <location filename="../../desktop/ui/review/queries_page.py" line="86"/>
         <source>%1_queries.xlsx</source>
         <translation>%1_问题清单.xlsx</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review/queries_page.py" line="85"/>
+        <location filename="../../desktop/ui/review/queries_page.py" line="87"/>
         <source>Export the query list</source>
         <translation>导出问题清单</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review/queries_page.py" line="86"/>
+        <location filename="../../desktop/ui/review/queries_page.py" line="88"/>
         <source>Excel workbooks (*.xlsx)</source>
         <translation>Excel 工作簿 (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review/queries_page.py" line="90"/>
+        <location filename="../../desktop/ui/review/queries_page.py" line="92"/>
         <source>Writing the query list…</source>
         <translation>正在写出问题清单…</translation>
     </message>
@@ -2125,127 +2125,127 @@ Compare it with the one the district reads to you.</source>
 <context>
     <name>QueriesPanel</name>
     <message>
-        <location filename="../../desktop/ui/queries_panel.py" line="34"/>
+        <location filename="../../desktop/ui/queries_panel.py" line="35"/>
         <source>Indicator</source>
         <translation>指标名称</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/queries_panel.py" line="35"/>
+        <location filename="../../desktop/ui/queries_panel.py" line="36"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/queries_panel.py" line="36"/>
+        <location filename="../../desktop/ui/queries_panel.py" line="37"/>
         <source>Messages</source>
         <translation>消息数</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/queries_panel.py" line="47"/>
+        <location filename="../../desktop/ui/queries_panel.py" line="48"/>
         <source>Write an answer…</source>
         <translation>填写答复…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/queries_panel.py" line="49"/>
+        <location filename="../../desktop/ui/queries_panel.py" line="50"/>
         <source>Reply</source>
         <translation>答复</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/queries_panel.py" line="31"/>
+        <location filename="../../desktop/ui/queries_panel.py" line="32"/>
         <source>awaiting an answer</source>
         <translation>待答复</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/queries_panel.py" line="31"/>
+        <location filename="../../desktop/ui/queries_panel.py" line="32"/>
         <source>answered</source>
         <translation>已答复</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/queries_panel.py" line="31"/>
+        <location filename="../../desktop/ui/queries_panel.py" line="32"/>
         <source>closed</source>
         <translation>已关闭</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/queries_panel.py" line="32"/>
+        <location filename="../../desktop/ui/queries_panel.py" line="33"/>
         <source>reopened</source>
         <translation>重新打开</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/queries_panel.py" line="50"/>
+        <location filename="../../desktop/ui/queries_panel.py" line="51"/>
         <source>Close</source>
         <translation>关闭问题</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/queries_panel.py" line="51"/>
+        <location filename="../../desktop/ui/queries_panel.py" line="52"/>
         <source>Close the query: the answer settles it</source>
         <translation>关闭问题：答复已说明清楚</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/queries_panel.py" line="53"/>
+        <location filename="../../desktop/ui/queries_panel.py" line="54"/>
         <source>Reopen…</source>
         <translation>重新打开…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/queries_panel.py" line="54"/>
+        <location filename="../../desktop/ui/queries_panel.py" line="55"/>
         <source>Open a closed query again, saying why; the district answers it again</source>
         <translation>重新打开已关闭的问题并写明原因，区县需再次答复</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/queries_panel.py" line="61"/>
+        <location filename="../../desktop/ui/queries_panel.py" line="62"/>
         <source>Queries</source>
         <translation>问题</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/queries_panel.py" line="62"/>
+        <location filename="../../desktop/ui/queries_panel.py" line="63"/>
         <source>Messages of the query</source>
         <translation>问题往来</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/queries_panel.py" line="63"/>
+        <location filename="../../desktop/ui/queries_panel.py" line="64"/>
         <source>Your answer</source>
         <translation>您的答复</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/queries_panel.py" line="111"/>
+        <location filename="../../desktop/ui/queries_panel.py" line="118"/>
         <source>bureau</source>
         <translation>市局</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/queries_panel.py" line="111"/>
+        <location filename="../../desktop/ui/queries_panel.py" line="118"/>
         <source>district</source>
         <translation>区县</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/queries_panel.py" line="112"/>
+        <location filename="../../desktop/ui/queries_panel.py" line="119"/>
         <source>closed the query</source>
         <translation>关闭了问题</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/queries_panel.py" line="112"/>
+        <location filename="../../desktop/ui/queries_panel.py" line="119"/>
         <source>reopened the query</source>
         <translation>重新打开了问题</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/queries_panel.py" line="114"/>
+        <location filename="../../desktop/ui/queries_panel.py" line="121"/>
         <source>%1 (%2)</source>
         <translation>%1（%2）</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/queries_panel.py" line="149"/>
+        <location filename="../../desktop/ui/queries_panel.py" line="157"/>
         <source>Reopen the query on %1</source>
         <translation>重新打开关于“%1”的问题</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/queries_panel.py" line="154"/>
+        <location filename="../../desktop/ui/queries_panel.py" line="162"/>
         <source>Reopen the query</source>
         <translation>重新打开问题</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/queries_panel.py" line="154"/>
+        <location filename="../../desktop/ui/queries_panel.py" line="162"/>
         <source>Not reopened: a reason is required.</source>
         <translation>未重新打开：必须写明原因。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/queries_panel.py" line="150"/>
+        <location filename="../../desktop/ui/queries_panel.py" line="158"/>
         <source>Why (required; the district sees it):</source>
         <translation>原因（必填，区县可见）：</translation>
     </message>
@@ -2253,259 +2253,266 @@ Compare it with the one the district reads to you.</source>
 <context>
     <name>ReviewPage</name>
     <message>
-        <location filename="../../desktop/ui/review/review_page.py" line="57"/>
+        <location filename="../../desktop/ui/review/review_page.py" line="58"/>
         <source>Indicator</source>
         <translation>指标名称</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review/review_page.py" line="57"/>
+        <location filename="../../desktop/ui/review/review_page.py" line="58"/>
         <source>Unit</source>
         <translation>计量单位</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review/review_page.py" line="58"/>
+        <location filename="../../desktop/ui/review/review_page.py" line="59"/>
         <source>This half</source>
         <translation>本期</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review/review_page.py" line="58"/>
+        <location filename="../../desktop/ui/review/review_page.py" line="59"/>
         <source>Previous version</source>
         <translation>上一版本</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review/review_page.py" line="59"/>
+        <location filename="../../desktop/ui/review/review_page.py" line="60"/>
         <source>Previous half</source>
         <translation>上期</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review/review_page.py" line="59"/>
+        <location filename="../../desktop/ui/review/review_page.py" line="60"/>
         <source>Same half last year</source>
         <translation>上年同期</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review/review_page.py" line="60"/>
+        <location filename="../../desktop/ui/review/review_page.py" line="61"/>
         <source>Target</source>
         <translation>目标</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review/review_page.py" line="60"/>
+        <location filename="../../desktop/ui/review/review_page.py" line="61"/>
         <source>Checks</source>
         <translation>审核结果</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review/review_page.py" line="61"/>
+        <location filename="../../desktop/ui/review/review_page.py" line="62"/>
         <source>Explanation</source>
         <translation>说明</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review/review_page.py" line="62"/>
+        <location filename="../../desktop/ui/review/review_page.py" line="63"/>
         <source>Across districts</source>
         <translation>区县间比较</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review/review_page.py" line="62"/>
+        <location filename="../../desktop/ui/review/review_page.py" line="63"/>
         <source>Queries</source>
         <translation>问题</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review/review_page.py" line="69"/>
+        <location filename="../../desktop/ui/review/review_page.py" line="70"/>
         <source>Double-click a district in the inbox to review its submission here.</source>
         <translation>在收件箱中双击一个区县，即在此审核其报送。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review/review_page.py" line="79"/>
+        <location filename="../../desktop/ui/review/review_page.py" line="80"/>
         <source>Changed since the previous version only</source>
         <translation>只看与上一版本不同的</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review/review_page.py" line="80"/>
-        <source>Show only the values (and the figures calculated from them) that differ from the previous version of this submission</source>
-        <translation>只显示与本报送上一版本不同的数值（及由其计算的指标）</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/ui/review/review_page.py" line="84"/>
+        <location filename="../../desktop/ui/review/review_page.py" line="85"/>
         <source>Raise a query on this value…</source>
         <translation>对此数值提出问题…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review/review_page.py" line="85"/>
+        <location filename="../../desktop/ui/review/review_page.py" line="86"/>
         <source>Return…</source>
         <translation>退回…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review/review_page.py" line="86"/>
-        <location filename="../../desktop/ui/review/review_page.py" line="240"/>
+        <location filename="../../desktop/ui/review/review_page.py" line="87"/>
         <location filename="../../desktop/ui/review/review_page.py" line="244"/>
+        <location filename="../../desktop/ui/review/review_page.py" line="248"/>
         <source>Accept</source>
         <translation>审核通过</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review/review_page.py" line="87"/>
+        <location filename="../../desktop/ui/review/review_page.py" line="88"/>
         <source>Reopen…</source>
         <translation>重新打开…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review/review_page.py" line="88"/>
+        <location filename="../../desktop/ui/review/review_page.py" line="89"/>
         <source>Reopen an accepted submission for review; a reason is required</source>
         <translation>重新打开已审核通过的报送以再次审核；须说明原因</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review/review_page.py" line="89"/>
+        <location filename="../../desktop/ui/review/review_page.py" line="90"/>
         <source>Export review workbook…</source>
         <translation>导出审核意见…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review/review_page.py" line="115"/>
+        <location filename="../../desktop/ui/review/review_page.py" line="116"/>
         <source>Not done</source>
         <translation>未能完成</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review/review_page.py" line="134"/>
+        <location filename="../../desktop/ui/review/review_page.py" line="132"/>
+        <location filename="../../desktop/ui/review/review_page.py" line="133"/>
+        <source>(none)</source>
+        <translation>（无）</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/review/review_page.py" line="133"/>
+        <location filename="../../desktop/ui/review/review_page.py" line="138"/>
         <source>Changed since the previous version, which had %1</source>
         <translation>与上一版不同，上一版为 %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review/review_page.py" line="136"/>
+        <location filename="../../desktop/ui/review/review_page.py" line="140"/>
         <source>A change on the same half last year (%1) beyond the usual range</source>
         <translation>同比变化超出常规范围，去年同期为 %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review/review_page.py" line="138"/>
+        <location filename="../../desktop/ui/review/review_page.py" line="142"/>
         <source>Misses its target: %1</source>
         <translation>未达到目标：%1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review/review_page.py" line="161"/>
+        <location filename="../../desktop/ui/review/review_page.py" line="165"/>
         <source> · the values below were not submitted (a draft on this computer)</source>
         <translation> · 以下数值未报送（本机上的草稿，未经签发）</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review/review_page.py" line="163"/>
+        <location filename="../../desktop/ui/review/review_page.py" line="167"/>
         <source> · version %1</source>
         <translation> · 第 %1 版</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review/review_page.py" line="165"/>
+        <location filename="../../desktop/ui/review/review_page.py" line="169"/>
         <source> · prepared by %1, signed off by %2</source>
         <translation> · 填表人 %1，审核人 %2</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review/review_page.py" line="166"/>
+        <location filename="../../desktop/ui/review/review_page.py" line="170"/>
         <source>, head of unit %1</source>
         <translation>，单位负责人 %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review/review_page.py" line="166"/>
+        <location filename="../../desktop/ui/review/review_page.py" line="170"/>
         <source>, head of statistics %1</source>
         <translation>，统计负责人 %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review/review_page.py" line="167"/>
+        <location filename="../../desktop/ui/review/review_page.py" line="171"/>
         <source>, telephone %1</source>
         <translation>，联系电话 %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review/review_page.py" line="167"/>
+        <location filename="../../desktop/ui/review/review_page.py" line="171"/>
         <source>, sent %1</source>
         <translation>，报出日期 %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review/review_page.py" line="171"/>
+        <location filename="../../desktop/ui/review/review_page.py" line="175"/>
         <source> · reason: %1</source>
         <translation> · 原因：%1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review/review_page.py" line="173"/>
+        <location filename="../../desktop/ui/review/review_page.py" line="177"/>
         <source> · comment: %1</source>
         <translation> · 意见：%1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review/review_page.py" line="210"/>
+        <location filename="../../desktop/ui/review/review_page.py" line="214"/>
         <source>Open a district from the inbox first.</source>
         <translation>请先在收件箱中打开一个区县。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review/review_page.py" line="212"/>
+        <location filename="../../desktop/ui/review/review_page.py" line="216"/>
         <source>Not possible while the submission is “%1”.</source>
         <translation>报送状态为“%1”，不能进行此操作。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review/review_page.py" line="217"/>
         <location filename="../../desktop/ui/review/review_page.py" line="221"/>
-        <location filename="../../desktop/ui/review/review_page.py" line="223"/>
+        <location filename="../../desktop/ui/review/review_page.py" line="225"/>
+        <location filename="../../desktop/ui/review/review_page.py" line="227"/>
         <source>Raise a query</source>
         <translation>提出问题</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review/review_page.py" line="221"/>
+        <location filename="../../desktop/ui/review/review_page.py" line="225"/>
         <source>Select the value the query is about first.</source>
         <translation>请先选中要提出问题的数值。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review/review_page.py" line="228"/>
-        <location filename="../../desktop/ui/review/review_page.py" line="230"/>
         <location filename="../../desktop/ui/review/review_page.py" line="232"/>
+        <location filename="../../desktop/ui/review/review_page.py" line="234"/>
+        <location filename="../../desktop/ui/review/review_page.py" line="236"/>
         <source>Return to the district</source>
         <translation>退回区县</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review/review_page.py" line="269"/>
+        <location filename="../../desktop/ui/review/review_page.py" line="273"/>
         <source>Reason (required):</source>
         <translation>退回原因（必填）：</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review/review_page.py" line="276"/>
+        <location filename="../../desktop/ui/review/review_page.py" line="280"/>
         <source>A reason is required; nothing was changed. Reason:</source>
         <translation>必须填写原因；尚未作任何更改。原因：</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review/review_page.py" line="281"/>
+        <location filename="../../desktop/ui/review/review_page.py" line="285"/>
         <source>%1_review_v%2_%3.xlsx</source>
         <translation>%1_审核意见_第%2版_%3.xlsx</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review/review_page.py" line="233"/>
+        <location filename="../../desktop/ui/review/review_page.py" line="237"/>
         <source>Returned. Export the review workbook (导出审核意见…) and send it to the district: it carries the reason and the queries.</source>
         <translation>已退回。请导出审核意见（导出审核意见…）发给区县：文件中有退回原因和问题。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review/review_page.py" line="244"/>
+        <location filename="../../desktop/ui/review/review_page.py" line="81"/>
+        <source>Show only the values (and the figures calculated from them) and the explanations that differ from the previous version of this submission</source>
+        <translation>只显示与本报送上一版本不同的数值（及由其计算的数字）和说明</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/review/review_page.py" line="248"/>
         <source>%1 queries are still open: resolve them before accepting.</source>
         <translation>还有%1个问题尚未解决，解决后才能审核通过。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review/review_page.py" line="248"/>
+        <location filename="../../desktop/ui/review/review_page.py" line="252"/>
         <source>%1, %2, version %3</source>
         <translation>%1，%2，第 %3 版</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review/review_page.py" line="253"/>
+        <location filename="../../desktop/ui/review/review_page.py" line="257"/>
         <source>%1 error(s)</source>
         <translation>有%1个错误</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review/review_page.py" line="255"/>
+        <location filename="../../desktop/ui/review/review_page.py" line="259"/>
         <source>%1 unexplained warning(s)</source>
         <translation>有%1个未说明的警告</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review/review_page.py" line="261"/>
-        <location filename="../../desktop/ui/review/review_page.py" line="263"/>
+        <location filename="../../desktop/ui/review/review_page.py" line="265"/>
+        <location filename="../../desktop/ui/review/review_page.py" line="267"/>
         <source>Reopen the submission</source>
         <translation>重新打开报送</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review/review_page.py" line="283"/>
+        <location filename="../../desktop/ui/review/review_page.py" line="287"/>
         <source>Export review workbook</source>
         <translation>导出审核意见</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review/review_page.py" line="283"/>
+        <location filename="../../desktop/ui/review/review_page.py" line="287"/>
         <source>Excel workbooks (*.xlsx)</source>
         <translation>Excel 工作簿 (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review/review_page.py" line="287"/>
+        <location filename="../../desktop/ui/review/review_page.py" line="291"/>
         <source>Writing the review workbook…</source>
         <translation>正在写出审核意见文件…</translation>
     </message>

@@ -392,3 +392,24 @@ def test_one_database_playing_both_sides_keeps_each_change_once(demo_copy, resou
         assert ctx.store.status(unit, H1) == "submitted"
     finally:
         ctx.store.db.dispose()
+
+
+def test_a_version_that_rewrites_only_an_explanation_shows_what_it_rewrote(two, tmp_path):
+    """The district's answer may be a better 说明, not another figure: the bureau sees it as a change of the version."""
+    from desktop.core.workflow import Action
+
+    district, bureau = two
+    unit = district.units.find("500101")
+    send_version_1(district, bureau, unit, tmp_path)
+    district.submissions.act("wanzhou_approver", unit, H1, Action.WITHDRAW, "补充说明")
+    district.store.set_values("wanzhou", unit, H1, {}, {"air.good_ratio": "降水偏多，扬尘减少；已与监测站核实"})
+    district.submissions.sign_off("wanzhou", "wanzhou_approver", "ecoreport", unit, H1)
+    assert import_file(bureau.store, export_submission(district, unit, tmp_path / "s2.xlsx"), "reviewer").status == IMPORTED
+    assert Review(bureau.store).previous_version(unit, H1)[1]["air.good_ratio"] == "降水偏多"
+    db = str(bureau.store.db.url).removeprefix("sqlite:///")
+    run = lambda *a: subprocess.run([sys.executable, "-m", "desktop", "--db", db, *a, "--user", "reviewer"], capture_output=True,  # noqa: E731
+                                    text=True, env=dict(os.environ, ECOREPORT_PASSWORD="ecoreport"), check=True)  # fmt: skip
+    shown = json.loads(run("review", "show", "500101", "2024H1", "--json").stdout)
+    assert shown["changed"] == {}
+    assert shown["explanations_changed"] == {"air.good_ratio": ["降水偏多", "降水偏多，扬尘减少；已与监测站核实"]}
+    assert "Δ 说明 优良天数比例 (air.good_ratio): 降水偏多 → 降水偏多，扬尘减少；已与监测站核实" in run("review", "show", "500101", "2024H1").stdout

@@ -702,6 +702,22 @@ def test_the_review_shows_checks_marks_large_changes_and_diffs_derived_figures(q
         assert shown == ["water.sections_excellent", "water.excellent_ratio"]
         page.select_code("air.pm25")  # a query's value, hidden by the filter: every row comes back, that one selected
         assert not page.changed_only.isChecked() and page.current_code() == "air.pm25"
+        # Version 3 rewrites only an explanation: the district's answer, shown among the changes, marked and said.
+        from desktop.ui.review.review_page import EXPLANATION
+
+        district.submissions.act("wanzhou_approver", unit, H1, Action.WITHDRAW, "补充说明")
+        district.store.set_values("wanzhou", unit, H1, {}, {"water.sections_excellent": "一处断面受上游施工影响，已整改"})
+        district.submissions.sign_off("wanzhou", "wanzhou_approver", "ecoreport", unit, H1)
+        send(3)
+        row_of = {page.model.row(i).code: i for i in range(page.model.rowCount())}
+        rewritten = page.model.row(row_of["water.sections_excellent"])
+        assert rewritten.explanation_changed and not rewritten.changed
+        page.changed_only.setChecked(True)
+        shown = [page.table.model().index(i, 0).data(ROW_ROLE).code for i in range(page.table.model().rowCount())]
+        assert shown == ["water.sections_excellent"]
+        assert tip("water.sections_excellent", EXPLANATION) == "一处断面受上游施工影响，已整改\n与上一版不同，上一版为 一处断面受施工影响"
+        explanation = page.model.index(row_of["water.sections_excellent"], EXPLANATION)
+        assert explanation.data(Qt.ItemDataRole.BackgroundRole).color().name() == "#ffe08a"
     finally:
         i18n.remove(qapp, gui.translators)
         gui.context().store.db.dispose()

@@ -75,8 +75,9 @@ class ReviewController(QObject):
             self.decision_reason = self.review.decision(unit, self.semester)[1]
         threads = self.review.threads(unit, self.semester)
         received = {code for code, row in self.ctx.store.statuses(self.semester).items() if row.status != Status.DRAFT}
-        rows = review_rows(self.report, self.ctx.catalog, self.review.previous_values(unit, self.semester), threads,
-                           district_figures(self.ctx.store, self.semester, received), self.lang)  # fmt: skip
+        values, explanations = self.review.previous_version(unit, self.semester) or (None, None)
+        rows = review_rows(self.report, self.ctx.catalog, values, threads, district_figures(self.ctx.store, self.semester, received),
+                           self.lang, explanations)  # fmt: skip
         self.reviewChanged.emit(self.report, rows, threads)
 
     def _act(self, action, *args) -> bool:

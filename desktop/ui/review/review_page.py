@@ -27,7 +27,7 @@ from desktop.ui.models.filtering import refilter
 from desktop.ui.models.simple_table import ROW_ROLE, RowTableModel
 from desktop.ui.queries_panel import QueriesPanel
 
-VALUE, PREVIOUS_VERSION, FINDINGS, OUTLIER, QUERIES = 2, 3, 7, 9, 10
+VALUE, PREVIOUS_VERSION, FINDINGS, EXPLANATION, OUTLIER, QUERIES = 2, 3, 7, 8, 9, 10
 
 
 class ChangedOnly(QSortFilterProxyModel):
@@ -46,7 +46,8 @@ class ChangedOnly(QSortFilterProxyModel):
     def filterAcceptsRow(self, source_row, source_parent) -> bool:  # noqa: N802 - Qt's name
         if not self.only_changed:
             return True
-        return self.sourceModel().index(source_row, 0, source_parent).data(ROW_ROLE).changed
+        row = self.sourceModel().index(source_row, 0, source_parent).data(ROW_ROLE)
+        return row.changed or row.explanation_changed  # a rewritten 说明 is as much the district's answer as a figure
 
 
 class ReviewPage(QWidget):
@@ -77,8 +78,8 @@ class ReviewPage(QWidget):
         self.title.setStyleSheet("font-weight: bold;")
         self.title.setWordWrap(True)  # a long reason or comment wraps; it never widens the window past the screen
         self.changed_only = QCheckBox(self.tr("Changed since the previous version only"), self)
-        self.changed_only.setToolTip(self.tr("Show only the values (and the figures calculated from them) that differ "
-                                             "from the previous version of this submission"))  # fmt: skip
+        self.changed_only.setToolTip(self.tr("Show only the values (and the figures calculated from them) and the "
+                                             "explanations that differ from the previous version of this submission"))  # fmt: skip
         self.changed_only.toggled.connect(self.shown_rows.set_only_changed)
         self.queries = QueriesPanel(controller.ctx.catalog, controller.lang, bureau=True, parent=self)
         self.query_button = QPushButton(self.tr("Raise a query on this value…"), self)
@@ -127,6 +128,9 @@ class ReviewPage(QWidget):
 
     def _tooltip(self, row, column) -> str | None:
         """A figure's marks in words: its colour and icon say that something is so, the tooltip says what."""
+        if column == EXPLANATION and row.explanation_changed:
+            before = row.previous_explanation or self.tr("(none)")
+            return (row.explanation or self.tr("(none)")) + "\n" + self.tr("Changed since the previous version, which had %1").replace("%1", before)
         if column != VALUE:
             return None
         lines = [row.value or "—"]
@@ -139,7 +143,7 @@ class ReviewPage(QWidget):
         return "\n".join(lines)
 
     def _background(self, row, column):
-        if column == VALUE and row.changed:
+        if (column == VALUE and row.changed) or (column == EXPLANATION and row.explanation_changed):
             return "#ffe08a"  # changed since the previous version
         if column == OUTLIER and row.outlier:
             return "#fde2c8"

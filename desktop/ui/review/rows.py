@@ -36,6 +36,8 @@ class ReviewRow:
     findings: str = ""  # the district's checks on this indicator, in words, each with whether it is explained
     severity: str = ""  # the worst of them: error | warning | notice | ""
     large_change: bool = False  # a year-on-year change beyond the usual range (a yoy check)
+    explanation_changed: bool = False  # the district's 说明 differs from the previous version's
+    previous_explanation: str = ""
 
 
 def district_figures(store, semester: Semester, units: set[str]) -> dict:
@@ -47,7 +49,7 @@ def district_figures(store, semester: Semester, units: set[str]) -> dict:
 
 
 def review_rows(report: HalfReport, catalog: Catalog, previous: dict[str, str] | None, threads: list[Thread],
-                others: dict, lang: str) -> list[ReviewRow]:  # fmt: skip
+                others: dict, lang: str, previous_explanations: dict[str, str] | None = None) -> list[ReviewRow]:  # fmt: skip
     rows = []
     by_code: dict[str, list[Thread]] = {}
     for t in threads:
@@ -75,11 +77,13 @@ def review_rows(report: HalfReport, catalog: Catalog, previous: dict[str, str] |
         mine = by_code.get(ind.code, [])
         open_count = sum(t.open for t in mine)
         queries = Text(f"{open_count}个未解决 / 共{len(mine)}个", f"{open_count} open / {len(mine)}")(lang) if mine else ""
+        explanation = report.half.explanations.get(ind.code, "")
+        said_before = (previous_explanations or {}).get(ind.code, "")
         rows.append(ReviewRow(ind.code, ind.name(lang), ind.unit(lang), shown(ind, report.figures, lang), before, changed,
                               shown(ind, report.previous, lang), shown(ind, report.last_year, lang),
                               att.target.shown(ind, lang) if att else "", bool(att and att.status == MISSED),
-                              report.half.explanations.get(ind.code, ""), flag, queries, open_count,
-                              *findings.get(ind.code, ("", "", False))))  # fmt: skip
+                              explanation, flag, queries, open_count, *findings.get(ind.code, ("", "", False)),
+                              earlier is not None and said_before != explanation, said_before))  # fmt: skip
     return rows
 
 
