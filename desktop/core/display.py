@@ -75,7 +75,7 @@ class ChangeLine:
 
 
 WHAT = {"value": Text("数值", "value"), "explanation": Text("说明", "explanation"), "status": Text("状态", "status"),
-        "queries": Text("问题与答复", "queries")}  # fmt: skip
+        "queries": Text("问题与答复", "queries"), "version": Text("版本", "version"), "received": Text("报送件", "submission")}  # fmt: skip
 
 
 def change_lines(catalog: Catalog, changes, lang: str) -> list[ChangeLine]:
@@ -84,7 +84,7 @@ def change_lines(catalog: Catalog, changes, lang: str) -> list[ChangeLine]:
     from desktop.core.workflow import STATUS_NAMES, Status
 
     order = {code: i for i, code in enumerate(catalog.indicators)}
-    kinds = ("status", "queries", "value", "explanation")
+    kinds = ("status", "version", "received", "queries", "value", "explanation")
     lines = []
     for ch in sorted(changes, key=lambda c: (order.get(c.code, -1), kinds.index(c.what) if c.what in kinds else 9)):
         ind = catalog.indicators.get(ch.code)
@@ -93,6 +93,10 @@ def change_lines(catalog: Catalog, changes, lang: str) -> list[ChangeLine]:
             old, new = exact(ind, ch.old, lang), exact(ind, ch.new, lang)
         elif ch.what == "status":
             old, new = (STATUS_NAMES[Status(v)](lang) if v else "" for v in (ch.old, ch.new))
+        elif ch.what == "version":
+            old, new = (Text(f"第{v}版", f"version {v}")(lang) if v else "" for v in (ch.old, ch.new))
+        elif ch.what == "received":
+            old, new = "", Text("已接收", "received")(lang)
         elif ch.what == "queries":
             old, new = "", Text("已更新", "updated")(lang)
         else:

@@ -346,7 +346,12 @@ class Submissions:
                 s.execute(_NEW_HALF, columns_of(_HALF, {"unit_code": unit.code, "semester": str(semester), **fields}))
             else:
                 s.execute(_UPDATE_HALF, {"row_id": row.id, **columns_of(_HALF, fields)})
-            changes.append(Change("", previous, Status.SUBMITTED, "status"))
+            if previous != Status.SUBMITTED:
+                changes.append(Change("", previous, Status.SUBMITTED, "status"))
+            elif row.version != version:  # a later version while the earlier waited: the status stays 已报送
+                changes.append(Change("", row.version, version, "version"))
+            else:  # one database playing both sides (the demo): the district's own sign-off, received as it stands
+                changes.append(Change("", None, None, "received"))
             s.execute(_KEEP_VERSION, columns_of(_KEPT, {
                 "unit_code": unit.code, "semester": str(semester), "version": version, "fingerprint": signed.fingerprint,
                 "received_by": actor_name, "received_at": utcnow(),

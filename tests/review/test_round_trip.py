@@ -404,8 +404,13 @@ def test_a_version_that_rewrites_only_an_explanation_shows_what_it_rewrote(two, 
     district.submissions.act("wanzhou_approver", unit, H1, Action.WITHDRAW, "补充说明")
     district.store.set_values("wanzhou", unit, H1, {}, {"air.good_ratio": "降水偏多，扬尘减少；已与监测站核实"})
     district.submissions.sign_off("wanzhou", "wanzhou_approver", "ecoreport", unit, H1)
-    assert import_file(bureau.store, export_submission(district, unit, tmp_path / "s2.xlsx"), "reviewer").status == IMPORTED
-    assert Review(bureau.store).previous_version(unit, H1)[1]["air.good_ratio"] == "降水偏多"
+    result = import_file(bureau.store, export_submission(district, unit, tmp_path / "s2.xlsx"), "reviewer")
+    assert result.status == IMPORTED and Review(bureau.store).previous_version(unit, H1)[1]["air.good_ratio"] == "降水偏多"
+    # Still 已报送 (the bureau had not begun): what changed is the version, not a status that stayed the same.
+    from desktop.core.display import change_lines
+
+    lines = [(line.what, line.old, line.new) for line in change_lines(bureau.catalog, result.changed, "zh")]
+    assert lines[0] == ("版本", "第1版", "第2版") and not any(what == "状态" for what, _, _ in lines)
     db = str(bureau.store.db.url).removeprefix("sqlite:///")
     run = lambda *a: subprocess.run([sys.executable, "-m", "desktop", "--db", db, *a, "--user", "reviewer"], capture_output=True,  # noqa: E731
                                     text=True, env=dict(os.environ, ECOREPORT_PASSWORD="ecoreport"), check=True)  # fmt: skip
@@ -413,3 +418,16 @@ def test_a_version_that_rewrites_only_an_explanation_shows_what_it_rewrote(two, 
     assert shown["changed"] == {}
     assert shown["explanations_changed"] == {"air.good_ratio": ["降水偏多", "降水偏多，扬尘减少；已与监测站核实"]}
     assert "Δ 说明 优良天数比例 (air.good_ratio): 降水偏多 → 降水偏多，扬尘减少；已与监测站核实" in run("review", "show", "500101", "2024H1").stdout
+
+
+def test_one_database_playing_both_sides_receives_without_a_status_that_did_not_change(two, tmp_path):
+    """The demo: the district's sign-off already reads 已报送 here; receiving it says 已接收, not 已报送 → 已报送."""
+    from desktop.core.display import change_lines
+
+    district, _ = two
+    unit = district.units.find("500101")
+    district.store.set_values("wanzhou", unit, H1, {}, {"air.good_ratio": "降水偏多"})
+    district.submissions.sign_off("wanzhou", "wanzhou_approver", "ecoreport", unit, H1)
+    result = import_file(district.store, export_submission(district, unit, tmp_path / "s1.xlsx"), "reviewer")
+    lines = [(line.what, line.old, line.new) for line in change_lines(district.catalog, result.changed, "zh")]
+    assert result.status == IMPORTED and lines == [("报送件", "", "已接收")]
