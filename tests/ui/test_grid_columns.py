@@ -3,6 +3,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 from desktop.ui.models.indicators import EXPLANATION, NAME, STATUS, UNIT
 
 
@@ -56,6 +58,38 @@ def test_the_bureaus_tables_name_every_district_whole(qapp, qtbot, demo_copy, se
         for table, text in ((window.inbox.table, longest.label("zh")), (window.queries.table, longest.name("zh")),
                             (window.findings.table, longest.name("zh"))):  # fmt: skip
             assert table.columnWidth(0) >= table.fontMetrics().horizontalAdvance(text) + 20, (table, text)
+    finally:
+        i18n.remove(qapp, reviewer.translators)
+        reviewer.context().store.db.dispose()
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_the_review_and_inbox_headings_and_units_read_whole_and_figures_line_up(qapp, qtbot, demo_copy, settings, dialogs,
+                                                                               lang):  # fmt: skip
+    """English headings run longer: "Previous version", not "evious versio"; 微克/立方米 whole; digits right-aligned."""
+    from PySide6.QtCore import Qt
+
+    from desktop.ui import i18n
+    from desktop.ui.review.review_page import VALUE as REVIEW_VALUE
+
+    from .conftest import open_gui
+
+    reviewer = open_gui(qapp, demo_copy, settings, lang=lang, user="reviewer")
+    qtbot.addWidget(reviewer.window)
+    try:
+        window = reviewer.window
+        window.open_unit("500104")
+        for table in (window.review.table, window.inbox.table, window.findings.table, window.queries.table):
+            header, model = table.horizontalHeader(), table.model()
+            for column in range(model.columnCount() - 1):  # the last stretches to what is left
+                text = model.headerData(column, Qt.Orientation.Horizontal)
+                assert table.columnWidth(column) >= header.fontMetrics().horizontalAdvance(text) + 10, (text, table)
+        review = window.review
+        units = [review.model.index(r, 1).data() for r in range(review.model.rowCount())]
+        widest = max(units, key=review.table.fontMetrics().horizontalAdvance)
+        assert review.table.columnWidth(1) >= review.table.fontMetrics().horizontalAdvance(widest) + 20, widest
+        aligned = review.model.index(0, REVIEW_VALUE).data(Qt.ItemDataRole.TextAlignmentRole)
+        assert aligned is not None and Qt.AlignmentFlag(aligned) & Qt.AlignmentFlag.AlignRight
     finally:
         i18n.remove(qapp, reviewer.translators)
         reviewer.context().store.db.dispose()

@@ -13,16 +13,18 @@ SORT_ROLE = Qt.ItemDataRole.UserRole + 2  # what a column sorts by: its key, or 
 
 class RowTableModel(QAbstractTableModel):
     """columns: (header, text_of_row[, sort_key_of_row]); background(row, column) → colour name or None;
-    decoration(row, column) → QIcon or None; tooltip(row, column) → text or None (then the cell's own text)."""
+    decoration(row, column) → QIcon or None; tooltip(row, column) → text or None (then the cell's own text); `right`: the
+    columns of figures, aligned right so their digits line up."""
 
     def __init__(self, columns: Sequence[tuple[str, Callable]], background: Callable | None = None,
                  foreground: Callable | None = None, parent=None, decoration: Callable | None = None,
-                 tooltip: Callable | None = None):  # fmt: skip
+                 tooltip: Callable | None = None, right: Sequence[int] = ()):  # fmt: skip
         super().__init__(parent)
         self._columns = list(columns)
         self._rows: list = []
         self._background, self._foreground, self._decoration = background, foreground, decoration
         self._tooltip = tooltip
+        self._right = frozenset(right)
 
     def set_rows(self, rows: list) -> None:
         self.beginResetModel()
@@ -65,6 +67,8 @@ class RowTableModel(QAbstractTableModel):
             return QBrush(QColor(colour)) if colour else None
         if role == Qt.ItemDataRole.DecorationRole and self._decoration is not None:
             return self._decoration(row, index.column())
+        if role == Qt.ItemDataRole.TextAlignmentRole and index.column() in self._right:
+            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         if role == ROW_ROLE:
             return row
         if role == SORT_ROLE:

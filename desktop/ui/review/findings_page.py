@@ -15,7 +15,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop.ui.column_fit import fit_column
+from desktop.ui.column_fit import fit_column, fit_headers
 from desktop.ui.icons import finding_icon
 from desktop.ui.models.filtering import refilter
 from desktop.ui.models.simple_table import ROW_ROLE, RowTableModel
@@ -70,6 +70,7 @@ class FindingsPage(QWidget):
             self.table.setColumnWidth(col, width)
         lang = controller.lang
         fit_column(self.table, 0, (u.name(lang) for u in controller.ctx.units.districts()), 90, 200)  # 石柱土家族自治县 whole
+        fit_headers(self.table)
         self.table.activated.connect(self._open)  # Enter, double-click
         self.table.setAccessibleName(self.tr("Findings of every received submission"))
         self.severity_filter = QComboBox(self)

@@ -22,7 +22,7 @@ from PySide6.QtWidgets import (
 
 from desktop.core.workflow import INBOX_NAMES, Status
 from desktop.store.review import Completeness
-from desktop.ui.column_fit import fit_column
+from desktop.ui.column_fit import fit_column, fit_headers
 from desktop.ui.file_dialogs import open_paths, said_saved, save_path
 from desktop.ui.models.simple_table import RowTableModel
 from desktop.ui.review.inbox_filter import InboxFilter
@@ -51,7 +51,7 @@ class InboxPage(QWidget):
             (self.tr("Unexplained warnings"), lambda r: "—" if r.status == Status.DRAFT else r.warnings, lambda r: r.warnings),
             (self.tr("Open queries"), lambda r: r.open_queries, lambda r: r.open_queries),
         ], background=lambda r, c: STATUS_COLOURS.get(r.status) if c == 1 else ("#f8d7da" if c == 5 and r.days_overdue else None),
-           parent=self)  # fmt: skip
+           right=(2, 5, 6, 7), parent=self)  # fmt: skip
         self.proxy = InboxFilter(self)
         self.proxy.setSourceModel(self.model)
         self.table = QTableView(self)
@@ -65,6 +65,8 @@ class InboxPage(QWidget):
         for col, width in ((0, 230), (1, 80), (2, 50), (3, 140), (4, 100), (5, 80), (6, 60), (7, 100)):
             self.table.setColumnWidth(col, width)
         fit_column(self.table, 0, (u.label(lang) for u in controller.ctx.units), 200, 300)  # with room for the sort mark
+        fit_column(self.table, 1, (name(lang) for name in INBOX_NAMES.values()), 80, 160)  # "not submitted" on one line
+        fit_headers(self.table)
         self.table.activated.connect(lambda index: self.openUnit.emit(self.proxy.row(index.row()).unit.code))  # Enter, double-click
         self.table.setAccessibleName(self.tr("Districts of the half"))
         self.search = QLineEdit(self)

@@ -17,7 +17,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop.ui.column_fit import fit_column
+from desktop.ui.column_fit import fit_column, fit_headers
 from desktop.ui.file_dialogs import said_saved, save_path
 from desktop.ui.models.simple_table import RowTableModel
 
@@ -51,6 +51,7 @@ class QueriesPage(QWidget):
         for col, width in ((0, 110), (1, 230), (2, 70), (3, 90), (4, 90), (5, 80)):
             self.table.setColumnWidth(col, width)
         fit_column(self.table, 0, (u.name(lang) for u in ctx.units.districts()), 110, 200)
+        fit_headers(self.table)
         self.table.activated.connect(lambda index: self.openUnit.emit(self.model.row(index.row()).unit.code))
         self.table.setAccessibleName(self.tr("Unresolved queries of every district"))
         self.count = QLabel(self)

@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
 )  # fmt: skip
 
 from desktop.core.workflow import INBOX_NAMES, REVIEWABLE, Action, Status, available
+from desktop.ui.column_fit import fit_column, fit_headers
 from desktop.ui.empty_hint import EmptyHint
 from desktop.ui.file_dialogs import save_path
 from desktop.ui.frozen_column import FrozenColumnTable
@@ -62,7 +63,7 @@ class ReviewPage(QWidget):
             (self.tr("Explanation"), lambda r: r.explanation),
             (self.tr("Across districts"), lambda r: r.outlier), (self.tr("Queries"), lambda r: r.queries),
         ], background=self._background, foreground=lambda r, c: "#9c0006" if c == VALUE and r.missed else None,
-           decoration=self._decoration, tooltip=self._tooltip, parent=self)  # fmt: skip
+           decoration=self._decoration, tooltip=self._tooltip, right=(VALUE, PREVIOUS_VERSION, 4, 5), parent=self)  # fmt: skip
         self.shown_rows = ChangedOnly(self)
         self.shown_rows.setSourceModel(self.model)
         self.table = FrozenColumnTable(self)  # the indicator's name stays beside every figure scrolled to
@@ -74,6 +75,9 @@ class ReviewPage(QWidget):
         self.table.horizontalHeader().setStretchLastSection(True)
         for col, width in ((0, 220), (1, 60), (2, 90), (3, 80), (4, 70), (5, 80), (6, 70), (7, 220), (8, 150), (9, 190)):
             self.table.setColumnWidth(col, width)
+        units = (ind.unit(controller.lang) for ind in controller.ctx.catalog.indicators.values())
+        fit_column(self.table, 1, units, 60, 120)  # 微克/立方米 whole
+        fit_headers(self.table)
         self.title = QLabel(self)
         self.title.setStyleSheet("font-weight: bold;")
         self.title.setWordWrap(True)  # a long reason or comment wraps; it never widens the window past the screen
