@@ -43,9 +43,10 @@ def _status(ind: Indicator, report: HalfReport, by_code: dict[str, list[CheckRes
     att = report.attainments.get(ind.code)
     warnings = [r for r in results if r.severity == "warning" and r.kind != "target"]
     unexplained = [r for r in warnings if not r.explained]
-    if att is not None and att.status == MISSED:  # a missed target stays missed; its 说明 is said beside it
-        explained = any(r.kind == "target" and r.explained for r in results)
-        return MISSED_TARGET, (EXPLAINED_WORD(lang) if explained else "") + att.describe(ind, lang)
+    if att is not None and att.status == MISSED:  # a missed target stays missed, in words; its 说明 is said beside it
+        if any(r.kind == "target" and r.explained for r in results):  # a warning dealt with, as the checks list shows it
+            return EXPLAINED, EXPLAINED_WORD(lang) + att.describe(ind, lang)
+        return MISSED_TARGET, att.describe(ind, lang)
     if unexplained:
         return WARNING, unexplained[0].message(lang)
     if warnings:

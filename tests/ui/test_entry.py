@@ -647,6 +647,20 @@ def test_an_explained_warning_reads_as_explained_in_the_grid_as_in_the_checks_li
     window.controller.edit_explanation("air.good_ratio", "降水偏多，扬尘减少")
     qtbot.waitUntil(lambda: row().status == EXPLAINED)
     assert status().data().startswith("已说明：“优良天数比例”同比变化") and status().data(Qt.ItemDataRole.BackgroundRole) is None
+    # A missed target is a warning too: amber, as the checks list shows it, not an error's red; once explained, green.
+    from desktop.ui.rows import MISSED_TARGET
+
+    window.controller.edit_value("air.pm25", "45.0")  # above its target
+    pm25 = lambda: window.model.rows()[window.model.row_of("air.pm25")]  # noqa: E731
+    assert pm25().status == MISSED_TARGET and cell(window, "air.pm25", STATUS).data().startswith("未达标")
+    background = cell(window, "air.pm25", STATUS).data(Qt.ItemDataRole.BackgroundRole).color().name()
+    assert background == STATUS_COLOURS[WARNING] != STATUS_COLOURS["error"]
+    dot = cell(window, "air.pm25", STATUS).data(Qt.ItemDataRole.DecorationRole).pixmap(12, 12).toImage().pixelColor(6, 6)
+    assert dot.name() == "#e0a800"  # the warning's dot
+    window.controller.edit_explanation("air.pm25", "受区域传输影响，已加密管控")
+    qtbot.waitUntil(lambda: pm25().status == EXPLAINED)
+    assert cell(window, "air.pm25", STATUS).data().startswith("已说明：未达标")
+    assert cell(window, "air.pm25", STATUS).data(Qt.ItemDataRole.BackgroundRole) is None
 
 
 def test_an_explanation_typed_and_left_without_save_is_stored_not_dropped(gui, qtbot):

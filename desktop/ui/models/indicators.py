@@ -19,7 +19,8 @@ from desktop.ui.rows import EMPTY, ERROR, EXPLAINED, MET_TARGET, MISSED_TARGET, 
 NAME, VALUE, UNIT, PREVIOUS, LAST_YEAR, CHANGE, TARGET, STATUS, EXPLANATION = range(9)
 CODE_ROLE = Qt.ItemDataRole.UserRole + 1
 ROW_ROLE = Qt.ItemDataRole.UserRole + 2
-STATUS_COLOURS = {ERROR: "#f8d7da", WARNING: "#fff3cd", MISSED_TARGET: "#f8d7da", MET_TARGET: "#d4edda"}
+# A missed target is a warning (核实性审核), coloured as the checks list colours it; only an error blocks, and is red.
+STATUS_COLOURS = {ERROR: "#f8d7da", WARNING: "#fff3cd", MISSED_TARGET: "#fff3cd", MET_TARGET: "#d4edda"}
 DERIVED = QColor("#eaf4ea")
 READ_ONLY = QColor("#f4f4f4")
 
@@ -110,7 +111,7 @@ class IndicatorTableModel(QAbstractTableModel):
             if col == VALUE and not row.editable:
                 return QBrush(READ_ONLY)
         if role == Qt.ItemDataRole.DecorationRole and col == STATUS:
-            shown = {EMPTY: "none", EXPLAINED: "met"}.get(row.status, row.status)  # explained: green, as in the checks list
+            shown = {EMPTY: "none", EXPLAINED: "met", MISSED_TARGET: "warning"}.get(row.status, row.status)  # as the checks list
             return None if row.status == NO_GOAL else icons.status_icon(shown)
         if role == CODE_ROLE:
             return row.code
