@@ -72,6 +72,13 @@ class Topic:
     codes: tuple[str, ...]
 
 
+def plain_words(text: str) -> str:
+    """The text without spaces or punctuation, in lower case: how boilerplate is recognised however it is typed."""
+    import unicodedata
+
+    return "".join(ch for ch in text.casefold() if not unicodedata.category(ch).startswith(("P", "Z", "C", "S")))
+
+
 @dataclass(slots=True)
 class Catalog:
     version: str
@@ -81,6 +88,7 @@ class Catalog:
     _derived_order: list[Indicator] = field(default_factory=list)
     counts: frozenset[str] = frozenset()  # integer indicators: stored as plain digits
     kept_as_text: frozenset[str] = frozenset()  # texts and categories: stored as they are read back
+    boilerplate: frozenset[str] = frozenset()  # explanations that explain nothing (核实无误), as plain_words gives them
     # applicable(municipality), made once
     _seen: dict[bool, tuple[Indicator, ...]] = field(default_factory=dict, init=False, repr=False, compare=False)
 
@@ -90,6 +98,11 @@ class Catalog:
                       False: tuple(i for i in self.indicators.values() if self._reaches_district(i))}  # fmt: skip
         self.counts = frozenset(i.code for i in self.indicators.values() if i.type == "integer")
         self.kept_as_text = frozenset(i.code for i in self.indicators.values() if i.type in ("text", "category"))
+
+    def explains(self, text: str) -> bool:
+        """Whether an explanation gives a reason: not empty, and not boilerplate alone ("核实无误。" is not one)."""
+        words = plain_words(text)
+        return bool(words) and words not in self.boilerplate
 
     def __getitem__(self, code: str) -> Indicator:
         return self.indicators[code]

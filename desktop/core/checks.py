@@ -73,16 +73,25 @@ def run_checks(
     results += _targets(catalog, targets, data, figures)
     results += _year_on_year(catalog, visible, data, figures)
     if data.explanations:
-        results = [_mark_explained(r, data.explanations) for r in results]
+        results = [_mark_explained(r, data.explanations, catalog) for r in results]
     results.sort(key=lambda r: SEVERITY_ORDER[r.severity])
     return results
 
 
-def _mark_explained(result: CheckResult, explanations: Mapping[str, str]) -> CheckResult:
-    if result.severity != "warning" or not any(explanations.get(c, "").strip() for c in result.codes):
+def _mark_explained(result: CheckResult, explanations: Mapping[str, str], catalog: Catalog) -> CheckResult:
+    """A warning is explained by a reason on one of its codes; boilerplate alone (核实无误) leaves it unexplained, and its
+    message says why, wherever it is read: the cell, the checks list, the refusal to submit, the bureau's findings."""
+    if result.severity != "warning":
         return result
-    return CheckResult(result.rule, result.kind, result.severity, result.codes, result.message,
-                       result.actual, result.expected, explained=True)  # fmt: skip
+    said = [explanations.get(c, "").strip() for c in result.codes if explanations.get(c, "").strip()]
+    if any(catalog.explains(text) for text in said):
+        return CheckResult(result.rule, result.kind, result.severity, result.codes, result.message,
+                           result.actual, result.expected, explained=True)  # fmt: skip
+    if not said:
+        return result
+    message = Text(f"{result.message.zh}（说明“{said[0]}”未写明原因，请说明为什么）",
+                   f"{result.message.en} (the explanation “{said[0]}” gives no reason: say why)")  # fmt: skip
+    return CheckResult(result.rule, result.kind, result.severity, result.codes, message, result.actual, result.expected)
 
 
 def _range_and_required(visible: list[Indicator], data: CheckInput, figures: Figures) -> list[CheckResult]:

@@ -23,6 +23,7 @@ from desktop.core.catalog import (
     Plausibility,
     Rule,
     Topic,
+    plain_words,
 )
 from desktop.core.formulas import CONTEXT_NAMES, Formula, FormulaError
 from desktop.core.semester import Semester
@@ -207,6 +208,9 @@ def load_catalog(directory: Path, written_before: bool = False) -> Catalog:
     index = _Table(index_file, "(top)", _read_toml(index_file))
     version = index.get("version", str)
     topic_codes = index.get("topics", list)
+    boilerplate = index.get("boilerplate", list, [])
+    if not all(isinstance(b, str) and plain_words(b) for b in boilerplate):
+        raise index.fail("boilerplate", "must be a list of phrases, each with words in it")
     index.finish()
     topics: list[Topic] = []
     indicators: dict[str, Indicator] = {}
@@ -249,7 +253,9 @@ def load_catalog(directory: Path, written_before: bool = False) -> Catalog:
         topics.append(Topic(topic_code, topic_name, tuple(codes)))
     _check_references(directory, indicators, rules)
     _trial(directory, indicators, rules)
-    return Catalog(version, topics, _order(indicators), rules)
+    catalog = Catalog(version, topics, _order(indicators), rules)
+    catalog.boilerplate = frozenset(plain_words(b) for b in boilerplate)
+    return catalog
 
 
 def _trial(directory: Path, indicators: dict[str, Indicator], rules: list[Rule]) -> None:

@@ -92,6 +92,7 @@ def broken(tmp_path):
         ("catalog/enf.toml", "max = 100000\n", "", "indicator[0] (enf.penalties).max", "is required"),
         ("catalog/air.toml", "max = 500\n", "max = 100000000000000\n", "indicator[4] (air.pm25).max", "15 significant digits"),
         ("catalog/air.toml", "max = 500\n", "max = 500\nposition = true\n", "indicator[4] (air.pm25).position", "only an entered integer"),
+        ("catalog/catalog.toml", '"核实无误", ', '"。", ', "(top).boilerplate", "each with words in it"),
         # Formulas and rules are tried on sample values when the catalog loads, not first in a user's report.
         ("catalog/water.toml", 'formula = "100 * water.sections_excellent / water.sections_total"',
          'formula = "water.sections_excellent < water.sections_total"', "water.excellent_ratio.formula", "must give a number"),

@@ -139,6 +139,26 @@ def test_year_on_year_jump_needs_an_explanation(resources, complete):
     assert jump.explained and not jump.blocking
 
 
+@pytest.mark.parametrize("said", ["核实无误", "核实无误。", " 经核实，数据无误！", "OK", "N/A"])
+def test_boilerplate_is_not_an_explanation_and_the_warning_says_so(resources, complete, said):
+    """Bureaus return "核实无误": it leaves the warning unexplained (and blocking), and the message says why."""
+    last_year = dict(complete, **{"enf.penalties": 20})
+    complete["enf.penalties"] = 60
+    results = checks(resources, "500102", complete, last_year=last_year, explanations={"enf.penalties": said})
+    jump = next(r for r in results if r.rule == "yoy:enf.penalties")
+    assert jump.blocking and not jump.explained
+    assert f"说明“{said.strip()}”未写明原因，请说明为什么" in jump.message.zh and "gives no reason" in jump.message.en
+
+
+def test_a_reason_beside_the_boilerplate_explains(resources, complete):
+    last_year = dict(complete, **{"enf.penalties": 20})
+    complete["enf.penalties"] = 60
+    said = {"enf.penalties": "核实无误：本期开展专项执法行动"}
+    jump = next(r for r in checks(resources, "500102", complete, last_year=last_year, explanations=said)
+                if r.rule == "yoy:enf.penalties")  # fmt: skip
+    assert jump.explained and not jump.blocking and "未写明原因" not in jump.message.zh
+
+
 def test_small_absolute_changes_do_not_count(resources, complete):
     last_year = dict(complete, **{"enf.penalties": 2})
     complete["enf.penalties"] = 8  # +300 % but only 6 cases: under the floor of 10

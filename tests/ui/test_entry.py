@@ -684,3 +684,21 @@ def test_an_explanation_typed_and_left_without_save_is_stored_not_dropped(gui, q
     qtbot.waitUntil(lambda: explained(codes[1]) == "一处断面受施工影响")
     window.controller.undo_stack.undo()  # each kept as one step of its own
     assert not explained(codes[1]) and explained(codes[0]) == "降水偏多，扬尘减少"
+
+
+def test_boilerplate_typed_as_an_explanation_is_stored_and_said_to_explain_nothing(gui, qtbot):
+    """"核实无误" is kept as typed, and the cell says it gives no reason: the warning still stops the sign-off."""
+    from PySide6.QtTest import QTest
+
+    from desktop.ui.rows import WARNING
+
+    window, panel = gui.window, gui.window.checks
+    row = lambda: window.model.rows()[window.model.row_of("air.good_ratio")]  # noqa: E731
+    window.side.setCurrentWidget(panel)
+    panel._select_code("air.good_ratio")
+    panel.editor.setPlainText("核实无误")  # what an input method commits
+    QTest.mouseClick(panel.save, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: "未写明原因" in (cell(window, "air.good_ratio", STATUS).data() or ""))
+    assert gui.context().store.unit_half(gui.context().units.find("500101"), H1).explanations["air.good_ratio"] == "核实无误"
+    assert row().status == WARNING and "说明“核实无误”未写明原因，请说明为什么" in cell(window, "air.good_ratio", STATUS).data()
+    assert any(r.blocking and r.codes[0] == "air.good_ratio" for r in window.controller.report.checks)
