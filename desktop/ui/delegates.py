@@ -7,13 +7,15 @@ read as places to write, unlike figures that are calculated.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, Qt, Signal
+from PySide6.QtCore import QEvent, Qt, QTimer, Signal
 from PySide6.QtGui import QColor, QPen
 from PySide6.QtWidgets import QComboBox, QLineEdit, QStyledItemDelegate
 
 from desktop.ui.models.indicators import EXPLANATION, ROW_ROLE, VALUE
 
 COMMIT_KEYS = (Qt.Key.Key_Return, Qt.Key.Key_Enter, Qt.Key.Key_Tab, Qt.Key.Key_Backtab)
+_KEEPS_FOCUS = (Qt.FocusReason.MouseFocusReason, Qt.FocusReason.TabFocusReason, Qt.FocusReason.BacktabFocusReason,
+                Qt.FocusReason.ShortcutFocusReason, Qt.FocusReason.OtherFocusReason)  # fmt: skip
 INPUT_FRAME = QColor("#6f8fb8")
 
 
@@ -71,7 +73,11 @@ class ValueDelegate(QStyledItemDelegate):
             reason = self.refusal(editor, index)
             if reason:
                 self._refuse(editor, index, reason)
-                return True  # the editor stays open with the text as typed, wherever the focus went
+                if event.type() == QEvent.Type.FocusOut and event.reason() in _KEEPS_FOCUS:
+                    # Clicked or tabbed away within the window: the keys come back to the refused text (else they went
+                    # nowhere while it stayed open). Another window or a menu takes the focus as usual.
+                    QTimer.singleShot(0, editor, editor.setFocus)
+                return True  # the editor stays open with the text as typed
         return super().eventFilter(editor, event)
 
     def setModelData(self, editor, model, index):

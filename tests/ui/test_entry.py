@@ -79,6 +79,28 @@ def test_a_value_that_does_not_fit_is_refused_at_the_cell_and_stays_in_the_edito
     assert stored(gui, "air.days_valid") == 180
 
 
+def test_a_click_elsewhere_leaves_the_keys_with_the_refused_text_not_nowhere(gui, qtbot):
+    """The refused editor stays open; a click on another cell must not leave the keyboard typing into nothing."""
+    from PySide6.QtTest import QTest
+
+    window = gui.window
+    window.activateWindow()
+    penalties = stored(gui, "enf.penalties")
+    editor = type_refused(qtbot, window, "water.sections_below_v", "x1")
+    assert editor.hasFocus() and window.grid.message.isVisible()
+    elsewhere = cell(window, "enf.penalties")
+    window.grid.setFocus(Qt.FocusReason.MouseFocusReason)  # what the click does first (offscreen clicks move no focus)
+    QTest.mouseClick(window.grid.viewport(), Qt.MouseButton.LeftButton, pos=window.grid.visualRect(elsewhere).center())
+    qtbot.waitUntil(editor.hasFocus)  # the keys come back to the refused text, and its reason is still shown
+    assert window.grid.state() == QAbstractItemView.State.EditingState and editor.text() == "x1"
+    assert "不是数字" in window.statusBar().currentMessage() or window.grid.message.isVisible()
+    editor.selectAll()
+    qtbot.keyClicks(editor, "1")
+    qtbot.keyClick(editor, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: window.grid.state() != QAbstractItemView.State.EditingState)
+    assert stored(gui, "water.sections_below_v") == 1 and stored(gui, "enf.penalties") == penalties
+
+
 def test_escape_drops_a_refused_value_and_its_message(gui, qtbot):
     window = gui.window
     editor = type_refused(qtbot, window, "air.pm25", "12,5")
