@@ -38,6 +38,8 @@ class HistoryChart(QWidget):
                 series.append(i, value)
                 values.append(value)
         chart.addSeries(series)
+        if not points:  # nothing recorded yet for this indicator
+            points = [("", None)]
         axis_x = QBarCategoryAxis()
         axis_x.append([label for label, _ in points])
         axis_y = QValueAxis()
@@ -46,6 +48,10 @@ class HistoryChart(QWidget):
         pad = (high - low) * 0.15 or max(abs(high) * 0.1, 1)
         axis_y.setRange(low - pad, high + pad)
         axis_y.setTickCount(3)
+        axis_y.applyNiceNumbers()  # 60, 70, 80 rather than 63.8, 69.0, 74.2
+        step = (axis_y.max() - axis_y.min()) / max(1, axis_y.tickCount() - 1)
+        if float(axis_y.min()).is_integer() and float(step).is_integer():
+            axis_y.setLabelFormat("%.0f")  # whole steps read whole: 80, not 80.0
         chart.addAxis(axis_x, Qt.AlignmentFlag.AlignBottom)
         chart.addAxis(axis_y, Qt.AlignmentFlag.AlignLeft)
         series.attachAxis(axis_x)

@@ -318,7 +318,9 @@ class MainWindow(QMainWindow):
         points = []
         for semester in c.semester.back(HistoryChart.HALVES):
             value = c.ctx.store.figures(c.unit, semester).get(code)
-            points.append((f"{semester.year % 100:02d}H{semester.half}", float(value) if value is not None else None))
+            points.append((semester.label(c.lang), float(value) if value is not None else None))
+        while points and points[0][1] is None:  # from the first half with a figure: no empty years before the data
+            points.pop(0)
         att = c.report.attainments.get(code)
         target = float(att.target.value) if att is not None and not isinstance(att.target.value, str) else None
         basis = att.target.basis(c.lang) if att is not None else ""

@@ -295,6 +295,15 @@ def test_history_chart_shows_the_value_and_the_target(gui):
     names = [s.name() for s in chart.series()]
     assert len(names) == 2 and names[1].startswith("目标")
     assert chart.series()[0].count() == 3  # 2023H1, 2023H2, 2024H1 exist in the demo
+    # From the first half with a figure, each named as people name it; the value axis in round steps.
+    from PySide6.QtCore import Qt
+
+    halves = chart.axes(Qt.Orientation.Horizontal)[0].categories()
+    assert halves == ["2023年上半年", "2023年下半年", "2024年上半年"]
+    values = chart.axes(Qt.Orientation.Vertical)[0]
+    step = (values.max() - values.min()) / (values.tickCount() - 1)
+    assert all(float(v).is_integer() for v in (values.min(), values.max(), step)), (values.min(), values.max())
+    assert values.labelFormat() == "%.0f"
 
 
 def test_history_tab_opens_on_the_row_already_chosen(gui):
