@@ -25,6 +25,7 @@ class EntryController(QObject):
     threadsChanged = Signal(list)  # [Thread]: the bureau's queries on this half
     refused = Signal(str)  # why an edit was not stored, in the user's language
     saved = Signal(object)  # datetime of the last write
+    explanationsToCheck = Signal(str)  # a figure whose warning was explained has changed: the 说明 may no longer fit
 
     def __init__(self, ctx: AppContext, user, parent=None):
         super().__init__(parent)
@@ -199,6 +200,7 @@ class EntryController(QObject):
         notes = {code: (n or "") for code, (_, n) in snapshot.items() if n != current[code][1]}
         loaded = self.report.half.versions
         expected = {code: loaded.get(code, (0,))[0] for code in set(values) | set(notes)}
+        explained = {r.rule: r.actual for r in self.report.checks if r.severity == "warning" and r.explained}
         try:
             self.ctx.store.set_values(self.user.name, self.unit, self.semester, values, notes, reason=label, expected=expected)
         except UserError as exc:
@@ -208,6 +210,19 @@ class EntryController(QObject):
             return
         self.reload()
         self.saved.emit(datetime.now())
+        if values:
+            self._explained_figures_moved(explained)
+
+    def _explained_figures_moved(self, explained: dict[str, str | None]) -> None:
+        """Says which explained warnings now stand on another figure: the 说明 was written for the one before."""
+        moved = []
+        for r in self.report.checks:
+            if r.severity == "warning" and r.explained and r.rule in explained and explained[r.rule] != r.actual:
+                ind = self.ctx.catalog[r.codes[0]]
+                moved.append(f"{ind.name(self.lang)} {explained[r.rule] or '—'} → {r.actual or '—'}")
+        if moved:
+            self.explanationsToCheck.emit(self.tr("Explained figures changed: %1. Check that each explanation still fits.")
+                                          .replace("%1", self.tr(", ").join(moved)))
 
     def withdraw(self, approver: str, password: str, reason: str) -> None:
         """An approver of the unit takes back a signed-off half the bureau has not accepted (their password confirms)."""

@@ -209,6 +209,7 @@ class MainWindow(QMainWindow):
         c.reportChanged.connect(self.show_report)
         c.refused.connect(self.show_refusal)
         c.saved.connect(self.show_saved)
+        c.explanationsToCheck.connect(lambda text: self.statusBar().showMessage(text, 20000))
         self.model.valueEdited.connect(c.edit_value)
         self.model.explanationEdited.connect(c.edit_explanation)
         self.delegate.refused.connect(self.show_refusal_at)

@@ -748,36 +748,46 @@ The bureau&apos;s key fingerprint: %3</source>
 <context>
     <name>EntryController</name>
     <message>
-        <location filename="../../desktop/ui/controller.py" line="91"/>
+        <location filename="../../desktop/ui/controller.py" line="92"/>
         <source>An explanation may not exceed %1 characters</source>
         <translation>说明不能超过%1字</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/controller.py" line="111"/>
+        <location filename="../../desktop/ui/controller.py" line="112"/>
         <source>Type the value in the column “This half”, or an explanation in “Explanation”</source>
         <translation>请在“本期”列填写数值，或在“说明”列填写说明</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/controller.py" line="120"/>
+        <location filename="../../desktop/ui/controller.py" line="121"/>
         <source>Edit %1</source>
         <translation>修改“%1”</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/controller.py" line="128"/>
+        <location filename="../../desktop/ui/controller.py" line="129"/>
         <source>Explain %1</source>
         <translation>说明“%1”</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/ui/controller.py" line="165"/>
+        <location filename="../../desktop/ui/controller.py" line="166"/>
         <source>Paste %n cell(s)</source>
         <translation>
             <numerusform>粘贴 %n 个单元格</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/controller.py" line="186"/>
+        <location filename="../../desktop/ui/controller.py" line="187"/>
         <source>Import %1</source>
         <translation>导入 %1</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/controller.py" line="224"/>
+        <source>Explained figures changed: %1. Check that each explanation still fits.</source>
+        <translation>已说明的数值有变化：%1。请确认各条说明仍然适用</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/controller.py" line="225"/>
+        <source>, </source>
+        <translation>；</translation>
     </message>
 </context>
 <context>
@@ -918,15 +928,15 @@ The bureau&apos;s key fingerprint: %3</source>
     </message>
     <message>
         <location filename="../../desktop/ui/review/findings_page.py" line="56"/>
-        <location filename="../../desktop/ui/review/findings_page.py" line="79"/>
-        <location filename="../../desktop/ui/review/findings_page.py" line="89"/>
+        <location filename="../../desktop/ui/review/findings_page.py" line="80"/>
+        <location filename="../../desktop/ui/review/findings_page.py" line="90"/>
         <source>Severity</source>
         <translation>严重程度</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/review/findings_page.py" line="56"/>
-        <location filename="../../desktop/ui/review/findings_page.py" line="81"/>
-        <location filename="../../desktop/ui/review/findings_page.py" line="91"/>
+        <location filename="../../desktop/ui/review/findings_page.py" line="82"/>
+        <location filename="../../desktop/ui/review/findings_page.py" line="92"/>
         <source>Rule</source>
         <translation>审核规则</translation>
     </message>
@@ -941,32 +951,32 @@ The bureau&apos;s key fingerprint: %3</source>
         <translation>区县说明</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review/findings_page.py" line="74"/>
+        <location filename="../../desktop/ui/review/findings_page.py" line="75"/>
         <source>Findings of every received submission</source>
         <translation>全部已收到报送的审核发现</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review/findings_page.py" line="76"/>
+        <location filename="../../desktop/ui/review/findings_page.py" line="77"/>
         <source>Every severity</source>
         <translation>全部严重程度</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review/findings_page.py" line="83"/>
+        <location filename="../../desktop/ui/review/findings_page.py" line="84"/>
         <source>Unexplained warnings only</source>
         <translation>只看未说明的警告</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review/findings_page.py" line="111"/>
+        <location filename="../../desktop/ui/review/findings_page.py" line="112"/>
         <source>Every rule</source>
         <translation>全部规则</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review/findings_page.py" line="116"/>
+        <location filename="../../desktop/ui/review/findings_page.py" line="117"/>
         <source>%1 (%2)</source>
         <translation>%1（%2）</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review/findings_page.py" line="124"/>
+        <location filename="../../desktop/ui/review/findings_page.py" line="125"/>
         <source>%1 findings in %2 districts</source>
         <translation>%1 条，涉及 %2 个区县</translation>
     </message>
@@ -1199,8 +1209,8 @@ The bureau&apos;s key fingerprint: %3</source>
     </message>
     <message>
         <location filename="../../desktop/ui/review/inbox_page.py" line="44"/>
-        <location filename="../../desktop/ui/review/inbox_page.py" line="79"/>
-        <location filename="../../desktop/ui/review/inbox_page.py" line="110"/>
+        <location filename="../../desktop/ui/review/inbox_page.py" line="81"/>
+        <location filename="../../desktop/ui/review/inbox_page.py" line="112"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
@@ -1240,182 +1250,182 @@ The bureau&apos;s key fingerprint: %3</source>
         <translation>未解决问题</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review/inbox_page.py" line="69"/>
+        <location filename="../../desktop/ui/review/inbox_page.py" line="71"/>
         <source>Districts of the half</source>
         <translation>本半年度各区县</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review/inbox_page.py" line="71"/>
+        <location filename="../../desktop/ui/review/inbox_page.py" line="73"/>
         <source>Find a district: name, pinyin initials (wz) or code</source>
         <translation>查找区县：名称、拼音首字母（如 wz）或代码</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review/inbox_page.py" line="73"/>
+        <location filename="../../desktop/ui/review/inbox_page.py" line="75"/>
         <source>Find a district</source>
         <translation>查找区县</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review/inbox_page.py" line="76"/>
+        <location filename="../../desktop/ui/review/inbox_page.py" line="78"/>
         <source>Every status</source>
         <translation>全部状态</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review/inbox_page.py" line="81"/>
+        <location filename="../../desktop/ui/review/inbox_page.py" line="83"/>
         <source>All districts</source>
         <translation>全部区县</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review/inbox_page.py" line="81"/>
+        <location filename="../../desktop/ui/review/inbox_page.py" line="83"/>
         <source>Overdue</source>
         <translation>逾期</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review/inbox_page.py" line="81"/>
+        <location filename="../../desktop/ui/review/inbox_page.py" line="83"/>
         <source>With errors</source>
         <translation>有错误</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review/inbox_page.py" line="82"/>
+        <location filename="../../desktop/ui/review/inbox_page.py" line="84"/>
         <source>With unexplained warnings</source>
         <translation>有未说明警告</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review/inbox_page.py" line="82"/>
+        <location filename="../../desktop/ui/review/inbox_page.py" line="84"/>
         <source>With open queries</source>
         <translation>有未解决问题</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review/inbox_page.py" line="84"/>
-        <location filename="../../desktop/ui/review/inbox_page.py" line="112"/>
+        <location filename="../../desktop/ui/review/inbox_page.py" line="86"/>
+        <location filename="../../desktop/ui/review/inbox_page.py" line="114"/>
         <source>Show</source>
         <translation>显示</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review/inbox_page.py" line="92"/>
+        <location filename="../../desktop/ui/review/inbox_page.py" line="94"/>
         <source>Reminder notice…</source>
         <translation>催报通知…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review/inbox_page.py" line="93"/>
+        <location filename="../../desktop/ui/review/inbox_page.py" line="95"/>
         <source>A workbook listing the districts that have not reported (or not again after a return), with days overdue, to send round</source>
         <translation>生成催报通知工作簿：列出尚未报送（或退回后尚未重新报送）的区县及逾期天数，可直接下发</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review/inbox_page.py" line="96"/>
+        <location filename="../../desktop/ui/review/inbox_page.py" line="98"/>
         <source>Import workbooks…</source>
         <translation>导入报送文件…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review/inbox_page.py" line="98"/>
+        <location filename="../../desktop/ui/review/inbox_page.py" line="100"/>
         <source>Accept the selected…</source>
         <translation>通过所选…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review/inbox_page.py" line="99"/>
+        <location filename="../../desktop/ui/review/inbox_page.py" line="101"/>
         <source>Accepts those of the selected districts with no errors, no unexplained warnings and no open queries; the confirmation lists them</source>
         <translation>对所选区县中无错误、无未说明警告、无未解决问题的报送审核通过；确认前会列出</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review/inbox_page.py" line="106"/>
+        <location filename="../../desktop/ui/review/inbox_page.py" line="108"/>
         <source>Drop submission workbooks here, or</source>
         <translation>将报送文件拖放到此处，或</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review/inbox_page.py" line="124"/>
-        <location filename="../../desktop/ui/review/inbox_page.py" line="220"/>
+        <location filename="../../desktop/ui/review/inbox_page.py" line="126"/>
+        <location filename="../../desktop/ui/review/inbox_page.py" line="222"/>
         <source>Import results</source>
         <translation>导入结果</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review/inbox_page.py" line="138"/>
+        <location filename="../../desktop/ui/review/inbox_page.py" line="140"/>
         <source>Completeness and timeliness: %1 on time, %2 late, %3 not received, %4 returned</source>
         <translation>报送完成情况：按时 %1 个，逾期 %2 个，未报送 %3 个，已退回 %4 个</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review/inbox_page.py" line="147"/>
+        <location filename="../../desktop/ui/review/inbox_page.py" line="149"/>
         <source>%1_reminder.xlsx</source>
         <translation>%1_催报通知.xlsx</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review/inbox_page.py" line="148"/>
+        <location filename="../../desktop/ui/review/inbox_page.py" line="150"/>
         <source>Save the reminder notice</source>
         <translation>保存催报通知</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review/inbox_page.py" line="155"/>
+        <location filename="../../desktop/ui/review/inbox_page.py" line="157"/>
         <source>Writing the reminder notice…</source>
         <translation>正在写出催报通知…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review/inbox_page.py" line="161"/>
+        <location filename="../../desktop/ui/review/inbox_page.py" line="163"/>
         <source>%1 shown</source>
         <translation>显示 %1 个</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review/inbox_page.py" line="180"/>
-        <location filename="../../desktop/ui/review/inbox_page.py" line="185"/>
+        <location filename="../../desktop/ui/review/inbox_page.py" line="182"/>
+        <location filename="../../desktop/ui/review/inbox_page.py" line="187"/>
         <source>Accept</source>
         <translation>审核通过</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review/inbox_page.py" line="180"/>
+        <location filename="../../desktop/ui/review/inbox_page.py" line="182"/>
         <source>Select the districts to accept in the list first.</source>
         <translation>请先在列表中选择要审核通过的区县。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review/inbox_page.py" line="185"/>
+        <location filename="../../desktop/ui/review/inbox_page.py" line="187"/>
         <source>None of the selected districts can be accepted:</source>
         <translation>所选区县都不能审核通过：</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review/inbox_page.py" line="188"/>
+        <location filename="../../desktop/ui/review/inbox_page.py" line="190"/>
         <source>version %1</source>
         <translation>第 %1 版</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review/inbox_page.py" line="183"/>
-        <location filename="../../desktop/ui/review/inbox_page.py" line="198"/>
+        <location filename="../../desktop/ui/review/inbox_page.py" line="185"/>
+        <location filename="../../desktop/ui/review/inbox_page.py" line="200"/>
         <source>%1: %2</source>
         <translation>%1：%2</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review/inbox_page.py" line="135"/>
+        <location filename="../../desktop/ui/review/inbox_page.py" line="137"/>
         <source>%1 of %2 received: %3</source>
         <translation>已收到 %1/%2：%3</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review/inbox_page.py" line="194"/>
+        <location filename="../../desktop/ui/review/inbox_page.py" line="196"/>
         <source>Acceptance results</source>
         <translation>审核通过结果</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review/inbox_page.py" line="199"/>
+        <location filename="../../desktop/ui/review/inbox_page.py" line="201"/>
         <source>%1: accepted</source>
         <translation>%1：已审核通过</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review/inbox_page.py" line="208"/>
+        <location filename="../../desktop/ui/review/inbox_page.py" line="210"/>
         <source>Import workbooks</source>
         <translation>导入报送文件</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review/inbox_page.py" line="149"/>
-        <location filename="../../desktop/ui/review/inbox_page.py" line="208"/>
+        <location filename="../../desktop/ui/review/inbox_page.py" line="151"/>
+        <location filename="../../desktop/ui/review/inbox_page.py" line="210"/>
         <source>Excel workbooks (*.xlsx)</source>
         <translation>Excel 工作簿 (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review/inbox_page.py" line="217"/>
+        <location filename="../../desktop/ui/review/inbox_page.py" line="219"/>
         <source>Importing workbooks…</source>
         <translation>正在导入报送文件…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review/inbox_page.py" line="218"/>
+        <location filename="../../desktop/ui/review/inbox_page.py" line="220"/>
         <source>Stop (import nothing)</source>
         <translation>停止（不导入任何文件）</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review/inbox_page.py" line="223"/>
+        <location filename="../../desktop/ui/review/inbox_page.py" line="225"/>
         <source>Stopped: no file was imported; the database is unchanged</source>
         <translation>已停止：未导入任何文件，数据库未改变</translation>
     </message>
@@ -1423,62 +1433,62 @@ The bureau&apos;s key fingerprint: %3</source>
 <context>
     <name>IndicatorTableModel</name>
     <message>
-        <location filename="../../desktop/ui/models/indicators.py" line="37"/>
+        <location filename="../../desktop/ui/models/indicators.py" line="38"/>
         <source>Indicator</source>
         <translation>指标名称</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/models/indicators.py" line="37"/>
+        <location filename="../../desktop/ui/models/indicators.py" line="38"/>
         <source>Unit</source>
         <translation>计量单位</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/models/indicators.py" line="37"/>
+        <location filename="../../desktop/ui/models/indicators.py" line="38"/>
         <source>This half</source>
         <translation>本期</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/models/indicators.py" line="37"/>
+        <location filename="../../desktop/ui/models/indicators.py" line="38"/>
         <source>Last half</source>
         <translation>上期</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/models/indicators.py" line="38"/>
+        <location filename="../../desktop/ui/models/indicators.py" line="39"/>
         <source>Change y/y</source>
         <translation>同比增减</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/models/indicators.py" line="38"/>
+        <location filename="../../desktop/ui/models/indicators.py" line="39"/>
         <source>Target</source>
         <translation>目标</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/models/indicators.py" line="38"/>
+        <location filename="../../desktop/ui/models/indicators.py" line="39"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/models/indicators.py" line="38"/>
+        <location filename="../../desktop/ui/models/indicators.py" line="39"/>
         <source>Last year</source>
         <translation>上年同期</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/models/indicators.py" line="39"/>
+        <location filename="../../desktop/ui/models/indicators.py" line="40"/>
         <source>Explanation</source>
         <translation>说明</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/models/indicators.py" line="83"/>
+        <location filename="../../desktop/ui/models/indicators.py" line="84"/>
         <source> (calculated)</source>
         <translation>（计算）</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/models/indicators.py" line="85"/>
+        <location filename="../../desktop/ui/models/indicators.py" line="86"/>
         <source>required</source>
         <translation>必填</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/models/indicators.py" line="91"/>
+        <location filename="../../desktop/ui/models/indicators.py" line="92"/>
         <source>Calculated: %1</source>
         <translation>由公式计算：%1</translation>
     </message>
@@ -1751,7 +1761,7 @@ Compare it with the one the district reads to you.</source>
     </message>
     <message>
         <location filename="../../desktop/ui/main_window.py" line="73"/>
-        <location filename="../../desktop/ui/main_window.py" line="270"/>
+        <location filename="../../desktop/ui/main_window.py" line="271"/>
         <source>Queries</source>
         <translation>问题</translation>
     </message>
@@ -1898,51 +1908,51 @@ Compare it with the one the district reads to you.</source>
         <translation>区县账户…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="218"/>
+        <location filename="../../desktop/ui/main_window.py" line="219"/>
         <source>Clear values</source>
         <translation>清除数值</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="256"/>
+        <location filename="../../desktop/ui/main_window.py" line="257"/>
         <source> (version %1 withdrawn)</source>
         <translation>（第%1版已撤回）</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="259"/>
+        <location filename="../../desktop/ui/main_window.py" line="260"/>
         <source>Status: %1</source>
         <translation>状态：%1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="259"/>
+        <location filename="../../desktop/ui/main_window.py" line="260"/>
         <source> (read-only)</source>
         <translation>（只读）</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="294"/>
+        <location filename="../../desktop/ui/main_window.py" line="295"/>
         <source>Saved %1</source>
         <translation>已保存 %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="326"/>
+        <location filename="../../desktop/ui/main_window.py" line="329"/>
         <source>Target: %1</source>
         <translation>目标：%1</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/ui/main_window.py" line="346"/>
+        <location filename="../../desktop/ui/main_window.py" line="349"/>
         <source>%n pasted cell(s) stored.</source>
         <translation>
             <numerusform>已保存粘贴的 %n 个单元格。</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/ui/main_window.py" line="351"/>
+        <location filename="../../desktop/ui/main_window.py" line="354"/>
         <source>%n cell(s) not stored:</source>
         <translation>
             <numerusform>以下 %n 个单元格未保存：</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="352"/>
+        <location filename="../../desktop/ui/main_window.py" line="355"/>
         <source>Paste: %1 stored, %2 refused</source>
         <translation>粘贴：已保存 %1 个，未保存 %2 个</translation>
     </message>
@@ -2072,52 +2082,52 @@ Compare it with the one the district reads to you.</source>
         <translation>最后发言</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review/queries_page.py" line="55"/>
+        <location filename="../../desktop/ui/review/queries_page.py" line="56"/>
         <source>Unresolved queries of every district</source>
         <translation>各区县未解决的问题</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review/queries_page.py" line="57"/>
+        <location filename="../../desktop/ui/review/queries_page.py" line="58"/>
         <source>Closed queries too</source>
         <translation>含已关闭的问题</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review/queries_page.py" line="59"/>
+        <location filename="../../desktop/ui/review/queries_page.py" line="60"/>
         <source>Export to Excel…</source>
         <translation>导出到 Excel…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review/queries_page.py" line="75"/>
+        <location filename="../../desktop/ui/review/queries_page.py" line="76"/>
         <source>%1 unresolved: %2 waiting for the district, %3 answered and waiting for you</source>
         <translation>%1 个未解决：%2 个待区县答复，%3 个已答复待处理</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review/queries_page.py" line="78"/>
+        <location filename="../../desktop/ui/review/queries_page.py" line="79"/>
         <source>; %1 closed</source>
         <translation>；%1 个已关闭</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review/queries_page.py" line="86"/>
+        <location filename="../../desktop/ui/review/queries_page.py" line="87"/>
         <source>%1_unresolved_queries.xlsx</source>
         <translation>%1_未解决问题清单.xlsx</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review/queries_page.py" line="86"/>
+        <location filename="../../desktop/ui/review/queries_page.py" line="87"/>
         <source>%1_queries.xlsx</source>
         <translation>%1_问题清单.xlsx</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review/queries_page.py" line="87"/>
+        <location filename="../../desktop/ui/review/queries_page.py" line="88"/>
         <source>Export the query list</source>
         <translation>导出问题清单</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review/queries_page.py" line="88"/>
+        <location filename="../../desktop/ui/review/queries_page.py" line="89"/>
         <source>Excel workbooks (*.xlsx)</source>
         <translation>Excel 工作簿 (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review/queries_page.py" line="92"/>
+        <location filename="../../desktop/ui/review/queries_page.py" line="93"/>
         <source>Writing the query list…</source>
         <translation>正在写出问题清单…</translation>
     </message>
@@ -2253,266 +2263,266 @@ Compare it with the one the district reads to you.</source>
 <context>
     <name>ReviewPage</name>
     <message>
-        <location filename="../../desktop/ui/review/review_page.py" line="58"/>
+        <location filename="../../desktop/ui/review/review_page.py" line="59"/>
         <source>Indicator</source>
         <translation>指标名称</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review/review_page.py" line="58"/>
+        <location filename="../../desktop/ui/review/review_page.py" line="59"/>
         <source>Unit</source>
         <translation>计量单位</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review/review_page.py" line="59"/>
+        <location filename="../../desktop/ui/review/review_page.py" line="60"/>
         <source>This half</source>
         <translation>本期</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review/review_page.py" line="59"/>
+        <location filename="../../desktop/ui/review/review_page.py" line="60"/>
         <source>Previous version</source>
         <translation>上一版本</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review/review_page.py" line="60"/>
+        <location filename="../../desktop/ui/review/review_page.py" line="61"/>
         <source>Previous half</source>
         <translation>上期</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review/review_page.py" line="60"/>
+        <location filename="../../desktop/ui/review/review_page.py" line="61"/>
         <source>Same half last year</source>
         <translation>上年同期</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review/review_page.py" line="61"/>
+        <location filename="../../desktop/ui/review/review_page.py" line="62"/>
         <source>Target</source>
         <translation>目标</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review/review_page.py" line="61"/>
+        <location filename="../../desktop/ui/review/review_page.py" line="62"/>
         <source>Checks</source>
         <translation>审核结果</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review/review_page.py" line="62"/>
+        <location filename="../../desktop/ui/review/review_page.py" line="63"/>
         <source>Explanation</source>
         <translation>说明</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review/review_page.py" line="63"/>
+        <location filename="../../desktop/ui/review/review_page.py" line="64"/>
         <source>Across districts</source>
         <translation>区县间比较</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review/review_page.py" line="63"/>
+        <location filename="../../desktop/ui/review/review_page.py" line="64"/>
         <source>Queries</source>
         <translation>问题</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review/review_page.py" line="70"/>
+        <location filename="../../desktop/ui/review/review_page.py" line="71"/>
         <source>Double-click a district in the inbox to review its submission here.</source>
         <translation>在收件箱中双击一个区县，即在此审核其报送。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review/review_page.py" line="80"/>
+        <location filename="../../desktop/ui/review/review_page.py" line="84"/>
         <source>Changed since the previous version only</source>
         <translation>只看与上一版本不同的</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review/review_page.py" line="85"/>
+        <location filename="../../desktop/ui/review/review_page.py" line="89"/>
         <source>Raise a query on this value…</source>
         <translation>对此数值提出问题…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review/review_page.py" line="86"/>
+        <location filename="../../desktop/ui/review/review_page.py" line="90"/>
         <source>Return…</source>
         <translation>退回…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review/review_page.py" line="87"/>
-        <location filename="../../desktop/ui/review/review_page.py" line="244"/>
+        <location filename="../../desktop/ui/review/review_page.py" line="91"/>
         <location filename="../../desktop/ui/review/review_page.py" line="248"/>
+        <location filename="../../desktop/ui/review/review_page.py" line="252"/>
         <source>Accept</source>
         <translation>审核通过</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review/review_page.py" line="88"/>
+        <location filename="../../desktop/ui/review/review_page.py" line="92"/>
         <source>Reopen…</source>
         <translation>重新打开…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review/review_page.py" line="89"/>
+        <location filename="../../desktop/ui/review/review_page.py" line="93"/>
         <source>Reopen an accepted submission for review; a reason is required</source>
         <translation>重新打开已审核通过的报送以再次审核；须说明原因</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review/review_page.py" line="90"/>
+        <location filename="../../desktop/ui/review/review_page.py" line="94"/>
         <source>Export review workbook…</source>
         <translation>导出审核意见…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review/review_page.py" line="116"/>
+        <location filename="../../desktop/ui/review/review_page.py" line="120"/>
         <source>Not done</source>
         <translation>未能完成</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review/review_page.py" line="132"/>
-        <location filename="../../desktop/ui/review/review_page.py" line="133"/>
+        <location filename="../../desktop/ui/review/review_page.py" line="136"/>
+        <location filename="../../desktop/ui/review/review_page.py" line="137"/>
         <source>(none)</source>
         <translation>（无）</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review/review_page.py" line="133"/>
-        <location filename="../../desktop/ui/review/review_page.py" line="138"/>
+        <location filename="../../desktop/ui/review/review_page.py" line="137"/>
+        <location filename="../../desktop/ui/review/review_page.py" line="142"/>
         <source>Changed since the previous version, which had %1</source>
         <translation>与上一版不同，上一版为 %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review/review_page.py" line="140"/>
+        <location filename="../../desktop/ui/review/review_page.py" line="144"/>
         <source>A change on the same half last year (%1) beyond the usual range</source>
         <translation>同比变化超出常规范围，去年同期为 %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review/review_page.py" line="142"/>
+        <location filename="../../desktop/ui/review/review_page.py" line="146"/>
         <source>Misses its target: %1</source>
         <translation>未达到目标：%1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review/review_page.py" line="165"/>
+        <location filename="../../desktop/ui/review/review_page.py" line="169"/>
         <source> · the values below were not submitted (a draft on this computer)</source>
         <translation> · 以下数值未报送（本机上的草稿，未经签发）</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review/review_page.py" line="167"/>
+        <location filename="../../desktop/ui/review/review_page.py" line="171"/>
         <source> · version %1</source>
         <translation> · 第 %1 版</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review/review_page.py" line="169"/>
+        <location filename="../../desktop/ui/review/review_page.py" line="173"/>
         <source> · prepared by %1, signed off by %2</source>
         <translation> · 填表人 %1，审核人 %2</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review/review_page.py" line="170"/>
+        <location filename="../../desktop/ui/review/review_page.py" line="174"/>
         <source>, head of unit %1</source>
         <translation>，单位负责人 %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review/review_page.py" line="170"/>
+        <location filename="../../desktop/ui/review/review_page.py" line="174"/>
         <source>, head of statistics %1</source>
         <translation>，统计负责人 %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review/review_page.py" line="171"/>
+        <location filename="../../desktop/ui/review/review_page.py" line="175"/>
         <source>, telephone %1</source>
         <translation>，联系电话 %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review/review_page.py" line="171"/>
+        <location filename="../../desktop/ui/review/review_page.py" line="175"/>
         <source>, sent %1</source>
         <translation>，报出日期 %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review/review_page.py" line="175"/>
+        <location filename="../../desktop/ui/review/review_page.py" line="179"/>
         <source> · reason: %1</source>
         <translation> · 原因：%1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review/review_page.py" line="177"/>
+        <location filename="../../desktop/ui/review/review_page.py" line="181"/>
         <source> · comment: %1</source>
         <translation> · 意见：%1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review/review_page.py" line="214"/>
+        <location filename="../../desktop/ui/review/review_page.py" line="218"/>
         <source>Open a district from the inbox first.</source>
         <translation>请先在收件箱中打开一个区县。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review/review_page.py" line="216"/>
+        <location filename="../../desktop/ui/review/review_page.py" line="220"/>
         <source>Not possible while the submission is “%1”.</source>
         <translation>报送状态为“%1”，不能进行此操作。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review/review_page.py" line="221"/>
         <location filename="../../desktop/ui/review/review_page.py" line="225"/>
-        <location filename="../../desktop/ui/review/review_page.py" line="227"/>
+        <location filename="../../desktop/ui/review/review_page.py" line="229"/>
+        <location filename="../../desktop/ui/review/review_page.py" line="231"/>
         <source>Raise a query</source>
         <translation>提出问题</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review/review_page.py" line="225"/>
+        <location filename="../../desktop/ui/review/review_page.py" line="229"/>
         <source>Select the value the query is about first.</source>
         <translation>请先选中要提出问题的数值。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review/review_page.py" line="232"/>
-        <location filename="../../desktop/ui/review/review_page.py" line="234"/>
         <location filename="../../desktop/ui/review/review_page.py" line="236"/>
+        <location filename="../../desktop/ui/review/review_page.py" line="238"/>
+        <location filename="../../desktop/ui/review/review_page.py" line="240"/>
         <source>Return to the district</source>
         <translation>退回区县</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review/review_page.py" line="273"/>
+        <location filename="../../desktop/ui/review/review_page.py" line="277"/>
         <source>Reason (required):</source>
         <translation>退回原因（必填）：</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review/review_page.py" line="280"/>
+        <location filename="../../desktop/ui/review/review_page.py" line="284"/>
         <source>A reason is required; nothing was changed. Reason:</source>
         <translation>必须填写原因；尚未作任何更改。原因：</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review/review_page.py" line="285"/>
+        <location filename="../../desktop/ui/review/review_page.py" line="289"/>
         <source>%1_review_v%2_%3.xlsx</source>
         <translation>%1_审核意见_第%2版_%3.xlsx</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review/review_page.py" line="237"/>
+        <location filename="../../desktop/ui/review/review_page.py" line="241"/>
         <source>Returned. Export the review workbook (导出审核意见…) and send it to the district: it carries the reason and the queries.</source>
         <translation>已退回。请导出审核意见（导出审核意见…）发给区县：文件中有退回原因和问题。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review/review_page.py" line="81"/>
+        <location filename="../../desktop/ui/review/review_page.py" line="85"/>
         <source>Show only the values (and the figures calculated from them) and the explanations that differ from the previous version of this submission</source>
         <translation>只显示与本报送上一版本不同的数值（及由其计算的数字）和说明</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review/review_page.py" line="248"/>
+        <location filename="../../desktop/ui/review/review_page.py" line="252"/>
         <source>%1 queries are still open: resolve them before accepting.</source>
         <translation>还有%1个问题尚未解决，解决后才能审核通过。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review/review_page.py" line="252"/>
+        <location filename="../../desktop/ui/review/review_page.py" line="256"/>
         <source>%1, %2, version %3</source>
         <translation>%1，%2，第 %3 版</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review/review_page.py" line="257"/>
+        <location filename="../../desktop/ui/review/review_page.py" line="261"/>
         <source>%1 error(s)</source>
         <translation>有%1个错误</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review/review_page.py" line="259"/>
+        <location filename="../../desktop/ui/review/review_page.py" line="263"/>
         <source>%1 unexplained warning(s)</source>
         <translation>有%1个未说明的警告</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review/review_page.py" line="265"/>
-        <location filename="../../desktop/ui/review/review_page.py" line="267"/>
+        <location filename="../../desktop/ui/review/review_page.py" line="269"/>
+        <location filename="../../desktop/ui/review/review_page.py" line="271"/>
         <source>Reopen the submission</source>
         <translation>重新打开报送</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review/review_page.py" line="287"/>
+        <location filename="../../desktop/ui/review/review_page.py" line="291"/>
         <source>Export review workbook</source>
         <translation>导出审核意见</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review/review_page.py" line="287"/>
+        <location filename="../../desktop/ui/review/review_page.py" line="291"/>
         <source>Excel workbooks (*.xlsx)</source>
         <translation>Excel 工作簿 (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review/review_page.py" line="291"/>
+        <location filename="../../desktop/ui/review/review_page.py" line="295"/>
         <source>Writing the review workbook…</source>
         <translation>正在写出审核意见文件…</translation>
     </message>
@@ -3086,7 +3096,7 @@ Districts compare it by phone when they first import a package.</source>
 <context>
     <name>ValueDelegate</name>
     <message>
-        <location filename="../../desktop/ui/delegates.py" line="37"/>
+        <location filename="../../desktop/ui/delegates.py" line="39"/>
         <source>Explanation of %1</source>
         <translation>%1的说明</translation>
     </message>

@@ -733,3 +733,17 @@ def test_boilerplate_typed_as_an_explanation_is_stored_and_said_to_explain_nothi
     assert gui.context().store.unit_half(gui.context().units.find("500101"), H1).explanations["air.good_ratio"] == "核实无误"
     assert row().status == WARNING and "说明“核实无误”未写明原因，请说明为什么" in cell(window, "air.good_ratio", STATUS).data()
     assert any(r.blocking and r.codes[0] == "air.good_ratio" for r in window.controller.report.checks)
+
+
+def test_changing_a_figure_whose_warning_was_explained_says_to_check_the_explanation(gui, qtbot):
+    """The 说明 was written for the figure before: the clerk is told which moved, and from what to what."""
+    window = gui.window
+    window.controller.edit_explanation("air.good_ratio", "降水偏多，扬尘减少")
+    qtbot.waitUntil(lambda: any(r.explained for r in window.controller.report.checks if r.rule == "yoy:air.good_ratio"))
+    window.statusBar().clearMessage()
+    type_value(qtbot, window, "air.days_good", "95")  # fewer good days: the ratio moves, still beyond the usual range
+    said = window.statusBar().currentMessage()
+    assert said.startswith("已说明的数值有变化：优良天数比例 94.5 → ") and said.endswith("。请确认各条说明仍然适用"), said
+    window.statusBar().clearMessage()
+    type_value(qtbot, window, "enf.penalties", "17")  # touches no explained figure: nothing said
+    assert "已说明的数值有变化" not in window.statusBar().currentMessage()
