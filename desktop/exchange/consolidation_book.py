@@ -234,12 +234,15 @@ def _topic_sheet(
         ws.merge_cells(start_row=last, start_column=2, end_row=last, end_column=len(titles))
         cell = c.put(ws.cell(last, 2), note(lang))
         cell.font, cell.alignment = font, c.LEFT  # wrapped within the table's width
-    c.widths(ws, [9, 21, 8] + [10] * len(members))
+    # A few indicators fit a portrait page, all 38 districts on one sheet of paper; their columns take the page's
+    # width (up to 18), so that a long name heads its column in two lines, not four, and the rows keep to one page.
+    orientation = "portrait" if len(members) <= 5 else "landscape"
+    room = (printing.A4_PT["portrait"][0] - (c.MARGINS_IN["left"] + c.MARGINS_IN["right"]) * 72) / printing.UNIT_PT - 21 - 8
+    member = min(18, max(10, int(room / max(1, len(members))))) if orientation == "portrait" else 10
+    c.widths(ws, [9, 21, 8] + [member] * len(members))
     ws.column_dimensions["A"].hidden = True  # the code, for programs; people read the name
     printing.fit_rows(ws, 1, last, minimum=16.5)
     ws.freeze_panes = "C2"
-    # A few indicators fit a portrait page, all 38 districts on one sheet of paper.
-    orientation = "portrait" if len(members) <= 5 else "landscape"
     c.print_setup(ws, lang, city.unit.name(lang), "1:1", orientation)
     # Printed pages have no title row of their own: the page header names the topic and the half.
     heading = Text(f"{ws.title}　各区县数据（{city.semester.label('zh')}）", f"{ws.title}: districts ({city.semester.label('en')})")(lang)
