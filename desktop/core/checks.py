@@ -159,10 +159,10 @@ def _targets(catalog: Catalog, targets: TargetBook, data: CheckInput, figures: F
         shown = target.shown(ind)
         out.append(CheckResult(
             f"target:{ind.code}", "target", "warning", (ind.code,) + _inputs(ind),
-            Text(f"“{ind.name.zh}”为{format_value(ind, att.actual)}{ind.unit.zh}，未达到目标（{shown}，{target.basis.zh}）："
+            Text(f"“{ind.name.zh}”为{format_value(ind, att.actual)}{ind.unit.zh}，未达到目标（{shown}，{target.named.zh}）："
                  f"{att.describe(ind, 'zh')}",
                  f"'{ind.name.en}' is {format_value(ind, att.actual, 'en')} {ind.unit.en}, missing its target "
-                 f"({shown}, {target.basis.en}): {att.describe(ind, 'en')}"),
+                 f"({shown}, {target.named.en}): {att.describe(ind, 'en')}"),
             actual=format_value(ind, att.actual), expected=shown,
         ))  # fmt: skip
     return out

@@ -44,6 +44,14 @@ class Target:
         """Invented for the demo (the example mark, or 示例 in its basis), not taken from an official document."""
         return self.example or "示例" in self.basis.zh or "example" in self.basis.en.lower()
 
+    @property
+    def named(self) -> Text:
+        """The basis as a screen or a message gives it: an invented target says so where it is read (a workbook
+        stars it instead, with a note under the table)."""
+        if not self.sample or "示例" in self.basis.zh:
+            return self.basis
+        return Text(f"{self.basis.zh}，示例", f"{self.basis.en}, an example")
+
     def covers(self, unit: Unit) -> int:
         """How specifically this target covers `unit`: 0 not at all, higher wins."""
         if self.units == unit.code:

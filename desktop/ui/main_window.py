@@ -209,7 +209,7 @@ class MainWindow(QMainWindow):
         c.reportChanged.connect(self.show_report)
         c.refused.connect(self.show_refusal)
         c.saved.connect(self.show_saved)
-        c.explanationsToCheck.connect(lambda text: self.statusBar().showMessage(text, 20000))
+        c.explanationsToCheck.connect(self.show_note)
         self.model.valueEdited.connect(c.edit_value)
         self.model.explanationEdited.connect(c.edit_explanation)
         self.delegate.refused.connect(self.show_refusal_at)
@@ -291,6 +291,10 @@ class MainWindow(QMainWindow):
         if self.statusBar().currentMessage().startswith("⚠"):
             self.statusBar().clearMessage()
 
+    def show_note(self, text: str) -> None:
+        """Something to check, not a refusal: in the status bar for a while."""
+        self.statusBar().showMessage(text, 20000)
+
     def show_saved(self, when: datetime) -> None:
         self.status_saved.setText(self.tr("Saved %1").replace("%1", when.strftime("%H:%M:%S")))
 
@@ -324,7 +328,7 @@ class MainWindow(QMainWindow):
             points.pop(0)
         att = c.report.attainments.get(code)
         target = float(att.target.value) if att is not None and not isinstance(att.target.value, str) else None
-        basis = att.target.basis(c.lang) if att is not None else ""
+        basis = att.target.named(c.lang) if att is not None else ""
         title = f"{ind.name(c.lang)}（{ind.unit(c.lang)}）" if c.lang == "zh" else f"{ind.name(c.lang)} ({ind.unit(c.lang)})"
         self.chart.show_history(title, points, target, self.tr("Target: %1").replace("%1", basis))
 

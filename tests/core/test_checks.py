@@ -199,3 +199,11 @@ def test_city_is_not_asked_for_sums_nobody_reported(resources):
     assert "required:water.sections_total" not in rules(results)
     assert "required:air.pm25" in rules(results)
     assert "required:water.yangtze_class" in rules(results)
+
+
+def test_a_missed_example_target_says_it_is_an_example_where_it_is_read(resources, complete):
+    """The demo's invented targets are starred in workbooks; on screen and in messages they say 示例."""
+    complete.update({"water.sections_total": 4, "water.sections_excellent": 3})  # 75 %, under the example 90
+    missed = next(r for r in checks(resources, "500102", complete) if r.rule == "target:water.excellent_ratio")
+    assert "未达到目标（≥ 90.0，区县考核目标，示例）" in missed.message.zh
+    assert "(≥ 90.0, District assessment target, an example)" in missed.message.en
