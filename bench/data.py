@@ -29,7 +29,7 @@ def sign_off(ctx, unit) -> None:
         ctx.submissions.act("admin", unit, H1, Action.REOPEN, "bench")
     if ctx.submissions.status(unit, H1) not in EDITABLE:
         ctx.submissions.act("admin", unit, H1, Action.RETURN, "bench")
-    notes = {r.codes[0]: "已核实" for r in ctx.store.checks(unit, H1) if r.blocking and r.severity == "warning"}
+    notes = {r.codes[0]: "已与监测站核实：本期新增站点" for r in ctx.store.checks(unit, H1) if r.blocking and r.severity == "warning"}
     if notes:
         ctx.store.set_values(clerk, unit, H1, {}, notes)
     ctx.submissions.sign_off(clerk, approver, PASSWORD, unit, H1)

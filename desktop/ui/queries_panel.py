@@ -8,6 +8,7 @@ from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHBoxLayout,
+    QHeaderView,
     QPlainTextEdit,
     QPushButton,
     QTableView,
@@ -40,9 +41,13 @@ class QueriesPanel(QWidget):
         self.table.setModel(self.model)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.table.horizontalHeader().setStretchLastSection(True)
         self.table.verticalHeader().setVisible(False)
-        self.table.setColumnWidth(0, 200)
+        # The indicator takes what is left; the state and the count of messages keep their headings whole (the
+        # bureau's panel is narrow: 消息数 was cut to 消息).
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        for column in (1, 2):
+            header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
         self.thread = QTextBrowser(self)
         self.answer = QPlainTextEdit(self)
         self.answer.setPlaceholderText(self.tr("Write an answer…"))

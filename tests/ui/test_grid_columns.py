@@ -93,3 +93,28 @@ def test_the_review_and_inbox_headings_and_units_read_whole_and_figures_line_up(
     finally:
         i18n.remove(qapp, reviewer.translators)
         reviewer.context().store.db.dispose()
+
+
+def test_the_bureaus_query_panel_keeps_its_headings_whole(qapp, qtbot, demo_copy, settings, dialogs):
+    """The panel beside the review is narrow: the state and message count keep their headings; the name takes the rest."""
+    from PySide6.QtCore import Qt
+
+    from desktop.ui import i18n
+
+    from .conftest import open_gui
+
+    reviewer = open_gui(qapp, demo_copy, settings, user="reviewer")
+    qtbot.addWidget(reviewer.window)
+    try:
+        window = reviewer.window
+        window.resize(1366, 740)
+        window.open_unit("500104")
+        table = window.review.queries.table
+        header = table.horizontalHeader()
+        for column in (1, 2):
+            text = table.model().headerData(column, Qt.Orientation.Horizontal)
+            assert header.sectionSize(column) >= header.fontMetrics().horizontalAdvance(text) + 2, text
+        assert sum(header.sectionSize(c) for c in range(3)) <= table.viewport().width() + 1  # no scrolling sideways
+    finally:
+        i18n.remove(qapp, reviewer.translators)
+        reviewer.context().store.db.dispose()
