@@ -75,6 +75,8 @@ def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser, t
                                                             "import a review workbook (district) or a submission (bureau)"))  # fmt: skip
     p.add_argument("files", nargs="+", metavar="FILE.xlsx")
     p.add_argument("--json", action="store_true")
+    p.add_argument("--changes", action="store_true", help=t("逐项列出每个文件改动的内容（原为 → 改为）",
+                                                            "list what each file changed (was → now)"))  # fmt: skip
     p.add_argument("--unit", help=argparse.SUPPRESS)
     p.add_argument("--half", help=argparse.SUPPRESS)
     p.set_defaults(run=_import)

@@ -431,3 +431,18 @@ def test_one_database_playing_both_sides_receives_without_a_status_that_did_not_
     result = import_file(district.store, export_submission(district, unit, tmp_path / "s1.xlsx"), "reviewer")
     lines = [(line.what, line.old, line.new) for line in change_lines(district.catalog, result.changed, "zh")]
     assert result.status == IMPORTED and lines == [("报送件", "", "已接收")]
+
+
+def test_the_district_imports_the_review_on_the_command_line(two, tmp_path):
+    """`review import`, as the README gives it: said in words, the changes listed on request, exit 0."""
+    district, bureau = two
+    unit = district.units.find("500101")
+    send_version_1(district, bureau, unit, tmp_path)
+    Review(bureau.store).return_half("reviewer", unit, H1, "请核实PM2.5")
+    path = export_review(bureau, unit, tmp_path / "review.xlsx")
+    db = str(district.store.db.url).removeprefix("sqlite:///")
+    done = subprocess.run([sys.executable, "-m", "desktop", "--db", db, "review", "import", str(path), "--changes", "--user", "wanzhou"],
+                          capture_output=True, text=True, env=dict(os.environ, ECOREPORT_PASSWORD="ecoreport"))  # fmt: skip
+    assert done.returncode == 0, done.stderr
+    assert "review.xlsx: 已导入" in done.stdout and "状态" in done.stdout and "已退回" in done.stdout
+    assert district.store.status(unit, H1) == "returned"
