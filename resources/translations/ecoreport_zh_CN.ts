@@ -544,8 +544,8 @@
     </message>
     <message>
         <location filename="../../desktop/ui/review/dashboard_page.py" line="381"/>
-        <source>The city&apos;s provisional total is not drawn: it counts only the accepted districts</source>
-        <translation>全市初步合计只含已审核通过的区县，不作比较线</translation>
+        <source>The city&apos;s provisional total is not drawn: not every district is accepted yet</source>
+        <translation>全市初步合计未画出：尚有区县未审核通过</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/review/dashboard_page.py" line="393"/>
@@ -1928,31 +1928,31 @@ Compare it with the one the district reads to you.</source>
         <translation>（只读）</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="295"/>
+        <location filename="../../desktop/ui/main_window.py" line="299"/>
         <source>Saved %1</source>
         <translation>已保存 %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="329"/>
+        <location filename="../../desktop/ui/main_window.py" line="333"/>
         <source>Target: %1</source>
         <translation>目标：%1</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/ui/main_window.py" line="349"/>
+        <location filename="../../desktop/ui/main_window.py" line="353"/>
         <source>%n pasted cell(s) stored.</source>
         <translation>
             <numerusform>已保存粘贴的 %n 个单元格。</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/ui/main_window.py" line="354"/>
+        <location filename="../../desktop/ui/main_window.py" line="358"/>
         <source>%n cell(s) not stored:</source>
         <translation>
             <numerusform>以下 %n 个单元格未保存：</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="355"/>
+        <location filename="../../desktop/ui/main_window.py" line="359"/>
         <source>Paste: %1 stored, %2 refused</source>
         <translation>粘贴：已保存 %1 个，未保存 %2 个</translation>
     </message>
@@ -2135,127 +2135,127 @@ Compare it with the one the district reads to you.</source>
 <context>
     <name>QueriesPanel</name>
     <message>
-        <location filename="../../desktop/ui/queries_panel.py" line="35"/>
+        <location filename="../../desktop/ui/queries_panel.py" line="36"/>
         <source>Indicator</source>
         <translation>指标名称</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/queries_panel.py" line="36"/>
+        <location filename="../../desktop/ui/queries_panel.py" line="37"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/queries_panel.py" line="37"/>
+        <location filename="../../desktop/ui/queries_panel.py" line="38"/>
         <source>Messages</source>
         <translation>消息数</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/queries_panel.py" line="48"/>
+        <location filename="../../desktop/ui/queries_panel.py" line="53"/>
         <source>Write an answer…</source>
         <translation>填写答复…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/queries_panel.py" line="50"/>
+        <location filename="../../desktop/ui/queries_panel.py" line="55"/>
         <source>Reply</source>
         <translation>答复</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/queries_panel.py" line="32"/>
+        <location filename="../../desktop/ui/queries_panel.py" line="33"/>
         <source>awaiting an answer</source>
         <translation>待答复</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/queries_panel.py" line="32"/>
+        <location filename="../../desktop/ui/queries_panel.py" line="33"/>
         <source>answered</source>
         <translation>已答复</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/queries_panel.py" line="32"/>
+        <location filename="../../desktop/ui/queries_panel.py" line="33"/>
         <source>closed</source>
         <translation>已关闭</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/queries_panel.py" line="33"/>
+        <location filename="../../desktop/ui/queries_panel.py" line="34"/>
         <source>reopened</source>
         <translation>重新打开</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/queries_panel.py" line="51"/>
+        <location filename="../../desktop/ui/queries_panel.py" line="56"/>
         <source>Close</source>
         <translation>关闭问题</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/queries_panel.py" line="52"/>
+        <location filename="../../desktop/ui/queries_panel.py" line="57"/>
         <source>Close the query: the answer settles it</source>
         <translation>关闭问题：答复已说明清楚</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/queries_panel.py" line="54"/>
+        <location filename="../../desktop/ui/queries_panel.py" line="59"/>
         <source>Reopen…</source>
         <translation>重新打开…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/queries_panel.py" line="55"/>
+        <location filename="../../desktop/ui/queries_panel.py" line="60"/>
         <source>Open a closed query again, saying why; the district answers it again</source>
         <translation>重新打开已关闭的问题并写明原因，区县需再次答复</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/queries_panel.py" line="62"/>
+        <location filename="../../desktop/ui/queries_panel.py" line="67"/>
         <source>Queries</source>
         <translation>问题</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/queries_panel.py" line="63"/>
+        <location filename="../../desktop/ui/queries_panel.py" line="68"/>
         <source>Messages of the query</source>
         <translation>问题往来</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/queries_panel.py" line="64"/>
+        <location filename="../../desktop/ui/queries_panel.py" line="69"/>
         <source>Your answer</source>
         <translation>您的答复</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/queries_panel.py" line="118"/>
+        <location filename="../../desktop/ui/queries_panel.py" line="123"/>
         <source>bureau</source>
         <translation>市局</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/queries_panel.py" line="118"/>
+        <location filename="../../desktop/ui/queries_panel.py" line="123"/>
         <source>district</source>
         <translation>区县</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/queries_panel.py" line="119"/>
+        <location filename="../../desktop/ui/queries_panel.py" line="124"/>
         <source>closed the query</source>
         <translation>关闭了问题</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/queries_panel.py" line="119"/>
+        <location filename="../../desktop/ui/queries_panel.py" line="124"/>
         <source>reopened the query</source>
         <translation>重新打开了问题</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/queries_panel.py" line="121"/>
+        <location filename="../../desktop/ui/queries_panel.py" line="126"/>
         <source>%1 (%2)</source>
         <translation>%1（%2）</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/queries_panel.py" line="157"/>
+        <location filename="../../desktop/ui/queries_panel.py" line="162"/>
         <source>Reopen the query on %1</source>
         <translation>重新打开关于“%1”的问题</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/queries_panel.py" line="162"/>
+        <location filename="../../desktop/ui/queries_panel.py" line="167"/>
         <source>Reopen the query</source>
         <translation>重新打开问题</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/queries_panel.py" line="162"/>
+        <location filename="../../desktop/ui/queries_panel.py" line="167"/>
         <source>Not reopened: a reason is required.</source>
         <translation>未重新打开：必须写明原因。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/queries_panel.py" line="158"/>
+        <location filename="../../desktop/ui/queries_panel.py" line="163"/>
         <source>Why (required; the district sees it):</source>
         <translation>原因（必填，区县可见）：</translation>
     </message>

@@ -163,6 +163,9 @@ class ReviewController(QObject):
                    for u in ctx.units.districts() if figures.get(u.code)}  # fmt: skip
         trend = []
         for half in semester.back(6):  # a half not every district's submission is accepted in is marked provisional
+            if half == semester:  # this half counts what the page was asked to count, as the table above it does
+                trend.append((half, city.figures, city.coverage is None or city.coverage.final))
+                continue
             data = ctx.store.unit_half(ctx.units.municipality, half)
             coverage = data.consolidated.coverage if data.consolidated else None
             trend.append((half, compute(ctx.catalog, data.raw, half), coverage is None or coverage.final))

@@ -378,7 +378,7 @@ class DashboardPage(QWidget):
         notes = [self.tr("Not applicable: %1").replace("%1", "、".join(not_applicable))] if not_applicable else []
         notes += [self.tr("No value: %1").replace("%1", "、".join(missing))] if missing else []
         notes += [self.tr("Not counted: %1").replace("%1", "、".join(not_counted))] if not_counted else []
-        notes += [self.tr("The city's provisional total is not drawn: it counts only the accepted districts")] if provisional else []
+        notes += [self.tr("The city's provisional total is not drawn: not every district is accepted yet")] if provisional else []
         self.missing.setText("；".join(notes))
         self.bars.setMinimumHeight(max(320, 22 * len(values) + 140))  # every name readable; the page scrolls
         return chart
