@@ -220,6 +220,7 @@ class EntryController(QObject):
             if r.severity == "warning" and r.explained and r.rule in explained and explained[r.rule] != r.actual:
                 ind = self.ctx.catalog[r.codes[0]]
                 moved.append(f"{ind.name(self.lang)} {explained[r.rule] or '—'} → {r.actual or '—'}")
+        moved = list(dict.fromkeys(moved))  # a figure with two explained warnings (target and year-on-year) said once
         if moved:
             self.explanationsToCheck.emit(self.tr("Explained figures changed: %1. Check that each explanation still fits.")
                                           .replace("%1", self.tr(", ").join(moved)))

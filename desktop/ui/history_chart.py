@@ -19,7 +19,9 @@ class HistoryChart(QWidget):
         self._placeholder.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self._layout.addWidget(self._placeholder)
 
-    def show_history(self, title: str, points: list[tuple[str, float | None]], target: float | None, target_label: str) -> None:
+    def show_history(self, title: str, points: list[tuple[str, float | None]], target: float | None, target_label: str,
+                     ceiling: float | None = None) -> None:  # fmt: skip
+        """`ceiling`: the most the figure can be (100 for a percentage): the axis stops there, not at 150."""
         from PySide6.QtCharts import QBarCategoryAxis, QChart, QChartView, QLineSeries, QValueAxis
 
         chart = QChart()
@@ -49,6 +51,8 @@ class HistoryChart(QWidget):
         axis_y.setRange(low - pad, high + pad)
         axis_y.setTickCount(3)
         axis_y.applyNiceNumbers()  # 60, 70, 80 rather than 63.8, 69.0, 74.2
+        if ceiling is not None and high <= ceiling < axis_y.max():
+            axis_y.setMax(ceiling)
         step = (axis_y.max() - axis_y.min()) / max(1, axis_y.tickCount() - 1)
         if float(axis_y.min()).is_integer() and float(step).is_integer():
             axis_y.setLabelFormat("%.0f")  # whole steps read whole: 80, not 80.0

@@ -304,6 +304,8 @@ def test_history_chart_shows_the_value_and_the_target(gui):
     step = (values.max() - values.min()) / (values.tickCount() - 1)
     assert all(float(v).is_integer() for v in (values.min(), values.max(), step)), (values.min(), values.max())
     assert values.labelFormat() == "%.0f"
+    window.go_to("water.excellent_ratio")  # 100 % each half: a percentage's axis stops at 100
+    assert window.chart._view.chart().axes(Qt.Orientation.Vertical)[0].max() == 100
 
 
 def test_history_tab_opens_on_the_row_already_chosen(gui):
@@ -744,6 +746,15 @@ def test_changing_a_figure_whose_warning_was_explained_says_to_check_the_explana
     type_value(qtbot, window, "air.days_good", "95")  # fewer good days: the ratio moves, still beyond the usual range
     said = window.statusBar().currentMessage()
     assert said.startswith("已说明的数值有变化：优良天数比例 94.5 → ") and said.endswith("。请确认各条说明仍然适用"), said
+    window.controller.edit_value("water.sections_total", "2")
+    window.controller.edit_value("water.sections_excellent", "1")  # 50 %: under its target and far below last year
+    for code in ("water.sections_excellent", "water.excellent_ratio"):
+        window.controller.edit_explanation(code, "一处断面受上游施工影响，已整改")
+    assert sum(r.explained for r in window.controller.report.checks if r.codes[0] == "water.excellent_ratio") == 2
+    window.statusBar().clearMessage()
+    type_value(qtbot, window, "water.sections_total", "3")  # both warnings on the ratio move: the figure is said once
+    said = window.statusBar().currentMessage()
+    assert said.count("水质优良比例 50.0 → 33.3") == 1, said
     window.statusBar().clearMessage()
     type_value(qtbot, window, "enf.penalties", "17")  # touches no explained figure: nothing said
     assert "已说明的数值有变化" not in window.statusBar().currentMessage()
