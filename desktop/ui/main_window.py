@@ -249,7 +249,9 @@ class MainWindow(QMainWindow):
     def show_report(self, report) -> None:
         c = self.controller
         asked = {t.code for t in c.threads if t.open}
-        rows = [replace(r, status_text="？ " + r.status_text) if r.code in asked else r for r in entry_rows(report, c.ctx.catalog, c.lang)]
+        asking = self.tr("The bureau's query awaits an answer")  # said where no other status would say it
+        rows = [replace(r, status_text="？ " + (r.status_text or asking)) if r.code in asked else r
+                for r in entry_rows(report, c.ctx.catalog, c.lang)]  # fmt: skip
         self.model.set_rows(rows, c.read_only)
         self.checks.show_results(report.checks, report.half.explanations, c.read_only)
         status = STATUS_NAMES[report.status](c.lang)

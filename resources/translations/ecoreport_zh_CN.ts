@@ -780,12 +780,12 @@ The bureau&apos;s key fingerprint: %3</source>
         <translation>导入 %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/controller.py" line="224"/>
+        <location filename="../../desktop/ui/controller.py" line="225"/>
         <source>Explained figures changed: %1. Check that each explanation still fits.</source>
         <translation>已说明的数值有变化：%1。请确认各条说明仍然适用</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/controller.py" line="225"/>
+        <location filename="../../desktop/ui/controller.py" line="226"/>
         <source>, </source>
         <translation>；</translation>
     </message>
@@ -1152,7 +1152,7 @@ The bureau&apos;s key fingerprint: %3</source>
         <translation>选择一个指标以查看历史趋势。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/history_chart.py" line="33"/>
+        <location filename="../../desktop/ui/history_chart.py" line="35"/>
         <source>Value</source>
         <translation>数值</translation>
     </message>
@@ -1761,7 +1761,7 @@ Compare it with the one the district reads to you.</source>
     </message>
     <message>
         <location filename="../../desktop/ui/main_window.py" line="73"/>
-        <location filename="../../desktop/ui/main_window.py" line="271"/>
+        <location filename="../../desktop/ui/main_window.py" line="273"/>
         <source>Queries</source>
         <translation>问题</translation>
     </message>
@@ -1913,46 +1913,51 @@ Compare it with the one the district reads to you.</source>
         <translation>清除数值</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="257"/>
+        <location filename="../../desktop/ui/main_window.py" line="252"/>
+        <source>The bureau&apos;s query awaits an answer</source>
+        <translation>市局问题待答复</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/main_window.py" line="259"/>
         <source> (version %1 withdrawn)</source>
         <translation>（第%1版已撤回）</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="260"/>
+        <location filename="../../desktop/ui/main_window.py" line="262"/>
         <source>Status: %1</source>
         <translation>状态：%1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="260"/>
+        <location filename="../../desktop/ui/main_window.py" line="262"/>
         <source> (read-only)</source>
         <translation>（只读）</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="299"/>
+        <location filename="../../desktop/ui/main_window.py" line="301"/>
         <source>Saved %1</source>
         <translation>已保存 %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="333"/>
+        <location filename="../../desktop/ui/main_window.py" line="335"/>
         <source>Target: %1</source>
         <translation>目标：%1</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/ui/main_window.py" line="353"/>
+        <location filename="../../desktop/ui/main_window.py" line="356"/>
         <source>%n pasted cell(s) stored.</source>
         <translation>
             <numerusform>已保存粘贴的 %n 个单元格。</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/ui/main_window.py" line="358"/>
+        <location filename="../../desktop/ui/main_window.py" line="361"/>
         <source>%n cell(s) not stored:</source>
         <translation>
             <numerusform>以下 %n 个单元格未保存：</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="359"/>
+        <location filename="../../desktop/ui/main_window.py" line="362"/>
         <source>Paste: %1 stored, %2 refused</source>
         <translation>粘贴：已保存 %1 个，未保存 %2 个</translation>
     </message>

@@ -400,6 +400,7 @@ def test_the_district_imports_the_review_and_answers_in_the_queries_tab(gui, tmp
     ctx.submissions.sign_off("wanzhou", "wanzhou_approver", "ecoreport", unit, H1)
     review = Review(store)  # the bureau's side, here in the same database for brevity
     review.open_query("reviewer", unit, H1, "air.pm25", "请核实")
+    review.open_query("reviewer", unit, H1, "water.sections_total", "请附断面清单")
     review.return_half("reviewer", unit, H1, "请核实PM2.5")
     path = save_workbook(build_review(ctx.catalog, unit, H1, 1, "returned", "请核实PM2.5", "reviewer", review.threads(unit, H1)),
                          tmp_path / "review.xlsx")  # fmt: skip
@@ -407,8 +408,9 @@ def test_the_district_imports_the_review_and_answers_in_the_queries_tab(gui, tmp
     window.files.run_import(path)
     assert not window.controller.read_only  # returned: editable again
     panel = window.queries
-    assert panel.model.rowCount() == 1 and "问题 (1)" in window.side.tabText(window.side.indexOf(panel))
-    assert cell(window, "air.pm25", STATUS).data().startswith("？")
+    assert panel.model.rowCount() == 2 and "问题 (2)" in window.side.tabText(window.side.indexOf(panel))
+    assert cell(window, "air.pm25", STATUS).data().startswith("？ 达标")
+    assert cell(window, "water.sections_total", STATUS).data() == "？ 市局问题待答复"  # not a bare mark
     panel.table.selectRow(0)
     panel.answer.setPlainText("已核实，监测数据无误")
     panel.reply_button.click()
