@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )  # fmt: skip
 
+from desktop.ui.empty_hint import EmptyHint
 from desktop.ui.models.simple_table import RowTableModel
 
 
@@ -48,6 +49,8 @@ class QueriesPanel(QWidget):
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
         for column in (1, 2):
             header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
+        self.empty_hint = EmptyHint(self.table, self.tr("No queries yet. Choose a value and raise one.") if bureau
+                                    else self.tr("The bureau has raised no query on this half."))  # fmt: skip
         self.thread = QTextBrowser(self)
         self.answer = QPlainTextEdit(self)
         self.answer.setPlaceholderText(self.tr("Write an answer…"))

@@ -2140,127 +2140,137 @@ Compare it with the one the district reads to you.</source>
 <context>
     <name>QueriesPanel</name>
     <message>
-        <location filename="../../desktop/ui/queries_panel.py" line="36"/>
+        <location filename="../../desktop/ui/queries_panel.py" line="37"/>
         <source>Indicator</source>
         <translation>指标名称</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/queries_panel.py" line="37"/>
+        <location filename="../../desktop/ui/queries_panel.py" line="38"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/queries_panel.py" line="38"/>
+        <location filename="../../desktop/ui/queries_panel.py" line="39"/>
         <source>Messages</source>
         <translation>消息数</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/queries_panel.py" line="53"/>
+        <location filename="../../desktop/ui/queries_panel.py" line="56"/>
         <source>Write an answer…</source>
         <translation>填写答复…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/queries_panel.py" line="55"/>
+        <location filename="../../desktop/ui/queries_panel.py" line="58"/>
         <source>Reply</source>
         <translation>答复</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/queries_panel.py" line="33"/>
+        <location filename="../../desktop/ui/queries_panel.py" line="34"/>
         <source>awaiting an answer</source>
         <translation>待答复</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/queries_panel.py" line="33"/>
+        <location filename="../../desktop/ui/queries_panel.py" line="34"/>
         <source>answered</source>
         <translation>已答复</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/queries_panel.py" line="33"/>
+        <location filename="../../desktop/ui/queries_panel.py" line="34"/>
         <source>closed</source>
         <translation>已关闭</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/queries_panel.py" line="34"/>
+        <location filename="../../desktop/ui/queries_panel.py" line="35"/>
         <source>reopened</source>
         <translation>重新打开</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/queries_panel.py" line="56"/>
+        <location filename="../../desktop/ui/queries_panel.py" line="52"/>
+        <source>No queries yet. Choose a value and raise one.</source>
+        <translation>尚无问题。选中数值即可提出问题。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/queries_panel.py" line="53"/>
+        <source>The bureau has raised no query on this half.</source>
+        <translation>市局未对本半年度提出问题。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/queries_panel.py" line="59"/>
         <source>Close</source>
         <translation>关闭问题</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/queries_panel.py" line="57"/>
+        <location filename="../../desktop/ui/queries_panel.py" line="60"/>
         <source>Close the query: the answer settles it</source>
         <translation>关闭问题：答复已说明清楚</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/queries_panel.py" line="59"/>
+        <location filename="../../desktop/ui/queries_panel.py" line="62"/>
         <source>Reopen…</source>
         <translation>重新打开…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/queries_panel.py" line="60"/>
+        <location filename="../../desktop/ui/queries_panel.py" line="63"/>
         <source>Open a closed query again, saying why; the district answers it again</source>
         <translation>重新打开已关闭的问题并写明原因，区县需再次答复</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/queries_panel.py" line="67"/>
+        <location filename="../../desktop/ui/queries_panel.py" line="70"/>
         <source>Queries</source>
         <translation>问题</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/queries_panel.py" line="68"/>
+        <location filename="../../desktop/ui/queries_panel.py" line="71"/>
         <source>Messages of the query</source>
         <translation>问题往来</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/queries_panel.py" line="69"/>
+        <location filename="../../desktop/ui/queries_panel.py" line="72"/>
         <source>Your answer</source>
         <translation>您的答复</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/queries_panel.py" line="123"/>
+        <location filename="../../desktop/ui/queries_panel.py" line="126"/>
         <source>bureau</source>
         <translation>市局</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/queries_panel.py" line="123"/>
+        <location filename="../../desktop/ui/queries_panel.py" line="126"/>
         <source>district</source>
         <translation>区县</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/queries_panel.py" line="124"/>
+        <location filename="../../desktop/ui/queries_panel.py" line="127"/>
         <source>closed the query</source>
         <translation>关闭了问题</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/queries_panel.py" line="124"/>
+        <location filename="../../desktop/ui/queries_panel.py" line="127"/>
         <source>reopened the query</source>
         <translation>重新打开了问题</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/queries_panel.py" line="126"/>
+        <location filename="../../desktop/ui/queries_panel.py" line="129"/>
         <source>%1 (%2)</source>
         <translation>%1（%2）</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/queries_panel.py" line="162"/>
+        <location filename="../../desktop/ui/queries_panel.py" line="165"/>
         <source>Reopen the query on %1</source>
         <translation>重新打开关于“%1”的问题</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/queries_panel.py" line="167"/>
+        <location filename="../../desktop/ui/queries_panel.py" line="170"/>
         <source>Reopen the query</source>
         <translation>重新打开问题</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/queries_panel.py" line="167"/>
+        <location filename="../../desktop/ui/queries_panel.py" line="170"/>
         <source>Not reopened: a reason is required.</source>
         <translation>未重新打开：必须写明原因。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/queries_panel.py" line="163"/>
+        <location filename="../../desktop/ui/queries_panel.py" line="166"/>
         <source>Why (required; the district sees it):</source>
         <translation>原因（必填，区县可见）：</translation>
     </message>

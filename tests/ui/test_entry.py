@@ -405,7 +405,9 @@ def test_the_district_imports_the_review_and_answers_in_the_queries_tab(gui, tmp
     path = save_workbook(build_review(ctx.catalog, unit, H1, 1, "returned", "请核实PM2.5", "reviewer", review.threads(unit, H1)),
                          tmp_path / "review.xlsx")  # fmt: skip
     window = gui.window
+    assert window.queries.empty_hint.text() == "市局未对本半年度提出问题。"  # said, before any arrive
     window.files.run_import(path)
+    assert window.queries.empty_hint.text() == ""
     assert not window.controller.read_only  # returned: editable again
     panel = window.queries
     assert panel.model.rowCount() == 2 and "问题 (2)" in window.side.tabText(window.side.indexOf(panel))

@@ -245,6 +245,7 @@ def test_before_anything_arrives_the_city_says_it_has_nothing_counted(reviewer, 
     assert headline["水质优良比例"][1] != "" and headline["水质优良比例"][3] == "暂不评价：初步合计数"
     window.open_unit("500101")
     assert window.review.model.rowCount() > 0 and window.review.empty_hint.text() == ""
+    assert window.review.queries.empty_hint.text() == "尚无问题。选中数值即可提出问题。"
 
 
 def test_a_city_without_targets_or_districts_says_why_its_table_is_empty(qapp, qtbot, tmp_path, settings, dialogs,
