@@ -223,6 +223,14 @@ def test_the_dashboard_says_what_the_city_figures_count(qapp, qtbot, demo_copy, 
     heat = {board.heat.index(r, 0).data(): r for r in range(board.heat.rowCount())}
     row = heat["渝中区（未计入：未报送）"]
     assert all(board.heat.index(row, col).data() in ("", "—", None) for col in range(1, board.heat.columnCount()))
+    # The district's label reads whole; a heading cut short by its column reads whole on hover.
+    from PySide6.QtCore import Qt
+
+    view = board.heat_view
+    assert view.columnWidth(0) >= view.fontMetrics().horizontalAdvance("渝中区（未计入：未报送）") + 20
+    for column in range(1, board.heat.columnCount()):
+        heading = board.heat.headerData(column, Qt.Orientation.Horizontal)
+        assert heading and board.heat.headerData(column, Qt.Orientation.Horizontal, Qt.ItemDataRole.ToolTipRole) == heading
     i18n.remove(qapp, gui.translators)
     gui.context().store.db.dispose()
 

@@ -44,7 +44,8 @@ class RowTableModel(QAbstractTableModel):
         return 0 if parent.isValid() else len(self._columns)
 
     def headerData(self, section, orientation, role=Qt.ItemDataRole.DisplayRole):
-        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole and 0 <= section < len(self._columns):
+        shown = (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole)  # a heading cut short reads whole on hover
+        if orientation == Qt.Orientation.Horizontal and role in shown and 0 <= section < len(self._columns):
             return self._columns[section][0]
         return None
 

@@ -37,6 +37,7 @@ from desktop.core.report import not_assessed
 from desktop.core.targets import MET, MISSED
 from desktop.core.text import UserError
 from desktop.core.workflow import STATUS_NAMES, Status
+from desktop.ui.column_fit import fit_column
 from desktop.ui.empty_hint import EmptyHint
 from desktop.ui.file_dialogs import save_path
 from desktop.ui.models.simple_table import RowTableModel
@@ -281,6 +282,7 @@ class DashboardPage(QWidget):
         self.heat._columns = columns
         self.heat._background = lambda r, col: HEAT.get(r[1][codes[col - 1]].status) if col and codes[col - 1] in r[1] else None
         self.heat.set_rows(rows)
+        fit_column(self.heat_view, 0, (columns[0][1](r) for r in rows), 110, 280)  # 万州区（未计入：未报送） whole
 
     def _left_out(self, code: str) -> str:
         """The status (未报送, 已退回…) of a district the city's figures leave out, whose figures are not shown; "" if
