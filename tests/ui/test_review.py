@@ -219,6 +219,7 @@ def test_the_dashboard_says_what_the_city_figures_count(qapp, qtbot, demo_copy, 
     assert len(board.figures) == 35 and not {"500101", "500102", "500103"} & set(board.figures)
     drawn = board.bars.chart().axes(Qt.Orientation.Vertical)[0].categories()
     assert not {"万州区", "涪陵区", "渝中区"} & set(drawn)
+    assert "九龙坡区（0.0）" in drawn and "九龙坡区" not in drawn  # a real zero, said: a bar of no length looks like no data
     assert "未计入：万州区（未报送）、涪陵区（未报送）、渝中区（未报送）" in board.missing.text()
     heat = {board.heat.index(r, 0).data(): r for r in range(board.heat.rowCount())}
     row = heat["渝中区（未计入：未报送）"]

@@ -321,6 +321,8 @@ class DashboardPage(QWidget):
                 not_applicable.append(name)
             elif value is None or isinstance(value, str):
                 missing.append(name)
+            elif value == 0:  # a bar of no length reads as no data: the zero is said beside the name
+                values.append((0.0, self.tr("%1 (%2)").replace("%1", name).replace("%2", shown(ind, figures, lang))))
             else:
                 values.append((float(value), name))
         values.sort()  # QHorizontalBarSeries draws the first category at the bottom: the largest ends on top
