@@ -95,7 +95,7 @@ class ChecksPanel(QWidget):
         typed = self._typed()
         if typed is not None:
             self._explanations = {**self._explanations, typed[0]: typed[1]}  # asked once, whichever event comes first
-            QTimer.singleShot(0, lambda: self.explain.emit(*typed))
+            QTimer.singleShot(0, self, lambda: self.explain.emit(*typed))  # not once the panel is gone
 
     def eventFilter(self, obj, event) -> bool:  # noqa: N802 - Qt's name
         if obj is self.editor and event.type() == QEvent.Type.FocusOut:

@@ -28,7 +28,7 @@ from desktop.ui.models.filtering import refilter
 from desktop.ui.models.simple_table import ROW_ROLE, RowTableModel
 from desktop.ui.queries_panel import QueriesPanel
 
-VALUE, PREVIOUS_VERSION, FINDINGS, EXPLANATION, OUTLIER, QUERIES = 2, 3, 7, 8, 9, 10
+VALUE, PREVIOUS_VERSION, PREVIOUS_HALF, LAST_YEAR, FINDINGS, EXPLANATION, OUTLIER, QUERIES = 2, 3, 4, 5, 7, 8, 9, 10
 
 
 class ChangedOnly(QSortFilterProxyModel):
@@ -63,7 +63,7 @@ class ReviewPage(QWidget):
             (self.tr("Explanation"), lambda r: r.explanation),
             (self.tr("Across districts"), lambda r: r.outlier), (self.tr("Queries"), lambda r: r.queries),
         ], background=self._background, foreground=lambda r, c: "#9c0006" if c == VALUE and r.missed else None,
-           decoration=self._decoration, tooltip=self._tooltip, right=(VALUE, PREVIOUS_VERSION, 4, 5), parent=self)  # fmt: skip
+           decoration=self._decoration, tooltip=self._tooltip, right=(VALUE, PREVIOUS_VERSION, PREVIOUS_HALF, LAST_YEAR), parent=self)  # fmt: skip
         self.shown_rows = ChangedOnly(self)
         self.shown_rows.setSourceModel(self.model)
         self.table = FrozenColumnTable(self)  # the indicator's name stays beside every figure scrolled to
