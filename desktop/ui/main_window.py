@@ -333,7 +333,7 @@ class MainWindow(QMainWindow):
         basis = att.target.named(c.lang) if att is not None else ""
         title = f"{ind.name(c.lang)}（{ind.unit(c.lang)}）" if c.lang == "zh" else f"{ind.name(c.lang)} ({ind.unit(c.lang)})"
         self.chart.show_history(title, points, target, self.tr("Target: %1").replace("%1", basis),
-                                100.0 if ind.unit.zh == "%" else None)  # fmt: skip
+                                100.0 if ind.type == "percent" else None)  # fmt: skip
 
     # --- actions ------------------------------------------------------------------------------
     def manage_users(self) -> None:
