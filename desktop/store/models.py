@@ -214,6 +214,9 @@ class SubmissionVersion(_Table, table=True):
     snapshot: str  # JSON: {"values": {code: stored text}, "explanations": {code: text}}
     received_by: str
     received_at: datetime = Field(default_factory=utcnow)
+    # "file": received as a signed workbook. "sign-off": signed off on this installation (one installation for both
+    # sides, as the demo), kept by its approver at its time so the next version shows what changed; until received.
+    origin: str = Field(default="file", sa_column_kwargs={"server_default": "file"})
 
 
 class InstallationKey(_Table, table=True):

@@ -20,6 +20,7 @@ from desktop.core.fingerprint import fingerprint
 from desktop.core.semester import Semester
 from desktop.core.text import Text, UserError
 from desktop.core.units import Unit
+from desktop.core.values import to_storage
 from desktop.core.workflow import (
     SIGNED_OFF,
     Action,
@@ -50,7 +51,7 @@ CHANGELOG_ACTIONS = ("value.set", "value.explain")
 _HALF, _KEPT = SubmissionRow.__table__, SubmissionVersion.__table__
 _HALF_ROW = select_columns(_HALF.c.id, _HALF.c.status, _HALF.c.version).where(
     _HALF.c.unit_code == bindparam("unit"), _HALF.c.semester == bindparam("semester"))  # fmt: skip
-_KEPT_FINGERPRINT = select_columns(_KEPT.c.fingerprint).where(
+_KEPT_FINGERPRINT = select_columns(_KEPT.c.id, _KEPT.c.fingerprint, _KEPT.c.origin).where(
     _KEPT.c.unit_code == bindparam("unit"), _KEPT.c.semester == bindparam("semester"),
     _KEPT.c.version == bindparam("version"))  # fmt: skip
 _NEW_HALF, _KEEP_VERSION = insert(_HALF), insert(_KEPT)
@@ -59,6 +60,14 @@ _OWN_EDITS = select_columns(_AUDIT.c.at, _AUDIT.c.user, _AUDIT.c.action, _AUDIT.
     _AUDIT.c.unit_code == bindparam("unit"), _AUDIT.c.semester == bindparam("semester"),
     _AUDIT.c.action.in_(CHANGELOG_ACTIONS), _AUDIT.c.imported_by.is_(None))  # fmt: skip
 _UPDATE_HALF = update(_HALF).where(_HALF.c.id == bindparam("row_id"))  # SET: the parameters' other keys
+_UPDATE_KEPT = update(_KEPT).where(_KEPT.c.id == bindparam("kept_id"))
+SIGNED_HERE, RECEIVED = "sign-off", "file"  # SubmissionVersion.origin
+
+
+def snapshot(values: Mapping[str, str | None], explanations: Mapping[str, str]) -> str:
+    """What a kept version held: its values as stored and its explanations, the empty ones left out."""
+    return json.dumps({"values": {c: v for c, v in values.items() if v is not None},
+                       "explanations": {c: t for c, t in explanations.items() if t}}, ensure_ascii=False)  # fmt: skip
 
 
 def actor_of(user: UserRow) -> Actor:
@@ -242,6 +251,12 @@ class Submissions:
             message = keys.signed_message(unit.code, str(semester), version, digest, Status.SUBMITTED, clerk.name,
                                           signer.name, people_json, changelog)  # fmt: skip
             signature = keys.sign_in_session(s, unit, signer.name, password, message)
+            # Kept as the bureau keeps what it receives: one installation for both sides then shows what the next
+            # version changed. Its receipt as a file, later, records the receipt (see `receive`).
+            s.execute(_KEEP_VERSION, columns_of(_KEPT, {
+                "unit_code": unit.code, "semester": str(semester), "version": version, "fingerprint": digest,
+                "received_by": signer.name, "received_at": utcnow(), "origin": SIGNED_HERE,
+                "snapshot": snapshot({c: to_storage(v) for c, v in values.items()}, notes)}))  # fmt: skip
             row, _ = self._transition(s, Action.SUBMIT, unit, semester, actor_of(signer),
                                       f"填报人 {clerk.name}，审核人 {signer.name} 确认 / prepared by {clerk.name}, approved by {signer.name}",
                                       row=row)  # fmt: skip
@@ -304,7 +319,8 @@ class Submissions:
         """The bureau takes in a signed-off version: its values replace the half's, as one step.
 
         An older version than the one held, or another file with the same version, is refused; the same
-        file again changes nothing. The district's change log is recorded under its authors.
+        file again changes nothing, but a version signed off here (one installation for both sides) is received
+        once. The district's change log is recorded under its authors.
         """
         version = signed.version
         half = {"unit": unit.code, "semester": str(semester)}
@@ -315,7 +331,7 @@ class Submissions:
                 raise UserError(Text(f"已接收过更新的版本（第{row.version}版），此文件为第{version}版，不能用旧版本覆盖",
                                      f"A newer version ({row.version}) was already received; this file is version {version}"))  # fmt: skip
             held = s.execute(_KEPT_FINGERPRINT, {**half, "version": version}).first()
-            if held is not None:
+            if held is not None and (held.origin != SIGNED_HERE or held.fingerprint != signed.fingerprint):
                 if held.fingerprint != signed.fingerprint:
                     raise UserError(Text(f"已接收过{unit.name.zh}的第{version}版，而此文件的第{version}版内容不同；同一版本不能有两份不同的报送，请区县核实",
                                          f"Version {version} of {unit.name.en} was already received with other content; "
@@ -352,11 +368,13 @@ class Submissions:
                 changes.append(Change("", row.version, version, "version"))
             else:  # one database playing both sides (the demo): the district's own sign-off, received as it stands
                 changes.append(Change("", None, None, "received"))
-            s.execute(_KEEP_VERSION, columns_of(_KEPT, {
-                "unit_code": unit.code, "semester": str(semester), "version": version, "fingerprint": signed.fingerprint,
-                "received_by": actor_name, "received_at": utcnow(),
-                "snapshot": json.dumps({"values": {c: v for c, v in parsed.items() if v is not None},
-                                        "explanations": {c: t for c, t in explanations.items() if t}}, ensure_ascii=False)}))  # fmt: skip
+            kept = {"received_by": actor_name, "received_at": utcnow(), "origin": RECEIVED,
+                    "snapshot": snapshot(parsed, explanations)}  # fmt: skip
+            if held is not None:  # this installation's own sign-off, now received as a file
+                s.execute(_UPDATE_KEPT, {"kept_id": held.id, **columns_of(_KEPT, kept)})
+            else:
+                s.execute(_KEEP_VERSION, columns_of(_KEPT, {"unit_code": unit.code, "semester": str(semester),
+                                                            "version": version, "fingerprint": signed.fingerprint, **kept}))  # fmt: skip
             if merge_threads(s, list(threads)):
                 changes.append(Change("", None, None, "queries"))
             source.record(s, actor_name, unit, semester, len(changes))
@@ -421,6 +439,12 @@ class Submissions:
             actor = actor_of(users.require(s, actor_name))
             row, _ = self._transition(s, Action.RECEIVE, unit, semester, actor, "演示数据 demo data")
             row.version = 1
+            values, notes = self.store._decode(self.store._values(s, semester, [unit.code])).get(unit.code, ({}, {}))
+            digest = fingerprint(unit.code, str(semester), self.store.catalog.version, values, notes)
+            s.execute(_KEEP_VERSION, columns_of(_KEPT, {
+                "unit_code": unit.code, "semester": str(semester), "version": 1, "fingerprint": digest,
+                "received_by": actor.name, "received_at": utcnow(), "origin": RECEIVED,
+                "snapshot": snapshot({c: to_storage(v) for c, v in values.items()}, notes)}))  # fmt: skip
             if accepted:
                 self._transition(s, Action.ACCEPT, unit, semester, actor, "演示数据 demo data", row=row)
             s.commit()

@@ -433,6 +433,54 @@ def test_one_database_playing_both_sides_receives_without_a_status_that_did_not_
     assert result.status == IMPORTED and lines == [("报送件", "", "已接收")]
 
 
+def test_one_database_playing_both_sides_shows_what_the_next_version_changed(two, tmp_path):
+    """The demo's round trip with no file between: the reviewer returns version 1 here, the district corrects and signs
+    version 2 here, and the review shows it beside version 1. Received later as a file, it is received once."""
+    from desktop.core.display import change_lines
+
+    district, _ = two
+    unit = district.units.find("500101")
+    district.store.set_values("wanzhou", unit, H1, {}, {"air.good_ratio": "降水偏多"})
+    district.submissions.sign_off("wanzhou", "wanzhou_approver", "ecoreport", unit, H1)
+    review = Review(district.store)
+    assert review.previous_version(unit, H1) is None  # one version: nothing to compare with
+    review.return_half("reviewer", unit, H1, "请核实PM2.5")
+    district.store.set_values("wanzhou", unit, H1, {"air.pm25": "37.4"}, {"air.good_ratio": "降水偏多，扬尘减少"})
+    assert district.submissions.sign_off("wanzhou", "wanzhou_approver", "ecoreport", unit, H1) == 2
+    values, explanations = review.previous_version(unit, H1)
+    assert values["air.pm25"] == "38.1" and explanations["air.good_ratio"] == "降水偏多"
+    db = str(district.store.db.url).removeprefix("sqlite:///")
+    shown = json.loads(subprocess.run([sys.executable, "-m", "desktop", "--db", db, "review", "show", "500101", "2024H1", "--json",
+                                       "--user", "reviewer"], capture_output=True, text=True, check=True,
+                                      env=dict(os.environ, ECOREPORT_PASSWORD="ecoreport")).stdout)  # fmt: skip
+    assert shown["changed"] == {"air.pm25": ["38.1", "37.4"]}
+    assert shown["explanations_changed"] == {"air.good_ratio": ["降水偏多", "降水偏多，扬尘减少"]}
+    # Its own sign-off, received as a file: the receipt is recorded once, and the kept version is the file's.
+    path = export_submission(district, unit, tmp_path / "s2.xlsx")
+    result = import_file(district.store, path, "reviewer")
+    lines = [(line.what, line.old, line.new) for line in change_lines(district.catalog, result.changed, "zh")]
+    assert result.status == IMPORTED and lines == [("报送件", "", "已接收")]
+    assert [(v.version, v.origin, v.received_by) for v in review.versions(unit, H1)] == [(1, "sign-off", "wanzhou_approver"),
+                                                                                       (2, "file", "reviewer")]  # fmt: skip
+    assert import_file(district.store, path, "reviewer").status == UNCHANGED
+    assert review.previous_version(unit, H1)[0]["air.pm25"] == "38.1"
+
+
+def test_the_demo_keeps_what_the_bureau_received(demo_db):
+    """Each received demo half has its version kept, so a second version of it shows what changed."""
+    from desktop.context import open_context
+
+    ctx = open_context(str(demo_db))
+    review = Review(ctx.store)
+    unit = ctx.units.find("500109")  # 北碚区: received, not yet reviewed
+    (kept,) = review.versions(unit, H1)
+    from desktop.core.values import to_storage
+
+    values = json.loads(kept.snapshot)["values"]
+    assert values == {c: to_storage(v) for c, v in ctx.store.unit_half(unit, H1).raw.items()} and kept.origin == "file"
+    ctx.store.db.dispose()
+
+
 def test_the_district_imports_the_review_on_the_command_line(two, tmp_path):
     """`review import`, as the README gives it: said in words, the changes listed on request, exit 0."""
     district, bureau = two

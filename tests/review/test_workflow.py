@@ -156,6 +156,7 @@ def test_versions_newer_wins_one_file_per_version_the_same_file_twice_is_a_no_op
     rival = open_context(str(tmp_path / "rival.sqlite3"))
     with rival.store.db.engine.begin() as conn:  # as if v2 had been signed off with a different value
         conn.exec_driver_sql("UPDATE submission SET status = 'draft', version = 1 WHERE unit_code = '500101'")
+        conn.exec_driver_sql("DELETE FROM submission_version WHERE unit_code = '500101' AND version = 2")
     rival.store.set_values("wanzhou", unit, H1, {"air.pm25": "36.0"})
     assert sign_off(rival) == 2
     rival_v2 = export(rival, tmp_path / "rival-v2.xlsx")
