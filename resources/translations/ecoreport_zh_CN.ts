@@ -376,256 +376,257 @@
 <context>
     <name>DashboardPage</name>
     <message>
-        <location filename="../../desktop/ui/review/dashboard_page.py" line="78"/>
+        <location filename="../../desktop/ui/review/dashboard_page.py" line="79"/>
         <source>Indicator</source>
         <translation>指标名称</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review/dashboard_page.py" line="78"/>
-        <location filename="../../desktop/ui/review/dashboard_page.py" line="395"/>
+        <location filename="../../desktop/ui/review/dashboard_page.py" line="79"/>
+        <location filename="../../desktop/ui/review/dashboard_page.py" line="399"/>
         <source>City</source>
         <translation>全市</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review/dashboard_page.py" line="78"/>
+        <location filename="../../desktop/ui/review/dashboard_page.py" line="79"/>
         <source>Target</source>
         <translation>目标</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review/dashboard_page.py" line="79"/>
+        <location filename="../../desktop/ui/review/dashboard_page.py" line="80"/>
         <source>Attainment</source>
         <translation>达标情况</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review/dashboard_page.py" line="95"/>
+        <location filename="../../desktop/ui/review/dashboard_page.py" line="96"/>
         <source>※ Figures the bureau enters or measures itself: assessed as usual. The others are provisional totals of the districts counted, not assessed yet.</source>
         <translation>※ 市局直接填报或监测的指标，不受区县审核进度影响，照常评价；其余为所计入区县的初步合计数，暂不评价。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review/dashboard_page.py" line="104"/>
+        <location filename="../../desktop/ui/review/dashboard_page.py" line="105"/>
         <source>Copy text</source>
         <translation>复制文字</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review/dashboard_page.py" line="106"/>
+        <location filename="../../desktop/ui/review/dashboard_page.py" line="107"/>
         <source>Save as Word…</source>
         <translation>保存为 Word 文档…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review/dashboard_page.py" line="107"/>
+        <location filename="../../desktop/ui/review/dashboard_page.py" line="108"/>
         <source>The narrative report as a Word document in the bureau&apos;s layout, counting the districts chosen above</source>
         <translation>按公文格式保存文字报告（Word 文档），计入上方所选的区县</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review/dashboard_page.py" line="111"/>
+        <location filename="../../desktop/ui/review/dashboard_page.py" line="112"/>
         <source>Accepted districts only</source>
         <translation>仅已审核通过的区县</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review/dashboard_page.py" line="112"/>
+        <location filename="../../desktop/ui/review/dashboard_page.py" line="113"/>
         <source>Accepted and received districts (provisional)</source>
         <translation>已审核通过及已报送的区县（初步）</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review/dashboard_page.py" line="113"/>
+        <location filename="../../desktop/ui/review/dashboard_page.py" line="114"/>
         <source>Districts counted in the city&apos;s figures</source>
         <translation>全市数据计入的区县</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review/dashboard_page.py" line="117"/>
+        <location filename="../../desktop/ui/review/dashboard_page.py" line="118"/>
         <source>City figures count:</source>
         <translation>全市数据计入：</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review/dashboard_page.py" line="120"/>
+        <location filename="../../desktop/ui/review/dashboard_page.py" line="121"/>
         <source>Save the city workbook…</source>
         <translation>保存全市汇总表…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review/dashboard_page.py" line="121"/>
+        <location filename="../../desktop/ui/review/dashboard_page.py" line="122"/>
         <source>The city&apos;s consolidation workbook for this half, counting the districts chosen here</source>
         <translation>本半年全市汇总工作簿，按此处选择的区县范围计入</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review/dashboard_page.py" line="125"/>
+        <location filename="../../desktop/ui/review/dashboard_page.py" line="126"/>
         <source>City against targets</source>
         <translation>全市指标与目标</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review/dashboard_page.py" line="128"/>
+        <location filename="../../desktop/ui/review/dashboard_page.py" line="129"/>
         <source>Districts compared</source>
         <translation>区县对比</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review/dashboard_page.py" line="131"/>
+        <location filename="../../desktop/ui/review/dashboard_page.py" line="132"/>
         <source>Attainment by district</source>
         <translation>各区县达标情况</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review/dashboard_page.py" line="132"/>
+        <location filename="../../desktop/ui/review/dashboard_page.py" line="133"/>
         <source>City trend</source>
         <translation>全市趋势</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review/dashboard_page.py" line="133"/>
-        <location filename="../../desktop/ui/review/dashboard_page.py" line="214"/>
+        <location filename="../../desktop/ui/review/dashboard_page.py" line="134"/>
+        <location filename="../../desktop/ui/review/dashboard_page.py" line="215"/>
         <source>Narrative report</source>
         <translation>文字报告</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review/dashboard_page.py" line="155"/>
+        <location filename="../../desktop/ui/review/dashboard_page.py" line="156"/>
         <source>The districts counted hold none of the city&apos;s indicators.</source>
         <translation>计入的区县没有全市指标的数据。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review/dashboard_page.py" line="157"/>
+        <location filename="../../desktop/ui/review/dashboard_page.py" line="158"/>
         <source>No district has been accepted yet, so the city has no figures. For provisional totals, count received districts too (“City figures count” above).</source>
         <translation>尚无审核通过的区县，全市暂无数字。如需初步合计，请在上方“全市数据计入”中选择计入已报送的区县。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review/dashboard_page.py" line="159"/>
+        <location filename="../../desktop/ui/review/dashboard_page.py" line="160"/>
         <source>No district has sent its submission yet, so the city has no figures.</source>
         <translation>尚无区县报送，全市暂无数字。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review/dashboard_page.py" line="181"/>
+        <location filename="../../desktop/ui/review/dashboard_page.py" line="182"/>
         <source>Save as image…</source>
         <translation>保存为图片…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review/dashboard_page.py" line="212"/>
+        <location filename="../../desktop/ui/review/dashboard_page.py" line="213"/>
         <source>report_%1.docx</source>
         <translation>全市报告_%1.docx</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review/dashboard_page.py" line="213"/>
+        <location filename="../../desktop/ui/review/dashboard_page.py" line="214"/>
         <source>Save the report</source>
         <translation>保存文字报告</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review/dashboard_page.py" line="213"/>
+        <location filename="../../desktop/ui/review/dashboard_page.py" line="214"/>
         <source>Word documents (*.docx)</source>
         <translation>Word 文档 (*.docx)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review/dashboard_page.py" line="214"/>
+        <location filename="../../desktop/ui/review/dashboard_page.py" line="215"/>
         <source>Writing the report…</source>
         <translation>正在生成报告…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review/dashboard_page.py" line="275"/>
+        <location filename="../../desktop/ui/review/dashboard_page.py" line="276"/>
         <source>%1 (not counted: %2)</source>
         <translation>%1（未计入：%2）</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review/dashboard_page.py" line="317"/>
+        <location filename="../../desktop/ui/review/dashboard_page.py" line="319"/>
+        <location filename="../../desktop/ui/review/dashboard_page.py" line="325"/>
         <source>%1 (%2)</source>
         <translation>%1（%2）</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review/dashboard_page.py" line="356"/>
+        <location filename="../../desktop/ui/review/dashboard_page.py" line="360"/>
         <source>City %1</source>
         <translation>全市 %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review/dashboard_page.py" line="378"/>
+        <location filename="../../desktop/ui/review/dashboard_page.py" line="382"/>
         <source>Not applicable: %1</source>
         <translation>不适用：%1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review/dashboard_page.py" line="379"/>
+        <location filename="../../desktop/ui/review/dashboard_page.py" line="383"/>
         <source>No value: %1</source>
         <translation>无数据：%1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review/dashboard_page.py" line="380"/>
+        <location filename="../../desktop/ui/review/dashboard_page.py" line="384"/>
         <source>Not counted: %1</source>
         <translation>未计入：%1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review/dashboard_page.py" line="381"/>
+        <location filename="../../desktop/ui/review/dashboard_page.py" line="385"/>
         <source>The city&apos;s provisional total is not drawn: not every district is accepted yet</source>
         <translation>全市初步合计未画出：尚有区县未审核通过</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review/dashboard_page.py" line="393"/>
+        <location filename="../../desktop/ui/review/dashboard_page.py" line="397"/>
         <source>the city, half by half</source>
         <translation>全市历年各半年度</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review/dashboard_page.py" line="405"/>
+        <location filename="../../desktop/ui/review/dashboard_page.py" line="409"/>
         <source>Provisional: not every district accepted</source>
         <translation>初步：未全部审核通过</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review/dashboard_page.py" line="418"/>
+        <location filename="../../desktop/ui/review/dashboard_page.py" line="422"/>
         <source> (provisional)</source>
         <translation>（初步）</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review/dashboard_page.py" line="440"/>
+        <location filename="../../desktop/ui/review/dashboard_page.py" line="444"/>
         <source>%1 target %2</source>
         <translation>%1目标 %2</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review/dashboard_page.py" line="190"/>
+        <location filename="../../desktop/ui/review/dashboard_page.py" line="191"/>
         <source>Save chart</source>
         <translation>保存图表</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review/dashboard_page.py" line="182"/>
+        <location filename="../../desktop/ui/review/dashboard_page.py" line="183"/>
         <source>PNG at twice the screen&apos;s resolution, or SVG or PDF to scale without limit</source>
         <translation>PNG 为屏幕分辨率的两倍；SVG 或 PDF 可任意缩放</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review/dashboard_page.py" line="198"/>
+        <location filename="../../desktop/ui/review/dashboard_page.py" line="199"/>
         <source>Cannot write %1: check the folder exists and may be written to</source>
         <translation>不能写入 %1：请确认文件夹存在且可以写入</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review/dashboard_page.py" line="204"/>
+        <location filename="../../desktop/ui/review/dashboard_page.py" line="205"/>
         <source>city_%1.xlsx</source>
         <translation>全市汇总_%1.xlsx</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review/dashboard_page.py" line="205"/>
+        <location filename="../../desktop/ui/review/dashboard_page.py" line="206"/>
         <source>Save the city workbook</source>
         <translation>保存全市汇总表</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review/dashboard_page.py" line="205"/>
+        <location filename="../../desktop/ui/review/dashboard_page.py" line="206"/>
         <source>Excel workbooks (*.xlsx)</source>
         <translation>Excel 工作簿 (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review/dashboard_page.py" line="206"/>
-        <location filename="../../desktop/ui/review/dashboard_page.py" line="241"/>
+        <location filename="../../desktop/ui/review/dashboard_page.py" line="207"/>
+        <location filename="../../desktop/ui/review/dashboard_page.py" line="242"/>
         <source>Consolidating the districts…</source>
         <translation>正在汇总各区县数据…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review/dashboard_page.py" line="198"/>
-        <location filename="../../desktop/ui/review/dashboard_page.py" line="226"/>
+        <location filename="../../desktop/ui/review/dashboard_page.py" line="199"/>
+        <location filename="../../desktop/ui/review/dashboard_page.py" line="227"/>
         <source>Not saved</source>
         <translation>未保存</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review/dashboard_page.py" line="228"/>
+        <location filename="../../desktop/ui/review/dashboard_page.py" line="229"/>
         <source>Saved %1</source>
         <translation>已保存 %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review/dashboard_page.py" line="206"/>
+        <location filename="../../desktop/ui/review/dashboard_page.py" line="207"/>
         <source>City workbook</source>
         <translation>全市汇总表</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review/dashboard_page.py" line="276"/>
+        <location filename="../../desktop/ui/review/dashboard_page.py" line="277"/>
         <source>District</source>
         <translation>区县</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review/dashboard_page.py" line="348"/>
+        <location filename="../../desktop/ui/review/dashboard_page.py" line="352"/>
         <source>Target %1</source>
         <translation>目标 %1</translation>
     </message>
@@ -2278,266 +2279,286 @@ Compare it with the one the district reads to you.</source>
 <context>
     <name>ReviewPage</name>
     <message>
-        <location filename="../../desktop/ui/review/review_page.py" line="59"/>
+        <location filename="../../desktop/ui/review/review_page.py" line="61"/>
         <source>Indicator</source>
         <translation>指标名称</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review/review_page.py" line="59"/>
+        <location filename="../../desktop/ui/review/review_page.py" line="61"/>
         <source>Unit</source>
         <translation>计量单位</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review/review_page.py" line="60"/>
+        <location filename="../../desktop/ui/review/review_page.py" line="62"/>
         <source>This half</source>
         <translation>本期</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review/review_page.py" line="60"/>
+        <location filename="../../desktop/ui/review/review_page.py" line="62"/>
         <source>Previous version</source>
         <translation>上一版本</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review/review_page.py" line="61"/>
+        <location filename="../../desktop/ui/review/review_page.py" line="63"/>
         <source>Previous half</source>
         <translation>上期</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review/review_page.py" line="61"/>
+        <location filename="../../desktop/ui/review/review_page.py" line="63"/>
         <source>Same half last year</source>
         <translation>上年同期</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review/review_page.py" line="62"/>
+        <location filename="../../desktop/ui/review/review_page.py" line="64"/>
         <source>Target</source>
         <translation>目标</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review/review_page.py" line="62"/>
+        <location filename="../../desktop/ui/review/review_page.py" line="64"/>
         <source>Checks</source>
         <translation>审核结果</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review/review_page.py" line="63"/>
+        <location filename="../../desktop/ui/review/review_page.py" line="65"/>
         <source>Explanation</source>
         <translation>说明</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review/review_page.py" line="64"/>
+        <location filename="../../desktop/ui/review/review_page.py" line="66"/>
         <source>Across districts</source>
         <translation>区县间比较</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review/review_page.py" line="64"/>
+        <location filename="../../desktop/ui/review/review_page.py" line="66"/>
         <source>Queries</source>
         <translation>问题</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review/review_page.py" line="71"/>
+        <location filename="../../desktop/ui/review/review_page.py" line="73"/>
         <source>Double-click a district in the inbox to review its submission here.</source>
         <translation>在收件箱中双击一个区县，即在此审核其报送。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review/review_page.py" line="84"/>
+        <location filename="../../desktop/ui/review/review_page.py" line="85"/>
+        <source>The chosen value&apos;s checks and explanation</source>
+        <translation>所选数值的审核结果和说明</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/review/review_page.py" line="94"/>
         <source>Changed since the previous version only</source>
         <translation>只看与上一版本不同的</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review/review_page.py" line="89"/>
+        <location filename="../../desktop/ui/review/review_page.py" line="99"/>
         <source>Raise a query on this value…</source>
         <translation>对此数值提出问题…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review/review_page.py" line="90"/>
+        <location filename="../../desktop/ui/review/review_page.py" line="100"/>
         <source>Return…</source>
         <translation>退回…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review/review_page.py" line="91"/>
-        <location filename="../../desktop/ui/review/review_page.py" line="248"/>
-        <location filename="../../desktop/ui/review/review_page.py" line="252"/>
+        <location filename="../../desktop/ui/review/review_page.py" line="101"/>
+        <location filename="../../desktop/ui/review/review_page.py" line="275"/>
+        <location filename="../../desktop/ui/review/review_page.py" line="279"/>
         <source>Accept</source>
         <translation>审核通过</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review/review_page.py" line="92"/>
+        <location filename="../../desktop/ui/review/review_page.py" line="102"/>
         <source>Reopen…</source>
         <translation>重新打开…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review/review_page.py" line="93"/>
+        <location filename="../../desktop/ui/review/review_page.py" line="103"/>
         <source>Reopen an accepted submission for review; a reason is required</source>
         <translation>重新打开已审核通过的报送以再次审核；须说明原因</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review/review_page.py" line="94"/>
+        <location filename="../../desktop/ui/review/review_page.py" line="104"/>
         <source>Export review workbook…</source>
         <translation>导出审核意见…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review/review_page.py" line="120"/>
+        <location filename="../../desktop/ui/review/review_page.py" line="135"/>
         <source>Not done</source>
         <translation>未能完成</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review/review_page.py" line="136"/>
-        <location filename="../../desktop/ui/review/review_page.py" line="137"/>
+        <location filename="../../desktop/ui/review/review_page.py" line="151"/>
+        <location filename="../../desktop/ui/review/review_page.py" line="152"/>
         <source>(none)</source>
         <translation>（无）</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review/review_page.py" line="137"/>
-        <location filename="../../desktop/ui/review/review_page.py" line="142"/>
+        <location filename="../../desktop/ui/review/review_page.py" line="152"/>
+        <location filename="../../desktop/ui/review/review_page.py" line="157"/>
         <source>Changed since the previous version, which had %1</source>
         <translation>与上一版不同，上一版为 %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review/review_page.py" line="144"/>
+        <location filename="../../desktop/ui/review/review_page.py" line="159"/>
         <source>A change on the same half last year (%1) beyond the usual range</source>
         <translation>同比变化超出常规范围，去年同期为 %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review/review_page.py" line="146"/>
+        <location filename="../../desktop/ui/review/review_page.py" line="161"/>
         <source>Misses its target: %1</source>
         <translation>未达到目标：%1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review/review_page.py" line="169"/>
+        <location filename="../../desktop/ui/review/review_page.py" line="184"/>
         <source> · the values below were not submitted (a draft on this computer)</source>
         <translation> · 以下数值未报送（本机上的草稿，未经签发）</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review/review_page.py" line="171"/>
+        <location filename="../../desktop/ui/review/review_page.py" line="186"/>
         <source> · version %1</source>
         <translation> · 第 %1 版</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review/review_page.py" line="173"/>
+        <location filename="../../desktop/ui/review/review_page.py" line="188"/>
         <source> · prepared by %1, signed off by %2</source>
         <translation> · 填表人 %1，审核人 %2</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review/review_page.py" line="174"/>
+        <location filename="../../desktop/ui/review/review_page.py" line="189"/>
         <source>, head of unit %1</source>
         <translation>，单位负责人 %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review/review_page.py" line="174"/>
+        <location filename="../../desktop/ui/review/review_page.py" line="189"/>
         <source>, head of statistics %1</source>
         <translation>，统计负责人 %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review/review_page.py" line="175"/>
+        <location filename="../../desktop/ui/review/review_page.py" line="190"/>
         <source>, telephone %1</source>
         <translation>，联系电话 %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review/review_page.py" line="175"/>
+        <location filename="../../desktop/ui/review/review_page.py" line="190"/>
         <source>, sent %1</source>
         <translation>，报出日期 %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review/review_page.py" line="179"/>
+        <location filename="../../desktop/ui/review/review_page.py" line="194"/>
         <source> · reason: %1</source>
         <translation> · 原因：%1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review/review_page.py" line="181"/>
+        <location filename="../../desktop/ui/review/review_page.py" line="196"/>
         <source> · comment: %1</source>
         <translation> · 意见：%1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review/review_page.py" line="218"/>
+        <location filename="../../desktop/ui/review/review_page.py" line="223"/>
+        <source>Choose a row to read its checks and its explanation in full here.</source>
+        <translation>选中一行，在此阅读其审核结果和说明全文。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/review/review_page.py" line="225"/>
+        <source>Checks: %1</source>
+        <translation>审核结果：%1</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/review/review_page.py" line="226"/>
+        <source>Explanation: %1</source>
+        <translation>说明：%1</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/review/review_page.py" line="245"/>
         <source>Open a district from the inbox first.</source>
         <translation>请先在收件箱中打开一个区县。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review/review_page.py" line="220"/>
+        <location filename="../../desktop/ui/review/review_page.py" line="247"/>
         <source>Not possible while the submission is “%1”.</source>
         <translation>报送状态为“%1”，不能进行此操作。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review/review_page.py" line="225"/>
-        <location filename="../../desktop/ui/review/review_page.py" line="229"/>
-        <location filename="../../desktop/ui/review/review_page.py" line="231"/>
+        <location filename="../../desktop/ui/review/review_page.py" line="252"/>
+        <location filename="../../desktop/ui/review/review_page.py" line="256"/>
+        <location filename="../../desktop/ui/review/review_page.py" line="258"/>
         <source>Raise a query</source>
         <translation>提出问题</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review/review_page.py" line="229"/>
+        <location filename="../../desktop/ui/review/review_page.py" line="256"/>
         <source>Select the value the query is about first.</source>
         <translation>请先选中要提出问题的数值。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review/review_page.py" line="236"/>
-        <location filename="../../desktop/ui/review/review_page.py" line="238"/>
-        <location filename="../../desktop/ui/review/review_page.py" line="240"/>
+        <location filename="../../desktop/ui/review/review_page.py" line="263"/>
+        <location filename="../../desktop/ui/review/review_page.py" line="265"/>
+        <location filename="../../desktop/ui/review/review_page.py" line="267"/>
         <source>Return to the district</source>
         <translation>退回区县</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review/review_page.py" line="277"/>
+        <location filename="../../desktop/ui/review/review_page.py" line="304"/>
         <source>Reason (required):</source>
         <translation>退回原因（必填）：</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review/review_page.py" line="284"/>
+        <location filename="../../desktop/ui/review/review_page.py" line="311"/>
         <source>A reason is required; nothing was changed. Reason:</source>
         <translation>必须填写原因；尚未作任何更改。原因：</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review/review_page.py" line="289"/>
+        <location filename="../../desktop/ui/review/review_page.py" line="316"/>
         <source>%1_review_v%2_%3.xlsx</source>
         <translation>%1_审核意见_第%2版_%3.xlsx</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review/review_page.py" line="241"/>
+        <location filename="../../desktop/ui/review/review_page.py" line="268"/>
         <source>Returned. Export the review workbook (导出审核意见…) and send it to the district: it carries the reason and the queries.</source>
         <translation>已退回。请导出审核意见（导出审核意见…）发给区县：文件中有退回原因和问题。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review/review_page.py" line="85"/>
+        <location filename="../../desktop/ui/review/review_page.py" line="95"/>
         <source>Show only the values (and the figures calculated from them) and the explanations that differ from the previous version of this submission</source>
         <translation>只显示与本报送上一版本不同的数值（及由其计算的数字）和说明</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review/review_page.py" line="252"/>
+        <location filename="../../desktop/ui/review/review_page.py" line="279"/>
         <source>%1 queries are still open: resolve them before accepting.</source>
         <translation>还有%1个问题尚未解决，解决后才能审核通过。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review/review_page.py" line="256"/>
+        <location filename="../../desktop/ui/review/review_page.py" line="283"/>
         <source>%1, %2, version %3</source>
         <translation>%1，%2，第 %3 版</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review/review_page.py" line="261"/>
+        <location filename="../../desktop/ui/review/review_page.py" line="288"/>
         <source>%1 error(s)</source>
         <translation>有%1个错误</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review/review_page.py" line="263"/>
+        <location filename="../../desktop/ui/review/review_page.py" line="290"/>
         <source>%1 unexplained warning(s)</source>
         <translation>有%1个未说明的警告</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review/review_page.py" line="269"/>
-        <location filename="../../desktop/ui/review/review_page.py" line="271"/>
+        <location filename="../../desktop/ui/review/review_page.py" line="296"/>
+        <location filename="../../desktop/ui/review/review_page.py" line="298"/>
         <source>Reopen the submission</source>
         <translation>重新打开报送</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review/review_page.py" line="291"/>
+        <location filename="../../desktop/ui/review/review_page.py" line="318"/>
         <source>Export review workbook</source>
         <translation>导出审核意见</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review/review_page.py" line="291"/>
+        <location filename="../../desktop/ui/review/review_page.py" line="318"/>
         <source>Excel workbooks (*.xlsx)</source>
         <translation>Excel 工作簿 (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review/review_page.py" line="295"/>
+        <location filename="../../desktop/ui/review/review_page.py" line="322"/>
         <source>Writing the review workbook…</source>
         <translation>正在写出审核意见文件…</translation>
     </message>

@@ -683,11 +683,19 @@ def test_the_review_shows_checks_marks_large_changes_and_diffs_derived_figures(q
 
     try:
         send(1)
+        assert window.review.detail.toPlainText() == "选中一行，在此阅读其审核结果和说明全文。"  # no district open yet
         window.open_unit("500101")
         page = window.review
         rows = {r.code: r for r in page.model.rows()}
         good = rows["air.good_ratio"]  # +12.2 points on last year: the district's warning, with its explanation
         assert good.severity == "warning" and good.large_change and "同比" in good.findings and "（说明：" in good.findings
+        # The grid cuts long words short; under it, the chosen row's checks and explanation are read whole.
+        page.table.setFocus()
+        page.select_code("air.good_ratio")
+        assert page.detail.toPlainText() == f"{good.name} 审核结果：{good.findings}\n说明：{good.explanation}"
+        assert len(good.explanation) > 4
+        QTest.keyClick(page.table, Qt.Key.Key_Down)  # the keys move the reading on with the row
+        assert page.detail.toPlainText().startswith(f"{page.current_row().name} 审核结果：—\n说明：")
         row_of = {page.model.row(i).code: i for i in range(page.model.rowCount())}
         icon = lambda code, column: page.model.index(row_of[code], column).data(Qt.ItemDataRole.DecorationRole)  # noqa: E731
         assert icon("air.good_ratio", VALUE) is not None and icon("air.good_ratio", FINDINGS) is not None

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from html import escape
 from pathlib import Path
 
 from PySide6.QtCore import QSortFilterProxyModel
@@ -14,6 +15,7 @@ from PySide6.QtWidgets import (
     QMessageBox,
     QPushButton,
     QSplitter,
+    QTextBrowser,
     QVBoxLayout,
     QWidget,
 )  # fmt: skip
@@ -78,6 +80,14 @@ class ReviewPage(QWidget):
         units = (ind.unit(controller.lang) for ind in controller.ctx.catalog.indicators.values())
         fit_column(self.table, 1, units, 60, 120)  # 微克/立方米 whole
         fit_headers(self.table)
+        # The chosen row's checks and explanation whole, where the reviewer reads: the grid's cells cut them short.
+        self.detail = QTextBrowser(self)
+        self.detail.setAccessibleName(self.tr("The chosen value's checks and explanation"))
+        self.detail.setFixedHeight(self.detail.fontMetrics().lineSpacing() * 3 + 12)
+        self.table.selectionModel().currentRowChanged.connect(self._show_detail)
+        self.shown_rows.modelReset.connect(self._show_detail)
+        self.shown_rows.layoutChanged.connect(self._show_detail)
+        self._show_detail()
         self.title = QLabel(self)
         self.title.setStyleSheet("font-weight: bold;")
         self.title.setWordWrap(True)  # a long reason or comment wraps; it never widens the window past the screen
@@ -97,7 +107,12 @@ class ReviewPage(QWidget):
             buttons.addWidget(button)
         buttons.addStretch(1)
         splitter = QSplitter(self)
-        splitter.addWidget(self.table)
+        grid = QWidget(self)
+        column = QVBoxLayout(grid)
+        column.setContentsMargins(0, 0, 0, 0)
+        column.addWidget(self.table, 1)
+        column.addWidget(self.detail)
+        splitter.addWidget(grid)
         splitter.addWidget(self.queries)
         splitter.setSizes([1050, 380])
         layout = QVBoxLayout(self)
@@ -201,6 +216,18 @@ class ReviewPage(QWidget):
                     shown = self.shown_rows.mapFromSource(self.model.index(i, 0))
                 self.table.selectRow(shown.row())
                 return
+
+    def _show_detail(self, *_) -> None:
+        row = self.current_row()
+        if row is None:
+            self.detail.setPlainText(self.tr("Choose a row to read its checks and its explanation in full here."))
+            return
+        checks = self.tr("Checks: %1").replace("%1", row.findings or "—")
+        said = self.tr("Explanation: %1").replace("%1", row.explanation or "—")
+        lines = [f"<b>{escape(row.name)}</b> {escape(checks)}", escape(said)]
+        if row.outlier:
+            lines.append(escape(row.outlier))
+        self.detail.setHtml("<br>".join(lines))
 
     def current_row(self):
         index = self.table.currentIndex()
