@@ -1,6 +1,9 @@
 """A table whose first column stays in place while the others scroll sideways, so that every figure a reviewer
 reads far to the right still has its indicator's name beside it (Qt's "frozen column" arrangement: a second
-view over the first column, sharing the model and the selection)."""
+view over the first column, sharing the model and the selection).
+
+A sideways scroll stops only where a column begins at the frozen one's edge: a column half under it would show the
+right-hand digits of its figures as if they were whole (177 read as 77)."""
 
 from __future__ import annotations
 
@@ -28,6 +31,8 @@ class FrozenColumnTable(QTableView):
         self.verticalScrollBar().valueChanged.connect(self.frozen.verticalScrollBar().setValue)
         self.frozen.verticalScrollBar().valueChanged.connect(self.verticalScrollBar().setValue)
         self.frozen.doubleClicked.connect(self.doubleClicked)  # a click on a name acts as on its row
+        self._last_offset, self._snapping = 0, False
+        self.horizontalScrollBar().valueChanged.connect(self._snap)
 
     def setModel(self, model) -> None:  # noqa: N802 - Qt's name
         super().setModel(model)
@@ -67,8 +72,50 @@ class FrozenColumnTable(QTableView):
         self.frozen.setGeometry(self.verticalHeader().width() + self.frameWidth(), self.frameWidth(), self.columnWidth(0),
                                 self.viewport().height() + self.horizontalHeader().height())  # fmt: skip
 
+    def stops(self) -> list[int]:
+        """The sideways offsets a scroll may rest at: each column's start exactly at the frozen column's edge."""
+        header, stops, at = self.horizontalHeader(), [], 0
+        for visual in range(1, header.count()):
+            logical = header.logicalIndex(visual)
+            if not header.isSectionHidden(logical):
+                stops.append(at)
+                at += header.sectionSize(logical)
+        return stops or [0]
+
+    def _snap(self, value: int) -> None:
+        if self._snapping:
+            return
+        stops = self.stops()
+        if value not in stops:  # on in the direction it went, to the next whole column
+            ahead = value > self._last_offset
+            value = next((s for s in stops if s >= value), stops[-1]) if ahead else max(s for s in stops if s <= value)
+            self._snapping = True
+            try:
+                self.horizontalScrollBar().setValue(value)
+            finally:
+                self._snapping = False
+        self._last_offset = self.horizontalScrollBar().value()
+
+    def updateGeometries(self) -> None:  # noqa: N802 - Qt's name
+        super().updateGeometries()
+        bar = self.horizontalScrollBar()
+        bar.setSingleStep(1)  # a step (an arrow, a notch of the wheel) goes on to the next column, not past it
+        if bar.maximum() > 0:  # far enough that the last columns, too, start at the frozen one's edge
+            bar.setMaximum(next((s for s in self.stops() if s >= bar.maximum()), bar.maximum()))
+            self._snap(bar.value())
+
     def scrollTo(self, index, hint=QAbstractItemView.ScrollHint.EnsureVisible) -> None:  # noqa: N802 - Qt's name
-        if index.column() > 0:  # the first column is always in view; scrolling to it would hide the others' start
-            super().scrollTo(index, hint)
-        else:
-            super().scrollTo(index.siblingAtColumn(max(0, self.horizontalHeader().logicalIndexAt(self.columnWidth(0) + 1))), hint)
+        bar = self.horizontalScrollBar()
+        offset = bar.value()
+        super().scrollTo(index.siblingAtColumn(0), hint)  # the rows as Qt scrolls them; the columns, below
+        if index.column() <= 0:  # the first column is always in view
+            bar.setValue(offset)
+            return
+        start = self.horizontalHeader().sectionPosition(index.column()) - self.columnWidth(0)  # its stop
+        room = self.viewport().width() - self.columnWidth(0)
+        if start < offset:  # under the frozen column: it comes out to its edge
+            offset = start
+        elif start + self.columnWidth(index.column()) > offset + room:  # beyond the right edge: the first stop showing it
+            offset = next((s for s in self.stops() if start + self.columnWidth(index.column()) <= s + room), start)
+        self._last_offset = offset
+        bar.setValue(offset)

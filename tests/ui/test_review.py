@@ -924,6 +924,32 @@ def test_the_indicator_name_stays_in_view_when_the_review_scrolls_sideways(revie
     assert frozen.selectionModel() is table.selectionModel() and frozen.model().index(row, 0).data() == "PM2.5平均浓度"
     table.verticalScrollBar().setValue(table.verticalScrollBar().maximum())
     assert frozen.verticalScrollBar().value() == table.verticalScrollBar().value()  # the names scroll with the rows
+    # Wherever a sideways scroll rests, no column lies half under the names (177 would read as 77 beside them).
+    from PySide6.QtWidgets import QAbstractSlider
+
+    from desktop.ui.review.review_page import EXPLANATION, VALUE
+
+    edge, columns = table.columnWidth(0), range(1, table.model().columnCount())
+
+    def whole_or_hidden() -> bool:
+        return all(table.columnViewportPosition(c) >= edge or table.columnViewportPosition(c) + table.columnWidth(c) <= edge
+                   for c in columns)  # fmt: skip
+
+    for value in (1, 37, 150, bar.maximum() // 2, bar.maximum() - 1, bar.maximum()):
+        bar.setValue(value)
+        assert whole_or_hidden(), value
+    bar.setValue(bar.maximum())
+    last = table.model().columnCount() - 1
+    assert table.columnViewportPosition(last) + table.columnWidth(last) <= table.viewport().width()  # the last, whole too
+    bar.setValue(0)
+    bar.triggerAction(QAbstractSlider.SliderAction.SliderSingleStepAdd)  # one step: one whole column
+    assert table.columnViewportPosition(2) == edge and whole_or_hidden()
+    bar.setValue(0)
+    table.setCurrentIndex(table.model().index(row, EXPLANATION))  # a cell out of view comes out whole
+    x = table.columnViewportPosition(EXPLANATION)
+    assert x >= edge and x + table.columnWidth(EXPLANATION) <= table.viewport().width() and whole_or_hidden()
+    table.setCurrentIndex(table.model().index(row, VALUE))  # and one under the names, to their edge
+    assert table.columnViewportPosition(VALUE) == edge and whole_or_hidden()
 
 
 def test_the_file_menu_imports_workbooks_into_the_inbox(reviewer, district, tmp_path, monkeypatch):
