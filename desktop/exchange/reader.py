@@ -14,6 +14,7 @@ from desktop.core.text import Text, UserError
 from desktop.core.values import ValueRefused, parse_value
 from desktop.core.workflow import Status
 from desktop.exchange.address import column_letter
+from desktop.exchange.headings import BY_KIND
 from desktop.exchange.meta import KINDS, META_SHEET
 from desktop.exchange.queries_sheet import read_queries
 from desktop.exchange.safety import MAX_COLUMNS, MAX_ROWS, FileRefused, inspect_workbook, read_workbook_file
@@ -107,6 +108,7 @@ def _read(wb, meta: dict[str, str], content: bytes, path: Path, digest: str, cat
     if data.height > MAX_ROWS or data.width > MAX_COLUMNS:
         raise FileRefused(Text("工作表过大，不是本系统的模板或报送文件", "A sheet is absurdly large; not an EcoReport workbook"))
     rows = data.to_python(skip_empty_area=False, nrows=first_row + MAX_ROWS)
+    first_row = _header_row(rows, kind, sheet, first_row, value_col, note_col) + 1
     seen: set[str] = set()
     for row_number, row in enumerate(rows[first_row - 1 :], start=first_row):
         code = str(row[0]).strip() if row and row[0] not in (None, "") else ""
@@ -122,6 +124,38 @@ def _read(wb, meta: dict[str, str], content: bytes, path: Path, digest: str, cat
         _check_formulas(book, content, sheet, first_row, value_col, note_col, catalog)
     book.threads = _threads(wb, meta, book.unit_code, str(semester))
     return book
+
+
+def _heading(row: list, col: int) -> str:
+    value = row[col - 1] if len(row) >= col else None
+    return "" if value is None else str(value).strip()
+
+
+def _header_row(rows: list[list], kind: str, sheet: str, first_row: int, value_col: int, note_col: int) -> int:
+    """The row of the column headings (title rows above it may have been deleted), its value and explanation columns
+    where the workbook put them: a column inserted, deleted or moved would have the explanations read from last year's
+    figures or the requirements, so the file is refused, saying which column holds what."""
+    headings = {lang: BY_KIND[kind](lang).split("|") for lang in ("zh", "en")}
+    for number, row in enumerate(rows[: first_row + 10], start=1):
+        if _heading(row, 1) not in (headings["zh"][0], headings["en"][0]):
+            continue
+        lang = "zh" if _heading(row, 1) == headings["zh"][0] else "en"
+        wrong = [(col, headings[lang][col - 1], _heading(row, col)) for col in (value_col, note_col)
+                 if col > len(headings[lang]) or _heading(row, col) != headings[lang][col - 1]]  # fmt: skip
+        if col_problems := [(column_letter(col), want, found) for col, want, found in wrong if col <= len(headings[lang])]:
+            said_zh = "；".join(f"{letter}列应为“{want}”，现为“{found or '空白'}”" for letter, want, found in col_problems)
+            said_en = "; ".join(f"column {letter} should be '{want}' but is '{found or 'blank'}'" for letter, want, found in col_problems)
+            raise FileRefused(Text(f"工作表“{sheet}”第{number}行的列与模板不同：{said_zh}。请不要插入、删除或移动列；在原模板中填写，或重新导出模板",
+                                   f"The columns of sheet '{sheet}' (row {number}) differ from the template's: {said_en}. "
+                                   "Do not insert, delete or move columns; fill in the template as exported, or export it again"))  # fmt: skip
+        if wrong:
+            break  # columns the identity sheet names beyond the headings: damaged
+        return number
+    else:
+        raise FileRefused(Text(f"工作表“{sheet}”中找不到表头行（A列“{headings['zh'][0]}”）：列或行可能已被删除。请在原模板中填写，或重新导出模板",
+                               f"Sheet '{sheet}' has no heading row (column A '{headings['en'][0]}'): a column or rows may have been "
+                               "deleted. Fill in the template as exported, or export it again"))  # fmt: skip
+    raise FileRefused(Text("文件标识页已损坏", "The file's identity sheet is damaged"))
 
 
 def _threads(wb, meta: dict[str, str], unit_code: str, semester: str) -> list[dict]:

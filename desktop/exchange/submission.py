@@ -24,12 +24,11 @@ from desktop.core.text import Text
 from desktop.core.workflow import STATUS_NAMES
 from desktop.exchange import cells as c
 from desktop.exchange import printing
+from desktop.exchange.headings import SUBMISSION as HEADERS
 from desktop.exchange.meta import head_text, heads_text, write_meta
 from desktop.exchange.queries_sheet import write_queries
 
 COVER, VALUES, CHECKS = Text("封面", "Cover"), Text("数据表", "Values"), Text("审核结果", "Checks")
-HEADERS = Text("指标代码|行号|指标名称|计量单位|本期|上期|上年同期|同比增减|目标|目标依据|达标情况|说明",
-               "Code|Row|Indicator|Unit|This half|Previous half|Same half last year|Change y/y|Target|Basis|Attainment|Explanation")  # fmt: skip
 HEADER_ROW = 7  # under the title, the statutory marks and the line naming the unit and the period
 VALUE_COL, NOTE_COL = 5, 12
 COLUMN_WIDTHS = [12, 5, 25, 11, 11, 11, 11, 13, 9, 14, 17, 20]  # A (the code) is hidden

@@ -19,13 +19,12 @@ from desktop.core.units import Unit
 from desktop.core.values import bounds, format_value
 from desktop.exchange import cells as c
 from desktop.exchange.excel_formula import excel_formula
+from desktop.exchange.headings import TEMPLATE as HEADERS
 from desktop.exchange.meta import write_meta
 
 SHEET = Text("填报表", "Entry")
 FIRST_ROW = 5  # rows 1–4: title, unit and half, blank, header
 CODE_COL, VALUE_COL, NOTE_COL = 1, 5, 8  # A (hidden code), E (value), H (explanation)
-HEADERS = Text("指标代码|行号|指标名称|计量单位|本期数值|上期|上年同期|说明（未达标或变化异常时填写）|填报要求",
-               "Code|Row|Indicator|Unit|This half|Previous half|Same half last year|Explanation (when a target is missed or a change is unusual)|Requirement")  # fmt: skip
 NOT_APPLICABLE = Text("不适用", "n/a")
 
 

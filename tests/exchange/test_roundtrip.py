@@ -168,6 +168,35 @@ def test_refusals_leave_database_and_file_untouched(ctx, tmp_path):
     assert snapshot(ctx) == before and file_digest(bad) == digest
 
 
+@pytest.mark.parametrize("change, expect_zh", [
+    (lambda ws: ws.insert_cols(6), "H列应为“说明（未达标或变化异常时填写）”，现为“上年同期”"),  # a 备注 column after the value
+    (lambda ws: ws.delete_cols(6), "H列应为“说明（未达标或变化异常时填写）”，现为“填报要求”"),
+    (lambda ws: ws.delete_cols(1), "找不到表头行"),  # the hidden code column
+    (lambda ws: ws.move_range("E4:E70", cols=5), "E列应为“本期数值”，现为“空白”"),
+])  # fmt: skip
+def test_a_template_whose_columns_moved_is_refused_not_read_from_the_wrong_column(ctx, tmp_path, change, expect_zh):
+    """A clerk's column inserted or deleted would have each 说明 read from last year's figures or the requirements,
+    and count as the explanation of a warning: the file is refused, saying which column holds what."""
+    template = fill(make_template(ctx, "500101", H1, tmp_path / "t.xlsx"), tmp_path / "f.xlsx", {"air.pm25": "37.5"},
+                    {"air.good_ratio": "降水偏多"})  # fmt: skip
+    wb = openpyxl.load_workbook(template)
+    change(wb.worksheets[0])
+    wb.save(tmp_path / "moved.xlsx")
+    before, digest = snapshot(ctx), file_digest(tmp_path / "moved.xlsx")
+    result = import_file(ctx.store, tmp_path / "moved.xlsx", "wanzhou")
+    assert result.status == REFUSED and expect_zh in result.problems[0].text.zh, result.problems
+    assert snapshot(ctx) == before and file_digest(tmp_path / "moved.xlsx") == digest
+
+
+def test_a_template_whose_title_rows_were_deleted_is_read_from_its_headings(ctx, tmp_path):
+    template = fill(make_template(ctx, "500101", H1, tmp_path / "t.xlsx"), tmp_path / "f.xlsx", {"air.pm25": "37.5"})
+    wb = openpyxl.load_workbook(template)
+    wb.worksheets[0].delete_rows(1, 3)
+    wb.save(tmp_path / "short.xlsx")
+    result = import_file(ctx.store, tmp_path / "short.xlsx", "wanzhou")
+    assert result.status == IMPORTED and str(ctx.store.unit_half(ctx.units.find("500101"), H1).raw["air.pm25"]) == "37.5"
+
+
 @pytest.mark.parametrize(
     "setup, expect_zh",
     [
