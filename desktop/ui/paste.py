@@ -2,14 +2,21 @@
 
 from __future__ import annotations
 
+import csv
+import io
 from dataclasses import dataclass
 
 
 def parse_block(text: str) -> list[list[str]]:
-    lines = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
-    if lines and lines[-1] == "":
-        lines.pop()  # Excel ends a copied block with a newline
-    return [line.split("\t") for line in lines]
+    """Rows of cells, as Excel, WPS and LibreOffice put a block on the clipboard: tab between cells, a line break
+    between rows, and a cell holding a line break, a tab or a quote in double quotes (its quotes doubled). Split on
+    every line break, an explanation of two lines became two rows and moved every value after it one indicator down."""
+    try:  # strict: text that is not so quoted (a stray quote from a text editor) is split plainly, not run together
+        rows = [row or [""] for row in csv.reader(io.StringIO(text, newline=""), delimiter="\t", strict=True)]
+    except csv.Error:
+        lines = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
+        rows = [line.split("\t") for line in (lines[:-1] if lines[-1] == "" else lines)]
+    return [[cell.replace("\r\n", "\n") for cell in row] for row in rows]  # Excel ends a copied block with a newline
 
 
 @dataclass(frozen=True, slots=True)

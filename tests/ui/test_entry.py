@@ -192,6 +192,19 @@ def test_a_two_column_paste_fills_values_and_explanations_by_position(gui, qtbot
     assert "“99”" in shown[0][0] and "“试图改写比例”" in shown[0][1]
 
 
+def test_a_pasted_explanation_of_two_lines_stays_one_cell_and_moves_no_value(gui, qtbot, monkeypatch):
+    """Excel, WPS and LibreOffice quote a cell holding a line break (Alt+Enter): it is one explanation, and the values
+    after it land on their own indicators, not one row down."""
+    window = gui.window
+    monkeypatch.setattr("desktop.ui.dialogs.problems.ProblemsDialog.exec", lambda self: 0)
+    window.go_to("water.sections_total")
+    QApplication.clipboard().setText('5\t"新增2个断面\n经核实为""新建""断面"\r\n4\t\r\n')
+    qtbot.keyClick(window.grid, Qt.Key.Key_V, Qt.KeyboardModifier.ControlModifier)
+    half = gui.context().store.unit_half(gui.context().units.find("500101"), H1)
+    assert half.raw["water.sections_total"] == 5 and half.explanations["water.sections_total"] == "新增2个断面\n经核实为\"新建\"断面"
+    assert half.raw["water.sections_excellent"] == 4
+
+
 def test_double_click_on_a_check_goes_to_the_value_and_an_explanation_is_stored(gui, qtbot):
     window, panel = gui.window, gui.window.checks
     warnings = panel.model.index(1, 0)
