@@ -24,9 +24,16 @@ MAX_TEXT = 2000
 MAX_MAGNITUDE = Decimal(10) ** 12
 # What a typed number may look like once full-width forms are normalised: plain, or grouped by thousands
 # with one kind of separator in groups of exactly three (1,234 · 1 234 · 1'234 · 1,234,567.5).
-_PLAIN = re.compile(r"[+-]?(?:\d+(?:\.\d*)?|\.\d+)")
-_GROUPED = re.compile(r"[+-]?\d{1,3}(?P<sep>[,\u00a0\u202f '])\d{3}(?:(?P=sep)\d{3})*(?:\.\d+)?")
-_MINUS = str.maketrans({"\u2212": "-", "\u2012": "-", "\u2013": "-", "\ufe63": "-"})
+# ASCII digits only: a superscript (5³), a circled digit (①) or another script's digits is not taken as a number.
+_PLAIN = re.compile(r"[+-]?(?:\d+(?:\.\d*)?|\.\d+)", re.ASCII)
+_GROUPED = re.compile(r"[+-]?\d{1,3}(?P<sep>[,\u00a0\u202f '])\d{3}(?:(?P=sep)\d{3})*(?:\.\d+)?", re.ASCII)
+# A point where a thousands separator may be meant (1.000, 12.500): where fewer than three decimals are allowed, read
+# as a decimal it would be taken as 1 or 12.5 without a word, so it is refused unless its extra decimals say otherwise.
+_DOT_GROUPED = re.compile(r"[+-]?\d{1,3}\.(\d{3})", re.ASCII)
+# Full-width forms (an input method's １２．５，－３) as ASCII, the ideographic space as a space, minus signs as '-':
+# only these; a general compatibility mapping (NFKC) would also read 5³ as 53 and ① as 1.
+_ASCII = str.maketrans({**{chr(0xFF01 + i): chr(0x21 + i) for i in range(94)}, "\u3000": " ",
+                        "\u2212": "-", "\u2012": "-", "\u2013": "-", "\ufe63": "-"})  # fmt: skip
 
 
 class ValueRefused(UserError):
@@ -52,7 +59,7 @@ def _specific(zh: str, en: str) -> ValueRefused:
 
 def normalise_number_text(raw: str) -> str:
     """Full-width digits and punctuation as ASCII (１２．５ → 12.5), Unicode minus signs as '-', trimmed."""
-    return unicodedata.normalize("NFKC", raw).translate(_MINUS).strip()
+    return raw.translate(_ASCII).strip()
 
 
 def _number(raw: object, whole: bool = False) -> Decimal:
@@ -67,7 +74,9 @@ def _number(raw: object, whole: bool = False) -> Decimal:
     elif isinstance(raw, float):
         if raw != raw or raw in (float("inf"), float("-inf")):
             raise _refuse("须为有限数字", "must be a finite number")
-        number = Decimal(repr(raw))  # Excel stores 16.85, not 16.850000000000001421…
+        # Excel keeps 15 significant digits and shows no more: beyond them is its arithmetic's binary noise (a formula's
+        # 35.3 saved as 35.300000000000004), never a digit anybody typed or saw.
+        number = Decimal(f"{raw:.15g}")
     else:
         text = normalise_number_text(str(raw))
         if len(text) > 40:
@@ -79,7 +88,7 @@ def _number(raw: object, whole: bool = False) -> Decimal:
         elif re.fullmatch(r"[+-]?[\d.]+[eE][+-]?\d+", text):
             raise _specific(f"“{raw}”是科学计数法；请直接填写数字，例如 1e3 写作 1000",
                             f"'{raw}' is scientific notation; type the number itself, e.g. 1000 for 1e3")  # fmt: skip
-        elif re.fullmatch(r"[+-]?[\d,.\s']+", text) and any(ch.isdigit() for ch in text):
+        elif re.fullmatch(r"[+-]?[\d,.\s']+", text, re.ASCII) and any(ch in "0123456789" for ch in text):
             if whole:
                 raise _specific(f"“{raw}”不是有效的整数：逗号只能作千位分隔（三位一组，如 1,234）",
                                 f"'{raw}' is not a valid whole number: a comma only separates thousands (e.g. 1,234)")  # fmt: skip
@@ -115,6 +124,17 @@ def parse_value(ind: Indicator, raw: object, semester: Semester | None = None) -
     if ind.type == "category":
         return _parse_level(ind, raw)
     lo, hi = bounds(ind, semester)
+    places = 0 if ind.type == "integer" else ind.places
+    grouped = _DOT_GROUPED.fullmatch(normalise_number_text(raw)) if isinstance(raw, str) and places < 3 else None
+    if grouped and (places == 0 or not grouped.group(1)[places:].strip("0")):
+        as_point, as_thousands = Decimal(grouped.group(0)), Decimal(grouped.group(0).replace(".", ""))
+        if as_point != as_thousands:  # 0.000 is nought either way
+            allowed = Text("本指标为整数", "this indicator takes whole numbers") if places == 0 else \
+                Text(f"本指标最多{places}位小数", f"this indicator has at most {places} decimal places")  # fmt: skip
+            raise _specific(f"“{raw}”不能确定是 {_plain(as_point.normalize())} 还是 {as_thousands}：点后三位数字可能是千位分隔，"
+                            f"{allowed.zh}。请不加千位分隔直接填写",
+                            f"'{raw}' may be {_plain(as_point.normalize())} or {as_thousands}: three digits after a point may "
+                            f"separate thousands, and {allowed.en}. Type the number without separators")  # fmt: skip
     if ind.type == "integer":
         # One message for every way of missing, as the template's requirement column says it.
         floor = _plain(lo if lo is not None else 0)

@@ -99,6 +99,37 @@ def test_full_width_and_unicode_minus_are_normalised_and_nothing_is_rounded(cata
         parse_value(pm25, "1e3")
 
 
+def test_a_point_that_may_separate_thousands_is_refused_where_it_would_be_read_smaller(catalog):
+    """1.000 read as a decimal is 1 (and 12.500 is 12.5) where a European clerk meant a thousand: refused, naming both."""
+    for code, typed, message in (("enf.penalties", "1.000", "不能确定是 1 还是 1000"), ("enf.penalties", "１．５００", "1.5 还是 1500"),
+                                 ("air.pm25", "12.500", "不能确定是 12.5 还是 12500")):  # fmt: skip
+        with pytest.raises(ValueRefused) as info:
+            parse_value(catalog[code], typed)
+        assert message in info.value.message("zh"), info.value.message("zh")
+    assert parse_value(catalog["enf.penalties"], "17.0") == 17 and parse_value(catalog["enf.penalties"], "0.000") == 0
+    with pytest.raises(ValueRefused, match="too many decimals"):  # its decimals say it is one: refused as such
+        parse_value(catalog["air.pm25"], "12.345")
+
+
+def test_only_full_width_forms_are_read_as_digits(catalog):
+    """An input method's full-width digits are digits; a superscript, a circled digit or another script's are not (5³ is
+    not 53, ① is not 1)."""
+    assert parse_value(catalog["enf.penalties"], "１，２３４") == 1234 and parse_value(catalog["air.pm25"], "３５．２") == Decimal("35.2")
+    for typed in ("5³", "①", "٣", "½", "１²"):
+        with pytest.raises(ValueRefused, match="is not a number"):
+            parse_value(catalog["air.pm25"], typed)
+        with pytest.raises(ValueRefused, match="must be a whole number"):
+            parse_value(catalog["enf.penalties"], typed)
+
+
+def test_a_spreadsheets_binary_noise_is_not_a_typed_digit(catalog):
+    """A formula's 35.3 saved by Excel as 35.300000000000004: Excel shows and keeps 15 significant digits, so that is
+    what is read; a real extra decimal is still refused."""
+    assert parse_value(catalog["air.pm25"], 33.1 + 2.2) == Decimal("35.3") and 33.1 + 2.2 == 35.300000000000004
+    with pytest.raises(ValueRefused, match="too many decimals"):
+        parse_value(catalog["air.pm25"], 35.35)
+
+
 def test_the_command_line_uses_the_same_parser(demo_copy):
     import os
     import subprocess
