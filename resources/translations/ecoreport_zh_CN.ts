@@ -1333,100 +1333,100 @@ The bureau&apos;s key fingerprint: %3</source>
     </message>
     <message>
         <location filename="../../desktop/ui/review/inbox_page.py" line="126"/>
-        <location filename="../../desktop/ui/review/inbox_page.py" line="222"/>
+        <location filename="../../desktop/ui/review/inbox_page.py" line="229"/>
         <source>Import results</source>
         <translation>导入结果</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review/inbox_page.py" line="140"/>
+        <location filename="../../desktop/ui/review/inbox_page.py" line="145"/>
         <source>Completeness and timeliness: %1 on time, %2 late, %3 not received, %4 returned</source>
         <translation>报送完成情况：按时 %1 个，逾期 %2 个，未报送 %3 个，已退回 %4 个</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review/inbox_page.py" line="149"/>
+        <location filename="../../desktop/ui/review/inbox_page.py" line="154"/>
         <source>%1_reminder.xlsx</source>
         <translation>%1_催报通知.xlsx</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review/inbox_page.py" line="150"/>
+        <location filename="../../desktop/ui/review/inbox_page.py" line="155"/>
         <source>Save the reminder notice</source>
         <translation>保存催报通知</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review/inbox_page.py" line="157"/>
+        <location filename="../../desktop/ui/review/inbox_page.py" line="163"/>
         <source>Writing the reminder notice…</source>
         <translation>正在写出催报通知…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review/inbox_page.py" line="163"/>
+        <location filename="../../desktop/ui/review/inbox_page.py" line="170"/>
         <source>%1 shown</source>
         <translation>显示 %1 个</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review/inbox_page.py" line="182"/>
-        <location filename="../../desktop/ui/review/inbox_page.py" line="187"/>
+        <location filename="../../desktop/ui/review/inbox_page.py" line="189"/>
+        <location filename="../../desktop/ui/review/inbox_page.py" line="194"/>
         <source>Accept</source>
         <translation>审核通过</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review/inbox_page.py" line="182"/>
+        <location filename="../../desktop/ui/review/inbox_page.py" line="189"/>
         <source>Select the districts to accept in the list first.</source>
         <translation>请先在列表中选择要审核通过的区县。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review/inbox_page.py" line="187"/>
+        <location filename="../../desktop/ui/review/inbox_page.py" line="194"/>
         <source>None of the selected districts can be accepted:</source>
         <translation>所选区县都不能审核通过：</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review/inbox_page.py" line="190"/>
+        <location filename="../../desktop/ui/review/inbox_page.py" line="197"/>
         <source>version %1</source>
         <translation>第 %1 版</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review/inbox_page.py" line="185"/>
-        <location filename="../../desktop/ui/review/inbox_page.py" line="200"/>
+        <location filename="../../desktop/ui/review/inbox_page.py" line="192"/>
+        <location filename="../../desktop/ui/review/inbox_page.py" line="207"/>
         <source>%1: %2</source>
         <translation>%1：%2</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review/inbox_page.py" line="137"/>
+        <location filename="../../desktop/ui/review/inbox_page.py" line="142"/>
         <source>%1 of %2 received: %3</source>
         <translation>已收到 %1/%2：%3</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review/inbox_page.py" line="196"/>
+        <location filename="../../desktop/ui/review/inbox_page.py" line="203"/>
         <source>Acceptance results</source>
         <translation>审核通过结果</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review/inbox_page.py" line="201"/>
+        <location filename="../../desktop/ui/review/inbox_page.py" line="208"/>
         <source>%1: accepted</source>
         <translation>%1：已审核通过</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review/inbox_page.py" line="210"/>
+        <location filename="../../desktop/ui/review/inbox_page.py" line="217"/>
         <source>Import workbooks</source>
         <translation>导入报送文件</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review/inbox_page.py" line="151"/>
-        <location filename="../../desktop/ui/review/inbox_page.py" line="210"/>
+        <location filename="../../desktop/ui/review/inbox_page.py" line="156"/>
+        <location filename="../../desktop/ui/review/inbox_page.py" line="217"/>
         <source>Excel workbooks (*.xlsx)</source>
         <translation>Excel 工作簿 (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review/inbox_page.py" line="219"/>
+        <location filename="../../desktop/ui/review/inbox_page.py" line="226"/>
         <source>Importing workbooks…</source>
         <translation>正在导入报送文件…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review/inbox_page.py" line="220"/>
+        <location filename="../../desktop/ui/review/inbox_page.py" line="227"/>
         <source>Stop (import nothing)</source>
         <translation>停止（不导入任何文件）</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review/inbox_page.py" line="225"/>
+        <location filename="../../desktop/ui/review/inbox_page.py" line="232"/>
         <source>Stopped: no file was imported; the database is unchanged</source>
         <translation>已停止：未导入任何文件，数据库未改变</translation>
     </message>
@@ -2647,46 +2647,51 @@ Compare it with the one the district reads to you.</source>
     </message>
     <message>
         <location filename="../../desktop/ui/review/window.py" line="78"/>
+        <source>Refresh</source>
+        <translation>刷新</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/review/window.py" line="82"/>
         <source>Language</source>
         <translation>语言</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review/window.py" line="103"/>
+        <location filename="../../desktop/ui/review/window.py" line="107"/>
         <source>&amp;Review</source>
         <translation>审核(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review/window.py" line="106"/>
+        <location filename="../../desktop/ui/review/window.py" line="110"/>
         <source>Next district</source>
         <translation>下一个区县</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review/window.py" line="107"/>
+        <location filename="../../desktop/ui/review/window.py" line="111"/>
         <source>Previous district</source>
         <translation>上一个区县</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review/window.py" line="109"/>
+        <location filename="../../desktop/ui/review/window.py" line="113"/>
         <source>Raise a query on this value…</source>
         <translation>对此数值提出问题…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review/window.py" line="110"/>
+        <location filename="../../desktop/ui/review/window.py" line="114"/>
         <source>Return…</source>
         <translation>退回…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review/window.py" line="111"/>
+        <location filename="../../desktop/ui/review/window.py" line="115"/>
         <source>Accept…</source>
         <translation>审核通过…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review/window.py" line="136"/>
+        <location filename="../../desktop/ui/review/window.py" line="140"/>
         <source>This is the last district in the list</source>
         <translation>已是列表中的最后一个区县</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review/window.py" line="137"/>
+        <location filename="../../desktop/ui/review/window.py" line="141"/>
         <source>This is the first district in the list</source>
         <translation>已是列表中的第一个区县</translation>
     </message>

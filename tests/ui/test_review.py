@@ -16,6 +16,7 @@ from desktop.core.semester import Semester
 from desktop.exchange.export import submission_workbook
 from desktop.exchange.save import save_workbook
 from desktop.store.review import Review
+from desktop.ui.models.simple_table import ROW_ROLE
 
 from .conftest import open_gui
 from .modals import Modals, close
@@ -826,6 +827,42 @@ def test_completeness_and_the_reminder_notice(reviewer, district, tmp_path, dial
     assert len(listed) == 36 and "江北区" in listed and "万州区" not in listed
     assert {row[2] for row in numbered} == {"未报送", "已退回"} and [row[0] for row in numbered] == list(range(1, 37))
     assert "制表单位：重庆市生态环境局" in sheet[-1][0]
+
+
+def test_the_reminder_and_f5_read_what_the_database_holds_now(reviewer, district, tmp_path, dialogs, qtbot):
+    """Another reviewer, or the command line, moves on while the inbox is shown: the 催报 notice never names a district
+    that has since reported, F5 shows what changed, and the chosen district stays chosen."""
+    from PySide6.QtCore import Qt
+    from PySide6.QtTest import QTest
+    from python_calamine import CalamineWorkbook
+
+    from desktop.context import open_context
+    from desktop.exchange.importer import import_file
+
+    window, inbox = reviewer.window, reviewer.window.inbox
+    files = {p.stem: p for p in export_all(district, tmp_path, reviewer)}
+    inbox.import_paths([files["500101"]])
+    status = lambda code: next(r.status for r in inbox.model.rows() if r.unit.code == code)  # noqa: E731
+    assert status("500102") == "draft"
+    other = open_context(str(reviewer.context().store.db.url).removeprefix("sqlite:///"))  # behind the inbox's back
+    try:
+        assert import_file(other.store, files["500102"], "reviewer").status == "imported"
+        assert status("500102") == "draft"  # the inbox as last read
+        QTest.mouseClick(inbox.remind_button, Qt.MouseButton.LeftButton)
+        (saved,) = dialogs["save"]
+        qtbot.waitUntil(lambda: saved.exists())
+        listed = [row[1] for row in CalamineWorkbook.from_path(str(saved)).get_sheet_by_index(0).to_python()[4:]
+                  if isinstance(row[0], (int, float))]  # fmt: skip
+        assert len(listed) == 36 and "涪陵区" not in listed and "万州区" not in listed
+        assert status("500102") == "submitted"  # and the inbox shows what the notice says
+        inbox.table.setCurrentIndex(inbox.proxy.mapFromSource(inbox.model.index(
+            next(i for i, r in enumerate(inbox.model.rows()) if r.unit.code == "500101"), 0)))  # fmt: skip
+        Review(other.store).return_half("reviewer", other.units.get("500101"), H1, "请补充")
+        inbox.table.setFocus()
+        QTest.keyClick(window, Qt.Key.Key_F5)
+        assert status("500101") == "returned" and inbox.table.currentIndex().data(ROW_ROLE).unit.code == "500101"
+    finally:
+        other.store.db.dispose()
 
 
 def test_findings_across_districts_filter_by_rule_and_severity_and_open_at_the_value(qapp, qtbot, demo_copy, settings, dialogs):

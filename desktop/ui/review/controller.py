@@ -198,8 +198,9 @@ class ReviewController(QObject):
 
         return save_workbook(build_query_list(rows, self.ctx.catalog, self.semester, self.query_states, self.lang, closed), path)
 
-    def export_reminder(self, rows: list, path: Path) -> Path:
-        """The 催报 notice for the districts in `rows` (the inbox's, as last shown). Runs on a worker thread."""
+    def export_reminder(self, path: Path) -> Path:
+        """The 催报 notice for the districts not reported (or returned), as the database holds them now. Runs on a worker
+        thread."""
         from datetime import date
 
         from desktop.exchange.reminder_notice import build_reminder
@@ -207,7 +208,7 @@ class ReviewController(QObject):
         from desktop.store.review import to_remind
 
         deadline = self.ctx.resources.targets.deadlines.get(self.semester)
-        wb = build_reminder(to_remind(rows), self.semester, deadline, self.ctx.resources.form.authority, date.today(), self.lang)
+        wb = build_reminder(to_remind(self.review.inbox(self.semester)), self.semester, deadline, self.ctx.resources.form.authority, date.today(), self.lang)
         return save_workbook(wb, path)
 
     def export_report(self, path: Path, include: str):

@@ -24,7 +24,7 @@ from desktop.core.workflow import INBOX_NAMES, Status
 from desktop.store.review import Completeness
 from desktop.ui.column_fit import fit_column, fit_headers
 from desktop.ui.file_dialogs import open_paths, said_saved, save_path
-from desktop.ui.models.simple_table import RowTableModel
+from desktop.ui.models.simple_table import ROW_ROLE, RowTableModel
 from desktop.ui.review.inbox_filter import InboxFilter
 
 STATUS_COLOURS = {Status.DRAFT: "#f4f4f4", Status.SUBMITTED: "#dde6f0", Status.IN_REVIEW: "#fff3cd",
@@ -130,7 +130,12 @@ class InboxPage(QWidget):
         controller.inboxChanged.connect(self.show_rows)
 
     def show_rows(self, rows) -> None:
+        chosen = self.table.currentIndex().data(ROW_ROLE)
         self.model.set_rows(rows)
+        if chosen is not None:  # read again (F5, a return to this tab): the same district stays chosen
+            for i, row in enumerate(rows):
+                if row.unit.code == chosen.unit.code and (shown := self.proxy.mapFromSource(self.model.index(i, 0))).isValid():
+                    self.table.setCurrentIndex(shown)
         lang = self.controller.lang
         received = sum(r.status != Status.DRAFT for r in rows)
         counts = " · ".join(f"{INBOX_NAMES[s](lang)} {n}" for s in Status if (n := sum(r.status == s for r in rows)))
@@ -153,8 +158,10 @@ class InboxPage(QWidget):
             return None
         from desktop.ui.background import run_in_background
 
-        rows = self.model.rows()
-        saved = run_in_background(self, self.tr("Writing the reminder notice…"), lambda progress: c.export_reminder(rows, Path(path)))
+        # From what the database holds as it is written (the command line or another reviewer may have moved on since
+        # the inbox was read), and the inbox then shows the same.
+        saved = run_in_background(self, self.tr("Writing the reminder notice…"), lambda progress: c.export_reminder(Path(path)))
+        c.refresh_inbox()
         said_saved(self, saved)
         return saved
 

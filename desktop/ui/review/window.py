@@ -75,6 +75,10 @@ class ReviewerWindow(QMainWindow):
         file_menu.addAction(quit_action)
         self._build_review_menu()
         view = self.menuBar().addMenu(self.tr("&View"))
+        refresh = QAction(self.tr("Refresh"), self)
+        refresh.setShortcut(QKeySequence(QKeySequence.StandardKey.Refresh))
+        refresh.triggered.connect(self.refresh)
+        view.addAction(refresh)
         languages = view.addMenu(self.tr("Language"))
         for code, name in (("zh", "中文"), ("en", "English")):
             action = QAction(name, self)
@@ -163,9 +167,20 @@ class ReviewerWindow(QMainWindow):
         self.review.select_code(indicator)
         self.review.table.setFocus()
 
+    def refresh(self) -> None:
+        """F5: every screen as the database holds it now (another reviewer, or the command line, may have changed it)."""
+        if self.controller.semester is None:
+            return
+        self.controller.refresh_inbox()
+        if self.controller.unit is not None:
+            self.controller.open(self.controller.unit)
+        self._tab_changed(self.tabs.currentIndex())
+
     def _tab_changed(self, _index: int) -> None:
         page = self.tabs.currentWidget()
-        if page is self.dashboard:
+        if page is self.inbox and self.controller.semester is not None:  # a return to it reads it again
+            self.controller.refresh_inbox()
+        elif page is self.dashboard:
             self.dashboard.refresh()
         elif page is self.audit:
             self.audit.refresh()
