@@ -61,15 +61,16 @@ def _saved(path: Path, lang: str) -> None:
 def cmd_template(args: argparse.Namespace) -> int:
     from desktop.core.derived import compute
     from desktop.exchange.save import save_workbook
-    from desktop.exchange.template import build_template
+    from desktop.exchange.template import build_template, reading_of
 
     ctx = context(args)
     unit, semester = unit_arg(ctx, args.unit), semester_arg(args.semester)
     store, catalog = ctx.store, ctx.catalog
+    reading = reading_of(store, unit, semester)
     half = store.unit_half(unit, semester)
     wb = build_template(catalog, unit, semester, compute(catalog, half.raw, semester),
                         store.figures(unit, semester.previous()), store.figures(unit, semester.same_last_year()),
-                        half.explanations, args.lang)  # fmt: skip
+                        half.explanations, args.lang, reading)  # fmt: skip
     _saved(save_workbook(wb, Path(args.output)), args.lang)
     return EXIT_OK
 

@@ -97,9 +97,11 @@ def import_file(store: Store, path: Path, actor: str, expect_unit: Unit | None =
                                                       book.meta.get("reviewer", ""),
                                                       int(reviewed) if reviewed.isdigit() else None)  # fmt: skip
         else:
-            changes = store.set_values(
-                actor, unit, book.semester, book.values, book.explanations, source=source
-            )
+            against = _against_database(store, book, unit)
+            if against.clashes:
+                return ImportResult(path, REFUSED, book.kind, unit.code, str(book.semester), 0, against.clashes)
+            changes = store.set_values(actor, unit, book.semester, against.values, against.explanations, _brought_by(book),
+                                       source=source, expected=against.expected)  # nothing changed since this reading  # fmt: skip
     except ValuesRefused as exc:
         problems = [Problem(*book.cells.get(code, (None, None)), code, text) for code, text in exc.problems]
         return ImportResult(path, REFUSED, book.kind, unit.code, str(book.semester), 0, problems)
@@ -116,12 +118,86 @@ def import_file(store: Store, path: Path, actor: str, expect_unit: Unit | None =
         notes.insert(0, _review_note(book))  # the decision and its reason, the moment the district imports it
     notes += [Text(f.message("zh"), f.message("en")) for f in book.formulas]  # each formula whose result was taken
     if book.kind == "template":
-        notes += _blanks_kept(store, book, unit)
+        notes += against.kept + _blanks_kept(store, book, unit)
     memo.setdefault("heads", []).extend(_carried_head(store, book, unit))
     if alone:
         _keep_heads(store, actor, memo)
     notes += checked
     return ImportResult(path, status, book.kind, unit.code, str(book.semester), len(changes), [], notes, list(changes))
+
+
+@dataclass
+class _Against:
+    """A template's cells weighed against what the database holds now: what to write, what stays newer, what clashes."""
+
+    values: dict[str, object]
+    explanations: dict[str, str]
+    expected: dict[str, int] = field(default_factory=dict)  # the versions read: the write checks them again
+    kept: list[Text] = field(default_factory=list)  # left as exported while the program moved on: the newer stays
+    clashes: list[Problem] = field(default_factory=list)  # changed in the file and, since the export, in the program
+
+
+def _against_database(store: Store, book: ImportedBook, unit: Unit) -> _Against:
+    """A template is filled in from a reading of this database: a cell the clerk left as it was exported must not undo
+    what the program stored since, and a cell changed on both sides is not decided for the clerk. A template from
+    another database (or made before templates kept their reading) is taken as it stands, as before."""
+    from desktop.core.values import to_storage
+    from desktop.exchange.meta import exported_from, note_digest
+    from desktop.store.models import aware
+
+    reading = exported_from(book.meta, store.identity())
+    if reading is None:
+        return _Against(dict(book.values), dict(book.explanations))
+    half = store.entered(unit, book.semester)
+    ours_by_file = {key for key, reason in store.latest_reasons(unit, book.semester).items()
+                    if reason and reason == _brought_by(book)}  # what this template itself last brought in  # fmt: skip
+    out = _Against(dict(book.values), dict(book.explanations))
+    for code in {**book.values, **book.explanations}:
+        held = half.raw.get(code)
+        ind, (sheet, cell) = store.catalog[code], book.cells.get(code, (None, None))
+        version, by, at = half.versions.get(code, (0, "", None))
+        at = aware(at) if at is not None else None
+        for what, ours, theirs, original, drop in (
+            (Text("数值", "value"), None if held is None else to_storage(held),
+             to_storage(book.values[code]) if code in book.values else None,
+             reading[0].get(code) if reading else None, out.values),
+            (Text("说明", "explanation"), half.explanations.get(code) or None, book.explanations.get(code),
+             reading[1].get(code) if reading else None, out.explanations),
+        ):  # fmt: skip
+            if code not in drop or theirs == ours:
+                continue
+            out.expected[code] = version
+            if (("value.set" if what.en == "value" else "value.explain"), code) in ours_by_file:
+                continue  # the program holds what an earlier import of this same file brought: the clerk filled in more
+            digest = (lambda t: t) if what.en == "value" else (lambda t: note_digest(t) if t else None)  # noqa: E731
+            if digest(ours) == original:
+                continue  # the program holds what was exported: the clerk's change
+            if digest(theirs) == original:  # the file as exported; the program moved on: the newer stays
+                del drop[code]
+                out.kept.append(Text(f"{ind.name.zh}的{what.zh}：文件中仍是导出模板时的“{_short(theirs)}”，此后程序中已由 {by} 改为“{_short(ours)}”，保留后者",
+                                     f"{ind.name.en}, {what.en}: the file still has '{_short(theirs)}' as exported; {by} has since "
+                                     f"changed it to '{_short(ours)}' in the program, which stays"))  # fmt: skip
+                continue
+            when = at.astimezone().strftime("%Y-%m-%d %H:%M") if at else ""
+            out.clashes.append(Problem(sheet, cell, code, Text(
+                f"“{ind.name.zh}”的{what.zh}在导出模板之后已由 {by} 于 {when} 在程序中改为“{_short(ours) or '空'}”，"
+                f"文件中为“{_short(theirs)}”；两处都改过，不替您取舍，整个文件未导入。请重新导出模板填写，或在程序中修改",
+                f"the {what.en} of '{ind.name.en}' was changed in the program by {by} at {when}, after the template was "
+                f"exported, to '{_short(ours) or 'empty'}'; the file has '{_short(theirs)}'. Changed on both sides: nothing was "
+                "imported. Export the template again, or change it in the program")))  # fmt: skip
+    return out
+
+
+def _brought_by(book: ImportedBook) -> str | None:
+    """The reason logged with each change a template brings in: its identity, so a later import of the same template,
+    filled in further, knows its own earlier changes from the program's."""
+    template_id = book.meta.get("template_id", "")
+    return f"导入填报模板 template:{template_id}" if template_id else None
+
+
+def _short(text: str | None) -> str:
+    text = text or ""
+    return text if len(text) <= 40 else text[:39] + "…"
 
 
 def _blanks_kept(store: Store, book: ImportedBook, unit: Unit) -> list[Text]:

@@ -23,6 +23,40 @@ def heads_text(heads: list[dict]) -> str:
     return json.dumps(heads, separators=(",", ":")) if heads else ""
 
 
+def exported_text(database: str, values: dict, explanations: dict[str, str]) -> str:
+    """What a template was filled in from, and in which database (each value as stored, each explanation's digest: a
+    cell holds at most 32,767 characters): its import there tells a cell the clerk changed from one left as it was
+    while the program moved on."""
+    import json
+
+    from desktop.core.values import to_storage
+
+    return json.dumps({"database": database, "values": {code: to_storage(v) for code, v in values.items() if v is not None},
+                       "explanations": {code: note_digest(t) for code, t in explanations.items() if t}},
+                      ensure_ascii=False, separators=(",", ":"), sort_keys=True)  # fmt: skip
+
+
+def exported_from(meta: dict[str, str], database: str) -> tuple[dict[str, str], dict[str, str]] | None:
+    """The values and explanation digests a template was filled in from, if it was exported from `database`; None for
+    another's, or one made before templates said."""
+    import json
+
+    try:
+        data = json.loads(meta.get("exported") or "null")
+        values, notes = data["values"], data["explanations"]
+    except (ValueError, TypeError, KeyError):
+        return None
+    if not (isinstance(values, dict) and isinstance(notes, dict)) or not database or data.get("database") != database:
+        return None
+    return {str(k): str(v) for k, v in values.items()}, {str(k): str(v) for k, v in notes.items()}
+
+
+def note_digest(text: str) -> str:
+    import hashlib
+
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()[:16]
+
+
 def write_meta(wb, **fields: str) -> None:
     ws = wb.create_sheet(META_SHEET)
     ws.sheet_state = "veryHidden"  # not offered by Excel's "Unhide" menu

@@ -20,7 +20,7 @@ from desktop.core.values import bounds, format_value
 from desktop.exchange import cells as c
 from desktop.exchange.excel_formula import excel_formula
 from desktop.exchange.headings import TEMPLATE as HEADERS
-from desktop.exchange.meta import write_meta
+from desktop.exchange.meta import exported_text, write_meta
 
 SHEET = Text("填报表", "Entry")
 FIRST_ROW = 5  # rows 1–4: title, unit and half, blank, header
@@ -81,8 +81,15 @@ class _Sources:
     explanations: dict[str, str]
 
 
+def reading_of(store, unit: Unit, semester: Semester) -> str:
+    """What the database holds of the unit-half as a template is made from it: kept in the template (see
+    meta.exported_text)."""
+    half = store.entered(unit, semester)
+    return exported_text(store.identity(), half.raw, half.explanations)
+
+
 def build_template(catalog: Catalog, unit: Unit, semester: Semester, current: Figures, previous: Figures,
-                   last_year: Figures, explanations: dict[str, str], lang: str = "zh") -> Workbook:  # fmt: skip
+                   last_year: Figures, explanations: dict[str, str], lang: str = "zh", reading: str = "") -> Workbook:  # fmt: skip
     wb = Workbook()
     ws = wb.active
     ws.title = SHEET(lang)
@@ -114,7 +121,7 @@ def build_template(catalog: Catalog, unit: Unit, semester: Semester, current: Fi
     c.print_setup(ws, lang, unit.name(lang), "4:4")
     write_meta(wb, kind="template", unit=unit.code, semester=str(semester), catalog_version=catalog.version,
                template_id=uuid.uuid4().hex, sheet=ws.title, first_row=FIRST_ROW, value_col=VALUE_COL, note_col=NOTE_COL,
-               lang=lang)  # fmt: skip
+               lang=lang, exported=reading)  # fmt: skip
     return wb
 
 

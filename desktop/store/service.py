@@ -24,7 +24,7 @@ from desktop.core.values import Value, ValueRefused, from_storage, parse_value, 
 from desktop.core.workflow import Actor, Status, may_edit
 from desktop.store import audit, users
 from desktop.store.database import Database
-from desktop.store.models import SubmissionRow, UnitRow, ValueRow, columns_of, utcnow
+from desktop.store.models import AuditRow, SubmissionRow, UnitRow, ValueRow, columns_of, utcnow
 from desktop.store.permissions import may_set_indicator
 
 
@@ -181,14 +181,20 @@ class Store:
 
     def unit_half(self, unit: Unit, semester: Semester, include: str = "accepted") -> UnitHalf:
         """A unit's half; for the city, the districts that `include` admits (core.consolidation.INCLUDE)."""
+        if not unit.is_municipality:
+            return self.entered(unit, semester)
         with self.session() as s:
-            if not unit.is_municipality:
-                rows = self._values(s, semester, [unit.code], versions=True)
-                values, notes = self._decode(rows).get(unit.code, ({}, {}))
-                versions = {r.code: (r.version, r.updated_by, r.updated_at) for r in rows}
-                return UnitHalf(unit, semester, values, notes, None, versions)
             by_unit, merged = self._city(s, semester, include)
         return UnitHalf(unit, semester, merged.values, by_unit[unit.code][1], merged)
+
+    def entered(self, unit: Unit, semester: Semester) -> UnitHalf:
+        """What was entered for the unit itself, each value with its version, who and when (for the city, its own
+        entries: no district's)."""
+        with self.session() as s:
+            rows = self._values(s, semester, [unit.code], versions=True)
+        values, notes = self._decode(rows).get(unit.code, ({}, {}))
+        versions = {r.code: (r.version, r.updated_by, r.updated_at) for r in rows}
+        return UnitHalf(unit, semester, values, notes, None, versions)
 
     def _city(self, s: Session, semester: Semester, include: str = "accepted") -> tuple[dict, object]:
         """Every unit's raw values and explanations of one half, the city's being its consolidated figures (and its
@@ -383,6 +389,23 @@ class Store:
         if trail:
             audit.record_many(s, actor, unit.code, str(semester), reason, entries, now)
         return changes
+
+    def identity(self) -> str:
+        """This database's identity: the hash of its audit log's first entry ("" before it has one). A copy (a backup
+        restored) is the same database, with the same history."""
+        t = AuditRow.__table__.c
+        with self.session() as s:
+            first = s.connection().execute(core_select(t.hash).order_by(t.id).limit(1)).scalar()
+        return first or ""
+
+    def latest_reasons(self, unit: Unit, semester: Semester) -> dict[tuple[str, str], str | None]:
+        """The reason given with the newest change of each value and each explanation of the unit-half, by
+        (value.set | value.explain, code)."""
+        t = AuditRow.__table__.c
+        query = core_select(t.action, t.code, t.reason).where(
+            t.unit_code == unit.code, t.semester == str(semester), t.action.in_(("value.set", "value.explain"))).order_by(t.id)  # fmt: skip
+        with self.session() as s:
+            return {(action, code): reason for action, code, reason in s.connection().execute(query)}
 
     def audit_entries(self, unit: Unit | None = None, limit: int | None = None) -> list:
         with self.session() as s:

@@ -62,7 +62,7 @@ class EntryFiles(WindowActions):
 
     def export_template(self) -> None:
         from desktop.exchange.save import save_workbook
-        from desktop.exchange.template import build_template
+        from desktop.exchange.template import build_template, reading_of
 
         window, c = self.window, self.window.controller
         suggested = self.tr("%1_template.xlsx").replace("%1", self._file_label())
@@ -75,7 +75,7 @@ class EntryFiles(WindowActions):
 
         def write(progress) -> Path:
             wb = build_template(c.ctx.catalog, unit, semester, report.figures, store.figures(unit, semester.previous()),
-                                report.last_year, report.half.explanations, lang)  # fmt: skip
+                                report.last_year, report.half.explanations, lang, reading_of(store, unit, semester))  # fmt: skip
             return save_workbook(wb, Path(path))
 
         saved = run_in_background(window, self.tr("Writing the template…"), write)

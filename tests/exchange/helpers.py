@@ -14,9 +14,11 @@ from desktop.exchange.template import build_template
 def make_template(ctx, unit_code: str, semester: Semester, path: Path, lang: str = "zh") -> Path:
     store, catalog = ctx.store, ctx.catalog
     unit = ctx.units.find(unit_code)
+    from desktop.exchange.template import reading_of
+
     half = store.unit_half(unit, semester)
     wb = build_template(catalog, unit, semester, compute(catalog, half.raw, semester), store.figures(unit, semester.previous()),
-                        store.figures(unit, semester.same_last_year()), half.explanations, lang)  # fmt: skip
+                        store.figures(unit, semester.same_last_year()), half.explanations, lang, reading_of(store, unit, semester))  # fmt: skip
     return save_workbook(wb, path)
 
 

@@ -197,6 +197,47 @@ def test_a_template_whose_title_rows_were_deleted_is_read_from_its_headings(ctx,
     assert result.status == IMPORTED and str(ctx.store.unit_half(ctx.units.find("500101"), H1).raw["air.pm25"]) == "37.5"
 
 
+def test_a_template_filled_from_an_older_reading_undoes_no_newer_edit(ctx, tmp_path):
+    """Exported, then PM2.5 corrected in the program: the file's PM2.5 as exported does not undo the correction (said),
+    the clerk's own cells are taken; filled in further and imported again, the same file is no conflict with itself;
+    a cell changed on both sides is refused, the database and the file untouched."""
+    import time
+
+    unit, store = ctx.units.find("500101"), ctx.store
+    template = make_template(ctx, "500101", H1, tmp_path / "t.xlsx")
+    time.sleep(1.01)  # the identity sheet says when, to the second
+    store.set_values("wanzhou", unit, H1, {"air.pm25": "36.6"}, {"air.pm25": "监测点位调整"})
+    first = import_file(store, fill(template, tmp_path / "1.xlsx", {"enf.penalties": 21}), "wanzhou")
+    assert first.status == IMPORTED and [(c.code, c.new) for c in first.changed] == [("enf.penalties", "21")]
+    assert any("文件中仍是导出模板时的“38.1”，此后程序中已由 wanzhou 改为“36.6”，保留后者" in n.zh for n in first.notes)
+    assert not any("说明：文件中仍是导出模板时的" in n.zh for n in first.notes)  # the file had no explanation there
+    half = store.unit_half(unit, H1)
+    assert str(half.raw["air.pm25"]) == "36.6" and half.raw["enf.penalties"] == 21 and half.explanations["air.pm25"] == "监测点位调整"
+    again = import_file(store, fill(tmp_path / "1.xlsx", tmp_path / "2.xlsx", {"enf.penalties": 22}), "wanzhou")
+    assert again.status == IMPORTED and store.unit_half(unit, H1).raw["enf.penalties"] == 22
+    store.set_values("wanzhou", unit, H1, {"enf.penalties": "30"})
+    both = fill(tmp_path / "2.xlsx", tmp_path / "3.xlsx", {"enf.penalties": 23})
+    before, digest = snapshot(ctx), file_digest(both)
+    refused = import_file(store, both, "wanzhou")
+    assert refused.status == REFUSED and "在程序中改为“30”，文件中为“23”；两处都改过" in refused.problems[0].text.zh
+    assert refused.problems[0].cell.startswith("E") and snapshot(ctx) == before and file_digest(both) == digest
+
+
+def test_a_template_from_another_database_is_taken_as_it_stands(ctx, tmp_path):
+    """Its reading is not this database's: nothing to tell the clerk's cells from the program's, so as before."""
+    from .test_numbers import elsewhere
+
+    template = fill(make_template(ctx, "500101", H1, tmp_path / "t.xlsx"), tmp_path / "f.xlsx", {"enf.penalties": 21})
+    other = elsewhere(ctx, tmp_path)
+    try:
+        other.store.set_values("wanzhou", other.units.find("500101"), H1, {"air.pm25": "36.6"})
+        assert import_file(other.store, template, "wanzhou").status == IMPORTED
+        half = other.store.unit_half(other.units.find("500101"), H1)
+        assert str(half.raw["air.pm25"]) == "38.1" and half.raw["enf.penalties"] == 21
+    finally:
+        other.store.db.dispose()
+
+
 @pytest.mark.parametrize(
     "setup, expect_zh",
     [
