@@ -201,6 +201,11 @@ class Database:
         current = self.revision()
         if current == HEAD_REVISION:
             return False
+        if current is not None and not (current.isdigit() and int(current) < int(HEAD_REVISION)):
+            raise UserError(Text(f"此数据库已由较新版本的 EcoReport 升级（数据库结构 {current}，本程序只认识到 {HEAD_REVISION}），"
+                                 "本程序不能打开它；数据库未作任何修改。请安装新版本",
+                                 f"This database was upgraded by a newer EcoReport (schema {current}; this program knows up to "
+                                 f"{HEAD_REVISION}) and cannot be opened by it; nothing was changed. Install the newer version"))  # fmt: skip
         if current is not None and self.path is not None:
             stamp = utc_stamp()
             self.backup(self.path.with_name(f"{self.path.stem}.before-{current}-{stamp}{self.path.suffix}"))

@@ -91,3 +91,22 @@ def test_0008_takes_the_received_time_from_the_versions_or_else_the_log(demo_cop
     con.close()
     assert after.pop("500102") == "2024-07-18 09:30:00.000000"
     assert len(receipts) > 20 and after == {code: receipts.get(code) for code in after}
+
+
+def test_a_database_from_a_newer_release_is_refused_in_words_and_left_untouched(demo_copy):
+    """A PC that got the newer version, then an older one opening its database: said, not a traceback; no backup."""
+    import hashlib
+    import os
+    import subprocess
+    import sys
+
+    con = sqlite3.connect(demo_copy)
+    con.execute("UPDATE alembic_version SET version_num = '0099'")
+    con.commit()
+    con.close()
+    before, files = hashlib.sha256(demo_copy.read_bytes()).hexdigest(), set(demo_copy.parent.iterdir())
+    done = subprocess.run([sys.executable, "-m", "desktop", "--db", str(demo_copy), "catalog"], capture_output=True, text=True,
+                          env=dict(os.environ, ECOREPORT_PASSWORD="ecoreport"))  # fmt: skip
+    assert done.returncode != 0 and "Traceback" not in done.stderr
+    assert "此数据库已由较新版本的 EcoReport 升级（数据库结构 0099" in done.stderr and "数据库未作任何修改" in done.stderr
+    assert hashlib.sha256(demo_copy.read_bytes()).hexdigest() == before and set(demo_copy.parent.iterdir()) == files
