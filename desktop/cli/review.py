@@ -197,10 +197,22 @@ def cmd_return(args: argparse.Namespace) -> int:
 
 
 def cmd_accept(args: argparse.Namespace) -> int:
+    from desktop.store.reports import half_report
+
     ctx, review, unit, semester = _review(args)
     review.accept(ctx.user, unit, semester, args.comment)
     print(Text(f"已审核通过{unit.name.zh}{semester.label('zh')}的报送，计入全市数据",
                f"Accepted {unit.name.en}'s {semester}; it now counts for the city")(args.lang))  # fmt: skip
+    # As the window's confirmation cautions, and as accepting several at once refuses: said, one at a time.
+    open_findings = [r for r in half_report(ctx.store, unit, semester).checks
+                     if r.severity == "error" or (r.severity == "warning" and not r.explained)]  # fmt: skip
+    if open_findings:
+        errors = sum(r.severity == "error" for r in open_findings)
+        counted = [(n, zh, en) for n, zh, en in ((errors, "个错误", " error(s)"),
+                                                  (len(open_findings) - errors, "个未说明的警告", " unexplained warning(s)")) if n]  # fmt: skip
+        said = Text("注意：通过时仍有" + "、".join(f"{n}{zh}" for n, zh, _ in counted) + "：",
+                    "Note: accepted with " + " and ".join(f"{n}{en}" for n, _, en in counted) + ":")  # fmt: skip
+        print(said(args.lang) + "".join(f"\n  • {r.message(args.lang)}" for r in open_findings))
     return EXIT_OK
 
 

@@ -112,6 +112,14 @@ def test_city_figures_count_only_accepted_districts_until_told_otherwise(demo_co
     assert summary[0][0].endswith("（初步）") and summary[1][0] == "初步数据：38个区县中已审核通过5个"
 
 
+def test_accepting_on_the_command_line_says_what_remains_unexplained(demo_copy):
+    """One at a time the reviewer may accept with a warning unexplained, as in the window; the command says so."""
+    done = run("review", "accept", "500110", "2024H1", db=demo_copy, user="reviewer", check=0)  # 綦江区: one unexplained
+    lines = done.stdout.splitlines()
+    assert lines[0] == "已审核通过綦江区2024年上半年的报送，计入全市数据" and lines[1] == "注意：通过时仍有1个未说明的警告："
+    assert lines[2].startswith("  • “PM2.5平均浓度”同比变化") and len(lines) == 3
+
+
 def test_demo_show_json_has_the_city_figures(demo_copy):
     accept_everything(demo_copy)
     data = json.loads(run("show", "500000", "2024H1", "--json", db=demo_copy, check=0).stdout)
