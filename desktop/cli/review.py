@@ -245,7 +245,7 @@ def cmd_queries(args: argparse.Namespace) -> int:
                     "days_open": r.days_open, "last_author": r.last_author, "last_author_name": r.last_who,
                     "last_text": r.last_text} for r in rows])  # fmt: skip
         return EXIT_OK
-    head = Text("编号|单位|指标|状态|提出人|已开天数|最后发言", "Id|Unit|Indicator|State|Raised by|Days open|Last word")
+    head = Text("编号|单位|指标|状态|提出人|已开放天数|最后发言", "Id|Unit|Indicator|State|Raised by|Days open|Last word")
     out = [head(lang).split("|")]
     for r in rows:
         ind = ctx.catalog.indicators.get(r.code)

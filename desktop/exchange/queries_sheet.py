@@ -10,7 +10,7 @@ TITLE = Text("问题与答复", "Queries")
 HEADERS = Text("问题编号|消息编号|指标代码|指标|状态|提出版本|提出人|发言人|单位|时间|内容|步骤|提出人账号|发言人账号",
                "Query id|Message id|Code|Indicator|Status|Raised on version|Raised by|Author|Side|Time|Text|Step|"
                "Raised by (user)|Author (user)")  # fmt: skip
-STATUS = {"open": Text("未解决", "open"), "resolved": Text("已解决", "resolved")}
+STATUS = {"open": Text("未解决", "open"), "resolved": Text("已解决", "resolved")}  # as files before the state said
 # The twelfth column came with closing and reopening; a reader of eleven columns takes those steps as messages.
 # People are shown by full name; their user names follow in hidden columns 13 and 14 (a file of twelve columns has
 # the user names where the names are, and nothing after).
@@ -18,8 +18,10 @@ STEP = {"message": Text("留言", "message"), "close": Text("关闭", "closed"),
 SIDE = {"bureau": Text("市局", "bureau"), "district": Text("区县", "district")}
 
 
-def write_queries(wb, threads, catalog: Catalog, unit_code: str, semester: str, lang: str):
+def write_queries(wb, threads, catalog: Catalog, unit_name: str, semester: str, lang: str):
+    """Each query's state in the words of every screen (待答复, 已答复, 已关闭, 重新打开)."""
     from desktop.exchange import cells as c  # openpyxl's styles: loaded for writing only
+    from desktop.store.review import QUERY_STATES
 
     ws = wb.create_sheet(TITLE(lang))
     for col, title in enumerate(HEADERS(lang).split("|"), start=1):
@@ -28,7 +30,7 @@ def write_queries(wb, threads, catalog: Catalog, unit_code: str, semester: str, 
     for thread in threads:
         ind = catalog.indicators.get(thread.code)
         for m in thread.messages:
-            values = [thread.uid, m.uid, thread.code, ind.name(lang) if ind else thread.code, STATUS[thread.status](lang),
+            values = [thread.uid, m.uid, thread.code, ind.name(lang) if ind else thread.code, QUERY_STATES[thread.state](lang),
                       thread.version, thread.opener, m.who, SIDE.get(m.side, SIDE["bureau"])(lang),
                       m.at.astimezone().isoformat(sep=" ", timespec="seconds"), m.text, STEP.get(m.kind, STEP["message"])(lang), thread.opened_by,
                       m.author]  # fmt: skip
@@ -44,14 +46,17 @@ def write_queries(wb, threads, catalog: Catalog, unit_code: str, semester: str, 
 
     printing.fit_rows(ws, 1, row - 1)  # a long message wraps onto lines of its own, not over the next row
     ws.freeze_panes = "D2"
-    c.print_setup(ws, lang, unit_code, "1:1")
+    c.print_setup(ws, lang, unit_name, "1:1")
     return ws
 
 
 def read_queries(rows: list[list], unit_code: str, semester: str) -> list[dict]:
     """The threads of the sheet's rows (calamine's), grouped by query id; malformed rows are skipped."""
     threads: dict[str, dict] = {}
+    from desktop.store.review import QUERY_STATES
+
     status_of = {t(lang): key for key, t in STATUS.items() for lang in ("zh", "en")}
+    status_of.update({t(lang): "resolved" if key == "closed" else "open" for key, t in QUERY_STATES.items() for lang in ("zh", "en")})
     side_of = {t(lang): key for key, t in SIDE.items() for lang in ("zh", "en")}
     step_of = {t(lang): key for key, t in STEP.items() for lang in ("zh", "en")}
     for row in rows[1:]:

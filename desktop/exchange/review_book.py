@@ -41,7 +41,7 @@ def build_review(catalog: Catalog, unit: Unit, semester: Semester, version: int,
         c.boxed(c.put(ws.cell(i, 2), value))
     c.widths(ws, [18, 80])
     c.print_setup(ws, lang, unit.name(lang))
-    sheet = write_queries(wb, threads, catalog, unit.code, str(semester), lang)
+    sheet = write_queries(wb, threads, catalog, unit.name(lang), str(semester), lang)
     write_meta(wb, kind="review", unit=unit.code, semester=str(semester), catalog_version=catalog.version, version=version,
                decision=decision, reason=reason or "", reviewer=reviewer, reviewer_name=reviewer_name or reviewer,
                queries_sheet=sheet.title, lang=lang,

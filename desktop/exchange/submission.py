@@ -63,7 +63,7 @@ def build_submission(report: HalfReport, catalog: Catalog, form: FormInfo, lang:
     values = wb.create_sheet(VALUES(lang))
     _values(values, report, catalog, form, people, lang)
     _checks(wb.create_sheet(CHECKS(lang)), report, catalog, lang)
-    queries = write_queries(wb, threads, catalog, report.unit.code, str(report.semester), lang) if threads else None
+    queries = write_queries(wb, threads, catalog, report.unit.name(lang), str(report.semester), lang) if threads else None
     if signed is None:
         _mark_draft(wb, lang)
     fields = {"status": "draft", "version": "0"}

@@ -173,6 +173,7 @@ def test_people_in_queries_and_the_review_go_by_full_name_on_both_sides(two, tmp
     assert ["审核人", "市局审核员"] in cells.get_sheet_by_name("审核意见").to_python()
     sheet = cells.get_sheet_by_name("问题与答复").to_python()
     assert sheet[1][6:8] == ["市局审核员", "市局审核员"] and sheet[1][12:14] == ["reviewer", "reviewer"]
+    assert sheet[1][4] == "待答复"  # the query's state in the words of every screen, not 未解决
 
     taken = import_file(district.store, book, "wanzhou")
     assert "市局审核意见：已退回（市局审核员）" in taken.notes[0].zh
@@ -243,6 +244,9 @@ def test_a_query_sheet_of_eleven_columns_still_reads():
     row = ["a" * 32, "b" * 32, "air.pm25", "PM2.5平均浓度", "已解决", 1, "reviewer", "reviewer", "市局", "2024-07-21T09:00:00", "请核实"]
     (thread,) = read_queries([head, row], "500101", "2024H1")
     assert thread["status"] == "resolved" and thread["messages"][0]["kind"] == "message"
+    for word, status in (("已关闭", "resolved"), ("待答复", "open"), ("已答复", "open"), ("重新打开", "open"), ("未解决", "open"),
+                         ("closed", "resolved"), ("answered", "open")):  # fmt: skip
+        assert read_queries([head, [*row[:4], word, *row[5:]]], "500101", "2024H1")[0]["status"] == status, word
 
 
 def test_an_older_version_is_refused_and_reviews_go_to_their_unit(two, tmp_path):
