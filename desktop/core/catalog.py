@@ -100,9 +100,14 @@ class Catalog:
         self.kept_as_text = frozenset(i.code for i in self.indicators.values() if i.type in ("text", "category"))
 
     def explains(self, text: str) -> bool:
-        """Whether an explanation gives a reason: not empty, and not boilerplate alone ("核实无误。" is not one)."""
+        """Whether an explanation gives a reason: words (a bare number, "1" or "95", is none), and not boilerplate
+        alone, once or over again ("核实无误。" and "核实无误核实无误" are not one)."""
+        import unicodedata
+
         words = plain_words(text)
-        return bool(words) and words not in self.boilerplate
+        if not any(unicodedata.category(ch).startswith("L") for ch in words):
+            return False
+        return not any(words == said * (len(words) // len(said)) for said in self.boilerplate if said)
 
     def __getitem__(self, code: str) -> Indicator:
         return self.indicators[code]

@@ -139,7 +139,7 @@ def test_year_on_year_jump_needs_an_explanation(resources, complete):
     assert jump.explained and not jump.blocking
 
 
-@pytest.mark.parametrize("said", ["核实无误", "核实无误。", " 经核实，数据无误！", "OK", "N/A"])
+@pytest.mark.parametrize("said", ["核实无误", "核实无误。", " 经核实，数据无误！", "OK", "N/A", "1", "95.0", "核实无误核实无误", "属实，属实"])
 def test_boilerplate_is_not_an_explanation_and_the_warning_says_so(resources, complete, said):
     """Bureaus return "核实无误": it leaves the warning unexplained (and blocking), and the message says why."""
     last_year = dict(complete, **{"enf.penalties": 20})
