@@ -27,6 +27,8 @@ MAX_MAGNITUDE = Decimal(10) ** 12
 # ASCII digits only: a superscript (5³), a circled digit (①) or another script's digits is not taken as a number.
 _PLAIN = re.compile(r"[+-]?(?:\d+(?:\.\d*)?|\.\d+)", re.ASCII)
 _GROUPED = re.compile(r"[+-]?\d{1,3}(?P<sep>[,\u00a0\u202f '])\d{3}(?:(?P=sep)\d{3})*(?:\.\d+)?", re.ASCII)
+# A number with a unit or a word typed after it (35.2微克, 16件, 36.6 μg/m³): refused saying to leave the unit out.
+_WITH_WORDS = re.compile(r"([+-]?[\d.,]*\d)\s*([^\d\s.,+-].*)", re.ASCII | re.DOTALL)
 # A point where a thousands separator may be meant (1.000, 12.500): where fewer than three decimals are allowed, read
 # as a decimal it would be taken as 1 or 12.5 without a word, so it is refused unless its extra decimals say otherwise.
 _DOT_GROUPED = re.compile(r"[+-]?\d{1,3}\.(\d{3})", re.ASCII)
@@ -95,6 +97,10 @@ def _number(raw: object, whole: bool = False) -> Decimal:
             raise _specific(f"“{raw}”不是有效数字：逗号只能作千位分隔（三位一组，如 1,234）；如为小数请用小数点，例如 12.5",
                             f"'{raw}' is not a valid number: a comma only separates thousands (groups of three, "
                             f"e.g. 1,234); for a decimal use a point, e.g. 12.5")  # fmt: skip
+        elif (tail := _WITH_WORDS.fullmatch(text)) and (_PLAIN.fullmatch(tail.group(1)) or _GROUPED.fullmatch(tail.group(1))):
+            raise _specific(f"“{raw}”带有文字或单位：请只填数字，例如 {tail.group(1)}（计量单位已在表中注明）",
+                            f"'{raw}' has words or a unit after the number: type the number only, e.g. {tail.group(1)} "
+                            "(the unit is given beside it)")  # fmt: skip
         else:
             raise _refuse(f"“{raw}”不是数字", f"'{raw}' is not a number")
     if not number.is_finite():

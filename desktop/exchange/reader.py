@@ -234,8 +234,11 @@ def _read_cell(book: ImportedBook, sheet: str, row_number: int, row: list, value
     if value is not None:
         try:
             book.values[ind.code] = parse_value(ind, value, book.semester)
-        except ValueRefused as exc:
-            book.problems.append(Problem(sheet, cell, ind.code, exc.text))
+        except ValueRefused as exc:  # which indicator, and what the cell held: the cell's address alone says neither
+            shown = f"{value:.15g}" if isinstance(value, float) else str(value)
+            held = ("", "") if shown in exc.text.zh else (f"（单元格中为“{shown}”）", f" (the cell holds '{shown}')")
+            book.problems.append(Problem(sheet, cell, ind.code, Text(f"“{ind.name.zh}”{exc.text.zh}{held[0]}",
+                                                                     f"'{ind.name.en}' {exc.text.en}{held[1]}")))  # fmt: skip
     if note is not None and str(note).strip():
         text = str(note).strip()
         if len(text) > 2000:

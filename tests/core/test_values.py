@@ -116,10 +116,18 @@ def test_only_full_width_forms_are_read_as_digits(catalog):
     not 53, ① is not 1)."""
     assert parse_value(catalog["enf.penalties"], "１，２３４") == 1234 and parse_value(catalog["air.pm25"], "３５．２") == Decimal("35.2")
     for typed in ("5³", "①", "٣", "½", "１²"):
-        with pytest.raises(ValueRefused, match="is not a number"):
+        with pytest.raises(ValueRefused, match="is not a number|has words or a unit after the number"):
             parse_value(catalog["air.pm25"], typed)
-        with pytest.raises(ValueRefused, match="must be a whole number"):
+        with pytest.raises(ValueRefused, match="must be a whole number|has words or a unit after the number"):
             parse_value(catalog["enf.penalties"], typed)
+
+
+def test_a_unit_typed_after_the_number_is_refused_saying_to_leave_it_out(catalog):
+    for code, typed, number in (("air.pm25", "35.2微克", "35.2"), ("enf.penalties", "16件", "16"), ("air.pm25", "36.6 μg/m³", "36.6"),
+                                ("enf.penalties", "1,234 件", "1,234")):  # fmt: skip
+        with pytest.raises(ValueRefused) as info:
+            parse_value(catalog[code], typed)
+        assert info.value.message("zh") == f"“{typed}”带有文字或单位：请只填数字，例如 {number}（计量单位已在表中注明）"
 
 
 def test_a_spreadsheets_binary_noise_is_not_a_typed_digit(catalog):

@@ -163,7 +163,7 @@ def test_refusals_leave_database_and_file_untouched(ctx, tmp_path):
     assert result.status == REFUSED
     where = {(p.sheet, p.cell): p.text.zh for p in result.problems}
     penalties_row = next(r[0].row for r in openpyxl.load_workbook(bad)["填报表"].iter_rows() if r[0].value == "enf.penalties")
-    assert where[("填报表", f"E{penalties_row}")] == "须为不小于0的整数"
+    assert where[("填报表", f"E{penalties_row}")] == "“环境行政处罚案件”须为不小于0的整数（单元格中为“-1”）"  # which, and what
     assert any("不能大于182" in t for t in where.values()) and len(where) == 3
     assert snapshot(ctx) == before and file_digest(bad) == digest
 
