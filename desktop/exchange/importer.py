@@ -118,7 +118,7 @@ def import_file(store: Store, path: Path, actor: str, expect_unit: Unit | None =
         notes.insert(0, _review_note(book))  # the decision and its reason, the moment the district imports it
     notes += [Text(f.message("zh"), f.message("en")) for f in book.formulas]  # each formula whose result was taken
     if book.kind == "template":
-        notes += against.kept + _blanks_kept(store, book, unit)
+        notes += against.kept + _blanks_kept(store, book, unit) + _not_taken(store, book, unit)
     memo.setdefault("heads", []).extend(_carried_head(store, book, unit))
     if alone:
         _keep_heads(store, actor, memo)
@@ -186,6 +186,49 @@ def _against_database(store: Store, book: ImportedBook, unit: Unit) -> _Against:
                 f"exported, to '{_short(ours) or 'empty'}'; the file has '{_short(theirs)}'. Changed on both sides: nothing was "
                 "imported. Export the template again, or change it in the program")))  # fmt: skip
     return out
+
+
+def _not_taken(store: Store, book: ImportedBook, unit: Unit) -> list[Text]:
+    """A template's calculated rows and its 上期 and 上年同期 columns are shown, not imported: a figure typed there that
+    differs from the program's is said, so that "nothing changed" is never taken for the file being the same."""
+    from decimal import Decimal, InvalidOperation
+
+    from desktop.core.values import normalise_number_text, round_half_up
+    from desktop.exchange.headings import NOT_APPLICABLE
+
+    figures = {"derived": book.semester, "previous": book.semester.previous(), "last_year": book.semester.same_last_year()}
+    held, found = {}, []
+    for code, row, which, content in book.shown_only:
+        ind = store.catalog[code]
+        if which not in held:
+            held[which] = store.figures(unit, figures[which])
+        ours, text = held[which].get(code), str(content).strip()
+        if not ind.numeric:
+            same = text == ("" if ours is None else str(ours))
+        elif text in (NOT_APPLICABLE.zh, NOT_APPLICABLE.en):
+            same = held[which].is_not_applicable(code)
+        else:
+            try:
+                theirs = Decimal(f"{content:.15g}") if isinstance(content, float) else Decimal(normalise_number_text(text))
+                same = ours is not None and round_half_up(theirs, ind.places) == round_half_up(Decimal(ours), ind.places)
+            except (InvalidOperation, ValueError, TypeError):
+                same = False
+        if not same:
+            found.append((row, ind, which, f"{content:.15g}" if isinstance(content, float) else str(content).strip(), ours))
+    if not found:
+        return []
+    column = {"derived": Text("计算行", "calculated row"), "previous": Text("上期列", "previous-half column"),
+              "last_year": Text("上年同期列", "same-half-last-year column")}  # fmt: skip
+    shown = found[:8]
+    zh = "；".join(f"第{row}行{ind.name.zh}（{column[w].zh}）为“{_short(v)}”，程序中为“{'空' if o is None else o}”"
+                  for row, ind, w, v, o in shown)  # fmt: skip
+    en = "; ".join(f"row {row}, {ind.name.en} ({column[w].en}): '{_short(v)}', the program has '{'empty' if o is None else o}'"
+                   for row, ind, w, v, o in shown)  # fmt: skip
+    more = (f"等{len(found)}处", f" and {len(found) - len(shown)} more") if len(found) > len(shown) else ("", "")
+    return [Text(f"计算行和上期、上年同期列只供对照，不会导入；以下{len(found)}处与程序中不同，未采用：{zh}{more[0]}。计算指标由其分子分母算出；上期数据请在该半年度中修改",
+                 f"Calculated rows and the previous-half and last-year columns are shown for comparison and never imported; "
+                 f"{len(found)} differ from the program's and were not taken: {en}{more[1]}. A calculated figure comes from its "
+                 "inputs; change an earlier half's data in that half")]  # fmt: skip
 
 
 def _brought_by(book: ImportedBook) -> str | None:

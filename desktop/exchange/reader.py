@@ -47,6 +47,8 @@ class ImportedBook:
     cells: dict[str, tuple[str, str]] = field(default_factory=dict)  # code → (sheet, cell) of its value
     threads: list[dict] = field(default_factory=list)  # queries and answers that travel with the file
     formulas: list[Problem] = field(default_factory=list)  # input cells holding a formula whose saved result was taken
+    # Cells a template shows but the import does not take: (code, row, "derived" | "previous" | "last_year", content)
+    shown_only: list[tuple[str, int, str, object]] = field(default_factory=list)
 
 
 class BookRefused(UserError):
@@ -109,6 +111,10 @@ def _read(wb, meta: dict[str, str], content: bytes, path: Path, digest: str, cat
         raise FileRefused(Text("工作表过大，不是本系统的模板或报送文件", "A sheet is absurdly large; not an EcoReport workbook"))
     rows = data.to_python(skip_empty_area=False, nrows=first_row + MAX_ROWS)
     first_row = _header_row(rows, kind, sheet, first_row, value_col, note_col) + 1
+    headings = BY_KIND[kind]
+    shown_only = {col: which for col, heading in enumerate(rows[first_row - 2], start=1) for which, index in
+                  (("previous", 5), ("last_year", 6)) if kind == "template" and heading in (headings.zh.split("|")[index],
+                                                                                             headings.en.split("|")[index])}  # fmt: skip
     seen: set[str] = set()
     for row_number, row in enumerate(rows[first_row - 1 :], start=first_row):
         code = str(row[0]).strip() if row and row[0] not in (None, "") else ""
@@ -120,6 +126,9 @@ def _read(wb, meta: dict[str, str], content: bytes, path: Path, digest: str, cat
             continue
         seen.add(code)
         _read_cell(book, sheet, row_number, row, value_col, note_col, ind)
+        for col, which in (({value_col: "derived"} if ind.derived and kind == "template" else {}) | shown_only).items():
+            if (held := _cell(row, col)) is not None:
+                book.shown_only.append((code, row_number, which, held))
     if formulas:
         _check_formulas(book, content, sheet, first_row, value_col, note_col, catalog)
     book.threads = _threads(wb, meta, book.unit_code, str(semester))

@@ -19,13 +19,13 @@ from desktop.core.units import Unit
 from desktop.core.values import bounds, format_value
 from desktop.exchange import cells as c
 from desktop.exchange.excel_formula import excel_formula
+from desktop.exchange.headings import NOT_APPLICABLE
 from desktop.exchange.headings import TEMPLATE as HEADERS
 from desktop.exchange.meta import exported_text, write_meta
 
 SHEET = Text("填报表", "Entry")
 FIRST_ROW = 5  # rows 1–4: title, unit and half, blank, header
 CODE_COL, VALUE_COL, NOTE_COL = 1, 5, 8  # A (hidden code), E (value), H (explanation)
-NOT_APPLICABLE = Text("不适用", "n/a")
 
 
 def requirement(ind: Indicator, semester: Semester) -> Text:

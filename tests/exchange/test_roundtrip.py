@@ -223,6 +223,26 @@ def test_a_template_filled_from_an_older_reading_undoes_no_newer_edit(ctx, tmp_p
     assert refused.problems[0].cell.startswith("E") and snapshot(ctx) == before and file_digest(both) == digest
 
 
+def test_figures_typed_where_nothing_is_imported_are_said_not_passed_over(ctx, tmp_path):
+    """95 typed over a calculated row, 25 in the 上期 column: neither is taken, and the result says so rather than only
+    that nothing changed."""
+    template = make_template(ctx, "500101", H1, tmp_path / "t.xlsx")
+    untouched = import_file(ctx.store, template, "wanzhou")
+    assert untouched.status == UNCHANGED and not any("只供对照" in n.zh for n in untouched.notes)  # as exported: nothing to say
+    wb = openpyxl.load_workbook(template)
+    ws = wb.worksheets[0]
+    rows = {r[0].value: r[0].row for r in ws.iter_rows(min_row=5) if r[0].value}
+    ws.cell(rows["air.good_ratio"], 5).value = 95  # over the formula
+    ws.cell(rows["enf.penalties"], 6).value = 25  # 上期
+    wb.save(tmp_path / "typed.xlsx")
+    before = snapshot(ctx)
+    result = import_file(ctx.store, tmp_path / "typed.xlsx", "wanzhou")
+    (said,) = [n.zh for n in result.notes if "只供对照" in n.zh]
+    assert result.status == UNCHANGED and snapshot(ctx) == before
+    assert f"第{rows['air.good_ratio']}行优良天数比例（计算行）为“95”，程序中为“94.5”" in said
+    assert f"第{rows['enf.penalties']}行环境行政处罚案件（上期列）为“25”" in said and "以下2处" in said
+
+
 def test_a_template_from_another_database_is_taken_as_it_stands(ctx, tmp_path):
     """Its reading is not this database's: nothing to tell the clerk's cells from the program's, so as before."""
     from .test_numbers import elsewhere
