@@ -251,8 +251,8 @@ def test_template_import_export_consolidate_and_report_from_the_command_line(dem
     result = run("import", str(tmp_path / "bad.xlsx"), "--user", "wanzhou", "--json", db=demo_copy, check=1)
     problems = json.loads(result.stdout)
     assert problems == [{"file": str(tmp_path / "bad.xlsx"), "sheet": "填报表", "cell": bad_cell, "code": "enf.penalties",
-                         "message": "须为不小于0的整数", "level": "error"}]  # fmt: skip
-    assert f"填报表!{bad_cell}: 须为不小于0的整数" in run("import", str(tmp_path / "bad.xlsx"), "--user", "wanzhou", db=demo_copy, check=1).stderr
+                         "message": "“环境行政处罚案件”须为不小于0的整数（单元格中为“-5”）", "level": "error"}]  # fmt: skip
+    assert f"填报表!{bad_cell}: “环境行政处罚案件”须为不小于0的整数（单元格中为“-5”）" in run("import", str(tmp_path / "bad.xlsx"), "--user", "wanzhou", db=demo_copy, check=1).stderr
     for row in wb["填报表"].iter_rows(min_row=5):
         if row[0].value == "enf.penalties":
             row[4].value = 25
