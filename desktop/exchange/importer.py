@@ -141,9 +141,10 @@ def _against_database(store: Store, book: ImportedBook, unit: Unit) -> _Against:
     """A template is filled in from a reading of this database: a cell the clerk left as it was exported must not undo
     what the program stored since, and a cell changed on both sides is not decided for the clerk. A template from
     another database (or made before templates kept their reading) is taken as it stands, as before."""
+    from datetime import UTC
+
     from desktop.core.values import to_storage
     from desktop.exchange.meta import exported_from, note_digest
-    from desktop.store.models import aware
 
     reading = exported_from(book.meta, store.identity())
     if reading is None:
@@ -156,7 +157,7 @@ def _against_database(store: Store, book: ImportedBook, unit: Unit) -> _Against:
         held = half.raw.get(code)
         ind, (sheet, cell) = store.catalog[code], book.cells.get(code, (None, None))
         version, by, at = half.versions.get(code, (0, "", None))
-        at = aware(at) if at is not None else None
+        at = at.replace(tzinfo=UTC) if at is not None and at.tzinfo is None else at  # SQLite hands back UTC, naive
         for what, ours, theirs, original, drop in (
             (Text("数值", "value"), None if held is None else to_storage(held),
              to_storage(book.values[code]) if code in book.values else None,
