@@ -54,8 +54,16 @@ def build_report(report: HalfReport, sections, catalog: Catalog, authority: Text
     _paragraph(doc, authority(lang), BODY_FONT, 16, align=WD_ALIGN_PARAGRAPH.RIGHT, indent=False, before=Pt(32))
     _paragraph(doc, when, BODY_FONT, 16, align=WD_ALIGN_PARAGRAPH.RIGHT, indent=False)
     _page_number(page.footer.paragraphs[0])
-    doc.core_properties.title = title
-    doc.core_properties.author = authority(lang)
+    # The document's own properties name its maker and day, not python-docx's template of 2013.
+    from datetime import UTC, datetime
+
+    from desktop import __version__
+
+    made = datetime.now(UTC).replace(microsecond=0)
+    props = doc.core_properties
+    props.title, props.author, props.last_modified_by = title, authority(lang), authority(lang)
+    props.created = props.modified = made
+    props.revision, props.comments = 1, f"EcoReport {__version__}"
     return doc
 
 

@@ -126,6 +126,11 @@ def test_the_report_is_a_word_document_in_the_bureaus_layout(ctx, tmp_path, demo
     section = doc.sections[0]
     assert [round(x.mm) for x in (section.page_width, section.page_height, section.top_margin, section.left_margin)] == [210, 297, 37, 28]
     assert "PAGE" in section.footer.paragraphs[0]._element.xml
+    from datetime import UTC, datetime, timedelta
+
+    props = doc.core_properties  # its maker and day, not python-docx's template's
+    assert props.author == props.last_modified_by == "重庆市生态环境局" and props.comments.startswith("EcoReport ")
+    assert datetime.now(UTC) - props.created < timedelta(minutes=10) and props.title.startswith("重庆市2024年上半年")
     # Printed: numbered pages (— 1 —), the 三号 body, and nothing from a provisional line.
     pages = read_pages(to_pdf(path, tmp_path))
     assert all(f"{p.number} " in p.text.replace("—", " ").replace("–", " ") for p in pages)
