@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import argparse
-import re
 import sys
 from datetime import date
 
@@ -13,6 +12,7 @@ from desktop.cli.output import dump_json, table
 from desktop.cli.words import CHINESE, Words
 from desktop.core.display import change as change_text
 from desktop.core.display import shown
+from desktop.core.form import telephone_refusal
 from desktop.core.text import Text, UserError
 from desktop.core.values import ValueRefused, parse_value, to_storage
 from desktop.core.workflow import STATUS_NAMES, Status
@@ -186,9 +186,8 @@ def form_people(args: argparse.Namespace, keys: tuple[str, ...]) -> dict[str, st
         except ValueError:
             raise BadInput(Text(f"报出日期“{people['date']}”不是有效日期，请写作 2024-07-15",
                                 f"Date sent '{people['date']}' is not a date; write it as 2024-07-15")) from None
-    if "phone" in people and not re.fullmatch(r"[0-9+()\- ]{5,20}", people["phone"]):
-        raise BadInput(Text(f"联系电话“{people['phone']}”只能包含数字、+、-、括号和空格",
-                            f"Telephone '{people['phone']}' may hold only digits, +, -, brackets and spaces"))
+    if "phone" in people and (refusal := telephone_refusal(people["phone"])):
+        raise BadInput(refusal)
     return people
 
 

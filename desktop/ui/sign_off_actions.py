@@ -52,7 +52,7 @@ class SignOffActions(WindowActions):
         approvers = [a for a in c.ctx.submissions.approvers(report.unit) if a[0] != c.user.name]
         people = c.form_people()
         while True:
-            dialog = SubmitDialog(summary, blocking, approvers, window, people)
+            dialog = SubmitDialog(summary, blocking, approvers, window, people, c.lang)
             if not dialog.exec():
                 return
             people = dialog.people

@@ -285,6 +285,9 @@ def test_sign_off_asks_for_the_forms_people(qapp):
     dialog._check()
     assert not dialog.result() and "Head of unit" in dialog.message.text() and "Telephone" in dialog.message.text()
     dialog._fields["head"].setText("李局长")
+    dialog._fields["phone"].setText("abc")  # printed on the form as typed: only what a telephone number holds
+    dialog._check()
+    assert not dialog.result() and dialog.message.text() == "联系电话“abc”只能包含数字、+、-、括号和空格（5至20个字符）"
     dialog._fields["phone"].setText("023-58123456")
     dialog._check()
     assert dialog.result() and dialog.people["preparer"] == "万州区填报员"

@@ -17,6 +17,8 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
 )  # fmt: skip
 
+from desktop.core.form import telephone_refusal
+
 PEOPLE = ("head", "stats", "preparer", "phone")
 
 
@@ -30,8 +32,9 @@ def approver_labels(approvers: list[tuple[str, str]]) -> dict[str, str]:
 
 class SubmitDialog(QDialog):
     def __init__(self, summary: str, blocking: list[str], approvers: list[tuple[str, str]], parent=None,
-                 people: dict[str, str] | None = None):  # fmt: skip
+                 people: dict[str, str] | None = None, lang: str = "zh"):  # fmt: skip
         super().__init__(parent)
+        self.lang = lang
         self.setWindowTitle(self.tr("Submit the half-year"))
         people = people or {}
         layout = QVBoxLayout(self)
@@ -98,6 +101,11 @@ class SubmitDialog(QDialog):
         missing = [f.accessibleName() for key, f in self._fields.items() if key != "stats" and not f.text().strip()]
         if missing:
             self.message.setText(self.tr("Please fill in: %1").replace("%1", "、".join(missing)))
+            return
+        refusal = telephone_refusal(self._fields["phone"].text())  # as the printed form and the command line take it
+        if refusal:
+            self.message.setText(refusal(self.lang))
+            self._fields["phone"].setFocus()
             return
         self.accept()
 
