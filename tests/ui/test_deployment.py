@@ -173,6 +173,7 @@ def submit_with(approver_password: str, head: str, phone: str):
     def answer(dialog):
         assert dialog.ok.isEnabled(), [dialog.findChild(QListWidget).item(i).text() for i in range(dialog.findChild(QListWidget).count())]
         dialog._fields["head"].setText(head)
+        dialog._fields["phone"].selectAll()  # over the number remembered from the last sign-off, as a person types
         QTest.keyClicks(dialog._fields["phone"], phone)
         dialog._approver.setCurrentIndex(dialog._approver.findText("李四"))
         QTest.keyClicks(dialog._password, approver_password)
