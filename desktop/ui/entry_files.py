@@ -57,7 +57,7 @@ class EntryFiles(WindowActions):
         lines = change_lines(c.ctx.catalog, result.changed, c.lang)
         intro = self.tr("%1 made %2 change(s), listed below. Undo (Ctrl+Z) takes the whole import back in one step; "
                         "double-click a row to go to the indicator.").replace("%1", path.name).replace("%2", str(len(lines)))
-        window.import_changes.show_changes(intro, lines, [n(c.lang) for n in result.notes])
+        window.import_changes.show_changes(intro, lines, [n(c.lang) for n in result.notes], c.undo_stack.index())
         window.show_side(window.import_changes)
 
     def export_template(self) -> None:

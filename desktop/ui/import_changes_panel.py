@@ -58,8 +58,11 @@ class ImportChangesPanel(QWidget):
         layout.addWidget(self.notes_label)
         layout.addWidget(self.notes)
 
-    def show_changes(self, intro: str, lines: list[ChangeLine], notes: list[str]) -> None:
+    def show_changes(self, intro: str, lines: list[ChangeLine], notes: list[str], step: int = 0) -> None:
+        """`step`: the undo stack's index just after the import's own step."""
+        self._intro, self._undone, self._step = intro, False, step
         self.intro.setText(intro)
+        self.table.setEnabled(True)
         self.model.set_rows(lines)
         self.table.resizeColumnToContents(0)  # the name whole where it fits; a long English one wraps instead
         self.table.setColumnWidth(0, min(self.table.columnWidth(0), 240))
@@ -67,6 +70,20 @@ class ImportChangesPanel(QWidget):
         self.notes.addItems(notes)
         self.notes_label.setVisible(bool(notes))
         self.notes.setVisible(bool(notes))
+
+    def follow(self, index: int, count: int) -> None:
+        """The undo stack moved to `index` (of `count` steps): the import is undone while the index is below its step."""
+        if getattr(self, "_step", 0) and count >= self._step:  # a cleared stack (another half) leaves the list as it was
+            self.set_undone(index < self._step)
+
+    def set_undone(self, undone: bool) -> None:
+        """The import taken back (Ctrl+Z) or brought back again (Ctrl+Y): the list says so, not what is no longer so."""
+        if undone == getattr(self, "_undone", False) or not hasattr(self, "_intro"):
+            return
+        self._undone = undone
+        self.table.setEnabled(not undone)  # greyed: the rows are what the import did, not what the database holds
+        self.intro.setText(self.tr("Undone: the import below was taken back; the database holds what it held before "
+                                   "it. Redo (Ctrl+Y) brings it back.") if undone else self._intro)  # fmt: skip
 
     def _go_to(self, index) -> None:
         code = self.model.row(index.row()).code

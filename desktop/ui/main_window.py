@@ -149,6 +149,9 @@ class MainWindow(QMainWindow):
             action.setShortcut(shortcut)
         return action
 
+    def _undo_moved(self, index: int) -> None:
+        self.import_changes.follow(index, self.controller.undo_stack.count())
+
     def _build_menus(self) -> None:
         stack = self.controller.undo_stack
         self.undo_action = stack.createUndoAction(self, self.tr("Undo"))
@@ -222,6 +225,7 @@ class MainWindow(QMainWindow):
         self.queries.replied.connect(c.reply)
         self.queries.selectedCode.connect(self.go_to)
         self.import_changes.goTo.connect(self.go_to)
+        c.undo_stack.indexChanged.connect(self._undo_moved)
         self.checks.explain.connect(c.edit_explanation)
         self.filter.textChanged.connect(self.proxy.set_text)
         self.topics.currentIndexChanged.connect(lambda _: self.proxy.set_topic(self.topics.currentData()))

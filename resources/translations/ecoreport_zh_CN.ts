@@ -1200,6 +1200,11 @@ The bureau&apos;s key fingerprint: %3</source>
         <source>Please also look at the following:</source>
         <translation>另请注意以下各项：</translation>
     </message>
+    <message>
+        <location filename="../../desktop/ui/import_changes_panel.py" line="85"/>
+        <source>Undone: the import below was taken back; the database holds what it held before it. Redo (Ctrl+Y) brings it back.</source>
+        <translation>已撤销：下列导入已撤回，数据库中是导入前的内容。按 Ctrl+Y 可恢复。</translation>
+    </message>
 </context>
 <context>
     <name>InboxPage</name>
@@ -1762,7 +1767,7 @@ Compare it with the one the district reads to you.</source>
     </message>
     <message>
         <location filename="../../desktop/ui/main_window.py" line="73"/>
-        <location filename="../../desktop/ui/main_window.py" line="273"/>
+        <location filename="../../desktop/ui/main_window.py" line="277"/>
         <source>Queries</source>
         <translation>问题</translation>
     </message>
@@ -1814,151 +1819,151 @@ Compare it with the one the district reads to you.</source>
         <translation>半年度</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="154"/>
+        <location filename="../../desktop/ui/main_window.py" line="157"/>
         <source>Undo</source>
         <translation>撤销</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="156"/>
+        <location filename="../../desktop/ui/main_window.py" line="159"/>
         <source>Redo</source>
         <translation>重做</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="159"/>
+        <location filename="../../desktop/ui/main_window.py" line="162"/>
         <source>Import filled template…</source>
         <translation>导入填报模板…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="160"/>
+        <location filename="../../desktop/ui/main_window.py" line="163"/>
         <source>Import the bureau&apos;s review…</source>
         <translation>导入市局审核意见…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="161"/>
+        <location filename="../../desktop/ui/main_window.py" line="164"/>
         <source>Export template…</source>
         <translation>导出填报模板…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="162"/>
+        <location filename="../../desktop/ui/main_window.py" line="165"/>
         <source>Export submission workbook…</source>
         <translation>导出报送文件…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="164"/>
+        <location filename="../../desktop/ui/main_window.py" line="167"/>
         <source>Submit…</source>
         <translation>报送…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="165"/>
+        <location filename="../../desktop/ui/main_window.py" line="168"/>
         <source>Withdraw the submission…</source>
         <translation>撤回报送…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="166"/>
+        <location filename="../../desktop/ui/main_window.py" line="169"/>
         <source>Switch user…</source>
         <translation>切换用户…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="167"/>
+        <location filename="../../desktop/ui/main_window.py" line="170"/>
         <source>Quit</source>
         <translation>退出</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="168"/>
+        <location filename="../../desktop/ui/main_window.py" line="171"/>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="178"/>
+        <location filename="../../desktop/ui/main_window.py" line="181"/>
         <source>&amp;Edit</source>
         <translation>编辑(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="181"/>
+        <location filename="../../desktop/ui/main_window.py" line="184"/>
         <source>&amp;Report</source>
         <translation>报送(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="184"/>
+        <location filename="../../desktop/ui/main_window.py" line="187"/>
         <source>&amp;View</source>
         <translation>视图(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="185"/>
+        <location filename="../../desktop/ui/main_window.py" line="188"/>
         <source>Language</source>
         <translation>语言</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="194"/>
+        <location filename="../../desktop/ui/main_window.py" line="197"/>
         <source>&amp;Administration</source>
         <translation>管理(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="195"/>
+        <location filename="../../desktop/ui/main_window.py" line="198"/>
         <source>Users…</source>
         <translation>用户管理…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="196"/>
+        <location filename="../../desktop/ui/main_window.py" line="199"/>
         <source>Targets, deadlines and set-up packages…</source>
         <translation>目标、截止日期与设置包…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="197"/>
+        <location filename="../../desktop/ui/main_window.py" line="200"/>
         <source>District accounts…</source>
         <translation>区县账户…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="219"/>
+        <location filename="../../desktop/ui/main_window.py" line="222"/>
         <source>Clear values</source>
         <translation>清除数值</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="252"/>
+        <location filename="../../desktop/ui/main_window.py" line="256"/>
         <source>The bureau&apos;s query awaits an answer</source>
         <translation>市局问题待答复</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="259"/>
+        <location filename="../../desktop/ui/main_window.py" line="263"/>
         <source> (version %1 withdrawn)</source>
         <translation>（第%1版已撤回）</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="262"/>
+        <location filename="../../desktop/ui/main_window.py" line="266"/>
         <source>Status: %1</source>
         <translation>状态：%1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="262"/>
+        <location filename="../../desktop/ui/main_window.py" line="266"/>
         <source> (read-only)</source>
         <translation>（只读）</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="301"/>
+        <location filename="../../desktop/ui/main_window.py" line="305"/>
         <source>Saved %1</source>
         <translation>已保存 %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="335"/>
+        <location filename="../../desktop/ui/main_window.py" line="339"/>
         <source>Target: %1</source>
         <translation>目标：%1</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/ui/main_window.py" line="356"/>
+        <location filename="../../desktop/ui/main_window.py" line="360"/>
         <source>%n pasted cell(s) stored.</source>
         <translation>
             <numerusform>已保存粘贴的 %n 个单元格。</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/ui/main_window.py" line="361"/>
+        <location filename="../../desktop/ui/main_window.py" line="365"/>
         <source>%n cell(s) not stored:</source>
         <translation>
             <numerusform>以下 %n 个单元格未保存：</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="362"/>
+        <location filename="../../desktop/ui/main_window.py" line="366"/>
         <source>Paste: %1 stored, %2 refused</source>
         <translation>粘贴：已保存 %1 个，未保存 %2 个</translation>
     </message>
@@ -2940,70 +2945,70 @@ Districts compare it by phone when they first import a package.</source>
 <context>
     <name>SubmitDialog</name>
     <message>
-        <location filename="../../desktop/ui/dialogs/submit.py" line="35"/>
+        <location filename="../../desktop/ui/dialogs/submit.py" line="38"/>
         <source>Submit the half-year</source>
         <translation>报送本半年度数据</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/submit.py" line="50"/>
+        <location filename="../../desktop/ui/dialogs/submit.py" line="53"/>
         <source>Head of unit</source>
         <translation>单位负责人</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/submit.py" line="50"/>
+        <location filename="../../desktop/ui/dialogs/submit.py" line="53"/>
         <source>Head of statistics</source>
         <translation>统计负责人</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/submit.py" line="51"/>
+        <location filename="../../desktop/ui/dialogs/submit.py" line="54"/>
         <source>Prepared by</source>
         <translation>填表人</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/submit.py" line="51"/>
+        <location filename="../../desktop/ui/dialogs/submit.py" line="54"/>
         <source>Telephone</source>
         <translation>联系电话</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/submit.py" line="60"/>
-        <location filename="../../desktop/ui/dialogs/submit.py" line="86"/>
+        <location filename="../../desktop/ui/dialogs/submit.py" line="63"/>
+        <location filename="../../desktop/ui/dialogs/submit.py" line="89"/>
         <source>Date sent</source>
         <translation>报出日期</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/submit.py" line="66"/>
+        <location filename="../../desktop/ui/dialogs/submit.py" line="69"/>
         <source>Submit</source>
         <translation>报送</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/submit.py" line="70"/>
+        <location filename="../../desktop/ui/dialogs/submit.py" line="73"/>
         <source>Submission is blocked until these are corrected or explained:</source>
         <translation>以下问题更正或说明之前不能报送：</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/submit.py" line="79"/>
+        <location filename="../../desktop/ui/dialogs/submit.py" line="82"/>
         <source>No approver is registered for this unit; ask the administrator to add one.</source>
         <translation>本单位尚未登记审核人，请联系管理员添加。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/submit.py" line="82"/>
+        <location filename="../../desktop/ui/dialogs/submit.py" line="85"/>
         <source>On the printed form</source>
         <translation>报表签署栏</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/submit.py" line="100"/>
+        <location filename="../../desktop/ui/dialogs/submit.py" line="103"/>
         <source>Please fill in: %1</source>
         <translation>请填写：%1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/submit.py" line="45"/>
-        <location filename="../../desktop/ui/dialogs/submit.py" line="89"/>
+        <location filename="../../desktop/ui/dialogs/submit.py" line="48"/>
+        <location filename="../../desktop/ui/dialogs/submit.py" line="92"/>
         <source>Approver</source>
         <translation>审核人</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/submit.py" line="48"/>
-        <location filename="../../desktop/ui/dialogs/submit.py" line="90"/>
+        <location filename="../../desktop/ui/dialogs/submit.py" line="51"/>
+        <location filename="../../desktop/ui/dialogs/submit.py" line="93"/>
         <source>Approver&apos;s password</source>
         <translation>审核人密码</translation>
     </message>

@@ -379,6 +379,10 @@ def test_import_from_the_gui_is_one_undo_step_lists_each_change_and_refusals_lis
     c.undo_stack.undo()  # the whole import, the calculated indicator's 说明 with it
     assert stored(gui, "enf.penalties") == 16 and stored(gui, "water.river_cases") == 0
     assert "air.good_ratio" not in explanations()
+    # The list says the import was taken back, not what the database no longer holds; a redo brings both back.
+    assert changes.intro.text().startswith("已撤销：") and not changes.table.isEnabled()
+    c.undo_stack.redo()
+    assert stored(gui, "enf.penalties") == 30 and "good.xlsx" in changes.intro.text() and changes.table.isEnabled()
 
 
 def test_language_switch_rebuilds_the_window_in_english(gui, qapp):
