@@ -375,7 +375,8 @@ class Review:
             at = aware(came) if came else None
             overdue = 0
             if deadline is not None:
-                end = at.date() if at is not None and status != Status.DRAFT else today
+                # Returned, it is owed again: late until it comes back, as a half never sent is.
+                end = at.date() if at is not None and status not in (Status.DRAFT, Status.RETURNED) else today
                 overdue = max(0, (end - deadline).days)
             rows.append(InboxRow(unit, status, row.version if row else 0, at, deadline, overdue,
                                  sum(r.severity == "error" for r in checks), sum(r.severity == "warning" and not r.explained for r in checks),

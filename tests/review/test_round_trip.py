@@ -272,6 +272,12 @@ def test_inbox_counts_overdue_and_queries(two):
     assert len(rows) == 38
     assert rows["500101"].status == "draft" and rows["500101"].days_overdue == 5  # deadline 2024-07-20
     assert rows["500104"].status == "accepted"
+    # Returned, a submission received on time is owed again: late, as one never sent, until it comes back.
+    unit = bureau.units.find("500109")  # 北碚区: received on 2024-07-08
+    Review(bureau.store).return_half("reviewer", unit, H1, "请补充")
+    after = {r.unit.code: r for r in Review(bureau.store).inbox(H1, today=date(2024, 7, 25))}
+    assert after["500109"].status == "returned" and after["500109"].days_overdue == 5
+    assert after["500104"].days_overdue == 0  # accepted on time: stays so
 
 
 def test_the_received_time_is_when_the_file_arrived_and_no_later_step_moves_it(two, tmp_path):
