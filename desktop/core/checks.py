@@ -199,7 +199,8 @@ def _year_on_year(
             unusual = ratio is None or ratio > ind.yoy.relative
             pct = f"{round_half_up(change / Decimal(then) * 100, 1):+}%" if then else "—"
             shown = format_value(ind, round_half_up(change, ind.places) if ind.places else change)
-            amount = Text(f"{shown}（{pct}）", f"{shown} ({pct})")
+            shown = shown if shown.startswith("-") else f"+{shown}"  # a change, signed, in the indicator's unit
+            amount = Text(f"{shown}{ind.unit('zh')}（{pct}）", f"{shown} {ind.unit('en')} ({pct})")
         if unusual:
             out.append(CheckResult(
                 f"yoy:{ind.code}", "yoy", "warning", (ind.code,) + _inputs(ind),

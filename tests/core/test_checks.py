@@ -134,6 +134,7 @@ def test_year_on_year_jump_needs_an_explanation(resources, complete):
     jump = next(r for r in results if r.rule == "yoy:enf.penalties")
     assert jump.severity == "warning" and jump.blocking and not jump.explained
     assert "+200.0%" in jump.message.zh
+    assert "同比变化+40件（+200.0%）" in jump.message.zh and "changed +40 cases (+200.0%)" in jump.message.en  # signed, in its unit
     explained = checks(resources, "500102", complete, last_year=last_year, explanations={"enf.penalties": "专项行动"})
     jump = next(r for r in explained if r.rule == "yoy:enf.penalties")
     assert jump.explained and not jump.blocking
