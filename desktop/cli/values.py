@@ -124,8 +124,9 @@ def cmd_show(args: argparse.Namespace) -> int:
     if args.json:
         dump_json(half_json(report, catalog.version, lang, ctx.units))
         return EXIT_OK
-    print(f"{unit.label(lang)} · {semester.label(lang)} · "
-          f"{Text('状态', 'status')(lang)}: {STATUS_NAMES[report.status](lang)}")  # fmt: skip
+    # The city submits nothing: how final its figures are is the coverage line below, not a status of its own.
+    status = "" if unit.is_municipality else f" · {Text('状态', 'status')(lang)}: {STATUS_NAMES[report.status](lang)}"
+    print(f"{unit.label(lang)} · {semester.label(lang)}{status}")
     if report.coverage is not None:
         print(report.coverage.describe(lang))
         if report.coverage.excluded:

@@ -96,6 +96,7 @@ def test_city_figures_count_only_accepted_districts_until_told_otherwise(demo_co
     assert {m["unit"] for m in received["missing_units"]} == {"500101", "500102", "500103"}
     text = run("show", "500000", "2024H1", db=demo_copy, check=0).stdout
     assert "初步数据：38个区县中已审核通过5个" in text and "万州区（未报送）" in text
+    assert text.splitlines()[0] == "500000 重庆市 · 2024年上半年"  # the city submits nothing: no 状态: 未报送 of its own
     report = run("report", "2024H1", db=demo_copy, check=0).stdout
     assert report.startswith("【初步数据：38个区县中已审核通过5个】")
     # A sum of five districts is written up as theirs, and not set against the city's target; the city's own
