@@ -382,12 +382,17 @@
     </message>
     <message>
         <location filename="../../desktop/ui/review/dashboard_page.py" line="79"/>
-        <location filename="../../desktop/ui/review/dashboard_page.py" line="399"/>
+        <location filename="../../desktop/ui/review/dashboard_page.py" line="400"/>
         <source>City</source>
         <translation>全市</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/review/dashboard_page.py" line="79"/>
+        <source>Unit</source>
+        <translation>计量单位</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/review/dashboard_page.py" line="80"/>
         <source>Target</source>
         <translation>目标</translation>
     </message>
@@ -513,58 +518,58 @@
         <translation>正在生成报告…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review/dashboard_page.py" line="276"/>
+        <location filename="../../desktop/ui/review/dashboard_page.py" line="277"/>
         <source>%1 (not counted: %2)</source>
         <translation>%1（未计入：%2）</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review/dashboard_page.py" line="319"/>
-        <location filename="../../desktop/ui/review/dashboard_page.py" line="325"/>
+        <location filename="../../desktop/ui/review/dashboard_page.py" line="320"/>
+        <location filename="../../desktop/ui/review/dashboard_page.py" line="326"/>
         <source>%1 (%2)</source>
         <translation>%1（%2）</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review/dashboard_page.py" line="360"/>
+        <location filename="../../desktop/ui/review/dashboard_page.py" line="361"/>
         <source>City %1</source>
         <translation>全市 %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review/dashboard_page.py" line="382"/>
+        <location filename="../../desktop/ui/review/dashboard_page.py" line="383"/>
         <source>Not applicable: %1</source>
         <translation>不适用：%1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review/dashboard_page.py" line="383"/>
+        <location filename="../../desktop/ui/review/dashboard_page.py" line="384"/>
         <source>No value: %1</source>
         <translation>无数据：%1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review/dashboard_page.py" line="384"/>
+        <location filename="../../desktop/ui/review/dashboard_page.py" line="385"/>
         <source>Not counted: %1</source>
         <translation>未计入：%1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review/dashboard_page.py" line="385"/>
+        <location filename="../../desktop/ui/review/dashboard_page.py" line="386"/>
         <source>The city&apos;s provisional total is not drawn: not every district is accepted yet</source>
         <translation>全市初步合计未画出：尚有区县未审核通过</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review/dashboard_page.py" line="397"/>
+        <location filename="../../desktop/ui/review/dashboard_page.py" line="398"/>
         <source>the city, half by half</source>
         <translation>全市历年各半年度</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review/dashboard_page.py" line="409"/>
+        <location filename="../../desktop/ui/review/dashboard_page.py" line="410"/>
         <source>Provisional: not every district accepted</source>
         <translation>初步：未全部审核通过</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review/dashboard_page.py" line="422"/>
+        <location filename="../../desktop/ui/review/dashboard_page.py" line="423"/>
         <source> (provisional)</source>
         <translation>（初步）</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review/dashboard_page.py" line="444"/>
+        <location filename="../../desktop/ui/review/dashboard_page.py" line="445"/>
         <source>%1 target %2</source>
         <translation>%1目标 %2</translation>
     </message>
@@ -621,12 +626,12 @@
         <translation>全市汇总表</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review/dashboard_page.py" line="277"/>
+        <location filename="../../desktop/ui/review/dashboard_page.py" line="278"/>
         <source>District</source>
         <translation>区县</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review/dashboard_page.py" line="352"/>
+        <location filename="../../desktop/ui/review/dashboard_page.py" line="353"/>
         <source>Target %1</source>
         <translation>目标 %1</translation>
     </message>

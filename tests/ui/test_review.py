@@ -185,6 +185,8 @@ def test_a_planted_outlier_is_flagged(reviewer, district, tmp_path):
 
 
 def test_the_dashboard_says_what_the_city_figures_count(qapp, qtbot, demo_copy, settings, dialogs):
+    from PySide6.QtCore import Qt
+
     from desktop.ui import i18n
 
     gui = open_gui(qapp, demo_copy, settings, user="reviewer")
@@ -196,10 +198,12 @@ def test_the_dashboard_says_what_the_city_figures_count(qapp, qtbot, demo_copy, 
     headline = {r[0]: r for r in board.headline.rows()}
     assert headline["水质优良比例"][1] != "98.6"  # 5 accepted districts are not the city
     assert headline["水质优良比例"][3] == "暂不评价：初步合计数"  # nor judged against the city's target
+    heading = lambda c: board.headline.headerData(c, Qt.Orientation.Horizontal, Qt.ItemDataRole.DisplayRole)  # noqa: E731
+    row_of = {board.headline.row(i)[0]: i for i in range(board.headline.rowCount())}
+    assert heading(2) == "计量单位" and board.headline.index(row_of["水质优良比例"], 2).data() == "%"  # each figure's unit
     assert headline["优良天数比例 ※"][3].startswith("达标")  # the city's own monitoring is, marked and said so
     assert not board.measured_note.isHidden() and board.measured_note.text().startswith("※ 市局直接填报或监测的指标")
     # The trend marks the provisional half; the earlier halves, every district accepted, are not marked.
-    from PySide6.QtCore import Qt
 
     halves = board.trend.chart().axes(Qt.Orientation.Horizontal)[0].categories()
     assert halves == ["2023年上半年", "2023年下半年", "2024年上半年（初步）"]

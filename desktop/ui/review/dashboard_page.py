@@ -76,9 +76,9 @@ class DashboardPage(QWidget):
         self.controller = controller
         ctx, lang = controller.ctx, controller.lang
         self.headline = RowTableModel([
-            (self.tr("Indicator"), lambda r: r[0]), (self.tr("City"), lambda r: r[1]), (self.tr("Target"), lambda r: r[2]),
-            (self.tr("Attainment"), lambda r: r[3]),
-        ], background=lambda r, c: HEAT.get(r[4]) if c == 3 else None, parent=self)  # fmt: skip
+            (self.tr("Indicator"), lambda r: r[0]), (self.tr("City"), lambda r: r[1]), (self.tr("Unit"), lambda r: r[5]),
+            (self.tr("Target"), lambda r: r[2]), (self.tr("Attainment"), lambda r: r[3]),
+        ], background=lambda r, c: HEAT.get(r[4]) if c == 4 else None, right=(1,), parent=self)  # fmt: skip
         self.headline_view = self._table(self.headline)
         self.headline_hint = EmptyHint(self.headline_view)
         self.indicator = QComboBox(self)
@@ -253,10 +253,11 @@ class DashboardPage(QWidget):
             if att is not None:
                 # Beside provisional totals, the city's own monitoring is judged as usual: marked, and said under the table.
                 name = ind.name(lang) + (" ※" if not final and ctx.catalog.city_measured(code) else "")
-                rows.append((name, shown(ind, city.figures, lang), att.target.shown(ind, lang), att.describe(ind, lang), att.status))
+                rows.append((name, shown(ind, city.figures, lang), att.target.shown(ind, lang), att.describe(ind, lang), att.status,
+                             ind.unit(lang)))  # fmt: skip
             else:  # a provisional total is not judged against the city's target
                 rows.append((ind.name(lang), shown(ind, city.figures, lang), city.unassessed[code].shown(ind, lang),
-                             not_assessed(city.figures, code)(lang), ""))  # fmt: skip
+                             not_assessed(city.figures, code)(lang), "", ind.unit(lang)))  # fmt: skip
         self.headline.set_rows(rows)
         self.headline_hint.set_text(self._nothing_counted(coverage, include) if not rows else "")
         self.measured_note.setVisible(bool(city.unassessed) and any(r[0].endswith("※") for r in rows))
