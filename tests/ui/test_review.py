@@ -289,6 +289,40 @@ def test_a_city_without_targets_or_districts_says_why_its_table_is_empty(qapp, q
         gui.context().store.db.dispose()
 
 
+def test_every_district_compared_has_room_for_its_name(qapp, qtbot, demo_copy, settings, dialogs):
+    """QtCharts hides a district's name that would touch the next one's: each bar's band has a line and a half."""
+    from PySide6.QtCore import Qt
+    from PySide6.QtGui import QFontMetrics
+
+    from desktop.context import open_context
+    from desktop.core.workflow import Status
+    from desktop.ui import i18n
+
+    ctx = open_context(str(demo_copy))
+    received = [u for u in ctx.units.districts() if ctx.submissions.status(u, H1) == Status.SUBMITTED]
+    for unit in received[:7]:  # twelve accepted: enough bars for the old height to crowd them
+        ctx.submissions.accept("reviewer", unit, H1)
+    ctx.store.db.dispose()
+    gui = open_gui(qapp, demo_copy, settings, user="reviewer")
+    qtbot.addWidget(gui.window)
+    window, board = gui.window, gui.window.dashboard
+    try:
+        window.resize(1366, 728)
+        window.show()
+        qtbot.waitExposed(window)
+        window.tabs.setCurrentWidget(board)
+        qtbot.waitUntil(lambda: board.bars.height() >= board.bars.minimumHeight())
+        qapp.processEvents()
+        chart = board.bars.chart()
+        names = chart.axes(Qt.Orientation.Vertical)[0]
+        assert names.count() >= 10
+        band = chart.plotArea().height() / names.count()
+        assert band >= QFontMetrics(names.labelsFont()).height() * 1.5, band
+    finally:
+        i18n.remove(qapp, gui.translators)
+        gui.context().store.db.dispose()
+
+
 def test_dashboard_shows_the_seed_figures_and_saves_charts(qapp, qtbot, demo_copy, settings, dialogs, tmp_path):
     from conftest import accept_all
     from PySide6.QtCore import Qt

@@ -16,7 +16,7 @@ from PySide6.QtCharts import (
     QValueAxis,
 )  # fmt: skip
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QColor, QGuiApplication, QPainter, QPen
+from PySide6.QtGui import QColor, QFontMetrics, QGuiApplication, QPainter, QPen
 from PySide6.QtWidgets import (
     QComboBox,
     QGridLayout,
@@ -385,7 +385,10 @@ class DashboardPage(QWidget):
         notes += [self.tr("Not counted: %1").replace("%1", "、".join(not_counted))] if not_counted else []
         notes += [self.tr("The city's provisional total is not drawn: not every district is accepted yet")] if provisional else []
         self.missing.setText("；".join(notes))
-        self.bars.setMinimumHeight(max(320, 22 * len(values) + 140))  # every name readable; the page scrolls
+        # Every name readable: QtCharts hides a category's label that would touch the next one, so each bar's band is
+        # a label's line and a half, beside the title, legend and axis; the page scrolls.
+        line = QFontMetrics(names.labelsFont()).height()
+        self.bars.setMinimumHeight(max(320, int(line * 1.5) * len(values) + 260))
         return chart
 
     def _trend_chart(self, ind) -> QChart:
