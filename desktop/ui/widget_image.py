@@ -4,14 +4,15 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QPoint, Qt
+from PySide6.QtCore import QPoint, QRect, Qt
 from PySide6.QtGui import QImage, QPainter
 from PySide6.QtWidgets import QTableView, QWidget
 
 
-def render_widget(widget: QWidget, target: Path, title: str) -> bool:
+def render_widget(widget: QWidget, target: Path, title: str, caption: str = "", footnote: str = "") -> bool:
     """The widget as shown (a chart view too); a table with every row and column, each wide enough for its heading.
-    False when the file cannot be written."""
+    `caption` above it and `footnote` below say what it shows when it has no title of its own (a table). False when the
+    file cannot be written."""
     whole = isinstance(widget, QTableView)
     restore = widget.size()
     widths = [widget.columnWidth(i) for i in range(widget.model().columnCount())] if whole else []
@@ -22,19 +23,20 @@ def render_widget(widget: QWidget, target: Path, title: str) -> bool:
         widget.resize(widget.verticalHeader().width() + widget.horizontalHeader().length() + 4,
                       widget.horizontalHeader().height() + widget.verticalHeader().length() + 4)  # fmt: skip
     try:
-        size = widget.size()
+        lines = _Lines(widget, caption, footnote)
+        size = lines.size()
         if target.suffix.lower() == ".svg":
             from PySide6.QtSvg import QSvgGenerator
 
             generator = QSvgGenerator()
             generator.setFileName(str(target))
             generator.setSize(size)
-            generator.setViewBox(widget.rect())
+            generator.setViewBox(QRect(QPoint(0, 0), size))
             generator.setTitle(title)
             painter = QPainter(generator)
             if not painter.isActive():
                 return False
-            QWidget.render(widget, painter, QPoint(0, 0))  # the widget as shown, a chart view too
+            lines.paint(painter)  # the widget as shown, a chart view too
             painter.end()
         elif target.suffix.lower() == ".pdf":
             from PySide6.QtCore import QMarginsF, QSizeF
@@ -49,7 +51,7 @@ def render_widget(widget: QWidget, target: Path, title: str) -> bool:
             if not painter.isActive():
                 return False
             painter.scale(300 / 96, 300 / 96)
-            QWidget.render(widget, painter, QPoint(0, 0))
+            lines.paint(painter)
             painter.end()
         else:
             image = QImage(size * 2, QImage.Format.Format_ARGB32)
@@ -59,7 +61,7 @@ def render_widget(widget: QWidget, target: Path, title: str) -> bool:
             image.fill(Qt.GlobalColor.white)
             painter = QPainter(image)
             painter.setRenderHint(QPainter.RenderHint.Antialiasing)
-            QWidget.render(widget, painter, QPoint(0, 0))  # the widget as shown, a chart view too
+            lines.paint(painter)  # the widget as shown, a chart view too
             painter.end()
             if not image.save(str(target), "PNG"):
                 return False
@@ -72,3 +74,46 @@ def render_widget(widget: QWidget, target: Path, title: str) -> bool:
             widget.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAsNeeded)
     return True
 
+
+
+class _Lines:
+    """The widget with a caption above and a footnote below, each wrapped to its width."""
+
+    PAD = 8
+
+    def __init__(self, widget: QWidget, caption: str, footnote: str):
+        from PySide6.QtGui import QFont
+
+        self.widget, self.caption, self.footnote = widget, caption, footnote
+        self.bold = QFont(widget.font())
+        self.bold.setBold(True)
+        self.bold.setPointSizeF(widget.font().pointSizeF() * 1.2)
+        self.top = self._height(caption, self.bold)
+        self.bottom = self._height(footnote, widget.font())
+
+    def _height(self, text: str, font) -> int:
+        from PySide6.QtCore import QRect
+        from PySide6.QtGui import QFontMetrics
+
+        if not text:
+            return 0
+        flags = int(Qt.TextFlag.TextWordWrap)
+        return QFontMetrics(font).boundingRect(QRect(0, 0, self.widget.width() - 2 * self.PAD, 10000), flags, text).height() + 2 * self.PAD
+
+    def size(self):
+        from PySide6.QtCore import QSize
+
+        return QSize(self.widget.width(), self.top + self.widget.height() + self.bottom)
+
+    def paint(self, painter: QPainter) -> None:
+        from PySide6.QtCore import QRect
+
+        width = self.widget.width() - 2 * self.PAD
+        if self.caption:
+            painter.setFont(self.bold)
+            painter.drawText(QRect(self.PAD, self.PAD, width, self.top - self.PAD), int(Qt.TextFlag.TextWordWrap), self.caption)
+        QWidget.render(self.widget, painter, QPoint(0, self.top))
+        if self.footnote:
+            painter.setFont(self.widget.font())
+            at = self.top + self.widget.height() + self.PAD
+            painter.drawText(QRect(self.PAD, at, width, self.bottom - self.PAD), int(Qt.TextFlag.TextWordWrap), self.footnote)

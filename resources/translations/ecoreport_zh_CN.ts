@@ -382,7 +382,7 @@
     </message>
     <message>
         <location filename="../../desktop/ui/review/dashboard_page.py" line="79"/>
-        <location filename="../../desktop/ui/review/dashboard_page.py" line="400"/>
+        <location filename="../../desktop/ui/review/dashboard_page.py" line="411"/>
         <source>City</source>
         <translation>全市</translation>
     </message>
@@ -473,7 +473,7 @@
     </message>
     <message>
         <location filename="../../desktop/ui/review/dashboard_page.py" line="134"/>
-        <location filename="../../desktop/ui/review/dashboard_page.py" line="215"/>
+        <location filename="../../desktop/ui/review/dashboard_page.py" line="223"/>
         <source>Narrative report</source>
         <translation>文字报告</translation>
     </message>
@@ -498,78 +498,88 @@
         <translation>保存为图片…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review/dashboard_page.py" line="213"/>
+        <location filename="../../desktop/ui/review/dashboard_page.py" line="200"/>
+        <source>Attainment of the districts&apos; targets · %1</source>
+        <translation>各区县目标达成情况 · %1</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/review/dashboard_page.py" line="202"/>
+        <source>Green: target met. Red, marked ✗: target missed. Grey: no value, or not applicable. Each cell gives the district&apos;s figure in the indicator&apos;s unit.</source>
+        <translation>绿色：达到目标；红色并标 ✗：未达到目标；灰色：无数据或不适用。各格为该区县的数值，计量单位同指标。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/review/dashboard_page.py" line="221"/>
         <source>report_%1.docx</source>
         <translation>全市报告_%1.docx</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review/dashboard_page.py" line="214"/>
+        <location filename="../../desktop/ui/review/dashboard_page.py" line="222"/>
         <source>Save the report</source>
         <translation>保存文字报告</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review/dashboard_page.py" line="214"/>
+        <location filename="../../desktop/ui/review/dashboard_page.py" line="222"/>
         <source>Word documents (*.docx)</source>
         <translation>Word 文档 (*.docx)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review/dashboard_page.py" line="215"/>
+        <location filename="../../desktop/ui/review/dashboard_page.py" line="223"/>
         <source>Writing the report…</source>
         <translation>正在生成报告…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review/dashboard_page.py" line="277"/>
+        <location filename="../../desktop/ui/review/dashboard_page.py" line="285"/>
         <source>%1 (not counted: %2)</source>
         <translation>%1（未计入：%2）</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review/dashboard_page.py" line="320"/>
-        <location filename="../../desktop/ui/review/dashboard_page.py" line="326"/>
+        <location filename="../../desktop/ui/review/dashboard_page.py" line="328"/>
+        <location filename="../../desktop/ui/review/dashboard_page.py" line="334"/>
         <source>%1 (%2)</source>
         <translation>%1（%2）</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review/dashboard_page.py" line="361"/>
+        <location filename="../../desktop/ui/review/dashboard_page.py" line="369"/>
         <source>City %1</source>
         <translation>全市 %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review/dashboard_page.py" line="383"/>
+        <location filename="../../desktop/ui/review/dashboard_page.py" line="391"/>
         <source>Not applicable: %1</source>
         <translation>不适用：%1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review/dashboard_page.py" line="384"/>
+        <location filename="../../desktop/ui/review/dashboard_page.py" line="392"/>
         <source>No value: %1</source>
         <translation>无数据：%1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review/dashboard_page.py" line="385"/>
+        <location filename="../../desktop/ui/review/dashboard_page.py" line="393"/>
         <source>Not counted: %1</source>
         <translation>未计入：%1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review/dashboard_page.py" line="386"/>
+        <location filename="../../desktop/ui/review/dashboard_page.py" line="394"/>
         <source>The city&apos;s provisional total is not drawn: not every district is accepted yet</source>
         <translation>全市初步合计未画出：尚有区县未审核通过</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review/dashboard_page.py" line="398"/>
+        <location filename="../../desktop/ui/review/dashboard_page.py" line="409"/>
         <source>the city, half by half</source>
         <translation>全市历年各半年度</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review/dashboard_page.py" line="410"/>
+        <location filename="../../desktop/ui/review/dashboard_page.py" line="421"/>
         <source>Provisional: not every district accepted</source>
         <translation>初步：未全部审核通过</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review/dashboard_page.py" line="423"/>
+        <location filename="../../desktop/ui/review/dashboard_page.py" line="434"/>
         <source> (provisional)</source>
         <translation>（初步）</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review/dashboard_page.py" line="445"/>
+        <location filename="../../desktop/ui/review/dashboard_page.py" line="456"/>
         <source>%1 target %2</source>
         <translation>%1目标 %2</translation>
     </message>
@@ -584,54 +594,54 @@
         <translation>PNG 为屏幕分辨率的两倍；SVG 或 PDF 可任意缩放</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review/dashboard_page.py" line="199"/>
+        <location filename="../../desktop/ui/review/dashboard_page.py" line="207"/>
         <source>Cannot write %1: check the folder exists and may be written to</source>
         <translation>不能写入 %1：请确认文件夹存在且可以写入</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review/dashboard_page.py" line="205"/>
+        <location filename="../../desktop/ui/review/dashboard_page.py" line="213"/>
         <source>city_%1.xlsx</source>
         <translation>全市汇总_%1.xlsx</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review/dashboard_page.py" line="206"/>
+        <location filename="../../desktop/ui/review/dashboard_page.py" line="214"/>
         <source>Save the city workbook</source>
         <translation>保存全市汇总表</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review/dashboard_page.py" line="206"/>
+        <location filename="../../desktop/ui/review/dashboard_page.py" line="214"/>
         <source>Excel workbooks (*.xlsx)</source>
         <translation>Excel 工作簿 (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review/dashboard_page.py" line="207"/>
-        <location filename="../../desktop/ui/review/dashboard_page.py" line="242"/>
+        <location filename="../../desktop/ui/review/dashboard_page.py" line="215"/>
+        <location filename="../../desktop/ui/review/dashboard_page.py" line="250"/>
         <source>Consolidating the districts…</source>
         <translation>正在汇总各区县数据…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review/dashboard_page.py" line="199"/>
-        <location filename="../../desktop/ui/review/dashboard_page.py" line="227"/>
+        <location filename="../../desktop/ui/review/dashboard_page.py" line="207"/>
+        <location filename="../../desktop/ui/review/dashboard_page.py" line="235"/>
         <source>Not saved</source>
         <translation>未保存</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review/dashboard_page.py" line="229"/>
+        <location filename="../../desktop/ui/review/dashboard_page.py" line="237"/>
         <source>Saved %1</source>
         <translation>已保存 %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review/dashboard_page.py" line="207"/>
+        <location filename="../../desktop/ui/review/dashboard_page.py" line="215"/>
         <source>City workbook</source>
         <translation>全市汇总表</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review/dashboard_page.py" line="278"/>
+        <location filename="../../desktop/ui/review/dashboard_page.py" line="286"/>
         <source>District</source>
         <translation>区县</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review/dashboard_page.py" line="353"/>
+        <location filename="../../desktop/ui/review/dashboard_page.py" line="361"/>
         <source>Target %1</source>
         <translation>目标 %1</translation>
     </message>

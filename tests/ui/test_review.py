@@ -367,6 +367,12 @@ def test_dashboard_shows_the_seed_figures_and_saves_charts(qapp, qtbot, demo_cop
     assert heat.height() >= 2 * (38 * board.heat_view.verticalHeader().defaultSectionSize())  # every row, not the visible ones
     svg = board.save_png(board.bars, "bars", str(tmp_path / "bars.svg"))
     assert "<svg" in svg.read_text(encoding="utf-8")[:2000]
+    import re
+
+    heat_svg = board.save_png(board.heat_view, "heat", str(tmp_path / "heat.svg")).read_text(encoding="utf-8")
+    said = "".join(re.findall(r">([^<>]+)</text>", heat_svg))  # text runs split where the font changes
+    assert said.startswith("各区县目标达成情况 · 2024年上半年 · 38个区县中已审核通过38个")  # what it is, how final
+    assert said.endswith("红色并标 ✗：未达到目标；灰色：无数据或不适用。各格为该区县的数值，计量单位同指标。")  # its colours
     pdf = board.save_png(board.trend, "trend", str(tmp_path / "trend.pdf"))
     assert pdf.read_bytes().startswith(b"%PDF") and b"/Title" in pdf.read_bytes()
     if shutil.which("pdftoppm"):  # drawn as a page, with the chart on it

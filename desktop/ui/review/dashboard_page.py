@@ -193,7 +193,15 @@ class DashboardPage(QWidget):
         if not path:
             return None
         target = Path(path)
-        return target if render_widget(widget, target, name) else self._not_written(target)
+        caption = footnote = ""
+        if widget is self.heat_view:  # a table has no title of its own: the file says what it shows, and how final
+            c = self.controller
+            coverage = self.city.coverage if hasattr(self, "city") else None
+            caption = self.tr("Attainment of the districts' targets · %1").replace("%1", c.semester.label(c.lang)) + (
+                f" · {coverage.describe(c.lang)}" if coverage is not None else "")  # fmt: skip
+            footnote = self.tr("Green: target met. Red, marked ✗: target missed. Grey: no value, or not applicable. "
+                               "Each cell gives the district's figure in the indicator's unit.")  # fmt: skip
+        return target if render_widget(widget, target, name, caption, footnote) else self._not_written(target)
 
     def _not_written(self, target: Path) -> None:
         QMessageBox.warning(self, self.tr("Not saved"), self.tr("Cannot write %1: check the folder exists and may be written to").replace("%1", str(target)))
