@@ -32,6 +32,9 @@ class Clause:
     text: Text
     when: Formula | None
     codes: frozenset[str]
+    # Said instead, the first that can be, when this one cannot (no figure last year, a total not judged against its
+    # target): the figure is still given, without the comparison it lacks.
+    otherwise: tuple[Clause, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)
@@ -65,33 +68,37 @@ def load_narrative(file: Path, catalog: Catalog) -> list[Paragraph]:
     for i, raw in enumerate(data.get("paragraph", [])):
         if raw.get("part") is not None and raw["part"] not in parts:
             raise CatalogError(file, f"paragraph[{i}].part", f"unknown part {raw['part']}")
-        clauses = []
-        for j, clause in enumerate(raw.get("clause", [])):
-            key = f"paragraph[{i}].clause[{j}]"
-            try:
-                zh, en = clause["zh"], clause["en"]
-            except (KeyError, TypeError):
-                raise CatalogError(file, key, "needs zh and en") from None
-            codes = set()
-            for text in (zh, en):
-                for code, fmt in _PLACEHOLDER.findall(text):
-                    if code not in catalog:
-                        raise CatalogError(file, key, f"unknown indicator code {code}")
-                    if fmt not in FORMATS:
-                        raise CatalogError(
-                            file, key, f"unknown format :{fmt}; use one of {', '.join(FORMATS[1:])}"
-                        )
-                    codes.add(code)
-            when = None
-            if "when" in clause:
-                try:
-                    when = Formula(clause["when"])
-                except FormulaError as exc:
-                    raise CatalogError(file, f"{key}.when", str(exc)) from None
-                codes |= when.codes
-            clauses.append(Clause(Text(zh, en), when, frozenset(codes)))
+        clauses = [_load_clause(file, catalog, clause, f"paragraph[{i}].clause[{j}]")
+                   for j, clause in enumerate(raw.get("clause", []))]  # fmt: skip
         paragraphs.append(Paragraph(raw.get("topic", ""), tuple(clauses), parts.get(raw.get("part", ""))))
     return paragraphs
+
+
+def _load_clause(file: Path, catalog: Catalog, clause: object, key: str) -> Clause:
+    try:
+        zh, en = clause["zh"], clause["en"]
+    except (KeyError, TypeError):
+        raise CatalogError(file, key, "needs zh and en") from None
+    codes = set()
+    for text in (zh, en):
+        for code, fmt in _PLACEHOLDER.findall(text):
+            if code not in catalog:
+                raise CatalogError(file, key, f"unknown indicator code {code}")
+            if fmt not in FORMATS:
+                raise CatalogError(file, key, f"unknown format :{fmt}; use one of {', '.join(FORMATS[1:])}")
+            codes.add(code)
+    when = None
+    if "when" in clause:
+        try:
+            when = Formula(clause["when"])
+        except FormulaError as exc:
+            raise CatalogError(file, f"{key}.when", str(exc)) from None
+        codes |= when.codes
+    otherwise = clause.get("otherwise", [])
+    if not isinstance(otherwise, list):
+        raise CatalogError(file, f"{key}.otherwise", "is a list of clauses ([[paragraph.clause.otherwise]])")
+    return Clause(Text(zh, en), when, frozenset(codes),
+                  tuple(_load_clause(file, catalog, alt, f"{key}.otherwise[{k}]") for k, alt in enumerate(otherwise)))  # fmt: skip
 
 
 def _wan(value: Decimal | int) -> str:
@@ -199,8 +206,9 @@ def write_sections(paragraphs: list[Paragraph], catalog: Catalog, unit: Unit, se
     period = Text(f"{'上' if semester.half == 1 else '下'}半年", f"In the {'first' if semester.half == 1 else 'second'} half of {semester.year}")(lang)  # fmt: skip
     out = []
     for paragraph in paragraphs:
+        chosen = [next((c for c in (clause, *clause.otherwise) if writer.available(c)), None) for clause in paragraph.clauses]
         clauses = [_clause(writer, c, whole, partial(lang) if partial and not all(catalog.city_measured(code) for code in c.codes)
-                           else None) for c in paragraph.clauses if writer.available(c)]  # fmt: skip
+                           else None) for c in chosen if c is not None]  # fmt: skip
         if not clauses:
             continue
         if lang == "en":

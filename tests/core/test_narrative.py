@@ -46,9 +46,27 @@ def test_in_english(resources, paragraphs):
 
 def test_only_figures_that_exist(resources, paragraphs):
     text = report(resources, paragraphs, resources.units.municipality, {"air.pm25": Decimal("36.6")})
-    assert text == []  # no year-on-year figure, no sentence with a hole in it
+    assert text == ["上半年，PM2.5平均浓度为36.6微克/立方米。"]  # no year-on-year figure: the figure alone, no hole
     text = report(resources, paragraphs, resources.units.find("万州区"), {"air.days_severe": 2})
     assert text == ["上半年，出现重度及以上污染天气2天。"]
+
+
+def test_a_figure_without_its_comparison_is_still_said(resources, paragraphs):
+    """A first half with no figure last year (or a total not judged against its target): the headline figures stay,
+    without the 同比 or the target they lack."""
+    text = report(resources, paragraphs, resources.units.municipality, CITY)  # nothing last year
+    assert text[1] == ("上半年，全市空气质量优良天数163天（优72天、良91天）；优良天数比例为89.6%；"
+                       "PM2.5平均浓度为36.6微克/立方米；未出现重度及以上污染天气。")  # fmt: skip
+
+
+def test_an_alternative_clause_is_checked_like_any(tmp_path, catalog):
+    from desktop.core.loading import CatalogError
+
+    bad = tmp_path / "narrative.toml"
+    bad.write_text('[[paragraph]]\ntopic = "air"\n[[paragraph.clause]]\nzh = "{air.pm25:yoy}"\nen = "{air.pm25:yoy}"\n'
+                   '[[paragraph.clause.otherwise]]\nzh = "{air.nonexistent}"\nen = "x"\n', encoding="utf-8")  # fmt: skip
+    with pytest.raises(CatalogError, match="otherwise.0..*unknown indicator code air.nonexistent"):
+        load_narrative(bad, catalog)
 
 
 def test_large_numbers_in_wan():
