@@ -39,7 +39,7 @@ def write_queries(wb, threads, catalog: Catalog, unit_name: str, semester: str, 
             row += 1
     if row == 2:
         c.put(ws.cell(2, 4), Text("没有问题。", "No queries.")(lang))
-    c.widths(ws, [34, 34, 24, 30, 8, 8, 12, 12, 8, 26, 60, 10, 12, 12])  # the time with its offset on one line
+    c.widths(ws, [34, 34, 24, 16, 7, 6, 10, 10, 6, 15, 34, 7, 12, 12])  # hidden A–C, M, N; the rest A4 at about 10 pt
     for col in (1, 2, 3, 13, 14):
         ws.column_dimensions[column_letter(col)].hidden = True
     from desktop.exchange import printing

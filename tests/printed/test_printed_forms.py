@@ -137,6 +137,21 @@ def test_the_report_is_a_word_document_in_the_bureaus_layout(ctx, tmp_path, demo
     assert all(16.0 in p.sizes for p in pages[:-1]) and "初步数据" not in "".join(p.text for p in pages)
 
 
+def test_the_query_list_prints_at_nine_points_or_more(ctx, tmp_path):
+    """Its long texts wrap in their columns: fitted to A4's width, it printed at six points."""
+    from desktop.exchange.query_list import build_query_list
+    from desktop.exchange.save import save_workbook
+    from desktop.store.review import QUERY_STATES, Review
+
+    review = Review(ctx.store)
+    review.open_query("reviewer", ctx.units.find("500109"), H1, "air.pm25",
+                      "PM2.5同比变化较大，请核实监测点位是否调整，并提供监测站的月度报告和相关说明材料，以便市局复核。")  # fmt: skip
+    book = build_query_list(review.unresolved(H1), ctx.catalog, H1, QUERY_STATES)
+    pages = read_pages(to_pdf(save_workbook(book, tmp_path / "queries.xlsx"), tmp_path))
+    assert len(pages) == 1 and min(pages[0].sizes) >= 9, [(p.number, min(p.sizes)) for p in pages]
+    assert "以便市局复核" in pages[0].text.replace("\n", "")  # the question whole
+
+
 def test_the_english_submission_prints_at_nine_points_or_more(ctx, tmp_path):
     from desktop.exchange.export import submission_workbook
     from desktop.exchange.save import save_workbook
