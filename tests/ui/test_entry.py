@@ -6,7 +6,7 @@ from decimal import Decimal
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QAbstractItemView, QApplication, QComboBox, QDateEdit, QLineEdit
+from PySide6.QtWidgets import QAbstractItemView, QApplication, QComboBox, QDateEdit, QLineEdit, QListWidget
 
 from desktop.core.semester import Semester
 from desktop.ui.models.indicators import CODE_ROLE, EXPLANATION, STATUS, VALUE
@@ -231,6 +231,8 @@ def test_submission_is_blocked_by_an_unexplained_warning(gui, monkeypatch):
     # Only what blocks it is shown: no field of the form (the date box) floats over the list.
     assert not [w for kind in (QLineEdit, QDateEdit, QComboBox) for w in seen[0].findChildren(kind) if w.isVisible()]
     assert gui.context().store.status(gui.context().units.find("500101"), H1) == "draft"
+    reasons = seen[0].findChild(QListWidget)  # each reason whole in the dialog's width, none behind a sideways scroll
+    assert reasons.wordWrap() and reasons.count() >= 1
 
 
 def test_the_full_submit_flow_with_clerk_and_approver(gui, qtbot, monkeypatch, dialogs):

@@ -74,6 +74,7 @@ class SubmitDialog(QDialog):
             stop.setStyleSheet("color: #c0392b; font-weight: bold;")
             layout.addWidget(stop)
             items = QListWidget(self)
+            items.setWordWrap(True)  # each reason whole in the dialog's width, not behind a sideways scroll bar
             items.addItems(blocking)
             items.setAccessibleName(stop.text())
             layout.addWidget(items)
