@@ -82,14 +82,18 @@ class _Lines:
     PAD = 8
 
     def __init__(self, widget: QWidget, caption: str, footnote: str):
-        from PySide6.QtGui import QFont
+        from PySide6.QtGui import QFont, QFontInfo
 
         self.widget, self.caption, self.footnote = widget, caption, footnote
-        self.bold = QFont(widget.font())
+        # In pixels, as the widget is drawn: a size in points would follow the image's 300 dpi and come out 3× as large.
+        pixels = QFontInfo(widget.font()).pixelSize()
+        self.plain = QFont(widget.font())
+        self.plain.setPixelSize(pixels)
+        self.bold = QFont(self.plain)
         self.bold.setBold(True)
-        self.bold.setPointSizeF(widget.font().pointSizeF() * 1.2)
+        self.bold.setPixelSize(round(pixels * 1.2))
         self.top = self._height(caption, self.bold)
-        self.bottom = self._height(footnote, widget.font())
+        self.bottom = self._height(footnote, self.plain)
 
     def _height(self, text: str, font) -> int:
         from PySide6.QtCore import QRect
@@ -114,6 +118,6 @@ class _Lines:
             painter.drawText(QRect(self.PAD, self.PAD, width, self.top - self.PAD), int(Qt.TextFlag.TextWordWrap), self.caption)
         QWidget.render(self.widget, painter, QPoint(0, self.top))
         if self.footnote:
-            painter.setFont(self.widget.font())
+            painter.setFont(self.plain)
             at = self.top + self.widget.height() + self.PAD
             painter.drawText(QRect(self.PAD, at, width, self.bottom - self.PAD), int(Qt.TextFlag.TextWordWrap), self.footnote)

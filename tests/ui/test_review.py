@@ -364,6 +364,10 @@ def test_dashboard_shows_the_seed_figures_and_saves_charts(qapp, qtbot, demo_cop
         image = QImage(str(saved))
         assert image.width() >= 2 * widget.width() and image.dotsPerMeterX() == 11811  # 2× pixels, 300 dpi
     heat = QImage(str(tmp_path / "heat.png"))
+    from desktop.ui.widget_image import _Lines
+
+    band = 2 * _Lines(board.heat_view, "各区县目标达成情况", "").top  # the caption's band, in the image's pixels
+    assert all(heat.pixelColor(x, band - 3).lightness() > 240 for x in range(0, heat.width(), 2))  # the caption within it
     assert heat.height() >= 2 * (38 * board.heat_view.verticalHeader().defaultSectionSize())  # every row, not the visible ones
     svg = board.save_png(board.bars, "bars", str(tmp_path / "bars.svg"))
     assert "<svg" in svg.read_text(encoding="utf-8")[:2000]
