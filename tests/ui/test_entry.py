@@ -176,15 +176,19 @@ def test_pasting_seven_cells_with_one_bad_stores_six_and_names_the_bad_one(gui, 
     assert {code: stored(gui, code) for code in codes} == before
 
 
+def paste_at(gui, qtbot, code: str, text: str):
+    """`text` put on the clipboard and pasted with Ctrl+V at `code`'s value; the half as the database then holds it."""
+    gui.window.go_to(code)
+    QApplication.clipboard().setText(text)
+    qtbot.keyClick(gui.window.grid, Qt.Key.Key_V, Qt.KeyboardModifier.ControlModifier)
+    return gui.context().store.unit_half(gui.context().units.find("500101"), H1)
+
+
 def test_a_two_column_paste_fills_values_and_explanations_by_position(gui, qtbot, monkeypatch):
-    window = gui.window
     shown = []
     monkeypatch.setattr("desktop.ui.dialogs.problems.ProblemsDialog.exec", lambda self: shown.append(
         [self.list.item(i).text() for i in range(self.list.count())]))  # fmt: skip
-    window.go_to("water.sections_total")
-    QApplication.clipboard().setText("5\t新增2个断面\n4\t\n99\t试图改写比例\n1\t\n")
-    qtbot.keyClick(window.grid, Qt.Key.Key_V, Qt.KeyboardModifier.ControlModifier)
-    half = gui.context().store.unit_half(gui.context().units.find("500101"), H1)
+    half = paste_at(gui, qtbot, "water.sections_total", "5\t新增2个断面\n4\t\n99\t试图改写比例\n1\t\n")
     assert half.raw["water.sections_total"] == 5 and half.explanations["water.sections_total"] == "新增2个断面"
     assert half.raw["water.sections_excellent"] == 4
     assert half.raw["water.sections_below_v"] == 1  # by position: the third line met the derived ratio
@@ -195,12 +199,8 @@ def test_a_two_column_paste_fills_values_and_explanations_by_position(gui, qtbot
 def test_a_pasted_explanation_of_two_lines_stays_one_cell_and_moves_no_value(gui, qtbot, monkeypatch):
     """Excel, WPS and LibreOffice quote a cell holding a line break (Alt+Enter): it is one explanation, and the values
     after it land on their own indicators, not one row down."""
-    window = gui.window
     monkeypatch.setattr("desktop.ui.dialogs.problems.ProblemsDialog.exec", lambda self: 0)
-    window.go_to("water.sections_total")
-    QApplication.clipboard().setText('5\t"新增2个断面\n经核实为""新建""断面"\r\n4\t\r\n')
-    qtbot.keyClick(window.grid, Qt.Key.Key_V, Qt.KeyboardModifier.ControlModifier)
-    half = gui.context().store.unit_half(gui.context().units.find("500101"), H1)
+    half = paste_at(gui, qtbot, "water.sections_total", '5\t"新增2个断面\n经核实为""新建""断面"\r\n4\t\r\n')
     assert half.raw["water.sections_total"] == 5 and half.explanations["water.sections_total"] == "新增2个断面\n经核实为\"新建\"断面"
     assert half.raw["water.sections_excellent"] == 4
 
