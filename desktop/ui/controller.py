@@ -168,7 +168,7 @@ class EntryController(QObject):
                     refused = [(c, self.last_write_failed) for c in accepted] + refused
                     accepted = []
         refused.sort(key=lambda pair: pair[0].row)
-        return PasteResult(len(accepted), refused)
+        return PasteResult(len(accepted), refused, sum(c.column == "explanation" for c in accepted))
 
     def import_template(self, path: Path):
         """Imports a filled template as one undo step; returns the ImportResult."""

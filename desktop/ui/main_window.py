@@ -358,6 +358,8 @@ class MainWindow(QMainWindow):
     def paste(self, cells) -> None:
         result = self.controller.paste(cells)
         stored = self.tr("%n pasted cell(s) stored.", "", result.stored)
+        if result.explanations:  # where they went: a block pasted one column off puts its figures in 说明
+            stored += " " + self.tr("%n of them as explanations (说明).", "", result.explanations)
         if not result.refused:
             self.statusBar().showMessage(stored, 8000)
             return

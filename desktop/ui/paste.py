@@ -36,3 +36,4 @@ class PasteCell:
 class PasteResult:
     stored: int
     refused: list[tuple[PasteCell, str]]  # each cell not stored, with the reason
+    explanations: int = 0  # of the stored, how many went into the 说明 column (a block pasted one column off says so)

@@ -1971,14 +1971,21 @@ Compare it with the one the district reads to you.</source>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/ui/main_window.py" line="365"/>
+        <location filename="../../desktop/ui/main_window.py" line="362"/>
+        <source>%n of them as explanations (说明).</source>
+        <translation>
+            <numerusform>其中 %n 个填入了“说明”列。</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../desktop/ui/main_window.py" line="367"/>
         <source>%n cell(s) not stored:</source>
         <translation>
             <numerusform>以下 %n 个单元格未保存：</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="366"/>
+        <location filename="../../desktop/ui/main_window.py" line="368"/>
         <source>Paste: %1 stored, %2 refused</source>
         <translation>粘贴：已保存 %1 个，未保存 %2 个</translation>
     </message>
@@ -2986,7 +2993,7 @@ Districts compare it by phone when they first import a package.</source>
     </message>
     <message>
         <location filename="../../desktop/ui/dialogs/submit.py" line="63"/>
-        <location filename="../../desktop/ui/dialogs/submit.py" line="89"/>
+        <location filename="../../desktop/ui/dialogs/submit.py" line="90"/>
         <source>Date sent</source>
         <translation>报出日期</translation>
     </message>
@@ -3001,29 +3008,29 @@ Districts compare it by phone when they first import a package.</source>
         <translation>以下问题更正或说明之前不能报送：</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/submit.py" line="82"/>
+        <location filename="../../desktop/ui/dialogs/submit.py" line="83"/>
         <source>No approver is registered for this unit; ask the administrator to add one.</source>
         <translation>本单位尚未登记审核人，请联系管理员添加。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/submit.py" line="85"/>
+        <location filename="../../desktop/ui/dialogs/submit.py" line="86"/>
         <source>On the printed form</source>
         <translation>报表签署栏</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/submit.py" line="103"/>
+        <location filename="../../desktop/ui/dialogs/submit.py" line="104"/>
         <source>Please fill in: %1</source>
         <translation>请填写：%1</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/dialogs/submit.py" line="48"/>
-        <location filename="../../desktop/ui/dialogs/submit.py" line="92"/>
+        <location filename="../../desktop/ui/dialogs/submit.py" line="93"/>
         <source>Approver</source>
         <translation>审核人</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/dialogs/submit.py" line="51"/>
-        <location filename="../../desktop/ui/dialogs/submit.py" line="93"/>
+        <location filename="../../desktop/ui/dialogs/submit.py" line="94"/>
         <source>Approver&apos;s password</source>
         <translation>审核人密码</translation>
     </message>

@@ -203,6 +203,8 @@ def test_a_pasted_explanation_of_two_lines_stays_one_cell_and_moves_no_value(gui
     half = paste_at(gui, qtbot, "water.sections_total", '5\t"新增2个断面\n经核实为""新建""断面"\r\n4\t\r\n')
     assert half.raw["water.sections_total"] == 5 and half.explanations["water.sections_total"] == "新增2个断面\n经核实为\"新建\"断面"
     assert half.raw["water.sections_excellent"] == 4
+    # The summary says where the cells went: a block pasted one column off puts its figures in 说明.
+    assert gui.window.statusBar().currentMessage() == "已保存粘贴的 3 个单元格。 其中 1 个填入了“说明”列。"
 
 
 def test_double_click_on_a_check_goes_to_the_value_and_an_explanation_is_stored(gui, qtbot):
