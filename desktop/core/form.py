@@ -6,6 +6,7 @@ import re
 
 from desktop.core.catalog import Catalog
 from desktop.core.formulas import Formula
+from desktop.core.text import Text
 
 _CODE = re.compile(r"[a-z][a-z0-9_]*\.[a-z0-9_]+")
 _SYMBOLS = {"<=": "≤", ">=": "≥", "==": "=", "!=": "≠"}
@@ -13,8 +14,6 @@ _SYMBOLS = {"<=": "≤", ">=": "≥", "==": "=", "!=": "≠"}
 
 def telephone_refusal(phone: str):
     """Why a 联系电话 cannot be printed on the form (None when it can): digits, +, -, brackets and spaces, 5 to 20."""
-    from desktop.core.text import Text
-
     if re.fullmatch(r"[0-9+()\- ]{5,20}", phone.strip()) and any(ch.isdigit() for ch in phone):
         return None
     return Text(f"联系电话“{phone.strip()}”只能包含数字、+、-、括号和空格（5至20个字符）",

@@ -161,9 +161,9 @@ def _against_database(store: Store, book: ImportedBook, unit: Unit) -> _Against:
         for what, ours, theirs, original, drop in (
             (Text("数值", "value"), None if held is None else to_storage(held),
              to_storage(book.values[code]) if code in book.values else None,
-             reading[0].get(code) if reading else None, out.values),
+             reading[0].get(code), out.values),
             (Text("说明", "explanation"), half.explanations.get(code) or None, book.explanations.get(code),
-             reading[1].get(code) if reading else None, out.explanations),
+             reading[1].get(code), out.explanations),
         ):  # fmt: skip
             if code not in drop or theirs == ours:
                 continue

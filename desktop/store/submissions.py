@@ -241,8 +241,7 @@ class Submissions:
                 more = (f"\n  …另有{len(blocking) - 20}项", f"\n  … and {len(blocking) - 20} more") if len(blocking) > 20 else ("", "")
                 raise UserError(Text(f"还有{len(blocking)}项错误或未说明的警告，不能报送：{listed}{more[0]}",
                                      f"{len(blocking)} errors or unexplained warnings remain; cannot submit:{listed_en}{more[1]}"))  # fmt: skip
-            values, notes = self.store._decode(self.store._values(s, semester, [unit.code])).get(unit.code, ({}, {}))
-            digest = fingerprint(unit.code, str(semester), self.store.catalog.version, values, notes)
+            values, notes, digest = self._held_here(s, unit, semester)
             version = (row.version if row else 0) + 1
             names = {"preparer": clerk.display_name or clerk.name, "approver": signer.display_name or signer.name,
                      **{k: v for k, v in (people or {}).items() if v}}  # fmt: skip
@@ -253,10 +252,7 @@ class Submissions:
             signature = keys.sign_in_session(s, unit, signer.name, password, message)
             # Kept as the bureau keeps what it receives: one installation for both sides then shows what the next
             # version changed. Its receipt as a file, later, records the receipt (see `receive`).
-            s.execute(_KEEP_VERSION, columns_of(_KEPT, {
-                "unit_code": unit.code, "semester": str(semester), "version": version, "fingerprint": digest,
-                "received_by": signer.name, "received_at": utcnow(), "origin": SIGNED_HERE,
-                "snapshot": snapshot({c: to_storage(v) for c, v in values.items()}, notes)}))  # fmt: skip
+            self._keep(s, unit, semester, version, (values, notes, digest), signer.name, SIGNED_HERE)
             row, _ = self._transition(s, Action.SUBMIT, unit, semester, actor_of(signer),
                                       f"填报人 {clerk.name}，审核人 {signer.name} 确认 / prepared by {clerk.name}, approved by {signer.name}",
                                       row=row)  # fmt: skip
@@ -433,18 +429,28 @@ class Submissions:
         if row.status == Status.SUBMITTED:
             self._transition(s, Action.START_REVIEW, unit, semester, actor, row=row)
 
+    def _held_here(self, s: Session, unit: Unit, semester: Semester) -> tuple[dict, dict, str]:
+        """The unit-half as this database holds it: its values, its explanations and their fingerprint."""
+        values, notes = self.store._decode(self.store._values(s, semester, [unit.code])).get(unit.code, ({}, {}))
+        return values, notes, fingerprint(unit.code, str(semester), self.store.catalog.version, values, notes)
+
+    @staticmethod
+    def _keep(s: Session, unit: Unit, semester: Semester, version: int, held: tuple[dict, dict, str], by: str,
+              origin: str) -> None:  # fmt: skip
+        """Keeps a version as this database holds it (`held`, from _held_here), as received (or signed off) by `by`."""
+        values, notes, digest = held
+        s.execute(_KEEP_VERSION, columns_of(_KEPT, {
+            "unit_code": unit.code, "semester": str(semester), "version": version, "fingerprint": digest,
+            "received_by": by, "received_at": utcnow(), "origin": origin,
+            "snapshot": snapshot({c: to_storage(v) for c, v in values.items()}, notes)}))  # fmt: skip
+
     def record_demo(self, actor_name: str, unit: Unit, semester: Semester, accepted: bool) -> None:
         """The demo's history: the bureau received version 1 (and accepted it). Only the demo calls this."""
         with self.store.session() as s:
             actor = actor_of(users.require(s, actor_name))
             row, _ = self._transition(s, Action.RECEIVE, unit, semester, actor, "演示数据 demo data")
             row.version = 1
-            values, notes = self.store._decode(self.store._values(s, semester, [unit.code])).get(unit.code, ({}, {}))
-            digest = fingerprint(unit.code, str(semester), self.store.catalog.version, values, notes)
-            s.execute(_KEEP_VERSION, columns_of(_KEPT, {
-                "unit_code": unit.code, "semester": str(semester), "version": 1, "fingerprint": digest,
-                "received_by": actor.name, "received_at": utcnow(), "origin": RECEIVED,
-                "snapshot": snapshot({c: to_storage(v) for c, v in values.items()}, notes)}))  # fmt: skip
+            self._keep(s, unit, semester, 1, self._held_here(s, unit, semester), actor.name, RECEIVED)
             if accepted:
                 self._transition(s, Action.ACCEPT, unit, semester, actor, "演示数据 demo data", row=row)
             s.commit()

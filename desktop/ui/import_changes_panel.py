@@ -23,6 +23,7 @@ class ImportChangesPanel(QWidget):
 
     def __init__(self, parent=None):
         super().__init__(parent)
+        self._intro, self._undone, self._step = "", False, 0  # the import shown, whether undone, its undo step
         layout = QVBoxLayout(self)
         layout.setContentsMargins(2, 2, 2, 2)
         self.intro = QLabel(self)
@@ -73,12 +74,12 @@ class ImportChangesPanel(QWidget):
 
     def follow(self, index: int, count: int) -> None:
         """The undo stack moved to `index` (of `count` steps): the import is undone while the index is below its step."""
-        if getattr(self, "_step", 0) and count >= self._step:  # a cleared stack (another half) leaves the list as it was
+        if self._step and count >= self._step:  # a cleared stack (another half) leaves the list as it was
             self.set_undone(index < self._step)
 
     def set_undone(self, undone: bool) -> None:
         """The import taken back (Ctrl+Z) or brought back again (Ctrl+Y): the list says so, not what is no longer so."""
-        if undone == getattr(self, "_undone", False) or not hasattr(self, "_intro"):
+        if undone == self._undone or not self._step:
             return
         self._undone = undone
         self.table.setEnabled(not undone)  # greyed: the rows are what the import did, not what the database holds
