@@ -12,10 +12,11 @@ from desktop.core.catalog import Catalog, Indicator
 from desktop.core.checks import attainments
 from desktop.core.derived import Figures, compute
 from desktop.core.form import row_codes
+from desktop.core.linebreak import break_lines, longest_piece
 from desktop.core.report import HalfReport, not_assessed
 from desktop.core.semester import Semester
 from desktop.core.targets import MISSED, Attainment
-from desktop.core.text import Text
+from desktop.core.text import Text, display_width
 from desktop.core.units import Unit
 from desktop.core.workflow import STATUS_NAMES, Status
 from desktop.exchange import cells as c
@@ -152,18 +153,21 @@ def _summary(ws, city: HalfReport, districts: list[DistrictRow], catalog: Catalo
                           f"Issued by: {issued.authority.en}    Prepared by: {issued.made_by}    Date: {on}")(lang))  # fmt: skip
     for i, note in enumerate(notes, start=last + 1):
         ws.merge_cells(start_row=i, start_column=1, end_row=i, end_column=len(titles))
-        c.put(ws.cell(i, 1), note).font = c.NORMAL
-    c.widths(ws, [5, 26, 9, 12, 12, 14, 10, 14, 17, 23])
+        cell = c.put(ws.cell(i, 1), note)
+        cell.font, cell.alignment = c.NORMAL, c.LEFT  # wrapped in the table's width: run past it, it shrank the page
+    # A unit on one line (微克/立方米), "暂不评价：初步合计数" and "5个区县合计（共38个）" too: printed at 9 pt and more.
+    unit = max(9, min(13, max(display_width(i.unit(lang)) for i in catalog.applicable(True)) + 1))
+    c.widths(ws, [5, 24, unit, 12, 12, 14, 10, 14, 21, 22])
     ws.freeze_panes = "D4"
     printing.fit_rows(ws, 2, last + len(notes))
     c.print_setup(ws, lang, city.unit.name(lang), "3:3")
     _break_rows(ws, 4, last, last + len(notes), (3, 3))
 
 
-def _break_rows(ws, first: int, last_data: int, last: int, repeated: tuple[int, int], orientation: str = "landscape") -> None:
-    """Page breaks between rows, the last three rows kept with the notes under them."""
+def _break_rows(ws, first: int, last_data: int, last: int, repeated: tuple[int, int], orientation: str = "landscape") -> list[int]:
+    """Page breaks between rows, the last three rows kept with the notes under them; the rows new pages begin at."""
     tail = max(first, last_data - 2)
-    printing.break_pages(ws, [(r, r) for r in range(first, tail)] + [(tail, last)], repeated, orientation)
+    return printing.break_pages(ws, [(r, r) for r in range(first, tail)] + [(tail, last)], repeated, orientation)
 
 
 def _how(ind: Indicator, contributors: int, total: int, lang: str, measured: bool) -> str:
@@ -186,11 +190,10 @@ def _topic_sheet(
     final = coverage is None or coverage.final
     # While the total row counts some districts, a figure the city measures itself is marked as not theirs.
     own = set() if final else {i.code for i in members if catalog.city_measured(i.code)}
-    titles = [Text("代码", "Code")(lang), Text("区县", "District")(lang), Text("状态", "Status")(lang)] + [
-        (f"{i.name(lang)}\n（{i.unit(lang)}）" if lang == "zh" else f"{i.name(lang)}\n({i.unit(lang)})") + ("※" if i.code in own else "")
-        for i in members
-    ]
-    _header(ws, 1, titles)
+    headings = [(f"{i.name(lang)}\n（{i.unit(lang)}）" if lang == "zh" else f"{i.name(lang)}\n({i.unit(lang)})") + ("※" if i.code in own else "")
+                for i in members]  # fmt: skip
+    first_columns = [Text("代码", "Code")(lang), Text("区县", "District")(lang), Text("状态", "Status")(lang)]
+    _header(ws, 1, first_columns + headings)
     counted = set(coverage.counted) if coverage is not None else {row.unit.code for row in districts}
     first = 4
     for r, row in enumerate(districts, start=2):
@@ -231,23 +234,55 @@ def _topic_sheet(
                            "※ The city's figure is its own measurement, not a sum of the districts counted."), c.NORMAL))  # fmt: skip
     for note, font in notes:  # what the type says, under the table
         last += 1
-        ws.merge_cells(start_row=last, start_column=2, end_row=last, end_column=len(titles))
+        ws.merge_cells(start_row=last, start_column=2, end_row=last, end_column=len(first_columns) + len(headings))
         cell = c.put(ws.cell(last, 2), note(lang))
         cell.font, cell.alignment = font, c.LEFT  # wrapped within the table's width
-    # A few indicators fit a portrait page, all 38 districts on one sheet of paper; their columns take the page's
-    # width (up to 18), so that a long name heads its column in two lines, not four, and the rows keep to one page.
-    orientation = "portrait" if len(members) <= 5 else "landscape"
-    room = (printing.A4_PT["portrait"][0] - (c.MARGINS_IN["left"] + c.MARGINS_IN["right"]) * 72) / printing.UNIT_PT - 21 - 8
-    member = min(18, max(10, int(room / max(1, len(members))))) if orientation == "portrait" else 10
-    c.widths(ws, [9, 21, 8] + [member] * len(members))
     ws.column_dimensions["A"].hidden = True  # the code, for programs; people read the name
-    printing.fit_rows(ws, 1, last, minimum=16.5)
     ws.freeze_panes = "C2"
-    c.print_setup(ws, lang, city.unit.name(lang), "1:1", orientation)
     # Printed pages have no title row of their own: the page header names the topic and the half.
     heading = Text(f"{ws.title}　各区县数据（{city.semester.label('zh')}）", f"{ws.title}: districts ({city.semester.label('en')})")(lang)
     _page_title(ws, heading)
-    _break_rows(ws, 2, total - 1, last, (1, 1), orientation)
+    # The district's name whole (彭水苗族土家族自治县), its status, and no word of a heading broken.
+    name_status = (max(display_width(row.unit.name(lang)) for row in districts) * (1.25 if lang == "en" else 1) + 1,  # Latin is wider than half an em
+                   max(8, min(11, max(display_width(STATUS_NAMES[row.status](lang)) for row in districts) + 2)))  # fmt: skip
+    narrowest = max(8, max(longest_piece(h) for h in headings) + 1)
+
+    def lay_out(orientation: str, member: float) -> int:
+        c.widths(ws, [9, *name_status] + [member] * len(members))
+        _header(ws, 1, first_columns + ["\n".join(break_lines(h, _room(member))) for h in headings])
+        for row in range(1, last + 1):
+            ws.row_dimensions[row].height = None
+        printing.fit_rows(ws, 1, last, minimum=16.5)
+        c.print_setup(ws, lang, city.unit.name(lang), "1:1", orientation)
+        return 1 + len(_break_rows(ws, 2, total - 1, last, (1, 1), orientation))
+
+    tried: list[tuple[int, tuple[str, float]]] = []  # the first layout on one page, else the one on fewest
+    for layout in _layouts(len(members), sum(name_status), narrowest):
+        tried.append((lay_out(*layout), layout))
+        if tried[-1][0] == 1:
+            break
+    best = min(tried, key=lambda t: t[0])
+    if best is not tried[-1]:
+        lay_out(*best[1])
+
+
+LEGIBLE_PT = 9.2  # the smallest printed size a layout may come to: the forms' floor of 9 pt, and a margin
+
+
+def _room(width: float) -> int:
+    """Half-ems of bold 11 pt a heading may take in a column `width` wide, as printing.lines_needed counts them."""
+    return int(width - 1)
+
+
+def _layouts(members: int, name_status: float, narrowest: float) -> list[tuple[str, float]]:
+    """A topic sheet's layouts, best first: portrait with its indicators' columns taking the page's width (up to 18,
+    so that a long name heads its column in two lines, not four), then narrower, each while it prints legibly; last
+    landscape, over as many pages as it takes."""
+    page = printing.A4_PT["portrait"][0] - (c.MARGINS_IN["left"] + c.MARGINS_IN["right"]) * 72
+    widest = max(narrowest, min(18, int((page / printing.UNIT_PT - name_status) / members)))
+    portrait = [("portrait", float(member)) for member in range(int(widest), int(narrowest) - 1, -1)
+                if min(1.0, page / ((name_status + member * members) * printing.UNIT_PT)) * 11 >= LEGIBLE_PT]  # fmt: skip
+    return portrait + [("landscape", 10.0)]  # a word longer than that (English) breaks: legible before whole
 
 
 def _page_title(ws, text: str) -> None:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 import pytest
 
 from desktop.core.semester import Semester
@@ -90,11 +92,34 @@ def test_the_city_workbook_prints_readably_and_says_how_final_it_is(ctx, tmp_pat
     assert "示例）" not in text and "（示例" not in text
     # A provisional total is not compared with last year's whole city; ratios compare in 百分点 once final.
     assert "暂不与上年同期比较（—），目标照列，暂不评价达标情况" in text and "全市（初步，计入5个区县）" in text
-    # Each topic's districts with their names whole; a narrow topic on one portrait page.
-    for topic in ("固体废物", "应对气候变化", "环评与分区管控", "执法监管", "中央生态环境保护督察"):
+    # Each topic's districts with their names whole; a topic of up to eight indicators on one portrait page.
+    for topic in ("土壤环境", "固体废物", "应对气候变化", "环评与分区管控", "执法监管", "中央生态环境保护督察"):
         shown = [p for p in pages if topic in p.text and "各区县数据" in p.text]
         assert len(shown) == 1 and "彭水苗族土家族自治县" in shown[0].text and "全市（初步" in shown[0].text, topic
-    assert count <= 16
+    assert count <= 15
+    # A heading breaks where Chinese typesetting allows: not "水质优良（" over "Ⅰ～Ⅲ类）", nor "有效监测天" over "数".
+    for page in pages:
+        if "各区县数据" in page.text:
+            lines = [line.strip() for line in page.text.split("\n")]
+            assert not [line for line in lines if line.endswith("（") or line.startswith("）") or re.fullmatch("[\u4e00-\u9fff]", line)], page.number
+    summary = pages[0].text + pages[1].text
+    assert "微克/立方米" in summary  # the unit on one line, not 微克/立方 over 米
+
+
+def test_the_city_workbook_in_english_prints_at_nine_points_or_more(ctx, tmp_path):
+    """Its notes ran past the table unwrapped, and the page shrank to hold them: 8.7 pt."""
+    from datetime import date
+
+    from desktop.exchange.consolidation_book import Issued, build_consolidation, district_rows
+    from desktop.exchange.save import save_workbook
+    from desktop.store.reports import half_report
+
+    city = half_report(ctx.store, ctx.units.municipality, H1)
+    issued = Issued(ctx.resources.form.authority, "Li", date(2024, 7, 30))
+    book = build_consolidation(city, district_rows(ctx.store, H1), ctx.catalog, "en", issued)
+    pages = read_pages(to_pdf(save_workbook(book, tmp_path / "city-en.xlsx"), tmp_path))
+    assert all(min(p.sizes) >= 9 for p in pages), [(p.number, min(p.sizes)) for p in pages]
+    assert len(pages) <= 24  # 33 before its columns were sized to their words
 
 
 def test_the_report_is_a_word_document_in_the_bureaus_layout(ctx, tmp_path, demo_copy):

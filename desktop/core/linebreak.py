@@ -1,0 +1,68 @@
+"""Breaking a short heading into lines as Chinese typesetting does (GB/T 15834's 禁则): no line begins with a closing
+sign or ends with an opening one, a Latin or numeric run (PM2.5, A、B) stays whole, a unit breaks after its "/",
+and the last line is never one character alone.
+
+Spreadsheet programs break a wrapped cell wherever its width runs out ("水质优良（" over "Ⅰ～Ⅲ类）"); a heading
+broken here prints the same in Excel, WPS and LibreOffice."""
+
+from __future__ import annotations
+
+import re
+
+from desktop.core.text import display_width
+
+CLOSING = set("）)】」』》〉〕］]｝}、，,。．：:；;！!？?％%”’·～~/")
+OPENING = set("（(【「『《〈〔［[｛{“‘")
+_RUN = re.compile(r"[A-Za-z0-9.+\-()'³²µ]+|.", re.S)
+
+
+def _pieces(text: str) -> list[str]:
+    """The text in pieces no line may break inside: a Latin run, a character with the signs that cling to it."""
+    pieces: list[str] = []
+    opening = ""
+    for token in _RUN.findall(text):
+        if token in OPENING:
+            opening += token
+        elif token in CLOSING and pieces and not opening:
+            pieces[-1] += token
+        else:
+            pieces.append(opening + token)
+            opening = ""
+    if opening:
+        pieces.append(opening)
+    return pieces
+
+
+def longest_piece(text: str) -> int:
+    """The width of the widest piece of `text` no line may break inside (a word, in English)."""
+    return max((display_width(piece.strip()) for paragraph in text.split("\n") for piece in _pieces(paragraph)), default=0)
+
+
+def _fill(pieces: list[str], room: int) -> list[list[str]]:
+    lines: list[list[str]] = [[]]
+    for piece in pieces:
+        if lines[-1] and display_width(("".join(lines[-1]) + piece).rstrip()) > room:
+            lines.append([])
+        if lines[-1] or not piece.isspace():  # a space where a line breaks is not printed
+            lines[-1].append(piece)
+    return lines
+
+
+def break_lines(text: str, room: int) -> list[str]:
+    """`text` in lines of at most `room` half-ems (a Chinese character is two), each paragraph on its own lines.
+
+    A piece wider than the room has a line of its own (it cannot be broken without breaking the rule)."""
+    out: list[str] = []
+    for paragraph in text.split("\n"):
+        pieces = _pieces(paragraph)
+        if "/" in paragraph and display_width(paragraph) > room:  # a unit (微克/立方米) breaks at its slash first
+            halves = paragraph.split("/")
+            candidate = [halves[0] + "/"] + ["/".join(halves[1:])]
+            if all(display_width(part) <= room for part in candidate):
+                out.extend(candidate)
+                continue
+        lines = _fill(pieces, room)
+        if len(lines) > 1 and len(lines[-1]) == 1 and display_width(lines[-1][0]) <= 2 and len(lines[-2]) > 2:
+            lines[-1].insert(0, lines[-2].pop())  # no widow: the last line takes one more from the line above
+        out.extend("".join(line).strip() for line in lines)
+    return out
