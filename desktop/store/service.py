@@ -185,7 +185,10 @@ class Store:
             return self.entered(unit, semester)
         with self.session() as s:
             by_unit, merged = self._city(s, semester, include)
-        return UnitHalf(unit, semester, merged.values, by_unit[unit.code][1], merged)
+            own = self._values(s, semester, [unit.code], versions=True)
+        # The versions of the city's own entries: what a correction of one of them is checked against.
+        versions = {r.code: (r.version, r.updated_by, r.updated_at) for r in own}
+        return UnitHalf(unit, semester, merged.values, by_unit[unit.code][1], merged, versions)
 
     def entered(self, unit: Unit, semester: Semester) -> UnitHalf:
         """What was entered for the unit itself, each value with its version, who and when (for the city, its own

@@ -24,6 +24,7 @@ class EntryController(QObject):
     reportChanged = Signal(object)  # HalfReport
     threadsChanged = Signal(list)  # [Thread]: the bureau's queries on this half
     refused = Signal(str)  # why an edit was not stored, in the user's language
+    writeRefused = Signal(str, str)  # the store refused a step: the first indicator it touched, and why
     saved = Signal(object)  # datetime of the last write
     explanationsToCheck = Signal(str)  # a figure whose warning was explained has changed: the 说明 may no longer fit
 
@@ -193,8 +194,8 @@ class EntryController(QObject):
     def _push(self, command: SetValuesCommand) -> None:
         self.undo_stack.push(command)
 
-    def write(self, snapshot: Snapshot, label: str) -> None:
-        """Called by commands: stores one snapshot in one transaction, then reloads."""
+    def write(self, snapshot: Snapshot, label: str) -> bool:
+        """Called by commands: stores one snapshot in one transaction, then reloads; False when the store refused it."""
         current = {code: self._stored(code) for code in snapshot}
         values = {code: v for code, (v, _) in snapshot.items() if v != current[code][0]}
         notes = {code: (n or "") for code, (_, n) in snapshot.items() if n != current[code][1]}
@@ -205,13 +206,14 @@ class EntryController(QObject):
             self.ctx.store.set_values(self.user.name, self.unit, self.semester, values, notes, reason=label, expected=expected)
         except UserError as exc:
             self.last_write_failed = exc.message(self.lang)
-            self.refused.emit(exc.message(self.lang))
             self.reload()
-            return
+            self.writeRefused.emit(next(iter(snapshot)), self.last_write_failed)
+            return False
         self.reload()
         self.saved.emit(datetime.now())
         if values:
             self._explained_figures_moved(explained)
+        return True
 
     def _explained_figures_moved(self, explained: dict[str, str | None]) -> None:
         """Says which explained warnings now stand on another figure: the 说明 was written for the one before."""

@@ -5,7 +5,8 @@ from __future__ import annotations
 from dataclasses import replace
 from datetime import datetime
 
-from PySide6.QtCore import QItemSelectionModel, QModelIndex, Qt, Signal
+import shiboken6
+from PySide6.QtCore import QItemSelectionModel, QModelIndex, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QComboBox,
@@ -150,7 +151,10 @@ class MainWindow(QMainWindow):
         return action
 
     def _undo_moved(self, index: int) -> None:
-        self.import_changes.follow(index, self.controller.undo_stack.count())
+        stack = self.controller.undo_stack
+        if not shiboken6.isValid(stack):
+            return  # the stack clears itself as it is destroyed with the window: nothing left to follow
+        self.import_changes.follow(index, stack.count())
 
     def _build_menus(self) -> None:
         stack = self.controller.undo_stack
@@ -211,6 +215,7 @@ class MainWindow(QMainWindow):
         c = self.controller
         c.reportChanged.connect(self.show_report)
         c.refused.connect(self.show_refusal)
+        c.writeRefused.connect(self.show_write_refusal)
         c.saved.connect(self.show_saved)
         c.explanationsToCheck.connect(self.show_note)
         self.model.valueEdited.connect(c.edit_value)
@@ -288,6 +293,17 @@ class MainWindow(QMainWindow):
         """At the cell, where the user is looking, and in the status bar until it no longer applies."""
         self.statusBar().showMessage("⚠ " + message)
         self.grid.say(index if index is not None else self.grid.currentIndex(), message)
+
+    def show_write_refusal(self, code: str, message: str) -> None:
+        """The database refused a step: once the editor has closed and the cursor moved on, back at its cell with the
+        reason (Enter's step down would have hidden it at once)."""
+        QTimer.singleShot(0, lambda: self._refusal_at_code(code, message))
+
+    def _refusal_at_code(self, code: str, message: str) -> None:
+        index = self.proxy.mapFromSource(self.model.index(self.model.row_of(code), VALUE))
+        if index.isValid():
+            self.grid.setCurrentIndex(index)
+        self.show_refusal(message, index if index.isValid() else None)
 
     def show_refusal_at(self, index, message: str) -> None:
         self.show_refusal(message, index)

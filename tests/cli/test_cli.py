@@ -37,6 +37,15 @@ def test_the_gui_starts_in_a_subprocess_and_paints_its_windows(demo_copy):
     assert "main window first paint" in main and "MiB" in main
 
 
+def test_the_city_corrects_its_own_measurement_on_the_command_line(demo_copy):
+    """Every correction was refused as changed by admin (the demo's own entry); --expect compares with what is stored."""
+    for typed in ("36.5", "36.4"):
+        run("set", "500000", "2024H1", f"air.pm25={typed}", db=demo_copy, user="city", check=0)
+    run("set", "500000", "2024H1", "air.pm25=36.3", "--expect", "air.pm25=36.4", db=demo_copy, user="city", check=0)
+    shown = json.loads(run("show", "500000", "2024H1", "--json", db=demo_copy, user="city", check=0).stdout)
+    assert shown["values"]["air.pm25"] == 36.3
+
+
 def leftovers(db: Path) -> list[str]:
     return sorted(p.name for p in db.parent.glob(db.name + "-*"))
 

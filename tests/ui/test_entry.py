@@ -458,18 +458,44 @@ def test_two_windows_on_one_database_do_not_overwrite_each_other(gui, qapp, demo
     qtbot.addWidget(other.window)
     other.window.controller.edit_value("enf.penalties", "25")
     assert stored(gui, "enf.penalties") == 25
-    seen = []
-    gui.window.controller.refused.connect(seen.append)
-    gui.window.controller.edit_value("enf.penalties", "30")  # based on its old reading of 16
+    window = gui.window
+    steps = window.controller.undo_stack.count()
+    type_value(qtbot, window, "enf.penalties", "30")  # typed on its old reading of 16, then Enter
     assert stored(gui, "enf.penalties") == 25  # not overwritten
-    assert seen and "wanzhou" in seen[0] and "未覆盖" in seen[0]
-    assert cell(gui.window, "enf.penalties").data() == "25"  # the window now shows the other's value
-    gui.window.controller.edit_value("enf.penalties", "30")  # a deliberate second try on the fresh reading
+    # Said where the user is looking: the cursor back on the cell, the reason under it and in the status bar, after
+    # Enter's step down (which had hidden it at once), and no undo step for what was not stored.
+    qtbot.waitUntil(lambda: window.grid.message.isVisible())
+    assert window.grid.currentIndex().data(CODE_ROLE) == "enf.penalties"
+    assert "wanzhou" in window.grid.message.text() and "未覆盖" in window.statusBar().currentMessage()
+    assert window.controller.undo_stack.count() == steps
+    assert cell(window, "enf.penalties").data() == "25"  # the window now shows the other's value
+    type_value(qtbot, window, "enf.penalties", "30")  # a deliberate second try on the fresh reading
     assert stored(gui, "enf.penalties") == 30
     from desktop.ui import i18n
 
     i18n.remove(qapp, other.translators)
     other.context().store.db.dispose()
+
+
+def test_the_city_corrects_its_own_measurement_as_often_as_it_needs(qapp, qtbot, demo_copy, settings, dialogs):
+    """Each correction of a figure the city measures itself was refused as "changed by admin" (the demo's own entry):
+    its half carried no versions of the city's entries, so every write looked stale."""
+    from desktop.ui import i18n
+
+    from .conftest import open_gui
+
+    city = open_gui(qapp, demo_copy, settings, user="city")
+    qtbot.addWidget(city.window)
+    try:
+        window = city.window
+        assert window.controller.unit.code == "500000"
+        for typed in ("36.5", "36.4"):
+            type_value(qtbot, window, "air.pm25", typed)
+            assert stored(city, "air.pm25", unit="500000") == Decimal(typed)
+        assert not window.grid.message.isVisible() and window.controller.undo_stack.count() == 2
+    finally:
+        i18n.remove(qapp, city.translators)
+        city.close()
 
 
 def test_backup_and_restore_from_the_gui(gui, tmp_path, monkeypatch):
@@ -495,12 +521,13 @@ def test_another_units_half_is_read_only_in_the_grid(qapp, demo_copy, resources)
     wanzhou = ctx.units.find("500101")
     controller = EntryController(ctx, ctx.users.find("yuzhong"))
     refused = []
-    controller.refused.connect(refused.append)
+    controller.writeRefused.connect(lambda code, why: refused.append((code, why)))
     controller.open(wanzhou, H1)
     assert controller.read_only and "不属于万州区" in controller.edit_refusal.zh
     before = ctx.store.unit_half(wanzhou, H1).raw["enf.penalties"]
     controller.edit_value("enf.penalties", "1")
-    assert ctx.store.unit_half(wanzhou, H1).raw["enf.penalties"] == before and refused
+    assert ctx.store.unit_half(wanzhou, H1).raw["enf.penalties"] == before
+    assert refused and refused[0][0] == "enf.penalties" and "不属于万州区" in refused[0][1]  # said at its cell
     # A user disabled after logging in edits nothing either: the rule is asked of the database.
     own = EntryController(ctx, ctx.users.find("wanzhou"))
     own.open(wanzhou, H1)
