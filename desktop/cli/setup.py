@@ -172,6 +172,19 @@ def _edit_half(args, semester, change) -> int:
     return EXIT_OK
 
 
+def _scope(ctx, text: str) -> str:
+    """A target's scope as stored: municipality, districts, all, or the code of the unit named (500101, 万州区)."""
+    from desktop.core.targets import SCOPES
+
+    if text in SCOPES:
+        return text
+    unit = ctx.units.get(text.strip()) or ctx.units.get(text.strip().lower())
+    if unit is None:
+        raise BadInput(Text(f"--units “{text}”应为 municipality（全市）、districts（各区县）、all（全部）或一个单位的代码或名称",
+                            f"--units '{text}' should be municipality, districts, all, or a unit's code or name"))  # fmt: skip
+    return unit.code
+
+
 def cmd_set(args):
     from desktop.core.targets import Target
 
@@ -181,16 +194,22 @@ def cmd_set(args):
         if args.code not in ctx.catalog:
             raise BadInput(Text(f"目录中没有指标 {args.code}", f"No indicator {args.code} in the catalog"))
         value = args.value if ctx.catalog[args.code].type == "category" else Decimal(args.value)
-        kept = [t for t in targets if (t.code, t.units) != (args.code, args.units)]
+        scope = _scope(ctx, args.units)
+        kept = [t for t in targets if (t.code, t.units) != (args.code, scope)]
         basis = Text(args.basis_zh.strip(), (args.basis_en or args.basis_zh).strip())
-        return kept + [Target(args.code, args.units, args.op, value, basis)], deadline
+        return kept + [Target(args.code, scope, args.op, value, basis)], deadline
 
     return _edit_half(args, semester, change)
 
 
 def cmd_remove(args):
     semester = semester_arg(args.semester)
-    return _edit_half(args, semester, lambda ctx, targets, deadline: ([t for t in targets if (t.code, t.units) != (args.code, args.units)], deadline))
+
+    def change(ctx, targets, deadline):
+        scope = _scope(ctx, args.units)
+        return [t for t in targets if (t.code, t.units) != (args.code, scope)], deadline
+
+    return _edit_half(args, semester, change)
 
 
 def cmd_copy(args):
@@ -243,6 +262,13 @@ def cmd_list(args):
                                 "basis_en": t.basis.en, "example": t.example} for t in targets]})  # fmt: skip
         return EXIT_OK
     print(Text(f"{semester.label('zh')}截止日期：{deadline or '未设'}", f"{semester} deadline: {deadline or 'none'}")(args.lang))
+    from desktop.core.targets import SCOPE_NAMES
+
+    def scope(units: str) -> str:  # in words: 各区县, 万州区（500101）
+        if units in SCOPE_NAMES:
+            return SCOPE_NAMES[units](args.lang)
+        return Text(f"{ctx.units.find(units).name.zh}（{units}）", f"{ctx.units.find(units).name.en} ({units})")(args.lang)
+
     head = Text("指标|范围|目标|依据", "Indicator|Scope|Target|Basis")(args.lang).split("|")
-    print(table([head] + [[t.code, t.units, f"{t.op} {t.value}", t.basis(args.lang)] for t in targets]))
+    print(table([head] + [[t.code, scope(t.units), f"{t.op} {t.value}", t.basis(args.lang)] for t in targets]))
     return EXIT_OK

@@ -381,8 +381,11 @@ def _target(file: Path, i: int, raw: Any, catalog: Catalog, units: Units, seen: 
         raise t.fail("code", f"unknown indicator code {code}")
     ind = catalog[code]
     scope = t.get("units", str)
-    if scope not in SCOPES and units.get(scope) is None:
-        raise t.fail("units", f"must be one of {', '.join(SCOPES)} or a unit code (got {scope!r})")
+    if scope not in SCOPES:
+        unit = units.get(scope)
+        if unit is None:
+            raise t.fail("units", f"must be one of {', '.join(SCOPES)} or a unit code (got {scope!r})")
+        scope = unit.code  # a unit named (万州区, wanzhou) is its code: the target applies where it is shown to
     if (code, scope) in seen:
         raise t.fail("units", f"a second target for {code} and {scope}")
     seen.add((code, scope))

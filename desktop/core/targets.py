@@ -15,6 +15,7 @@ from desktop.core.values import Value, round_half_up
 
 OPERATORS = {">=": operator.ge, "<=": operator.le, ">": operator.gt, "<": operator.lt, "==": operator.eq}
 SCOPES = ("municipality", "districts", "all")
+SCOPE_NAMES = {"municipality": Text("全市", "the city"), "districts": Text("各区县", "each district"), "all": Text("全部单位", "every unit")}
 SYMBOLS = {">=": "≥", "<=": "≤", ">": ">", "<": "<", "==": "="}
 
 

@@ -128,3 +128,27 @@ def test_a_set_up_in_use_from_before_maxima_were_required_still_opens_and_takes_
     water.write_text(water.read_text(encoding="utf-8").replace("name_zh = \"国控断面数\"", "name_zh = \"国家考核断面数\""), encoding="utf-8")
     refused = cli(production, "package", "build", str(folder), "--user", "admin", check=1)
     assert "max" in refused.stderr and "is required" in refused.stderr  # a changed catalog gives its maxima
+
+
+def test_a_target_for_a_district_named_applies_to_that_district(production, tmp_path, resources):
+    """`--units 万州区` was stored as the name: listed, shown in the set-up dialog, and never applied to 万州区."""
+    cli(production, "target", "set", "2025H1", "soil.safe_use_rate", "--units", "万州区", "--op", ">=", "--value", "95",
+        "--basis-zh", "市级目标")  # fmt: skip
+    cli(production, "target", "set", "2025H1", "soil.safe_use_rate", "--units", "wanzhou", "--op", ">=", "--value", "96",
+        "--basis-zh", "市级目标")  # the same district by its other name: the same target, changed  # fmt: skip
+    targets = json.loads(cli(production, "target", "list", "2025H1", "--json").stdout)["targets"]
+    assert [(t["units"], t["value"]) for t in targets] == [("500101", "96")]
+    assert "万州区（500101）" in cli(production, "target", "list", "2025H1").stdout
+    shown = lambda unit: json.loads(cli(production, "show", unit, "2025H1", "--json").stdout)["targets"]  # noqa: E731
+    assert "soil.safe_use_rate" in shown("500101") and "soil.safe_use_rate" not in shown("500102")
+    refused = cli(production, "target", "set", "2025H1", "air.pm25", "--units", "999999", "--op", "<=", "--value", "35",
+                  "--basis-zh", "市级目标", check=2)  # fmt: skip
+    assert "--units “999999”应为" in refused.stderr and "must be" not in refused.stderr
+    # A set-up package written by hand with a unit's name reads it as the unit's code.
+    from desktop.core.loading import load_targets
+
+    (tmp_path / "t").mkdir()
+    (tmp_path / "t" / "2025H1.toml").write_text('semester = "2025H1"\n\n[[target]]\ncode = "air.pm25"\nunits = "万州区"\n'
+                                                'op = "<="\nvalue = 35\nbasis_zh = "市级目标"\nbasis_en = "Municipal target"\n', encoding="utf-8")  # fmt: skip
+    book = load_targets(tmp_path / "t", resources.catalog, resources.units)
+    assert [t.units for t in book.by_semester[Semester(2025, 1)]] == ["500101"]
