@@ -188,8 +188,8 @@ def _topic_sheet(
     """Every district's figures of one topic, each row saying whether the city's total counts it."""
     coverage = city.coverage
     final = coverage is None or coverage.final
-    # While the total row counts some districts, a figure the city measures itself is marked as not theirs.
-    own = set() if final else {i.code for i in members if catalog.city_measured(i.code)}
+    # A figure the city measures itself is marked as not the districts' (163 good-air days is no sum of theirs).
+    own = {i.code for i in members if catalog.city_measured(i.code)}
     headings = [(f"{i.name(lang)}\n（{i.unit(lang)}）" if lang == "zh" else f"{i.name(lang)}\n({i.unit(lang)})") + ("※" if i.code in own else "")
                 for i in members]  # fmt: skip
     first_columns = [Text("代码", "Code")(lang), Text("区县", "District")(lang), Text("状态", "Status")(lang)]
@@ -229,7 +229,10 @@ def _topic_sheet(
     if not final:
         notes.append((Text("灰色斜体：尚未审核通过的区县，不计入全市合计。", "Grey italics: districts not yet accepted, not counted in the city's total."),
                       NOT_COUNTED))  # fmt: skip
-    if own:
+    if own and final:
+        notes.append((Text("※ 全市数为市级监测值，不是各区县的合计。", "※ The city's figure is its own measurement, not a sum of the districts'."),
+                      c.NORMAL))  # fmt: skip
+    elif own:
         notes.append((Text("※ 全市数为市级监测值，不是所计区县的合计，不受审核进度影响。",
                            "※ The city's figure is its own measurement, not a sum of the districts counted."), c.NORMAL))  # fmt: skip
     for note, font in notes:  # what the type says, under the table

@@ -342,6 +342,11 @@ def test_consolidation_sums_counts_and_recomputes_ratios(ctx, tmp_path, demo_cop
     assert not any("（示例）" in t for t in texts) and sum("示例" in t for t in texts) == 1  # one note for the starred
     water = book.get_sheet_by_name("水环境").to_python()
     assert len(water) == 1 + 38 + 1 + 1 and water[-2][1] == "全市" and water[-1][1] == "红色粗体：未达到目标。"  # the legend
+    # The final total row mixes the city's own monitoring with the districts' sums: the monitored ones say so.
+    air = book.get_sheet_by_name("大气环境").to_python()
+    marked = {h.replace("\n", "").rsplit("（", 1)[0] for h in air[0] if str(h).endswith("※")}
+    assert {"优良天数", "PM2.5平均浓度"} <= marked and "淘汰治理老旧车辆" not in marked
+    assert air[-1][1] == "※ 全市数为市级监测值，不是各区县的合计。"
     reporting = book.get_sheet_by_name("报送情况").to_python()
     assert len(reporting) == 39
     # --json gives the city's figures with the keys of `show --json`
