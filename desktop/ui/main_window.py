@@ -257,7 +257,7 @@ class MainWindow(QMainWindow):
 
     def show_report(self, report) -> None:
         c = self.controller
-        asked = {t.code for t in c.threads if t.open}
+        asked = {t.code for t in c.threads if t.state in ("open", "reopened")}  # waiting for the district, not answered
         asking = self.tr("The bureau's query awaits an answer")  # said where no other status would say it
         rows = [replace(r, status_text="？ " + (r.status_text or asking)) if r.code in asked else r
                 for r in entry_rows(report, c.ctx.catalog, c.lang)]  # fmt: skip

@@ -442,6 +442,9 @@ def test_the_district_imports_the_review_and_answers_in_the_queries_tab(gui, tmp
     panel.reply_button.click()
     thread = review.threads(unit, H1)[0]
     assert thread.messages[-1].side == "district" and thread.messages[-1].text == "已核实，监测数据无误"
+    # Answered, the grid no longer says the query waits for an answer (the 问题 tab said 已答复, the grid 待答复).
+    other = "water.sections_total" if thread.code == "air.pm25" else "air.pm25"
+    assert not cell(window, thread.code, STATUS).data().startswith("？") and cell(window, other, STATUS).data().startswith("？")
     # With the query still chosen, a value typed elsewhere and Enter: the cursor steps down from that value, not on
     # from the query's (the refresh after the save chose the query again; that is not the person going to it).
     grid = window.grid
