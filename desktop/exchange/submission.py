@@ -116,8 +116,8 @@ def _cover(ws, report: HalfReport, catalog: Catalog, form: FormInfo, people: dic
         (t("表号", "Form"), form.form_no(lang)),
         (t("制定机关", "Issued by"), form.authority(lang)),
         (t("批准机关", "Approved by"), form.approved_by(lang) if form.approved_by else ""),
-        (t("批准文号", "Approval"), form.approval_no(lang)),
-        (t("有效期至", "Valid until"), form.valid_until(lang)),
+        (t("批准文号", "Approval"), form.approval_no(lang) + _example(form, lang)),
+        (t("有效期至", "Valid until"), form.valid_until(lang) + _example(form, lang)),
         (t("状态", "Status"), STATUS_NAMES[report.status](lang) if signed else DRAFT_NOTE(lang)),
         (t("报送版本", "Submission version"), str(signed.version) if signed else "—"),
         (t("指标目录版本", "Catalog version"), catalog.version),
@@ -152,8 +152,15 @@ def marks(form: FormInfo, lang: str) -> list[tuple[str, str]]:
     """The statutory marks (法定标识) printed at the top right of the form, from the set-up's form data."""
     approved_by = form.approved_by(lang) if form.approved_by else ""
     return [(Text("表　　号：", "Form: ")(lang), form.form_no(lang)), (Text("制定机关：", "Issued by: ")(lang), form.authority(lang)),
-            (Text("批准机关：", "Approved by: ")(lang), approved_by), (Text("批准文号：", "Approval: ")(lang), form.approval_no(lang)),
-            (Text("有效期至：", "Valid until: ")(lang), form.valid_until(lang))]  # fmt: skip
+            (Text("批准机关：", "Approved by: ")(lang), approved_by),
+            (Text("批准文号：", "Approval: ")(lang), form.approval_no(lang) + _example(form, lang)),
+            (Text("有效期至：", "Valid until: ")(lang), form.valid_until(lang) + _example(form, lang))]  # fmt: skip
+
+
+def _example(form: FormInfo, lang: str) -> str:
+    """A placeholder approval (the set-up's form data marked as an example) says so wherever it is printed: on the
+    cover it looked issued."""
+    return Text("（示例）", " (example)")(lang) if form.example else ""
 
 
 def _values(

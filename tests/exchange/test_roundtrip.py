@@ -122,7 +122,10 @@ def test_submission_print_setup_and_formula_safety(ctx, tmp_path):
     assert fonts == {"SimSun"} and {part.font for part in (ws.oddFooter.left, ws.oddFooter.center)} == {"SimSun,Regular"}
     assert printing.smallest_printed_size(ws) >= 9 and ws.page_setup.fitToWidth == 1
     marks = [ws.cell(r, 11).value for r in range(2, 7)]
-    assert marks == ["表　　号：生环半年1表", "制定机关：重庆市生态环境局", "批准机关：重庆市统计局", "批准文号：渝环统字〔2024〕1号", "有效期至：2027年12月"]
+    assert marks == ["表　　号：生环半年1表", "制定机关：重庆市生态环境局", "批准机关：重庆市统计局", "批准文号：渝环统字〔2024〕1号（示例）",
+                     "有效期至：2027年12月（示例）"]  # the set-up's placeholders say so, here and on the cover  # fmt: skip
+    cover = {r[0].value: r[1].value for r in wb["封面"].iter_rows() if r[0].value}
+    assert cover["批准文号"] == "渝环统字〔2024〕1号（示例）" and cover["有效期至"] == "2027年12月（示例）"
     codes = [r[1].value for r in ws.iter_rows(min_row=8) if isinstance(r[1].value, str) and r[1].value.isdigit()]
     assert codes == [f"{n:02d}" for n in range(1, len(ctx.catalog.indicators) + 1)]
     city_only = next(r for r in ws.iter_rows(min_row=8) if r[2].value == "长江干流水质类别")
