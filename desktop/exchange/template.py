@@ -18,6 +18,7 @@ from desktop.core.text import Text
 from desktop.core.units import Unit
 from desktop.core.values import bounds, format_value
 from desktop.exchange import cells as c
+from desktop.exchange import printing
 from desktop.exchange.excel_formula import excel_formula
 from desktop.exchange.headings import NOT_APPLICABLE
 from desktop.exchange.headings import TEMPLATE as HEADERS
@@ -91,6 +92,7 @@ def reading_of(store, unit: Unit, semester: Semester) -> str:
 def build_template(catalog: Catalog, unit: Unit, semester: Semester, current: Figures, previous: Figures,
                    last_year: Figures, explanations: dict[str, str], lang: str = "zh", reading: str = "") -> Workbook:  # fmt: skip
     wb = Workbook()
+    printing.normal_font(wb)  # widths in 宋体's units, as printing counts them (Calibri's are wider: it printed at 7 pt)
     ws = wb.active
     ws.title = SHEET(lang)
     ncols = len(HEADERS.zh.split("|"))
@@ -113,12 +115,24 @@ def build_template(catalog: Catalog, unit: Unit, semester: Semester, current: Fi
     sources = _Sources(current, previous, last_year, explanations)
     for row, ind in layout:
         _indicator_row(ws, row, ind, rows, semester, sources, refs, lang)
-    c.widths(ws, [20, 6, 44, 12, 16, 14, 14, 36, 30])
+    # Printed too (a clerk fills it on paper first): fitted to A4's width at 9 pt or more, each row as tall as its
+    # wrapped name and requirement (they ran over the next rows at 7 pt).
+    c.widths(ws, [20, 6, 30, 12, 14, 12, 12, 28, 28])
     ws.column_dimensions["A"].hidden = True
+    printing.fit_rows(ws, 2, ws.max_row)
     ws.freeze_panes = "E5"
     ws.protection.sheet = True
     ws.protection.formatColumns = ws.protection.formatRows = False  # widths may still be changed
     c.print_setup(ws, lang, unit.name(lang), "4:4")
+    # Pages break between rows, a topic's heading kept with its first indicator (not alone at a page's foot).
+    indicator_rows = {row for row, _ in layout}
+    last = max(indicator_rows)
+    blocks, row = [], FIRST_ROW
+    while row <= last:
+        span = 1 if row in indicator_rows else 2
+        blocks.append((row, min(last, row + span - 1)))
+        row += span
+    printing.break_pages(ws, blocks, (4, 4))
     write_meta(wb, kind="template", unit=unit.code, semester=str(semester), catalog_version=catalog.version,
                template_id=uuid.uuid4().hex, sheet=ws.title, first_row=FIRST_ROW, value_col=VALUE_COL, note_col=NOTE_COL,
                lang=lang, exported=reading)  # fmt: skip

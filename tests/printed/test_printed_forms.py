@@ -185,3 +185,24 @@ def test_the_english_submission_prints_at_nine_points_or_more(ctx, tmp_path):
     pages = read_pages(to_pdf(path, tmp_path))
     assert all(min(p.sizes) >= 9 and len(p.fonts) == 1 for p in pages), [(p.number, min(p.sizes)) for p in pages]
     assert "Approved by: Chongqing Municipal Bureau of Statistics" in " ".join(pages[1].text.split())  # wrapped, whole
+
+
+def test_the_template_prints_legibly_its_topics_kept_with_their_rows(ctx, tmp_path):
+    """Printed for filling on paper, it came out at 7 pt (Calibri's column widths), its requirements running over
+    the next rows, and a topic's heading could end a page."""
+    from openpyxl import load_workbook
+
+    from desktop.exchange.save import save_workbook
+    from desktop.exchange.template import build_template
+
+    unit, store = ctx.units.find("500101"), ctx.store
+    book = build_template(ctx.catalog, unit, H1, store.figures(unit, H1), store.figures(unit, H1.previous()),
+                          store.figures(unit, H1.same_last_year()), {}, "zh")  # fmt: skip
+    path = save_workbook(book, tmp_path / "template.xlsx")
+    pages = read_pages(to_pdf(path, tmp_path))
+    assert len(pages) <= 3 and all(min(p.sizes) >= 9 for p in pages), [(p.number, min(p.sizes)) for p in pages]
+    ws = load_workbook(path).worksheets[0]
+    topics = {r for r in range(5, ws.max_row + 1) if ws.cell(r, 2).value and ws.cell(r, 1).value is None}
+    assert topics and ws.row_breaks.brk and not [b.id for b in ws.row_breaks.brk if b.id in topics]
+    long_rule = next(r for r in range(5, ws.max_row + 1) if len(str(ws.cell(r, 9).value or "")) > 20)
+    assert ws.row_dimensions[long_rule].height > 20  # as tall as its wrapped requirement
