@@ -339,6 +339,8 @@ def test_consolidation_sums_counts_and_recomputes_ratios(ctx, tmp_path, demo_cop
     ws = openpyxl.load_workbook(path)["全市汇总"]
     good_days = next(r for r in ws.iter_rows() if r[1].value == "优良天数")
     assert good_days[5].number_format == "+#,##0;-#,##0;0"
+    sections = next(r for r in ws.iter_rows() if r[1].value == "国控断面数")  # one line: not printed twice as tall
+    assert ws.row_dimensions[sections[0].row].height < 20
     pm25 = next(r for r in ws.iter_rows() if r[1].value == "PM2.5平均浓度")
     assert pm25[5].alignment.horizontal == "right" and pm25[6].alignment.horizontal == "center"  # apart, not "-4.3≤ 37.0"
     texts = [str(cell.value) for row in ws.iter_rows() for cell in row if cell.value]
