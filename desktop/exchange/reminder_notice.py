@@ -40,19 +40,20 @@ def build_reminder(rows, semester: Semester, deadline: date | None, authority: T
     c.put(ws.cell(2, 1), body(lang)).alignment = Alignment(wrap_text=True, vertical="top")
     ws.cell(2, 1).font = c.NORMAL
     ws.row_dimensions[2].height = 48
-    for col, title in enumerate(HEADERS(lang).split("|"), start=1):
-        c.boxed(c.put(ws.cell(4, col), title), c.BOLD, c.CENTER, c.HEADER_FILL)
+    if rows:  # no empty table under a notice that every district has reported
+        for col, title in enumerate(HEADERS(lang).split("|"), start=1):
+            c.boxed(c.put(ws.cell(4, col), title), c.BOLD, c.CENTER, c.HEADER_FILL)
     for number, row in enumerate(rows, start=1):
         values = [number, row.unit.name(lang), INBOX_NAMES[row.status](lang), row.deadline.isoformat() if row.deadline else "",
                   row.days_overdue]  # fmt: skip
         for col, value in enumerate(values, start=1):
-            c.boxed(c.put(ws.cell(4 + number, col), value), c.NORMAL, c.CENTER if col in (1, 4, 5) else c.LEFT)
-    last = 4 + len(rows) + 2
+            c.boxed(c.put(ws.cell(4 + number, col), value), c.NORMAL, c.RIGHT if col == 5 else c.CENTER if col in (1, 4) else c.LEFT)
+    last = 4 + len(rows) + 2 if rows else 4
     ws.merge_cells(start_row=last, start_column=1, end_row=last, end_column=5)
     c.put(ws.cell(last, 1), Text(f"制表单位：{authority.zh}　　日期：{when}", f"Issued by: {authority.en}    Date: {when}")(lang))
     ws.cell(last, 1).alignment = Alignment(horizontal="right")
     ws.cell(last, 1).font = c.NORMAL
     c.widths(ws, [8, 24, 14, 16, 12])
-    c.print_setup(ws, lang, authority(lang), "4:4")
+    c.print_setup(ws, lang, authority(lang), "4:4" if rows else None)
     ws.page_setup.orientation = "portrait"
     return wb
