@@ -324,9 +324,10 @@ def _checks(ws, report: HalfReport, catalog: Catalog, lang: str) -> None:
         named = [f"{rows.get(code, '')} {catalog.indicators[code].name(lang)}".strip()
                  for code in codes if code in catalog.indicators]  # fmt: skip
         values = [result.rule, n, SEVERITY[result.severity](lang), result.message(lang), "\n".join(named),
-                  *_compared(result, rows, lang), _explanation(report, result, lang)]  # fmt: skip
+                  *_compared(result, rows, lang, catalog), _explanation(report, result, lang)]  # fmt: skip
+        figure = result.kind in ("target", "yoy", "range")  # one indicator's figure: aligned as figures are
         for col, value in enumerate(values, start=1):
-            c.boxed(c.put(ws.cell(row, col), value), alignment=c.CENTER if col in (2, 3) else c.LEFT)
+            c.boxed(c.put(ws.cell(row, col), value), alignment=c.CENTER if col in (2, 3) else c.RIGHT if col == 6 and figure else c.LEFT)
     if not findings:
         ws.merge_cells(start_row=3, start_column=2, end_row=3, end_column=len(headers))
         c.put(ws.cell(3, 2), Text("全部审核通过，无错误、警告或提示。", "Every check passed: no errors, warnings or notices.")(lang))
@@ -335,16 +336,20 @@ def _checks(ws, report: HalfReport, catalog: Catalog, lang: str) -> None:
     c.print_setup(ws, lang, report.unit.name(lang), "2:2")
 
 
-def _compared(result, rows: dict[str, str], lang: str) -> tuple[str | None, str | None]:
-    """The figures a finding compares, in the form's words: row codes for indicator codes, what the other side is."""
+def _compared(result, rows: dict[str, str], lang: str, catalog: Catalog) -> tuple[str | None, str | None]:
+    """The figures a finding compares, in the form's words: row codes for indicator codes, what the other side is,
+    a figure with its unit (上年同期 82.3 said no more than the number)."""
     actual, expected = result.actual, result.expected
     if result.kind == "consistency":
         return (in_row_codes(actual or "", rows).replace("=", " = ").replace(",", "，" if lang == "zh" else ","),
                 in_row_codes(expected or "", rows))  # fmt: skip
+    ind = catalog.indicators.get(result.codes[0]) if result.codes else None
+    unit = ind.unit(lang) if ind is not None else ""
+    joined = lambda figure: figure if not figure or not unit else f"{figure}{unit}" if lang == "zh" or unit == "%" else f"{figure} {unit}"  # noqa: E731
     if result.kind == "yoy" and expected is not None:
-        return actual, Text("上年同期 ", "same half last year: ")(lang) + expected
+        return joined(actual), Text("上年同期 ", "same half last year: ")(lang) + joined(expected)
     if result.kind == "target" and expected is not None:
-        return actual, Text("目标 ", "target ")(lang) + expected
+        return joined(actual), Text("目标 ", "target ")(lang) + expected
     return actual, expected
 
 

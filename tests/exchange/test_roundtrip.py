@@ -91,7 +91,10 @@ def test_full_round_trip(ctx, tmp_path):
     assert cover["签署审核人（系统）"] == "万州区审核人" and cover["状态"] == "已报送" and cover["报送版本"] == "1"
     assert cover["完整指纹（SHA-256）"] == half_report(store, ctx.units.find("500101"), H1).fingerprint
     checks_sheet = book.get_sheet_by_name("审核结果").to_python()
-    assert any("target:water.excellent_ratio" in str(r) for r in checks_sheet)
+    target = next(r for r in checks_sheet if r[0] == "target:water.excellent_ratio")
+    assert target[5:7] == ["66.7%", "目标 ≥ 100.0"]  # the figure with its unit
+    yoy = next((r for r in checks_sheet if str(r[0]).startswith("yoy:")), None)
+    assert yoy is None or ("上年同期 " in yoy[6] and yoy[6][-1] not in "0123456789")  # not a bare number
     # The bureau receives the submission; the city's figures move by one section, not by a 38th.
     result = import_file(store, submission, "reviewer")
     assert result.status == UNCHANGED or result.status == IMPORTED
