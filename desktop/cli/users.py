@@ -9,6 +9,7 @@ from desktop.cli.errors import EXIT_OK
 from desktop.cli.output import dump_json, table
 from desktop.cli.words import CHINESE, Words
 from desktop.core.text import Text
+from desktop.core.vocabulary import role_name
 
 
 def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser, t: Words = CHINESE) -> None:
@@ -68,7 +69,7 @@ def cmd_add(args: argparse.Namespace) -> int:
     ctx = context(args)
     unit = unit_arg(ctx, args.unit).code if args.unit else None
     ctx.users.create(ctx.user, args.name, _password(args, args.name), args.role, unit, args.display)
-    print(Text(f"已创建用户 {args.name}（{args.role}）", f"Created user {args.name} ({args.role})")(args.lang))
+    print(Text(f"已创建用户 {args.name}（{role_name(args.role).zh}）", f"Created user {args.name} ({args.role})")(args.lang))
     return EXIT_OK
 
 
@@ -81,7 +82,8 @@ def cmd_list(args: argparse.Namespace) -> int:
         return EXIT_OK
     head = Text("用户|姓名|角色|单位|状态", "User|Name|Role|Unit|State")(args.lang).split("|")
     state = {True: Text("启用", "active")(args.lang), False: Text("停用", "disabled")(args.lang)}
-    print(table([head] + [[d["name"], d["display_name"], d["role"], d["unit"] or "", state[d["active"]]] for d in data]))
+    print(table([head] + [[d["name"], d["display_name"], role_name(d["role"])(args.lang), d["unit"] or "", state[d["active"]]]
+                          for d in data]))  # fmt: skip
     return EXIT_OK
 
 
@@ -126,7 +128,7 @@ def cmd_account_add(args):
     ctx = context(args)
     unit = unit_arg(ctx, args.unit)
     password = DistrictAccounts(ctx.store).add(ctx.user, args.name, args.role, unit, args.display)
-    print(Text(f"已为{unit.name.zh}准备账户 {args.name}（{args.role}），一次性密码：{password}\n"
+    print(Text(f"已为{unit.name.zh}准备账户 {args.name}（{role_name(args.role).zh}），一次性密码：{password}\n"
                f"请把密码交给本人（首次登录须修改）；用 ecoreport package export --unit {unit.code} 导出的设置包带上该账户",
                f"Prepared {args.name} ({args.role}) for {unit.name.en}; one-time password: {password}\n"
                f"Give it to the person (changed at first login); the package from "
@@ -140,7 +142,7 @@ def cmd_account_list(args):
     ctx = context(args)
     rows = DistrictAccounts(ctx.store).of(unit_arg(ctx, args.unit) if args.unit else None)
     head = Text("用户|姓名|角色|单位|准备人|时间", "User|Name|Role|Unit|By|When")(args.lang).split("|")
-    print(table([head] + [[r.name, r.display_name, r.role, ctx.units.get(r.unit_code).label(args.lang), r.created_by,
+    print(table([head] + [[r.name, r.display_name, role_name(r.role)(args.lang), ctx.units.get(r.unit_code).label(args.lang), r.created_by,
                            r.created_at.strftime("%Y-%m-%d %H:%M")] for r in rows]))  # fmt: skip
     return EXIT_OK
 

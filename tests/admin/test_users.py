@@ -46,6 +46,8 @@ def test_users_on_the_command_line(demo_copy):
     assert run("user", "add", "fuling", "--role", "clerk", "--unit", "涪陵区", "--display", "涪陵区填报员").returncode == 0
     listed = {u["name"]: u for u in json.loads(run("user", "list", "--json").stdout)}
     assert listed["fuling"]["unit"] == "500102" and listed["fuling"]["active"]
+    shown = next(line for line in run("user", "list").stdout.splitlines() if line.startswith("fuling "))
+    assert "填报人" in shown and "clerk" not in shown  # the role in the user's language, as the windows say it
     assert run("user", "disable", "fuling").returncode == 0
     assert not {u["name"]: u for u in json.loads(run("user", "list", "--json").stdout)}["fuling"]["active"]
     refused = run("user", "disable", "admin")
