@@ -158,7 +158,7 @@ def cmd_consolidate(args: argparse.Namespace) -> int:
 
 
 def cmd_report(args: argparse.Namespace) -> int:
-    from desktop.store.reports import half_report, narrative
+    from desktop.store.reports import half_report, narrative, unwritten
 
     ctx = context(args)
     semester = semester_arg(args.semester)
@@ -184,7 +184,10 @@ def cmd_report(args: argparse.Namespace) -> int:
         doc = build_report(report, narrative_sections(ctx.resources, report, args.lang), ctx.catalog,
                            ctx.resources.form.authority, date.today(), args.lang)  # fmt: skip
         _saved(save_workbook(doc, Path(args.output), ".docx"), args.lang)
-        return EXIT_OK
-    print("\n\n".join(text))
+    else:
+        print("\n\n".join(text))
+    left_out = unwritten(ctx.resources, report, args.lang)
+    if left_out:
+        print(Text("注意：", "Note: ")(args.lang) + left_out, file=sys.stderr)
     return EXIT_OK
 

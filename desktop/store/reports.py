@@ -48,3 +48,10 @@ def narrative_sections(resources, report: HalfReport, lang: str = "zh"):
 
     return write_sections(_paragraphs(resources), resources.catalog, report.unit, report.semester, report.figures,
                           report.last_year, report.attainments, lang, partial_subject(report))  # fmt: skip
+
+
+def unwritten(resources, report: HalfReport, lang: str = "zh") -> str | None:
+    """What the report leaves out for want of figures, in a sentence for whoever makes it (core.narrative.unwritten)."""
+    from desktop.core.narrative import unwritten as gaps
+
+    return gaps(_paragraphs(resources), resources.catalog, report.figures, lang)

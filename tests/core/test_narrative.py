@@ -5,7 +5,7 @@ import pytest
 
 from desktop.core.checks import attainments
 from desktop.core.derived import compute
-from desktop.core.narrative import _wan, load_narrative, write_report
+from desktop.core.narrative import _wan, load_narrative, unwritten, write_report
 from desktop.core.semester import Semester
 
 REPO = Path(__file__).resolve().parents[2]
@@ -85,3 +85,15 @@ def test_a_zero_count_is_left_out_not_printed(resources, paragraphs, cases, issu
                            {"insp.typical_cases": cases, "insp.key_issues": issues}))  # fmt: skip
     assert "0个" not in text
     assert (said in text) if said else "督察组" not in text
+
+
+def test_a_topic_left_out_for_want_of_figures_is_named(resources, paragraphs):
+    """The city's air figures never entered: the report had no air paragraph, and nobody was told."""
+    catalog = resources.catalog
+    water = {k: v for k, v in CITY.items() if k.startswith("water.")}
+    note = unwritten(paragraphs, catalog, compute(catalog, water, H1))
+    assert note.startswith("报告中没有以下部分，因为数据尚未填报：") and "大气环境（缺" in note and "优良天数" in note
+    assert "国控断面数" not in note  # written: the water paragraph has its figures
+    everything = {code: 1 for code in catalog.indicators if not catalog[code].derived}
+    assert unwritten(paragraphs, catalog, compute(catalog, {**everything, **CITY}, H1)) is None
+

@@ -241,6 +241,28 @@ def test_the_dashboard_says_what_the_city_figures_count(qapp, qtbot, demo_copy, 
     gui.context().store.db.dispose()
 
 
+def test_a_report_written_without_the_citys_air_figures_says_so_when_saved(qapp, qtbot, demo_copy, settings, dialogs, tmp_path):
+    """The city's own air figures never entered: the report was saved without its air paragraph, and no word of it."""
+    from desktop.context import open_context
+    from desktop.ui import i18n
+
+    ctx = open_context(str(demo_copy))
+    own = {c: None for c in ctx.catalog.indicators if c.startswith("air.") and ctx.catalog.city_measured(c) and not ctx.catalog[c].derived}
+    ctx.store.set_values("admin", ctx.units.municipality, H1, own)
+    ctx.store.db.dispose()
+    gui = open_gui(qapp, demo_copy, settings, user="reviewer")
+    qtbot.addWidget(gui.window)
+    try:
+        gui.window.tabs.setCurrentWidget(gui.window.dashboard)
+        saved = gui.window.dashboard.save_report(str(tmp_path / "report.docx"))
+        assert saved is not None and saved.exists() and not dialogs["info"]
+        assert "报告中没有以下部分，因为数据尚未填报：大气环境（缺" in dialogs["warning"][0]
+        assert "初步数据：38个区县中已审核通过5个" in dialogs["warning"][0]  # what it counts, as ever
+    finally:
+        i18n.remove(qapp, gui.translators)
+        gui.context().store.db.dispose()
+
+
 def test_before_anything_arrives_the_city_says_it_has_nothing_counted(reviewer, district, tmp_path):
     """A target beside no total is not "a provisional total": it says there is nothing counted yet."""
     window = reviewer.window

@@ -212,18 +212,18 @@ class ReviewController(QObject):
         return save_workbook(wb, path)
 
     def export_report(self, path: Path, include: str):
-        """The city's narrative report as a Word document; returns the saved path and the coverage it states.
-        Runs on a worker thread: touches no widget."""
+        """The city's narrative report as a Word document; returns the saved path, the coverage it states and what it
+        leaves out for want of figures (or None). Runs on a worker thread: touches no widget."""
         from datetime import date
 
         from desktop.exchange.report_docx import build_report
         from desktop.exchange.save import save_workbook
-        from desktop.store.reports import narrative_sections
+        from desktop.store.reports import narrative_sections, unwritten
 
         city = half_report(self.ctx.store, self.ctx.units.municipality, self.semester, include)
         doc = build_report(city, narrative_sections(self.ctx.resources, city, self.lang), self.ctx.catalog,
                            self.ctx.resources.form.authority, date.today(), self.lang)  # fmt: skip
-        return save_workbook(doc, path, ".docx"), city.coverage
+        return save_workbook(doc, path, ".docx"), city.coverage, unwritten(self.ctx.resources, city, self.lang)
 
     def export_consolidation(self, path: Path, include: str):
         """The city's workbook for the half, counting `include` ("accepted", or "received" too); returns the

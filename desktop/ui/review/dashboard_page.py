@@ -230,13 +230,16 @@ class DashboardPage(QWidget):
             return None
         c, include = self.controller, self.include.currentData()
         try:
-            saved, coverage = run_in_background(self, busy, lambda _progress: export(Path(path), include))
+            saved, coverage, *left_out = run_in_background(self, busy, lambda _progress: export(Path(path), include))
         except UserError as exc:
             QMessageBox.warning(self, self.tr("Not saved"), exc.message(c.lang))
             return None
         told = self.tr("Saved %1").replace("%1", str(saved))
         if coverage is not None:
             told += "\n\n" + coverage.describe(c.lang)
+        if left_out and left_out[0]:  # a part the report could not write: said before anyone publishes it
+            QMessageBox.warning(self, title, told + "\n\n" + left_out[0])
+            return saved
         QMessageBox.information(self, title, told)
         return saved
 
