@@ -33,6 +33,22 @@ def _pieces(text: str) -> list[str]:
     return pieces
 
 
+def _bracketed(pieces: list[str], room: int) -> list[str]:
+    """A short parenthesis kept whole when it fits a line: 全市 over （初步）, not 全市（初 over 步）."""
+    out: list[str] = []
+    i = 0
+    while i < len(pieces):
+        if pieces[i][0] in "（(":
+            j = next((k for k in range(i, len(pieces)) if pieces[k].rstrip()[-1:] in "）)"), None)
+            if j is not None and j > i and display_width("".join(pieces[i:j + 1])) <= room:
+                out.append("".join(pieces[i:j + 1]))
+                i = j + 1
+                continue
+        out.append(pieces[i])
+        i += 1
+    return out
+
+
 def longest_piece(text: str) -> int:
     """The width of the widest piece of `text` no line may break inside (a word, in English)."""
     return max((display_width(piece.strip()) for paragraph in text.split("\n") for piece in _pieces(paragraph)), default=0)
@@ -54,7 +70,7 @@ def break_lines(text: str, room: int) -> list[str]:
     A piece wider than the room has a line of its own (it cannot be broken without breaking the rule)."""
     out: list[str] = []
     for paragraph in text.split("\n"):
-        pieces = _pieces(paragraph)
+        pieces = _bracketed(_pieces(paragraph), room)
         if "/" in paragraph and display_width(paragraph) > room:  # a unit (微克/立方米) breaks at its slash first
             halves = paragraph.split("/")
             candidate = [halves[0] + "/"] + ["/".join(halves[1:])]

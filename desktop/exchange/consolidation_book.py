@@ -158,7 +158,10 @@ def _summary(ws, city: HalfReport, districts: list[DistrictRow], catalog: Catalo
     # A unit on one line (微克/立方米), "暂不评价：初步合计数" and "5个区县合计（共38个）" too: printed at 9 pt and more.
     unit = max(9, min(13, max(display_width(i.unit(lang)) for i in catalog.applicable(True)) + 1))
     how = max(12, min(24, max(display_width(str(ws.cell(r, 10).value or "")) for r in range(4, last)) + 1))  # 38个区县合计（共38个）
-    c.widths(ws, [5, 24, unit, 12, 12, 14, 10, 14, 21, how])
+    widths = [max(w, longest_piece(t) + 1) for w, t in zip([5, 25, unit, 12, 12, 14, 10, 14, 21, how], titles, strict=True)]
+    c.widths(ws, widths)  # no word of a heading broken: "(provisional)" whole
+    for col, (title, width) in enumerate(zip(titles, widths, strict=True), start=1):  # 全市 over （初步）, not a lone ）
+        ws.cell(3, col).value = "\n".join(break_lines(title, _room(width)))
     ws.freeze_panes = "D4"
     printing.fit_rows(ws, 2, last + len(notes))
     c.print_setup(ws, lang, city.unit.name(lang), "3:3")

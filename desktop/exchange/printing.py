@@ -16,6 +16,7 @@ from openpyxl.utils import get_column_letter
 from openpyxl.utils.indexed_list import IndexedList
 from openpyxl.worksheet.pagebreak import Break
 
+from desktop.core.linebreak import break_lines
 from desktop.core.text import display_width
 from desktop.exchange import cells as c
 
@@ -27,8 +28,17 @@ MIN_ROW_PT = 17.5
 
 
 def lines_needed(text: str, width_units: float, size: float) -> int:
+    """Lines the text takes wrapped in the column: broken where a printing program breaks it, between words in
+    English ("National assessment target" takes three lines in a narrow column, not the two its length suggests)."""
     room = max(1.0, width_units - 1.0) * 11.0 / size  # in half-ems of this font size, less the cell's padding
-    return sum(max(1, math.ceil(display_width(part) / room)) for part in str(text).split("\n"))
+    return sum(max(1, math.ceil(display_width(part) / room), _word_lines(part, room)) for part in str(text).split("\n"))
+
+
+def _word_lines(part: str, room: float) -> int:
+    if " " not in part:
+        return 1  # Chinese breaks between any two characters: its length says it
+    lines = break_lines(part, int(room))
+    return len(lines) + sum(math.ceil(display_width(line) / room) - 1 for line in lines if display_width(line) > room)
 
 
 def _widths(ws) -> dict[int, float]:

@@ -26,5 +26,6 @@ def test_a_latin_run_a_unit_and_an_english_word_stay_whole():
     assert break_lines("（微克/立方米）", 9) == ["（微克/", "立方米）"]  # the unit at its slash
     assert break_lines("水质优良（Ⅰ～Ⅲ类）断面数", 9)[0] == "水质优良"  # "（" was left at a line's end
     assert break_lines("有效监测天数", 9) == ["有效监测", "天数"]  # not 有效监测天 over 数
+    assert break_lines("全市（初步）", 11) == ["全市", "（初步）"]  # a short parenthesis whole, not 全市（初 over 步）
     assert break_lines("Share of sections with excellent water quality", 12) == ["Share of", "sections", "with", "excellent", "water", "quality"]
     assert longest_piece("Projects in the climate investment pipeline\n(projects)") == len("investment")

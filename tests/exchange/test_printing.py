@@ -51,3 +51,10 @@ def test_fitting_to_the_width_keeps_nine_points():
     assert printing.scale(ws) < 1 and printing.smallest_printed_size(ws) >= 9
     c.widths(ws, [5, 60, 40, 40, 40, 40, 40, 40, 40, 40, 40])
     assert printing.smallest_printed_size(ws) < 9  # a sheet this wide could not print as a form
+
+
+def test_a_row_is_as_tall_as_its_english_words_wrap():
+    """English breaks between words: "National assessment target" takes three lines in a narrow column, where its
+    length alone says two (the printed basis was cut off)."""
+    assert printing.lines_needed("National assessment target", 14, 11) == 3
+    assert printing.lines_needed("国家考核目标国家考核目标", 14, 11) == 2  # Chinese: by its length

@@ -392,7 +392,9 @@ def test_the_city_workbook_takes_nothing_from_a_district_that_has_sent_nothing(c
     assert any(str(r[1]).startswith("※ 全市数为市级监测值") for r in air)
     assert not any(str(h).endswith("※") for h in book.get_sheet_by_name("水环境").to_python()[0])
     # A summed total's target is listed, as the dashboard lists it, and not judged; the city's own measurement is.
-    summary = {r[1]: r for r in book.get_sheet_by_name("全市汇总").to_python()}
+    sheet = book.get_sheet_by_name("全市汇总").to_python()
+    assert sheet[2][3] == "全市\n（初步）"  # the heading broken before its parenthesis, as printed
+    summary = {r[1]: r for r in sheet}
     sum_based, measured = summary["水质优良比例"], summary["PM2.5平均浓度"]
     assert sum_based[6] and sum_based[7] and sum_based[8] == "暂不评价：初步合计数" and sum_based[5] == "—"
     assert measured[6] and measured[8] not in ("—", "暂不评价：初步合计数")
