@@ -75,7 +75,7 @@ def build_consolidation(
     for topic in catalog.topics:
         members = [i for i in catalog.applicable(False) if i.topic == topic.code]
         if members:
-            _topic_sheet(wb.create_sheet(topic.name(lang)[:31]), members, city, districts, catalog, lang)
+            _topic_sheet(wb.create_sheet(topic.name(lang)[:31]), topic.name(lang), members, city, districts, catalog, lang)
     _attainment(wb.create_sheet(ATTAINMENT(lang)), districts, catalog, city, lang)
     _reporting(wb.create_sheet(REPORTING(lang)), districts, catalog, city, lang)
     write_meta(wb, kind="consolidation", unit=city.unit.code, semester=str(city.semester), catalog_version=catalog.version,
@@ -187,7 +187,7 @@ def _how(ind: Indicator, contributors: int, total: int, lang: str, measured: boo
 
 
 def _topic_sheet(
-    ws, members: list[Indicator], city: HalfReport, districts: list[DistrictRow], catalog: Catalog, lang: str
+    ws, name: str, members: list[Indicator], city: HalfReport, districts: list[DistrictRow], catalog: Catalog, lang: str
 ) -> None:
     """Every district's figures of one topic, each row saying whether the city's total counts it."""
     coverage = city.coverage
@@ -247,7 +247,8 @@ def _topic_sheet(
     ws.column_dimensions["A"].hidden = True  # the code, for programs; people read the name
     ws.freeze_panes = "C2"
     # Printed pages have no title row of their own: the page header names the topic and the half.
-    heading = Text(f"{ws.title}　各区县数据（{city.semester.label('zh')}）", f"{ws.title}: districts ({city.semester.label('en')})")(lang)
+    # The topic's whole name: a sheet's name stops at 31 characters (Central environmental inspectio).
+    heading = Text(f"{name}　各区县数据（{city.semester.label('zh')}）", f"{name}: districts ({city.semester.label('en')})")(lang)
     _page_title(ws, heading)
     # The district's name whole (彭水苗族土家族自治县), its status, and no word of a heading broken.
     name_status = (max(display_width(row.unit.name(lang)) for row in districts) * (1.25 if lang == "en" else 1) + 1,  # Latin is wider than half an em
@@ -261,6 +262,7 @@ def _topic_sheet(
             ws.row_dimensions[row].height = None
         printing.fit_rows(ws, 1, last, minimum=16.5)
         c.print_setup(ws, lang, city.unit.name(lang), "1:1", orientation)
+        ws.oddFooter.right.text = name  # not the sheet's name, cut at 31 characters
         return 1 + len(_break_rows(ws, 2, total - 1, last, (1, 1), orientation))
 
     tried: list[tuple[int, tuple[str, float]]] = []  # the first layout on one page, else the one on fewest

@@ -120,6 +120,8 @@ def test_the_city_workbook_in_english_prints_at_nine_points_or_more(ctx, tmp_pat
     pages = read_pages(to_pdf(save_workbook(book, tmp_path / "city-en.xlsx"), tmp_path))
     assert all(min(p.sizes) >= 9 for p in pages), [(p.number, min(p.sizes)) for p in pages]
     assert len(pages) <= 24  # 33 before its columns were sized to their words
+    inspection = [p.text for p in pages if "Central environmental inspection" in p.text]  # whole, not cut at 31
+    assert inspection and all("inspectio:" not in t and "inspectio\n" not in t for t in inspection)
 
 
 def test_the_report_is_a_word_document_in_the_bureaus_layout(ctx, tmp_path, demo_copy):
