@@ -101,6 +101,11 @@ def _load_clause(file: Path, catalog: Catalog, clause: object, key: str) -> Clau
                   tuple(_load_clause(file, catalog, alt, f"{key}.otherwise[{k}]") for k, alt in enumerate(otherwise)))  # fmt: skip
 
 
+def _possessive(subject: str) -> str:
+    """English possessive: the city's, but the 5 accepted districts' (not districts's)."""
+    return subject + ("'" if subject.endswith("s") else "'s")
+
+
 def _wan(value: Decimal | int) -> str:
     """336000 → 33.6万, 77700 → 7.77万, 695 → 695: how Chinese reports write large figures."""
     if abs(value) < 10000:
@@ -139,7 +144,7 @@ class _Writer:
             return False
 
     def render(self, clause: Clause, subject: str) -> str:
-        text = clause.text(self.lang).replace("{subject}", subject)
+        text = clause.text(self.lang).replace("{subject}'s", _possessive(subject)).replace("{subject}", subject)
         return _PLACEHOLDER.sub(lambda m: self.value(m.group(1), m.group(2) or ""), text)
 
     def value(self, code: str, fmt: str) -> str:

@@ -49,9 +49,12 @@ def build_report(report: HalfReport, sections, catalog: Catalog, authority: Text
         if section.topic != topic and section.topic in topics:
             topic, subs = section.topic, subs + 1
             _paragraph(doc, _numbered(subs, topics[topic](lang), lang, level=2), SUBHEADING_FONT, 16)
-        _paragraph(doc, section.text, BODY_FONT, 16)
+        last = _paragraph(doc, section.text, BODY_FONT, 16)
+    if sections:  # the signature never alone on a page of its own: it goes with the last paragraph
+        last.paragraph_format.keep_with_next = True
     when = Text(f"{on.year}年{on.month}月{on.day}日", on.isoformat())(lang)
-    _paragraph(doc, authority(lang), BODY_FONT, 16, align=WD_ALIGN_PARAGRAPH.RIGHT, indent=False, before=Pt(32))
+    signed = _paragraph(doc, authority(lang), BODY_FONT, 16, align=WD_ALIGN_PARAGRAPH.RIGHT, indent=False, before=Pt(32))
+    signed.paragraph_format.keep_with_next = True
     _paragraph(doc, when, BODY_FONT, 16, align=WD_ALIGN_PARAGRAPH.RIGHT, indent=False)
     _page_number(page.footer.paragraphs[0])
     # The document's own properties name its maker and day, not python-docx's template of 2013.

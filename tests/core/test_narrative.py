@@ -97,3 +97,13 @@ def test_a_topic_left_out_for_want_of_figures_is_named(resources, paragraphs):
     everything = {code: 1 for code in catalog.indicators if not catalog[code].derived}
     assert unwritten(paragraphs, catalog, compute(catalog, {**everything, **CITY}, H1)) is None
 
+
+
+def test_a_provisional_subject_takes_the_plural_possessive(resources, paragraphs):
+    from desktop.core.text import Text
+
+    catalog = resources.catalog
+    figures = compute(catalog, CITY, H1)
+    text = write_report(paragraphs, catalog, resources.units.municipality, H1, figures, compute(catalog, {}, H1), {}, "en",
+                        Text("已审核通过的5个区县", "the 5 accepted districts"))  # fmt: skip
+    assert "the 5 accepted districts' 74 state-controlled sections" in text[0] and "districts's" not in " ".join(text)

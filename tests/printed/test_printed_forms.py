@@ -150,6 +150,8 @@ def test_the_report_is_a_word_document_in_the_bureaus_layout(ctx, tmp_path, demo
     assert body and all(fonts[p.text][1] == Pt(16) and p.paragraph_format.first_line_indent == Pt(32) for p in body)
     assert "74个国控断面水质优良比例为98.6%，高于国家考核目标1.3个百分点" in body[0].text
     assert paragraphs[-1].text.endswith("日") and paragraphs[-2].text == "重庆市生态环境局"
+    # The 落款 is kept with the last paragraph: never a page of its own (the English report's fourth page was).
+    assert paragraphs[-3].paragraph_format.keep_with_next and paragraphs[-2].paragraph_format.keep_with_next
     section = doc.sections[0]
     assert [round(x.mm) for x in (section.page_width, section.page_height, section.top_margin, section.left_margin)] == [210, 297, 37, 28]
     assert "PAGE" in section.footer.paragraphs[0]._element.xml
