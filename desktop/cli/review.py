@@ -129,13 +129,14 @@ def cmd_show(args: argparse.Namespace) -> int:
     now = {c: to_storage(v) for c, v in half.raw.items()}
     changed = {} if previous is None else {c: [previous.get(c), now.get(c)] for c in set(previous) | set(now)
                                           if previous.get(c) != now.get(c)}  # fmt: skip
+    derived = _derived_changes(ctx.catalog, semester, previous, half.raw) if previous is not None else {}
     said = {c: t for c, t in half.explanations.items() if t}
     explained = {} if said_before is None else {c: [said_before.get(c), said.get(c)] for c in set(said_before) | set(said)
                                                 if (said_before.get(c) or None) != (said.get(c) or None)}  # fmt: skip
     status, reason = review.decision(unit, semester)
     if args.json:
         dump_json({"unit": unit.code, "semester": str(semester), "status": status, "reason": reason, "changed": changed,
-                   "explanations_changed": explained,
+                   "derived_changed": derived, "explanations_changed": explained,
                    "queries": [{"uid": t.uid, "code": t.code, "status": t.status, "state": t.state, "version": t.version,
                                 "messages": [{"author": m.author, "author_name": m.who, "side": m.side, "text": m.text, "kind": m.kind,
                                               "at": m.at.isoformat(timespec="seconds")} for m in t.messages]}
@@ -148,6 +149,8 @@ def cmd_show(args: argparse.Namespace) -> int:
     name = lambda code: ctx.catalog[code].name(lang) if code in ctx.catalog else code  # noqa: E731
     for code, (old, new) in sorted(changed.items()):
         print(f"  Δ {name(code)} ({code}): {old or '∅'} → {new or '∅'}")
+    for code, (old, new) in derived.items():  # what the changed inputs moved, as the review screen marks it
+        print(f"  Δ {name(code)} ({code}){Text('（计算）', ' (calculated)')(lang)}: {old or '∅'} → {new or '∅'}")
     for code, (old, new) in sorted(explained.items()):
         print(f"  Δ {Text('说明', 'explanation')(lang)} {name(code)} ({code}): {old or '∅'} → {new or '∅'}")
     steps = {"close": Text("关闭了问题", "closed the query"), "reopen": Text("重新打开了问题", "reopened the query")}
@@ -157,6 +160,18 @@ def cmd_show(args: argparse.Namespace) -> int:
             said = f"{steps[m.kind](lang)}" + (f"：{m.text}" if m.text else "") if m.kind in steps else m.text
             print(f"  {m.at.astimezone():%Y-%m-%d %H:%M} {m.who}: {said}")
     return EXIT_OK
+
+
+def _derived_changes(catalog, semester, previous: dict[str, str], now: dict) -> dict[str, list]:
+    """Each calculated figure the version's changed inputs moved: [before, now] as published (None when absent)."""
+    from desktop.core.derived import compute
+    from desktop.core.values import format_value, from_storage
+
+    before = compute(catalog, {c: from_storage(catalog[c], v) for c, v in previous.items() if c in catalog and v is not None}, semester)
+    after = compute(catalog, now, semester)
+    shown = lambda figures, code: format_value(catalog[code], figures.get(code)) if figures.get(code) is not None else None  # noqa: E731
+    return {i.code: [shown(before, i.code), shown(after, i.code)] for i in catalog.derived()
+            if shown(before, i.code) != shown(after, i.code)}
 
 
 def cmd_query(args: argparse.Namespace) -> int:

@@ -455,7 +455,9 @@ def test_one_database_playing_both_sides_shows_what_the_next_version_changed(two
     review = Review(district.store)
     assert review.previous_version(unit, H1) is None  # one version: nothing to compare with
     review.return_half("reviewer", unit, H1, "请核实PM2.5")
-    district.store.set_values("wanzhou", unit, H1, {"air.pm25": "37.4"}, {"air.good_ratio": "降水偏多，扬尘减少"})
+    good = district.store.unit_half(unit, H1).raw["air.days_good"]
+    district.store.set_values("wanzhou", unit, H1, {"air.pm25": "37.4", "air.days_good": str(good - 1)},
+                              {"air.good_ratio": "降水偏多，扬尘减少"})  # fmt: skip
     assert district.submissions.sign_off("wanzhou", "wanzhou_approver", "ecoreport", unit, H1) == 2
     values, explanations = review.previous_version(unit, H1)
     assert values["air.pm25"] == "38.1" and explanations["air.good_ratio"] == "降水偏多"
@@ -463,8 +465,15 @@ def test_one_database_playing_both_sides_shows_what_the_next_version_changed(two
     shown = json.loads(subprocess.run([sys.executable, "-m", "desktop", "--db", db, "review", "show", "500101", "2024H1", "--json",
                                        "--user", "reviewer"], capture_output=True, text=True, check=True,
                                       env=dict(os.environ, ECOREPORT_PASSWORD="ecoreport")).stdout)  # fmt: skip
-    assert shown["changed"] == {"air.pm25": ["38.1", "37.4"]}
+    assert shown["changed"] == {"air.pm25": ["38.1", "37.4"], "air.days_good": [str(good), str(good - 1)]}
     assert shown["explanations_changed"] == {"air.good_ratio": ["降水偏多", "降水偏多，扬尘减少"]}
+    # What the changed input moved, as the review screen marks it: the ratio the bureau judges, not only the count.
+    assert set(shown["derived_changed"]) == {"air.days_good_total", "air.good_ratio"}
+    old_total, new_total = shown["derived_changed"]["air.days_good_total"]
+    assert int(old_total) - int(new_total) == 1
+    text = subprocess.run([sys.executable, "-m", "desktop", "--db", db, "review", "show", "500101", "2024H1", "--user", "reviewer"],
+                          capture_output=True, text=True, check=True, env=dict(os.environ, ECOREPORT_PASSWORD="ecoreport")).stdout  # fmt: skip
+    assert f"Δ 优良天数比例 (air.good_ratio)（计算）: {shown['derived_changed']['air.good_ratio'][0]} → " in text
     # Its own sign-off, received as a file: the receipt is recorded once, and the kept version is the file's.
     path = export_submission(district, unit, tmp_path / "s2.xlsx")
     result = import_file(district.store, path, "reviewer")
