@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 import sys
 from datetime import date
+from pathlib import Path
 
 from desktop.cli.common import context, password_from, semester_arg, unit_arg
 from desktop.cli.errors import EXIT_OK, EXIT_REFUSED, BadInput
@@ -43,6 +44,8 @@ def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser, t
                          ("phone", "联系电话" + last[0], "联系电话 telephone" + last[1]),
                          ("date", "报出日期，YYYY-MM-DD（默认：今天）", "报出日期 date sent, YYYY-MM-DD (default: today)")):  # fmt: skip
         p.add_argument(f"--{name}", help=t(f"{zh}，印在表上，并由签名覆盖", f"{en}, printed on the form and covered by the signature"))
+    p.add_argument("-o", "--output", metavar="FILE.xlsx", help=t("同时保存签署后的报送文件（交市局的文件）",
+                                                                "also save the signed submission workbook (the file for the bureau)"))  # fmt: skip
     p.set_defaults(run=cmd_submit)
     p = sub.add_parser("withdraw", parents=[common], help=t("撤回已签发、尚未审核通过的半年度（审核人；--reason）",
                                                             "take back a signed-off half not yet accepted (approver; --reason)"))  # fmt: skip
@@ -235,4 +238,13 @@ def cmd_submit(args: argparse.Namespace) -> int:
     people.setdefault("date", date.today().isoformat())
     version = ctx.submissions.sign_off(args.user, args.approver, password, unit, semester, people)
     print(Text(f"{unit.name.zh}{semester.label('zh')}第{version}版已报送", f"{unit.name.en} {semester} version {version} submitted")(args.lang))
+    if args.output:  # as the window's sign-off saves it: the file that goes to the bureau
+        from desktop.exchange.export import submission_workbook
+        from desktop.exchange.save import save_workbook
+
+        saved = save_workbook(submission_workbook(ctx.store, unit, semester, args.lang), Path(args.output))
+        print(Text(f"报送文件已保存：{saved}（交市局）", f"Submission saved: {saved} (for the bureau)")(args.lang))
+    else:
+        print(Text(f"交市局的报送文件：ecoreport export {unit.code} {semester} -o 文件.xlsx",
+                   f"The file for the bureau: ecoreport export {unit.code} {semester} -o FILE.xlsx")(args.lang), file=sys.stderr)  # fmt: skip
     return EXIT_OK

@@ -317,6 +317,7 @@ def test_the_command_line_sign_off_takes_the_forms_people_and_checks_them(demo_c
     ok = cli(demo_copy, "submit", "500101", "2024H1", "--approver", "wanzhou_approver", "--user", "wanzhou",
              "--head", "李局长", "--phone", "023-58123456", "--date", "2024-07-15", env=env)  # fmt: skip
     assert ok.returncode == 0, ok.stderr
+    assert "ecoreport export 500101 2024H1 -o" in ok.stderr  # where the file for the bureau comes from
     out = cli(demo_copy, "export", "500101", "2024H1", "-o", str(tmp_path / "s.xlsx"), "--head", "别人", "--user", "wanzhou", env=env)
     assert out.returncode == 0 and "以签署时为准" in out.stderr
     cover = {r[0].value: r[1].value for r in openpyxl.load_workbook(tmp_path / "s.xlsx")["封面"].iter_rows() if r[0].value}
@@ -325,8 +326,10 @@ def test_the_command_line_sign_off_takes_the_forms_people_and_checks_them(demo_c
     # Version 2 is signed with the people of version 1 unless told otherwise, and the command says what it took.
     assert cli(demo_copy, "withdraw", "500101", "2024H1", "--reason", "更正", "--user", "wanzhou_approver", env=env).returncode == 0
     again = cli(demo_copy, "submit", "500101", "2024H1", "--approver", "wanzhou_approver", "--user", "wanzhou",
-                "--phone", "023-58000000", env=env)  # fmt: skip
+                "--phone", "023-58000000", "-o", str(tmp_path / "v2.xlsx"), env=env)  # fmt: skip
     assert again.returncode == 0, again.stderr
+    cover = {r[0].value: r[1].value for r in openpyxl.load_workbook(tmp_path / "v2.xlsx")["封面"].iter_rows() if r[0].value}
+    assert cover["报送版本"] == "2" and cover["联系电话"] == "023-58000000"  # signed and saved in one step, as the window does
     assert "沿用2024年上半年第1版签署时的单位负责人：李局长（如有变化，请用 --head 给出）" in again.stderr
     cli(demo_copy, "export", "500101", "2024H1", "-o", str(tmp_path / "s2.xlsx"), "--user", "wanzhou", env=env)
     cover = {r[0].value: r[1].value for r in openpyxl.load_workbook(tmp_path / "s2.xlsx")["封面"].iter_rows() if r[0].value}
