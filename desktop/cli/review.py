@@ -249,10 +249,13 @@ def cmd_queries(args: argparse.Namespace) -> int:
     semester, lang = semester_arg(args.semester), args.lang
     rows = Review(ctx.store).query_rows(semester, closed=args.closed)
     if args.output:
+        from datetime import date
+
         from desktop.exchange.query_list import build_query_list
         from desktop.exchange.save import save_workbook
 
-        saved = save_workbook(build_query_list(rows, ctx.catalog, semester, QUERY_STATES, lang, args.closed), Path(args.output))
+        issued = (ctx.resources.form.authority, date.today())
+        saved = save_workbook(build_query_list(rows, ctx.catalog, semester, QUERY_STATES, lang, args.closed, issued), Path(args.output))
         print(Text(f"已保存：{saved}", f"Saved: {saved}")(lang), file=sys.stderr)
     if args.json:
         dump_json([{"uid": r.uid, "unit": r.unit.code, "name": r.unit.name(lang), "code": r.code, "state": r.state,

@@ -175,9 +175,12 @@ def test_the_query_list_prints_at_nine_points_or_more(ctx, tmp_path):
     review = Review(ctx.store)
     review.open_query("reviewer", ctx.units.find("500109"), H1, "air.pm25",
                       "PM2.5同比变化较大，请核实监测点位是否调整，并提供监测站的月度报告和相关说明材料，以便市局复核。")  # fmt: skip
-    book = build_query_list(review.unresolved(H1), ctx.catalog, H1, QUERY_STATES)
+    from datetime import date
+
+    book = build_query_list(review.unresolved(H1), ctx.catalog, H1, QUERY_STATES, issued=(ctx.resources.form.authority, date(2024, 7, 30)))
     pages = read_pages(to_pdf(save_workbook(book, tmp_path / "queries.xlsx"), tmp_path))
     assert len(pages) == 1 and min(pages[0].sizes) >= 9, [(p.number, min(p.sizes)) for p in pages]
+    assert "制表单位：重庆市生态环境局　　制表日期：2024年7月30日" in pages[0].text  # who sends it round, and when
     assert "以便市局复核" in pages[0].text.replace("\n", "")  # the question whole
 
 

@@ -705,8 +705,9 @@ def test_the_query_list_spans_districts_oldest_first_and_exports(reviewer, distr
     assert [page.model.index(1, c).data() for c in (0, 2)] == ["渝中区", "已答复"]
     path = page.export(str(tmp_path / "queries.xlsx"))
     sheet = CalamineWorkbook.from_path(str(path)).get_sheet_by_index(0).to_python()
-    assert sheet[0][0] == "未解决问题清单：2024年上半年" and [r[1] for r in sheet[2:]] == ["万州区", "渝中区"]
-    assert [r[0] for r in sheet[2:]] == [first[:8], second[:8]]  # the id the command line takes
+    assert sheet[0][0] == "未解决问题清单：2024年上半年" and [r[1] for r in sheet[2:4]] == ["万州区", "渝中区"]
+    assert [r[0] for r in sheet[2:4]] == [first[:8], second[:8]]  # the id the command line takes
+    assert sheet[-1][0].startswith("制表单位：重庆市生态环境局　　制表日期：")  # who sends it round, and when
     assert sheet[3][3] == "已答复" and sheet[3][7] == "有效天数？" and sheet[3][10] == "已核实，属实"  # the question kept
     page.table.setFocus()
     page.table.selectRow(1)
@@ -723,7 +724,7 @@ def test_the_query_list_spans_districts_oldest_first_and_exports(reviewer, distr
     assert page.model.index(0, 6).data() == "reviewer：请核实PM2.5"  # the last word said, not the closing's silence
     sheet = CalamineWorkbook.from_path(str(page.export(str(tmp_path / "all.xlsx")))).get_sheet_by_index(0).to_python()
     assert window.statusBar().currentMessage() == f"已保存 {tmp_path / 'all.xlsx'}"  # said where the person is looking
-    assert sheet[0][0] == "问题清单（含已关闭）：2024年上半年" and [r[3] for r in sheet[2:]] == ["已关闭", "已答复"]
+    assert sheet[0][0] == "问题清单（含已关闭）：2024年上半年" and [r[3] for r in sheet[2:4]] == ["已关闭", "已答复"]
     page.closed.click()
     assert [r.unit.code for r in page.model.rows()] == ["500103"]
 

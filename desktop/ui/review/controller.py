@@ -193,10 +193,13 @@ class ReviewController(QObject):
 
     def export_query_list(self, rows: list, path: Path, closed: bool = False) -> Path:
         """Runs on a worker thread: touches no widget."""
+        from datetime import date
+
         from desktop.exchange.query_list import build_query_list
         from desktop.exchange.save import save_workbook
 
-        return save_workbook(build_query_list(rows, self.ctx.catalog, self.semester, self.query_states, self.lang, closed), path)
+        issued = (self.ctx.resources.form.authority, date.today())
+        return save_workbook(build_query_list(rows, self.ctx.catalog, self.semester, self.query_states, self.lang, closed, issued), path)
 
     def export_reminder(self, path: Path) -> Path:
         """The 催报 notice for the districts not reported (or returned), as the database holds them now. Runs on a worker
