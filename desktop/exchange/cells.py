@@ -51,6 +51,18 @@ def widths(ws, sizes: list[float]) -> None:
         ws.column_dimensions[get_column_letter(i)].width = size
 
 
+def headings(ws, row: int, titles: list[str], sizes: list[float]) -> None:
+    """A table's heading row for print: each column at least as wide as the longest word of its heading (Severity,
+    not Severit over y), the heading broken as Chinese typesetting allows (提出版本 whole, not 提出版 over 本)."""
+    from desktop.core.linebreak import break_lines, longest_piece
+
+    fitted = [max(size, longest_piece(title) + 1) if size else size for size, title in zip(sizes, titles, strict=True)]
+    widths(ws, fitted)
+    for col, (title, size) in enumerate(zip(titles, fitted, strict=True), start=1):
+        text = "\n".join(break_lines(title, int(size - 1))) if size else title
+        boxed(put(ws.cell(row, col), text), BOLD, CENTER, HEADER_FILL)
+
+
 def boxed(cell: Cell, font=NORMAL, alignment=LEFT, fill=None) -> Cell:
     """A bordered cell. The first cell of each combination is styled the slow way; later ones copy its
     style indices, which in openpyxl is many times cheaper than setting four style objects again."""

@@ -305,7 +305,7 @@ def _checks(ws, report: HalfReport, catalog: Catalog, lang: str) -> None:
     rows = row_codes(catalog)
     headers = Text("规则|序号|类别|审核内容|涉及指标（行号）|本期数值|对照|填报单位说明",
                    "Rule|No.|Severity|Check|Rows|Value|Compared with|Explanation given")(lang).split("|")  # fmt: skip
-    c.widths(ws, [30, 5, 7, 40, 30, 11, 14, 38])
+    c.headings(ws, 2, headers, [30, 5, 7, 40, 30, 11, 14, 38])
     ws.column_dimensions["A"].hidden = True  # the rule's id, for a program reading the sheet
     ws.merge_cells(start_row=1, start_column=2, end_row=1, end_column=len(headers))
     title = Text(f"审核结果（{report.unit.name.zh}，{report.semester.label('zh')}）",
@@ -313,8 +313,6 @@ def _checks(ws, report: HalfReport, catalog: Catalog, lang: str) -> None:
     c.put(ws.cell(1, 2), title).font = c.TITLE
     ws.cell(1, 2).alignment = c.CENTER
     ws.row_dimensions[1].height = 34
-    for col, text in enumerate(headers, start=1):
-        c.boxed(c.put(ws.cell(2, col), text), c.BOLD, c.CENTER, c.HEADER_FILL)
     order = {"error": 0, "warning": 1, "notice": 2}
     findings = sorted(report.checks, key=lambda r: order.get(r.severity, 3))
     for n, result in enumerate(findings, start=1):

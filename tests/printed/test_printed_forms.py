@@ -192,6 +192,8 @@ def test_the_english_submission_prints_at_nine_points_or_more(ctx, tmp_path):
     pages = read_pages(to_pdf(path, tmp_path))
     assert all(min(p.sizes) >= 9 and len(p.fonts) == 1 for p in pages), [(p.number, min(p.sizes)) for p in pages]
     assert "Approved by: Chongqing Municipal Bureau of Statistics" in " ".join(pages[1].text.split())  # wrapped, whole
+    checks = next(p.text for p in pages if "Explanation given" in p.text)
+    assert "Severity" in checks.split()  # its column as wide as its heading's word: not Severit over y
 
 
 def test_the_template_prints_legibly_its_topics_kept_with_their_rows(ctx, tmp_path):
