@@ -27,7 +27,9 @@ def change(ind: Indicator, now, then, lang: str) -> str:
     diff = round_half_up(Decimal(now) - Decimal(then), ind.places)
     if ind.position:
         return places_moved(int(diff), lang)
-    return f"{diff:+,}" + (Text("个百分点", " pts")(lang) if ind.type == "percent" else "")
+    # No change reads 0, as the workbooks print it (+#,##0;-#,##0;0), not +0 or −0.0.
+    figure = f"{abs(diff):,}" if diff == 0 else f"{diff:+,}"
+    return figure + (Text("个百分点", " pts")(lang) if ind.type == "percent" else "")
 
 
 def places_moved(diff: int, lang: str) -> str:

@@ -67,3 +67,15 @@ def test_what_an_import_changed_is_said_whole_in_catalog_order(catalog):
     assert zh[2].unit == "微克/立方米" and zh[3].unit == ""  # an explanation has no unit
     en = change_lines(catalog, changes, "en")
     assert (en[1].old, en[1].new, en[0].new) == ("III", "II", "submitted")
+
+
+def test_no_change_reads_zero_as_the_workbooks_print_it(catalog):
+    """show gave +0 and −0.0 where the city's workbook printed 0."""
+    from decimal import Decimal
+
+    from desktop.core.display import change
+
+    assert change(catalog["air.days_good"], 91, 91, "zh") == "0"
+    assert change(catalog["air.pm25"], Decimal("36.61"), Decimal("36.64"), "zh") == "0.0"  # −0.03 rounds to none
+    assert change(catalog["air.good_ratio"], Decimal("89.6"), Decimal("89.6"), "zh") == "0.0个百分点"
+    assert change(catalog["air.days_good"], 92, 91, "zh") == "+1"
