@@ -56,7 +56,10 @@ def build_report(report: HalfReport, sections, catalog: Catalog, authority: Text
     signed = _paragraph(doc, authority(lang), BODY_FONT, 16, align=WD_ALIGN_PARAGRAPH.RIGHT, indent=False, before=Pt(32))
     signed.paragraph_format.keep_with_next = True
     _paragraph(doc, when, BODY_FONT, 16, align=WD_ALIGN_PARAGRAPH.RIGHT, indent=False)
-    _page_number(page.footer.paragraphs[0])
+    # GB/T 9704: an odd page's number on the right, an even page's on the left, each one character in.
+    doc.settings.odd_and_even_pages_header_footer = True
+    _page_number(page.footer.paragraphs[0], WD_ALIGN_PARAGRAPH.RIGHT)
+    _page_number(page.even_page_footer.paragraphs[0], WD_ALIGN_PARAGRAPH.LEFT)
     # The document's own properties name its maker and day, not python-docx's template of 2013.
     from datetime import UTC, datetime
 
@@ -109,9 +112,13 @@ def _paragraph(doc, text: str, font: str, size: float, align=WD_ALIGN_PARAGRAPH.
     return paragraph
 
 
-def _page_number(paragraph) -> None:
-    """— 1 —, centred, in 宋体 四号 (14 pt)."""
-    paragraph.alignment = WD_ALIGN_PARAGRAPH.CENTER
+def _page_number(paragraph, align=WD_ALIGN_PARAGRAPH.CENTER) -> None:
+    """— 1 —, in 宋体 四号 (14 pt), one character in from the side it stands on."""
+    paragraph.alignment = align
+    if align == WD_ALIGN_PARAGRAPH.RIGHT:
+        paragraph.paragraph_format.right_indent = Pt(14)
+    elif align == WD_ALIGN_PARAGRAPH.LEFT:
+        paragraph.paragraph_format.left_indent = Pt(14)
     _fonts(paragraph.add_run("— "), "宋体", 14)
     run = paragraph.add_run()
     _fonts(run, "宋体", 14)

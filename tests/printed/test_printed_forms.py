@@ -154,7 +154,13 @@ def test_the_report_is_a_word_document_in_the_bureaus_layout(ctx, tmp_path, demo
     assert paragraphs[-3].paragraph_format.keep_with_next and paragraphs[-2].paragraph_format.keep_with_next
     section = doc.sections[0]
     assert [round(x.mm) for x in (section.page_width, section.page_height, section.top_margin, section.left_margin)] == [210, 297, 37, 28]
-    assert "PAGE" in section.footer.paragraphs[0]._element.xml
+    assert "PAGE" in section.footer.paragraphs[0]._element.xml and "PAGE" in section.even_page_footer.paragraphs[0]._element.xml
+    from docx.enum.text import WD_ALIGN_PARAGRAPH
+
+    # 公文: an odd page's number on the right, an even page's on the left.
+    assert doc.settings.odd_and_even_pages_header_footer
+    assert section.footer.paragraphs[0].alignment == WD_ALIGN_PARAGRAPH.RIGHT
+    assert section.even_page_footer.paragraphs[0].alignment == WD_ALIGN_PARAGRAPH.LEFT
     from datetime import UTC, datetime, timedelta
 
     props = doc.core_properties  # its maker and day, not python-docx's template's
