@@ -12,6 +12,7 @@ from desktop.core.text import Text
 from desktop.core.units import Unit
 from desktop.core.workflow import INBOX_NAMES
 from desktop.exchange import cells as c
+from desktop.exchange import printing
 from desktop.exchange.meta import head_text, heads_text, write_meta
 from desktop.exchange.queries_sheet import write_queries
 
@@ -21,10 +22,13 @@ def build_review(catalog: Catalog, unit: Unit, semester: Semester, version: int,
                  held_heads: list[dict] = (), reviewer_name: str = "") -> Workbook:  # fmt: skip
     """`reviewer` is the user name the district records the decision under; `reviewer_name`, shown, their full name."""
     wb = Workbook()
+    printing.normal_font(wb)  # 宋体's column units, as the printed forms count them
     ws = wb.active
     ws.title = Text("审核意见", "Review")(lang)
     ws.merge_cells("A1:B1")
     c.put(ws["A1"], Text("报送数据审核意见", "Review of the submission")(lang)).font = c.TITLE
+    ws["A1"].alignment = c.CENTER  # a document's title, centred as on the other forms
+    ws.row_dimensions[1].height = 30
     open_count = sum(t.open for t in threads)
     rows = [
         (Text("填报单位", "Unit"), unit.label(lang)),

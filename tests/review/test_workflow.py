@@ -217,6 +217,7 @@ def test_the_bureau_accepts_reopens_and_the_district_cannot_withdraw_after_accep
 
     review = Review(bureau.store)
     book = build_review(bureau.catalog, unit, H1, 1, Status.ACCEPTED, None, "reviewer", review.threads(unit, H1))
+    assert book.worksheets[0]["A1"].alignment.horizontal == "center"  # a document's title, as on the other forms
     assert import_file(district.store, save_workbook(book, tmp_path / "r.xlsx"), "wanzhou").status == IMPORTED
     assert district.submissions.status(unit, H1) == Status.ACCEPTED
     entry = [e for e in district.store.audit_entries(unit) if e.action == "status.accept"][-1]
