@@ -21,10 +21,10 @@ class SetValuesCommand(QUndoCommand):
             action, self._first_redo = self._first_redo, None
             action()
             return
-        if not self._controller.write(self._after, self.text()):
+        if not self._controller.write(self._after, self.text(), was=self._before):
             self.setObsolete(True)  # nothing was stored: no step to undo (the stack drops it)
 
     def undo(self) -> None:
         label = QCoreApplication.translate("SetValuesCommand", "Undo: %1").replace("%1", self.text())
-        if not self._controller.write(self._before, label):
+        if not self._controller.write(self._before, label, was=self._after):
             self.setObsolete(True)  # the values moved on since: this step can no longer be undone or redone

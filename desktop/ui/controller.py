@@ -194,9 +194,17 @@ class EntryController(QObject):
     def _push(self, command: SetValuesCommand) -> None:
         self.undo_stack.push(command)
 
-    def write(self, snapshot: Snapshot, label: str) -> bool:
-        """Called by commands: stores one snapshot in one transaction, then reloads; False when the store refused it."""
+    def write(self, snapshot: Snapshot, label: str, was: Snapshot | None = None) -> bool:
+        """Called by commands: stores one snapshot in one transaction, then reloads; False when it was refused.
+
+        `was`: what an undo or redo step expects to find (what the step left, or found). Someone else's change since
+        is not undone: the step is refused, and says whose value stands."""
         current = {code: self._stored(code) for code in snapshot}
+        moved = [code for code in snapshot if was is not None and current[code] != was[code]]
+        if moved:
+            self.last_write_failed = self._moved_on(label, moved[0], current[moved[0]][0], was[moved[0]][0])
+            self.writeRefused.emit(moved[0], self.last_write_failed)
+            return False
         values = {code: v for code, (v, _) in snapshot.items() if v != current[code][0]}
         notes = {code: (n or "") for code, (_, n) in snapshot.items() if n != current[code][1]}
         loaded = self.report.half.versions
@@ -214,6 +222,14 @@ class EntryController(QObject):
         if values:
             self._explained_figures_moved(explained)
         return True
+
+    def _moved_on(self, label: str, code: str, now: str | None, then: str | None) -> str:
+        name = self.ctx.catalog[code].name(self.lang) if code in self.ctx.catalog else code
+        _, who, when = self.report.half.versions.get(code, (0, "", None))
+        at = when.astimezone().strftime("%Y-%m-%d %H:%M") if when else ""
+        return self.tr("%1 was not done: %2 is now %3 (changed by %4 at %5), not the %6 this step expects; nothing "
+                       "was changed").replace("%1", label).replace("%2", name).replace("%3", now or "∅")\
+            .replace("%4", who or "?").replace("%5", at).replace("%6", then or "∅")  # fmt: skip
 
     def _explained_figures_moved(self, explained: dict[str, str | None]) -> None:
         """Says which explained warnings now stand on another figure: the 说明 was written for the one before."""

@@ -382,7 +382,7 @@
     </message>
     <message>
         <location filename="../../desktop/ui/review/dashboard_page.py" line="79"/>
-        <location filename="../../desktop/ui/review/dashboard_page.py" line="411"/>
+        <location filename="../../desktop/ui/review/dashboard_page.py" line="414"/>
         <source>City</source>
         <translation>全市</translation>
     </message>
@@ -528,58 +528,58 @@
         <translation>正在生成报告…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review/dashboard_page.py" line="285"/>
+        <location filename="../../desktop/ui/review/dashboard_page.py" line="288"/>
         <source>%1 (not counted: %2)</source>
         <translation>%1（未计入：%2）</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review/dashboard_page.py" line="328"/>
-        <location filename="../../desktop/ui/review/dashboard_page.py" line="334"/>
+        <location filename="../../desktop/ui/review/dashboard_page.py" line="331"/>
+        <location filename="../../desktop/ui/review/dashboard_page.py" line="337"/>
         <source>%1 (%2)</source>
         <translation>%1（%2）</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review/dashboard_page.py" line="369"/>
+        <location filename="../../desktop/ui/review/dashboard_page.py" line="372"/>
         <source>City %1</source>
         <translation>全市 %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review/dashboard_page.py" line="391"/>
+        <location filename="../../desktop/ui/review/dashboard_page.py" line="394"/>
         <source>Not applicable: %1</source>
         <translation>不适用：%1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review/dashboard_page.py" line="392"/>
+        <location filename="../../desktop/ui/review/dashboard_page.py" line="395"/>
         <source>No value: %1</source>
         <translation>无数据：%1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review/dashboard_page.py" line="393"/>
+        <location filename="../../desktop/ui/review/dashboard_page.py" line="396"/>
         <source>Not counted: %1</source>
         <translation>未计入：%1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review/dashboard_page.py" line="394"/>
+        <location filename="../../desktop/ui/review/dashboard_page.py" line="397"/>
         <source>The city&apos;s provisional total is not drawn: not every district is accepted yet</source>
         <translation>全市初步合计未画出：尚有区县未审核通过</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review/dashboard_page.py" line="409"/>
+        <location filename="../../desktop/ui/review/dashboard_page.py" line="412"/>
         <source>the city, half by half</source>
         <translation>全市历年各半年度</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review/dashboard_page.py" line="421"/>
+        <location filename="../../desktop/ui/review/dashboard_page.py" line="424"/>
         <source>Provisional: not every district accepted</source>
         <translation>初步：未全部审核通过</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review/dashboard_page.py" line="434"/>
+        <location filename="../../desktop/ui/review/dashboard_page.py" line="437"/>
         <source> (provisional)</source>
         <translation>（初步）</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review/dashboard_page.py" line="456"/>
+        <location filename="../../desktop/ui/review/dashboard_page.py" line="459"/>
         <source>%1 target %2</source>
         <translation>%1目标 %2</translation>
     </message>
@@ -615,7 +615,7 @@
     </message>
     <message>
         <location filename="../../desktop/ui/review/dashboard_page.py" line="215"/>
-        <location filename="../../desktop/ui/review/dashboard_page.py" line="250"/>
+        <location filename="../../desktop/ui/review/dashboard_page.py" line="253"/>
         <source>Consolidating the districts…</source>
         <translation>正在汇总各区县数据…</translation>
     </message>
@@ -636,12 +636,12 @@
         <translation>全市汇总表</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review/dashboard_page.py" line="286"/>
+        <location filename="../../desktop/ui/review/dashboard_page.py" line="289"/>
         <source>District</source>
         <translation>区县</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review/dashboard_page.py" line="361"/>
+        <location filename="../../desktop/ui/review/dashboard_page.py" line="364"/>
         <source>Target %1</source>
         <translation>目标 %1</translation>
     </message>
@@ -764,44 +764,49 @@ The bureau&apos;s key fingerprint: %3</source>
 <context>
     <name>EntryController</name>
     <message>
-        <location filename="../../desktop/ui/controller.py" line="92"/>
+        <location filename="../../desktop/ui/controller.py" line="93"/>
         <source>An explanation may not exceed %1 characters</source>
         <translation>说明不能超过%1字</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/controller.py" line="112"/>
+        <location filename="../../desktop/ui/controller.py" line="113"/>
         <source>Type the value in the column “This half”, or an explanation in “Explanation”</source>
         <translation>请在“本期”列填写数值，或在“说明”列填写说明</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/controller.py" line="121"/>
+        <location filename="../../desktop/ui/controller.py" line="122"/>
         <source>Edit %1</source>
         <translation>修改“%1”</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/controller.py" line="129"/>
+        <location filename="../../desktop/ui/controller.py" line="130"/>
         <source>Explain %1</source>
         <translation>说明“%1”</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/ui/controller.py" line="166"/>
+        <location filename="../../desktop/ui/controller.py" line="167"/>
         <source>Paste %n cell(s)</source>
         <translation>
             <numerusform>粘贴 %n 个单元格</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/controller.py" line="187"/>
+        <location filename="../../desktop/ui/controller.py" line="188"/>
         <source>Import %1</source>
         <translation>导入 %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/controller.py" line="225"/>
+        <location filename="../../desktop/ui/controller.py" line="230"/>
+        <source>%1 was not done: %2 is now %3 (changed by %4 at %5), not the %6 this step expects; nothing was changed</source>
+        <translation>%1未执行：“%2”现为%3（%4于%5修改），不是这一步所依据的%6；未作任何修改</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/controller.py" line="243"/>
         <source>Explained figures changed: %1. Check that each explanation still fits.</source>
         <translation>已说明的数值有变化：%1。请确认各条说明仍然适用</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/controller.py" line="226"/>
+        <location filename="../../desktop/ui/controller.py" line="244"/>
         <source>, </source>
         <translation>；</translation>
     </message>
@@ -1176,47 +1181,47 @@ The bureau&apos;s key fingerprint: %3</source>
 <context>
     <name>ImportChangesPanel</name>
     <message>
-        <location filename="../../desktop/ui/import_changes_panel.py" line="31"/>
+        <location filename="../../desktop/ui/import_changes_panel.py" line="32"/>
         <source>(empty)</source>
         <translation>（空）</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/import_changes_panel.py" line="33"/>
+        <location filename="../../desktop/ui/import_changes_panel.py" line="34"/>
         <source>Indicator</source>
         <translation>指标名称</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/import_changes_panel.py" line="34"/>
+        <location filename="../../desktop/ui/import_changes_panel.py" line="35"/>
         <source>Item</source>
         <translation>项目</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/import_changes_panel.py" line="35"/>
+        <location filename="../../desktop/ui/import_changes_panel.py" line="36"/>
         <source>Was</source>
         <translation>原为</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/import_changes_panel.py" line="36"/>
+        <location filename="../../desktop/ui/import_changes_panel.py" line="37"/>
         <source>Now</source>
         <translation>改为</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/import_changes_panel.py" line="37"/>
+        <location filename="../../desktop/ui/import_changes_panel.py" line="38"/>
         <source>Unit</source>
         <translation>计量单位</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/import_changes_panel.py" line="51"/>
+        <location filename="../../desktop/ui/import_changes_panel.py" line="52"/>
         <source>What the import changed</source>
         <translation>导入的变化</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/import_changes_panel.py" line="54"/>
+        <location filename="../../desktop/ui/import_changes_panel.py" line="55"/>
         <source>Please also look at the following:</source>
         <translation>另请注意以下各项：</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/import_changes_panel.py" line="85"/>
+        <location filename="../../desktop/ui/import_changes_panel.py" line="86"/>
         <source>Undone: the import below was taken back; the database holds what it held before it. Redo (Ctrl+Y) brings it back.</source>
         <translation>已撤销：下列导入已撤回，数据库中是导入前的内容。按 Ctrl+Y 可恢复。</translation>
     </message>
@@ -1761,231 +1766,231 @@ Compare it with the one the district reads to you.</source>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="49"/>
+        <location filename="../../desktop/ui/main_window.py" line="50"/>
         <source>EcoReport — Half-year ecological environment reporting</source>
         <translation>生态环境半年报填报审核系统</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="65"/>
+        <location filename="../../desktop/ui/main_window.py" line="66"/>
         <source>All topics</source>
         <translation>全部专题</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="71"/>
+        <location filename="../../desktop/ui/main_window.py" line="72"/>
         <source>Checks</source>
         <translation>审核结果</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="72"/>
+        <location filename="../../desktop/ui/main_window.py" line="73"/>
         <source>History</source>
         <translation>历史趋势</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="73"/>
-        <location filename="../../desktop/ui/main_window.py" line="277"/>
+        <location filename="../../desktop/ui/main_window.py" line="74"/>
+        <location filename="../../desktop/ui/main_window.py" line="282"/>
         <source>Queries</source>
         <translation>问题</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="116"/>
+        <location filename="../../desktop/ui/main_window.py" line="117"/>
         <source>Selection</source>
         <translation>选择</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="129"/>
+        <location filename="../../desktop/ui/main_window.py" line="130"/>
         <source>Filter indicators…</source>
         <translation>筛选指标…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="124"/>
-        <location filename="../../desktop/ui/main_window.py" line="134"/>
+        <location filename="../../desktop/ui/main_window.py" line="125"/>
+        <location filename="../../desktop/ui/main_window.py" line="135"/>
         <source>Unit</source>
         <translation>填报单位</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="56"/>
+        <location filename="../../desktop/ui/main_window.py" line="57"/>
         <source>Indicators of the half-year</source>
         <translation>半年度指标</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="68"/>
+        <location filename="../../desktop/ui/main_window.py" line="69"/>
         <source>Topic</source>
         <translation>专题</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="75"/>
+        <location filename="../../desktop/ui/main_window.py" line="76"/>
         <source>Import</source>
         <translation>导入变化</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="76"/>
+        <location filename="../../desktop/ui/main_window.py" line="77"/>
         <source>Checks, history and queries</source>
         <translation>审核、历史与问题</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="132"/>
+        <location filename="../../desktop/ui/main_window.py" line="133"/>
         <source>Filter indicators</source>
         <translation>筛选指标</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="133"/>
-        <location filename="../../desktop/ui/main_window.py" line="137"/>
+        <location filename="../../desktop/ui/main_window.py" line="134"/>
+        <location filename="../../desktop/ui/main_window.py" line="138"/>
         <source>Half-year</source>
         <translation>半年度</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="157"/>
+        <location filename="../../desktop/ui/main_window.py" line="161"/>
         <source>Undo</source>
         <translation>撤销</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="159"/>
+        <location filename="../../desktop/ui/main_window.py" line="163"/>
         <source>Redo</source>
         <translation>重做</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="162"/>
+        <location filename="../../desktop/ui/main_window.py" line="166"/>
         <source>Import filled template…</source>
         <translation>导入填报模板…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="163"/>
+        <location filename="../../desktop/ui/main_window.py" line="167"/>
         <source>Import the bureau&apos;s review…</source>
         <translation>导入市局审核意见…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="164"/>
+        <location filename="../../desktop/ui/main_window.py" line="168"/>
         <source>Export template…</source>
         <translation>导出填报模板…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="165"/>
+        <location filename="../../desktop/ui/main_window.py" line="169"/>
         <source>Export submission workbook…</source>
         <translation>导出报送文件…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="167"/>
+        <location filename="../../desktop/ui/main_window.py" line="171"/>
         <source>Submit…</source>
         <translation>报送…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="168"/>
+        <location filename="../../desktop/ui/main_window.py" line="172"/>
         <source>Withdraw the submission…</source>
         <translation>撤回报送…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="169"/>
+        <location filename="../../desktop/ui/main_window.py" line="173"/>
         <source>Switch user…</source>
         <translation>切换用户…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="170"/>
+        <location filename="../../desktop/ui/main_window.py" line="174"/>
         <source>Quit</source>
         <translation>退出</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="171"/>
+        <location filename="../../desktop/ui/main_window.py" line="175"/>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="181"/>
+        <location filename="../../desktop/ui/main_window.py" line="185"/>
         <source>&amp;Edit</source>
         <translation>编辑(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="184"/>
+        <location filename="../../desktop/ui/main_window.py" line="188"/>
         <source>&amp;Report</source>
         <translation>报送(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="187"/>
+        <location filename="../../desktop/ui/main_window.py" line="191"/>
         <source>&amp;View</source>
         <translation>视图(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="188"/>
+        <location filename="../../desktop/ui/main_window.py" line="192"/>
         <source>Language</source>
         <translation>语言</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="197"/>
+        <location filename="../../desktop/ui/main_window.py" line="201"/>
         <source>&amp;Administration</source>
         <translation>管理(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="198"/>
+        <location filename="../../desktop/ui/main_window.py" line="202"/>
         <source>Users…</source>
         <translation>用户管理…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="199"/>
+        <location filename="../../desktop/ui/main_window.py" line="203"/>
         <source>Targets, deadlines and set-up packages…</source>
         <translation>目标、截止日期与设置包…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="200"/>
+        <location filename="../../desktop/ui/main_window.py" line="204"/>
         <source>District accounts…</source>
         <translation>区县账户…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="222"/>
+        <location filename="../../desktop/ui/main_window.py" line="227"/>
         <source>Clear values</source>
         <translation>清除数值</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="256"/>
+        <location filename="../../desktop/ui/main_window.py" line="261"/>
         <source>The bureau&apos;s query awaits an answer</source>
         <translation>市局问题待答复</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="263"/>
+        <location filename="../../desktop/ui/main_window.py" line="268"/>
         <source> (version %1 withdrawn)</source>
         <translation>（第%1版已撤回）</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="266"/>
+        <location filename="../../desktop/ui/main_window.py" line="271"/>
         <source>Status: %1</source>
         <translation>状态：%1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="266"/>
+        <location filename="../../desktop/ui/main_window.py" line="271"/>
         <source> (read-only)</source>
         <translation>（只读）</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="305"/>
+        <location filename="../../desktop/ui/main_window.py" line="321"/>
         <source>Saved %1</source>
         <translation>已保存 %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="339"/>
+        <location filename="../../desktop/ui/main_window.py" line="355"/>
         <source>Target: %1</source>
         <translation>目标：%1</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/ui/main_window.py" line="360"/>
+        <location filename="../../desktop/ui/main_window.py" line="376"/>
         <source>%n pasted cell(s) stored.</source>
         <translation>
             <numerusform>已保存粘贴的 %n 个单元格。</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/ui/main_window.py" line="362"/>
+        <location filename="../../desktop/ui/main_window.py" line="378"/>
         <source>%n of them as explanations (说明).</source>
         <translation>
             <numerusform>其中 %n 个填入了“说明”列。</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/ui/main_window.py" line="367"/>
+        <location filename="../../desktop/ui/main_window.py" line="383"/>
         <source>%n cell(s) not stored:</source>
         <translation>
             <numerusform>以下 %n 个单元格未保存：</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="368"/>
+        <location filename="../../desktop/ui/main_window.py" line="384"/>
         <source>Paste: %1 stored, %2 refused</source>
         <translation>粘贴：已保存 %1 个，未保存 %2 个</translation>
     </message>
@@ -2726,7 +2731,7 @@ Compare it with the one the district reads to you.</source>
 <context>
     <name>SetValuesCommand</name>
     <message>
-        <location filename="../../desktop/ui/commands.py" line="27"/>
+        <location filename="../../desktop/ui/commands.py" line="28"/>
         <source>Undo: %1</source>
         <translation>撤销：%1</translation>
     </message>

@@ -480,6 +480,29 @@ def test_two_windows_on_one_database_do_not_overwrite_each_other(gui, qapp, demo
     other.context().store.db.dispose()
 
 
+def test_undo_never_overwrites_a_value_someone_else_changed_since(gui, qapp, demo_copy, settings, qtbot):
+    """Typed 32, changed to 31 elsewhere, a refused edit, then Ctrl+Z: the database went 31 → the value before 32."""
+    from .conftest import open_gui
+
+    window = gui.window
+    type_value(qtbot, window, "enf.penalties", "32")
+    other = open_gui(qapp, demo_copy, settings)  # a colleague's window on the same database
+    qtbot.addWidget(other.window)
+    other.window.controller.edit_value("enf.penalties", "31")
+    type_value(qtbot, window, "enf.penalties", "30")  # refused: this window read 32
+    assert stored(gui, "enf.penalties") == 31
+    window.controller.undo_stack.undo()  # Ctrl+Z in this window: the step that wrote 32 (the colleague's is theirs)
+    assert stored(gui, "enf.penalties") == 31  # not undone over the colleague's 31
+    qtbot.waitUntil(lambda: window.grid.message.isVisible())
+    said = window.grid.message.text()
+    assert "31" in said and "32" in said and "未执行" in said, said
+    assert not window.controller.undo_stack.canUndo()  # the step is gone: it can no longer be undone
+    from desktop.ui import i18n
+
+    i18n.remove(qapp, other.translators)
+    other.close()
+
+
 def test_the_city_corrects_its_own_measurement_as_often_as_it_needs(qapp, qtbot, demo_copy, settings, dialogs):
     """Each correction of a figure the city measures itself was refused as "changed by admin" (the demo's own entry):
     its half carried no versions of the city's entries, so every write looked stale."""
