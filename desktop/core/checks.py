@@ -59,6 +59,9 @@ class CheckInput:
     last_year: Mapping[str, Value] = field(default_factory=dict)  # raw values of the same half a year before
     # For the city: sum elements come from districts; missing ones are not the city clerk's to fill in.
     consolidated: bool = False
+    # The city's total counts only some districts: a sum is neither judged against the city's target nor compared
+    # with last year's whole city (a miss or a fall that is not there); the city's own measurements still are.
+    provisional: bool = False
 
 
 def run_checks(
@@ -70,8 +73,8 @@ def run_checks(
     results: list[CheckResult] = []
     results += _range_and_required(visible, data, figures)
     results += _consistency(catalog, data, figures, {i.code for i in visible})
-    results += _targets(catalog, targets, data, figures)
-    results += _year_on_year(catalog, visible, data, figures)
+    judged = _targets(catalog, targets, data, figures) + _year_on_year(catalog, visible, data, figures)
+    results += [r for r in judged if not data.provisional or catalog.city_measured(r.codes[0])]
     if data.explanations:
         results = [_mark_explained(r, data.explanations, catalog) for r in results]
     results.sort(key=lambda r: SEVERITY_ORDER[r.severity])

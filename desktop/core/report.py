@@ -83,7 +83,8 @@ def build_half_report(catalog: Catalog, targets: TargetBook, half: UnitHalf, pre
         year_ago = {c: v for c, v in year_ago.items() if c in catalog.indicators and catalog.city_measured(c)}
     before = compute(catalog, before, semester.previous())
     year_ago = compute(catalog, year_ago, semester.same_last_year())
-    data = CheckInput(unit, semester, half.raw, half.explanations, last_year.raw, consolidated=unit.is_municipality)
+    data = CheckInput(unit, semester, half.raw, half.explanations, last_year.raw, consolidated=unit.is_municipality,
+                      provisional=provisional)
     checks = run_checks(catalog, targets, data, figures)
     assessed = attainments(catalog, targets, unit, semester, figures)
     goals = {a.code: a for a in assessed if not provisional or catalog.city_measured(a.code)}

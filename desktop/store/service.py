@@ -243,9 +243,9 @@ class Store:
     def check_input(self, unit: Unit, semester: Semester) -> CheckInput:
         now = self.unit_half(unit, semester)
         before = self.unit_half(unit, semester.same_last_year())
-        return CheckInput(
-            unit, semester, now.raw, now.explanations, before.raw, consolidated=unit.is_municipality
-        )
+        coverage = now.consolidated.coverage if now.consolidated is not None else None
+        return CheckInput(unit, semester, now.raw, now.explanations, before.raw, consolidated=unit.is_municipality,
+                          provisional=coverage is not None and not coverage.final)  # fmt: skip
 
     def checks(self, unit: Unit, semester: Semester) -> list[CheckResult]:
         return run_checks(self.catalog, self.resources.targets, self.check_input(unit, semester))
@@ -257,11 +257,13 @@ class Store:
     def half_checks_and_values(self, semester: Semester) -> tuple[dict[str, list[CheckResult]], dict]:
         """The half's checks and the values they were run on ({unit: (raw, explanations)}, as `all_units`): one read."""
         with self.session() as s:
-            now, _ = self._city(s, semester)
+            now, merged = self._city(s, semester)
             before, _ = self._city(s, semester.same_last_year())
         catalog, targets, empty = self.catalog, self.resources.targets, ({}, {})
+        provisional = merged.coverage is not None and not merged.coverage.final
         checks = {u.code: run_checks(catalog, targets, CheckInput(u, semester, *now.get(u.code, empty), before.get(u.code, empty)[0],
-                                                                   consolidated=u.is_municipality))
+                                                                   consolidated=u.is_municipality,
+                                                                   provisional=provisional and u.is_municipality))
                   for u in self.units}  # fmt: skip
         return checks, now
 
