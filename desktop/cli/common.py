@@ -18,11 +18,27 @@ def context(args: argparse.Namespace, anonymous: bool = False) -> AppContext:
     """Opens the database and, unless the command is `anonymous`, signs in `--user` as the GUI's login does."""
     from desktop.context import open_context  # the database stack loads only when a command needs it
 
+    if not anonymous:
+        _existing(args.db)
     ctx = open_context(args.db, args.lang)
     vars(args).setdefault("opened", []).append(ctx)  # closed by run_command when the command ends
     if not anonymous:
         ctx.user = _sign_in(ctx, args)
     return ctx
+
+
+def _existing(db: str | None) -> None:
+    """A command on a database file that is not there is refused: a mistyped --db made a new empty database, and the
+    sign-in then failed with 用户名或密码错误. Only `init` makes one."""
+    from pathlib import Path
+
+    from desktop.store.database import database_url
+
+    url = database_url(db)
+    if url.startswith("sqlite:///") and not Path(url.removeprefix("sqlite:///")).exists():
+        path = url.removeprefix("sqlite:///")
+        raise BadInput(Text(f"找不到数据库文件 {path}；请检查 --db 或 ECOREPORT_DB（新建数据库请用 ecoreport init）",
+                            f"No database file {path}: check --db or ECOREPORT_DB (ecoreport init makes a new one)"))  # fmt: skip
 
 
 def password_from(variable: str, prompt: Text, lang: str) -> str:

@@ -57,6 +57,14 @@ def test_a_report_without_the_citys_air_figures_says_what_it_leaves_out(demo_cop
     assert "注意：报告中没有以下部分，因为数据尚未填报：大气环境（缺" in made.stderr and (tmp_path / "r.docx").exists()
 
 
+def test_a_mistyped_database_path_is_refused_not_made(tmp_path):
+    """--db pointing nowhere made a new empty database, and the sign-in then said 用户名或密码错误."""
+    typo = tmp_path / "demo.sqlit3"
+    refused = run("show", "500101", "2024H1", db=typo, check=2)
+    assert f"找不到数据库文件 {typo}" in refused.stderr and "ecoreport init" in refused.stderr
+    assert not typo.exists()
+
+
 def leftovers(db: Path) -> list[str]:
     return sorted(p.name for p in db.parent.glob(db.name + "-*"))
 
@@ -248,6 +256,7 @@ def test_a_broken_catalog_stops_start_up_with_file_and_key(tmp_path):
     shutil.copytree(REPO / "resources", root)
     air = root / "catalog" / "air.toml"
     air.write_text(air.read_text(encoding="utf-8").replace('type = "decimal"', 'type = "real"', 1), encoding="utf-8")
+    run("init", "--admin-password", "admin-password-1", db=tmp_path / "x.sqlite3", user=None, check=0)  # a database to open
     result = run("show", "500101", "2024H1", db=tmp_path / "x.sqlite3", env={"ECOREPORT_RESOURCES": str(root)}, check=3)
     assert "air.toml" in result.stderr and "indicator[4] (air.pm25).type" in result.stderr and "must be one of" in result.stderr
     assert leftovers(tmp_path / "x.sqlite3") == []  # the database it had opened (and brought up to date) is closed
