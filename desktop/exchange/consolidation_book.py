@@ -31,6 +31,7 @@ SUMMARY, ATTAINMENT, REPORTING = (
 
 
 NOT_COUNTED = Font(name=c.FONT, color="808080", italic=True)  # a district the city's total does not count yet
+NOT_COUNTED_MISSED = Font(name=c.FONT, color="9C0006", italic=True)  # …whose figure misses its target
 
 
 @dataclass(frozen=True, slots=True)
@@ -212,9 +213,10 @@ def _topic_sheet(
             cell = c.boxed(c.put(ws.cell(r, col), shown), alignment=c.RIGHT)
             cell.number_format = c.number_format(ind.places)
             att = row.attainments.get(ind.code)
-            if not included:
-                cell.font = NOT_COUNTED
-            elif att and att.status == MISSED:
+            missed = att is not None and att.status == MISSED and row.status != Status.DRAFT
+            if not included:  # not counted yet: grey, and a missed target red all the same (the legend says so)
+                cell.font = NOT_COUNTED_MISSED if missed else NOT_COUNTED
+            elif missed:
                 cell.font = Font(name=c.FONT, color="9C0006", bold=True)
     total = len(districts) + 2
     c.boxed(ws.cell(total, 1, city.unit.code), c.BOLD)
@@ -231,8 +233,9 @@ def _topic_sheet(
     if any(a.status == MISSED for row in districts for code, a in row.attainments.items() if code in {i.code for i in members}):
         notes.append((Text("红色粗体：未达到目标。", "Red bold: target missed."), Font(name=c.FONT, color="9C0006", bold=True)))
     if not final:
-        notes.append((Text("灰色斜体：尚未审核通过的区县，不计入全市合计。", "Grey italics: districts not yet accepted, not counted in the city's total."),
-                      NOT_COUNTED))  # fmt: skip
+        notes.append((Text("灰色斜体：尚未审核通过的区县，不计入全市合计；其中红色斜体为未达到目标。",
+                           "Grey italics: districts not yet accepted, not counted in the city's total; red italics among "
+                           "them: target missed."), NOT_COUNTED))  # fmt: skip
     if own and final:
         notes.append((Text("※ 全市数为市级监测值，不是各区县的合计。", "※ The city's figure is its own measurement, not a sum of the districts'."),
                       c.NORMAL))  # fmt: skip

@@ -9,6 +9,7 @@ import shiboken6
 from PySide6.QtCore import QItemSelectionModel, QModelIndex, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
+    QAbstractItemView,
     QComboBox,
     QLabel,
     QLineEdit,
@@ -150,6 +151,12 @@ class MainWindow(QMainWindow):
             action.setShortcut(shortcut)
         return action
 
+    def refresh(self) -> None:
+        """F5: the half as the database holds it now (a colleague's window or the command line may have changed it)."""
+        if self.grid.state() == QAbstractItemView.State.EditingState:
+            return  # the text being typed is the user's: not thrown away
+        self.controller.reload()
+
     def _undo_moved(self, index: int) -> None:
         stack = self.controller.undo_stack
         if not shiboken6.isValid(stack):
@@ -189,6 +196,8 @@ class MainWindow(QMainWindow):
         report.addAction(self.submit_action)
         report.addAction(self.withdraw_action)
         view = self.menuBar().addMenu(self.tr("&View"))
+        self.refresh_action = self._action(self.tr("Refresh"), self.refresh, QKeySequence(QKeySequence.StandardKey.Refresh))
+        view.addAction(self.refresh_action)
         languages = view.addMenu(self.tr("Language"))
         for code, name in (("zh", "中文"), ("en", "English")):
             action = languages.addAction(name)

@@ -472,3 +472,21 @@ def test_the_targets_sheet_lists_the_citys_own_misses_first(ctx, tmp_path):
     sheet = CalamineWorkbook.from_path(str(path)).get_sheet_by_name("目标达标情况").to_python()
     assert sheet[0][:3] == ["指标", "区县", "状态"]
     assert sheet[1][:4] == ["PM2.5平均浓度", "重庆市", "全市", pytest.approx(38.2)] and sheet[1][5].startswith("未达标")
+
+
+def test_a_missed_target_of_a_district_not_yet_counted_is_marked_too(ctx, tmp_path):
+    """The legend said 红色粗体 = 未达到目标, and 忠县's PM2.5 of 45.0 against ≤ 40.0 stood in grey like any other."""
+    from desktop.exchange.consolidation_book import build_consolidation, district_rows
+
+    city = half_report(ctx.store, ctx.units.municipality, H1)  # five accepted: 忠县 received, not counted
+    rows = district_rows(ctx.store, H1)
+    zhong = next(r for r in rows if r.unit.name.zh == "忠县")
+    assert zhong.attainments["air.pm25"].status == "missed" and zhong.status == "submitted"
+    ws = build_consolidation(city, rows, ctx.catalog)["大气环境"]
+    heads = [str(c.value or "").replace("\n", "") for c in ws[1]]
+    col = next(i for i, h in enumerate(heads, start=1) if h.startswith("PM2.5平均浓度"))
+    row = next(r for r in range(2, ws.max_row + 1) if ws.cell(r, 2).value == "忠县")
+    font = ws.cell(row, col).font
+    assert font.color.rgb.endswith("9C0006") and font.italic and not font.bold  # red, and still marked not counted
+    legend = [str(ws.cell(r, 2).value) for r in range(row, ws.max_row + 1)]
+    assert "灰色斜体：尚未审核通过的区县，不计入全市合计；其中红色斜体为未达到目标。" in legend

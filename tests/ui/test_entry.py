@@ -503,6 +503,23 @@ def test_undo_never_overwrites_a_value_someone_else_changed_since(gui, qapp, dem
     other.close()
 
 
+def test_f5_shows_what_the_database_holds_now(gui, qapp, demo_copy, settings, qtbot):
+    """The entry window had no refresh: a value changed from a colleague's window stayed as first read."""
+    from .conftest import open_gui
+
+    other = open_gui(qapp, demo_copy, settings)
+    qtbot.addWidget(other.window)
+    other.window.controller.edit_value("enf.penalties", "44")
+    assert cell(gui.window, "enf.penalties").data() != "44"
+    assert gui.window.refresh_action.shortcut().toString() == "F5"
+    gui.window.refresh_action.trigger()
+    assert cell(gui.window, "enf.penalties").data() == "44"
+    from desktop.ui import i18n
+
+    i18n.remove(qapp, other.translators)
+    other.close()
+
+
 def test_the_city_corrects_its_own_measurement_as_often_as_it_needs(qapp, qtbot, demo_copy, settings, dialogs):
     """Each correction of a figure the city measures itself was refused as "changed by admin" (the demo's own entry):
     its half carried no versions of the city's entries, so every write looked stale."""
