@@ -145,10 +145,9 @@ class Checks:
         for semester in self.halves:
             for unit in store.units:
                 now, before = store.unit_half(unit, semester), store.unit_half(unit, semester.same_last_year())
-                coverage = now.consolidated.coverage if now.consolidated is not None else None
                 self.inputs.append(CheckInput(unit, semester, now.raw, now.explanations, before.raw,
                                               consolidated=unit.is_municipality,
-                                              provisional=coverage is not None and not coverage.final))  # fmt: skip
+                                              provisional=now.consolidated is not None and now.consolidated.provisional))  # fmt: skip
 
     def floor(self) -> int:
         from desktop.core.checks import run_checks

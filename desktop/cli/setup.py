@@ -11,7 +11,7 @@ from desktop.cli.common import context, semester_arg, unit_arg
 from desktop.cli.errors import EXIT_OK, BadInput
 from desktop.cli.output import dump_json, table
 from desktop.cli.words import CHINESE, Words
-from desktop.core.text import Text
+from desktop.core.text import Text, UserError
 
 
 def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser, t: Words = CHINESE) -> None:
@@ -178,11 +178,11 @@ def _scope(ctx, text: str) -> str:
 
     if text in SCOPES:
         return text
-    unit = ctx.units.get(text.strip()) or ctx.units.get(text.strip().lower())
-    if unit is None:
+    try:
+        return ctx.units.find(text).code
+    except UserError:
         raise BadInput(Text(f"--units “{text}”应为 municipality（全市）、districts（各区县）、all（全部）或一个单位的代码或名称",
-                            f"--units '{text}' should be municipality, districts, all, or a unit's code or name"))  # fmt: skip
-    return unit.code
+                            f"--units '{text}' should be municipality, districts, all, or a unit's code or name")) from None  # fmt: skip
 
 
 def cmd_set(args):
@@ -267,7 +267,8 @@ def cmd_list(args):
     def scope(units: str) -> str:  # in words: 各区县, 万州区（500101）
         if units in SCOPE_NAMES:
             return SCOPE_NAMES[units](args.lang)
-        return Text(f"{ctx.units.find(units).name.zh}（{units}）", f"{ctx.units.find(units).name.en} ({units})")(args.lang)
+        name = ctx.units.find(units).name
+        return Text(f"{name.zh}（{units}）", f"{name.en} ({units})")(args.lang)
 
     head = Text("指标|范围|目标|依据", "Indicator|Scope|Target|Basis")(args.lang).split("|")
     print(table([head] + [[t.code, scope(t.units), f"{t.op} {t.value}", t.basis(args.lang)] for t in targets]))

@@ -51,6 +51,11 @@ class Consolidated:
     missing_units: list[str]  # districts not counted, or counted with none of the sum elements
     coverage: Coverage | None = None
 
+    @property
+    def provisional(self) -> bool:
+        """Counting only some districts: its sums are neither judged nor compared with a whole earlier half."""
+        return self.coverage is not None and not self.coverage.final
+
 
 def consolidate_counted(catalog: Catalog, districts: Mapping[str, Mapping[str, Value]], city_own: Mapping[str, Value],
                         statuses: Mapping[str, str], expected_units: list[str], include: str = "accepted") -> Consolidated:  # fmt: skip

@@ -228,13 +228,13 @@ def unwritten(paragraphs: list[Paragraph], catalog: Catalog, figures: Figures, l
     """Which topics the report leaves out because figures are missing, and which: said to whoever makes the report
     (a city whose air figures were never entered got a report without its air paragraph, and no word of it)."""
     names = {t.code: t.name(lang) for t in catalog.topics}
-    gaps: dict[str, list[str]] = {}
+    gaps: dict[str, dict[str, None]] = {}  # topic → missing codes, in catalog order, once each
     for paragraph in paragraphs:
         every = [c for clause in paragraph.clauses for c in (clause, *clause.otherwise)]
         written = any(all(figures.get(code) is not None for code in c.codes) for c in every)
         missing = [code for code in catalog.indicators if any(code in c.codes for c in every) and figures.get(code) is None]
         if not written and missing:
-            gaps.setdefault(paragraph.topic, []).extend(m for m in missing if m not in gaps.get(paragraph.topic, []))
+            gaps.setdefault(paragraph.topic, {}).update(dict.fromkeys(missing))
     if not gaps:
         return None
     parts = [(f"{names.get(t, t)}（缺{'、'.join(catalog[c].name('zh') for c in codes)}）" if lang == "zh"

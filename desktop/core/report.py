@@ -75,7 +75,7 @@ def build_half_report(catalog: Catalog, targets: TargetBook, half: UnitHalf, pre
     unit, semester = half.unit, half.semester
     figures = compute(catalog, half.raw, semester)
     before, year_ago = previous.raw, last_year.raw
-    provisional = half.consolidated is not None and half.consolidated.coverage is not None and not half.consolidated.coverage.final
+    provisional = half.consolidated is not None and half.consolidated.provisional
     if provisional:
         # A provisional total counts only some districts: beside a whole earlier half, or against the city's target,
         # it would show a fall or a miss that is not there. Only the city's own measurements are compared and assessed.

@@ -13,6 +13,7 @@ from openpyxl.utils import get_column_letter
 from desktop.core.catalog import Indicator
 from desktop.core.derived import Figures
 from desktop.core.display import places_moved
+from desktop.core.linebreak import break_lines, longest_piece
 from desktop.core.text import Text
 from desktop.core.values import format_value, round_half_up
 
@@ -54,8 +55,6 @@ def widths(ws, sizes: list[float]) -> None:
 def headings(ws, row: int, titles: list[str], sizes: list[float]) -> None:
     """A table's heading row for print: each column at least as wide as the longest word of its heading (Severity,
     not Severit over y), the heading broken as Chinese typesetting allows (提出版本 whole, not 提出版 over 本)."""
-    from desktop.core.linebreak import break_lines, longest_piece
-
     fitted = [max(size, longest_piece(title) + 1) if size else size for size, title in zip(sizes, titles, strict=True)]
     widths(ws, fitted)
     for col, (title, size) in enumerate(zip(titles, fitted, strict=True), start=1):

@@ -112,7 +112,6 @@ def _summary(ws, city: HalfReport, districts: list[DistrictRow], catalog: Catalo
         ws.merge_cells(start_row=2, start_column=1, end_row=2, end_column=len(titles))
         line = c.put(ws.cell(2, 1), coverage.describe(lang))
         line.font = Font(name=c.FONT, bold=not final, color=None if final else "9C0006")
-    _header(ws, 3, titles)
     rows = row_codes(catalog)
     contributors = city.half.consolidated.contributors if city.half.consolidated else {}
     for r, ind in enumerate(catalog.applicable(True), start=4):
@@ -159,10 +158,7 @@ def _summary(ws, city: HalfReport, districts: list[DistrictRow], catalog: Catalo
     # A unit on one line (微克/立方米), "暂不评价：初步合计数" and "5个区县合计（共38个）" too: printed at 9 pt and more.
     unit = max(9, min(13, max(display_width(i.unit(lang)) for i in catalog.applicable(True)) + 1))
     how = max(12, min(24, max(display_width(str(ws.cell(r, 10).value or "")) for r in range(4, last)) + 1))  # 38个区县合计（共38个）
-    widths = [max(w, longest_piece(t) + 1) for w, t in zip([5, 25, unit, 12, 12, 14, 10, 14, 21, how], titles, strict=True)]
-    c.widths(ws, widths)  # no word of a heading broken: "(provisional)" whole
-    for col, (title, width) in enumerate(zip(titles, widths, strict=True), start=1):  # 全市 over （初步）, not a lone ）
-        ws.cell(3, col).value = "\n".join(break_lines(title, _room(width)))
+    c.headings(ws, 3, titles, [5, 25, unit, 12, 12, 14, 10, 14, 21, how])  # "(provisional)" whole; 全市 over （初步）
     ws.freeze_panes = "D4"
     printing.fit_rows(ws, 2, last + len(notes))
     c.print_setup(ws, lang, city.unit.name(lang), "3:3")
@@ -197,8 +193,7 @@ def _topic_sheet(
     own = {i.code for i in members if catalog.city_measured(i.code)}
     headings = [(f"{i.name(lang)}\n（{i.unit(lang)}）" if lang == "zh" else f"{i.name(lang)}\n({i.unit(lang)})") + ("※" if i.code in own else "")
                 for i in members]  # fmt: skip
-    first_columns = [Text("代码", "Code")(lang), Text("区县", "District")(lang), Text("状态", "Status")(lang)]
-    _header(ws, 1, first_columns + headings)
+    first_columns = [Text("代码", "Code")(lang), Text("区县", "District")(lang), Text("状态", "Status")(lang)]  # written by lay_out
     counted = set(coverage.counted) if coverage is not None else {row.unit.code for row in districts}
     first = 4
     for r, row in enumerate(districts, start=2):

@@ -243,9 +243,8 @@ class Store:
     def check_input(self, unit: Unit, semester: Semester) -> CheckInput:
         now = self.unit_half(unit, semester)
         before = self.unit_half(unit, semester.same_last_year())
-        coverage = now.consolidated.coverage if now.consolidated is not None else None
         return CheckInput(unit, semester, now.raw, now.explanations, before.raw, consolidated=unit.is_municipality,
-                          provisional=coverage is not None and not coverage.final)  # fmt: skip
+                          provisional=now.consolidated is not None and now.consolidated.provisional)  # fmt: skip
 
     def checks(self, unit: Unit, semester: Semester) -> list[CheckResult]:
         return run_checks(self.catalog, self.resources.targets, self.check_input(unit, semester))
@@ -260,10 +259,9 @@ class Store:
             now, merged = self._city(s, semester)
             before, _ = self._city(s, semester.same_last_year())
         catalog, targets, empty = self.catalog, self.resources.targets, ({}, {})
-        provisional = merged.coverage is not None and not merged.coverage.final
         checks = {u.code: run_checks(catalog, targets, CheckInput(u, semester, *now.get(u.code, empty), before.get(u.code, empty)[0],
                                                                    consolidated=u.is_municipality,
-                                                                   provisional=provisional and u.is_municipality))
+                                                                   provisional=merged.provisional and u.is_municipality))
                   for u in self.units}  # fmt: skip
         return checks, now
 
