@@ -62,6 +62,13 @@ class AppContext:
         return Users(self.store)
 
     @property
+    def served_unit(self):
+        """The unit this installation serves (store.installation): its get() is None where it plays both sides."""
+        from desktop.store.installation import ServedUnit
+
+        return ServedUnit(self.store)
+
+    @property
     def audit(self):
         from desktop.store.audit import AuditLog
 

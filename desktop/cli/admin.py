@@ -8,6 +8,7 @@ import secrets
 import sys
 
 from desktop.cli.common import context, unit_arg
+from desktop.cli.errors import BadInput
 from desktop.cli.output import dump_json, table
 from desktop.cli.words import CHINESE, Words
 from desktop.core.text import Text, UserError
@@ -20,6 +21,12 @@ def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser, t
                                                          "fill 38 districts and the city for 2023H1–2024H1"))  # fmt: skip
     p.add_argument("--admin-password", help=t("管理员账户的密码（默认：生成后显示一次）",
                                               "password of the admin account (default: generated and printed)"))  # fmt: skip
+    p.add_argument("--unit", metavar="UNIT", help=t("本机所属单位（代码或名称）：区县的填报机只填报、报送本区县的数据，"
+                                                     "市局（500000）的审核；设定后不能更改。已有用户的数据库须以管理员 --user 设定",
+                                                     "the unit this installation serves (code or name): a district's enters "
+                                                     "and submits that district's half only, the bureau's (500000) reviews; "
+                                                     "it cannot be changed once set. A database with users needs an "
+                                                     "administrator's --user"))  # fmt: skip
     p.set_defaults(run=cmd_init)
     p = sub.add_parser("backup", parents=[common], help=t("备份数据库（使用中也可安全备份）", "copy the database (safe while it is in use)"))
     p.add_argument("-o", "--output", metavar="FILE", help=t("默认：数据库旁的 backups/ 目录，文件名带时间",
@@ -48,12 +55,23 @@ def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser, t
 
 
 def cmd_init(args: argparse.Namespace) -> int:
+    from desktop.cli.common import sign_in
     from desktop.store import demo
 
+    if args.unit and args.demo:
+        raise BadInput(Text("演示数据库同时扮演市局和各区县，不设本机所属单位（--unit）",
+                            "The demo database plays the bureau and every district: it serves no one unit (--unit)"))  # fmt: skip
     ctx = context(args, anonymous=True)  # it makes the first account
     store, lang = ctx.store, args.lang
+    unit = _unit(ctx, args.unit) if args.unit else None
     print(Text(f"数据库已就绪：{store.db.url}", f"Database ready: {store.db.url}")(lang))
-    if not ctx.users.any():
+    had_users = ctx.users.any()
+    if unit is not None and had_users and ctx.served_unit.get() != unit:
+        if not getattr(args, "user", None):
+            raise BadInput(Text("数据库中已有用户：设置本机所属单位须以管理员身份（--user admin）",
+                                "The database has users: naming the unit it serves needs an administrator (--user admin)"))  # fmt: skip
+        ctx.user = sign_in(ctx, args)
+    if not had_users:
         password = args.admin_password or os.environ.get("ECOREPORT_ADMIN_PASSWORD")
         generated = not password and not args.demo
         password = password or (demo.DEMO_PASSWORD if args.demo else secrets.token_urlsafe(9))
@@ -62,13 +80,12 @@ def cmd_init(args: argparse.Namespace) -> int:
             print(Text(f"已创建管理员账户 admin，初始密码：{password}（请妥善保管）",
                        f"Created the admin account; its password is: {password} (keep it safe)")(lang))  # fmt: skip
         if not args.demo:
-            print(Text("下一步——区县：ecoreport package import 市局发来的设置包.ecopkg --user admin（带来本区县的账户）；"
-                       "市局：ecoreport user add（审核员）、ecoreport account add（区县账户）、ecoreport target set、"
-                       "ecoreport package export --unit 区县代码。详见用户手册（图形界面中按 F1）",
-                       "Next — a district: ecoreport package import the-bureaus-package.ecopkg --user admin (it brings "
-                       "the district's accounts); the bureau: ecoreport user add (reviewers), ecoreport account add "
-                       "(district accounts), ecoreport target set, ecoreport package export --unit CODE. See the user "
-                       "manual (F1 in the GUI)")(lang))  # fmt: skip
+            print(_next_steps(unit)(lang))
+    if unit is not None:
+        ctx.served_unit.set(ctx.user or "admin", unit)
+    serves = ctx.served_unit.get()
+    if serves is not None:
+        print(Text(f"本机所属单位：{serves.name.zh}（{serves.code}）", f"This installation serves {serves.name.en} ({serves.code})")(lang))
     if args.demo:
         if not store.is_empty():
             raise UserError(Text("数据库中已有数据，未写入演示数据；请用 --db 指定新的数据库文件",
@@ -79,6 +96,33 @@ def cmd_init(args: argparse.Namespace) -> int:
                    f"Demo data written (2023H1–2024H1, 38 districts and the city). Demo users: {names}; "
                    f"password {demo.DEMO_PASSWORD}")(lang))  # fmt: skip
     return 0
+
+
+_DISTRICT_NEXT = Text("ecoreport package import 市局发来的设置包.ecopkg --user admin（带来本区县的账户）",
+                      "ecoreport package import the-bureaus-package.ecopkg --user admin (it brings the district's accounts)")
+_BUREAU_NEXT = Text("ecoreport user add（审核员）、ecoreport account add（区县账户）、ecoreport target set、"
+                    "ecoreport package export --unit 区县代码",
+                    "ecoreport user add (reviewers), ecoreport account add (district accounts), ecoreport target set, "
+                    "ecoreport package export --unit CODE")  # fmt: skip
+
+
+def _next_steps(unit) -> Text:
+    """What a new database's administrator does next: a district's, the bureau's, or (not yet named) either."""
+    manual = Text("详见用户手册（图形界面中按 F1）", "See the user manual (F1 in the GUI)")
+    if unit is None:
+        return Text(f"下一步——先设定本机所属单位：ecoreport init --unit 单位代码 --user admin；然后区县：{_DISTRICT_NEXT.zh}；"
+                    f"市局：{_BUREAU_NEXT.zh}。{manual.zh}",
+                    f"Next — first name the unit this installation serves: ecoreport init --unit CODE --user admin; "
+                    f"then a district: {_DISTRICT_NEXT.en}; the bureau: {_BUREAU_NEXT.en}. {manual.en}")  # fmt: skip
+    steps = _BUREAU_NEXT if unit.is_municipality else _DISTRICT_NEXT
+    return Text(f"下一步：{steps.zh}。{manual.zh}", f"Next: {steps.en}. {manual.en}")
+
+
+def _unit(ctx, text: str):
+    try:
+        return ctx.units.find(text)
+    except UserError as exc:
+        raise BadInput(exc.text) from None
 
 
 def cmd_catalog(args: argparse.Namespace) -> int:

@@ -23,7 +23,7 @@ def context(args: argparse.Namespace, anonymous: bool = False) -> AppContext:
     ctx = open_context(args.db, args.lang)
     vars(args).setdefault("opened", []).append(ctx)  # closed by run_command when the command ends
     if not anonymous:
-        ctx.user = _sign_in(ctx, args)
+        ctx.user = sign_in(ctx, args)
     return ctx
 
 
@@ -56,7 +56,7 @@ def password_from(variable: str, prompt: Text, lang: str) -> str:
     return getpass.getpass(prompt(lang))
 
 
-def _sign_in(ctx: AppContext, args: argparse.Namespace) -> str:
+def sign_in(ctx: AppContext, args: argparse.Namespace) -> str:
     if not getattr(args, "user", None):
         raise BadInput(Text("请用 --user 指定操作用户（需要该用户的密码）", "Name the acting user with --user (their password is needed)"))
     password = password_from("ECOREPORT_PASSWORD", Text(f"用户 {args.user} 的密码：", f"Password of {args.user}: "), args.lang)
@@ -88,7 +88,7 @@ def readable(ctx: AppContext, unit: Unit) -> None:
     if ctx.user is None:
         return  # a command that needs no sign-in (init, catalog, selftest)
     user = ctx.users.find(ctx.user)
-    refusal = may_read(Actor(user.name, user.role, user.unit_code, user.active), unit)
+    refusal = may_read(Actor(user.name, user.role, user.unit_code, user.active, ctx.served_unit.get()), unit)
     if refusal is not None:
         raise UserError(refusal)
 

@@ -26,6 +26,7 @@ AUDIT_ACTIONS = {
     "key.grant": Text("授权签名密钥", "signing key granted"),
     "key.register": Text("登记区县公钥", "district key registered"),
     "package.activate": Text("启用设置包", "set-up package activated"),
+    "installation.serve": Text("设定本机所属单位", "installation's unit named"),
     "import.submission": Text("导入报送文件", "submission imported"),
     "import.review": Text("导入审核意见", "review imported"),
     "import.template": Text("导入填报模板", "template imported"),

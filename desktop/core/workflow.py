@@ -94,6 +94,7 @@ class Actor:
     role: str
     unit_code: str | None
     active: bool = True
+    serves: Unit | None = None  # the unit the installation serves; None where it plays both sides (the demo)
 
 
 class WorkflowRefused(UserError):
@@ -116,6 +117,9 @@ def decide(action: Action, status: str, actor: Actor, unit: Unit, reason: str | 
         raise WorkflowRefused(Text(f"用户 {actor.name} 已停用", f"User {actor.name} is disabled"))
     if actor.role not in rule.roles:
         raise WorkflowRefused(_role_refusal(action, rule))
+    refusal = _installation_refusal(actor, unit, rule.side, name)
+    if refusal is not None:
+        raise WorkflowRefused(refusal)
     if rule.side == "district" and actor.role != "admin" and actor.unit_code != unit.code:
         raise WorkflowRefused(Text(f"用户 {actor.name} 不属于{unit.name.zh}，不能{name.zh}其数据",
                                    f"User {actor.name} does not belong to {unit.name.en} and cannot {name.en} its half"))  # fmt: skip
@@ -130,6 +134,21 @@ def available(status: str | None, role: str) -> frozenset[Action]:
     """The actions a user with `role` could take on a half in `status`: what a screen offers."""
     current = Status(status or Status.DRAFT)
     return frozenset(a for a, rule in TRANSITIONS.items() if current in rule.sources and role in rule.roles)
+
+
+def _installation_refusal(actor: Actor, unit: Unit, side: str, name: Text) -> Text | None:
+    """A district's installation acts for its own unit only, and only the bureau's reviews: whatever a user's role,
+    an administrator's included."""
+    serves = actor.serves
+    if serves is None:
+        return None
+    if side == "bureau" and not serves.is_municipality:
+        return Text(f"本机是{serves.name.zh}的填报机，不能{name.zh}；审核在市局进行",
+                    f"This installation serves {serves.name.en}; only the bureau's can {name.en}")  # fmt: skip
+    if side == "district" and serves.code != unit.code:
+        return Text(f"本机是{serves.name.zh}的填报机，不能{name.zh}{unit.name.zh}的数据",
+                    f"This installation serves {serves.name.en} and cannot {name.en} {unit.name.en}'s half")  # fmt: skip
+    return None
 
 
 def _role_refusal(action: Action, rule: Rule) -> Text:
@@ -174,6 +193,9 @@ def may_edit(actor: Actor, unit: Unit, status: str) -> Text | None:
     if actor.role != "admin" and actor.unit_code != unit.code:
         return Text(f"用户 {actor.name} 不属于{unit.name.zh}，不能修改其数据",
                     f"User {actor.name} does not belong to {unit.name.en} and cannot change its values")  # fmt: skip
+    refusal = _installation_refusal(actor, unit, "district", Text("修改", "change"))
+    if refusal is not None:
+        return refusal
     if Status(status) not in EDITABLE:
         name = STATUS_NAMES[Status(status)]
         return Text(f"该半年度数据{name.zh}，已锁定，不能修改", f"This half-year is {name.en} and locked against changes")
@@ -183,6 +205,10 @@ def may_edit(actor: Actor, unit: Unit, status: str) -> Text | None:
 def may_read(actor: Actor, unit: Unit) -> Text | None:
     """Read access is scoped like write access: a district's users see their own unit only; the bureau's
     reviewers and administrators, and the city's own users (for the city), see what they review."""
+    serves = actor.serves
+    if serves is not None and not serves.is_municipality and unit.code != serves.code:
+        return Text(f"本机是{serves.name.zh}的填报机，不能查看{unit.name.zh}的数据",
+                    f"This installation serves {serves.name.en} and shows no other unit's data ({unit.name.en})")  # fmt: skip
     if actor.role in BUREAU_ROLES or actor.unit_code == unit.code:
         return None
     return Text(f"用户 {actor.name} 只能查看本单位的数据，不能查看{unit.name.zh}",

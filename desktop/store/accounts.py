@@ -11,7 +11,7 @@ from sqlmodel import select
 
 from desktop.core.text import Text, UserError
 from desktop.core.units import Unit
-from desktop.store import audit, keys, users
+from desktop.store import audit, installation, keys, users
 from desktop.store.models import DistrictAccount, UserRow
 from desktop.store.passwords import hash_password
 
@@ -58,6 +58,11 @@ class DistrictAccounts:
         password = one_time_password()
         with self.store.session() as s:
             users.require_admin(s, actor)
+            serves = installation.served(s, self.store.units)
+            if serves is not None and not serves.is_municipality:
+                raise UserError(Text(f"本机是{serves.name.zh}的填报机；区县账户由市局准备，随设置包发来",
+                                     f"This installation serves {serves.name.en}; district accounts are prepared by "
+                                     "the bureau and come in its set-up package"))  # fmt: skip
             if s.exec(select(DistrictAccount.id).where(DistrictAccount.name == name)).first() is not None:
                 raise UserError(Text(f"已为区县准备过账户“{name}”", f"An account '{name}' is already prepared"))
             if users.find(s, name) is not None:
@@ -119,9 +124,24 @@ def parse(text: str, units) -> list[dict]:
     return accounts
 
 
-def create_from_package(session, actor: str, accounts: list[dict]) -> tuple[list[str], list[str]]:
+def served_here(session, units, accounts: list[dict]) -> None:
+    """Refuses a package whose accounts are another unit's than the one this installation serves."""
+    serves = installation.served(session, units)
+    for account in accounts:
+        if serves is not None and account["unit"] != serves.code:
+            unit = units.get(account["unit"])
+            unit = unit.name if unit else Text(account["unit"], account["unit"])
+            raise UserError(Text(f"设置包中的账户“{account['name']}”属于{unit.zh}，本机是{serves.name.zh}的填报机；"
+                                 f"未导入。请向市局索取{serves.name.zh}的设置包",
+                                 f"The package's account '{account['name']}' belongs to {unit.en}, and this "
+                                 f"installation serves {serves.name.en}; nothing was imported. Ask the bureau for "
+                                 f"{serves.name.en}'s package"))  # fmt: skip
+
+
+def create_from_package(session, units, actor: str, accounts: list[dict]) -> tuple[list[str], list[str]]:
     """Creates the package's accounts that do not exist yet, each to be changed at first login.
     Returns (created, already there). Part of the package's import transaction."""
+    served_here(session, units, accounts)
     created, existing = [], []
     for account in accounts:
         if users.find(session, account["name"]) is not None:

@@ -273,3 +273,14 @@ class KeySlot(_Table, table=True):
     salt: str
     wrapped: str
     created_at: datetime = Field(default_factory=utcnow)
+
+
+class Installation(_Table, table=True):
+    """The unit this installation serves (one row): a district's PC enters only that district's data; the bureau's
+    (the municipality) reviews. A database without it (the demo, one from before) plays both sides."""
+
+    __tablename__ = "installation"
+    id: int | None = Field(default=None, primary_key=True)
+    unit_code: str = Field(foreign_key="unit.code")
+    set_by: str
+    set_at: datetime = Field(default_factory=utcnow)

@@ -389,6 +389,8 @@ def incoming(store, path: Path, demo: bool = False) -> Incoming:
     manifest, content = read_file(Path(path))
     new = validate(content, demo=demo or is_demo(store), written_before=same_catalog(store, content))
     prepared = accounts.parse(content[ACCOUNTS_FILE], new.units) if ACCOUNTS_FILE in content else []
+    with store.session() as s:
+        accounts.served_here(s, store.units, prepared)  # refused before anyone is asked to confirm it
     return Incoming(manifest, content, differences(store.resources, new), prepared)
 
 
@@ -400,6 +402,6 @@ def apply_incoming(store, actor: str, package: Incoming, source: str, demo: bool
     origin = check_origin(store, actor, package.manifest)
     made: list[tuple[list[str], list[str]]] = []
     activate(store, actor, package.content, source, package.version, demo=demo or is_demo(store),
-             also=lambda s: made.append(accounts.create_from_package(s, actor, package.accounts)))  # fmt: skip
+             also=lambda s: made.append(accounts.create_from_package(s, store.units, actor, package.accounts)))  # fmt: skip
     created, existing = made[0]
     return origin, created, existing

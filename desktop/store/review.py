@@ -16,10 +16,10 @@ from desktop.core.semester import Semester
 from desktop.core.text import Text, UserError
 from desktop.core.units import Unit
 from desktop.core.workflow import BUREAU_ROLES, REVIEWABLE, Status
-from desktop.store import audit, users
+from desktop.store import audit, installation, users
 from desktop.store.models import QueryMessage, QueryThread, SubmissionRow, SubmissionVersion, aware, utcnow
 from desktop.store.service import Store
-from desktop.store.submissions import Submissions, actor_of
+from desktop.store.submissions import Submissions
 
 
 @dataclass(frozen=True, slots=True)
@@ -143,10 +143,14 @@ class QueryRow:
     last_who: str = ""
 
 
-def _bureau_user(s: Session, actor: str):
+def _bureau_user(s: Session, units, actor: str):
     user = users.require(s, actor)
     if user.role not in BUREAU_ROLES:
         raise UserError(Text("只有市局审核员可以进行此操作", "Only a bureau reviewer can do this"))
+    serves = installation.served(s, units)
+    if serves is not None and not serves.is_municipality:
+        raise UserError(Text(f"本机是{serves.name.zh}的填报机，审核在市局进行", f"This installation serves {serves.name.en}; "
+                             "reviewing is done at the bureau's"))  # fmt: skip
     return user
 
 
@@ -251,7 +255,7 @@ class Review:
         if code not in self.store.catalog:
             raise UserError(Text(f"目录中没有指标 {code}", f"No indicator {code} in the catalog"))
         with self.store.session() as s:
-            user = _bureau_user(s, actor)
+            user = _bureau_user(s, self.store.units, actor)
             row = _status_row(self.store, s, unit, semester)
             if row.status not in REVIEWABLE:
                 raise UserError(Text("只能对已报送、审核中的报送提出问题", "Queries are raised on received submissions only"))
@@ -262,7 +266,7 @@ class Review:
             s.add(QueryMessage(uid=uuid.uuid4().hex, thread_id=thread.id, author=actor, author_name=users.full_name(user), side="bureau",
                                text=text.strip()))  # fmt: skip
             audit.record(s, actor, "query.open", unit=unit.code, semester=str(semester), code=code, new=text.strip())
-            self.submissions.start_review(s, actor_of(user), unit, semester, row)
+            self.submissions.start_review(s, self.submissions.acting(s, user), unit, semester, row)
             s.commit()
             return thread.uid
 
@@ -283,7 +287,7 @@ class Review:
     def resolve(self, actor: str, uid: str) -> bool:
         """Closes the query; False when it was closed already (nothing is written)."""
         with self.store.session() as s:
-            user = _bureau_user(s, actor)
+            user = _bureau_user(s, self.store.units, actor)
             thread = _thread(s, uid)
             if thread.status == "resolved":
                 return False
@@ -301,7 +305,7 @@ class Review:
         if not reason.strip():
             raise UserError(Text("请写明重新打开的原因", "Say why the query is reopened"))
         with self.store.session() as s:
-            user = _bureau_user(s, actor)
+            user = _bureau_user(s, self.store.units, actor)
             thread = _thread(s, uid)
             if thread.status != "resolved":
                 raise UserError(Text("该问题尚未关闭，无需重新打开", "The query is not closed"))
@@ -322,7 +326,7 @@ class Review:
         """Working on a received submission's queries puts it in review (已报送 → 审核中), as a first query does."""
         row = self.store._submission(s, thread.unit_code, thread.semester)
         if row is not None:
-            self.submissions.start_review(s, actor_of(user), self.store.units.get(thread.unit_code), Semester.parse(thread.semester), row)
+            self.submissions.start_review(s, self.submissions.acting(s, user), self.store.units.get(thread.unit_code), Semester.parse(thread.semester), row)
 
     # --- decisions: status changes go through the workflow ------------------------------------
     def return_half(self, actor: str, unit: Unit, semester: Semester, reason: str) -> None:

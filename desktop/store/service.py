@@ -22,7 +22,7 @@ from desktop.core.text import Text, UserError
 from desktop.core.units import Unit
 from desktop.core.values import Value, ValueRefused, from_storage, parse_value, to_storage
 from desktop.core.workflow import Actor, Status, may_edit
-from desktop.store import audit, users
+from desktop.store import audit, installation, users
 from desktop.store.database import Database
 from desktop.store.models import AuditRow, SubmissionRow, UnitRow, ValueRow, columns_of, utcnow
 from desktop.store.permissions import may_set_indicator
@@ -317,7 +317,8 @@ class Store:
         """The acting user and the half's status row, once it is clear that user may change the half."""
         user = users.require(s, actor)
         status_row = self._submission(s, unit.code, semester)
-        refusal = may_edit(Actor(user.name, user.role, user.unit_code, user.active), unit,
+        serves = installation.served(s, self.units)
+        refusal = may_edit(Actor(user.name, user.role, user.unit_code, user.active, serves), unit,
                            status_row.status if status_row else Status.DRAFT)  # fmt: skip
         if refusal:
             raise UserError(refusal)

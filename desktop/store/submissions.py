@@ -31,7 +31,7 @@ from desktop.core.workflow import (
     may_edit,
     sign_off_refusal,
 )
-from desktop.store import audit, keys, users
+from desktop.store import audit, installation, keys, users
 from desktop.store.models import (
     AuditRow,
     InstallationKey,
@@ -70,8 +70,8 @@ def snapshot(values: Mapping[str, str | None], explanations: Mapping[str, str]) 
                        "explanations": {c: t for c, t in explanations.items() if t}}, ensure_ascii=False)  # fmt: skip
 
 
-def actor_of(user: UserRow) -> Actor:
-    return Actor(user.name, user.role, user.unit_code, user.active)
+def actor_of(user: UserRow, serves: Unit | None = None) -> Actor:
+    return Actor(user.name, user.role, user.unit_code, user.active, serves)
 
 
 @dataclass(frozen=True, slots=True)
@@ -99,11 +99,15 @@ class Submissions:
         self._own_keys: dict[str, str] | None = None  # a batch's: read once
         self._batch = batch
 
+    def acting(self, s: Session, user: UserRow) -> Actor:
+        """`user` as the workflow sees them on this installation: with the unit it serves."""
+        return actor_of(user, installation.served(s, self.store.units))
+
     def _actor(self, s: Session, name: str) -> Actor:
         if self._actors is None:
-            return actor_of(users.require(s, name))
+            return self.acting(s, users.require(s, name))
         if name not in self._actors:
-            self._actors[name] = actor_of(users.require(s, name))
+            self._actors[name] = self.acting(s, users.require(s, name))
         return self._actors[name]
 
     def confirm_actors(self) -> None:
@@ -112,7 +116,7 @@ class Submissions:
         with self.store.session() as s:
             for name, actor in (self._actors or {}).items():
                 now = users.find(s, name)
-                if now is None or actor_of(now) != actor:
+                if now is None or self.acting(s, now) != actor:
                     raise UserError(Text(f"用户 {name} 的权限在导入过程中被更改，本批文件均未导入",
                                          f"User {name} was changed during the import; none of the files was taken"))  # fmt: skip
 
@@ -174,14 +178,14 @@ class Submissions:
         if action in (Action.SUBMIT, Action.RECEIVE, Action.ACCEPT):
             raise ValueError(f"{action} has its own method")
         with self.store.session() as s:
-            actor = actor_of(users.require(s, actor_name))
+            actor = self.acting(s, users.require(s, actor_name))
             row, step = self._transition(s, action, unit, semester, actor, reason)
             s.commit()
             return step.new
 
     def accept(self, actor_name: str, unit: Unit, semester: Semester, comment: str | None = None) -> None:
         with self.store.session() as s:
-            actor = actor_of(users.require(s, actor_name))
+            actor = self.acting(s, users.require(s, actor_name))
             self._transition(s, Action.ACCEPT, unit, semester, actor, comment, row=self._existing(s, unit, semester))
             count = open_count(s, unit, semester)
             if count:
@@ -190,13 +194,13 @@ class Submissions:
 
     def return_half(self, actor_name: str, unit: Unit, semester: Semester, reason: str) -> None:
         with self.store.session() as s:
-            actor = actor_of(users.require(s, actor_name))
+            actor = self.acting(s, users.require(s, actor_name))
             self._transition(s, Action.RETURN, unit, semester, actor, reason, row=self._existing(s, unit, semester))
             s.commit()
 
     def reopen(self, actor_name: str, unit: Unit, semester: Semester, reason: str) -> None:
         with self.store.session() as s:
-            actor = actor_of(users.require(s, actor_name))
+            actor = self.acting(s, users.require(s, actor_name))
             self._transition(s, Action.REOPEN, unit, semester, actor, reason, row=self._existing(s, unit, semester))
             s.commit()
 
@@ -223,7 +227,7 @@ class Submissions:
         with self.store.session() as s:
             clerk = users.require(s, preparer)
             row = self.store._submission(s, unit.code, semester)
-            refusal = may_edit(actor_of(clerk), unit, row.status if row else Status.DRAFT)
+            refusal = may_edit(self.acting(s, clerk), unit, row.status if row else Status.DRAFT)
             if refusal:
                 raise UserError(refusal)
             signer = users.find(s, approver)
@@ -253,7 +257,7 @@ class Submissions:
             # Kept as the bureau keeps what it receives: one installation for both sides then shows what the next
             # version changed. Its receipt as a file, later, records the receipt (see `receive`).
             self._keep(s, unit, semester, version, (values, notes, digest), signer.name, SIGNED_HERE)
-            row, _ = self._transition(s, Action.SUBMIT, unit, semester, actor_of(signer),
+            row, _ = self._transition(s, Action.SUBMIT, unit, semester, self.acting(s, signer),
                                       f"填报人 {clerk.name}，审核人 {signer.name} 确认 / prepared by {clerk.name}, approved by {signer.name}",
                                       row=row)  # fmt: skip
             row.version, row.prepared_by, row.signed_by, row.signed_at = version, clerk.name, signer.name, utcnow()
@@ -447,7 +451,7 @@ class Submissions:
     def record_demo(self, actor_name: str, unit: Unit, semester: Semester, accepted: bool) -> None:
         """The demo's history: the bureau received version 1 (and accepted it). Only the demo calls this."""
         with self.store.session() as s:
-            actor = actor_of(users.require(s, actor_name))
+            actor = self.acting(s, users.require(s, actor_name))
             row, _ = self._transition(s, Action.RECEIVE, unit, semester, actor, "演示数据 demo data")
             row.version = 1
             self._keep(s, unit, semester, 1, self._held_here(s, unit, semester), actor.name, RECEIVED)
@@ -489,5 +493,5 @@ class Submissions:
             if user is None:
                 return Text(f"没有用户“{user_name}”", f"No user '{user_name}'")
             row = self.store._submission(s, unit.code, semester)
-            return may_edit(actor_of(user), unit, row.status if row else Status.DRAFT)
+            return may_edit(self.acting(s, user), unit, row.status if row else Status.DRAFT)
 

@@ -8,7 +8,7 @@ from sqlmodel import Session, select
 
 from desktop.core.text import Text, UserError
 from desktop.core.units import Units
-from desktop.store import audit
+from desktop.store import audit, installation
 from desktop.store.models import ROLES, UserRow, aware, utcnow
 from desktop.store.passwords import hash_password, verify_password
 
@@ -53,6 +53,7 @@ def create(session: Session, units: Units, actor: str, name: str, password: str,
         raise UserError(Text("填报人和审核人必须属于一个单位", "A clerk or approver must belong to a unit"))
     if unit_code is not None and units.get(unit_code) is None:
         raise UserError(Text(f"找不到单位“{unit_code}”", f"No unit '{unit_code}'"))
+    _fits_installation(session, units, role, unit_code)
     problem = _password_problem(name, password)
     if problem:
         raise UserError(problem)
@@ -65,6 +66,22 @@ def create(session: Session, units: Units, actor: str, name: str, password: str,
     session.add(user)
     audit.record(session, actor, "user.create", unit=unit_code, new=f"{name} ({role})")
     return user
+
+
+def _fits_installation(session: Session, units: Units, role: str, unit_code: str | None) -> None:
+    """A district's installation has accounts of that district (and administrators) only; the bureau's, of the
+    bureau: a district's accounts are prepared there and travel in its set-up package."""
+    serves = installation.served(session, units)
+    if serves is None:
+        return
+    if not serves.is_municipality and (role == "reviewer" or (unit_code is not None and unit_code != serves.code)):
+        raise UserError(Text(f"本机是{serves.name.zh}的填报机，只能建立{serves.name.zh}的填报人、审核人和管理员账户",
+                             f"This installation serves {serves.name.en}: its accounts are {serves.name.en}'s clerks, "
+                             "approvers and administrators"))  # fmt: skip
+    if serves.is_municipality and unit_code is not None and unit_code != serves.code:
+        raise UserError(Text("区县的账户请在“区县账户”中预置（ecoreport account add），随设置包发给区县",
+                             "A district's accounts are prepared as district accounts (ecoreport account add) and "
+                             "travel in its set-up package"))  # fmt: skip
 
 
 FREE_ATTEMPTS = 5  # after these, each failure doubles the wait: 30 s, 1 min, 2 min, … up to an hour
@@ -156,6 +173,7 @@ def set_role(session: Session, units: Units, actor: str, name: str, role: str, u
         raise UserError(Text("填报人和审核人必须属于一个单位", "A clerk or approver must belong to a unit"))
     if unit_code is not None and units.get(unit_code) is None:
         raise UserError(Text(f"找不到单位“{unit_code}”", f"No unit '{unit_code}'"))
+    _fits_installation(session, units, role, unit_code)
     if user.role == "admin" and role != "admin" and user.active and _active_admins(session) <= 1:
         raise UserError(Text("不能取消最后一个管理员的管理员角色", "The last administrator must stay an administrator"))
     old = f"{user.role} {user.unit_code or ''}".strip()

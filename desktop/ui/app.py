@@ -63,6 +63,7 @@ class GuiApp:
         if not dialog.exec():
             return None
         admin = ctx.users.create("admin", "admin", dialog.password, "admin", None)
+        ctx.served_unit.set(admin.name, ctx.units.get(dialog.unit_code))  # the database holds it: every window, the command line
         self.settings.set("served_unit", dialog.unit_code)
         self.settings.set("unit", dialog.unit_code)
         self.getting_started(admin, dialog.unit_code).exec()
@@ -170,7 +171,7 @@ class GuiApp:
             self.controller = Controller(ctx, user)
         self.controller.lang = self.lang
         semesters = self.semesters()
-        unit = user.unit_code or self.settings.get("unit") or ctx.units.municipality.code
+        unit = user.unit_code or self.settings.get("unit") or ctx.units.municipality.code  # a unit not offered: the first that is
         half = self.settings.get("semester")
         reviewer = user.role == "reviewer"
         received = [str(s) for s in ctx.store.semesters_received()] if reviewer else None
@@ -181,6 +182,7 @@ class GuiApp:
         if self.controller.unit is not None:
             unit = self.controller.unit.code
         window = MainWindow(self.controller, semesters)
+        window.first_start_unit = self.settings.get("served_unit") or None  # offered to a database that never kept it
         window.languageChosen.connect(self.switch_language)
         window.logOutRequested.connect(self.log_out)
         geometry = self.settings.get("geometry")

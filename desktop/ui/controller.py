@@ -39,6 +39,7 @@ class EntryController(QObject):
         self.edit_refusal = None  # core.workflow.may_edit's reason, or None when the half may be edited
         self.last_write_failed: str | None = None  # the store's refusal of the last write, for the paste summary
         self.threads: list = []
+        self.served: Unit | None = ctx.served_unit.get()  # the unit this installation serves; None: both sides
 
     # --- what is shown ------------------------------------------------------------------------
     def open(self, unit: Unit, semester: Semester) -> None:
@@ -68,6 +69,26 @@ class EntryController(QObject):
         except UserError as exc:
             self.refused.emit(exc.message(self.lang))
         self.reload()
+
+    def units_offered(self) -> list[Unit]:
+        """The units this user can open here: their own; on a district's computer, that district; else every unit."""
+        if self.user.unit_code is not None:
+            return [self.ctx.units.get(self.user.unit_code)]
+        if self.served is not None and not self.served.is_municipality:
+            return [self.served]
+        return list(self.ctx.units.all)
+
+    def serve(self, unit_code: str) -> bool:
+        """Names the unit this installation serves (an administrator, once); a refusal is said through `refused`."""
+        try:
+            self.ctx.served_unit.set(self.user.name, self.ctx.units.get(unit_code))
+        except UserError as exc:
+            self.refused.emit(exc.message(self.lang))
+            return False
+        self.served = self.ctx.served_unit.get()
+        if self.unit is not None:
+            self.reload()  # what this user may change here has changed
+        return True
 
     @property
     def read_only(self) -> bool:

@@ -47,6 +47,7 @@ class MainWindow(QMainWindow):
     def __init__(self, controller: EntryController, semesters: list[Semester], parent=None):
         super().__init__(parent)
         self.controller = controller
+        self.first_start_unit: str | None = None  # the unit chosen at first start, as this user's settings remember it
         ctx, lang = controller.ctx, controller.lang
         self.setWindowTitle(self.tr("EcoReport — Half-year ecological environment reporting"))
         self.model = IndicatorTableModel(self)
@@ -113,16 +114,24 @@ class MainWindow(QMainWindow):
         self.splitter.setSizes([self.height() * 2 // 3, self.height() // 3])
 
     # --- construction -------------------------------------------------------------------------
+    def _fill_units(self) -> None:
+        chosen = self.unit_box.currentData()
+        units = self.controller.units_offered()
+        self.unit_box.blockSignals(True)
+        self.unit_box.clear()
+        for unit in units:
+            self.unit_box.addItem(unit.label(self.controller.lang), unit.code)
+        self.unit_box.setCurrentIndex(max(0, self.unit_box.findData(chosen)))
+        self.unit_box.blockSignals(False)
+        self.unit_box.setEnabled(len(units) > 1)
+
     def _build_toolbar(self, semesters: list[Semester]) -> None:
-        ctx, lang, user = self.controller.ctx, self.controller.lang, self.controller.user
+        lang = self.controller.lang
         bar = QToolBar(self.tr("Selection"), self)
         bar.setObjectName("selection")
         bar.setMovable(False)
         self.unit_box = QComboBox(self)
-        units = ctx.units.all if user.unit_code is None else [ctx.units.get(user.unit_code)]
-        for unit in units:
-            self.unit_box.addItem(unit.label(lang), unit.code)
-        self.unit_box.setEnabled(len(units) > 1)
+        self._fill_units()
         self.unit_box.setAccessibleName(self.tr("Unit"))
         self.half_box = QComboBox(self)
         for semester in semesters:
@@ -210,7 +219,10 @@ class MainWindow(QMainWindow):
             admin = self.menuBar().addMenu(self.tr("&Administration"))
             admin.addAction(self._action(self.tr("Users…"), self.manage_users))
             admin.addAction(self._action(self.tr("Targets, deadlines and set-up packages…"), self.manage_setup))
-            admin.addAction(self._action(self.tr("District accounts…"), self.manage_district_accounts))
+            served = self.controller.served
+            if served is None or served.is_municipality:  # a district's accounts are the bureau's to prepare
+                admin.addAction(self._action(self.tr("District accounts…"), self.manage_district_accounts))
+            admin.addAction(self._action(self.tr("This computer serves…"), self.show_served_unit))
         from desktop.ui.about import add_about_action
 
         add_about_action(self.menuBar(), self)
@@ -374,6 +386,17 @@ class MainWindow(QMainWindow):
         from desktop.ui.dialogs.district_accounts import DistrictAccountsDialog
 
         DistrictAccountsDialog(self.controller.ctx, self.controller.user.name, self).exec()
+
+    def show_served_unit(self) -> None:
+        from desktop.ui.dialogs.served_unit import ServedUnitDialog
+
+        c, lang = self.controller, self.controller.lang
+        current = c.served.label(lang) if c.served is not None else None
+        suggested = self.first_start_unit if current is None else None
+        dialog = ServedUnitDialog([(u.code, u.label(lang)) for u in c.ctx.units], current, suggested, self)
+        if dialog.exec() and current is None and c.serve(dialog.unit_code):
+            self._fill_units()
+            self.open_selected()
 
     def manage_setup(self) -> None:
         from desktop.ui.dialogs.setup import SetupDialog

@@ -764,49 +764,49 @@ The bureau&apos;s key fingerprint: %3</source>
 <context>
     <name>EntryController</name>
     <message>
-        <location filename="../../desktop/ui/controller.py" line="93"/>
+        <location filename="../../desktop/ui/controller.py" line="114"/>
         <source>An explanation may not exceed %1 characters</source>
         <translation>说明不能超过%1字</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/controller.py" line="113"/>
+        <location filename="../../desktop/ui/controller.py" line="134"/>
         <source>Type the value in the column “This half”, or an explanation in “Explanation”</source>
         <translation>请在“本期”列填写数值，或在“说明”列填写说明</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/controller.py" line="122"/>
+        <location filename="../../desktop/ui/controller.py" line="143"/>
         <source>Edit %1</source>
         <translation>修改“%1”</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/controller.py" line="130"/>
+        <location filename="../../desktop/ui/controller.py" line="151"/>
         <source>Explain %1</source>
         <translation>说明“%1”</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/ui/controller.py" line="167"/>
+        <location filename="../../desktop/ui/controller.py" line="188"/>
         <source>Paste %n cell(s)</source>
         <translation>
             <numerusform>粘贴 %n 个单元格</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/controller.py" line="188"/>
+        <location filename="../../desktop/ui/controller.py" line="209"/>
         <source>Import %1</source>
         <translation>导入 %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/controller.py" line="230"/>
+        <location filename="../../desktop/ui/controller.py" line="251"/>
         <source>%1 was not done: %2 is now %3 (changed by %4 at %5), not the %6 this step expects; nothing was changed</source>
         <translation>%1未执行：“%2”现为%3（%4于%5修改），不是这一步所依据的%6；未作任何修改</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/controller.py" line="243"/>
+        <location filename="../../desktop/ui/controller.py" line="264"/>
         <source>Explained figures changed: %1. Check that each explanation still fits.</source>
         <translation>已说明的数值有变化：%1。请确认各条说明仍然适用</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/controller.py" line="244"/>
+        <location filename="../../desktop/ui/controller.py" line="265"/>
         <source>, </source>
         <translation>；</translation>
     </message>
@@ -1035,7 +1035,7 @@ The bureau&apos;s key fingerprint: %3</source>
         <location filename="../../desktop/ui/dialogs/first_run.py" line="37"/>
         <location filename="../../desktop/ui/dialogs/first_run.py" line="40"/>
         <source>This computer serves</source>
-        <translation>本机填报单位</translation>
+        <translation>本机所属单位</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/dialogs/first_run.py" line="52"/>
@@ -1787,23 +1787,23 @@ Compare it with the one the district reads to you.</source>
     </message>
     <message>
         <location filename="../../desktop/ui/main_window.py" line="75"/>
-        <location filename="../../desktop/ui/main_window.py" line="291"/>
+        <location filename="../../desktop/ui/main_window.py" line="300"/>
         <source>Queries</source>
         <translation>问题</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="118"/>
+        <location filename="../../desktop/ui/main_window.py" line="129"/>
         <source>Selection</source>
         <translation>选择</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="131"/>
+        <location filename="../../desktop/ui/main_window.py" line="139"/>
         <source>Filter indicators…</source>
         <translation>筛选指标…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="126"/>
-        <location filename="../../desktop/ui/main_window.py" line="136"/>
+        <location filename="../../desktop/ui/main_window.py" line="134"/>
+        <location filename="../../desktop/ui/main_window.py" line="144"/>
         <source>Unit</source>
         <translation>填报单位</translation>
     </message>
@@ -1828,174 +1828,179 @@ Compare it with the one the district reads to you.</source>
         <translation>审核、历史与问题</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="134"/>
+        <location filename="../../desktop/ui/main_window.py" line="142"/>
         <source>Filter indicators</source>
         <translation>筛选指标</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="135"/>
-        <location filename="../../desktop/ui/main_window.py" line="139"/>
+        <location filename="../../desktop/ui/main_window.py" line="143"/>
+        <location filename="../../desktop/ui/main_window.py" line="147"/>
         <source>Half-year</source>
         <translation>半年度</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="168"/>
+        <location filename="../../desktop/ui/main_window.py" line="176"/>
         <source>Undo</source>
         <translation>撤销</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="170"/>
+        <location filename="../../desktop/ui/main_window.py" line="178"/>
         <source>Redo</source>
         <translation>重做</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="173"/>
+        <location filename="../../desktop/ui/main_window.py" line="181"/>
         <source>Import filled template…</source>
         <translation>导入填报模板…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="174"/>
+        <location filename="../../desktop/ui/main_window.py" line="182"/>
         <source>Import the bureau&apos;s review…</source>
         <translation>导入市局审核意见…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="175"/>
+        <location filename="../../desktop/ui/main_window.py" line="183"/>
         <source>Export template…</source>
         <translation>导出填报模板…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="176"/>
+        <location filename="../../desktop/ui/main_window.py" line="184"/>
         <source>Export submission workbook…</source>
         <translation>导出报送文件…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="178"/>
+        <location filename="../../desktop/ui/main_window.py" line="186"/>
         <source>Submit…</source>
         <translation>报送…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="179"/>
+        <location filename="../../desktop/ui/main_window.py" line="187"/>
         <source>Withdraw the submission…</source>
         <translation>撤回报送…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="180"/>
+        <location filename="../../desktop/ui/main_window.py" line="188"/>
         <source>Switch user…</source>
         <translation>切换用户…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="181"/>
+        <location filename="../../desktop/ui/main_window.py" line="189"/>
         <source>Quit</source>
         <translation>退出</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="182"/>
+        <location filename="../../desktop/ui/main_window.py" line="190"/>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="192"/>
+        <location filename="../../desktop/ui/main_window.py" line="200"/>
         <source>&amp;Edit</source>
         <translation>编辑(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="195"/>
+        <location filename="../../desktop/ui/main_window.py" line="203"/>
         <source>&amp;Report</source>
         <translation>报送(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="198"/>
+        <location filename="../../desktop/ui/main_window.py" line="206"/>
         <source>&amp;View</source>
         <translation>视图(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="199"/>
+        <location filename="../../desktop/ui/main_window.py" line="207"/>
         <source>Refresh</source>
         <translation>刷新</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="201"/>
+        <location filename="../../desktop/ui/main_window.py" line="209"/>
         <source>Language</source>
         <translation>语言</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="210"/>
+        <location filename="../../desktop/ui/main_window.py" line="218"/>
         <source>&amp;Administration</source>
         <translation>管理(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="211"/>
+        <location filename="../../desktop/ui/main_window.py" line="219"/>
         <source>Users…</source>
         <translation>用户管理…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="212"/>
+        <location filename="../../desktop/ui/main_window.py" line="220"/>
         <source>Targets, deadlines and set-up packages…</source>
         <translation>目标、截止日期与设置包…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="213"/>
+        <location filename="../../desktop/ui/main_window.py" line="221"/>
         <source>District accounts…</source>
         <translation>区县账户…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="236"/>
+        <location filename="../../desktop/ui/main_window.py" line="222"/>
+        <source>This computer serves…</source>
+        <translation>本机所属单位…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/main_window.py" line="245"/>
         <source>Clear values</source>
         <translation>清除数值</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="270"/>
+        <location filename="../../desktop/ui/main_window.py" line="279"/>
         <source>The bureau&apos;s query awaits an answer</source>
         <translation>市局问题待答复</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="277"/>
+        <location filename="../../desktop/ui/main_window.py" line="286"/>
         <source> (version %1 withdrawn)</source>
         <translation>（第%1版已撤回）</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="280"/>
+        <location filename="../../desktop/ui/main_window.py" line="289"/>
         <source>Status: %1</source>
         <translation>状态：%1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="280"/>
+        <location filename="../../desktop/ui/main_window.py" line="289"/>
         <source> (read-only)</source>
         <translation>（只读）</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="330"/>
+        <location filename="../../desktop/ui/main_window.py" line="339"/>
         <source>Saved %1</source>
         <translation>已保存 %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="364"/>
+        <location filename="../../desktop/ui/main_window.py" line="373"/>
         <source>Target: %1</source>
         <translation>目标：%1</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/ui/main_window.py" line="385"/>
+        <location filename="../../desktop/ui/main_window.py" line="406"/>
         <source>%n pasted cell(s) stored.</source>
         <translation>
             <numerusform>已保存粘贴的 %n 个单元格。</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/ui/main_window.py" line="387"/>
+        <location filename="../../desktop/ui/main_window.py" line="408"/>
         <source>%n of them as explanations (说明).</source>
         <translation>
             <numerusform>其中 %n 个填入了“说明”列。</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/ui/main_window.py" line="392"/>
+        <location filename="../../desktop/ui/main_window.py" line="413"/>
         <source>%n cell(s) not stored:</source>
         <translation>
             <numerusform>以下 %n 个单元格未保存：</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="393"/>
+        <location filename="../../desktop/ui/main_window.py" line="414"/>
         <source>Paste: %1 stored, %2 refused</source>
         <translation>粘贴：已保存 %1 个，未保存 %2 个</translation>
     </message>
@@ -2731,6 +2736,36 @@ Compare it with the one the district reads to you.</source>
         <location filename="../../desktop/ui/review/window.py" line="141"/>
         <source>This is the first district in the list</source>
         <translation>已是列表中的第一个区县</translation>
+    </message>
+</context>
+<context>
+    <name>ServedUnitDialog</name>
+    <message>
+        <location filename="../../desktop/ui/dialogs/served_unit.py" line="12"/>
+        <location filename="../../desktop/ui/dialogs/served_unit.py" line="39"/>
+        <location filename="../../desktop/ui/dialogs/served_unit.py" line="40"/>
+        <source>This computer serves</source>
+        <translation>本机所属单位</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/dialogs/served_unit.py" line="16"/>
+        <source>This computer serves %1. A district&apos;s computer enters and submits that district&apos;s half only; the bureau&apos;s reviews. It cannot be changed: another unit needs a database of its own.</source>
+        <translation>本机所属单位：%1。区县的填报机只填报、报送本区县的数据，审核在市局的电脑上进行。设定后不能更改；为其他单位填报请另建数据库。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/dialogs/served_unit.py" line="21"/>
+        <source>This database has not been told which unit this computer serves, so its administrator can change any unit&apos;s half. Choose it: a district&apos;s computer then enters and submits that district&apos;s half only, the bureau&apos;s reviews. It cannot be changed afterwards.</source>
+        <translation>此数据库尚未设定本机所属单位，管理员因此可以修改任何单位的数据。请选择：区县的填报机此后只填报、报送本区县的数据，审核在市局的电脑上进行。设定后不能更改。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/dialogs/served_unit.py" line="24"/>
+        <source>— choose the unit —</source>
+        <translation>— 请选择单位 —</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/dialogs/served_unit.py" line="48"/>
+        <source>Choose the unit this computer reports for.</source>
+        <translation>请选择本机所属单位。</translation>
     </message>
 </context>
 <context>

@@ -2,7 +2,7 @@
 first (byte for byte the old file), and the data is identical afterwards.
 
 The fixtures in fixtures/ were built by fixtures/build_schema_fixture.py run with the code of the last commit
-at each revision (0001 8a0e224^, 0002 2bd5a57^, 0003 2b2c410^, 0004 74a904a^, 0005 fced270^, 0006 867a6a1^, 0007 792edd9, 0008 d36211f, 0009 be83fe3, 0010 ccf8990).
+at each revision (0001 8a0e224^, 0002 2bd5a57^, 0003 2b2c410^, 0004 74a904a^, 0005 fced270^, 0006 867a6a1^, 0007 792edd9, 0008 d36211f, 0009 be83fe3, 0010 ccf8990, 0011 689447f).
 A new revision adds its fixture the same way.
 """
 
@@ -78,9 +78,10 @@ def test_0008_takes_the_received_time_from_the_versions_or_else_the_log(demo_cop
     con.execute("INSERT INTO submission_version (unit_code, semester, version, fingerprint, snapshot, received_by, received_at) "
                 "VALUES ('500102', '2024H1', 1, 'f', '{}', 'reviewer', '2024-07-18 09:30:00.000000')")  # fmt: skip
     con.execute("ALTER TABLE submission DROP COLUMN received_at")
-    con.execute("ALTER TABLE query_message DROP COLUMN kind")  # what 0009 to 0011 add: the file is as 0007 left it
+    con.execute("ALTER TABLE query_message DROP COLUMN kind")  # what 0009 to 0012 add: the file is as 0007 left it
     con.execute("ALTER TABLE query_message DROP COLUMN author_name")
     con.execute("ALTER TABLE submission_version DROP COLUMN origin")
+    con.execute("DROP TABLE installation")  # 0012's
     con.execute("UPDATE submission SET updated_at = '2026-01-01 00:00:00.000000'")  # a later status change
     con.execute("UPDATE alembic_version SET version_num = '0007'")
     con.commit()

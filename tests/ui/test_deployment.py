@@ -447,3 +447,51 @@ def test_the_modal_driver_fails_on_an_unexpected_dialog(qapp):
         modals.run(lambda: QMessageBox.information(None, "EcoReport", "surprise"))
     with pytest.raises(AssertionError, match="expected but not opened"):
         modals.run(lambda: None, ok())
+
+
+def test_a_districts_computer_serves_that_district_whoever_logs_in(installations):
+    """The unit chosen at first start is the database's: the administrator's unit box holds 万州区 alone and a value
+    for 渝中区 is refused by the store, not only by the window."""
+    from desktop.core.text import UserError
+
+    modals = Modals()
+    _, district = installations
+    district.start(modals, wait(), first_run(DISTRICT_ADMIN, "500101"), close())
+    served = district.ctx.served_unit.get()
+    assert served is not None and served.code == "500101"
+    box = district.window.unit_box
+    assert [box.itemData(i) for i in range(box.count())] == ["500101"] and not box.isEnabled()
+    with pytest.raises(UserError) as refused:
+        district.ctx.store.set_values("admin", district.ctx.units.get("500103"), HALF, {"air.pm25": "30"})
+    assert "本机是万州区的填报机" in refused.value.text.zh
+    with pytest.raises(AssertionError, match="no menu entry"):
+        trigger(district.window, "区县账户…")  # the bureau's to prepare
+    modals.run(lambda: trigger(district.window, "本机所属单位…"), close())  # shown, not offered for change
+    assert district.ctx.served_unit.get().code == "500101"
+
+
+def test_a_database_from_before_names_its_unit_from_the_administration_menu(installations, tmp_path):
+    """A database made before the unit was kept in it (or by `init` without --unit): its administrator sees every
+    unit until naming the one this computer serves; the choice made at first start then is offered."""
+    from conftest import ecoreport
+
+    modals = Modals()
+    bureau, district = installations
+    ecoreport(district.db, "init", password=DISTRICT_ADMIN)
+    from desktop.ui.settings import Settings
+
+    Settings(QSettings(str(district.settings_file), QSettings.Format.IniFormat)).set("served_unit", "500101")
+    district.start(modals, log_in("admin", DISTRICT_ADMIN))
+    assert district.window.unit_box.count() == len(district.ctx.units) and district.ctx.served_unit.get() is None
+    offered = []
+
+    def choose(dialog):
+        offered.append(dialog._unit.currentData())  # what was chosen at first start, before it was kept here
+        dialog._unit.setCurrentIndex(dialog._unit.findData("500101"))
+        confirm(dialog)
+
+    modals.run(lambda: trigger(district.window, "本机所属单位…"), choose)
+    assert offered == ["500101"] and district.ctx.served_unit.get().code == "500101"
+    box = district.window.unit_box
+    assert [box.itemData(i) for i in range(box.count())] == ["500101"]
+    assert "万州区" in district.window.status_unit.text()

@@ -1,0 +1,144 @@
+"""The unit an installation serves, kept in its database: a district's PC enters and submits that district's half
+only (its administrator too), keeps that district's accounts only, and leaves review to the bureau's."""
+
+from __future__ import annotations
+
+from contextlib import contextmanager
+
+import pytest
+from conftest import ecoreport
+
+from desktop.core.semester import Semester
+from desktop.core.text import UserError
+from desktop.core.workflow import Action, Actor, WorkflowRefused, decide, may_edit, may_read
+from desktop.store import users
+from desktop.store.accounts import DistrictAccounts
+from desktop.store.installation import ServedUnit
+
+HALF = Semester(2025, 1)
+
+
+@contextmanager
+def refused(kind, words: str):
+    """A refusal, read in Chinese as the user reads it."""
+    with pytest.raises(kind) as caught:
+        yield
+    assert words in caught.value.text.zh, caught.value.text.zh
+
+
+def test_the_rule_in_the_core(units):
+    wanzhou, yuzhong, city = units.get("500101"), units.get("500103"), units.municipality
+    admin = Actor("admin", "admin", None)
+    at_wanzhou, at_bureau = Actor("admin", "admin", None, serves=wanzhou), Actor("admin", "admin", None, serves=city)
+    assert may_edit(admin, yuzhong, "draft") is None  # the demo, a database from before: both sides, as they were
+    assert may_edit(at_wanzhou, wanzhou, "draft") is None
+    assert may_edit(at_wanzhou, yuzhong, "draft").zh == "本机是万州区的填报机，不能修改渝中区的数据"
+    assert may_edit(at_bureau, yuzhong, "draft") is not None and may_edit(at_bureau, city, "draft") is None
+    with refused(WorkflowRefused, "审核在市局进行"):
+        decide(Action.ACCEPT, "submitted", at_wanzhou, wanzhou)
+    assert decide(Action.ACCEPT, "submitted", at_bureau, wanzhou).new == "accepted"
+    with refused(WorkflowRefused, "不能撤回渝中区的数据"):
+        decide(Action.WITHDRAW, "submitted", at_wanzhou, yuzhong, "有误")
+    assert may_read(at_wanzhou, yuzhong) is not None and may_read(at_wanzhou, wanzhou) is None
+    assert may_read(at_bureau, yuzhong) is None
+
+
+def test_a_districts_administrator_writes_that_district_only(store, units):
+    wanzhou, yuzhong = units.get("500101"), units.get("500103")
+    served = ServedUnit(store)
+    assert served.get() is None
+    store.set_values("admin", yuzhong, HALF, {"air.pm25": "30"})  # not yet named: as before
+    assert served.set("admin", wanzhou) is True
+    assert served.get() == wanzhou and served.set("admin", wanzhou) is False  # said again: nothing changes
+    before = store.unit_half(yuzhong, HALF).raw
+    with refused(UserError, "本机是万州区的填报机，不能修改渝中区的数据"):
+        store.set_values("admin", yuzhong, HALF, {"air.pm25": "31"})
+    assert store.unit_half(yuzhong, HALF).raw == before
+    store.set_values("admin", wanzhou, HALF, {"air.pm25": "33"})
+    assert str(store.unit_half(wanzhou, HALF).raw["air.pm25"]) == "33.0"
+    with refused(UserError, "不能改为渝中区"):
+        served.set("admin", yuzhong)
+    with refused(UserError, "只有管理员"):
+        served.set("clerk", wanzhou)
+    assert served.get() == wanzhou
+    named = [e for e in store.audit_entries() if e.action == "installation.serve"]
+    assert [(e.user, e.new) for e in named] == [("admin", "500101")]
+
+
+def test_a_districts_installation_keeps_that_districts_accounts_only(store, units):
+    ServedUnit(store).set("admin", units.get("500101"))
+    with store.session() as s:
+        with refused(UserError, "只能建立万州区的"):
+            users.create(s, units, "admin", "yz", "secret-pw-1", "clerk", "500103")
+        with refused(UserError, "只能建立万州区的"):
+            users.create(s, units, "admin", "rv", "secret-pw-1", "reviewer")
+        with refused(UserError, "只能建立万州区的"):
+            users.set_role(s, units, "admin", "clerk", "approver", "500103")
+        users.create(s, units, "admin", "wz2", "secret-pw-1", "approver", "500101")
+        s.commit()
+    with refused(UserError, "区县账户由市局准备"):
+        DistrictAccounts(store).add("admin", "wz3", "clerk", units.get("500101"))
+    assert {u.name for u in users.Users(store).all()} == {"admin", "clerk", "reviewer", "wz2"}
+
+
+def test_the_bureaus_installation_prepares_district_accounts_rather_than_making_them(store, units):
+    ServedUnit(store).set("admin", units.municipality)
+    with store.session() as s, refused(UserError, "区县账户"):
+        users.create(s, units, "admin", "yz", "secret-pw-1", "clerk", "500103")
+    with store.session() as s:
+        users.create(s, units, "admin", "city", "secret-pw-1", "clerk", "500000")
+        users.create(s, units, "admin", "reviewer2", "secret-pw-1", "reviewer")
+        s.commit()
+
+
+def test_a_district_pc_refuses_another_districts_set_up_package(tmp_path):
+    bureau, district, package = tmp_path / "bureau.sqlite3", tmp_path / "wanzhou.sqlite3", tmp_path / "渝中区.ecopkg"
+    ecoreport(bureau, "init", "--unit", "500000", password="bureau-pw-1")
+    ecoreport(bureau, "account", "add", "yuzhong", "--role", "clerk", "--unit", "500103", password="bureau-pw-1")
+    ecoreport(bureau, "package", "export", "--unit", "500103", "-o", str(package), password="bureau-pw-1")
+    ecoreport(district, "init", "--unit", "万州区", password="district-pw-1")
+    before = district.read_bytes()
+    refused = ecoreport(district, "package", "import", str(package), password="district-pw-1", check=1)
+    assert "属于渝中区，本机是万州区的填报机" in refused.stderr and "未导入" in refused.stderr
+    assert district.read_bytes() == before  # nothing of it kept: not its set-up, not its accounts
+
+
+def test_review_is_the_bureaus_a_districts_pc_neither_queries_nor_decides(demo_copy):
+    """The demo holds received halves; named a district's PC, its administrator may not review them."""
+    from desktop.context import open_context
+    from desktop.store.review import Review
+
+    ctx = open_context(str(demo_copy))
+    beibei, half = ctx.units.get("500109"), Semester(2024, 1)
+    review = Review(ctx.store)
+    asked = review.open_query("reviewer", beibei, half, "air.pm25", "请核实")  # before: it played the bureau too
+    ctx.served_unit.set("admin", ctx.units.get("500101"))
+    with refused(UserError, "审核在市局进行"):
+        review.open_query("admin", beibei, half, "air.pm25", "请核实")
+    with refused(UserError, "审核在市局进行"):
+        review.resolve("admin", asked)
+    with refused(UserError, "审核在市局进行"):
+        ctx.submissions.accept("admin", beibei, half)
+    with refused(UserError, "审核在市局进行"):
+        ctx.submissions.return_half("admin", beibei, half, "请核实")
+    assert ctx.store.status(beibei, half) == "in_review"
+    assert [(t.status, len(t.messages)) for t in review.threads(beibei, half)] == [("open", 1)]
+    ctx.store.db.dispose()
+
+
+def test_init_names_the_unit_once_and_an_existing_database_needs_its_administrator(tmp_path):
+    db = tmp_path / "wanzhou.sqlite3"
+    made = ecoreport(db, "init", "--unit", "万州区", password="district-pw-1")
+    assert "本机所属单位：万州区（500101）" in made.stdout
+    again = ecoreport(db, "init", "--unit", "500103", "--user", "admin", password="district-pw-1", check=1)
+    assert "本机所属单位已设为万州区（500101），不能改为渝中区" in again.stderr
+    shown = ecoreport(db, "show", "渝中区", "2025H1", password="district-pw-1", check=1)
+    assert "本机是万州区的填报机，不能查看渝中区的数据" in shown.stderr
+    older = tmp_path / "older.sqlite3"
+    ecoreport(older, "init", password="older-pw-1")
+    unsigned = ecoreport(older, "init", "--unit", "500101", password="older-pw-1", check=2)
+    assert "须以管理员身份（--user admin）" in unsigned.stderr
+    ecoreport(older, "init", "--unit", "500101", "--user", "admin", password="older-pw-1")
+    assert "万州区（500101）" in ecoreport(older, "init", password="older-pw-1").stdout
+    demo = ecoreport(tmp_path / "demo.sqlite3", "init", "--demo", "--unit", "500101", password="x", check=2)
+    assert "演示数据库同时扮演市局和各区县" in demo.stderr
