@@ -7,7 +7,7 @@ from datetime import datetime, timedelta
 from sqlmodel import Session, select
 
 from desktop.core.text import Text, UserError
-from desktop.core.units import Units
+from desktop.core.units import Unit, Units
 from desktop.store import audit, installation
 from desktop.store.models import ROLES, UserRow, aware, utcnow
 from desktop.store.passwords import hash_password, verify_password
@@ -66,6 +66,13 @@ def create(session: Session, units: Units, actor: str, name: str, password: str,
     session.add(user)
     audit.record(session, actor, "user.create", unit=unit_code, new=f"{name} ({role})")
     return user
+
+
+def accounts_here(serves: Unit | None, units: Units) -> tuple[list[Unit], tuple[str, ...]]:
+    """The units and roles an account can have on this installation (see _fits_installation): what a form offers."""
+    if serves is None:
+        return list(units), ROLES
+    return [serves], ROLES if serves.is_municipality else tuple(r for r in ROLES if r != "reviewer")
 
 
 def _fits_installation(session: Session, units: Units, role: str, unit_code: str | None) -> None:

@@ -466,6 +466,15 @@ def test_a_districts_computer_serves_that_district_whoever_logs_in(installations
     assert "本机是万州区的填报机" in refused.value.text.zh
     with pytest.raises(AssertionError, match="no menu entry"):
         trigger(district.window, "区县账户…")  # the bureau's to prepare
+    offered = {}
+
+    def read_choices(dialog):  # a new account: 万州区's, and no reviewer
+        offered["units"] = [dialog.unit.itemData(i) for i in range(dialog.unit.count())]
+        offered["roles"] = [dialog.role.itemData(i) for i in range(dialog.role.count())]
+        dialog.reject()
+
+    modals.run(lambda: trigger(district.window, "用户管理…"), press("新建…"), read_choices, close())
+    assert offered == {"units": [None, "500101"], "roles": ["clerk", "approver", "admin"]}
     modals.run(lambda: trigger(district.window, "本机所属单位…"), close())  # shown, not offered for change
     assert district.ctx.served_unit.get().code == "500101"
 

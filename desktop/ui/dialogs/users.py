@@ -19,22 +19,22 @@ from PySide6.QtWidgets import (
 
 from desktop.core.text import UserError
 from desktop.core.vocabulary import role_name
+from desktop.store.models import ROLES
+from desktop.store.users import accounts_here
 from desktop.ui.models.simple_table import RowTableModel
-
-ROLES = ("clerk", "approver", "reviewer", "admin")
 
 
 class NewUserDialog(QDialog):
     """Collects a new account's name, role, unit and password."""
 
-    def __init__(self, units, lang: str, parent=None):
+    def __init__(self, units, lang: str, parent=None, roles=ROLES):
         super().__init__(parent)
         self.setWindowTitle(self.tr("New user"))
-        names = {role: role_name(role)(lang) for role in ROLES}  # one vocabulary with every other screen
+        names = {role: role_name(role)(lang) for role in roles}  # one vocabulary with every other screen
         self.name, self.display, self.password = QLineEdit(self), QLineEdit(self), QLineEdit(self)
         self.password.setEchoMode(QLineEdit.EchoMode.Password)
         self.role = QComboBox(self)
-        for role in ROLES:
+        for role in roles:
             self.role.addItem(names[role], role)
         self.unit = QComboBox(self)
         self.unit.addItem(self.tr("(none)"), None)
@@ -99,7 +99,9 @@ class UsersDialog(QDialog):
         return True
 
     def add(self, dialog: NewUserDialog | None = None) -> bool:
-        dialog = dialog or NewUserDialog(self.ctx.units, self.ctx.lang, self)
+        if not dialog:  # None, or the button's `checked`
+            units, roles = accounts_here(self.ctx.served_unit.get(), self.ctx.units)
+            dialog = NewUserDialog(units, self.ctx.lang, self, roles)
         if dialog.result() != QDialog.DialogCode.Accepted and not dialog.exec():
             return False
         return self._do(lambda: self.ctx.users.create(self.actor, dialog.name.text(), dialog.password.text(),
