@@ -98,11 +98,13 @@ def cmd_set(args: argparse.Namespace) -> int:
         except ValueRefused as exc:
             raise BadInput(Text(f"--expect {code}: {exc.text.zh}", f"--expect {code}: {exc.text.en}")) from None
         if (None if now is None else to_storage(now)) != (None if seen_value is None else to_storage(seen_value)):
-            who = half.versions.get(code, (0, "", None))[1]
+            who = ctx.users.known_as(half.versions.get(code, (0, "", None))[1])
             shown = "∅" if now is None else to_storage(now)
-            raise UserError(Text(f"“{ind.name.zh}”已被 {who} 改为 {shown}，不是您依据的 {seen or '∅'}；未保存任何数据",
+            kept = Text(f"您输入的“{values[code]}”未保存，其他数据也未保存", f"your '{values[code]}' and nothing else was stored") \
+                if values.get(code) else Text("未保存任何数据", "nothing was stored")
+            raise UserError(Text(f"“{ind.name.zh}”已被 {who} 改为 {shown}，不是您依据的 {seen or '∅'}；{kept.zh}",
                                  f"'{ind.name.en}' was changed by {who} to {shown}, not the {seen or '∅'} you based this on; "
-                                 "nothing was stored"))  # fmt: skip
+                                 f"{kept.en}"))  # fmt: skip
         expected[code] = half.versions.get(code, (0,))[0]
     changes = ctx.store.set_values(args.user, unit, semester, values, explanations, args.reason, expected=expected)
     lang = args.lang

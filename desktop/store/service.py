@@ -65,6 +65,15 @@ class Change:
     what: str  # value | explanation | status
 
 
+def _typed(values: Mapping[str, object], explanations: Mapping[str, str], code: str) -> Text:
+    """What a refused write would have stored, said back so that it is not lost from sight."""
+    if code in values:
+        typed = "" if values[code] is None else str(values[code]).strip()
+        return Text(f"您输入的“{typed}”未保存", f"your '{typed}' was not stored") if typed else \
+            Text("您的清除未执行", "your clearing was not done")
+    return Text(f"您写的说明“{explanations.get(code, '').strip()}”未保存", f"your explanation '{explanations.get(code, '').strip()}' was not stored")
+
+
 def _fetch(s: Session, query) -> list[tuple]:
     """The driver's own rows of a select of plain columns (no type conversions): a city's half is some 2,000 rows,
     read many times over by the checks and reports, and SQLAlchemy's row objects cost a fifth of that read."""
@@ -292,7 +301,7 @@ class Store:
                 raise ValuesRefused(problems)
             existing = {r.code: r for r in self._rows(s, semester, [unit.code])}
             if expected:
-                self._check_versions(existing, expected)
+                self._check_versions(s, existing, expected, values, explanations)
             changes = self._apply(s, actor, unit, semester, existing, parsed, explanations, reason)
             if changes and status_row is None:
                 s.add(SubmissionRow(unit_code=unit.code, semester=str(semester), status=Status.DRAFT, updated_by=actor))
@@ -301,17 +310,28 @@ class Store:
             s.commit()
             return changes
 
-    def _check_versions(self, existing: dict, expected: Mapping[str, int]) -> None:
-        """Refuses a write based on an old reading: two windows on one database never overwrite each other."""
+    def _check_versions(self, s: Session, existing: dict, expected: Mapping[str, int], values: Mapping[str, object],
+                        explanations: Mapping[str, str]) -> None:  # fmt: skip
+        """Refuses a write based on an old reading: two windows on one database never overwrite each other. Says who
+        changed it (by name), when and to what, and what this user typed, which was not stored."""
         for code, version in expected.items():
             row = existing.get(code)
-            if (row.version if row else 0) != version:
-                ind = self.catalog.indicators.get(code)
-                name = ind.name if ind else Text(code, code)
-                when = row.updated_at.astimezone().strftime("%Y-%m-%d %H:%M:%S")
-                raise StaleWrite(Text(f"“{name.zh}”已被 {row.updated_by} 于 {when} 修改为 {row.value or '空'}，未覆盖；已重新载入最新数据",
-                                      f"'{name.en}' was changed by {row.updated_by} at {when} to {row.value or 'empty'}; "
-                                      f"nothing was overwritten and the latest values are shown"))  # fmt: skip
+            if (row.version if row else 0) == version:
+                continue
+            ind = self.catalog.indicators.get(code)
+            name = ind.name if ind else Text(code, code)
+            typed = _typed(values, explanations, code)
+            if row is None:  # a backup restored under this window
+                raise StaleWrite(Text(f"“{name.zh}”在数据库中已不是本窗口读到的样子（可能已从备份恢复）；{typed.zh}；已重新载入最新数据",
+                                      f"'{name.en}' is no longer as this window read it (a backup restored?); {typed.en}; "
+                                      "the latest values are shown"))  # fmt: skip
+            who = users.known_as(s, row.updated_by)
+            when = row.updated_at.astimezone().strftime("%Y-%m-%d %H:%M:%S")
+            unit = (Text(f" {ind.unit.zh}", f" {ind.unit.en}") if ind and ind.unit.zh and row.value is not None else Text("", ""))
+            now = Text(f"{row.value}{unit.zh}" if row.value is not None else "空", f"{row.value}{unit.en}" if row.value is not None else "empty")
+            raise StaleWrite(Text(f"“{name.zh}”已被 {who} 于 {when} 修改为 {now.zh}，未覆盖；{typed.zh}；已重新载入最新数据",
+                                  f"'{name.en}' was changed by {who} at {when} to {now.en}; nothing was overwritten; "
+                                  f"{typed.en}; the latest values are shown"))  # fmt: skip
 
     def _editor(self, s: Session, actor: str, unit: Unit, semester: Semester) -> tuple:
         """The acting user and the half's status row, once it is clear that user may change the half."""

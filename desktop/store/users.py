@@ -33,6 +33,13 @@ def full_name(user: UserRow) -> str:
     return user.display_name or user.name
 
 
+def known_as(session: Session, name: str) -> str:
+    """A user as people know them: the full name, with the user name when the two differ (张三（wanzhou）)."""
+    user = find(session, name) if name else None
+    full = full_name(user) if user else name
+    return name if full == name else f"{full}（{name}）"
+
+
 def require(session: Session, name: str) -> UserRow:
     user = find(session, name)
     if user is None:
@@ -206,6 +213,10 @@ class Users:
     def find(self, name: str) -> UserRow | None:
         with self.store.session() as s:
             return find(s, name)
+
+    def known_as(self, name: str) -> str:
+        with self.store.session() as s:
+            return known_as(s, name)
 
     def all(self) -> list[UserRow]:
         with self.store.session() as s:

@@ -250,7 +250,7 @@ class EntryController(QObject):
         at = when.astimezone().strftime("%Y-%m-%d %H:%M") if when else ""
         return self.tr("%1 was not done: %2 is now %3 (changed by %4 at %5), not the %6 this step expects; nothing "
                        "was changed").replace("%1", label).replace("%2", name).replace("%3", now or "∅")\
-            .replace("%4", who or "?").replace("%5", at).replace("%6", then or "∅")  # fmt: skip
+            .replace("%4", self.ctx.users.known_as(who) if who else "?").replace("%5", at).replace("%6", then or "∅")  # fmt: skip
 
     def _explained_figures_moved(self, explained: dict[str, str | None]) -> None:
         """Says which explained warnings now stand on another figure: the 说明 was written for the one before."""

@@ -46,6 +46,16 @@ def test_the_city_corrects_its_own_measurement_on_the_command_line(demo_copy):
     assert shown["values"]["air.pm25"] == 36.3
 
 
+def test_a_value_changed_since_it_was_read_is_refused_naming_who_and_what_was_typed(demo_copy):
+    """--expect on an old reading: nothing stored, and the message says who changed it (by name, as the forms do),
+    to what, and the figure typed, so that it is not lost from sight."""
+    run("set", "500000", "2024H1", "air.pm25=36.5", db=demo_copy, user="city", check=0)
+    refused = run("set", "500000", "2024H1", "air.pm25=36.1", "--expect", "air.pm25=36.4", db=demo_copy, user="city", check=1)
+    assert "已被 市局填报员（city） 改为 36.5，不是您依据的 36.4；您输入的“36.1”未保存" in refused.stderr
+    shown = json.loads(run("show", "500000", "2024H1", "--json", db=demo_copy, user="city", check=0).stdout)
+    assert shown["values"]["air.pm25"] == 36.5
+
+
 def test_a_report_without_the_citys_air_figures_says_what_it_leaves_out(demo_copy, tmp_path):
     from desktop.context import open_context
 

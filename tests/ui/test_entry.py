@@ -469,7 +469,9 @@ def test_two_windows_on_one_database_do_not_overwrite_each_other(gui, qapp, demo
     # Enter's step down (which had hidden it at once), and no undo step for what was not stored.
     qtbot.waitUntil(lambda: window.grid.message.isVisible())
     assert window.grid.currentIndex().data(CODE_ROLE) == "enf.penalties"
-    assert "wanzhou" in window.grid.message.text() and "未覆盖" in window.statusBar().currentMessage()
+    said = window.statusBar().currentMessage()
+    assert "万州区填报员（wanzhou）" in window.grid.message.text() and "未覆盖" in said  # by name, as the forms say
+    assert "修改为 25 件" in said and "您输入的“30”未保存" in said  # what stands, and what was typed: not lost from sight
     assert window.controller.undo_stack.count() == steps
     assert cell(window, "enf.penalties").data() == "25"  # the window now shows the other's value
     type_value(qtbot, window, "enf.penalties", "30")  # a deliberate second try on the fresh reading
@@ -495,7 +497,7 @@ def test_undo_never_overwrites_a_value_someone_else_changed_since(gui, qapp, dem
     assert stored(gui, "enf.penalties") == 31  # not undone over the colleague's 31
     qtbot.waitUntil(lambda: window.grid.message.isVisible())
     said = window.grid.message.text()
-    assert "31" in said and "32" in said and "未执行" in said, said
+    assert "31" in said and "32" in said and "未执行" in said and "万州区填报员（wanzhou）于" in said, said  # by name
     assert not window.controller.undo_stack.canUndo()  # the step is gone: it can no longer be undone
     from desktop.ui import i18n
 
