@@ -43,9 +43,7 @@ class AppContext:
     def reload_resources(self) -> None:
         """After the set-up changed (a package imported, a target edited): the same context, new data."""
         self.resources = _resources(self.store.db)
-        self.store.resources = self.resources
-        self.store.catalog = self.resources.catalog
-        self.store.units = self.resources.units
+        self.store.use(self.resources)
         self.store.sync_units()
 
     @property

@@ -177,14 +177,15 @@ def cmd_audit(args: argparse.Namespace) -> int:
     if args.json:
         dump_json([to_json(r) for r in rows])
         return 0
-    from desktop.core.vocabulary import action_name, recorded_reason, recorded_value
+    from desktop.core.vocabulary import action_name, recorded_reason, recorded_user, recorded_value
 
     lang = args.lang
     head = Text("序号|时间|用户|操作|单位|半年度|指标|原值|新值|原因", "id|when|user|action|unit|half|indicator|old|new|reason")
     out = [head(lang).split("|")]
     for r in rows:  # as the audit screen reads them: local time, words for actions and statuses (--json keeps the codes)
         ind = ctx.catalog.indicators.get(r.code) if r.code else None
-        out.append([str(r.id), r.at.astimezone().strftime("%Y-%m-%d %H:%M:%S"), r.user, action_name(r.action)(lang),
+        out.append([str(r.id), r.at.astimezone().strftime("%Y-%m-%d %H:%M:%S"), recorded_user(r.user, r.imported_by, lang),
+                    action_name(r.action)(lang),
                     r.unit_code or "", r.semester or "", ind.name(lang) if ind else r.code or "",
                     _short(recorded_value(r.action, r.old, lang)), _short(recorded_value(r.action, r.new, lang)),
                     recorded_reason(r.action, r.reason, lang)])  # fmt: skip

@@ -35,6 +35,13 @@ AUDIT_ACTIONS = {
 }
 
 
+def recorded_user(user: str, imported_by: str | None, lang: str) -> str:
+    """Who an entry names: an act of the other side, brought in with a file, says who brought it."""
+    if not imported_by:
+        return user
+    return Text(f"{user}（{imported_by} 导入）", f"{user} (imported by {imported_by})")(lang)
+
+
 def action_name(action: str) -> Text:
     """The words for an audit action; an unknown one (a newer version's) is shown as it was recorded."""
     if action.startswith("status."):

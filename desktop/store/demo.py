@@ -170,10 +170,13 @@ def _air(per_unit: dict, semester: Semester, rng: random.Random) -> None:
 
 
 def use_demo_setup(store: Store, actor: str = "admin") -> str:
-    """The demo's set-up package (the shipped data files with example targets) becomes the active one."""
+    """The demo's set-up package (the shipped data files with example targets) becomes the active one, and the
+    store checks with it from now on (its example targets)."""
     from desktop.store import packages
 
-    return packages.activate(store, actor, packages.demo_content(), "demo", f"demo-{store.catalog.version}", demo=True)
+    version = packages.activate(store, actor, packages.demo_content(), "demo", f"demo-{store.catalog.version}", demo=True)
+    store.use(packages.validate(packages.demo_content(), demo=True))
+    return version
 
 
 def fill(store: Store, actor: str = "admin") -> None:
@@ -196,9 +199,31 @@ def fill(store: Store, actor: str = "admin") -> None:
         submissions = Submissions(store)
         for unit in districts:
             if semester != SEMESTERS[-1] or unit.code not in DRAFT_2024H1:
+                _explain_warnings(store, actor, unit, semester)  # as its sign-off required
                 accepted = semester != SEMESTERS[-1] or unit.code in ACCEPTED_2024H1
                 submissions.record_demo(actor, unit, semester, accepted)
     _plausible_dates(store, rng)
+
+
+# What a district writes when a figure misses its target or moves unusually, by the kind of check and topic.
+_EXPLANATIONS = {
+    ("target", "air"): "受上半年降水偏少、静稳天气多及区域传输影响未达目标；已加密监测，落实扬尘和机动车管控措施",
+    ("target", "water"): "枯水期流量减少，个别断面受上游来水影响水质下降；已开展溯源排查并制定整改方案",
+    ("yoy", "air"): "已与监测站核对原始数据，变化属实：本期气象条件与上年同期差异较大，管控措施见效",
+    ("yoy", "water"): "已与监测站核对原始数据，变化属实：本期断面水量与上年同期差异较大",
+}
+_EXPLANATION = "已核对原始台账，数据属实，变化原因见半年工作总结"
+
+
+def _explain_warnings(store: Store, actor: str, unit, semester: Semester) -> None:
+    """A submitted half has an explanation for each warning: sign-off refuses one without."""
+    notes = {}
+    for r in store.checks(unit, semester):
+        if r.severity == "warning" and r.blocking:
+            kind, topic = r.rule.split(":")[0], r.codes[0].split(".")[0]
+            notes.setdefault(r.codes[0], _EXPLANATIONS.get((kind, topic), _EXPLANATION))
+    if notes:
+        store.set_values(actor, unit, semester, {}, notes, reason="演示数据 demo data")
 
 
 def _plausible_dates(store: Store, rng: random.Random) -> None:
@@ -207,10 +232,8 @@ def _plausible_dates(store: Store, rng: random.Random) -> None:
 
     from sqlalchemy import text
 
-    from desktop.store import packages
 
-    # The demo's own set-up, just made active (the store's resources were loaded before it was).
-    deadlines = {str(s): d for s, d in packages.validate(packages.demo_content(), demo=True).targets.deadlines.items()}
+    deadlines = {str(s): d for s, d in store.resources.targets.deadlines.items()}  # the demo's own set-up, in use
     with store.db.engine.begin() as conn:
         rows = conn.execute(text("SELECT id, unit_code, semester FROM submission WHERE status != :draft"), {"draft": Status.DRAFT}).all()
         for row_id, unit_code, semester in rows:

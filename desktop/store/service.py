@@ -110,6 +110,10 @@ _UPDATE_VALUES = update(_VALUE).where(_VALUE.c.id == bindparam("row_id")).values
 class Store:
     def __init__(self, db: Database, resources: Resources):
         self.db = db
+        self.use(resources)
+
+    def use(self, resources: Resources) -> None:
+        """The set-up this store checks and consolidates with: the active package's (see context.reload_resources)."""
         self.resources = resources
         self.catalog = resources.catalog
         self.units = resources.units

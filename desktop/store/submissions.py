@@ -74,6 +74,23 @@ def actor_of(user: UserRow, serves: Unit | None = None) -> Actor:
     return Actor(user.name, user.role, user.unit_code, user.active, serves)
 
 
+def _signed_off_by(signed: SignOff) -> str:
+    """The receipt's entry in the log: which version, prepared and signed off by whom (as the form names them)."""
+    try:
+        people = json.loads(signed.people or "{}")
+    except ValueError:
+        people = {}
+    people = people if isinstance(people, dict) else {}
+
+    def named(key: str, login: str) -> str:
+        full = str(people.get(key) or "").strip()
+        return f"{full}（{login}）" if full and full != login else login
+
+    preparer, approver = named("preparer", signed.prepared_by), named("approver", signed.signed_by)
+    return (f"第{signed.version}版，填报人 {preparer}，审核人 {approver}签发 / version {signed.version}, "
+            f"prepared by {preparer}, signed off by {approver}")
+
+
 @dataclass(frozen=True, slots=True)
 class SignOff:
     """A signed-off version as it leaves the district: what the signature covers, and the signature."""
@@ -305,7 +322,7 @@ class Submissions:
                 old = row.status
                 self._transition(s, action, unit, semester, bureau, reason, imported_by=actor_name, row=row)
                 changes.append(Change("", old, decision, "status"))
-            if merge_threads(s, threads):
+            if merge_threads(s, threads, actor_name):
                 changes.append(Change("", None, None, "queries"))
             if changes:
                 source.record(s, actor_name, unit, semester, len(changes))
@@ -336,12 +353,12 @@ class Submissions:
                     raise UserError(Text(f"已接收过{unit.name.zh}的第{version}版，而此文件的第{version}版内容不同；同一版本不能有两份不同的报送，请区县核实",
                                          f"Version {version} of {unit.name.en} was already received with other content; "
                                          "one version cannot have two different files — ask the district"))  # fmt: skip
-                added = merge_threads(s, list(threads))
+                added = merge_threads(s, list(threads), actor_name)
                 s.commit()
                 return [Change("", None, None, "queries")] if added else []
             previous = row.status if row else None
             step, at = self._step(s, Action.RECEIVE, unit, semester, actor, row.status if row else Status.DRAFT.value,
-                                  f"第{version}版 / version {version}")  # fmt: skip
+                                  _signed_off_by(signed))  # fmt: skip
             parsed, problems = self.store._validate(unit, semester, values, explanations)
             if problems:
                 raise ValuesRefused(problems)
@@ -375,7 +392,7 @@ class Submissions:
             else:
                 s.execute(_KEEP_VERSION, columns_of(_KEPT, {"unit_code": unit.code, "semester": str(semester),
                                                             "version": version, "fingerprint": signed.fingerprint, **kept}))  # fmt: skip
-            if merge_threads(s, list(threads)):
+            if merge_threads(s, list(threads), actor_name):
                 changes.append(Change("", None, None, "queries"))
             source.record(s, actor_name, unit, semester, len(changes))
             s.commit()

@@ -113,6 +113,17 @@ def test_the_whole_loop_by_file(two, tmp_path):
     actions = {e.action for e in bureau.store.audit_entries(unit)}
     assert {"query.open", "query.resolve", "import.submission", "status.receive", "status.start_review", "status.return",
             "status.accept"} <= actions
+    # Each side's log holds the other's acts its files brought: under their authors, with who brought them in.
+    received = [e for e in bureau.store.audit_entries(unit) if e.action == "status.receive"]
+    assert "第2版，填报人 万州区填报员（wanzhou），审核人 万州区审核人（wanzhou_approver）签发" in received[-1].reason
+    answered = [(e.user, e.new, e.imported_by) for e in bureau.store.audit_entries(unit) if e.action == "query.reply"]
+    assert answered == [("wanzhou", "已核实，更正为37.0", "reviewer")]
+    asked = [(e.user, e.new, e.imported_by) for e in district.store.audit_entries(unit) if e.action == "query.open"]
+    assert asked == [("reviewer", "PM2.5较上年下降8.4，请核实", "wanzhou")]
+    closed = [(e.user, e.imported_by) for e in district.store.audit_entries(unit) if e.action == "query.resolve"]
+    assert closed == [("reviewer", "wanzhou")]
+    for ctx in (district, bureau):
+        assert ctx.audit.verify()[1] is None  # and the chain holds
 
 
 def test_query_states_open_answered_closed_reopened_each_step_named_and_carried_by_file(two, tmp_path):
@@ -513,3 +524,6 @@ def test_the_district_imports_the_review_on_the_command_line(two, tmp_path):
     assert done.returncode == 0, done.stderr
     assert "review.xlsx: 已导入" in done.stdout and "状态" in done.stdout and "已退回" in done.stdout
     assert district.store.status(unit, H1) == "returned"
+    shown = subprocess.run([sys.executable, "-m", "desktop", "--db", db, "audit", "500101", "--limit", "3", "--user", "wanzhou"],
+                           capture_output=True, text=True, env=dict(os.environ, ECOREPORT_PASSWORD="ecoreport"))  # fmt: skip
+    assert "reviewer（wanzhou 导入）" in shown.stdout  # the bureau's act, and who brought it in

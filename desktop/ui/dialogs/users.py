@@ -19,8 +19,7 @@ from PySide6.QtWidgets import (
 
 from desktop.core.text import UserError
 from desktop.core.vocabulary import role_name
-from desktop.store.models import ROLES
-from desktop.store.users import accounts_here
+from desktop.store.users import ROLES, accounts_here
 from desktop.ui.models.simple_table import RowTableModel
 
 

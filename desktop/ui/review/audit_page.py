@@ -20,7 +20,7 @@ from PySide6.QtWidgets import (
 
 from desktop.core.semester import Semester
 from desktop.core.text import UserError
-from desktop.core.vocabulary import action_name, recorded_reason, recorded_value
+from desktop.core.vocabulary import action_name, recorded_reason, recorded_user, recorded_value
 from desktop.ui.file_dialogs import save_path
 from desktop.ui.models.simple_table import RowTableModel
 
@@ -49,7 +49,7 @@ class AuditPage(QWidget):
             return f"{ind.name(lang)}（{ind.unit(lang)}）" if ind.unit(lang) else ind.name(lang)
 
         self.columns = [
-            (self.tr("When"), lambda r: r.at.astimezone().strftime("%Y-%m-%d %H:%M:%S")), (self.tr("User"), lambda r: r.user),
+            (self.tr("When"), lambda r: r.at.astimezone().strftime("%Y-%m-%d %H:%M:%S")), (self.tr("User"), lambda r: recorded_user(r.user, r.imported_by, lang)),
             (self.tr("Action"), lambda r: action_name(r.action)(lang)), (self.tr("Unit"), unit_name),
             (self.tr("Half-year"), half), (self.tr("Indicator"), indicator),
             (self.tr("Old"), lambda r: recorded_value(r.action, r.old, lang)),
