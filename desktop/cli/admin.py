@@ -242,15 +242,11 @@ def cmd_backup(args: argparse.Namespace) -> int:
 def cmd_restore(args: argparse.Namespace) -> int:
     from pathlib import Path
 
-    from desktop.store.database import check_backup, utc_stamp
+    from desktop.store.restore import restore
 
     ctx = context(args)
-    db = ctx.store.db
-    check_backup(Path(args.file))
-    safety = db.backup(db.path.parent / "backups" / f"{db.path.stem}-before-restore-{utc_stamp()}.sqlite3")
-    db.restore(Path(args.file))
-    restored = context(args, anonymous=True)  # migrate the restored copy if it is older
-    restored.audit.record(ctx.user, "restore", new=Path(args.file).name, reason=f"previous state kept in {safety}")
+    safety = restore(ctx.store, ctx.user, Path(args.file))
+    context(args, anonymous=True)  # the restored copy opened as any command opens it (units mirrored)
     print(Text(f"已从 {args.file} 恢复；恢复前的数据库已备份到 {safety}", f"Restored from {args.file}; the database before it is kept in {safety}")(args.lang))
     return 0
 

@@ -153,7 +153,7 @@ def cmd_build(args):
     demo = args.demo or packages.is_demo(ctx.store)
     new = packages.validate(content, demo=demo, written_before=packages.same_catalog(ctx.store, content))
     _print_changes(packages.differences(ctx.resources, new), args.lang)
-    version = packages.activate(ctx.store, args.user, content, "edited here", demo=demo)
+    version = packages.activate(ctx.store, args.user, content, packages.EDITED_HERE, demo=demo)
     print(Text(f"设置已更新为 {version}", f"The set-up is now {version}")(args.lang))
     return EXIT_OK
 
@@ -168,7 +168,7 @@ def _edit_half(args, semester, change) -> int:
     content = packages.with_half(packages.effective_content(ctx.store), semester, targets, deadline)
     new = packages.validate(content, demo=packages.is_demo(ctx.store), written_before=packages.same_catalog(ctx.store, content))
     _print_changes(packages.differences(ctx.resources, new, [semester]), args.lang)
-    packages.activate(ctx.store, args.user, content, "edited here")
+    packages.activate(ctx.store, args.user, content, packages.EDITED_HERE)
     return EXIT_OK
 
 

@@ -136,18 +136,24 @@ def available(status: str | None, role: str) -> frozenset[Action]:
     return frozenset(a for a, rule in TRANSITIONS.items() if current in rule.sources and role in rule.roles)
 
 
+def this_installation(serves: Unit) -> Text:
+    """How a refusal names the installation: a district's 填报机, or the bureau's computer."""
+    if serves.is_municipality:
+        return Text(f"本机是市局（{serves.name.zh}）的电脑", f"This is the bureau's installation ({serves.name.en})")
+    return Text(f"本机是{serves.name.zh}的填报机", f"This installation serves {serves.name.en}")
+
+
 def _installation_refusal(actor: Actor, unit: Unit, side: str, name: Text) -> Text | None:
     """A district's installation acts for its own unit only, and only the bureau's reviews: whatever a user's role,
     an administrator's included."""
     serves = actor.serves
     if serves is None:
         return None
+    here = this_installation(serves)
     if side == "bureau" and not serves.is_municipality:
-        return Text(f"本机是{serves.name.zh}的填报机，不能{name.zh}；审核在市局进行",
-                    f"This installation serves {serves.name.en}; only the bureau's can {name.en}")  # fmt: skip
+        return Text(f"{here.zh}，不能{name.zh}；审核在市局进行", f"{here.en}; only the bureau's can {name.en}")
     if side == "district" and serves.code != unit.code:
-        return Text(f"本机是{serves.name.zh}的填报机，不能{name.zh}{unit.name.zh}的数据",
-                    f"This installation serves {serves.name.en} and cannot {name.en} {unit.name.en}'s half")  # fmt: skip
+        return Text(f"{here.zh}，不能{name.zh}{unit.name.zh}的数据", f"{here.en} and cannot {name.en} {unit.name.en}'s half")
     return None
 
 
@@ -207,8 +213,12 @@ def may_read(actor: Actor, unit: Unit) -> Text | None:
     reviewers and administrators, and the city's own users (for the city), see what they review."""
     serves = actor.serves
     if serves is not None and not serves.is_municipality and unit.code != serves.code:
-        return Text(f"本机是{serves.name.zh}的填报机，不能查看{unit.name.zh}的数据",
-                    f"This installation serves {serves.name.en} and shows no other unit's data ({unit.name.en})")  # fmt: skip
+        if unit.is_municipality:  # the inbox, the city's figures: the bureau's view
+            return Text(f"本机是{serves.name.zh}的填报机，只处理{serves.name.zh}的数据；收件箱、审核和全市数据在市局的电脑上",
+                        f"This installation serves {serves.name.en} and handles its data only; the inbox, review and "
+                        "the city's figures are at the bureau's")  # fmt: skip
+        return Text(f"本机是{serves.name.zh}的填报机，只处理{serves.name.zh}的数据，不处理{unit.name.zh}的",
+                    f"This installation serves {serves.name.en} and handles its data only, not {unit.name.en}'s")  # fmt: skip
     if actor.role in BUREAU_ROLES or actor.unit_code == unit.code:
         return None
     return Text(f"用户 {actor.name} 只能查看本单位的数据，不能查看{unit.name.zh}",

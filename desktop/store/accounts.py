@@ -11,6 +11,7 @@ from sqlmodel import select
 
 from desktop.core.text import Text, UserError
 from desktop.core.units import Unit
+from desktop.core.workflow import this_installation
 from desktop.store import audit, installation, keys, users
 from desktop.store.models import DistrictAccount, UserRow
 from desktop.store.passwords import hash_password
@@ -131,11 +132,12 @@ def served_here(session, units, accounts: list[dict]) -> None:
         if serves is not None and account["unit"] != serves.code:
             unit = units.get(account["unit"])
             unit = unit.name if unit else Text(account["unit"], account["unit"])
-            raise UserError(Text(f"设置包中的账户“{account['name']}”属于{unit.zh}，本机是{serves.name.zh}的填报机；"
-                                 f"未导入。请向市局索取{serves.name.zh}的设置包",
-                                 f"The package's account '{account['name']}' belongs to {unit.en}, and this "
-                                 f"installation serves {serves.name.en}; nothing was imported. Ask the bureau for "
-                                 f"{serves.name.en}'s package"))  # fmt: skip
+            here = this_installation(serves)
+            ask = Text("", "") if serves.is_municipality else \
+                Text(f"请向市局索取{serves.name.zh}的设置包", f" Ask the bureau for {serves.name.en}'s package")
+            raise UserError(Text(f"设置包中的账户“{account['name']}”属于{unit.zh}，是发给{unit.zh}的；{here.zh}，未导入。{ask.zh}",
+                                 f"The package's account '{account['name']}' belongs to {unit.en}: the package is "
+                                 f"{unit.en}'s. {here.en}; nothing was imported.{ask.en}"))  # fmt: skip
 
 
 def create_from_package(session, units, actor: str, accounts: list[dict]) -> tuple[list[str], list[str]]:

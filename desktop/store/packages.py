@@ -20,7 +20,7 @@ from sqlmodel import select
 from desktop.core.loading import CatalogError, Resources, load_resources
 from desktop.core.semester import Semester
 from desktop.core.text import Text, UserError
-from desktop.store import audit, users
+from desktop.store import audit, installation, users
 from desktop.store.models import ResourcePackage
 
 FORMAT = "ecoreport-package/1"
@@ -33,6 +33,9 @@ DEMO_MARKER = (
     "# A production database refuses a package that carries this file.\n"
     "demo = true\n"
 )
+
+
+EDITED_HERE = "edited here"  # the source of a set-up edited on this installation (targets, deadlines, the catalog)
 
 
 def _allowed(rel: str) -> bool:
@@ -172,6 +175,8 @@ def activate(store, actor: str, content: dict[str, str], source: str, version: s
         user = users.require(s, actor)
         if user.role != "admin":
             raise UserError(Text("只有管理员可以更改设置", "Only an administrator changes the set-up"))
+        if source == EDITED_HERE:
+            installation.require_bureau(s, store.units, Text("设定目标、截止日期和指标目录", "setting targets, deadlines and the catalog"))
         existing = s.exec(select(ResourcePackage).where(ResourcePackage.version == version)).first()
         base, n = version, 1
         while existing is not None and existing.sha256 != sha:  # two edits within one second: a new version
@@ -215,6 +220,8 @@ def write_file(content: dict[str, str], version: str, path: Path, created_by: st
     if store is not None:
         from desktop.store import keys
 
+        with store.session() as s:
+            installation.require_bureau(s, store.units, Text("导出设置包", "exporting a set-up package"))
         signature = keys.sign(store, store.units.municipality, _signed(version, manifest["sha256"]))
         manifest.update(signature=signature.signature, public_key=signature.public_key, key_fingerprint=signature.fingerprint)
     path = Path(path)

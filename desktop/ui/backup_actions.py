@@ -49,8 +49,6 @@ def back_up(window, ctx, path: str | None = None) -> Path | None:
 
 
 def restore_from(window, ctx, user: str, restored, path: str | None = None) -> bool:
-    from desktop.store.database import check_backup, utc_stamp
-
     if path is None:
         path = open_path(window, QCoreApplication.translate("BackupActions", "Restore from a backup"),
                          QCoreApplication.translate("BackupActions", "Database backups (*.sqlite3)"))
@@ -67,14 +65,10 @@ def restore_from(window, ctx, user: str, restored, path: str | None = None) -> b
         return False
     from desktop.ui.background import run_in_background
 
-    db = ctx.store.db
-
     def restore(progress) -> None:
-        check_backup(Path(path))
-        safety = db.backup(db.path.parent / "backups" / f"{db.path.stem}-before-restore-{utc_stamp()}.sqlite3")
-        db.restore(Path(path))
-        db.migrate()
-        ctx.audit.record(user, "restore", new=Path(path).name, reason=f"previous state kept in {safety}")
+        from desktop.store.restore import restore as restore_backup
+
+        restore_backup(ctx.store, user, Path(path))
 
     try:
         run_in_background(window, QCoreApplication.translate("BackupActions", "Restoring the database…"), restore)

@@ -33,7 +33,8 @@ def test_the_rule_in_the_core(units):
     assert may_edit(admin, yuzhong, "draft") is None  # the demo, a database from before: both sides, as they were
     assert may_edit(at_wanzhou, wanzhou, "draft") is None
     assert may_edit(at_wanzhou, yuzhong, "draft").zh == "本机是万州区的填报机，不能修改渝中区的数据"
-    assert may_edit(at_bureau, yuzhong, "draft") is not None and may_edit(at_bureau, city, "draft") is None
+    assert may_edit(at_bureau, yuzhong, "draft").zh == "本机是市局（重庆市）的电脑，不能修改渝中区的数据"
+    assert may_edit(at_bureau, city, "draft") is None
     with refused(WorkflowRefused, "审核在市局进行"):
         decide(Action.ACCEPT, "submitted", at_wanzhou, wanzhou)
     assert decide(Action.ACCEPT, "submitted", at_bureau, wanzhou).new == "accepted"
@@ -43,17 +44,23 @@ def test_the_rule_in_the_core(units):
     assert may_read(at_bureau, yuzhong) is None
 
 
+def district_pc(store, units) -> None:
+    """The store fixture as 万州区's PC: its reviewer disabled (a district has none), then named."""
+    with store.session() as s:
+        users.set_active(s, "admin", "reviewer", False)
+        s.commit()
+    ServedUnit(store).set("admin", units.get("500101"))
+
+
 def test_a_districts_administrator_writes_that_district_only(store, units):
     wanzhou, yuzhong = units.get("500101"), units.get("500103")
     served = ServedUnit(store)
     assert served.get() is None
-    store.set_values("admin", yuzhong, HALF, {"air.pm25": "30"})  # not yet named: as before
-    assert served.set("admin", wanzhou) is True
+    district_pc(store, units)
     assert served.get() == wanzhou and served.set("admin", wanzhou) is False  # said again: nothing changes
-    before = store.unit_half(yuzhong, HALF).raw
     with refused(UserError, "本机是万州区的填报机，不能修改渝中区的数据"):
         store.set_values("admin", yuzhong, HALF, {"air.pm25": "31"})
-    assert store.unit_half(yuzhong, HALF).raw == before
+    assert store.unit_half(yuzhong, HALF).raw == {}
     store.set_values("admin", wanzhou, HALF, {"air.pm25": "33"})
     assert str(store.unit_half(wanzhou, HALF).raw["air.pm25"]) == "33.0"
     with refused(UserError, "不能改为渝中区"):
@@ -65,8 +72,33 @@ def test_a_districts_administrator_writes_that_district_only(store, units):
     assert [(e.user, e.new) for e in named] == [("admin", "500101")]
 
 
+def test_a_database_holding_other_units_data_or_accounts_is_not_named_a_districts(store, units, demo_copy):
+    """A bureau's database (or the demo) named a district's would keep every other unit's data and accounts in reach."""
+    from desktop.context import open_context
+
+    wanzhou = units.get("500101")
+    store.set_values("admin", units.get("500103"), HALF, {"air.pm25": "30"})
+    with refused(UserError, "此数据库中有其他单位的数据（渝中区等1个单位），不是万州区的填报机"):
+        ServedUnit(store).set("admin", wanzhou)
+    demo = open_context(str(demo_copy))
+    with refused(UserError, "此数据库中有其他单位的数据"):
+        demo.served_unit.set("admin", demo.units.get("500101"))  # the demo plays both sides
+    with refused(UserError, "请先停用"):
+        demo.served_unit.set("admin", demo.units.municipality)  # its districts' clerks are users, not prepared accounts
+    demo.store.db.dispose()
+    assert ServedUnit(store).get() is None
+
+
+def test_a_named_installation_keeps_its_accounts(store, units):
+    with refused(UserError, "此数据库中有不属于万州区的账户（reviewer）"):
+        ServedUnit(store).set("admin", units.get("500101"))
+    with refused(UserError, "此数据库中有不属于重庆市的账户（clerk）"):
+        ServedUnit(store).set("admin", units.municipality)
+    assert ServedUnit(store).get() is None
+
+
 def test_a_districts_installation_keeps_that_districts_accounts_only(store, units):
-    ServedUnit(store).set("admin", units.get("500101"))
+    district_pc(store, units)
     with store.session() as s:
         with refused(UserError, "只能建立万州区的"):
             users.create(s, units, "admin", "yz", "secret-pw-1", "clerk", "500103")
@@ -82,6 +114,9 @@ def test_a_districts_installation_keeps_that_districts_accounts_only(store, unit
 
 
 def test_the_bureaus_installation_prepares_district_accounts_rather_than_making_them(store, units):
+    with store.session() as s:
+        users.set_active(s, "admin", "clerk", False)  # the fixture's 万州区 clerk: not the bureau's
+        s.commit()
     ServedUnit(store).set("admin", units.municipality)
     with store.session() as s, refused(UserError, "区县账户"):
         users.create(s, units, "admin", "yz", "secret-pw-1", "clerk", "500103")
@@ -99,31 +134,31 @@ def test_a_district_pc_refuses_another_districts_set_up_package(tmp_path):
     ecoreport(district, "init", "--unit", "万州区", password="district-pw-1")
     before = district.read_bytes()
     refused = ecoreport(district, "package", "import", str(package), password="district-pw-1", check=1)
-    assert "属于渝中区，本机是万州区的填报机" in refused.stderr and "未导入" in refused.stderr
+    assert "属于渝中区，是发给渝中区的；本机是万州区的填报机，未导入" in refused.stderr
     assert district.read_bytes() == before  # nothing of it kept: not its set-up, not its accounts
 
 
-def test_review_is_the_bureaus_a_districts_pc_neither_queries_nor_decides(demo_copy):
-    """The demo holds received halves; named a district's PC, its administrator may not review them."""
-    from desktop.context import open_context
+def test_review_is_the_bureaus_a_districts_pc_neither_queries_nor_decides(store, units):
+    """万州区's half received and queried while the database played both sides; named 万州区's PC, it reviews nothing."""
     from desktop.store.review import Review
+    from desktop.store.submissions import Submissions
 
-    ctx = open_context(str(demo_copy))
-    beibei, half = ctx.units.get("500109"), Semester(2024, 1)
-    review = Review(ctx.store)
-    asked = review.open_query("reviewer", beibei, half, "air.pm25", "请核实")  # before: it played the bureau too
-    ctx.served_unit.set("admin", ctx.units.get("500101"))
+    wanzhou = units.get("500101")
+    store.set_values("admin", wanzhou, HALF, {"air.pm25": "38.1"})
+    Submissions(store).record_demo("admin", wanzhou, HALF, accepted=False)
+    review = Review(store)
+    asked = review.open_query("reviewer", wanzhou, HALF, "air.pm25", "请核实")
+    district_pc(store, units)
     with refused(UserError, "审核在市局进行"):
-        review.open_query("admin", beibei, half, "air.pm25", "请核实")
+        review.open_query("admin", wanzhou, HALF, "air.pm25", "请核实")
     with refused(UserError, "审核在市局进行"):
         review.resolve("admin", asked)
     with refused(UserError, "审核在市局进行"):
-        ctx.submissions.accept("admin", beibei, half)
+        Submissions(store).accept("admin", wanzhou, HALF)
     with refused(UserError, "审核在市局进行"):
-        ctx.submissions.return_half("admin", beibei, half, "请核实")
-    assert ctx.store.status(beibei, half) == "in_review"
-    assert [(t.status, len(t.messages)) for t in review.threads(beibei, half)] == [("open", 1)]
-    ctx.store.db.dispose()
+        Submissions(store).return_half("admin", wanzhou, HALF, "请核实")
+    assert store.status(wanzhou, HALF) == "in_review"
+    assert [(t.status, len(t.messages)) for t in review.threads(wanzhou, HALF)] == [("open", 1)]
 
 
 def test_init_names_the_unit_once_and_an_existing_database_needs_its_administrator(tmp_path):
@@ -133,7 +168,7 @@ def test_init_names_the_unit_once_and_an_existing_database_needs_its_administrat
     again = ecoreport(db, "init", "--unit", "500103", "--user", "admin", password="district-pw-1", check=1)
     assert "本机所属单位已设为万州区（500101），不能改为渝中区" in again.stderr
     shown = ecoreport(db, "show", "渝中区", "2025H1", password="district-pw-1", check=1)
-    assert "本机是万州区的填报机，不能查看渝中区的数据" in shown.stderr
+    assert "本机是万州区的填报机，只处理万州区的数据，不处理渝中区的" in shown.stderr
     older = tmp_path / "older.sqlite3"
     ecoreport(older, "init", password="older-pw-1")
     unsigned = ecoreport(older, "init", "--unit", "500101", password="older-pw-1", check=2)
@@ -142,3 +177,32 @@ def test_init_names_the_unit_once_and_an_existing_database_needs_its_administrat
     assert "万州区（500101）" in ecoreport(older, "init", password="older-pw-1").stdout
     demo = ecoreport(tmp_path / "demo.sqlite3", "init", "--demo", "--unit", "500101", password="x", check=2)
     assert "演示数据库同时扮演市局和各区县" in demo.stderr
+
+
+def test_a_districts_pc_does_not_set_up_or_issue_what_the_bureau_issues(tmp_path):
+    """Targets, deadlines and packages are the bureau's: a district's PC that issued a package signed with a key of its
+    own as the bureau's would lock the next district that trusted it out of the real bureau's packages."""
+    district, out = tmp_path / "wanzhou.sqlite3", tmp_path / "fake.ecopkg"
+    ecoreport(district, "init", "--unit", "万州区", password="district-pw-1")
+    before = district.read_bytes()
+    for args in (("target", "set", "2025H1", "air.pm25", "--op", "<=", "--value", "30", "--basis-zh", "市级目标",
+                  "--basis-en", "Municipal target"),
+                 ("deadline", "2025H1", "2025-08-01"),
+                 ("package", "export", "-o", str(out))):  # fmt: skip
+        refusal = ecoreport(district, *args, password="district-pw-1", check=1)
+        assert "本机是万州区的填报机" in refusal.stderr and "由市局进行" in refusal.stderr, args
+    assert not out.exists() and district.read_bytes() == before
+
+
+def test_a_backup_of_another_units_installation_is_not_restored(tmp_path):
+    district, bureau = tmp_path / "wanzhou.sqlite3", tmp_path / "bureau.sqlite3"
+    ecoreport(district, "init", "--unit", "万州区", password="same-pw-12")
+    ecoreport(bureau, "init", "--unit", "500000", password="same-pw-12")
+    before = district.read_bytes()
+    refusal = ecoreport(district, "restore", str(bureau), password="same-pw-12", check=1)
+    assert "此备份是重庆市（500000）的数据库，本机所属单位是万州区（500101）；未恢复" in refusal.stderr
+    assert district.read_bytes() == before
+    older = tmp_path / "older.sqlite3"  # a backup from before the unit was kept: restored, still 万州区's
+    ecoreport(older, "init", password="same-pw-12")
+    ecoreport(district, "restore", str(older), password="same-pw-12")
+    assert "本机所属单位：万州区（500101）" in ecoreport(district, "init", password="same-pw-12").stdout

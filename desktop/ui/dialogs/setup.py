@@ -173,11 +173,21 @@ class SetupDialog(QDialog):
         actions = ((self.tr("Add or change…"), self.add), (self.tr("Remove"), self.remove),
                    (self.tr("Copy from an earlier half…"), self.copy_forward),
                    (self.tr("Export set-up package…"), self.export_package), (self.tr("Import set-up package…"), self.import_package))  # fmt: skip
+        serves = ctx.served_unit.get()
+        district = serves is not None and not serves.is_municipality  # it shows the bureau's set-up and imports it
         for text, slot in actions:
             button = QPushButton(text, self)
             button.clicked.connect(lambda _=False, s=slot: s())
+            button.setEnabled(not district or slot == self.import_package)
             buttons.addWidget(button)
+        self.deadline.setEnabled(not district)
+        set_deadline.setEnabled(not district)
         layout = QVBoxLayout(self)
+        if district:
+            note = QLabel(self.tr("This computer serves %1: the bureau sets targets and deadlines; they arrive here in "
+                                  "its set-up package.").replace("%1", serves.name(lang)), self)  # fmt: skip
+            note.setWordWrap(True)
+            layout.addWidget(note)
         layout.addLayout(top)
         layout.addWidget(self.table)
         layout.addLayout(buttons)
@@ -222,7 +232,7 @@ class SetupDialog(QDialog):
         packages = self._packages
         try:
             content = packages.with_half(packages.effective_content(self.ctx.store), self.semester, targets, deadline)
-            packages.activate(self.ctx.store, self.actor, content, "edited here")
+            packages.activate(self.ctx.store, self.actor, content, packages.EDITED_HERE)
         except UserError as exc:
             QMessageBox.warning(self, self.tr("Not saved"), exc.message(self.ctx.lang))
             return False
