@@ -61,16 +61,18 @@ def cmd_init(args: argparse.Namespace) -> int:
     if args.unit and args.demo:
         raise BadInput(Text("演示数据库同时扮演市局和各区县，不设本机所属单位（--unit）",
                             "The demo database plays the bureau and every district: it serves no one unit (--unit)"))  # fmt: skip
+    if args.unit:
+        _known_unit(args)  # before a new database file is made for a mistyped unit
     ctx = context(args, anonymous=True)  # it makes the first account
     store, lang = ctx.store, args.lang
     unit = _unit(ctx, args.unit) if args.unit else None
-    print(Text(f"数据库已就绪：{store.db.url}", f"Database ready: {store.db.url}")(lang))
     had_users = ctx.users.any()
     if unit is not None and had_users and ctx.served_unit.get() != unit:
         if not getattr(args, "user", None):
             raise BadInput(Text("数据库中已有用户：设置本机所属单位须以管理员身份（--user admin）",
                                 "The database has users: naming the unit it serves needs an administrator (--user admin)"))  # fmt: skip
         ctx.user = sign_in(ctx, args)
+    print(Text(f"数据库已就绪：{store.db.url}", f"Database ready: {store.db.url}")(lang))
     if not had_users:
         password = args.admin_password or os.environ.get("ECOREPORT_ADMIN_PASSWORD")
         generated = not password and not args.demo
@@ -116,6 +118,23 @@ def _next_steps(unit) -> Text:
                     f"then a district: {_DISTRICT_NEXT.en}; the bureau: {_BUREAU_NEXT.en}. {manual.en}")  # fmt: skip
     steps = _BUREAU_NEXT if unit.is_municipality else _DISTRICT_NEXT
     return Text(f"下一步：{steps.zh}。{manual.zh}", f"Next: {steps.en}. {manual.en}")
+
+
+def _known_unit(args) -> None:
+    """Refuses a unit the shipped data files do not know, when the database does not exist yet (a set-up package
+    could name others only once one is there)."""
+    from pathlib import Path
+
+    from desktop.core.loading import load_resources
+    from desktop.resources import resources_dir
+    from desktop.store.database import database_url
+
+    url = database_url(args.db)
+    if url.startswith("sqlite:///") and not Path(url.removeprefix("sqlite:///")).exists():
+        try:
+            load_resources(resources_dir()).units.find(args.unit)
+        except UserError as exc:
+            raise BadInput(exc.text) from None
 
 
 def _unit(ctx, text: str):

@@ -107,18 +107,22 @@ def cmd_export(args):
 
 
 def cmd_import(args):
+    from desktop.core.vocabulary import role_name
     from desktop.store import packages
 
     ctx = context(args)
     package = packages.incoming(ctx.store, Path(args.file), demo=args.demo)
-    print(Text(f"设置包 {package.version}，签名公钥指纹 {package.fingerprint}（首次导入前请与市局电话核对）",
-               f"Set-up package {package.version}, signed by the key with fingerprint {package.fingerprint} "
-               f"(compare it with the bureau by phone before a first import)")(args.lang))  # fmt: skip
+    phone = Text("（首次导入，请与市局电话核对）", " (a first import: compare it with the bureau by phone)") if package.first \
+        else Text("", "")
+    print(Text(f"设置包 {package.version}，签名公钥指纹 {package.fingerprint}{phone.zh}",
+               f"Set-up package {package.version}, signed by the key with fingerprint {package.fingerprint}{phone.en}")(args.lang))  # fmt: skip
     print(Text("将带来以下变化：", "It changes:")(args.lang))
     _print_changes(package.changes, args.lang)
     for account in package.accounts:
-        print(Text(f"  • 新账户 {account['name']}（{account['role']}，{account['unit']}）",
-                   f"  • new account {account['name']} ({account['role']}, {account['unit']})")(args.lang))  # fmt: skip
+        role, unit = role_name(account["role"])(args.lang), ctx.units.get(account["unit"])
+        who = f"{account['name']}（{role}，{unit.name(args.lang) if unit else account['unit']}）"
+        print((Text(f"  • 已有账户 {who}，不改动", f"  • account {who} already here, left unchanged") if account["name"] in package.existing
+               else Text(f"  • 新账户 {who}", f"  • new account {who}"))(args.lang))  # fmt: skip
     if args.dry_run:
         return EXIT_OK
     origin, created, existing = packages.apply_incoming(ctx.store, args.user, package, Path(args.file).name, args.demo)

@@ -375,6 +375,8 @@ class Incoming:
     content: dict[str, str]
     changes: list  # [Change]
     accounts: list[dict]  # the district accounts it carries
+    existing: frozenset[str] = frozenset()  # the names of those already here: left as they are
+    first: bool = False  # no bureau key is registered yet: its fingerprint is to be compared by phone
 
     @property
     def version(self) -> str:
@@ -396,9 +398,15 @@ def incoming(store, path: Path, demo: bool = False) -> Incoming:
     manifest, content = read_file(Path(path))
     new = validate(content, demo=demo or is_demo(store), written_before=same_catalog(store, content))
     prepared = accounts.parse(content[ACCOUNTS_FILE], new.units) if ACCOUNTS_FILE in content else []
+    from sqlmodel import select as model_select
+
+    from desktop.store.models import UnitKey
+
     with store.session() as s:
         accounts.served_here(s, store.units, prepared)  # refused before anyone is asked to confirm it
-    return Incoming(manifest, content, differences(store.resources, new), prepared)
+        existing = frozenset(a["name"] for a in prepared if users.find(s, a["name"]) is not None)
+        first = s.exec(model_select(UnitKey.id).where(UnitKey.unit_code == store.units.municipality.code)).first() is None
+    return Incoming(manifest, content, differences(store.resources, new), prepared, existing, first)
 
 
 def apply_incoming(store, actor: str, package: Incoming, source: str, demo: bool = False) -> tuple[Text, list[str], list[str]]:

@@ -59,7 +59,9 @@ class GuiApp:
         from desktop.ui.dialogs.first_run import FirstRunDialog
 
         ctx = self.context()
-        dialog = FirstRunDialog([(u.code, u.label(self.lang)) for u in ctx.units])
+        from desktop.ui.dialogs.served_unit import unit_choices
+
+        dialog = FirstRunDialog(unit_choices(ctx.units, self.lang))
         if not dialog.exec():
             return None
         admin = ctx.users.create("admin", "admin", dialog.password, "admin", None)
@@ -182,7 +184,6 @@ class GuiApp:
         if self.controller.unit is not None:
             unit = self.controller.unit.code
         window = MainWindow(self.controller, semesters)
-        window.first_start_unit = self.settings.get("served_unit") or None  # offered to a database that never kept it
         window.languageChosen.connect(self.switch_language)
         window.logOutRequested.connect(self.log_out)
         geometry = self.settings.get("geometry")

@@ -20,6 +20,12 @@ from desktop.ui.commands import SetValuesCommand, Snapshot
 from desktop.ui.paste import PasteResult
 
 
+def _is_demo(ctx) -> bool:
+    from desktop.store.packages import is_demo
+
+    return is_demo(ctx.store)
+
+
 class EntryController(QObject):
     reportChanged = Signal(object)  # HalfReport
     threadsChanged = Signal(list)  # [Thread]: the bureau's queries on this half
@@ -40,6 +46,8 @@ class EntryController(QObject):
         self.last_write_failed: str | None = None  # the store's refusal of the last write, for the paste summary
         self.threads: list = []
         self.served: Unit | None = ctx.served_unit.get()  # the unit this installation serves; None: both sides
+        # An administrator's real database that never named it (the demo plays both sides on purpose).
+        self.unnamed = user.role == "admin" and self.served is None and not _is_demo(ctx)
 
     # --- what is shown ------------------------------------------------------------------------
     def open(self, unit: Unit, semester: Semester) -> None:
@@ -86,6 +94,7 @@ class EntryController(QObject):
             self.refused.emit(exc.message(self.lang))
             return False
         self.served = self.ctx.served_unit.get()
+        self.unnamed = False
         if self.unit is not None:
             self.reload()  # what this user may change here has changed
         return True

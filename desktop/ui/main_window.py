@@ -14,6 +14,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QMainWindow,
+    QMessageBox,
     QSplitter,
     QTabWidget,
     QToolBar,
@@ -47,7 +48,6 @@ class MainWindow(QMainWindow):
     def __init__(self, controller: EntryController, semesters: list[Semester], parent=None):
         super().__init__(parent)
         self.controller = controller
-        self.first_start_unit: str | None = None  # the unit chosen at first start, as this user's settings remember it
         ctx, lang = controller.ctx, controller.lang
         self.setWindowTitle(self.tr("EcoReport — Half-year ecological environment reporting"))
         self.model = IndicatorTableModel(self)
@@ -219,18 +219,31 @@ class MainWindow(QMainWindow):
             admin = self.menuBar().addMenu(self.tr("&Administration"))
             admin.addAction(self._action(self.tr("Users…"), self.manage_users))
             admin.addAction(self._action(self.tr("Targets, deadlines and set-up packages…"), self.manage_setup))
-            served = self.controller.served
-            if served is None or served.is_municipality:  # a district's accounts are the bureau's to prepare
-                admin.addAction(self._action(self.tr("District accounts…"), self.manage_district_accounts))
+            self.district_accounts_action = self._action(self.tr("District accounts…"), self.manage_district_accounts)
+            admin.addAction(self.district_accounts_action)
             admin.addAction(self._action(self.tr("This computer serves…"), self.show_served_unit))
+            self._fit_to_served_unit()
         from desktop.ui.about import add_about_action
 
         add_about_action(self.menuBar(), self)
 
     def _build_status_bar(self) -> None:
         self.status_unit, self.status_state, self.status_saved = QLabel(self), QLabel(self), QLabel(self)
+        self.unnamed_note = QLabel(self.tr("This computer's unit is not set: Administration → This computer serves…"), self)
+        self.unnamed_note.setStyleSheet("color: #b35900;")
+        self.statusBar().addWidget(self.unnamed_note)
         for label in (self.status_unit, self.status_state, self.status_saved):
             self.statusBar().addPermanentWidget(label)
+        self._fit_to_served_unit()
+
+    def _fit_to_served_unit(self) -> None:
+        """What depends on the unit this computer serves: a district's has no district accounts to prepare; an
+        administrator of a database that never named it is reminded to (the demo plays both sides on purpose)."""
+        c = self.controller
+        if hasattr(self, "district_accounts_action"):
+            self.district_accounts_action.setVisible(c.served is None or c.served.is_municipality)
+        if hasattr(self, "unnamed_note"):
+            self.unnamed_note.setVisible(c.user.role == "admin" and c.unnamed)
 
     def _connect(self) -> None:
         c = self.controller
@@ -388,15 +401,21 @@ class MainWindow(QMainWindow):
         DistrictAccountsDialog(self.controller.ctx, self.controller.user.name, self).exec()
 
     def show_served_unit(self) -> None:
-        from desktop.ui.dialogs.served_unit import ServedUnitDialog
+        from desktop.ui.dialogs.served_unit import ServedUnitDialog, unit_choices
 
         c, lang = self.controller, self.controller.lang
         current = c.served.label(lang) if c.served is not None else None
-        suggested = self.first_start_unit if current is None else None
-        dialog = ServedUnitDialog([(u.code, u.label(lang)) for u in c.ctx.units], current, suggested, self)
-        if dialog.exec() and current is None and c.serve(dialog.unit_code):
+        dialog = ServedUnitDialog(unit_choices(c.ctx.units, lang), current, parent=self)
+        if not dialog.exec() or current is not None:
+            return
+        chosen = c.ctx.units.get(dialog.unit_code)
+        sure = QMessageBox.question(self, self.tr("This computer serves"), self.tr(
+            "Set this computer's unit to %1? It cannot be changed afterwards.").replace("%1", chosen.label(lang)))
+        if sure == QMessageBox.StandardButton.Yes and c.serve(chosen.code):
             self._fill_units()
+            self._fit_to_served_unit()
             self.open_selected()
+            self.statusBar().showMessage(self.tr("This computer serves %1.").replace("%1", chosen.label(lang)), 8000)
 
     def manage_setup(self) -> None:
         from desktop.ui.dialogs.setup import SetupDialog

@@ -202,7 +202,7 @@
     </message>
     <message>
         <location filename="../../desktop/ui/backup_actions.py" line="32"/>
-        <location filename="../../desktop/ui/backup_actions.py" line="56"/>
+        <location filename="../../desktop/ui/backup_actions.py" line="54"/>
         <source>Database backups (*.sqlite3)</source>
         <translation>数据库备份 (*.sqlite3)</translation>
     </message>
@@ -222,27 +222,27 @@
         <translation>已备份到 %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/backup_actions.py" line="55"/>
+        <location filename="../../desktop/ui/backup_actions.py" line="53"/>
         <source>Restore from a backup</source>
         <translation>从备份恢复</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/backup_actions.py" line="61"/>
+        <location filename="../../desktop/ui/backup_actions.py" line="59"/>
         <source>Restore</source>
         <translation>恢复</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/backup_actions.py" line="62"/>
+        <location filename="../../desktop/ui/backup_actions.py" line="60"/>
         <source>Replace all data with the backup? The current data is backed up first.</source>
         <translation>用备份替换全部数据？当前数据会先行备份。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/backup_actions.py" line="80"/>
+        <location filename="../../desktop/ui/backup_actions.py" line="74"/>
         <source>Restoring the database…</source>
         <translation>正在恢复数据库…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/backup_actions.py" line="83"/>
+        <location filename="../../desktop/ui/backup_actions.py" line="77"/>
         <source>Restore failed</source>
         <translation>恢复失败</translation>
     </message>
@@ -764,49 +764,49 @@ The bureau&apos;s key fingerprint: %3</source>
 <context>
     <name>EntryController</name>
     <message>
-        <location filename="../../desktop/ui/controller.py" line="114"/>
+        <location filename="../../desktop/ui/controller.py" line="123"/>
         <source>An explanation may not exceed %1 characters</source>
         <translation>说明不能超过%1字</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/controller.py" line="134"/>
+        <location filename="../../desktop/ui/controller.py" line="143"/>
         <source>Type the value in the column “This half”, or an explanation in “Explanation”</source>
         <translation>请在“本期”列填写数值，或在“说明”列填写说明</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/controller.py" line="143"/>
+        <location filename="../../desktop/ui/controller.py" line="152"/>
         <source>Edit %1</source>
         <translation>修改“%1”</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/controller.py" line="151"/>
+        <location filename="../../desktop/ui/controller.py" line="160"/>
         <source>Explain %1</source>
         <translation>说明“%1”</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/ui/controller.py" line="188"/>
+        <location filename="../../desktop/ui/controller.py" line="197"/>
         <source>Paste %n cell(s)</source>
         <translation>
             <numerusform>粘贴 %n 个单元格</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/controller.py" line="209"/>
+        <location filename="../../desktop/ui/controller.py" line="218"/>
         <source>Import %1</source>
         <translation>导入 %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/controller.py" line="251"/>
+        <location filename="../../desktop/ui/controller.py" line="260"/>
         <source>%1 was not done: %2 is now %3 (changed by %4 at %5), not the %6 this step expects; nothing was changed</source>
         <translation>%1未执行：“%2”现为%3（%4于%5修改），不是这一步所依据的%6；未作任何修改</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/controller.py" line="264"/>
+        <location filename="../../desktop/ui/controller.py" line="273"/>
         <source>Explained figures changed: %1. Check that each explanation still fits.</source>
         <translation>已说明的数值有变化：%1。请确认各条说明仍然适用</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/controller.py" line="265"/>
+        <location filename="../../desktop/ui/controller.py" line="274"/>
         <source>, </source>
         <translation>；</translation>
     </message>
@@ -1015,45 +1015,50 @@ The bureau&apos;s key fingerprint: %3</source>
         <translation>请创建管理员账户，并选择本机所属的单位。之后，区县导入市局发来的设置包；市局添加审核员、为各区县准备账户并设定第一个半年度。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/first_run.py" line="29"/>
+        <location filename="../../desktop/ui/dialogs/first_run.py" line="23"/>
+        <source>The unit is kept in the database and cannot be changed: a district&apos;s computer enters and submits that district&apos;s data only; the bureau&apos;s reviews.</source>
+        <translation>所属单位记在数据库中，设定后不能更改：区县的填报机只填报、报送本区县的数据，审核在市局的电脑上进行。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/dialogs/first_run.py" line="32"/>
         <source>— choose the unit —</source>
         <translation>— 请选择单位 —</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/first_run.py" line="35"/>
         <location filename="../../desktop/ui/dialogs/first_run.py" line="38"/>
+        <location filename="../../desktop/ui/dialogs/first_run.py" line="41"/>
         <source>Administrator password</source>
         <translation>管理员密码</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/first_run.py" line="36"/>
         <location filename="../../desktop/ui/dialogs/first_run.py" line="39"/>
+        <location filename="../../desktop/ui/dialogs/first_run.py" line="42"/>
         <source>Repeat the password</source>
         <translation>再次输入密码</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/first_run.py" line="37"/>
         <location filename="../../desktop/ui/dialogs/first_run.py" line="40"/>
+        <location filename="../../desktop/ui/dialogs/first_run.py" line="43"/>
         <source>This computer serves</source>
         <translation>本机所属单位</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/first_run.py" line="52"/>
+        <location filename="../../desktop/ui/dialogs/first_run.py" line="56"/>
         <source>The password needs at least 8 characters.</source>
         <translation>密码至少需要8个字符。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/first_run.py" line="54"/>
+        <location filename="../../desktop/ui/dialogs/first_run.py" line="58"/>
         <source>The password may not be the user name.</source>
         <translation>密码不能与用户名相同。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/first_run.py" line="58"/>
+        <location filename="../../desktop/ui/dialogs/first_run.py" line="62"/>
         <source>Choose the unit this computer reports for.</source>
         <translation>请选择本机填报的单位。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/first_run.py" line="56"/>
+        <location filename="../../desktop/ui/dialogs/first_run.py" line="60"/>
         <source>The two passwords differ.</source>
         <translation>两次输入的密码不一致。</translation>
     </message>
@@ -1766,241 +1771,261 @@ Compare it with the one the district reads to you.</source>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="51"/>
+        <location filename="../../desktop/ui/main_window.py" line="52"/>
         <source>EcoReport — Half-year ecological environment reporting</source>
         <translation>生态环境半年报填报审核系统</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="67"/>
+        <location filename="../../desktop/ui/main_window.py" line="68"/>
         <source>All topics</source>
         <translation>全部专题</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="73"/>
+        <location filename="../../desktop/ui/main_window.py" line="74"/>
         <source>Checks</source>
         <translation>审核结果</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="74"/>
+        <location filename="../../desktop/ui/main_window.py" line="75"/>
         <source>History</source>
         <translation>历史趋势</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="75"/>
-        <location filename="../../desktop/ui/main_window.py" line="300"/>
+        <location filename="../../desktop/ui/main_window.py" line="76"/>
+        <location filename="../../desktop/ui/main_window.py" line="316"/>
         <source>Queries</source>
         <translation>问题</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="129"/>
+        <location filename="../../desktop/ui/main_window.py" line="130"/>
         <source>Selection</source>
         <translation>选择</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="139"/>
+        <location filename="../../desktop/ui/main_window.py" line="140"/>
         <source>Filter indicators…</source>
         <translation>筛选指标…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="134"/>
-        <location filename="../../desktop/ui/main_window.py" line="144"/>
+        <location filename="../../desktop/ui/main_window.py" line="135"/>
+        <location filename="../../desktop/ui/main_window.py" line="145"/>
         <source>Unit</source>
         <translation>填报单位</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="58"/>
+        <location filename="../../desktop/ui/main_window.py" line="59"/>
         <source>Indicators of the half-year</source>
         <translation>半年度指标</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="70"/>
+        <location filename="../../desktop/ui/main_window.py" line="71"/>
         <source>Topic</source>
         <translation>专题</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="77"/>
+        <location filename="../../desktop/ui/main_window.py" line="78"/>
         <source>Import</source>
         <translation>导入变化</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="78"/>
+        <location filename="../../desktop/ui/main_window.py" line="79"/>
         <source>Checks, history and queries</source>
         <translation>审核、历史与问题</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="142"/>
+        <location filename="../../desktop/ui/main_window.py" line="143"/>
         <source>Filter indicators</source>
         <translation>筛选指标</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="143"/>
-        <location filename="../../desktop/ui/main_window.py" line="147"/>
+        <location filename="../../desktop/ui/main_window.py" line="144"/>
+        <location filename="../../desktop/ui/main_window.py" line="148"/>
         <source>Half-year</source>
         <translation>半年度</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="176"/>
+        <location filename="../../desktop/ui/main_window.py" line="177"/>
         <source>Undo</source>
         <translation>撤销</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="178"/>
+        <location filename="../../desktop/ui/main_window.py" line="179"/>
         <source>Redo</source>
         <translation>重做</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="181"/>
+        <location filename="../../desktop/ui/main_window.py" line="182"/>
         <source>Import filled template…</source>
         <translation>导入填报模板…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="182"/>
+        <location filename="../../desktop/ui/main_window.py" line="183"/>
         <source>Import the bureau&apos;s review…</source>
         <translation>导入市局审核意见…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="183"/>
+        <location filename="../../desktop/ui/main_window.py" line="184"/>
         <source>Export template…</source>
         <translation>导出填报模板…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="184"/>
+        <location filename="../../desktop/ui/main_window.py" line="185"/>
         <source>Export submission workbook…</source>
         <translation>导出报送文件…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="186"/>
+        <location filename="../../desktop/ui/main_window.py" line="187"/>
         <source>Submit…</source>
         <translation>报送…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="187"/>
+        <location filename="../../desktop/ui/main_window.py" line="188"/>
         <source>Withdraw the submission…</source>
         <translation>撤回报送…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="188"/>
+        <location filename="../../desktop/ui/main_window.py" line="189"/>
         <source>Switch user…</source>
         <translation>切换用户…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="189"/>
+        <location filename="../../desktop/ui/main_window.py" line="190"/>
         <source>Quit</source>
         <translation>退出</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="190"/>
+        <location filename="../../desktop/ui/main_window.py" line="191"/>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="200"/>
+        <location filename="../../desktop/ui/main_window.py" line="201"/>
         <source>&amp;Edit</source>
         <translation>编辑(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="203"/>
+        <location filename="../../desktop/ui/main_window.py" line="204"/>
         <source>&amp;Report</source>
         <translation>报送(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="206"/>
+        <location filename="../../desktop/ui/main_window.py" line="207"/>
         <source>&amp;View</source>
         <translation>视图(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="207"/>
+        <location filename="../../desktop/ui/main_window.py" line="208"/>
         <source>Refresh</source>
         <translation>刷新</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="209"/>
+        <location filename="../../desktop/ui/main_window.py" line="210"/>
         <source>Language</source>
         <translation>语言</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="218"/>
+        <location filename="../../desktop/ui/main_window.py" line="219"/>
         <source>&amp;Administration</source>
         <translation>管理(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="219"/>
+        <location filename="../../desktop/ui/main_window.py" line="220"/>
         <source>Users…</source>
         <translation>用户管理…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="220"/>
+        <location filename="../../desktop/ui/main_window.py" line="221"/>
         <source>Targets, deadlines and set-up packages…</source>
         <translation>目标、截止日期与设置包…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="221"/>
+        <location filename="../../desktop/ui/main_window.py" line="222"/>
         <source>District accounts…</source>
         <translation>区县账户…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="222"/>
+        <location filename="../../desktop/ui/main_window.py" line="224"/>
         <source>This computer serves…</source>
         <translation>本机所属单位…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="245"/>
+        <location filename="../../desktop/ui/main_window.py" line="232"/>
+        <source>This computer&apos;s unit is not set: Administration → This computer serves…</source>
+        <translation>本机尚未设定所属单位：管理 → 本机所属单位…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/main_window.py" line="261"/>
         <source>Clear values</source>
         <translation>清除数值</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="279"/>
+        <location filename="../../desktop/ui/main_window.py" line="295"/>
         <source>The bureau&apos;s query awaits an answer</source>
         <translation>市局问题待答复</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="286"/>
+        <location filename="../../desktop/ui/main_window.py" line="302"/>
         <source> (version %1 withdrawn)</source>
         <translation>（第%1版已撤回）</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="289"/>
+        <location filename="../../desktop/ui/main_window.py" line="305"/>
         <source>Status: %1</source>
         <translation>状态：%1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="289"/>
+        <location filename="../../desktop/ui/main_window.py" line="305"/>
         <source> (read-only)</source>
         <translation>（只读）</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="339"/>
+        <location filename="../../desktop/ui/main_window.py" line="355"/>
         <source>Saved %1</source>
         <translation>已保存 %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="373"/>
+        <location filename="../../desktop/ui/main_window.py" line="389"/>
         <source>Target: %1</source>
         <translation>目标：%1</translation>
     </message>
+    <message>
+        <location filename="../../desktop/ui/main_window.py" line="412"/>
+        <source>This computer serves</source>
+        <translation>本机所属单位</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/main_window.py" line="413"/>
+        <source>Set this computer&apos;s unit to %1? It cannot be changed afterwards.</source>
+        <translation>将本机所属单位设为 %1？设定后不能更改。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/main_window.py" line="418"/>
+        <source>This computer serves %1.</source>
+        <translation>本机所属单位已设为 %1。</translation>
+    </message>
     <message numerus="yes">
-        <location filename="../../desktop/ui/main_window.py" line="406"/>
+        <location filename="../../desktop/ui/main_window.py" line="427"/>
         <source>%n pasted cell(s) stored.</source>
         <translation>
             <numerusform>已保存粘贴的 %n 个单元格。</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/ui/main_window.py" line="408"/>
+        <location filename="../../desktop/ui/main_window.py" line="429"/>
         <source>%n of them as explanations (说明).</source>
         <translation>
             <numerusform>其中 %n 个填入了“说明”列。</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/ui/main_window.py" line="413"/>
+        <location filename="../../desktop/ui/main_window.py" line="434"/>
         <source>%n cell(s) not stored:</source>
         <translation>
             <numerusform>以下 %n 个单元格未保存：</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="414"/>
+        <location filename="../../desktop/ui/main_window.py" line="435"/>
         <source>Paste: %1 stored, %2 refused</source>
         <translation>粘贴：已保存 %1 个，未保存 %2 个</translation>
     </message>
@@ -2021,37 +2046,37 @@ Compare it with the one the district reads to you.</source>
 <context>
     <name>NewUserDialog</name>
     <message>
-        <location filename="../../desktop/ui/dialogs/users.py" line="32"/>
+        <location filename="../../desktop/ui/dialogs/users.py" line="31"/>
         <source>New user</source>
         <translation>新建用户</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/users.py" line="40"/>
+        <location filename="../../desktop/ui/dialogs/users.py" line="39"/>
         <source>(none)</source>
         <translation>（无）</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/users.py" line="44"/>
+        <location filename="../../desktop/ui/dialogs/users.py" line="45"/>
         <source>User name</source>
         <translation>用户名</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/users.py" line="45"/>
+        <location filename="../../desktop/ui/dialogs/users.py" line="46"/>
         <source>Name on forms</source>
         <translation>签名姓名</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/users.py" line="46"/>
+        <location filename="../../desktop/ui/dialogs/users.py" line="47"/>
         <source>Role</source>
         <translation>角色</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/users.py" line="47"/>
+        <location filename="../../desktop/ui/dialogs/users.py" line="48"/>
         <source>Unit</source>
-        <translation>计量单位</translation>
+        <translation>单位</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/users.py" line="48"/>
+        <location filename="../../desktop/ui/dialogs/users.py" line="49"/>
         <source>Password</source>
         <translation>密码</translation>
     </message>
@@ -2741,29 +2766,34 @@ Compare it with the one the district reads to you.</source>
 <context>
     <name>ServedUnitDialog</name>
     <message>
-        <location filename="../../desktop/ui/dialogs/served_unit.py" line="12"/>
-        <location filename="../../desktop/ui/dialogs/served_unit.py" line="39"/>
-        <location filename="../../desktop/ui/dialogs/served_unit.py" line="40"/>
+        <location filename="../../desktop/ui/dialogs/served_unit.py" line="11"/>
+        <source> (the bureau)</source>
+        <translation>（市局）</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/dialogs/served_unit.py" line="19"/>
+        <location filename="../../desktop/ui/dialogs/served_unit.py" line="45"/>
+        <location filename="../../desktop/ui/dialogs/served_unit.py" line="46"/>
         <source>This computer serves</source>
         <translation>本机所属单位</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/served_unit.py" line="16"/>
+        <location filename="../../desktop/ui/dialogs/served_unit.py" line="23"/>
         <source>This computer serves %1. A district&apos;s computer enters and submits that district&apos;s half only; the bureau&apos;s reviews. It cannot be changed: another unit needs a database of its own.</source>
         <translation>本机所属单位：%1。区县的填报机只填报、报送本区县的数据，审核在市局的电脑上进行。设定后不能更改；为其他单位填报请另建数据库。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/served_unit.py" line="21"/>
+        <location filename="../../desktop/ui/dialogs/served_unit.py" line="28"/>
         <source>This database has not been told which unit this computer serves, so its administrator can change any unit&apos;s half. Choose it: a district&apos;s computer then enters and submits that district&apos;s half only, the bureau&apos;s reviews. It cannot be changed afterwards.</source>
         <translation>此数据库尚未设定本机所属单位，管理员因此可以修改任何单位的数据。请选择：区县的填报机此后只填报、报送本区县的数据，审核在市局的电脑上进行。设定后不能更改。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/served_unit.py" line="24"/>
+        <location filename="../../desktop/ui/dialogs/served_unit.py" line="31"/>
         <source>— choose the unit —</source>
         <translation>— 请选择单位 —</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/served_unit.py" line="48"/>
+        <location filename="../../desktop/ui/dialogs/served_unit.py" line="54"/>
         <source>Choose the unit this computer reports for.</source>
         <translation>请选择本机所属单位。</translation>
     </message>
@@ -2854,12 +2884,17 @@ Compare it with the one the district reads to you.</source>
         <translation>从以前的半年度复制…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/setup.py" line="218"/>
+        <location filename="../../desktop/ui/dialogs/setup.py" line="187"/>
+        <source>This computer serves %1: the bureau sets targets and deadlines; they arrive here in its set-up package.</source>
+        <translation>本机是%1的填报机：目标和截止日期由市局设定，随市局的设置包导入。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/dialogs/setup.py" line="228"/>
         <source>Bureau key fingerprint %1</source>
         <translation>市局公钥指纹 %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/setup.py" line="271"/>
+        <location filename="../../desktop/ui/dialogs/setup.py" line="281"/>
         <source>No earlier half has targets.</source>
         <translation>以前的半年度都没有目标。</translation>
     </message>
@@ -2874,32 +2909,32 @@ Compare it with the one the district reads to you.</source>
         <translation>导入设置包…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/setup.py" line="215"/>
+        <location filename="../../desktop/ui/dialogs/setup.py" line="225"/>
         <source>Set-up %1</source>
         <translation>设置版本 %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/setup.py" line="227"/>
-        <location filename="../../desktop/ui/dialogs/setup.py" line="254"/>
-        <location filename="../../desktop/ui/dialogs/setup.py" line="271"/>
-        <location filename="../../desktop/ui/dialogs/setup.py" line="279"/>
-        <location filename="../../desktop/ui/dialogs/setup.py" line="288"/>
+        <location filename="../../desktop/ui/dialogs/setup.py" line="237"/>
+        <location filename="../../desktop/ui/dialogs/setup.py" line="264"/>
+        <location filename="../../desktop/ui/dialogs/setup.py" line="281"/>
+        <location filename="../../desktop/ui/dialogs/setup.py" line="289"/>
+        <location filename="../../desktop/ui/dialogs/setup.py" line="298"/>
         <source>Not saved</source>
         <translation>未保存</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/setup.py" line="295"/>
+        <location filename="../../desktop/ui/dialogs/setup.py" line="305"/>
         <source>Export set-up package</source>
         <translation>导出设置包</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/setup.py" line="296"/>
-        <location filename="../../desktop/ui/dialogs/setup.py" line="310"/>
+        <location filename="../../desktop/ui/dialogs/setup.py" line="306"/>
+        <location filename="../../desktop/ui/dialogs/setup.py" line="320"/>
         <source>Set-up packages (*.ecopkg)</source>
         <translation>设置包 (*.ecopkg)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/setup.py" line="303"/>
+        <location filename="../../desktop/ui/dialogs/setup.py" line="313"/>
         <source>Saved %1.
 
 The bureau&apos;s key fingerprint: %2
@@ -2910,48 +2945,58 @@ Districts compare it by phone when they first import a package.</source>
 区县第一次导入设置包时请电话核对。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/setup.py" line="310"/>
+        <location filename="../../desktop/ui/dialogs/setup.py" line="320"/>
         <source>Import set-up package</source>
         <translation>导入设置包</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/setup.py" line="302"/>
-        <location filename="../../desktop/ui/dialogs/setup.py" line="326"/>
+        <location filename="../../desktop/ui/dialogs/setup.py" line="312"/>
+        <location filename="../../desktop/ui/dialogs/setup.py" line="338"/>
         <source>Set-up package</source>
         <translation>设置包</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/setup.py" line="315"/>
+        <location filename="../../desktop/ui/dialogs/setup.py" line="325"/>
         <source>Signed by the key with fingerprint %1: compare it with the bureau by phone before a first import.</source>
         <translation>签名公钥指纹 %1：首次导入前请与市局电话核对。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/setup.py" line="317"/>
+        <location filename="../../desktop/ui/dialogs/setup.py" line="326"/>
+        <source>Signed by the key with fingerprint %1.</source>
+        <translation>签名公钥指纹 %1。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/dialogs/setup.py" line="328"/>
+        <source>Account %1 (%2) is already here and stays as it is</source>
+        <translation>已有账户 %1（%2），不改动</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/dialogs/setup.py" line="329"/>
         <source>New account %1 (%2)</source>
         <translation>新账户 %1（%2）</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/setup.py" line="324"/>
+        <location filename="../../desktop/ui/dialogs/setup.py" line="336"/>
         <source>Accounts created: %1. Each logs in with the one-time password the bureau gave them and sets their own at first login.</source>
         <translation>已创建账户：%1。各人用市局给的一次性密码登录，首次登录时设置自己的密码。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/setup.py" line="328"/>
+        <location filename="../../desktop/ui/dialogs/setup.py" line="340"/>
         <source>Not imported</source>
         <translation>未导入</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/setup.py" line="335"/>
+        <location filename="../../desktop/ui/dialogs/setup.py" line="347"/>
         <source>Import set-up package %1</source>
         <translation>导入设置包 %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/setup.py" line="337"/>
+        <location filename="../../desktop/ui/dialogs/setup.py" line="349"/>
         <source>The package changes:</source>
         <translation>该设置包将带来以下变化：</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/setup.py" line="337"/>
+        <location filename="../../desktop/ui/dialogs/setup.py" line="349"/>
         <source>The package changes nothing here.</source>
         <translation>该设置包对本机没有变化。</translation>
     </message>
@@ -3136,72 +3181,72 @@ Districts compare it by phone when they first import a package.</source>
 <context>
     <name>UsersDialog</name>
     <message>
-        <location filename="../../desktop/ui/dialogs/users.py" line="59"/>
+        <location filename="../../desktop/ui/dialogs/users.py" line="60"/>
         <source>Users</source>
         <translation>用户管理</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/users.py" line="60"/>
+        <location filename="../../desktop/ui/dialogs/users.py" line="61"/>
         <source>active</source>
         <translation>启用</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/users.py" line="60"/>
+        <location filename="../../desktop/ui/dialogs/users.py" line="61"/>
         <source>disabled</source>
         <translation>停用</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/users.py" line="62"/>
+        <location filename="../../desktop/ui/dialogs/users.py" line="63"/>
         <source>User name</source>
         <translation>用户名</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/users.py" line="62"/>
+        <location filename="../../desktop/ui/dialogs/users.py" line="63"/>
         <source>Name on forms</source>
         <translation>签名姓名</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/users.py" line="63"/>
+        <location filename="../../desktop/ui/dialogs/users.py" line="64"/>
         <source>Role</source>
         <translation>角色</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/users.py" line="64"/>
+        <location filename="../../desktop/ui/dialogs/users.py" line="65"/>
         <source>Unit</source>
-        <translation>计量单位</translation>
+        <translation>单位</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/users.py" line="65"/>
+        <location filename="../../desktop/ui/dialogs/users.py" line="66"/>
         <source>State</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/users.py" line="73"/>
+        <location filename="../../desktop/ui/dialogs/users.py" line="74"/>
         <source>Add…</source>
         <translation>新建…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/users.py" line="73"/>
+        <location filename="../../desktop/ui/dialogs/users.py" line="74"/>
         <source>Disable / enable</source>
         <translation>停用 / 启用</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/users.py" line="74"/>
+        <location filename="../../desktop/ui/dialogs/users.py" line="75"/>
         <source>Reset password…</source>
         <translation>重置密码…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/users.py" line="96"/>
+        <location filename="../../desktop/ui/dialogs/users.py" line="97"/>
         <source>Not saved</source>
         <translation>未保存</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/users.py" line="117"/>
+        <location filename="../../desktop/ui/dialogs/users.py" line="123"/>
         <source>Reset password</source>
         <translation>重置密码</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/users.py" line="117"/>
+        <location filename="../../desktop/ui/dialogs/users.py" line="123"/>
         <source>New password for %1</source>
         <translation>%1 的新密码</translation>
     </message>

@@ -40,9 +40,9 @@ def test_the_package_carries_that_districts_accounts_hashed_only(prepared):
 def test_import_creates_the_accounts_which_must_change_their_password_first(prepared):
     district = prepared["district"]
     preview = cli(district, "package", "import", str(prepared["package"]), "--dry-run", password="district-pw").stdout
-    assert "新账户 wanzhou（clerk，500101）" in preview
+    assert "新账户 wanzhou（填报人，万州区）" in preview
     bureau_print = cli(prepared["bureau"], "key", "list").stdout.split("指纹 ")[1].split()[0]
-    assert f"签名公钥指纹 {bureau_print}" in preview  # to compare by phone before anything is trusted
+    assert f"签名公钥指纹 {bureau_print}（首次导入，请与市局电话核对）" in preview  # before anything is trusted
     assert "本机密钥" not in cli(district, "key", "list", password="district-pw").stdout  # no bureau key made here
     out = cli(district, "package", "import", str(prepared["package"]), password="district-pw").stdout
     assert "已创建账户：wanzhou、wanzhou_approver" in out and "首次登录须修改密码" in out
@@ -56,6 +56,7 @@ def test_import_creates_the_accounts_which_must_change_their_password_first(prep
     cli(district, "show", "500101", "2024H1", "--user", "wanzhou", password=one_time, check=1)
     again = cli(district, "package", "import", str(prepared["package"]), password="district-pw").stdout
     assert "已有账户，未改动：wanzhou、wanzhou_approver" in again  # a second import resets nobody's password
+    assert "已有账户 wanzhou（填报人，万州区），不改动" in again and "新账户" not in again and "电话核对" not in again
     cli(district, "show", "500101", "2024H1", "--user", "wanzhou", password="my-own-pw")
     audit = cli(district, "audit", "--json", password="district-pw", check=None).stdout
     assert "user.create" in audit

@@ -177,6 +177,8 @@ def test_init_names_the_unit_once_and_an_existing_database_needs_its_administrat
     assert "万州区（500101）" in ecoreport(older, "init", password="older-pw-1").stdout
     demo = ecoreport(tmp_path / "demo.sqlite3", "init", "--demo", "--unit", "500101", password="x", check=2)
     assert "演示数据库同时扮演市局和各区县" in demo.stderr
+    typo = ecoreport(tmp_path / "typo.sqlite3", "init", "--unit", "万洲区", password="typo-pw-12", check=2)
+    assert "找不到单位“万洲区”" in typo.stderr and not (tmp_path / "typo.sqlite3").exists()  # no empty database left
 
 
 def test_a_districts_pc_does_not_set_up_or_issue_what_the_bureau_issues(tmp_path):

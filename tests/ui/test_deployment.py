@@ -464,43 +464,56 @@ def test_a_districts_computer_serves_that_district_whoever_logs_in(installations
     with pytest.raises(UserError) as refused:
         district.ctx.store.set_values("admin", district.ctx.units.get("500103"), HALF, {"air.pm25": "30"})
     assert "本机是万州区的填报机" in refused.value.text.zh
-    with pytest.raises(AssertionError, match="no menu entry"):
-        trigger(district.window, "区县账户…")  # the bureau's to prepare
+    assert not district.window.district_accounts_action.isVisible()  # the bureau's to prepare
     offered = {}
 
-    def read_choices(dialog):  # a new account: 万州区's, and no reviewer
+    def read_choices_then_type(dialog):  # a new account: 万州区's (chosen already), and no reviewer
         offered["units"] = [dialog.unit.itemData(i) for i in range(dialog.unit.count())]
         offered["roles"] = [dialog.role.itemData(i) for i in range(dialog.role.count())]
+        offered["chosen"] = dialog.unit.currentData()
+        QTest.keyClicks(dialog.name, "wz2")
+        QTest.keyClicks(dialog.password, "short")
+        confirm(dialog)
+
+    def still_filled(dialog):  # after the reason, the form again as it was typed
+        offered["again"] = (dialog.name.text(), dialog.password.text())
         dialog.reject()
 
-    modals.run(lambda: trigger(district.window, "用户管理…"), press("新建…"), read_choices, close())
-    assert offered == {"units": [None, "500101"], "roles": ["clerk", "approver", "admin"]}
+    modals.run(lambda: trigger(district.window, "用户管理…"), press("新建…"), read_choices_then_type, ok("密码至少8个字符"),
+               still_filled, close())  # fmt: skip
+    assert offered == {"units": [None, "500101"], "roles": ["clerk", "approver", "admin"], "chosen": "500101",
+                       "again": ("wz2", "short")}  # fmt: skip
     modals.run(lambda: trigger(district.window, "本机所属单位…"), close())  # shown, not offered for change
     assert district.ctx.served_unit.get().code == "500101"
 
 
 def test_a_database_from_before_names_its_unit_from_the_administration_menu(installations, tmp_path):
     """A database made before the unit was kept in it (or by `init` without --unit): its administrator sees every
-    unit until naming the one this computer serves; the choice made at first start then is offered."""
+    unit, and a reminder, until naming the one this computer serves, once and after saying yes."""
     from conftest import ecoreport
 
     modals = Modals()
-    bureau, district = installations
+    _, district = installations
     ecoreport(district.db, "init", password=DISTRICT_ADMIN)
-    from desktop.ui.settings import Settings
-
-    Settings(QSettings(str(district.settings_file), QSettings.Format.IniFormat)).set("served_unit", "500101")
     district.start(modals, log_in("admin", DISTRICT_ADMIN))
-    assert district.window.unit_box.count() == len(district.ctx.units) and district.ctx.served_unit.get() is None
+    window = district.window
+    assert window.unit_box.count() == len(district.ctx.units) and district.ctx.served_unit.get() is None
+    assert window.unnamed_note.isVisible() and "本机尚未设定所属单位" in window.unnamed_note.text()
     offered = []
 
     def choose(dialog):
-        offered.append(dialog._unit.currentData())  # what was chosen at first start, before it was kept here
+        offered.append(dialog._unit.currentData())  # nothing chosen for the administrator
         dialog._unit.setCurrentIndex(dialog._unit.findData("500101"))
         confirm(dialog)
 
-    modals.run(lambda: trigger(district.window, "本机所属单位…"), choose)
-    assert offered == ["500101"] and district.ctx.served_unit.get().code == "500101"
-    box = district.window.unit_box
+    def no(box):
+        box.button(box.StandardButton.No).click()
+
+    modals.run(lambda: trigger(window, "本机所属单位…"), choose, no)  # asked first, and the answer is no: nothing set
+    assert district.ctx.served_unit.get() is None
+    modals.run(lambda: trigger(window, "本机所属单位…"), choose, yes("500101 万州区？设定后不能更改"))
+    assert offered == [None, None] and district.ctx.served_unit.get().code == "500101"
+    box = window.unit_box
     assert [box.itemData(i) for i in range(box.count())] == ["500101"]
-    assert "万州区" in district.window.status_unit.text()
+    assert "万州区" in window.status_unit.text() and not window.unnamed_note.isVisible()
+    assert not window.district_accounts_action.isVisible()  # the bureau's to prepare

@@ -20,6 +20,9 @@ class FirstRunDialog(QDialog):
         intro = QLabel(self.tr("Create the administrator account and choose the unit this computer reports for. "
                                "Next, a district imports the set-up package the bureau sent it; the bureau adds its "
                                "reviewers, prepares the districts' accounts and sets the first half."), self)  # fmt: skip
+        lasting = QLabel(self.tr("The unit is kept in the database and cannot be changed: a district's computer "
+                                 "enters and submits that district's data only; the bureau's reviews."), self)  # fmt: skip
+        lasting.setWordWrap(True)
         intro.setWordWrap(True)
         self._password = QLineEdit(self)
         self._password.setEchoMode(QLineEdit.EchoMode.Password)
@@ -44,6 +47,7 @@ class FirstRunDialog(QDialog):
         layout = QVBoxLayout(self)
         layout.addWidget(intro)
         layout.addLayout(form)
+        layout.addWidget(lasting)
         layout.addWidget(self.message)
         layout.addWidget(buttons)
 

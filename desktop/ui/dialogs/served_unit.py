@@ -2,12 +2,19 @@
 
 from __future__ import annotations
 
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QComboBox, QDialog, QDialogButtonBox, QFormLayout, QLabel, QVBoxLayout
 
 
+def unit_choices(units, lang: str) -> list[tuple[str, str]]:
+    """(code, label) of every unit, the municipality named as the bureau's: what a computer can serve."""
+    bureau = QCoreApplication.translate("ServedUnitDialog", " (the bureau)")
+    return [(u.code, u.label(lang) + (bureau if u.is_municipality else "")) for u in units]
+
+
 class ServedUnitDialog(QDialog):
-    def __init__(self, units: list[tuple[str, str]], current: str | None, suggested: str | None = None, parent=None):
-        """units: (code, label); current: the label of the unit already named, or None; suggested: a code to offer."""
+    def __init__(self, units: list[tuple[str, str]], current: str | None, parent=None):
+        """units: (code, label); current: the label of the unit already named, or None when it is to be chosen."""
         super().__init__(parent)
         self.setWindowTitle(self.tr("This computer serves"))
         layout = QVBoxLayout(self)
@@ -24,8 +31,6 @@ class ServedUnitDialog(QDialog):
             self._unit.addItem(self.tr("— choose the unit —"), None)
             for code, label in units:
                 self._unit.addItem(label, code)
-            if suggested is not None and self._unit.findData(suggested) > 0:
-                self._unit.setCurrentIndex(self._unit.findData(suggested))
             buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self)
             buttons.accepted.connect(self._check)
         buttons.rejected.connect(self.reject)

@@ -322,10 +322,12 @@ class SetupDialog(QDialog):
             return False
         try:
             package = packages.incoming(self.ctx.store, Path(path))
-            lines = [self.tr("Signed by the key with fingerprint %1: compare it with the bureau by phone before a "
-                             "first import.").replace("%1", package.fingerprint)] + [c.text(self.ctx.lang) for c in package.changes] + [
-                self.tr("New account %1 (%2)").replace("%1", a["name"]).replace("%2", role_name(a["role"])(self.ctx.lang))
-                for a in package.accounts]
+            signed = self.tr("Signed by the key with fingerprint %1: compare it with the bureau by phone before a "
+                             "first import.") if package.first else self.tr("Signed by the key with fingerprint %1.")  # fmt: skip
+            lines = [signed.replace("%1", package.fingerprint)] + [c.text(self.ctx.lang) for c in package.changes] + [
+                (self.tr("Account %1 (%2) is already here and stays as it is") if a["name"] in package.existing
+                 else self.tr("New account %1 (%2)")).replace("%1", a["name"]).replace("%2", role_name(a["role"])(self.ctx.lang))
+                for a in package.accounts]  # fmt: skip
             if not (confirm or self._confirm)(package.version, lines):
                 return False
             origin, created, _ = packages.apply_incoming(self.ctx.store, self.actor, package, Path(path).name)

@@ -39,6 +39,8 @@ class NewUserDialog(QDialog):
         self.unit.addItem(self.tr("(none)"), None)
         for unit in units:
             self.unit.addItem(unit.label(lang), unit.code)
+        if len(units) == 1:  # the one unit this installation has accounts of
+            self.unit.setCurrentIndex(1)
         form = QFormLayout(self)
         form.addRow(self.tr("User name"), self.name)
         form.addRow(self.tr("Name on forms"), self.display)
@@ -101,10 +103,13 @@ class UsersDialog(QDialog):
         if not dialog:  # None, or the button's `checked`
             units, roles = accounts_here(self.ctx.served_unit.get(), self.ctx.units)
             dialog = NewUserDialog(units, self.ctx.lang, self, roles)
-        if dialog.result() != QDialog.DialogCode.Accepted and not dialog.exec():
-            return False
-        return self._do(lambda: self.ctx.users.create(self.actor, dialog.name.text(), dialog.password.text(),
-                                                      dialog.role.currentData(), dialog.unit.currentData(), dialog.display.text()))  # fmt: skip
+        accepted = dialog.result() == QDialog.DialogCode.Accepted or dialog.exec()
+        while accepted:
+            if self._do(lambda: self.ctx.users.create(self.actor, dialog.name.text(), dialog.password.text(),
+                                                      dialog.role.currentData(), dialog.unit.currentData(), dialog.display.text())):  # fmt: skip
+                return True
+            accepted = dialog.exec()  # the form again as it was filled, after the reason: nothing typed is lost
+        return False
 
     def toggle(self) -> bool:
         user = self.selected()
