@@ -14,9 +14,12 @@ class DecisionBanner(QLabel):
         self.setStyleSheet("background: #fff3cd; border: 1px solid #e0a800; padding: 4px;")
         self.hide()
 
-    def show_decision(self, status, reason: str | None) -> None:
+    def show_decision(self, status, reason: str | None, editable: bool = True) -> None:
+        """`editable`: whether this user may correct the half here (the district's clerk); others read the decision."""
+        returned = self.tr("The bureau returned this half: %1 Correct it, then sign off and send it again.") if editable \
+            else self.tr("The bureau returned this half: %1")
         texts = {
-            Status.RETURNED: self.tr("The bureau returned this half: %1 Correct it, then sign off and send it again."),
+            Status.RETURNED: returned,
             Status.REOPENED: self.tr("The bureau reopened its review of this half: %1"),
             Status.ACCEPTED: self.tr("The bureau accepted this half. %1"),
         }  # fmt: skip

@@ -300,7 +300,7 @@ class MainWindow(QMainWindow):
         status = STATUS_NAMES[report.status](c.lang)
         if report.status == Status.DRAFT and report.version:  # signed off before, then withdrawn: not "never sent"
             status += self.tr(" (version %1 withdrawn)").replace("%1", str(report.version))
-        self.decision_banner.show_decision(report.status, c.decision_reason)
+        self.decision_banner.show_decision(report.status, c.decision_reason, editable=not c.read_only)
         self.status_unit.setText(f"{report.unit.name(c.lang)} · {report.semester.label(c.lang)}")
         self.status_state.setText(self.tr("Status: %1").replace("%1", status) + (self.tr(" (read-only)") if c.read_only else ""))
         self.import_action.setEnabled(not c.read_only)

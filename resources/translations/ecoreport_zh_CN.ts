@@ -655,11 +655,16 @@
     </message>
     <message>
         <location filename="../../desktop/ui/decision_banner.py" line="20"/>
+        <source>The bureau returned this half: %1</source>
+        <translation>市局已退回本半年度报送。原因：%1</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/decision_banner.py" line="23"/>
         <source>The bureau reopened its review of this half: %1</source>
         <translation>市局已重新打开本半年度报送的审核。原因：%1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/decision_banner.py" line="21"/>
+        <location filename="../../desktop/ui/decision_banner.py" line="24"/>
         <source>The bureau accepted this half. %1</source>
         <translation>市局已审核通过本半年度报送。意见：%1</translation>
     </message>

@@ -503,6 +503,7 @@ def test_a_database_from_before_names_its_unit_from_the_administration_menu(inst
 
     def choose(dialog):
         offered.append(dialog._unit.currentData())  # nothing chosen for the administrator
+        assert dialog._unit.itemText(dialog._unit.findData("500000")) == "500000 重庆市（市局）"
         dialog._unit.setCurrentIndex(dialog._unit.findData("500101"))
         confirm(dialog)
 

@@ -858,3 +858,15 @@ def test_changing_a_figure_whose_warning_was_explained_says_to_check_the_explana
     window.statusBar().clearMessage()
     type_value(qtbot, window, "enf.penalties", "17")  # touches no explained figure: nothing said
     assert "已说明的数值有变化" not in window.statusBar().currentMessage()
+
+
+def test_a_returned_half_asks_only_who_can_correct_it_to_correct_it(qapp):
+    """The bureau's administrator reading 万州区's returned half is not told to sign it off again."""
+    from desktop.core.workflow import Status
+    from desktop.ui.decision_banner import DecisionBanner
+
+    banner = DecisionBanner()
+    banner.show_decision(Status.RETURNED, "请核实PM2.5", editable=False)
+    assert "请核实PM2.5" in banner.text() and "again" not in banner.text()
+    banner.show_decision(Status.RETURNED, "请核实PM2.5", editable=True)
+    assert "请核实PM2.5" in banner.text() and "send it again" in banner.text()  # (English: no translator installed here)
