@@ -72,6 +72,7 @@ def cmd_init(args: argparse.Namespace) -> int:
             raise BadInput(Text("数据库中已有用户：设置本机所属单位须以管理员身份（--user admin）",
                                 "The database has users: naming the unit it serves needs an administrator (--user admin)"))  # fmt: skip
         ctx.user = sign_in(ctx, args)
+        ctx.served_unit.set(ctx.user, unit)  # refused before anything says the database is ready
     print(Text(f"数据库已就绪：{store.db.url}", f"Database ready: {store.db.url}")(lang))
     if not had_users:
         password = args.admin_password or os.environ.get("ECOREPORT_ADMIN_PASSWORD")
@@ -83,8 +84,8 @@ def cmd_init(args: argparse.Namespace) -> int:
                        f"Created the admin account; its password is: {password} (keep it safe)")(lang))  # fmt: skip
         if not args.demo:
             print(_next_steps(unit)(lang))
-    if unit is not None:
-        ctx.served_unit.set(ctx.user or "admin", unit)
+    if unit is not None and not had_users:
+        ctx.served_unit.set("admin", unit)
     serves = ctx.served_unit.get()
     if serves is not None:
         print(Text(f"本机所属单位：{serves.name.zh}（{serves.code}）", f"This installation serves {serves.name.en} ({serves.code})")(lang))

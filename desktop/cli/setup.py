@@ -90,6 +90,7 @@ def cmd_export(args):
     from desktop.store import packages
 
     ctx = context(args)
+    ctx.served_unit.require_bureau(Text("导出设置包", "exporting a set-up package"))  # before anything else is said
     accounts = None
     if args.unit:
         from desktop.store.accounts import DistrictAccounts
@@ -153,6 +154,7 @@ def cmd_build(args):
     from desktop.store import packages
 
     ctx = context(args)
+    ctx.served_unit.require_bureau(packages.SETTING_UP)  # refused before the changes are listed as if made
     content = packages.collect(Path(args.folder))
     demo = args.demo or packages.is_demo(ctx.store)
     new = packages.validate(content, demo=demo, written_before=packages.same_catalog(ctx.store, content))
@@ -166,6 +168,7 @@ def _edit_half(args, semester, change) -> int:
     from desktop.store import packages
 
     ctx = context(args)
+    ctx.served_unit.require_bureau(packages.SETTING_UP)  # refused before the changes are listed as if made
     targets = list(ctx.resources.targets.by_semester.get(semester, []))
     deadline = ctx.resources.targets.deadlines.get(semester)
     targets, deadline = change(ctx, targets, deadline)

@@ -13,9 +13,10 @@ from sqlmodel import select as model_select
 from desktop.core.text import Text, UserError
 from desktop.core.units import Unit, Units
 from desktop.store import audit
-from desktop.store.models import Installation, UserRow, ValueRow
+from desktop.store.models import Installation, ResourcePackage, UserRow, ValueRow
 
 _SERVED = select(Installation.unit_code).limit(1)
+DEMO_MARK = '"demo.toml"'  # a key of the demo's set-up package content (packages.DEMO_FILE), as stored in JSON
 
 
 def served(s: Session, units: Units) -> Unit | None:
@@ -56,22 +57,29 @@ def require_bureau(s: Session, units: Units, doing: Text) -> None:
                              "district imports the package the bureau sends"))  # fmt: skip
 
 
-def _not_this_units(s: Session, units: Units, unit: Unit) -> Text | None:
-    """Why a database cannot be named `unit`'s: a district's holding other units' data (a bureau's, the demo) or
-    accounts, or a bureau's holding district users' accounts; None when it can."""
-    if not unit.is_municipality:
-        others = s.execute(select(ValueRow.unit_code).where(ValueRow.unit_code != unit.code, ValueRow.value.is_not(None))
-                           .distinct()).scalars().all()  # fmt: skip
-        if others:
-            first = units.get(others[0])
-            name = first.name if first else Text(others[0], others[0])
-            return Text(f"此数据库中有其他单位的数据（{name.zh}等{len(others)}个单位），不是{unit.name.zh}的填报机；"
-                        f"为{unit.name.zh}填报请另建数据库（--db）",
-                        f"This database holds other units' data ({name.en} and {len(others) - 1} more): it is not "
-                        f"{unit.name.en}'s installation; make a new database (--db) to report for {unit.name.en}")  # fmt: skip
-    rows = s.execute(select(UserRow.name, UserRow.role, UserRow.unit_code).where(UserRow.active)).all()
-    elsewhere = [name for name, role, code in rows if (code is not None and code != unit.code)
-                 or (role == "reviewer" and not unit.is_municipality)]  # fmt: skip
+def foreign_account(unit: Unit, role: str, unit_code: str | None) -> bool:
+    """An account an installation serving `unit` does not keep: another unit's, or a reviewer on a district's."""
+    return (unit_code is not None and unit_code != unit.code) or (role == "reviewer" and not unit.is_municipality)
+
+
+def not_theirs(units: Units, unit: Unit, data_of: list[str], accounts: list[tuple[str, str, str | None]],
+               demo: bool) -> Text | None:  # fmt: skip
+    """Why a database holding data of the units `data_of` and the active `accounts` (name, role, unit) is not
+    `unit`'s installation: a district's holding other units' data (a bureau's) or accounts, a bureau's holding
+    district users, or the demo (it plays both sides); None when it can be."""
+    if demo:
+        return Text("这是演示数据库，同时扮演市局和各区县，不设本机所属单位；正式使用请另建数据库（ecoreport init --unit）",
+                    "This is the demo database: it plays the bureau and every district and serves no one unit; "
+                    "make a database of your own for real use (ecoreport init --unit)")  # fmt: skip
+    others = [code for code in data_of if code != unit.code]
+    if others and not unit.is_municipality:
+        first = units.get(others[0])
+        name = first.name if first else Text(others[0], others[0])
+        return Text(f"此数据库中有其他单位的数据（{name.zh}等{len(others)}个单位），不是{unit.name.zh}的填报机；"
+                    f"为{unit.name.zh}填报请另建数据库（--db）",
+                    f"This database holds other units' data ({name.en} and {len(others) - 1} more): it is not "
+                    f"{unit.name.en}'s installation; make a new database (--db) to report for {unit.name.en}")  # fmt: skip
+    elsewhere = [name for name, role, code in accounts if foreign_account(unit, role, code)]
     if elsewhere:
         listed = "、".join(elsewhere[:5]) + ("等" if len(elsewhere) > 5 else "")
         return Text(f"此数据库中有不属于{unit.name.zh}的账户（{listed}）；请先停用（ecoreport user disable 或 管理 → 用户管理），"
@@ -79,6 +87,13 @@ def _not_this_units(s: Session, units: Units, unit: Unit) -> Text | None:
                     f"This database has accounts that are not {unit.name.en}'s ({', '.join(elsewhere[:5])}); disable them "
                     "first (ecoreport user disable, or 管理 → 用户管理), then name the unit")  # fmt: skip
     return None
+
+
+def _not_this_units(s: Session, units: Units, unit: Unit) -> Text | None:
+    data_of = s.execute(select(ValueRow.unit_code).where(ValueRow.value.is_not(None)).distinct()).scalars().all()
+    accounts = [tuple(r) for r in s.execute(select(UserRow.name, UserRow.role, UserRow.unit_code).where(UserRow.active))]
+    packages = s.execute(select(ResourcePackage.content).where(ResourcePackage.active)).scalars().all()
+    return not_theirs(units, unit, list(data_of), accounts, any(DEMO_MARK in content for content in packages))
 
 
 class ServedUnit:
@@ -90,6 +105,18 @@ class ServedUnit:
     def get(self) -> Unit | None:
         with self.store.session() as s:
             return served(s, self.store.units)
+
+    def refusal(self, unit: Unit) -> Text | None:
+        """Why naming `unit` would be refused now (asked before a person confirms), or None."""
+        with self.store.session() as s:
+            now = served(s, self.store.units)
+            if now is not None and now.code != unit.code:
+                return Text(f"本机所属单位已设为{now.name.zh}（{now.code}）", f"This installation serves {now.name.en} ({now.code})")
+            return None if now is not None else _not_this_units(s, self.store.units, unit)
+
+    def require_bureau(self, doing: Text) -> None:
+        with self.store.session() as s:
+            require_bureau(s, self.store.units, doing)
 
     def set(self, actor_name: str, unit: Unit) -> bool:
         with self.store.session() as s:

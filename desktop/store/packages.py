@@ -35,6 +35,7 @@ DEMO_MARKER = (
 )
 
 
+SETTING_UP = Text("设定目标、截止日期和指标目录", "setting targets, deadlines and the catalog")  # the bureau's
 EDITED_HERE = "edited here"  # the source of a set-up edited on this installation (targets, deadlines, the catalog)
 
 
@@ -176,7 +177,7 @@ def activate(store, actor: str, content: dict[str, str], source: str, version: s
         if user.role != "admin":
             raise UserError(Text("只有管理员可以更改设置", "Only an administrator changes the set-up"))
         if source == EDITED_HERE:
-            installation.require_bureau(s, store.units, Text("设定目标、截止日期和指标目录", "setting targets, deadlines and the catalog"))
+            installation.require_bureau(s, store.units, SETTING_UP)
         existing = s.exec(select(ResourcePackage).where(ResourcePackage.version == version)).first()
         base, n = version, 1
         while existing is not None and existing.sha256 != sha:  # two edits within one second: a new version

@@ -8,6 +8,7 @@ from pathlib import Path
 from desktop.core.text import Text, UserError
 from desktop.store import audit
 from desktop.store.database import check_backup, utc_stamp
+from desktop.store.installation import DEMO_MARK, not_theirs
 from desktop.store.models import Installation
 
 
@@ -23,6 +24,23 @@ def _served(path: Path) -> tuple[str, str, str] | None:
         con.close()
 
 
+def _not_ours(store, backup: Path, unit) -> Text | None:
+    """What naming would say of the backup's content (installation.not_theirs), read from the file as it is."""
+    con = sqlite3.connect(f"file:{backup}?mode=ro", uri=True)
+    try:
+        data_of = [code for (code,) in con.execute("SELECT DISTINCT unit_code FROM value WHERE value IS NOT NULL")]
+        accounts = con.execute("SELECT name, role, unit_code FROM user WHERE active").fetchall()
+        try:
+            demo = any(DEMO_MARK in content for (content,) in con.execute("SELECT content FROM resource_package WHERE active"))
+        except sqlite3.Error:  # from before set-up packages
+            demo = False
+    except sqlite3.Error:
+        return Text("无法读取此备份中的数据和账户", "its data and accounts cannot be read")
+    finally:
+        con.close()
+    return not_theirs(store.units, unit, data_of, accounts, demo)
+
+
 def restore(store, actor: str, backup: Path) -> Path:
     """Restores `backup` over the database and returns where the state before it was kept. A backup of another
     unit's installation is refused; one from before the unit was kept goes on serving the unit this one served."""
@@ -35,6 +53,11 @@ def restore(store, actor: str, backup: Path) -> Path:
         raise UserError(Text(f"此备份是{theirs[1]}（{theirs[0]}）的数据库，本机所属单位是{ours[1]}（{ours[0]}）；未恢复，数据库未作任何修改",
                              f"This backup is {theirs[2]}'s ({theirs[0]}) database and this installation serves {ours[2]} "
                              f"({ours[0]}); nothing was restored or changed"))  # fmt: skip
+    if ours and not theirs:  # a backup from before the unit was kept: it must be one this unit's installation could hold
+        refusal = _not_ours(store, backup, store.units.get(ours[0]))
+        if refusal is not None:
+            raise UserError(Text(f"此备份不能恢复到本机：{refusal.zh}；未恢复，数据库未作任何修改",
+                                 f"This backup cannot be restored here: {refusal.en}; nothing was restored or changed"))  # fmt: skip
     safety = db.backup(db.path.parent / "backups" / f"{db.path.stem}-before-restore-{utc_stamp()}.sqlite3")
     db.restore(backup)
     db.migrate()  # an older backup is brought up to date

@@ -8,6 +8,7 @@ from sqlmodel import Session, select
 
 from desktop.core.text import Text, UserError
 from desktop.core.units import Unit, Units
+from desktop.core.workflow import this_installation
 from desktop.store import audit, installation
 from desktop.store.models import ROLES, UserRow, aware, utcnow
 from desktop.store.passwords import hash_password, verify_password
@@ -56,6 +57,7 @@ def create(session: Session, units: Units, actor: str, name: str, password: str,
         raise UserError(Text("用户名须为1至64个字符", "A user name must have 1 to 64 characters"))
     if role not in ROLES:
         raise UserError(Text(f"角色须为 {', '.join(ROLES)} 之一", f"Role must be one of {', '.join(ROLES)}"))
+    unit_code = unit_code or _own_unit(session, units, role)
     if role in UNIT_ROLES and not unit_code:
         raise UserError(Text("填报人和审核人必须属于一个单位", "A clerk or approver must belong to a unit"))
     if unit_code is not None and units.get(unit_code) is None:
@@ -80,6 +82,21 @@ def accounts_here(serves: Unit | None, units: Units) -> tuple[list[Unit], tuple[
     if serves is None:
         return list(units), ROLES
     return [serves], ROLES if serves.is_municipality else tuple(r for r in ROLES if r != "reviewer")
+
+
+def _own_unit(session: Session, units: Units, role: str) -> str | None:
+    """The unit a clerk or approver named without one belongs to: the district this installation serves."""
+    serves = installation.served(session, units)
+    return serves.code if role in UNIT_ROLES and serves is not None and not serves.is_municipality else None
+
+
+def _not_here(session: Session, units: Units, user: UserRow) -> Text | None:
+    """Why `user` has no place on this installation (another unit's, a reviewer on a district's), or None."""
+    serves = installation.served(session, units)
+    if serves is None or not installation.foreign_account(serves, user.role, user.unit_code):
+        return None
+    return Text(f"{this_installation(serves).zh}，用户 {user.name} 不属于本单位，不能在本机使用",
+                f"{this_installation(serves).en}; user {user.name} is not its own and cannot be used here")  # fmt: skip
 
 
 def _fits_installation(session: Session, units: Units, role: str, unit_code: str | None) -> None:
@@ -143,7 +160,7 @@ def all_users(session: Session) -> list[UserRow]:
     return list(session.exec(select(UserRow).order_by(UserRow.role, UserRow.name)))
 
 
-def set_active(session: Session, actor: str, name: str, active: bool) -> None:
+def set_active(session: Session, units: Units, actor: str, name: str, active: bool) -> None:
     require_admin(session, actor)
     user = find(session, name)
     if user is None:
@@ -152,6 +169,9 @@ def set_active(session: Session, actor: str, name: str, active: bool) -> None:
         return
     if not active and user.role == "admin" and _active_admins(session) <= 1:
         raise UserError(Text("不能停用最后一个管理员", "The last administrator cannot be disabled"))
+    refusal = _not_here(session, units, user) if active else None
+    if refusal is not None:
+        raise UserError(refusal)
     user.active = active
     session.add(user)
     audit.record(session, actor, "user.enable" if active else "user.disable", new=name)
@@ -183,6 +203,7 @@ def set_role(session: Session, units: Units, actor: str, name: str, role: str, u
         raise UserError(Text(f"没有用户“{name}”", f"No user '{name}'"))
     if role not in ROLES:
         raise UserError(Text(f"角色须为 {', '.join(ROLES)} 之一", f"Role must be one of {', '.join(ROLES)}"))
+    unit_code = unit_code or _own_unit(session, units, role)
     if role in UNIT_ROLES and not unit_code:
         raise UserError(Text("填报人和审核人必须属于一个单位", "A clerk or approver must belong to a unit"))
     if unit_code is not None and units.get(unit_code) is None:
@@ -208,7 +229,11 @@ class Users:
 
     def sign_in(self, name: str, password: str) -> UserRow:
         with self.store.session() as s:
-            return authenticate(s, name, password)
+            user = authenticate(s, name, password)
+            refusal = _not_here(s, self.store.units, user)  # an account kept from before the unit was named
+            if refusal is not None:
+                raise UserError(refusal)
+            return user
 
     def find(self, name: str) -> UserRow | None:
         with self.store.session() as s:
@@ -231,7 +256,7 @@ class Users:
             return user
 
     def set_active(self, actor: str, name: str, active: bool) -> None:
-        self._commit(lambda s: set_active(s, actor, name, active))
+        self._commit(lambda s: set_active(s, self.store.units, actor, name, active))
 
     def set_password(self, actor: str, name: str, password: str) -> None:
         self._commit(lambda s: set_password(s, actor, name, password))

@@ -86,18 +86,22 @@ class EntryController(QObject):
             return [self.served]
         return list(self.ctx.units.all)
 
-    def serve(self, unit_code: str) -> bool:
-        """Names the unit this installation serves (an administrator, once); a refusal is said through `refused`."""
+    def serve_refusal(self, unit_code: str) -> str | None:
+        """Why naming the unit would be refused, asked before the person confirms it; None when it would not be."""
+        refusal = self.ctx.served_unit.refusal(self.ctx.units.get(unit_code))
+        return refusal(self.lang) if refusal is not None else None
+
+    def serve(self, unit_code: str) -> str | None:
+        """Names the unit this installation serves (an administrator, once); returns the refusal, or None."""
         try:
             self.ctx.served_unit.set(self.user.name, self.ctx.units.get(unit_code))
         except UserError as exc:
-            self.refused.emit(exc.message(self.lang))
-            return False
+            return exc.message(self.lang)
         self.served = self.ctx.served_unit.get()
         self.unnamed = False
         if self.unit is not None:
             self.reload()  # what this user may change here has changed
-        return True
+        return None
 
     @property
     def read_only(self) -> bool:

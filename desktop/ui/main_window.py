@@ -409,9 +409,16 @@ class MainWindow(QMainWindow):
         if not dialog.exec() or current is not None:
             return
         chosen = c.ctx.units.get(dialog.unit_code)
-        sure = QMessageBox.question(self, self.tr("This computer serves"), self.tr(
-            "Set this computer's unit to %1? It cannot be changed afterwards.").replace("%1", chosen.label(lang)))
-        if sure == QMessageBox.StandardButton.Yes and c.serve(chosen.code):
+        refusal = c.serve_refusal(chosen.code)  # said before anyone is asked to confirm
+        if refusal is None:
+            sure = QMessageBox.question(self, self.tr("This computer serves"), self.tr(
+                "Set this computer's unit to %1? It cannot be changed afterwards.").replace("%1", chosen.label(lang)))
+            if sure != QMessageBox.StandardButton.Yes:
+                return
+            refusal = c.serve(chosen.code)
+        if refusal is not None:
+            QMessageBox.warning(self, self.tr("This computer serves"), refusal)
+        else:
             self._fill_units()
             self._fit_to_served_unit()
             self.open_selected()

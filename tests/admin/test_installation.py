@@ -3,6 +3,7 @@ only (its administrator too), keeps that district's accounts only, and leaves re
 
 from __future__ import annotations
 
+import json
 from contextlib import contextmanager
 
 import pytest
@@ -11,7 +12,7 @@ from conftest import ecoreport
 from desktop.core.semester import Semester
 from desktop.core.text import UserError
 from desktop.core.workflow import Action, Actor, WorkflowRefused, decide, may_edit, may_read
-from desktop.store import users
+from desktop.store import demo, users
 from desktop.store.accounts import DistrictAccounts
 from desktop.store.installation import ServedUnit
 
@@ -47,7 +48,7 @@ def test_the_rule_in_the_core(units):
 def district_pc(store, units) -> None:
     """The store fixture as 万州区's PC: its reviewer disabled (a district has none), then named."""
     with store.session() as s:
-        users.set_active(s, "admin", "reviewer", False)
+        users.set_active(s, units, "admin", "reviewer", False)
         s.commit()
     ServedUnit(store).set("admin", units.get("500101"))
 
@@ -72,21 +73,43 @@ def test_a_districts_administrator_writes_that_district_only(store, units):
     assert [(e.user, e.new) for e in named] == [("admin", "500101")]
 
 
-def test_a_database_holding_other_units_data_or_accounts_is_not_named_a_districts(store, units, demo_copy):
-    """A bureau's database (or the demo) named a district's would keep every other unit's data and accounts in reach."""
-    from desktop.context import open_context
-
+def test_a_database_holding_other_units_data_or_accounts_is_not_named_a_districts(store, units):
+    """A bureau's database named a district's would keep every other unit's data and accounts in reach."""
     wanzhou = units.get("500101")
     store.set_values("admin", units.get("500103"), HALF, {"air.pm25": "30"})
     with refused(UserError, "此数据库中有其他单位的数据（渝中区等1个单位），不是万州区的填报机"):
         ServedUnit(store).set("admin", wanzhou)
-    demo = open_context(str(demo_copy))
-    with refused(UserError, "此数据库中有其他单位的数据"):
-        demo.served_unit.set("admin", demo.units.get("500101"))  # the demo plays both sides
-    with refused(UserError, "请先停用"):
-        demo.served_unit.set("admin", demo.units.municipality)  # its districts' clerks are users, not prepared accounts
-    demo.store.db.dispose()
     assert ServedUnit(store).get() is None
+
+
+def test_an_account_of_another_unit_is_not_used_on_a_districts_pc(store, units):
+    """Kept from before the unit was named (a database of an earlier version): it neither signs in nor comes back."""
+    district_pc(store, units)
+    with store.db.engine.begin() as conn:  # as an earlier version could have left it: active
+        conn.exec_driver_sql("UPDATE user SET active = 1 WHERE name = 'reviewer'")
+    with refused(UserError, "用户 reviewer 不属于本单位，不能在本机使用"):
+        users.Users(store).sign_in("reviewer", "secret-pw")
+    with store.db.engine.begin() as conn:
+        conn.exec_driver_sql("UPDATE user SET active = 0 WHERE name = 'reviewer'")
+    with refused(UserError, "用户 reviewer 不属于本单位"):
+        users.Users(store).set_active("admin", "reviewer", True)
+    made = users.Users(store).create("admin", "wz9", "secret-pw-9", "clerk")  # no unit named: this PC's
+    assert made.unit_code == "500101"
+
+
+def test_the_demo_is_named_no_ones(demo_copy):
+    from desktop.context import open_context
+    from desktop.store.installation import DEMO_MARK
+    from desktop.store.packages import DEMO_FILE
+
+    assert json.dumps(DEMO_FILE) == DEMO_MARK  # how the demo's set-up is told from its stored content
+    ctx = open_context(str(demo_copy))
+    for name, *_ in demo.DEMO_USERS:
+        ctx.users.set_active("admin", name, False)
+    for unit in (ctx.units.municipality, ctx.units.get("500101")):
+        with refused(UserError, "这是演示数据库"):
+            ctx.served_unit.set("admin", unit)
+    ctx.store.db.dispose()
 
 
 def test_a_named_installation_keeps_its_accounts(store, units):
@@ -115,7 +138,7 @@ def test_a_districts_installation_keeps_that_districts_accounts_only(store, unit
 
 def test_the_bureaus_installation_prepares_district_accounts_rather_than_making_them(store, units):
     with store.session() as s:
-        users.set_active(s, "admin", "clerk", False)  # the fixture's 万州区 clerk: not the bureau's
+        users.set_active(s, units, "admin", "clerk", False)  # the fixture's 万州区 clerk: not the bureau's
         s.commit()
     ServedUnit(store).set("admin", units.municipality)
     with store.session() as s, refused(UserError, "区县账户"):
@@ -190,9 +213,10 @@ def test_a_districts_pc_does_not_set_up_or_issue_what_the_bureau_issues(tmp_path
     for args in (("target", "set", "2025H1", "air.pm25", "--op", "<=", "--value", "30", "--basis-zh", "市级目标",
                   "--basis-en", "Municipal target"),
                  ("deadline", "2025H1", "2025-08-01"),
-                 ("package", "export", "-o", str(out))):  # fmt: skip
+                 ("package", "export", "-o", str(out)), ("package", "export", "--unit", "500101", "-o", str(out))):  # fmt: skip
         refusal = ecoreport(district, *args, password="district-pw-1", check=1)
         assert "本机是万州区的填报机" in refusal.stderr and "由市局进行" in refusal.stderr, args
+        assert refusal.stdout == "", args  # no change listed as if it had been made
     assert not out.exists() and district.read_bytes() == before
 
 
@@ -204,7 +228,14 @@ def test_a_backup_of_another_units_installation_is_not_restored(tmp_path):
     refusal = ecoreport(district, "restore", str(bureau), password="same-pw-12", check=1)
     assert "此备份是重庆市（500000）的数据库，本机所属单位是万州区（500101）；未恢复" in refusal.stderr
     assert district.read_bytes() == before
-    older = tmp_path / "older.sqlite3"  # a backup from before the unit was kept: restored, still 万州区's
+    older = tmp_path / "older.sqlite3"  # a backup from before the unit was kept, holding a reviewer: refused
     ecoreport(older, "init", password="same-pw-12")
+    ecoreport(older, "user", "add", "r1", "--role", "reviewer", password="same-pw-12", new="reviewer-pw-1")
+    refusal = ecoreport(district, "restore", str(older), password="same-pw-12", check=1)
+    assert "此备份不能恢复到本机：此数据库中有不属于万州区的账户（r1）" in refusal.stderr
+    assert district.read_bytes() == before
+    ecoreport(older, "user", "disable", "r1", password="same-pw-12")  # as this PC could have held it: restored, still 万州区's
     ecoreport(district, "restore", str(older), password="same-pw-12")
     assert "本机所属单位：万州区（500101）" in ecoreport(district, "init", password="same-pw-12").stdout
+    refusal = ecoreport(district, "user", "enable", "r1", password="same-pw-12", check=1)  # and it stays off
+    assert "本机是万州区的填报机，用户 r1 不属于本单位" in refusal.stderr

@@ -20,14 +20,14 @@ def test_rules_for_accounts(store, units):
         users.create(s, units, "admin", "fuling", "secret-pw", "clerk", "500102")
         s.commit()
         with pytest.raises(UserError, match="last administrator"):
-            users.set_active(s, "admin", "admin", False)
+            users.set_active(s, units, "admin", "admin", False)
         with pytest.raises(UserError, match="must stay an administrator"):
             users.set_role(s, units, "admin", "admin", "clerk", "500101")
-        users.set_active(s, "admin", "fuling", False)
+        users.set_active(s, units, "admin", "fuling", False)
         s.commit()
         with pytest.raises(UserError, match="disabled"):
             users.authenticate(s, "fuling", "secret-pw")
-        users.set_active(s, "admin", "fuling", True)
+        users.set_active(s, units, "admin", "fuling", True)
         users.set_password(s, "admin", "fuling", "newsecret")
         s.commit()
         assert users.authenticate(s, "fuling", "newsecret").name == "fuling"

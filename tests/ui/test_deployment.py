@@ -495,6 +495,7 @@ def test_a_database_from_before_names_its_unit_from_the_administration_menu(inst
     modals = Modals()
     _, district = installations
     ecoreport(district.db, "init", password=DISTRICT_ADMIN)
+    ecoreport(district.db, "user", "add", "r1", "--role", "reviewer", password=DISTRICT_ADMIN, new="reviewer-pw-1")
     district.start(modals, log_in("admin", DISTRICT_ADMIN))
     window = district.window
     assert window.unit_box.count() == len(district.ctx.units) and district.ctx.served_unit.get() is None
@@ -510,10 +511,14 @@ def test_a_database_from_before_names_its_unit_from_the_administration_menu(inst
     def no(box):
         box.button(box.StandardButton.No).click()
 
+    # Refused before anyone is asked to confirm, in a dialog: a reviewer has no place on a district's computer.
+    modals.run(lambda: trigger(window, "本机所属单位…"), choose, ok("此数据库中有不属于万州区的账户（r1）"))
+    assert district.ctx.served_unit.get() is None
+    ecoreport(district.db, "user", "disable", "r1", password=DISTRICT_ADMIN)
     modals.run(lambda: trigger(window, "本机所属单位…"), choose, no)  # asked first, and the answer is no: nothing set
     assert district.ctx.served_unit.get() is None
     modals.run(lambda: trigger(window, "本机所属单位…"), choose, yes("500101 万州区？设定后不能更改"))
-    assert offered == [None, None] and district.ctx.served_unit.get().code == "500101"
+    assert offered == [None, None, None] and district.ctx.served_unit.get().code == "500101"
     box = window.unit_box
     assert [box.itemData(i) for i in range(box.count())] == ["500101"]
     assert "万州区" in window.status_unit.text() and not window.unnamed_note.isVisible()
