@@ -117,8 +117,11 @@ def cmd_import(args):
         else Text("", "")
     print(Text(f"设置包 {package.version}，签名公钥指纹 {package.fingerprint}{phone.zh}",
                f"Set-up package {package.version}, signed by the key with fingerprint {package.fingerprint}{phone.en}")(args.lang))  # fmt: skip
-    print(Text("将带来以下变化：", "It changes:")(args.lang))
-    _print_changes(package.changes, args.lang)
+    if package.changes:
+        print(Text("将带来以下变化：", "It changes:")(args.lang))
+        _print_changes(package.changes, args.lang)
+    else:
+        print(Text("设置与本机现用的相同，没有变化", "The set-up is the one in use here: no changes")(args.lang))
     for account in package.accounts:
         role, unit = role_name(account["role"])(args.lang), ctx.units.get(account["unit"])
         who = f"{account['name']}（{role}，{unit.name(args.lang) if unit else account['unit']}）"

@@ -66,6 +66,6 @@ def restore(store, actor: str, backup: Path) -> Path:
             s.add(Installation(unit_code=ours[0], set_by=actor))
             audit.record(s, actor, "installation.serve", unit=ours[0], new=ours[0],
                          reason="备份中未记录本机所属单位，沿用恢复前的设定 / kept from before the restore")  # fmt: skip
-        audit.record(s, actor, "restore", new=backup.name, reason=f"previous state kept in {safety}")
+        audit.record(s, actor, "restore", new=backup.name, reason=f"恢复前的数据库已备份到 {safety} / previous state kept in {safety}")
         s.commit()
     return safety

@@ -57,6 +57,7 @@ def test_import_creates_the_accounts_which_must_change_their_password_first(prep
     again = cli(district, "package", "import", str(prepared["package"]), password="district-pw").stdout
     assert "已有账户，未改动：wanzhou、wanzhou_approver" in again  # a second import resets nobody's password
     assert "已有账户 wanzhou（填报人，万州区），不改动" in again and "新账户" not in again and "电话核对" not in again
+    assert "设置与本机现用的相同，没有变化" in again and "将带来以下变化" not in again
     cli(district, "show", "500101", "2024H1", "--user", "wanzhou", password="my-own-pw")
     audit = cli(district, "audit", "--json", password="district-pw", check=None).stdout
     assert "user.create" in audit
