@@ -85,12 +85,18 @@ def test_a_database_holding_other_units_data_or_accounts_is_not_named_a_district
 def test_an_account_of_another_unit_is_not_used_on_a_districts_pc(store, units):
     """Kept from before the unit was named (a database of an earlier version): it neither signs in nor comes back."""
     district_pc(store, units)
-    with store.db.engine.begin() as conn:  # as an earlier version could have left it: active
-        conn.exec_driver_sql("UPDATE user SET active = 1 WHERE name = 'reviewer'")
+    from sqlalchemy import update
+
+    from desktop.store.models import UserRow
+
+    def active(on: bool) -> None:  # as an earlier version could have left it
+        with store.db.engine.begin() as conn:
+            conn.execute(update(UserRow.__table__).where(UserRow.__table__.c.name == "reviewer").values(active=on))
+
+    active(True)
     with refused(UserError, "用户 reviewer 不属于本单位，不能在本机使用"):
         users.Users(store).sign_in("reviewer", "secret-pw")
-    with store.db.engine.begin() as conn:
-        conn.exec_driver_sql("UPDATE user SET active = 0 WHERE name = 'reviewer'")
+    active(False)
     with refused(UserError, "用户 reviewer 不属于本单位"):
         users.Users(store).set_active("admin", "reviewer", True)
     made = users.Users(store).create("admin", "wz9", "secret-pw-9", "clerk")  # no unit named: this PC's
