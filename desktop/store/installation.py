@@ -25,6 +25,15 @@ def served(s: Session, units: Units) -> Unit | None:
     return None if code is None else units.get(code)
 
 
+def naming_refusal(s: Session, units: Units, unit: Unit, now: Unit | None) -> Text | None:
+    """Why this installation, serving `now`, cannot be named `unit`'s; None when it can (or already is)."""
+    if now is not None and now.code != unit.code:
+        return Text(f"本机所属单位已设为{now.name.zh}（{now.code}），不能改为{unit.name.zh}；为其他单位填报请另建数据库（--db）",
+                    f"This installation serves {now.name.en} ({now.code}) and cannot be changed to {unit.name.en}; "
+                    "another unit needs a database of its own (--db)")  # fmt: skip
+    return None if now is not None else _not_this_units(s, units, unit)
+
+
 def serve(s: Session, units: Units, actor: UserRow, unit: Unit) -> bool:
     """Names the unit this installation serves; True if it was not named before. Only an administrator may, and
     only once: a PC that served 万州区 does not start entering 渝中区's data (another unit needs its own database)."""
@@ -33,12 +42,7 @@ def serve(s: Session, units: Units, actor: UserRow, unit: Unit) -> bool:
     now = served(s, units)
     if now is not None and now.code == unit.code:
         return False
-    if now is not None:
-        raise UserError(Text(f"本机所属单位已设为{now.name.zh}（{now.code}），不能改为{unit.name.zh}；"
-                             f"为其他单位填报请另建数据库（--db）",
-                             f"This installation serves {now.name.en} ({now.code}) and cannot be changed to "
-                             f"{unit.name.en}; another unit needs a database of its own (--db)"))  # fmt: skip
-    refusal = _not_this_units(s, units, unit)
+    refusal = naming_refusal(s, units, unit, now)
     if refusal is not None:
         raise UserError(refusal)
     s.add(Installation(unit_code=unit.code, set_by=actor.name))
@@ -109,10 +113,7 @@ class ServedUnit:
     def refusal(self, unit: Unit) -> Text | None:
         """Why naming `unit` would be refused now (asked before a person confirms), or None."""
         with self.store.session() as s:
-            now = served(s, self.store.units)
-            if now is not None and now.code != unit.code:
-                return Text(f"本机所属单位已设为{now.name.zh}（{now.code}）", f"This installation serves {now.name.en} ({now.code})")
-            return None if now is not None else _not_this_units(s, self.store.units, unit)
+            return naming_refusal(s, self.store.units, unit, served(s, self.store.units))
 
     def require_bureau(self, doing: Text) -> None:
         with self.store.session() as s:

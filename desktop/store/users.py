@@ -103,16 +103,15 @@ def _fits_installation(session: Session, units: Units, role: str, unit_code: str
     """A district's installation has accounts of that district (and administrators) only; the bureau's, of the
     bureau: a district's accounts are prepared there and travel in its set-up package."""
     serves = installation.served(session, units)
-    if serves is None:
+    if serves is None or not installation.foreign_account(serves, role, unit_code):
         return
-    if not serves.is_municipality and (role == "reviewer" or (unit_code is not None and unit_code != serves.code)):
+    if not serves.is_municipality:
         raise UserError(Text(f"本机是{serves.name.zh}的填报机，只能建立{serves.name.zh}的填报人、审核人和管理员账户",
                              f"This installation serves {serves.name.en}: its accounts are {serves.name.en}'s clerks, "
                              "approvers and administrators"))  # fmt: skip
-    if serves.is_municipality and unit_code is not None and unit_code != serves.code:
-        raise UserError(Text("区县的账户请在“区县账户”中预置（ecoreport account add），随设置包发给区县",
-                             "A district's accounts are prepared as district accounts (ecoreport account add) and "
-                             "travel in its set-up package"))  # fmt: skip
+    raise UserError(Text("区县的账户请在“区县账户”中预置（ecoreport account add），随设置包发给区县",
+                         "A district's accounts are prepared as district accounts (ecoreport account add) and "
+                         "travel in its set-up package"))  # fmt: skip
 
 
 FREE_ATTEMPTS = 5  # after these, each failure doubles the wait: 30 s, 1 min, 2 min, … up to an hour
