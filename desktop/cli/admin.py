@@ -303,6 +303,11 @@ def cmd_selftest(args: argparse.Namespace) -> int:
         if not unit_matches(unit, initials):
             raise UserError(Text(f"自检失败：按拼音首字母 {initials} 找不到{unit.name.zh}", f"Self-test failed: {initials} does not find {unit.name.en}"))
         steps.append(Text(f"查找：拼音首字母 {initials} → {unit.name.zh}", f"search: pinyin initials {initials} → {unit.name.en}"))
+        from desktop.core.linebreak import break_lines
+
+        if break_lines("monitoring", 9)[0] != "monitor-":
+            raise UserError(Text("自检失败：英文表头无法断字（缺少 pyphen 的英文词典）", "Self-test failed: no English hyphenation (pyphen's dictionary)"))
+        steps.append(Text("英文表头断字：monitoring → monitor-ing", "English headings hyphenate: monitoring → monitor-ing"))
         import jeepney.io.blocking  # noqa: F401 - the GUI's connection to fcitx 4
         from jeepney import DBusAddress, new_method_call
 

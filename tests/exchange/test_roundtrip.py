@@ -366,6 +366,30 @@ def test_consolidation_sums_counts_and_recomputes_ratios(ctx, tmp_path, demo_cop
     assert data["coverage"]["final"] and data["missing_units"] == []
 
 
+def test_the_english_city_workbook_breaks_a_heading_word_only_at_a_hyphen(ctx, tmp_path):
+    """A district sheet too wide for portrait prints its headings in landscape's narrow columns: a word wider than its
+    column is hyphenated by the workbook, never left for the spreadsheet to cut where the width runs out
+    (Enterprise over s, monitorin over g)."""
+    from desktop.core.text import display_width
+    from desktop.exchange.consolidation_book import build_consolidation, district_rows
+    from desktop.exchange.save import save_workbook
+
+    city = half_report(ctx.store, ctx.units.municipality, H1)
+    path = save_workbook(build_consolidation(city, district_rows(ctx.store, H1), ctx.catalog, "en"), tmp_path / "city-en.xlsx")
+    book = openpyxl.load_workbook(path)
+    hyphenated = []
+    for ws in book.worksheets:
+        if ws.cell(1, 2).value != "District" or "\n(" not in str(ws.cell(1, 4).value):  # a topic's sheet
+            continue
+        for col in range(4, ws.max_column + 1):
+            heading = str(ws.cell(1, col).value)
+            room = ws.column_dimensions[openpyxl.utils.get_column_letter(col)].width - 1
+            lines = heading.split("\n")
+            assert all(display_width(line) <= room for line in lines), (ws.title, lines, room)
+            hyphenated += [line for line in lines if line.endswith("-") and line[-2].isalpha()]
+    assert "monitor-" in hyphenated and "Enter-" in hyphenated  # the air sheet, in landscape
+
+
 def test_the_city_workbook_takes_nothing_from_a_district_that_has_sent_nothing(ctx, tmp_path):
     """The demo's 渝中区 has values here but has not submitted: it is 未报送, with nothing counted or called complete."""
     from datetime import date
