@@ -47,9 +47,9 @@ def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser, t
     p.add_argument("unit", nargs="?", metavar="UNIT", help=t("单位，或 verify", "a unit, or `verify`"))
     p.add_argument("--limit", type=int, default=None, help=t("只显示最新的 N 条", "only the newest N entries"))
     p.add_argument("--against", nargs="+", metavar="FILE", default=[],
-                   help=t("与 verify 一起用：同时核对本机写入报送文件、审核意见或备份中的签名链头",
-                          "with verify: also check the signed heads this installation wrote into submissions, review files "
-                          "or backups"))  # fmt: skip
+                   help=t("与 verify 一起用：同时核对文件或备份中本机日志的签名链头（对方发来的文件：对方为本机保存的链头）",
+                          "with verify: also check the signed heads of this log a file or backup carries (a file from the "
+                          "other side: the heads it kept of this log)"))  # fmt: skip
     p.add_argument("--json", action="store_true")
     p.set_defaults(run=cmd_audit)
 
@@ -222,16 +222,39 @@ def _short(text: str | None, size: int = 24) -> str:
 def _verify(ctx, args) -> int:
     from pathlib import Path
 
-    from desktop.exchange.heads import head_of
+    from desktop.exchange.heads import carried
 
-    heads = [head_of(Path(f)) for f in args.against]
-    count, broken = ctx.audit.verify([h for h in heads if h is not None])
+    served, city, own_keys = ctx.served_unit.get(), ctx.units.municipality.code, ctx.audit.signing_keys()
+    checked, said, files = [], [], []
+    for name in args.against:
+        found = carried(Path(name))
+        heads, own = found.of_this_log(served.code if served else None, city, own_keys)
+        writer = ctx.units.get(found.written_by(city) or "")
+        checked += heads
+        if found.head is None and not found.held:
+            status = "no head"
+            said.append(Text(f"{name}：没有签名头，未对照", f"{name}: carries no signed head; not checked"))
+        elif heads and own:
+            status = "checked"
+        elif heads:  # the other side's file: the heads it kept of this log are the independent copy
+            status = "held heads checked"
+            said.append(Text(f"{name}：{writer.name.zh if writer else '对方'}写出的文件，按其中保存的本机签名头（{len(heads)}个）核对",
+                             f"{name}: written by {writer.name.en if writer else 'the other side'}; checked against the "
+                             f"{len(heads)} heads of this log it kept"))  # fmt: skip
+        else:
+            status = "another installation's"
+            whose = Text(f"{writer.name.zh}的电脑", f"{writer.name.en}'s computer") if writer else Text("另一台电脑", "another computer")
+            said.append(Text(f"{name}：由{whose.zh}写出，签名头属于对方的审计日志，不能用来核对本机的日志（未对照）",
+                             f"{name}: written on {whose.en}; its signed head is of that installation's log, not this one's "
+                             "(not checked)"))  # fmt: skip
+        files.append({"file": name, "status": status, "heads": len(heads)})
+    count, broken = ctx.audit.verify(checked)
     own = ctx.store.db.witness.head()
     if args.json:
         dump_json({"rows": count, "intact": broken is None, "first_broken": broken.id if broken else None,
                    "last_broken": broken.last if broken else None, "problem": broken.problem if broken else None,
-                   "found_by": broken.source if broken else None, "own_record": own is not None,
-                   "files_without_head": [f for f, h in zip(args.against, heads, strict=True) if h is None]})  # fmt: skip
+                   "found_by": broken.source if broken else None, "own_record": own is not None, "files": files,
+                   "files_without_head": [f["file"] for f in files if f["status"] == "no head"]})  # fmt: skip
     elif broken is None:
         print(Text(f"审计日志完整：{count}条记录的哈希链均吻合", f"The audit log is intact: the hash chain of {count} rows holds")(args.lang))
         if own is None:
@@ -240,9 +263,8 @@ def _verify(ctx, args) -> int:
                        "check against submissions or backups with --against)")(args.lang))  # fmt: skip
     else:
         print(Text("审计日志被篡改：", "The audit log was tampered with: ")(args.lang) + broken.describe()(args.lang))
-    for name, head in zip(args.against, heads, strict=True):
-        if head is None:
-            print(Text(f"{name}：没有签名头，未对照", f"{name}: carries no signed head; not checked")(args.lang), file=sys.stderr)
+    for sentence in said:
+        print(sentence(args.lang), file=sys.stderr)
     return 0 if broken is None else 1
 
 

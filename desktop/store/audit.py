@@ -266,6 +266,13 @@ class AuditLog:
         with self.store.session() as s:
             return newest_head(s)
 
+    def signing_keys(self) -> set[str]:
+        """The keys this log's heads were signed with (in the database, and this computer's own record of them): a
+        head signed with another is another installation's log."""
+        with self.store.session() as s:
+            keys = set(s.execute(select(AuditAnchor.public_key).distinct()).scalars())
+        return keys | {h["public_key"] for h in self.store.db.witness.heads() if h.get("public_key")}
+
     def record(self, user: str, action: str, **fields) -> None:
         with self.store.session() as s:
             record(s, user, action, **fields)

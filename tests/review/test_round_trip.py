@@ -392,6 +392,63 @@ def test_each_side_holds_the_others_signed_head_and_checks_its_own_at_every_exch
     assert any("本机审计日志与市局保存的签名头不符" in s and f"第{cut}–{sent_head['last_id']}条" in s for s in said), said
 
 
+def test_audit_verify_against_the_other_sides_file_checks_the_heads_it_kept_of_this_log(two, tmp_path):
+    """A review file carries the bureau's own head, which is no head of the district's log: checked against it, an
+    intact log was called cut short. The heads the bureau kept of the district's log are what the file can show."""
+    import sqlite3
+
+    district, bureau = two
+    unit = district.units.find("500101")
+    send_version_1(district, bureau, unit, tmp_path)
+    review, sent = tmp_path / "r1.xlsx", tmp_path / "s1.xlsx"
+    made = subprocess.run([sys.executable, "-m", "desktop", "--db", str(bureau.store.db.path), "review", "export", "500101", "2024H1",
+                           "-o", str(review), "--user", "reviewer"], capture_output=True, text=True,
+                          env=dict(os.environ, ECOREPORT_PASSWORD="ecoreport"))  # as the bureau sends it  # fmt: skip
+    assert made.returncode == 0, made.stderr
+
+    def verify(ctx, path):
+        done = subprocess.run([sys.executable, "-m", "desktop", "--db", str(ctx.store.db.path), "audit", "verify", "--against",
+                               str(path), "--user", "admin", "--json"], capture_output=True, text=True,
+                              env=dict(os.environ, ECOREPORT_PASSWORD="ecoreport"))  # fmt: skip
+        return done.returncode, json.loads(done.stdout), done.stderr
+
+    code, report, said = verify(district, review)
+    assert code == 0 and report["intact"] and report["files"][0]["status"] == "held heads checked", (report, said)
+    assert "按其中保存的本机签名头（1个）核对" in said
+    code, report, said = verify(bureau, sent)  # the district held none of the bureau's heads yet: nothing to check
+    assert code == 0 and report["files"][0]["status"] == "another installation's" and "不能用来核对本机的日志" in said
+    # The district's newest entries cut behind the application's back: the bureau's file still shows it.
+    district.store.db.dispose()
+    db = sqlite3.connect(district.store.db.path)
+    for trigger in ("audit_no_delete", "audit_anchor_no_delete"):
+        db.execute(f"DROP TRIGGER {trigger}")
+    last = db.execute("SELECT max(id) FROM audit").fetchone()[0]
+    db.execute(f"DELETE FROM audit WHERE id >= {last - 1}")
+    db.execute(f"DELETE FROM audit_anchor WHERE last_id >= {last - 1}")
+    db.commit()
+    db.close()
+    district.store.db.witness.forget()
+    code, report, _ = verify(district, review)
+    assert code == 1 and (report["problem"], report["found_by"]) == ("missing", "a file")
+
+
+def test_whose_log_a_files_heads_are_goes_by_the_unit_the_installation_serves():
+    from desktop.exchange.heads import Carried
+
+    mine, theirs = {"public_key": "K-district", "last_id": 9}, {"public_key": "K-bureau", "last_id": 4}
+    review = Carried(theirs, "review", "500101", [mine])
+    submission = Carried(mine, "submission", "500101", [theirs])
+    assert review.of_this_log("500101", "500000", set()) == ([mine], False)  # at 万州区: what the bureau kept of it
+    assert review.of_this_log("500102", "500000", set()) == ([], False)  # not addressed to 涪陵区
+    assert review.of_this_log("500000", "500000", set()) == ([theirs], True)  # the bureau's own file
+    assert submission.of_this_log("500101", "500000", set()) == ([mine], True)
+    assert submission.of_this_log("500000", "500000", set()) == ([theirs], False)
+    # Unnamed (the demo, an older database): by the key its own heads were signed with.
+    assert review.of_this_log(None, "500000", {"K-district"}) == ([mine], False)
+    assert submission.of_this_log(None, "500000", {"K-district"}) == ([mine], True)
+    assert Carried(mine).of_this_log("500000", "500000", {"K-district"}) == ([mine], True)  # a backup: by its key
+
+
 def test_one_database_playing_both_sides_keeps_each_change_once(demo_copy, resources, tmp_path):
     """The demo on one computer: the district's change log, received back into the database that wrote it, is not
     written a second time (an installation of one side only never holds it)."""
