@@ -292,13 +292,18 @@ def cmd_remind(args: argparse.Namespace) -> int:
                               Path(args.output))  # fmt: skip
         print(Text(f"已保存：{saved}", f"Saved: {saved}")(lang), file=sys.stderr)
     if args.json:
-        dump_json({"total": done.total, "on_time": done.on_time, "late": done.late, "missing": done.missing,
-                   "returned": done.returned, "to_remind": [{"unit": r.unit.code, "name": r.unit.name(lang), "status": r.status,
+        dump_json({"total": done.total, "deadline": done.deadline.isoformat() if done.deadline else None, "received": done.received,
+                   "on_time": done.on_time, "late": done.late, "missing": done.missing, "returned": done.returned, "to_remind": [{"unit": r.unit.code, "name": r.unit.name(lang), "status": r.status,
                                                              "days_overdue": r.days_overdue} for r in late]})  # fmt: skip
         return EXIT_OK
-    print(Text(f"按时报送{done.on_time}个，逾期报送{done.late}个，未报送{done.missing}个，已退回{done.returned}个（共{done.total}个区县）",
-               f"{done.on_time} on time, {done.late} late, {done.missing} not received, {done.returned} returned "
-               f"(of {done.total} districts)")(lang))  # fmt: skip
+    if done.deadline is None:  # nothing to be on time for: not called so
+        print(Text(f"已报送{done.received}个（未设截止日期，不评价是否按时），未报送{done.missing}个，已退回{done.returned}个（共{done.total}个区县）",
+                   f"{done.received} received (no deadline set: timeliness not judged), {done.missing} not received, "
+                   f"{done.returned} returned (of {done.total} districts)")(lang))  # fmt: skip
+    else:
+        print(Text(f"按时报送{done.on_time}个，逾期报送{done.late}个，未报送{done.missing}个，已退回{done.returned}个（共{done.total}个区县）",
+                   f"{done.on_time} on time, {done.late} late, {done.missing} not received, {done.returned} returned "
+                   f"(of {done.total} districts)")(lang))  # fmt: skip
     out = [Text("区县|状态|逾期天数", "District|Status|Days overdue")(lang).split("|")]
     out += [[r.unit.name(lang), INBOX_NAMES[r.status](lang), str(r.days_overdue)] for r in late]
     print(table(out))

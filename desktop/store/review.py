@@ -103,20 +103,24 @@ QUERY_STATES = {"open": Text("待答复", "open"), "answered": Text("已答复",
 
 @dataclass(frozen=True, slots=True)
 class Completeness:
-    """A half's completeness and timeliness across the districts (from the inbox's rows)."""
+    """A half's completeness and timeliness across the districts (from the inbox's rows). Without a deadline nothing
+    is on time or late: `on_time` and `late` are None, and `received` says what came in."""
 
     total: int
-    on_time: int  # received by the deadline (and not returned)
-    late: int  # received after it (and not returned)
+    on_time: int | None  # received by the deadline (and not returned)
+    late: int | None  # received after it (and not returned)
     missing: int  # not received
-    returned: int  # sent back, not yet sent again; each district counts once: on_time + late + missing + returned = total
+    returned: int  # sent back, not yet sent again; each district counts once: received + missing + returned = total
+    received: int  # on_time + late, when there is a deadline
+    deadline: date | None
 
     @classmethod
     def of(cls, rows: list[InboxRow]) -> Completeness:
         held = [r for r in rows if r.status not in (Status.DRAFT, Status.RETURNED)]
-        late = sum(r.days_overdue > 0 for r in held)
-        return cls(len(rows), len(held) - late, late, sum(r.status == Status.DRAFT for r in rows),
-                   sum(r.status == Status.RETURNED for r in rows))  # fmt: skip
+        deadline = next((r.deadline for r in rows if r.deadline is not None), None)
+        late = sum(r.days_overdue > 0 for r in held) if deadline is not None else None
+        return cls(len(rows), None if late is None else len(held) - late, late, sum(r.status == Status.DRAFT for r in rows),
+                   sum(r.status == Status.RETURNED for r in rows), len(held), deadline)  # fmt: skip
 
 
 def to_remind(rows: list[InboxRow]) -> list[InboxRow]:

@@ -769,49 +769,49 @@ The bureau&apos;s key fingerprint: %3</source>
 <context>
     <name>EntryController</name>
     <message>
-        <location filename="../../desktop/ui/controller.py" line="123"/>
+        <location filename="../../desktop/ui/controller.py" line="127"/>
         <source>An explanation may not exceed %1 characters</source>
         <translation>说明不能超过%1字</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/controller.py" line="143"/>
+        <location filename="../../desktop/ui/controller.py" line="147"/>
         <source>Type the value in the column “This half”, or an explanation in “Explanation”</source>
         <translation>请在“本期”列填写数值，或在“说明”列填写说明</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/controller.py" line="152"/>
+        <location filename="../../desktop/ui/controller.py" line="156"/>
         <source>Edit %1</source>
         <translation>修改“%1”</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/controller.py" line="160"/>
+        <location filename="../../desktop/ui/controller.py" line="164"/>
         <source>Explain %1</source>
         <translation>说明“%1”</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/ui/controller.py" line="197"/>
+        <location filename="../../desktop/ui/controller.py" line="201"/>
         <source>Paste %n cell(s)</source>
         <translation>
             <numerusform>粘贴 %n 个单元格</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/controller.py" line="218"/>
+        <location filename="../../desktop/ui/controller.py" line="222"/>
         <source>Import %1</source>
         <translation>导入 %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/controller.py" line="260"/>
+        <location filename="../../desktop/ui/controller.py" line="264"/>
         <source>%1 was not done: %2 is now %3 (changed by %4 at %5), not the %6 this step expects; nothing was changed</source>
         <translation>%1未执行：“%2”现为%3（%4于%5修改），不是这一步所依据的%6；未作任何修改</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/controller.py" line="273"/>
+        <location filename="../../desktop/ui/controller.py" line="277"/>
         <source>Explained figures changed: %1. Check that each explanation still fits.</source>
         <translation>已说明的数值有变化：%1。请确认各条说明仍然适用</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/controller.py" line="274"/>
+        <location filename="../../desktop/ui/controller.py" line="278"/>
         <source>, </source>
         <translation>；</translation>
     </message>
@@ -1368,59 +1368,64 @@ The bureau&apos;s key fingerprint: %3</source>
     </message>
     <message>
         <location filename="../../desktop/ui/review/inbox_page.py" line="126"/>
-        <location filename="../../desktop/ui/review/inbox_page.py" line="229"/>
+        <location filename="../../desktop/ui/review/inbox_page.py" line="233"/>
         <source>Import results</source>
         <translation>导入结果</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review/inbox_page.py" line="145"/>
+        <location filename="../../desktop/ui/review/inbox_page.py" line="146"/>
+        <source>Completeness: %1 received (no deadline set: timeliness not judged), %3 not received, %4 returned</source>
+        <translation>报送完成情况：已报送 %1 个（未设截止日期，不评价是否按时），未报送 %3 个，已退回 %4 个</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/review/inbox_page.py" line="148"/>
         <source>Completeness and timeliness: %1 on time, %2 late, %3 not received, %4 returned</source>
         <translation>报送完成情况：按时 %1 个，逾期 %2 个，未报送 %3 个，已退回 %4 个</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review/inbox_page.py" line="154"/>
+        <location filename="../../desktop/ui/review/inbox_page.py" line="158"/>
         <source>%1_reminder.xlsx</source>
         <translation>%1_催报通知.xlsx</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review/inbox_page.py" line="155"/>
+        <location filename="../../desktop/ui/review/inbox_page.py" line="159"/>
         <source>Save the reminder notice</source>
         <translation>保存催报通知</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review/inbox_page.py" line="163"/>
+        <location filename="../../desktop/ui/review/inbox_page.py" line="167"/>
         <source>Writing the reminder notice…</source>
         <translation>正在写出催报通知…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review/inbox_page.py" line="170"/>
+        <location filename="../../desktop/ui/review/inbox_page.py" line="174"/>
         <source>%1 shown</source>
         <translation>显示 %1 个</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review/inbox_page.py" line="189"/>
-        <location filename="../../desktop/ui/review/inbox_page.py" line="194"/>
+        <location filename="../../desktop/ui/review/inbox_page.py" line="193"/>
+        <location filename="../../desktop/ui/review/inbox_page.py" line="198"/>
         <source>Accept</source>
         <translation>审核通过</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review/inbox_page.py" line="189"/>
+        <location filename="../../desktop/ui/review/inbox_page.py" line="193"/>
         <source>Select the districts to accept in the list first.</source>
         <translation>请先在列表中选择要审核通过的区县。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review/inbox_page.py" line="194"/>
+        <location filename="../../desktop/ui/review/inbox_page.py" line="198"/>
         <source>None of the selected districts can be accepted:</source>
         <translation>所选区县都不能审核通过：</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review/inbox_page.py" line="197"/>
+        <location filename="../../desktop/ui/review/inbox_page.py" line="201"/>
         <source>version %1</source>
         <translation>第 %1 版</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review/inbox_page.py" line="192"/>
-        <location filename="../../desktop/ui/review/inbox_page.py" line="207"/>
+        <location filename="../../desktop/ui/review/inbox_page.py" line="196"/>
+        <location filename="../../desktop/ui/review/inbox_page.py" line="211"/>
         <source>%1: %2</source>
         <translation>%1：%2</translation>
     </message>
@@ -1430,38 +1435,38 @@ The bureau&apos;s key fingerprint: %3</source>
         <translation>已收到 %1/%2：%3</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review/inbox_page.py" line="203"/>
+        <location filename="../../desktop/ui/review/inbox_page.py" line="207"/>
         <source>Acceptance results</source>
         <translation>审核通过结果</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review/inbox_page.py" line="208"/>
+        <location filename="../../desktop/ui/review/inbox_page.py" line="212"/>
         <source>%1: accepted</source>
         <translation>%1：已审核通过</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review/inbox_page.py" line="217"/>
+        <location filename="../../desktop/ui/review/inbox_page.py" line="221"/>
         <source>Import workbooks</source>
         <translation>导入报送文件</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review/inbox_page.py" line="156"/>
-        <location filename="../../desktop/ui/review/inbox_page.py" line="217"/>
+        <location filename="../../desktop/ui/review/inbox_page.py" line="160"/>
+        <location filename="../../desktop/ui/review/inbox_page.py" line="221"/>
         <source>Excel workbooks (*.xlsx)</source>
         <translation>Excel 工作簿 (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review/inbox_page.py" line="226"/>
+        <location filename="../../desktop/ui/review/inbox_page.py" line="230"/>
         <source>Importing workbooks…</source>
         <translation>正在导入报送文件…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review/inbox_page.py" line="227"/>
+        <location filename="../../desktop/ui/review/inbox_page.py" line="231"/>
         <source>Stop (import nothing)</source>
         <translation>停止（不导入任何文件）</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review/inbox_page.py" line="232"/>
+        <location filename="../../desktop/ui/review/inbox_page.py" line="236"/>
         <source>Stopped: no file was imported; the database is unchanged</source>
         <translation>已停止：未导入任何文件，数据库未改变</translation>
     </message>
@@ -1994,43 +1999,44 @@ Compare it with the one the district reads to you.</source>
         <translation>目标：%1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="412"/>
+        <location filename="../../desktop/ui/main_window.py" line="414"/>
+        <location filename="../../desktop/ui/main_window.py" line="420"/>
         <source>This computer serves</source>
         <translation>本机所属单位</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="413"/>
+        <location filename="../../desktop/ui/main_window.py" line="415"/>
         <source>Set this computer&apos;s unit to %1? It cannot be changed afterwards.</source>
         <translation>将本机所属单位设为 %1？设定后不能更改。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="418"/>
+        <location filename="../../desktop/ui/main_window.py" line="425"/>
         <source>This computer serves %1.</source>
         <translation>本机所属单位已设为 %1。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/ui/main_window.py" line="427"/>
+        <location filename="../../desktop/ui/main_window.py" line="434"/>
         <source>%n pasted cell(s) stored.</source>
         <translation>
             <numerusform>已保存粘贴的 %n 个单元格。</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/ui/main_window.py" line="429"/>
+        <location filename="../../desktop/ui/main_window.py" line="436"/>
         <source>%n of them as explanations (说明).</source>
         <translation>
             <numerusform>其中 %n 个填入了“说明”列。</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/ui/main_window.py" line="434"/>
+        <location filename="../../desktop/ui/main_window.py" line="441"/>
         <source>%n cell(s) not stored:</source>
         <translation>
             <numerusform>以下 %n 个单元格未保存：</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="435"/>
+        <location filename="../../desktop/ui/main_window.py" line="442"/>
         <source>Paste: %1 stored, %2 refused</source>
         <translation>粘贴：已保存 %1 个，未保存 %2 个</translation>
     </message>

@@ -875,7 +875,7 @@ def test_a_closed_query_is_reopened_with_a_reason_and_each_step_shows_who_and_wh
     assert panel.model.index(0, 1).data() == "已关闭" and not panel.reopen_button.isEnabled()
 
 
-def test_completeness_and_the_reminder_notice(reviewer, district, tmp_path, dialogs, qtbot):
+def test_completeness_and_the_reminder_notice(reviewer, district, tmp_path, dialogs, qtbot, monkeypatch):
     """Three received after the deadline, one of them returned: the counts, and a 催报 notice of the rest."""
     from PySide6.QtCore import Qt
     from PySide6.QtTest import QTest
@@ -898,6 +898,10 @@ def test_completeness_and_the_reminder_notice(reviewer, district, tmp_path, dial
     assert len(listed) == 36 and "江北区" in listed and "万州区" not in listed
     assert {row[2] for row in numbered} == {"未报送", "已退回"} and [row[0] for row in numbered] == list(range(1, 37))
     assert "制表单位：重庆市生态环境局" in sheet[-1][0]
+    # Without a deadline nothing is on time or late: the line says what came in, and that timeliness is not judged.
+    monkeypatch.setattr(store.resources.targets, "deadlines", {})
+    window.controller.refresh_inbox()
+    assert inbox.completeness.text() == "报送完成情况：已报送 2 个（未设截止日期，不评价是否按时），未报送 35 个，已退回 1 个"
 
 
 def test_the_reminder_and_f5_read_what_the_database_holds_now(reviewer, district, tmp_path, dialogs, qtbot):

@@ -142,9 +142,13 @@ class InboxPage(QWidget):
         self.summary.setText(self.tr("%1 of %2 received: %3").replace("%1", str(received)).replace("%2", str(len(rows)))
                              .replace("%3", counts))  # timeliness: the line below  # fmt: skip
         done = Completeness.of(rows)
-        self.completeness.setText(self.tr("Completeness and timeliness: %1 on time, %2 late, %3 not received, %4 returned")
-                                  .replace("%1", str(done.on_time)).replace("%2", str(done.late))
-                                  .replace("%3", str(done.missing)).replace("%4", str(done.returned)))  # fmt: skip
+        if done.deadline is None:  # nothing to be on time for: not called so
+            said = self.tr("Completeness: %1 received (no deadline set: timeliness not judged), %3 not received, %4 returned")
+        else:
+            said = self.tr("Completeness and timeliness: %1 on time, %2 late, %3 not received, %4 returned")
+        self.completeness.setText(said.replace("%1", str(done.received if done.deadline is None else done.on_time))
+                                  .replace("%2", str(done.late)).replace("%3", str(done.missing))
+                                  .replace("%4", str(done.returned)))  # fmt: skip
         self.remind_button.setEnabled(bool(done.missing or done.returned))
         self._filter()
 
