@@ -225,20 +225,21 @@ def write_sections(paragraphs: list[Paragraph], catalog: Catalog, unit: Unit, se
 
 
 def unwritten(paragraphs: list[Paragraph], catalog: Catalog, figures: Figures, lang: str = "zh") -> str | None:
-    """Which topics the report leaves out because figures are missing, and which: said to whoever makes the report
-    (a city whose air figures were never entered got a report without its air paragraph, and no word of it)."""
+    """What the report leaves out because figures are missing, by topic: a whole paragraph (a city whose air figures
+    were never entered got a report without its air paragraph, and no word of it) or a clause of one (the Yangtze's
+    class, the carbon market); said to whoever makes the report."""
     names = {t.code: t.name(lang) for t in catalog.topics}
     gaps: dict[str, dict[str, None]] = {}  # topic → missing codes, in catalog order, once each
     for paragraph in paragraphs:
-        every = [c for clause in paragraph.clauses for c in (clause, *clause.otherwise)]
-        written = any(all(figures.get(code) is not None for code in c.codes) for c in every)
-        missing = [code for code in catalog.indicators if any(code in c.codes for c in every) and figures.get(code) is None]
-        if not written and missing:
+        for clause in paragraph.clauses:
+            every = (clause, *clause.otherwise)
+            if any(all(figures.get(code) is not None for code in c.codes) for c in every):
+                continue  # it can be written (or is left out for what its figures say, not for want of them)
+            missing = [code for code in catalog.indicators if any(code in c.codes for c in every) and figures.get(code) is None]
             gaps.setdefault(paragraph.topic, {}).update(dict.fromkeys(missing))
-    if not gaps:
+    if not any(gaps.values()):
         return None
     parts = [(f"{names.get(t, t)}（缺{'、'.join(catalog[c].name('zh') for c in codes)}）" if lang == "zh"
-              else f"{names.get(t, t)} (missing: {', '.join(catalog[c].name('en') for c in codes)})") for t, codes in gaps.items()]  # fmt: skip
-    return (f"报告中没有以下部分，因为数据尚未填报：{'；'.join(parts)}。" if lang == "zh"
+              else f"{names.get(t, t)} (missing: {', '.join(catalog[c].name('en') for c in codes)})") for t, codes in gaps.items() if codes]  # fmt: skip
+    return (f"报告中没有以下内容，因为数据尚未填报：{'；'.join(parts)}。" if lang == "zh"
             else f"The report leaves out the following, as their figures are not yet entered: {'; '.join(parts)}.")
-

@@ -123,7 +123,7 @@ def _summary(ws, city: HalfReport, districts: list[DistrictRow], catalog: Catalo
         change = c.yoy_change(ind, city.figures.get(ind.code), city.last_year.get(ind.code), lang) if comparable else "—"
         target = att.target if att else city.unassessed.get(ind.code)  # a provisional total's target: shown, not judged
         judged = att.describe(ind, lang) if att else (not_assessed(city.figures, ind.code)(lang) if target else None if comparable else "—")
-        values = [rows[ind.code], ind.name(lang), ind.unit(lang), c.figure(ind, city.figures, lang),
+        values = [rows[ind.code], ind.name(lang), ind.unit(lang), _city_figure(ind, city.figures, catalog, lang),
                   c.figure(ind, city.last_year, lang) if comparable else "—",
                   change, target.shown(ind, lang) if target else None, c.basis(target, lang) if target else None,
                   judged, how]  # fmt: skip
@@ -163,6 +163,16 @@ def _summary(ws, city: HalfReport, districts: list[DistrictRow], catalog: Catalo
     printing.fit_rows(ws, 2, last + len(notes))
     c.print_setup(ws, lang, city.unit.name(lang), "3:3")
     _break_rows(ws, 4, last, last + len(notes), (3, 3))
+
+
+NOT_ENTERED = Text("未填报", "not entered")
+
+
+def _city_figure(ind: Indicator, figures, catalog: Catalog, lang: str):
+    """The city's figure; one of the city's own (measured, or the bureau's to report) not yet entered says so: a
+    blank cell under 38个区县中已审核通过38个 read as nothing missing."""
+    shown = c.figure(ind, figures, lang)
+    return NOT_ENTERED(lang) if shown is None and catalog.city_measured(ind.code) else shown
 
 
 def _break_rows(ws, first: int, last_data: int, last: int, repeated: tuple[int, int], orientation: str = "landscape") -> list[int]:
@@ -220,7 +230,7 @@ def _topic_sheet(
     c.boxed(c.put(ws.cell(total, 2), label(lang)), c.BOLD)
     for col, ind in enumerate(members, start=first):
         cell = c.boxed(
-            c.put(ws.cell(total, col), c.figure(ind, city.figures, lang)), c.BOLD, c.RIGHT, c.TOPIC_FILL
+            c.put(ws.cell(total, col), _city_figure(ind, city.figures, catalog, lang)), c.BOLD, c.RIGHT, c.TOPIC_FILL
         )
         cell.number_format = c.number_format(ind.places)
     last = total

@@ -64,7 +64,7 @@ def test_a_report_without_the_citys_air_figures_says_what_it_leaves_out(demo_cop
     ctx.store.db.dispose()
     run("set", "500000", "2024H1", *(f"{code}=" for code in own), db=demo_copy, user="city", check=0)
     made = run("report", "2024H1", "-o", str(tmp_path / "r.docx"), db=demo_copy, check=0)
-    assert "注意：报告中没有以下部分，因为数据尚未填报：大气环境（缺" in made.stderr and (tmp_path / "r.docx").exists()
+    assert "注意：报告中没有以下内容，因为数据尚未填报：大气环境（缺" in made.stderr and (tmp_path / "r.docx").exists()
 
 
 def test_a_mistyped_database_path_is_refused_not_made(tmp_path):
@@ -340,7 +340,7 @@ def test_template_import_export_consolidate_and_report_from_the_command_line(dem
     made = run("report", "2024H1", db=demo_copy, check=0)
     text = made.stdout
     assert "全市74个国控断面水质优良比例为98.6%，高于国家考核目标1.3个百分点" in text
-    assert "报告中没有以下部分" not in made.stderr  # every figure in: nothing left out, nothing said
+    assert "报告中没有以下内容" not in made.stderr  # every figure in: nothing left out, nothing said
     assert "空气质量优良天数163天（优72天、良91天），同比增加6天" in text
     assert "PM2.5平均浓度为36.6微克/立方米，同比下降4.3微克/立方米" in text
     assert "Wanzhou" in run("report", "2024H1", "Wanzhou", "--lang", "en", db=demo_copy, check=0).stdout

@@ -390,6 +390,26 @@ def test_the_english_city_workbook_breaks_a_heading_word_only_at_a_hyphen(ctx, t
     assert "monitor-" in hyphenated and "Enter-" in hyphenated  # the air sheet, in landscape
 
 
+def test_the_city_workbook_says_which_of_the_citys_own_figures_are_not_entered(ctx, tmp_path):
+    """The city's own air figures and the bureau's rows left blank read as nothing missing under 已审核通过38个."""
+    from desktop.exchange.consolidation_book import build_consolidation, district_rows
+    from desktop.exchange.save import save_workbook
+
+    accept_all(ctx.store, H1)
+    city = ctx.units.municipality
+    own = [code for code in ctx.catalog.indicators if ctx.catalog.city_measured(code) and not ctx.catalog[code].derived]
+    ctx.store.set_values("city", city, H1, {code: "" for code in own if code.startswith("air.")})
+    report = half_report(ctx.store, city, H1)
+    path = save_workbook(build_consolidation(report, district_rows(ctx.store, H1), ctx.catalog), tmp_path / "city.xlsx")
+    book = CalamineWorkbook.from_path(str(path))
+    summary = {r[1]: r for r in book.get_sheet_by_name("全市汇总").to_python()}
+    assert summary["PM2.5平均浓度"][3] == "未填报" and summary["优良天数比例"][3] == "未填报"  # derived from the city's own
+    assert summary["水质优良比例"][3] == pytest.approx(98.6) and summary["长江干流水质类别"][3] == "Ⅱ"  # entered: as they are
+    air = book.get_sheet_by_name("大气环境").to_python()
+    total = next(r for r in air if r[1] == "全市")
+    assert total[air[0].index(next(h for h in air[0] if str(h).startswith("PM2.5")))] == "未填报"
+
+
 def test_the_city_workbook_takes_nothing_from_a_district_that_has_sent_nothing(ctx, tmp_path):
     """The demo's 渝中区 has values here but has not submitted: it is 未报送, with nothing counted or called complete."""
     from datetime import date

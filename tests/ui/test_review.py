@@ -256,7 +256,7 @@ def test_a_report_written_without_the_citys_air_figures_says_so_when_saved(qapp,
         gui.window.tabs.setCurrentWidget(gui.window.dashboard)
         saved = gui.window.dashboard.save_report(str(tmp_path / "report.docx"))
         assert saved is not None and saved.exists() and not dialogs["info"]
-        assert "报告中没有以下部分，因为数据尚未填报：大气环境（缺" in dialogs["warning"][0]
+        assert "报告中没有以下内容，因为数据尚未填报：大气环境（缺" in dialogs["warning"][0]
         assert "初步数据：38个区县中已审核通过5个" in dialogs["warning"][0]  # what it counts, as ever
     finally:
         i18n.remove(qapp, gui.translators)
