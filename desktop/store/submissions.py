@@ -354,6 +354,8 @@ class Submissions:
                                          f"Version {version} of {unit.name.en} was already received with other content; "
                                          "one version cannot have two different files — ask the district"))  # fmt: skip
                 added = merge_threads(s, list(threads), actor_name)
+                if added:  # the file that brought the answers, in the log as any import that changed something
+                    source.record(s, actor_name, unit, semester, 1)
                 s.commit()
                 return [Change("", None, None, "queries")] if added else []
             previous = row.status if row else None

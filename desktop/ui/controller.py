@@ -32,6 +32,7 @@ class EntryController(QObject):
     refused = Signal(str)  # why an edit was not stored, in the user's language
     writeRefused = Signal(str, str)  # the store refused a step: the first indicator it touched, and why
     saved = Signal(object)  # datetime of the last write
+    answerKept = Signal(bool)  # an answer stored; True when the half is locked, so it reaches the bureau by the file sent again
     explanationsToCheck = Signal(str)  # a figure whose warning was explained has changed: the 说明 may no longer fit
 
     def __init__(self, ctx: AppContext, user, parent=None):
@@ -76,7 +77,10 @@ class EntryController(QObject):
             Review(self.ctx.store).reply(self.user.name, uid, text)
         except UserError as exc:
             self.refused.emit(exc.message(self.lang))
+            self.reload()
+            return
         self.reload()
+        self.answerKept.emit(self.read_only)
 
     def units_offered(self) -> list[Unit]:
         """The units this user can open here: their own; on a district's computer, that district; else every unit."""
@@ -106,6 +110,12 @@ class EntryController(QObject):
     @property
     def read_only(self) -> bool:
         return self.report is None or self.edit_refusal is not None
+
+    @property
+    def may_answer(self) -> bool:
+        """Whether this user answers the half's queries: its own unit's people, whatever its state (an answer needs no
+        return; the store refuses anyone else)."""
+        return self.report is not None and self.user.unit_code == self.unit.code
 
     # --- edits --------------------------------------------------------------------------------
     def _stored(self, code: str) -> tuple[str | None, str | None]:

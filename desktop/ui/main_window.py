@@ -249,6 +249,7 @@ class MainWindow(QMainWindow):
         c = self.controller
         c.reportChanged.connect(self.show_report)
         c.refused.connect(self.show_refusal)
+        c.answerKept.connect(self.show_answer_kept)
         c.writeRefused.connect(self.show_write_refusal)
         c.saved.connect(self.show_saved)
         c.explanationsToCheck.connect(self.show_note)
@@ -310,8 +311,8 @@ class MainWindow(QMainWindow):
         self._row_changed(self.grid.currentIndex())
 
     def show_threads(self, threads) -> None:
-        # Answering stays possible after a return: the half is then editable again.
-        self.queries.set_threads(threads, read_only=self.controller.read_only)
+        # Answering needs no return: a half under review is answered as it stands, and the answer sent with its file.
+        self.queries.set_threads(threads, read_only=not self.controller.may_answer)
         open_count = sum(t.open for t in threads)
         label = self.tr("Queries") + (f" ({open_count})" if open_count else "")
         self.side.setTabText(self.side.indexOf(self.queries), label)
@@ -346,6 +347,13 @@ class MainWindow(QMainWindow):
         self.grid.hide_message()
         if self.statusBar().currentMessage().startswith("⚠"):
             self.statusBar().clearMessage()
+
+    def show_answer_kept(self, locked: bool) -> None:
+        if locked:  # the version is signed: the answer travels in its file, exported again
+            self.show_note(self.tr("Answer saved. It reaches the bureau with the submission file: export it again "
+                                   "(File → Export submission workbook…) and send it."))  # fmt: skip
+        else:
+            self.show_note(self.tr("Answer saved. It reaches the bureau with the next signed-off submission."))
 
     def show_note(self, text: str) -> None:
         """Something to check, not a refusal: in the status bar for a while."""

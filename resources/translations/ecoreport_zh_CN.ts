@@ -769,49 +769,49 @@ The bureau&apos;s key fingerprint: %3</source>
 <context>
     <name>EntryController</name>
     <message>
-        <location filename="../../desktop/ui/controller.py" line="127"/>
+        <location filename="../../desktop/ui/controller.py" line="137"/>
         <source>An explanation may not exceed %1 characters</source>
         <translation>说明不能超过%1字</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/controller.py" line="147"/>
+        <location filename="../../desktop/ui/controller.py" line="157"/>
         <source>Type the value in the column “This half”, or an explanation in “Explanation”</source>
         <translation>请在“本期”列填写数值，或在“说明”列填写说明</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/controller.py" line="156"/>
+        <location filename="../../desktop/ui/controller.py" line="166"/>
         <source>Edit %1</source>
         <translation>修改“%1”</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/controller.py" line="164"/>
+        <location filename="../../desktop/ui/controller.py" line="174"/>
         <source>Explain %1</source>
         <translation>说明“%1”</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/ui/controller.py" line="201"/>
+        <location filename="../../desktop/ui/controller.py" line="211"/>
         <source>Paste %n cell(s)</source>
         <translation>
             <numerusform>粘贴 %n 个单元格</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/controller.py" line="222"/>
+        <location filename="../../desktop/ui/controller.py" line="232"/>
         <source>Import %1</source>
         <translation>导入 %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/controller.py" line="264"/>
+        <location filename="../../desktop/ui/controller.py" line="274"/>
         <source>%1 was not done: %2 is now %3 (changed by %4 at %5), not the %6 this step expects; nothing was changed</source>
         <translation>%1未执行：“%2”现为%3（%4于%5修改），不是这一步所依据的%6；未作任何修改</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/controller.py" line="277"/>
+        <location filename="../../desktop/ui/controller.py" line="287"/>
         <source>Explained figures changed: %1. Check that each explanation still fits.</source>
         <translation>已说明的数值有变化：%1。请确认各条说明仍然适用</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/controller.py" line="278"/>
+        <location filename="../../desktop/ui/controller.py" line="288"/>
         <source>, </source>
         <translation>；</translation>
     </message>
@@ -1802,7 +1802,7 @@ Compare it with the one the district reads to you.</source>
     </message>
     <message>
         <location filename="../../desktop/ui/main_window.py" line="76"/>
-        <location filename="../../desktop/ui/main_window.py" line="316"/>
+        <location filename="../../desktop/ui/main_window.py" line="317"/>
         <source>Queries</source>
         <translation>问题</translation>
     </message>
@@ -1964,79 +1964,89 @@ Compare it with the one the district reads to you.</source>
         <translation>本机尚未设定所属单位：管理 → 本机所属单位…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="261"/>
+        <location filename="../../desktop/ui/main_window.py" line="262"/>
         <source>Clear values</source>
         <translation>清除数值</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="295"/>
+        <location filename="../../desktop/ui/main_window.py" line="296"/>
         <source>The bureau&apos;s query awaits an answer</source>
         <translation>市局问题待答复</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="302"/>
+        <location filename="../../desktop/ui/main_window.py" line="303"/>
         <source> (version %1 withdrawn)</source>
         <translation>（第%1版已撤回）</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="305"/>
+        <location filename="../../desktop/ui/main_window.py" line="306"/>
         <source>Status: %1</source>
         <translation>状态：%1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="305"/>
+        <location filename="../../desktop/ui/main_window.py" line="306"/>
         <source> (read-only)</source>
         <translation>（只读）</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="355"/>
+        <location filename="../../desktop/ui/main_window.py" line="353"/>
+        <source>Answer saved. It reaches the bureau with the submission file: export it again (File → Export submission workbook…) and send it.</source>
+        <translation>答复已保存。答复随报送文件送达市局：请再次导出报送文件（文件 → 导出报送文件…）并发送。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/main_window.py" line="356"/>
+        <source>Answer saved. It reaches the bureau with the next signed-off submission.</source>
+        <translation>答复已保存，将随下一次签发的报送文件送达市局。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/main_window.py" line="363"/>
         <source>Saved %1</source>
         <translation>已保存 %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="389"/>
+        <location filename="../../desktop/ui/main_window.py" line="397"/>
         <source>Target: %1</source>
         <translation>目标：%1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="414"/>
-        <location filename="../../desktop/ui/main_window.py" line="420"/>
+        <location filename="../../desktop/ui/main_window.py" line="422"/>
+        <location filename="../../desktop/ui/main_window.py" line="428"/>
         <source>This computer serves</source>
         <translation>本机所属单位</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="415"/>
+        <location filename="../../desktop/ui/main_window.py" line="423"/>
         <source>Set this computer&apos;s unit to %1? It cannot be changed afterwards.</source>
         <translation>将本机所属单位设为 %1？设定后不能更改。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="425"/>
+        <location filename="../../desktop/ui/main_window.py" line="433"/>
         <source>This computer serves %1.</source>
         <translation>本机所属单位已设为 %1。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/ui/main_window.py" line="434"/>
+        <location filename="../../desktop/ui/main_window.py" line="442"/>
         <source>%n pasted cell(s) stored.</source>
         <translation>
             <numerusform>已保存粘贴的 %n 个单元格。</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/ui/main_window.py" line="436"/>
+        <location filename="../../desktop/ui/main_window.py" line="444"/>
         <source>%n of them as explanations (说明).</source>
         <translation>
             <numerusform>其中 %n 个填入了“说明”列。</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/ui/main_window.py" line="441"/>
+        <location filename="../../desktop/ui/main_window.py" line="449"/>
         <source>%n cell(s) not stored:</source>
         <translation>
             <numerusform>以下 %n 个单元格未保存：</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="442"/>
+        <location filename="../../desktop/ui/main_window.py" line="450"/>
         <source>Paste: %1 stored, %2 refused</source>
         <translation>粘贴：已保存 %1 个，未保存 %2 个</translation>
     </message>

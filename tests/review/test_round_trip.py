@@ -126,6 +126,22 @@ def test_the_whole_loop_by_file(two, tmp_path):
         assert ctx.audit.verify()[1] is None  # and the chain holds
 
 
+def test_an_answer_given_under_review_reaches_the_bureau_with_the_same_version_exported_again(two, tmp_path):
+    """No return needed: the district answers the half under review and sends version 1 again; the bureau takes the
+    answer, and its log names the file that brought it."""
+    district, bureau = two
+    unit = district.units.find("500101")
+    send_version_1(district, bureau, unit, tmp_path)
+    uid = Review(bureau.store).open_query("reviewer", unit, H1, "air.pm25", "请核实")
+    assert import_file(district.store, export_review(bureau, unit, tmp_path / "r1.xlsx"), "wanzhou").status == IMPORTED
+    Review(district.store).reply("wanzhou", uid, "已核实，数据无误")
+    again = import_file(bureau.store, export_submission(district, unit, tmp_path / "s1-again.xlsx"), "reviewer")
+    assert again.status == IMPORTED and bureau.store.status(unit, H1) == "in_review"
+    assert [m.text for m in Review(bureau.store).threads(unit, H1)[0].messages] == ["请核实", "已核实，数据无误"]
+    brought = [e for e in bureau.store.audit_entries(unit) if e.action == "import.submission"]
+    assert brought[-1].new == "s1-again.xlsx" and brought[-1].reason.startswith("sha256:")
+
+
 def test_query_states_open_answered_closed_reopened_each_step_named_and_carried_by_file(two, tmp_path):
     district, bureau = two
     unit = district.units.find("500101")

@@ -454,6 +454,31 @@ def test_the_district_imports_the_review_and_answers_in_the_queries_tab(gui, tmp
     assert panel.current() is not None and stored(gui, "water.sections_total") == 12
 
 
+def test_a_query_on_a_half_under_review_is_answered_without_a_return(gui, qtbot):
+    """The half signed off and under review is locked for values, not for answers: the bureau asks so that the district
+    answers, and the answer goes back with the file exported again (answering was disabled until a return)."""
+    from desktop.store.review import Review
+
+    ctx = gui.context()
+    store, unit = ctx.store, ctx.units.find("500101")
+    store.set_values("wanzhou", unit, H1, {}, {"air.good_ratio": "降水偏多"})
+    ctx.submissions.sign_off("wanzhou", "wanzhou_approver", "ecoreport", unit, H1)
+    review = Review(store)
+    review.open_query("reviewer", unit, H1, "air.pm25", "请核实")  # the bureau's side, here in the same database
+    window = gui.window
+    window.controller.reload()
+    panel = window.queries
+    assert window.controller.read_only and panel.model.rowCount() == 1
+    panel.table.selectRow(0)
+    assert panel.answer.isEnabled() and panel.reply_button.isEnabled() and not panel.resolve_button.isVisible()
+    panel.answer.insertPlainText("已核实，监测数据无误")  # as an input method commits it
+    panel.reply_button.click()
+    thread = review.threads(unit, H1)[0]
+    assert (thread.messages[-1].side, thread.messages[-1].text) == ("district", "已核实，监测数据无误")
+    assert "请再次导出报送文件" in window.statusBar().currentMessage()  # how the answer reaches the bureau
+    assert store.statuses(H1)[unit.code].status == "in_review"  # answering moved nothing
+
+
 def test_two_windows_on_one_database_do_not_overwrite_each_other(gui, qapp, demo_copy, settings, qtbot):
     from .conftest import open_gui
 
