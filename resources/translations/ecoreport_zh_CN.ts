@@ -382,7 +382,7 @@
     </message>
     <message>
         <location filename="../../desktop/ui/review/dashboard_page.py" line="79"/>
-        <location filename="../../desktop/ui/review/dashboard_page.py" line="414"/>
+        <location filename="../../desktop/ui/review/dashboard_page.py" line="419"/>
         <source>City</source>
         <translation>全市</translation>
     </message>
@@ -473,175 +473,180 @@
     </message>
     <message>
         <location filename="../../desktop/ui/review/dashboard_page.py" line="134"/>
-        <location filename="../../desktop/ui/review/dashboard_page.py" line="223"/>
+        <location filename="../../desktop/ui/review/dashboard_page.py" line="227"/>
         <source>Narrative report</source>
         <translation>文字报告</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review/dashboard_page.py" line="156"/>
+        <location filename="../../desktop/ui/review/dashboard_page.py" line="157"/>
+        <source>No city target is set for this half, so there is nothing to hold the figures against. The city&apos;s figures are in the charts and in the city workbook (Save the city workbook…).</source>
+        <translation>本半年度未设定全市目标，无从对照。全市数据见右侧图表和全市汇总表（保存全市汇总表…）。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/review/dashboard_page.py" line="160"/>
         <source>The districts counted hold none of the city&apos;s indicators.</source>
         <translation>计入的区县没有全市指标的数据。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review/dashboard_page.py" line="158"/>
+        <location filename="../../desktop/ui/review/dashboard_page.py" line="162"/>
         <source>No district has been accepted yet, so the city has no figures. For provisional totals, count received districts too (“City figures count” above).</source>
         <translation>尚无审核通过的区县，全市暂无数字。如需初步合计，请在上方“全市数据计入”中选择计入已报送的区县。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review/dashboard_page.py" line="160"/>
+        <location filename="../../desktop/ui/review/dashboard_page.py" line="164"/>
         <source>No district has sent its submission yet, so the city has no figures.</source>
         <translation>尚无区县报送，全市暂无数字。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review/dashboard_page.py" line="182"/>
+        <location filename="../../desktop/ui/review/dashboard_page.py" line="186"/>
         <source>Save as image…</source>
         <translation>保存为图片…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review/dashboard_page.py" line="200"/>
+        <location filename="../../desktop/ui/review/dashboard_page.py" line="204"/>
         <source>Attainment of the districts&apos; targets · %1</source>
         <translation>各区县目标达成情况 · %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review/dashboard_page.py" line="202"/>
+        <location filename="../../desktop/ui/review/dashboard_page.py" line="206"/>
         <source>Green: target met. Red, marked ✗: target missed. Grey: no value, or not applicable. Each cell gives the district&apos;s figure in the indicator&apos;s unit.</source>
         <translation>绿色：达到目标；红色并标 ✗：未达到目标；灰色：无数据或不适用。各格为该区县的数值，计量单位同指标。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review/dashboard_page.py" line="221"/>
+        <location filename="../../desktop/ui/review/dashboard_page.py" line="225"/>
         <source>report_%1.docx</source>
         <translation>全市报告_%1.docx</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review/dashboard_page.py" line="222"/>
+        <location filename="../../desktop/ui/review/dashboard_page.py" line="226"/>
         <source>Save the report</source>
         <translation>保存文字报告</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review/dashboard_page.py" line="222"/>
+        <location filename="../../desktop/ui/review/dashboard_page.py" line="226"/>
         <source>Word documents (*.docx)</source>
         <translation>Word 文档 (*.docx)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review/dashboard_page.py" line="223"/>
+        <location filename="../../desktop/ui/review/dashboard_page.py" line="227"/>
         <source>Writing the report…</source>
         <translation>正在生成报告…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review/dashboard_page.py" line="288"/>
+        <location filename="../../desktop/ui/review/dashboard_page.py" line="293"/>
         <source>%1 (not counted: %2)</source>
         <translation>%1（未计入：%2）</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review/dashboard_page.py" line="331"/>
-        <location filename="../../desktop/ui/review/dashboard_page.py" line="337"/>
+        <location filename="../../desktop/ui/review/dashboard_page.py" line="336"/>
+        <location filename="../../desktop/ui/review/dashboard_page.py" line="342"/>
         <source>%1 (%2)</source>
         <translation>%1（%2）</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review/dashboard_page.py" line="372"/>
+        <location filename="../../desktop/ui/review/dashboard_page.py" line="377"/>
         <source>City %1</source>
         <translation>全市 %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review/dashboard_page.py" line="394"/>
+        <location filename="../../desktop/ui/review/dashboard_page.py" line="399"/>
         <source>Not applicable: %1</source>
         <translation>不适用：%1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review/dashboard_page.py" line="395"/>
+        <location filename="../../desktop/ui/review/dashboard_page.py" line="400"/>
         <source>No value: %1</source>
         <translation>无数据：%1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review/dashboard_page.py" line="396"/>
+        <location filename="../../desktop/ui/review/dashboard_page.py" line="401"/>
         <source>Not counted: %1</source>
         <translation>未计入：%1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review/dashboard_page.py" line="397"/>
+        <location filename="../../desktop/ui/review/dashboard_page.py" line="402"/>
         <source>The city&apos;s provisional total is not drawn: not every district is accepted yet</source>
         <translation>全市初步合计未画出：尚有区县未审核通过</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review/dashboard_page.py" line="412"/>
+        <location filename="../../desktop/ui/review/dashboard_page.py" line="417"/>
         <source>the city, half by half</source>
         <translation>全市历年各半年度</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review/dashboard_page.py" line="424"/>
+        <location filename="../../desktop/ui/review/dashboard_page.py" line="429"/>
         <source>Provisional: not every district accepted</source>
         <translation>初步：未全部审核通过</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review/dashboard_page.py" line="437"/>
+        <location filename="../../desktop/ui/review/dashboard_page.py" line="442"/>
         <source> (provisional)</source>
         <translation>（初步）</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review/dashboard_page.py" line="459"/>
+        <location filename="../../desktop/ui/review/dashboard_page.py" line="464"/>
         <source>%1 target %2</source>
         <translation>%1目标 %2</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review/dashboard_page.py" line="191"/>
+        <location filename="../../desktop/ui/review/dashboard_page.py" line="195"/>
         <source>Save chart</source>
         <translation>保存图表</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review/dashboard_page.py" line="183"/>
+        <location filename="../../desktop/ui/review/dashboard_page.py" line="187"/>
         <source>PNG at twice the screen&apos;s resolution, or SVG or PDF to scale without limit</source>
         <translation>PNG 为屏幕分辨率的两倍；SVG 或 PDF 可任意缩放</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review/dashboard_page.py" line="207"/>
+        <location filename="../../desktop/ui/review/dashboard_page.py" line="211"/>
         <source>Cannot write %1: check the folder exists and may be written to</source>
         <translation>不能写入 %1：请确认文件夹存在且可以写入</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review/dashboard_page.py" line="213"/>
+        <location filename="../../desktop/ui/review/dashboard_page.py" line="217"/>
         <source>city_%1.xlsx</source>
         <translation>全市汇总_%1.xlsx</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review/dashboard_page.py" line="214"/>
+        <location filename="../../desktop/ui/review/dashboard_page.py" line="218"/>
         <source>Save the city workbook</source>
         <translation>保存全市汇总表</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review/dashboard_page.py" line="214"/>
+        <location filename="../../desktop/ui/review/dashboard_page.py" line="218"/>
         <source>Excel workbooks (*.xlsx)</source>
         <translation>Excel 工作簿 (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review/dashboard_page.py" line="215"/>
-        <location filename="../../desktop/ui/review/dashboard_page.py" line="253"/>
+        <location filename="../../desktop/ui/review/dashboard_page.py" line="219"/>
+        <location filename="../../desktop/ui/review/dashboard_page.py" line="257"/>
         <source>Consolidating the districts…</source>
         <translation>正在汇总各区县数据…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review/dashboard_page.py" line="207"/>
-        <location filename="../../desktop/ui/review/dashboard_page.py" line="235"/>
+        <location filename="../../desktop/ui/review/dashboard_page.py" line="211"/>
+        <location filename="../../desktop/ui/review/dashboard_page.py" line="239"/>
         <source>Not saved</source>
         <translation>未保存</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review/dashboard_page.py" line="237"/>
+        <location filename="../../desktop/ui/review/dashboard_page.py" line="241"/>
         <source>Saved %1</source>
         <translation>已保存 %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review/dashboard_page.py" line="215"/>
+        <location filename="../../desktop/ui/review/dashboard_page.py" line="219"/>
         <source>City workbook</source>
         <translation>全市汇总表</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review/dashboard_page.py" line="289"/>
+        <location filename="../../desktop/ui/review/dashboard_page.py" line="294"/>
         <source>District</source>
         <translation>区县</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review/dashboard_page.py" line="364"/>
+        <location filename="../../desktop/ui/review/dashboard_page.py" line="369"/>
         <source>Target %1</source>
         <translation>目标 %1</translation>
     </message>

@@ -184,7 +184,7 @@ def test_a_planted_outlier_is_flagged(reviewer, district, tmp_path):
     assert {r.code: r for r in window.review.model.rows()}["air.pm25"].outlier == ""
 
 
-def test_the_dashboard_says_what_the_city_figures_count(qapp, qtbot, demo_copy, settings, dialogs):
+def test_the_dashboard_says_what_the_city_figures_count(qapp, qtbot, demo_copy, settings, dialogs, monkeypatch):
     from PySide6.QtCore import Qt
 
     from desktop.ui import i18n
@@ -237,6 +237,11 @@ def test_the_dashboard_says_what_the_city_figures_count(qapp, qtbot, demo_copy, 
     for column in range(1, board.heat.columnCount()):
         heading = board.heat.headerData(column, Qt.Orientation.Horizontal)
         assert heading and board.heat.headerData(column, Qt.Orientation.Horizontal, Qt.ItemDataRole.ToolTipRole) == heading
+    # No target for the half: the table is empty for that reason, said so (it said the districts held no figures).
+    targets = gui.context().resources.targets
+    monkeypatch.setattr(targets, "by_semester", {k: v for k, v in targets.by_semester.items() if k != H1})
+    board.refresh()
+    assert board.headline.rowCount() == 0 and board.headline_hint.text().startswith("本半年度未设定全市目标，无从对照")
     i18n.remove(qapp, gui.translators)
     gui.context().store.db.dispose()
 

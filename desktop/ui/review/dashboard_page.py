@@ -150,8 +150,12 @@ class DashboardPage(QWidget):
         self.indicator.currentIndexChanged.connect(self.refresh_charts)
         self.include.currentIndexChanged.connect(self.refresh)
 
-    def _nothing_counted(self, coverage, include: str) -> str:
-        """Why the city has no figures: which districts it would count, and what would count more."""
+    def _nothing_counted(self, coverage, include: str, targeted: bool) -> str:
+        """Why the table is empty: no target set for the half (the figures are there), or which districts the city
+        would count, and what would count more."""
+        if not targeted:
+            return self.tr("No city target is set for this half, so there is nothing to hold the figures against. "
+                           "The city's figures are in the charts and in the city workbook (Save the city workbook…).")  # fmt: skip
         if coverage is not None and coverage.counted:
             return self.tr("The districts counted hold none of the city's indicators.")
         if include == "accepted":
@@ -270,7 +274,8 @@ class DashboardPage(QWidget):
                 rows.append((ind.name(lang), shown(ind, city.figures, lang), city.unassessed[code].shown(ind, lang),
                              not_assessed(city.figures, code)(lang), "", ind.unit(lang)))  # fmt: skip
         self.headline.set_rows(rows)
-        self.headline_hint.set_text(self._nothing_counted(coverage, include) if not rows else "")
+        targeted = any(t.covers(ctx.units.municipality) for t in ctx.resources.targets.by_semester.get(c.semester, []))
+        self.headline_hint.set_text(self._nothing_counted(coverage, include, targeted) if not rows else "")
         self.measured_note.setVisible(bool(city.unassessed) and any(r[0].endswith("※") for r in rows))
         self.headline_view.setColumnWidth(0, 210)
         self.narrative.setPlainText("\n\n".join(data.narrative))
