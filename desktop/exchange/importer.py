@@ -12,6 +12,7 @@ from desktop.core.semester import Semester
 from desktop.core.text import Text, UserError
 from desktop.core.units import Unit
 from desktop.core.workflow import SIGNED_OFF
+from desktop.exchange.meta import unchunked
 from desktop.exchange.reader import BookRefused, ImportedBook, Problem, read_book
 from desktop.store.service import Change, FileSource, Store, ValuesRefused
 from desktop.store.submissions import SignOff, Submissions
@@ -89,7 +90,7 @@ def import_file(store: Store, path: Path, actor: str, expect_unit: Unit | None =
     try:
         if book.kind == "submission":
             changes = memo["submissions"].receive(actor, unit, book.semester, book.values, book.explanations,
-                                                 sign_off_of(book), source, book.threads)  # fmt: skip
+                                                 sign_off_of(book), source, book.threads, signed_checks(book, store.catalog))  # fmt: skip
         elif book.kind == "review":
             reviewed = book.meta.get("version", "")
             changes = memo["submissions"].apply_review(actor, unit, book.semester, book.meta["decision"],
@@ -445,9 +446,8 @@ def _changed_cells(store: Store, book: ImportedBook) -> list[Problem]:
     from desktop.store import keys
 
     meta = book.meta
-    parts = meta.get("signed_copy_parts", "0")
     try:
-        copy = json.loads("".join(meta.get(f"signed_copy.{i}", "") for i in range(min(int(parts), 60))) or "null")
+        copy = json.loads(unchunked(meta, "signed_copy") or "null")
         values, notes = dict(copy["values"]), dict(copy["explanations"])
     except (ValueError, TypeError, KeyError):
         return []
@@ -481,13 +481,39 @@ def _note_cell(value_cell: str | None, meta: dict[str, str]) -> str | None:
     return f"{column_letter(int(meta['note_col']))}{row}"
 
 
+SEVERITIES = ("error", "warning", "notice")
+
+
+def signed_checks(book: ImportedBook, catalog) -> list[dict]:
+    """The checks the district's installation ran on the version, as its file carries them (none from an older
+    file): each kept only whole and about indicators of the catalog, its words cut at 500 characters."""
+    import json
+
+    try:
+        found = json.loads(unchunked(book.meta, "checks") or "[]")
+    except ValueError:
+        return []
+    out = []
+    for item in found[:2000] if isinstance(found, list) else []:
+        if not isinstance(item, dict) or item.get("severity") not in SEVERITIES:
+            continue
+        codes = item.get("codes")
+        if not isinstance(codes, list) or not codes or not all(isinstance(c, str) and c in catalog.indicators for c in codes):
+            continue
+        words = [item.get(k) for k in ("rule", "kind", "zh", "en")]
+        if not all(isinstance(w, str) for w in words):
+            continue
+        out.append({"rule": words[0][:200], "kind": words[1][:40], "severity": item["severity"], "codes": codes,
+                    "zh": words[2][:500], "en": words[3][:500], "explained": item.get("explained") is True})  # fmt: skip
+    return out
+
+
 def sign_off_of(book: ImportedBook) -> SignOff:
     """The sign-off a submission workbook claims; its signature is checked against exactly these fields."""
     from desktop.store import keys
 
     meta = book.meta
-    parts = int(meta.get("changelog_parts") or 0) if (meta.get("changelog_parts") or "0").isdigit() else 0
-    changelog = "".join(meta.get(f"changelog.{i}", "") for i in range(min(parts, 60)))
+    changelog = unchunked(meta, "changelog")
     public = meta.get("public_key", "")
     try:
         print_ = keys.fingerprint(public) if public else ""

@@ -57,6 +57,24 @@ def note_digest(text: str) -> str:
     return hashlib.sha256(text.encode("utf-8")).hexdigest()[:16]
 
 
+CHUNK = 30000  # characters per meta cell (Excel holds at most 32,767)
+MAX_CHUNKS = 60  # what a reader joins at most: a hostile count reads no further
+
+
+def chunked(name: str, text: str) -> dict[str, str]:
+    """A long field over as many cells as it takes: `name_parts`, then `name.0`, `name.1`, …"""
+    fields = {f"{name}_parts": str(-(-len(text) // CHUNK))}
+    for i in range(0, len(text), CHUNK):
+        fields[f"{name}.{i // CHUNK}"] = text[i : i + CHUNK]
+    return fields
+
+
+def unchunked(meta: dict[str, str], name: str) -> str:
+    """The long field `chunked` wrote; "" when the file has none."""
+    parts = meta.get(f"{name}_parts") or "0"
+    return "".join(meta.get(f"{name}.{i}", "") for i in range(min(int(parts), MAX_CHUNKS))) if parts.isdigit() else ""
+
+
 def write_meta(wb, **fields: str) -> None:
     ws = wb.create_sheet(META_SHEET)
     ws.sheet_state = "veryHidden"  # not offered by Excel's "Unhide" menu

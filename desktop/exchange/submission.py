@@ -25,7 +25,7 @@ from desktop.core.workflow import STATUS_NAMES
 from desktop.exchange import cells as c
 from desktop.exchange import printing
 from desktop.exchange.headings import SUBMISSION as HEADERS
-from desktop.exchange.meta import head_text, heads_text, write_meta
+from desktop.exchange.meta import chunked, head_text, heads_text, write_meta
 from desktop.exchange.queries_sheet import write_queries
 
 COVER, VALUES, CHECKS = Text("封面", "Cover"), Text("数据表", "Values"), Text("审核结果", "Checks")
@@ -43,7 +43,6 @@ SEVERITY = {
 
 DRAFT = Text("草稿", "DRAFT")
 DRAFT_NOTE = Text("草稿：未经审核人签署，不是报送件", "DRAFT: not signed off by an approver; not a submission")
-CHANGELOG_CHUNK = 30000  # characters per meta cell (Excel holds at most 32,767)
 
 
 def build_submission(report: HalfReport, catalog: Catalog, form: FormInfo, lang: str = "zh",
@@ -71,15 +70,16 @@ def build_submission(report: HalfReport, catalog: Catalog, form: FormInfo, lang:
         fields = {"status": "submitted", "version": str(signed.version), "prepared_by": signed.prepared_by,
                   "signed_by": signed.signed_by, "people": signed.people, "signature": signed.signature.signature,
                   "public_key": signed.signature.public_key, "key_fingerprint": signed.signature.fingerprint,
-                  "changelog_parts": str(-(-len(signed.changelog) // CHANGELOG_CHUNK))}  # fmt: skip
-        for i in range(0, len(signed.changelog), CHANGELOG_CHUNK):
-            fields[f"changelog.{i // CHANGELOG_CHUNK}"] = signed.changelog[i : i + CHANGELOG_CHUNK]
+                  **chunked("changelog", signed.changelog)}  # fmt: skip
         # The signed content itself: it hashes to the signed fingerprint, so a receiver can name each cell changed since.
         copy = json.dumps({"values": stored(report.half.raw), "explanations": dict(report.half.explanations)},
                           ensure_ascii=False, separators=(",", ":"), sort_keys=True)  # fmt: skip
-        fields["signed_copy_parts"] = str(-(-len(copy) // CHANGELOG_CHUNK))
-        for i in range(0, len(copy), CHANGELOG_CHUNK):
-            fields[f"signed_copy.{i // CHANGELOG_CHUNK}"] = copy[i : i + CHANGELOG_CHUNK]
+        fields.update(chunked("signed_copy", copy))
+        # The checks as the district's installation ran them, each explained or not: the bureau, whose history or
+        # targets may not reach as far, sees what each 说明 answers.
+        fields.update(chunked("checks", json.dumps([{"rule": r.rule, "kind": r.kind, "severity": r.severity, "codes": list(r.codes),
+                                                     "zh": r.message.zh, "en": r.message.en, "explained": r.explained}
+                                                    for r in report.checks], ensure_ascii=False, separators=(",", ":"))))  # fmt: skip
     write_meta(wb, kind="submission", unit=report.unit.code, semester=str(report.semester), catalog_version=catalog.version,
                fingerprint=report.fingerprint, sheet=values.title, first_row=HEADER_ROW + 1, value_col=VALUE_COL,
                note_col=NOTE_COL, lang=lang, queries_sheet=queries.title if queries else "", package_version=package_version,

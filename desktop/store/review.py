@@ -207,6 +207,11 @@ class Review:
         snapshot = json.loads(versions[-2].snapshot)
         return snapshot["values"], snapshot.get("explanations", {})
 
+    def signed_checks(self, unit: Unit, semester: Semester) -> list[dict]:
+        """The checks the district's installation ran on the latest version received, as its file carried them."""
+        versions = self.versions(unit, semester)
+        return json.loads(versions[-1].snapshot).get("checks", []) if versions else []
+
     # --- queries ------------------------------------------------------------------------------
     def threads(self, unit: Unit, semester: Semester) -> list[Thread]:
         with self.store.session() as s:

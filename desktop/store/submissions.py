@@ -64,10 +64,11 @@ _UPDATE_KEPT = update(_KEPT).where(_KEPT.c.id == bindparam("kept_id"))
 SIGNED_HERE, RECEIVED = "sign-off", "file"  # SubmissionVersion.origin
 
 
-def snapshot(values: Mapping[str, str | None], explanations: Mapping[str, str]) -> str:
-    """What a kept version held: its values as stored and its explanations, the empty ones left out."""
-    return json.dumps({"values": {c: v for c, v in values.items() if v is not None},
-                       "explanations": {c: t for c, t in explanations.items() if t}}, ensure_ascii=False)  # fmt: skip
+def snapshot(values: Mapping[str, str | None], explanations: Mapping[str, str], checks: list[dict] = ()) -> str:
+    """What a kept version held: its values as stored and its explanations, the empty ones left out; a received
+    version also the checks its district's installation ran on it (importer.signed_checks)."""
+    kept = {"values": {c: v for c, v in values.items() if v is not None}, "explanations": {c: t for c, t in explanations.items() if t}}
+    return json.dumps({**kept, "checks": list(checks)} if checks else kept, ensure_ascii=False)
 
 
 def actor_of(user: UserRow, serves: Unit | None = None) -> Actor:
@@ -332,7 +333,7 @@ class Submissions:
     # --- the bureau ---------------------------------------------------------------------------
     def receive(self, actor_name: str, unit: Unit, semester: Semester, values: Mapping[str, object],
                 explanations: Mapping[str, str], signed: SignOff, source: FileSource,
-                threads: list[dict] = ()) -> list[Change]:  # fmt: skip
+                threads: list[dict] = (), checks: list[dict] = ()) -> list[Change]:  # fmt: skip
         """The bureau takes in a signed-off version: its values replace the half's, as one step.
 
         An older version than the one held, or another file with the same version, is refused; the same
@@ -388,7 +389,7 @@ class Submissions:
             else:  # one database playing both sides (the demo): the district's own sign-off, received as it stands
                 changes.append(Change("", None, None, "received"))
             kept = {"received_by": actor_name, "received_at": utcnow(), "origin": RECEIVED,
-                    "snapshot": snapshot(parsed, explanations)}  # fmt: skip
+                    "snapshot": snapshot(parsed, explanations, checks)}  # fmt: skip
             if held is not None:  # this installation's own sign-off, now received as a file
                 s.execute(_UPDATE_KEPT, {"kept_id": held.id, **columns_of(_KEPT, kept)})
             else:

@@ -177,3 +177,23 @@ def test_a_part_made_to_slow_the_formula_search_costs_no_more_than_one_plain_sea
     start = time.process_time()
     inspect_workbook(read_workbook_file(slow))
     assert time.process_time() - start < 3
+
+
+def test_the_checks_a_file_says_its_district_ran_are_kept_only_whole_and_short(resources):
+    """They are shown to the reviewer beside the district's 说明: what cannot be one of the catalog's checks is dropped."""
+    import json
+    from types import SimpleNamespace
+
+    from desktop.exchange.importer import signed_checks
+    from desktop.exchange.meta import chunked
+
+    good = {"rule": "yoy:air.good_ratio", "kind": "yoy", "severity": "warning", "codes": ["air.good_ratio"], "zh": "同比变化",
+            "en": "change", "explained": True}
+    items = [good, {**good, "severity": "fatal"}, {**good, "codes": ["no.such"]}, {**good, "codes": []}, {**good, "zh": 5},
+             "text", {**good, "zh": "长" * 5000, "explained": "yes"}]
+    book = lambda text: SimpleNamespace(meta=chunked("checks", text))  # noqa: E731
+    kept = signed_checks(book(json.dumps(items)), resources.catalog)
+    assert kept[0] == good and len(kept) == 2 and len(kept[1]["zh"]) == 500 and kept[1]["explained"] is False
+    assert signed_checks(book("{not json"), resources.catalog) == [] and signed_checks(book('{"a": 1}'), resources.catalog) == []
+    assert signed_checks(SimpleNamespace(meta={"checks_parts": "99999999", "checks.0": "[]"}), resources.catalog) == []
+    assert len(signed_checks(book(json.dumps([good] * 5000)), resources.catalog)) == 2000

@@ -113,6 +113,24 @@ def test_import_38_workbooks_into_the_inbox(reviewer, district, tmp_path):
     assert "不是有效的 Excel 工作簿" in window.inbox.results.item(0).text()
 
 
+def test_a_bureau_without_the_history_sees_the_checks_the_district_signed(reviewer, district, tmp_path):
+    """The bureau's first half in the program holds no earlier year: its own checks find no year-on-year change, and
+    the district's 说明 stood beside 审核结果 — with nothing to say what it answered. The file carries the district's."""
+    window = reviewer.window
+    unit = district.units.find("500101")
+    district.store.set_values("wanzhou", unit, H1, {}, {"air.good_ratio": "降水偏多"})
+    district.submissions.sign_off("wanzhou", "wanzhou_approver", "ecoreport", unit, H1)
+    window.inbox.import_paths([p for p in export_all(district, tmp_path, reviewer) if p.stem == "500101"])
+    assert not [r for r in reviewer.context().store.checks(unit, H1) if r.kind == "yoy"]  # the bureau's own: none
+    window.open_unit("500101")
+    page = window.review
+    good = {r.code: r for r in page.model.rows()}["air.good_ratio"]
+    assert good.findings.startswith("区县报送时警告：“优良天数比例”同比变化") and good.findings.endswith("（说明：降水偏多）")
+    assert good.severity == "warning" and good.large_change
+    page.select_code("air.good_ratio")
+    assert "区县报送时警告" in page.detail.toPlainText()
+
+
 def test_query_return_answer_version_two_diff_and_accept(reviewer, district, tmp_path, monkeypatch):
     window = reviewer.window
     unit = district.units.find("500101")

@@ -77,7 +77,7 @@ class ReviewController(QObject):
         received = {code for code, row in self.ctx.store.statuses(self.semester).items() if row.status != Status.DRAFT}
         values, explanations = self.review.previous_version(unit, self.semester) or (None, None)
         rows = review_rows(self.report, self.ctx.catalog, values, threads, district_figures(self.ctx.store, self.semester, received),
-                           self.lang, explanations)  # fmt: skip
+                           self.lang, explanations, self.review.signed_checks(unit, self.semester))  # fmt: skip
         self.reviewChanged.emit(self.report, rows, threads)
 
     def _act(self, action, *args) -> bool:

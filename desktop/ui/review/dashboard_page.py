@@ -153,10 +153,10 @@ class DashboardPage(QWidget):
     def _nothing_counted(self, coverage, include: str, targeted: bool) -> str:
         """Why the table is empty: no target set for the half (the figures are there), or which districts the city
         would count, and what would count more."""
-        if not targeted:
-            return self.tr("No city target is set for this half, so there is nothing to hold the figures against. "
-                           "The city's figures are in the charts and in the city workbook (Save the city workbook…).")  # fmt: skip
         if coverage is not None and coverage.counted:
+            if not targeted:
+                return self.tr("No city target is set for this half, so there is nothing to hold the figures against. "
+                               "The city's figures are in the charts and in the city workbook (Save the city workbook…).")  # fmt: skip
             return self.tr("The districts counted hold none of the city's indicators.")
         if include == "accepted":
             return self.tr("No district has been accepted yet, so the city has no figures. For provisional totals, "

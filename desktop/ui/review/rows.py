@@ -49,12 +49,14 @@ def district_figures(store, semester: Semester, units: set[str]) -> dict:
 
 
 def review_rows(report: HalfReport, catalog: Catalog, previous: dict[str, str] | None, threads: list[Thread],
-                others: dict, lang: str, previous_explanations: dict[str, str] | None = None) -> list[ReviewRow]:  # fmt: skip
+                others: dict, lang: str, previous_explanations: dict[str, str] | None = None,
+                signed: list[dict] = ()) -> list[ReviewRow]:  # fmt: skip
+    """`signed`: the checks the district's installation ran on the version (Review.signed_checks)."""
     rows = []
     by_code: dict[str, list[Thread]] = {}
     for t in threads:
         by_code.setdefault(t.code, []).append(t)
-    findings = _findings_by_code(report, lang)
+    findings = _findings_by_code(report, lang, signed)
     earlier = _previous_figures(catalog, previous, report.semester) if previous is not None else None
     for ind in catalog.applicable(report.unit.is_municipality):
         att = report.attainments.get(ind.code)
@@ -91,16 +93,23 @@ SEVERITY_ORDER = {"error": 0, "warning": 1, "notice": 2}
 SEVERITY_WORDS = {"error": Text("错误", "Error"), "warning": Text("警告", "Warning"), "notice": Text("提示", "Notice")}
 
 
-def _findings_by_code(report: HalfReport, lang: str) -> dict[str, tuple[str, str, bool]]:
-    """Per indicator: its checks in words ("警告：… （已说明）"), the worst severity, and whether one is a large YoY change."""
+def _findings_by_code(report: HalfReport, lang: str, signed: list[dict] = ()) -> dict[str, tuple[str, str, bool]]:
+    """Per indicator: its checks in words ("警告：… （已说明）"), the worst severity, and whether one is a large YoY change.
+    A check the district's installation ran that this one did not (its history or targets reach further) follows,
+    marked as the district's: the 说明 it was signed with answers it."""
     by_code: dict[str, list] = {}
     for result in sorted(report.checks, key=lambda r: SEVERITY_ORDER.get(r.severity, 3)):
         # A target or YoY finding is about its first code (the rest are the inputs an explanation may sit on).
         for code in result.codes[:1] if result.kind in ("target", "yoy") else result.codes:
             by_code.setdefault(code, []).append(result)
+    theirs: dict[str, list[dict]] = {}
+    for item in sorted(signed, key=lambda r: SEVERITY_ORDER.get(r["severity"], 3)):
+        for code in item["codes"][:1] if item["kind"] in ("target", "yoy") else item["codes"]:
+            if item["rule"] not in {r.rule for r in by_code.get(code, [])}:
+                theirs.setdefault(code, []).append(item)
     out = {}
-    for code, results in by_code.items():
-        parts = []
+    for code in [*by_code, *(c for c in theirs if c not in by_code)]:
+        results, parts = by_code.get(code, []), []
         for r in results:
             note = ""
             if r.severity == "warning":
@@ -109,8 +118,15 @@ def _findings_by_code(report: HalfReport, lang: str) -> dict[str, tuple[str, str
                         else Text("（已说明）", " (explained)") if r.explained else Text("（未说明）", " (not explained)"))(lang)  # fmt: skip
             parts.append(f"{SEVERITY_WORDS[r.severity](lang)}：{r.message(lang)}{note}" if lang == "zh"
                          else f"{SEVERITY_WORDS[r.severity](lang)}: {r.message(lang)}{note}")  # fmt: skip
-        out[code] = ("；".join(parts) if lang == "zh" else "; ".join(parts), results[0].severity,
-                     any(r.kind == "yoy" for r in results))  # fmt: skip
+        for item in theirs.get(code, []):
+            said = next((report.half.explanations[c] for c in item["codes"] if report.half.explanations.get(c)), "")
+            note = (Text(f"（说明：{said}）", f" (explained: {said})") if said else Text("（未说明）", " (not explained)"))(lang)
+            words = SEVERITY_WORDS[item["severity"]]
+            parts.append(Text(f"区县报送时{words.zh}：{item['zh']}{note if item['severity'] == 'warning' else ''}",
+                              f"At the district, {words.en.lower()}: {item['en']}{note if item['severity'] == 'warning' else ''}")(lang))  # fmt: skip
+        severities = [r.severity for r in results] + [i["severity"] for i in theirs.get(code, [])]
+        out[code] = ("；".join(parts) if lang == "zh" else "; ".join(parts), min(severities, key=lambda v: SEVERITY_ORDER.get(v, 3)),
+                     any(r.kind == "yoy" for r in results) or any(i["kind"] == "yoy" for i in theirs.get(code, [])))  # fmt: skip
     return out
 
 
