@@ -143,7 +143,8 @@ def cmd_show(args: argparse.Namespace) -> int:
                                for t in threads]})  # fmt: skip
         return EXIT_OK
     lang = args.lang
-    print(f"{unit.label(lang)} · {semester.label(lang)} · {INBOX_NAMES[status](lang)}" + (f" · {reason}" if reason else ""))
+    decided = reason and status in (Status.RETURNED, Status.REOPENED, Status.ACCEPTED)  # the reviewer's words, not a receipt's
+    print(f"{unit.label(lang)} · {semester.label(lang)} · {INBOX_NAMES[status](lang)}" + (f" · {reason}" if decided else ""))
     from desktop.store.review import QUERY_STATES
 
     name = lambda code: ctx.catalog[code].name(lang) if code in ctx.catalog else code  # noqa: E731
@@ -313,8 +314,8 @@ def cmd_remind(args: argparse.Namespace) -> int:
 def cmd_reopen(args: argparse.Namespace) -> int:
     ctx, review, unit, semester = _review(args)
     review.reopen(ctx.user, unit, semester, args.reason)
-    print(Text(f"已重新打开{unit.name.zh}{semester.label('zh')}的报送，回到审核中",
-               f"Reopened {unit.name.en}'s {semester}; it is in review again")(args.lang))  # fmt: skip
+    print(Text(f"已重新打开{unit.name.zh}{semester.label('zh')}的报送，状态为“{INBOX_NAMES[Status.REOPENED].zh}”",
+               f"Reopened {unit.name.en}'s {semester}; its status is '{INBOX_NAMES[Status.REOPENED].en}'")(args.lang))  # fmt: skip
     return EXIT_OK
 
 

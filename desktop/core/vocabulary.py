@@ -83,9 +83,19 @@ def recorded_value(action: str, value: str | None, lang: str) -> str:
 _FILE_REASON = re.compile(r"sha256:(?P<digest>[0-9a-f]{64}) changes:(?P<changes>\d+)")
 
 
+# Reasons the program writes itself, in both languages ("中文 / English"): a reader gets the one of their language. A
+# person's reason (a return's, a reopening's) is never split, whatever it holds.
+_OWN_WORDS = frozenset({"status.receive", "status.submit", "restore", "installation.serve"})
+_CHANGELOG_REASON = re.compile(r"第\d+版报送，区县修改记录未涵盖 / version \d+, not in the district's change log")
+
+
 def recorded_reason(action: str, reason: str | None, lang: str) -> str:
     """An audit entry's reason as a person reads it: an imported file's record (its SHA-256 and how many changes it
-    brought) in words, the full digest kept, so it can still be compared with the file; the rest as recorded."""
+    brought) in words, the full digest kept, so it can still be compared with the file; the program's own words in
+    the reader's language; the rest as recorded."""
+    if reason and " / " in reason and (action in _OWN_WORDS or _CHANGELOG_REASON.fullmatch(reason)):
+        zh, en = reason.split(" / ", 1)
+        return zh if lang == "zh" else en
     found = _FILE_REASON.fullmatch(reason or "") if action.startswith("import.") else None
     if found is None:
         return reason or ""

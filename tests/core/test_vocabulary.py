@@ -47,3 +47,17 @@ def test_an_imported_files_record_reads_as_words_with_its_whole_digest():
     assert recorded_reason("status.return", "请补充", "zh") == "请补充"  # a person's words stay as written
     assert recorded_reason("import.template", "sha256:short changes:1", "zh") == "sha256:short changes:1"  # not ours
     assert recorded_reason("value.set", None, "zh") == ""
+
+
+def test_the_programs_own_reasons_read_in_the_readers_language_a_persons_never_split():
+    from desktop.core.vocabulary import recorded_reason
+
+    receipt = "第1版，填报人 万州区填报员（wanzhou），审核人 万州区审核人（wanzhou_approver）签发 / version 1, prepared by x, signed by y"
+    assert recorded_reason("status.receive", receipt, "zh") == "第1版，填报人 万州区填报员（wanzhou），审核人 万州区审核人（wanzhou_approver）签发"
+    assert recorded_reason("status.receive", receipt, "en") == "version 1, prepared by x, signed by y"
+    missing = "第2版报送，区县修改记录未涵盖 / version 2, not in the district's change log"
+    assert recorded_reason("value.set", missing, "zh") == "第2版报送，区县修改记录未涵盖"
+    assert recorded_reason("restore", "恢复前的数据库已备份到 /a/b.sqlite3 / previous state kept in /a/b.sqlite3", "zh") == \
+        "恢复前的数据库已备份到 /a/b.sqlite3"  # fmt: skip
+    assert recorded_reason("status.return", "PM2.5 / 优良天数请核实", "zh") == "PM2.5 / 优良天数请核实"  # a reviewer's words
+    assert recorded_reason("value.set", "更正 / 补录", "en") == "更正 / 补录"
