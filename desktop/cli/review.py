@@ -325,14 +325,13 @@ def cmd_export(args: argparse.Namespace) -> int:
     from desktop.store.heads import held
 
     ctx, review, unit, semester = _review(args)
-    status, reason = review.decision(unit, semester)
+    status, reason, at = review.review_file(unit, semester)
     if status == Status.DRAFT:
         print(Text(f"{unit.name.zh}尚未报送，没有审核意见可导出", f"{unit.name.en} has not submitted; there is no review")(args.lang))
         return EXIT_REFUSED
     version = ctx.store.statuses(semester)[unit.code].version
-    wb = build_review(ctx.catalog, unit, semester, version, status, reason if status in (Status.RETURNED, Status.REOPENED) else None, ctx.user,
-                      review.threads(unit, semester), args.lang, ctx.audit.newest_head(),
-                      held(ctx.store, unit.code), ctx.users.find(ctx.user).display_name)  # fmt: skip
+    wb = build_review(ctx.catalog, unit, semester, version, status, reason, ctx.user, review.threads(unit, semester), args.lang,
+                      ctx.audit.newest_head(), held(ctx.store, unit.code), ctx.users.find(ctx.user).display_name, at)  # fmt: skip
     path = save_workbook(wb, Path(args.output))
     print(Text(f"已保存：{path}", f"Saved: {path}")(args.lang))
     return EXIT_OK

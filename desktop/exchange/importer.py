@@ -96,7 +96,7 @@ def import_file(store: Store, path: Path, actor: str, expect_unit: Unit | None =
             changes = memo["submissions"].apply_review(actor, unit, book.semester, book.meta["decision"],
                                                       book.meta.get("reason") or None, book.threads, source,
                                                       book.meta.get("reviewer", ""),
-                                                      int(reviewed) if reviewed.isdigit() else None)  # fmt: skip
+                                                      int(reviewed) if reviewed.isdigit() else None, decided_at(book))  # fmt: skip
         else:
             against = _against_database(store, book, unit)
             if against.clashes:
@@ -479,6 +479,18 @@ def _note_cell(value_cell: str | None, meta: dict[str, str]) -> str | None:
         return None
     row = "".join(ch for ch in value_cell if ch.isdigit())
     return f"{column_letter(int(meta['note_col']))}{row}"
+
+
+def decided_at(book: ImportedBook):
+    """When the bureau took the decision a review file brings (files from before carry none: the import's time is
+    used); a time not aware of its zone, or later than now, is not believed."""
+    from datetime import UTC, datetime
+
+    try:
+        at = datetime.fromisoformat(book.meta.get("decided_at") or "")
+    except ValueError:
+        return None
+    return at if at.tzinfo is not None and at <= datetime.now(UTC) else None
 
 
 SEVERITIES = ("error", "warning", "notice")

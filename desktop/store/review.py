@@ -350,6 +350,12 @@ class Review:
     def decision(self, unit: Unit, semester: Semester) -> tuple[Status, str | None]:
         return self.submissions.decision(unit, semester)
 
+    def review_file(self, unit: Unit, semester: Semester) -> tuple[Status, str | None, datetime | None]:
+        """What a review file says of the decision: the status, the reviewer's words (a return's or reopening's
+        reason, an acceptance's comment; a receipt's own record is no one's words) and when it was taken."""
+        status, reason, at = self.submissions.decided(unit, semester)
+        return status, reason if status in (Status.RETURNED, Status.REOPENED, Status.ACCEPTED) else None, at
+
     @staticmethod
     def not_ready(row: InboxRow) -> Text | None:
         """Why an inbox row cannot be accepted in a batch (None: it can): its status, errors, unexplained warnings

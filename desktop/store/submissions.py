@@ -144,14 +144,19 @@ class Submissions:
 
     def decision(self, unit: Unit, semester: Semester) -> tuple[Status, str | None]:
         """The half's status and the reason given for the change that led to it (a return, a reopening)."""
+        status, reason, _ = self.decided(unit, semester)
+        return status, reason
+
+    def decided(self, unit: Unit, semester: Semester) -> tuple[Status, str | None, datetime | None]:
+        """The half's status, the reason given for the change that led to it, and when that change was made."""
         with self.store.session() as s:
             row = self.store._submission(s, unit.code, semester)
             if row is None:
-                return Status.DRAFT, None
-            reason = s.exec(select(AuditRow.reason).where(AuditRow.unit_code == unit.code, AuditRow.semester == str(semester),
-                            col(AuditRow.action).startswith("status"), AuditRow.new == row.status)
-                            .order_by(col(AuditRow.id).desc())).first()  # fmt: skip
-            return Status(row.status), reason
+                return Status.DRAFT, None, None
+            entry = s.exec(select(AuditRow.reason, AuditRow.at).where(AuditRow.unit_code == unit.code, AuditRow.semester == str(semester),
+                           col(AuditRow.action).startswith("status"), AuditRow.new == row.status)
+                           .order_by(col(AuditRow.id).desc())).first()  # fmt: skip
+            return Status(row.status), entry[0] if entry else None, aware(entry[1]) if entry else None
 
     def sign_off_of(self, unit: Unit, semester: Semester) -> SignOff | None:
         """The stored sign-off of the current version, when the half is signed off and its values unchanged since."""
@@ -168,12 +173,13 @@ class Submissions:
     # --- the one place a status changes -------------------------------------------------------
     def _transition(self, s: Session, action: Action, unit: Unit, semester: Semester, actor: Actor,
                     reason: str | None = None, *, imported_by: str | None = None,
-                    row: SubmissionRow | None = None) -> tuple[SubmissionRow, Transition]:  # fmt: skip
+                    row: SubmissionRow | None = None, at: datetime | None = None) -> tuple[SubmissionRow, Transition]:  # fmt: skip
+        """`at`: when the step was taken, for one taken elsewhere and brought in by file (else now)."""
         if row is None:
             row = self.store._submission(s, unit.code, semester)
         if row is None:
             row = SubmissionRow(unit_code=unit.code, semester=str(semester), status=Status.DRAFT, updated_by=actor.name)
-        step, at = self._step(s, action, unit, semester, actor, row.status, reason, imported_by)
+        step, at = self._step(s, action, unit, semester, actor, row.status, reason, imported_by, at)
         row.status, row.updated_by, row.updated_at = step.new.value, actor.name, at
         if action is Action.RECEIVE:
             row.received_at = at
@@ -182,10 +188,10 @@ class Submissions:
 
     @staticmethod
     def _step(s: Session, action: Action, unit: Unit, semester: Semester, actor: Actor, status: str,
-              reason: str | None, imported_by: str | None = None) -> tuple[Transition, datetime]:  # fmt: skip
+              reason: str | None, imported_by: str | None = None, at: datetime | None = None) -> tuple[Transition, datetime]:  # fmt: skip
         """What the workflow allows from `status`, and its audit entry; the caller writes the row."""
         step = decide(action, status, actor, unit, reason)
-        at = utcnow()
+        at = at or utcnow()
         audit.append(s, [{"at": at, "user": actor.name, "action": f"status.{action.value}", "unit_code": unit.code,
                           "semester": str(semester), "old": step.old.value, "new": step.new.value,
                           "reason": (reason or "").strip() or None, "imported_by": imported_by}])  # fmt: skip
@@ -298,10 +304,11 @@ class Submissions:
                  "reason": r.reason} for r in rows]  # fmt: skip
 
     def apply_review(self, actor_name: str, unit: Unit, semester: Semester, decision: str, reason: str | None,
-                     threads: list[dict], source: FileSource, reviewer: str = "", version: int | None = None) -> list[Change]:  # fmt: skip
-        """The district receives the bureau's review by file: its decision (taken by the named reviewer,
-        brought in by `actor_name`) and the queries to answer. `version`: the submission it reviews; a review of
-        an earlier one than this unit has since sent is refused as out of date."""
+                     threads: list[dict], source: FileSource, reviewer: str = "", version: int | None = None,
+                     decided_at: datetime | None = None) -> list[Change]:  # fmt: skip
+        """The district receives the bureau's review by file: its decision (taken by the named reviewer at
+        `decided_at`, brought in by `actor_name`) and the queries to answer. `version`: the submission it reviews; a
+        review of an earlier one than this unit has since sent is refused as out of date."""
         action = {Status.RETURNED: Action.RETURN, Status.ACCEPTED: Action.ACCEPT, Status.REOPENED: Action.REOPEN,
                   Status.IN_REVIEW: Action.START_REVIEW}.get(decision)  # fmt: skip
         with self.store.session() as s:
@@ -321,7 +328,7 @@ class Submissions:
                     raise UserError(Text("本单位该半年度没有待审核的报送，不能接收此审核意见",
                                          "This half has no submission awaiting review here; the review does not apply"))  # fmt: skip
                 old = row.status
-                self._transition(s, action, unit, semester, bureau, reason, imported_by=actor_name, row=row)
+                self._transition(s, action, unit, semester, bureau, reason, imported_by=actor_name, row=row, at=decided_at)
                 changes.append(Change("", old, decision, "status"))
             if merge_threads(s, threads, actor_name):
                 changes.append(Change("", None, None, "queries"))

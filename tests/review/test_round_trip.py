@@ -142,6 +142,24 @@ def test_an_answer_given_under_review_reaches_the_bureau_with_the_same_version_e
     assert brought[-1].new == "s1-again.xlsx" and brought[-1].reason.startswith("sha256:")
 
 
+def test_the_district_records_the_bureaus_decision_with_its_comment_and_when_it_was_taken(two, tmp_path):
+    """An acceptance's comment never left the bureau, and the district's log dated the bureau's steps by the import."""
+    district, bureau = two
+    unit = district.units.find("500101")
+    send_version_1(district, bureau, unit, tmp_path)
+    bureau.submissions.accept("reviewer", unit, H1, "数据齐全，予以通过")
+    made = subprocess.run([sys.executable, "-m", "desktop", "--db", str(bureau.store.db.path), "review", "export", "500101", "2024H1",
+                           "-o", str(tmp_path / "r.xlsx"), "--user", "reviewer"], capture_output=True, text=True,
+                          env=dict(os.environ, ECOREPORT_PASSWORD="ecoreport"))  # fmt: skip
+    assert made.returncode == 0, made.stderr
+    at_bureau = next(e for e in reversed(bureau.store.audit_entries(unit)) if e.action == "status.accept")
+    assert import_file(district.store, tmp_path / "r.xlsx", "wanzhou").status == IMPORTED
+    at_district = next(e for e in reversed(district.store.audit_entries(unit)) if e.action == "status.accept")
+    assert (at_district.reason, at_district.user, at_district.imported_by) == ("数据齐全，予以通过", "reviewer", "wanzhou")
+    assert at_district.at.replace(tzinfo=None) == at_bureau.at.replace(tzinfo=None)  # the bureau's time, not the import's
+    assert district.submissions.decision(unit, H1) == ("accepted", "数据齐全，予以通过")  # the district's banner shows it
+
+
 def test_query_states_open_answered_closed_reopened_each_step_named_and_carried_by_file(two, tmp_path):
     district, bureau = two
     unit = district.units.find("500101")

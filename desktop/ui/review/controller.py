@@ -66,7 +66,6 @@ class ReviewController(QObject):
             self.open(self.unit)
 
     def open(self, unit: Unit) -> None:
-        from desktop.core.workflow import Status
 
         self.unit = unit
         self.report = half_report(self.ctx.store, unit, self.semester)
@@ -141,12 +140,11 @@ class ReviewController(QObject):
         from desktop.exchange.save import save_workbook
         from desktop.store.heads import held
 
-        status, reason = self.review.decision(self.unit, self.semester)
+        status, reason, at = self.review.review_file(self.unit, self.semester)
         version = self.ctx.store.statuses(self.semester)[self.unit.code].version
-        wb = build_review(self.ctx.catalog, self.unit, self.semester, version, status, reason if status in (Status.RETURNED, Status.REOPENED) else None,
-                          self.user.name, self.review.threads(self.unit, self.semester), self.lang,
-                          self.ctx.audit.newest_head(), held(self.ctx.store, self.unit.code),
-                          self.user.display_name or self.user.name)  # fmt: skip
+        wb = build_review(self.ctx.catalog, self.unit, self.semester, version, status, reason, self.user.name,
+                          self.review.threads(self.unit, self.semester), self.lang, self.ctx.audit.newest_head(),
+                          held(self.ctx.store, self.unit.code), self.user.display_name or self.user.name, at)  # fmt: skip
         return save_workbook(wb, path)
 
     def dashboard(self, include: str) -> Dashboard:
@@ -179,7 +177,6 @@ class ReviewController(QObject):
 
     def findings(self) -> list:
         """Every check finding of every received submission of the half, as plain rows."""
-        from desktop.core.workflow import Status
         from desktop.ui.review.rows import finding_rows
 
         store = self.ctx.store
