@@ -478,7 +478,7 @@
         <translation>文字报告</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review/dashboard_page.py" line="157"/>
+        <location filename="../../desktop/ui/review/dashboard_page.py" line="158"/>
         <source>No city target is set for this half, so there is nothing to hold the figures against. The city&apos;s figures are in the charts and in the city workbook (Save the city workbook…).</source>
         <translation>本半年度未设定全市目标，无从对照。全市数据见右侧图表和全市汇总表（保存全市汇总表…）。</translation>
     </message>
@@ -1244,234 +1244,239 @@ The bureau&apos;s key fingerprint: %3</source>
 <context>
     <name>InboxPage</name>
     <message>
-        <location filename="../../desktop/ui/review/inbox_page.py" line="43"/>
+        <location filename="../../desktop/ui/review/inbox_page.py" line="44"/>
         <source>Unit</source>
         <translation>填报单位</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review/inbox_page.py" line="44"/>
-        <location filename="../../desktop/ui/review/inbox_page.py" line="81"/>
-        <location filename="../../desktop/ui/review/inbox_page.py" line="112"/>
+        <location filename="../../desktop/ui/review/inbox_page.py" line="45"/>
+        <location filename="../../desktop/ui/review/inbox_page.py" line="82"/>
+        <location filename="../../desktop/ui/review/inbox_page.py" line="113"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review/inbox_page.py" line="45"/>
+        <location filename="../../desktop/ui/review/inbox_page.py" line="46"/>
         <source>Version</source>
         <translation>版本</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review/inbox_page.py" line="46"/>
+        <location filename="../../desktop/ui/review/inbox_page.py" line="47"/>
         <source>Received</source>
         <translation>接收时间</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review/inbox_page.py" line="48"/>
+        <location filename="../../desktop/ui/review/inbox_page.py" line="49"/>
         <source>Deadline</source>
         <translation>截止日期</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review/inbox_page.py" line="49"/>
+        <location filename="../../desktop/ui/review/inbox_page.py" line="50"/>
         <source>Days overdue</source>
         <translation>逾期天数</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review/inbox_page.py" line="50"/>
+        <location filename="../../desktop/ui/review/inbox_page.py" line="51"/>
         <source>Errors</source>
         <translation>错误</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review/inbox_page.py" line="51"/>
+        <location filename="../../desktop/ui/review/inbox_page.py" line="52"/>
         <source>Unexplained warnings</source>
         <translation>未说明警告</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review/inbox_page.py" line="52"/>
+        <location filename="../../desktop/ui/review/inbox_page.py" line="53"/>
         <source>Open queries</source>
         <translation>未解决问题</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review/inbox_page.py" line="71"/>
+        <location filename="../../desktop/ui/review/inbox_page.py" line="72"/>
         <source>Districts of the half</source>
         <translation>本半年度各区县</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review/inbox_page.py" line="73"/>
+        <location filename="../../desktop/ui/review/inbox_page.py" line="74"/>
         <source>Find a district: name, pinyin initials (wz) or code</source>
         <translation>查找区县：名称、拼音首字母（如 wz）或代码</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review/inbox_page.py" line="75"/>
+        <location filename="../../desktop/ui/review/inbox_page.py" line="76"/>
         <source>Find a district</source>
         <translation>查找区县</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review/inbox_page.py" line="78"/>
+        <location filename="../../desktop/ui/review/inbox_page.py" line="79"/>
         <source>Every status</source>
         <translation>全部状态</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review/inbox_page.py" line="83"/>
+        <location filename="../../desktop/ui/review/inbox_page.py" line="84"/>
         <source>All districts</source>
         <translation>全部区县</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review/inbox_page.py" line="83"/>
+        <location filename="../../desktop/ui/review/inbox_page.py" line="84"/>
         <source>Overdue</source>
         <translation>逾期</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review/inbox_page.py" line="83"/>
+        <location filename="../../desktop/ui/review/inbox_page.py" line="84"/>
         <source>With errors</source>
         <translation>有错误</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review/inbox_page.py" line="84"/>
+        <location filename="../../desktop/ui/review/inbox_page.py" line="85"/>
         <source>With unexplained warnings</source>
         <translation>有未说明警告</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review/inbox_page.py" line="84"/>
+        <location filename="../../desktop/ui/review/inbox_page.py" line="85"/>
         <source>With open queries</source>
         <translation>有未解决问题</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review/inbox_page.py" line="86"/>
-        <location filename="../../desktop/ui/review/inbox_page.py" line="114"/>
+        <location filename="../../desktop/ui/review/inbox_page.py" line="87"/>
+        <location filename="../../desktop/ui/review/inbox_page.py" line="115"/>
         <source>Show</source>
         <translation>显示</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review/inbox_page.py" line="94"/>
+        <location filename="../../desktop/ui/review/inbox_page.py" line="95"/>
         <source>Reminder notice…</source>
         <translation>催报通知…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review/inbox_page.py" line="95"/>
+        <location filename="../../desktop/ui/review/inbox_page.py" line="96"/>
         <source>A workbook listing the districts that have not reported (or not again after a return), with days overdue, to send round</source>
         <translation>生成催报通知工作簿：列出尚未报送（或退回后尚未重新报送）的区县及逾期天数，可直接下发</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review/inbox_page.py" line="98"/>
+        <location filename="../../desktop/ui/review/inbox_page.py" line="99"/>
         <source>Import workbooks…</source>
         <translation>导入报送文件…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review/inbox_page.py" line="100"/>
+        <location filename="../../desktop/ui/review/inbox_page.py" line="101"/>
         <source>Accept the selected…</source>
         <translation>通过所选…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review/inbox_page.py" line="101"/>
+        <location filename="../../desktop/ui/review/inbox_page.py" line="102"/>
         <source>Accepts those of the selected districts with no errors, no unexplained warnings and no open queries; the confirmation lists them</source>
         <translation>对所选区县中无错误、无未说明警告、无未解决问题的报送审核通过；确认前会列出</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review/inbox_page.py" line="108"/>
+        <location filename="../../desktop/ui/review/inbox_page.py" line="109"/>
         <source>Drop submission workbooks here, or</source>
         <translation>将报送文件拖放到此处，或</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review/inbox_page.py" line="126"/>
-        <location filename="../../desktop/ui/review/inbox_page.py" line="233"/>
+        <location filename="../../desktop/ui/review/inbox_page.py" line="127"/>
+        <location filename="../../desktop/ui/review/inbox_page.py" line="234"/>
         <source>Import results</source>
         <translation>导入结果</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review/inbox_page.py" line="146"/>
+        <location filename="../../desktop/ui/review/inbox_page.py" line="147"/>
         <source>Completeness: %1 received (no deadline set: timeliness not judged), %3 not received, %4 returned</source>
         <translation>报送完成情况：已报送 %1 个（未设截止日期，不评价是否按时），未报送 %3 个，已退回 %4 个</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review/inbox_page.py" line="148"/>
+        <location filename="../../desktop/ui/review/inbox_page.py" line="149"/>
         <source>Completeness and timeliness: %1 on time, %2 late, %3 not received, %4 returned</source>
         <translation>报送完成情况：按时 %1 个，逾期 %2 个，未报送 %3 个，已退回 %4 个</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review/inbox_page.py" line="158"/>
+        <location filename="../../desktop/ui/review/inbox_page.py" line="159"/>
         <source>%1_reminder.xlsx</source>
         <translation>%1_催报通知.xlsx</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review/inbox_page.py" line="159"/>
+        <location filename="../../desktop/ui/review/inbox_page.py" line="160"/>
         <source>Save the reminder notice</source>
         <translation>保存催报通知</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review/inbox_page.py" line="167"/>
+        <location filename="../../desktop/ui/review/inbox_page.py" line="168"/>
         <source>Writing the reminder notice…</source>
         <translation>正在写出催报通知…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review/inbox_page.py" line="174"/>
+        <location filename="../../desktop/ui/review/inbox_page.py" line="175"/>
         <source>%1 shown</source>
         <translation>显示 %1 个</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review/inbox_page.py" line="193"/>
-        <location filename="../../desktop/ui/review/inbox_page.py" line="198"/>
+        <location filename="../../desktop/ui/review/inbox_page.py" line="194"/>
+        <location filename="../../desktop/ui/review/inbox_page.py" line="199"/>
         <source>Accept</source>
         <translation>审核通过</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review/inbox_page.py" line="193"/>
+        <location filename="../../desktop/ui/review/inbox_page.py" line="194"/>
         <source>Select the districts to accept in the list first.</source>
         <translation>请先在列表中选择要审核通过的区县。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review/inbox_page.py" line="198"/>
+        <location filename="../../desktop/ui/review/inbox_page.py" line="199"/>
         <source>None of the selected districts can be accepted:</source>
         <translation>所选区县都不能审核通过：</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review/inbox_page.py" line="201"/>
+        <location filename="../../desktop/ui/review/inbox_page.py" line="202"/>
         <source>version %1</source>
         <translation>第 %1 版</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review/inbox_page.py" line="196"/>
-        <location filename="../../desktop/ui/review/inbox_page.py" line="211"/>
+        <location filename="../../desktop/ui/review/inbox_page.py" line="241"/>
+        <source>%1 file(s): %2 imported, %3 unchanged, %4 refused</source>
+        <translation>共 %1 个文件：已导入 %2 个，无变化 %3 个，被拒绝 %4 个</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/review/inbox_page.py" line="197"/>
+        <location filename="../../desktop/ui/review/inbox_page.py" line="212"/>
         <source>%1: %2</source>
         <translation>%1：%2</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review/inbox_page.py" line="142"/>
+        <location filename="../../desktop/ui/review/inbox_page.py" line="143"/>
         <source>%1 of %2 received: %3</source>
         <translation>已收到 %1/%2：%3</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review/inbox_page.py" line="207"/>
+        <location filename="../../desktop/ui/review/inbox_page.py" line="208"/>
         <source>Acceptance results</source>
         <translation>审核通过结果</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review/inbox_page.py" line="212"/>
+        <location filename="../../desktop/ui/review/inbox_page.py" line="213"/>
         <source>%1: accepted</source>
         <translation>%1：已审核通过</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review/inbox_page.py" line="221"/>
+        <location filename="../../desktop/ui/review/inbox_page.py" line="222"/>
         <source>Import workbooks</source>
         <translation>导入报送文件</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review/inbox_page.py" line="160"/>
-        <location filename="../../desktop/ui/review/inbox_page.py" line="221"/>
+        <location filename="../../desktop/ui/review/inbox_page.py" line="161"/>
+        <location filename="../../desktop/ui/review/inbox_page.py" line="222"/>
         <source>Excel workbooks (*.xlsx)</source>
         <translation>Excel 工作簿 (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review/inbox_page.py" line="230"/>
+        <location filename="../../desktop/ui/review/inbox_page.py" line="231"/>
         <source>Importing workbooks…</source>
         <translation>正在导入报送文件…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review/inbox_page.py" line="231"/>
+        <location filename="../../desktop/ui/review/inbox_page.py" line="232"/>
         <source>Stop (import nothing)</source>
         <translation>停止（不导入任何文件）</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review/inbox_page.py" line="236"/>
+        <location filename="../../desktop/ui/review/inbox_page.py" line="237"/>
         <source>Stopped: no file was imported; the database is unchanged</source>
         <translation>已停止：未导入任何文件，数据库未改变</translation>
     </message>
@@ -2749,44 +2754,54 @@ Compare it with the one the district reads to you.</source>
         <translation>语言</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review/window.py" line="107"/>
+        <location filename="../../desktop/ui/review/window.py" line="108"/>
         <source>&amp;Review</source>
         <translation>审核(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review/window.py" line="110"/>
+        <location filename="../../desktop/ui/review/window.py" line="111"/>
         <source>Next district</source>
         <translation>下一个区县</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review/window.py" line="111"/>
+        <location filename="../../desktop/ui/review/window.py" line="112"/>
         <source>Previous district</source>
         <translation>上一个区县</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review/window.py" line="113"/>
+        <location filename="../../desktop/ui/review/window.py" line="114"/>
         <source>Raise a query on this value…</source>
         <translation>对此数值提出问题…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review/window.py" line="114"/>
+        <location filename="../../desktop/ui/review/window.py" line="115"/>
         <source>Return…</source>
         <translation>退回…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review/window.py" line="115"/>
+        <location filename="../../desktop/ui/review/window.py" line="116"/>
         <source>Accept…</source>
         <translation>审核通过…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review/window.py" line="140"/>
+        <location filename="../../desktop/ui/review/window.py" line="141"/>
         <source>This is the last district in the list</source>
         <translation>已是列表中的最后一个区县</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review/window.py" line="141"/>
+        <location filename="../../desktop/ui/review/window.py" line="142"/>
         <source>This is the first district in the list</source>
         <translation>已是列表中的第一个区县</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/review/window.py" line="161"/>
+        <source>Import for another half</source>
+        <translation>导入其他半年度的文件</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/review/window.py" line="161"/>
+        <source>These %1 file(s) are for %2, not %3. Switch to %2 and import them there?</source>
+        <translation>这 %1 个文件的报告期为%2，而不是当前的%3。切换到%2并导入这些文件？</translation>
     </message>
 </context>
 <context>

@@ -104,13 +104,35 @@ def test_import_38_workbooks_into_the_inbox(reviewer, district, tmp_path):
     assert all(r.status == "draft" for r in window.inbox.model.rows())
     results = window.inbox.import_paths(export_all(district, tmp_path, reviewer))
     assert len(results) == 38 and all(r.status == "imported" for r in results)
-    assert window.inbox.results.count() == 38
+    assert window.inbox.results.count() == 39  # a line for each, under the count of each outcome
+    assert window.inbox.results.item(0).text() == "共 38 个文件：已导入 38 个，无变化 0 个，被拒绝 0 个"
     assert all(r.status == "submitted" for r in window.inbox.model.rows())
     assert "38" in window.inbox.summary.text()
     # A refused file says why and changes nothing.
     (tmp_path / "broken.xlsx").write_text("不是工作簿")
     window.inbox.import_paths([tmp_path / "broken.xlsx"])
-    assert "不是有效的 Excel 工作簿" in window.inbox.results.item(0).text()
+    assert "不是有效的 Excel 工作簿" in window.inbox.results.item(1).text()
+
+
+def test_files_for_another_half_are_offered_to_be_imported_there(reviewer, district, tmp_path, monkeypatch):
+    """The bureau opened on the current half; every file was for 2024年上半年 and each was refused alone, with no
+    word of what to do."""
+    from PySide6.QtWidgets import QMessageBox
+
+    from desktop.core.semester import Semester
+
+    window = reviewer.window
+    files = [p for p in export_all(district, tmp_path, reviewer) if p.stem in ("500101", "500102")]
+    window.half_box.setCurrentIndex(window.half_box.findData(str(H1.next())))
+    asked = []
+    monkeypatch.setattr(QMessageBox, "question", staticmethod(lambda *a, **k: asked.append(a[2]) or QMessageBox.StandardButton.Yes))
+    window.inbox.import_paths(files)
+    assert asked == ["这 2 个文件的报告期为2024年上半年，而不是当前的2024年下半年。切换到2024年上半年并导入这些文件？"]
+    assert window.controller.semester == H1 and window.half_box.currentData() == "2024H1"
+    assert window.inbox.results.item(0).text() == "共 2 个文件：已导入 2 个，无变化 0 个，被拒绝 0 个"
+    rows = {r.unit.code: r.status for r in window.inbox.model.rows()}
+    assert rows["500101"] == rows["500102"] == "submitted"
+    assert isinstance(window.controller.semester, Semester)
 
 
 def test_a_bureau_without_the_history_sees_the_checks_the_district_signed(reviewer, district, tmp_path):

@@ -60,6 +60,17 @@ class ReviewController(QObject):
         except ImportStopped:
             return None
 
+    def other_half(self, results: list) -> Semester | None:
+        """The one other half every file was for, when each was refused for not being this half's: the import to
+        offer again there."""
+        from desktop.exchange.importer import REFUSED
+
+        halves = {r.semester for r in results}
+        if not results or any(r.status != REFUSED for r in results) or len(halves) != 1 or None in halves:
+            return None
+        half = Semester.parse(halves.pop())
+        return half if half != self.semester else None
+
     def imported(self) -> None:
         self.refresh_inbox()
         if self.unit is not None:

@@ -33,6 +33,7 @@ STATUS_COLOURS = {Status.DRAFT: "#f4f4f4", Status.SUBMITTED: "#dde6f0", Status.I
 
 class InboxPage(QWidget):
     openUnit = Signal(str)  # unit code
+    otherHalf = Signal(str, list)  # every file was for that other half: the window may switch to it and import again
 
     def __init__(self, controller, parent=None):
         super().__init__(parent)
@@ -236,10 +237,17 @@ class InboxPage(QWidget):
             self.results.addItem(self.tr("Stopped: no file was imported; the database is unchanged"))
             return None
         lang = self.controller.lang
+        counts = {status: sum(r.status == status for r in results) for status in ("imported", "unchanged", "refused")}
+        self.results.addItem(self.tr("%1 file(s): %2 imported, %3 unchanged, %4 refused").replace("%1", str(len(results)))
+                             .replace("%2", str(counts["imported"])).replace("%3", str(counts["unchanged"]))
+                             .replace("%4", str(counts["refused"])))  # fmt: skip
         for result in results:
             for item in result.to_json(lang):
                 where = f"{item['sheet']}!{item['cell']}: " if item["cell"] else ""
                 self.results.addItem(f"{result.path.name}: {where}{item['message']}")
+        other = self.controller.other_half(results)
+        if other is not None:
+            self.otherHalf.emit(str(other), list(paths))
         return results
 
     def dragEnterEvent(self, event):

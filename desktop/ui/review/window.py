@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import Signal
 from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtWidgets import QComboBox, QLabel, QMainWindow, QTabWidget, QToolBar
+from PySide6.QtWidgets import QComboBox, QLabel, QMainWindow, QMessageBox, QTabWidget, QToolBar
 
 from desktop.core.semester import Semester
 from desktop.ui.review.audit_page import AuditPage
@@ -90,6 +90,7 @@ class ReviewerWindow(QMainWindow):
 
         add_about_action(self.menuBar(), self)
         self.half_box.currentIndexChanged.connect(self.open_selected)
+        self.inbox.otherHalf.connect(self.offer_half)
         self.inbox.openUnit.connect(self.open_unit)
         self.queries.openUnit.connect(self.open_unit)
         self.findings.openAt.connect(self.open_at)
@@ -150,6 +151,19 @@ class ReviewerWindow(QMainWindow):
             self.half_box.setCurrentIndex(i)
             self.half_box.blockSignals(False)
         self.open_selected()
+
+    def offer_half(self, semester: str, paths: list) -> None:
+        """Every file was for another half than the one shown: offered to switch to it and import them there."""
+        i = self.half_box.findData(semester)
+        if i < 0:
+            return  # not a half this window shows: the results say what each file was for
+        label = self.half_box.itemText(i)
+        asked = QMessageBox.question(self, self.tr("Import for another half"), self.tr("These %1 file(s) are for %2, not %3. Switch to %2 and "
+                                                                      "import them there?").replace("%1", str(len(paths)))
+                                     .replace("%2", label).replace("%3", self.half_box.currentText()))  # fmt: skip
+        if asked == QMessageBox.StandardButton.Yes:
+            self.half_box.setCurrentIndex(i)
+            self.inbox.import_paths(paths)
 
     def open_selected(self) -> None:
         self.controller.set_semester(Semester.parse(self.half_box.currentData()))
