@@ -158,6 +158,7 @@ def cmd_build(args):
 
     ctx = context(args)
     ctx.served_unit.require_bureau(packages.SETTING_UP)  # refused before the changes are listed as if made
+    packages.require_administrator(ctx.store, args.user)
     content = packages.collect(Path(args.folder))
     demo = args.demo or packages.is_demo(ctx.store)
     new = packages.validate(content, demo=demo, written_before=packages.same_catalog(ctx.store, content))
@@ -172,6 +173,7 @@ def _edit_half(args, semester, change) -> int:
 
     ctx = context(args)
     ctx.served_unit.require_bureau(packages.SETTING_UP)  # refused before the changes are listed as if made
+    packages.require_administrator(ctx.store, args.user)
     targets = list(ctx.resources.targets.by_semester.get(semester, []))
     deadline = ctx.resources.targets.deadlines.get(semester)
     targets, deadline = change(ctx, targets, deadline)

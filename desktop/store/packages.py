@@ -163,6 +163,17 @@ def same_catalog(store, content: dict[str, str]) -> bool:
     return pick(current) == pick(content)
 
 
+def _administrator(user) -> None:
+    if user.role != "admin":
+        raise UserError(Text("只有管理员可以更改设置", "Only an administrator changes the set-up"))
+
+
+def require_administrator(store, actor: str) -> None:
+    """Refuses anyone but an administrator, asked before a change is listed as if it were made."""
+    with store.session() as s:
+        _administrator(users.require(s, actor))
+
+
 def activate(store, actor: str, content: dict[str, str], source: str, version: str | None = None,
              demo: bool | None = None, also=None) -> str:
     """Validates and stores a package as the active one, in one transaction; returns its version.
@@ -173,9 +184,7 @@ def activate(store, actor: str, content: dict[str, str], source: str, version: s
     sha = digest(content)
     version = version or f"{resources.catalog.version}+{datetime.now(UTC):%Y%m%dT%H%M%S}"
     with store.session() as s:
-        user = users.require(s, actor)
-        if user.role != "admin":
-            raise UserError(Text("只有管理员可以更改设置", "Only an administrator changes the set-up"))
+        _administrator(users.require(s, actor))
         if source == EDITED_HERE:
             installation.require_bureau(s, store.units, SETTING_UP)
         existing = s.exec(select(ResourcePackage).where(ResourcePackage.version == version)).first()

@@ -250,3 +250,11 @@ def test_values_of_a_removed_indicator_are_kept_and_visible(two, tmp_path):
     assert shown["values"]["water.river_cases"] == "3"  # kept, as stored
     history = json.loads(cli(district, "audit", "500101", "--json").stdout)
     assert any(e["code"] == "water.river_cases" and e["new"] == "3" for e in history)
+
+
+def test_a_reviewer_is_refused_a_deadline_before_any_change_is_listed(two):
+    """It printed • 无 → 2024-07-20 as if the change were made, then refused it."""
+    before = two["bureau"].read_bytes()
+    refused = cli(two["bureau"], "deadline", "2025H1", "2025-08-01", "--user", "reviewer", check=False)
+    assert refused.returncode == 1 and "只有管理员可以更改设置" in refused.stderr and refused.stdout == ""
+    assert two["bureau"].read_bytes() == before
