@@ -758,6 +758,7 @@ def test_the_query_list_spans_districts_oldest_first_and_exports(reviewer, distr
     page.table.selectRow(1)
     QTest.keyClick(page.table, Qt.Key.Key_Return)
     assert window.controller.unit.code == "500103" and window.tabs.currentWidget() is window.review
+    assert window.review.current_row().code == "air.days_valid"  # at the value asked about, not the first row
     review.resolve("reviewer", first)
     window.tabs.setCurrentWidget(window.queries)
     assert [r.unit.code for r in page.model.rows()] == ["500103"]

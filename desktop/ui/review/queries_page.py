@@ -1,5 +1,5 @@
 """Every district's unresolved queries of the half (the closed ones too, on request), oldest first, with days open;
-Enter opens the district."""
+Enter opens the district at the value the query is about."""
 
 from __future__ import annotations
 
@@ -23,7 +23,7 @@ from desktop.ui.models.simple_table import RowTableModel
 
 
 class QueriesPage(QWidget):
-    openUnit = Signal(str)
+    openAt = Signal(str, str)  # unit code, indicator code
 
     def __init__(self, controller, parent=None):
         super().__init__(parent)
@@ -52,7 +52,7 @@ class QueriesPage(QWidget):
             self.table.setColumnWidth(col, width)
         fit_column(self.table, 0, (u.name(lang) for u in ctx.units.districts()), 110, 200)
         fit_headers(self.table)
-        self.table.activated.connect(lambda index: self.openUnit.emit(self.model.row(index.row()).unit.code))
+        self.table.activated.connect(lambda index: self.openAt.emit(self.model.row(index.row()).unit.code, self.model.row(index.row()).code))
         self.table.setAccessibleName(self.tr("Unresolved queries of every district"))
         self.count = QLabel(self)
         self.closed = QCheckBox(self.tr("Closed queries too"), self)

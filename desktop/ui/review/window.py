@@ -92,7 +92,7 @@ class ReviewerWindow(QMainWindow):
         self.half_box.currentIndexChanged.connect(self.open_selected)
         self.inbox.otherHalf.connect(self.offer_half)
         self.inbox.openUnit.connect(self.open_unit)
-        self.queries.openUnit.connect(self.open_unit)
+        self.queries.openAt.connect(self.open_at)
         self.findings.openAt.connect(self.open_at)
         self.tabs.currentChanged.connect(self._tab_changed)
         screen = self.screen().availableGeometry() if self.screen() else None
