@@ -217,8 +217,9 @@ def cmd_accept(args: argparse.Namespace) -> int:
 
     ctx, review, unit, semester = _review(args)
     review.accept(ctx.user, unit, semester, args.comment)
-    print(Text(f"已审核通过{unit.name.zh}{semester.label('zh')}的报送，计入全市数据",
-               f"Accepted {unit.name.en}'s {semester}; it now counts for the city")(args.lang))  # fmt: skip
+    print(Text(f"已审核通过{unit.name.zh}{semester.label('zh')}的报送，计入全市数据；请导出审核意见文件发给区县（ecoreport review export）",
+               f"Accepted {unit.name.en}'s {semester}; it now counts for the city. Export the review file for the district "
+               "(ecoreport review export)")(args.lang))  # fmt: skip
     # As the window's confirmation cautions, and as accepting several at once refuses: said, one at a time.
     open_findings = [r for r in half_report(ctx.store, unit, semester).checks
                      if r.severity == "error" or (r.severity == "warning" and not r.explained)]  # fmt: skip

@@ -2595,17 +2595,22 @@ Compare it with the one the district reads to you.</source>
         <translation>退回区县</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review/review_page.py" line="304"/>
+        <location filename="../../desktop/ui/review/review_page.py" line="294"/>
+        <source>Accepted. Export the review workbook (导出审核意见…) and send it to the district: it learns of the acceptance and your comment from it.</source>
+        <translation>已通过。请导出审核意见（导出审核意见…）发给区县：区县据此得知已通过及您的意见。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/review/review_page.py" line="306"/>
         <source>Reason (required):</source>
         <translation>退回原因（必填）：</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review/review_page.py" line="311"/>
+        <location filename="../../desktop/ui/review/review_page.py" line="313"/>
         <source>A reason is required; nothing was changed. Reason:</source>
         <translation>必须填写原因；尚未作任何更改。原因：</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review/review_page.py" line="316"/>
+        <location filename="../../desktop/ui/review/review_page.py" line="318"/>
         <source>%1_review_v%2_%3.xlsx</source>
         <translation>%1_审核意见_第%2版_%3.xlsx</translation>
     </message>
@@ -2640,23 +2645,23 @@ Compare it with the one the district reads to you.</source>
         <translation>有%1个未说明的警告</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review/review_page.py" line="296"/>
         <location filename="../../desktop/ui/review/review_page.py" line="298"/>
+        <location filename="../../desktop/ui/review/review_page.py" line="300"/>
         <source>Reopen the submission</source>
         <translation>重新打开报送</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review/review_page.py" line="318"/>
+        <location filename="../../desktop/ui/review/review_page.py" line="320"/>
         <source>Export review workbook</source>
         <translation>导出审核意见</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review/review_page.py" line="318"/>
+        <location filename="../../desktop/ui/review/review_page.py" line="320"/>
         <source>Excel workbooks (*.xlsx)</source>
         <translation>Excel 工作簿 (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review/review_page.py" line="322"/>
+        <location filename="../../desktop/ui/review/review_page.py" line="324"/>
         <source>Writing the review workbook…</source>
         <translation>正在写出审核意见文件…</translation>
     </message>

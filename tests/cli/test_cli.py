@@ -161,7 +161,7 @@ def test_accepting_on_the_command_line_says_what_remains_unexplained(demo_copy):
     con.close()
     done = run("review", "accept", "500110", "2024H1", db=demo_copy, user="reviewer", check=0)  # 綦江区: one unexplained
     lines = done.stdout.splitlines()
-    assert lines[0] == "已审核通过綦江区2024年上半年的报送，计入全市数据" and lines[1] == "注意：通过时仍有1个未说明的警告："
+    assert lines[0] == "已审核通过綦江区2024年上半年的报送，计入全市数据；请导出审核意见文件发给区县（ecoreport review export）" and lines[1] == "注意：通过时仍有1个未说明的警告："
     assert lines[2].startswith("  • “PM2.5平均浓度”同比变化") and len(lines) == 3
 
 

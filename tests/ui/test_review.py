@@ -206,6 +206,7 @@ def test_query_return_answer_version_two_diff_and_accept(reviewer, district, tmp
     assert reviewer.context().store.status(unit, H1) != "accepted"
     modals.run(page.accept_button.click, accept_with("数据已核实"))
     assert "已通过" in page.title.text() and "意见：数据已核实" in page.title.text()  # a comment, not a reason
+    assert window.statusBar().currentMessage().startswith("已通过。请导出审核意见")  # how the district learns of it
     assert reviewer.context().store.status(unit, H1) == "accepted"
     assert Review(reviewer.context().store).decision(unit, H1) == ("accepted", "数据已核实")  # the comment, with the decision
 

@@ -289,8 +289,10 @@ class ReviewPage(QWidget):
         if unexplained:
             caution.append(self.tr("%1 unexplained warning(s)").replace("%1", str(unexplained)))
         dialog = AcceptDialog([what], parent=self, caution=caution)
-        if dialog.exec() == AcceptDialog.DialogCode.Accepted:
-            c.accept(dialog.comment)
+        if dialog.exec() == AcceptDialog.DialogCode.Accepted and c.accept(dialog.comment):
+            self.window().statusBar().showMessage(self.tr(
+                "Accepted. Export the review workbook (导出审核意见…) and send it to the district: it learns of the "
+                "acceptance and your comment from it."), 20000)  # fmt: skip
 
     def reopen(self) -> None:
         if self._refused(self.reopen_button, self.tr("Reopen the submission")):
