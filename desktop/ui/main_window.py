@@ -165,6 +165,7 @@ class MainWindow(QMainWindow):
         if self.grid.state() == QAbstractItemView.State.EditingState:
             return  # the text being typed is the user's: not thrown away
         self.controller.reload()
+        self.clear_refusal()  # said of what the window showed before; what it shows now is read afresh
 
     def _undo_moved(self, index: int) -> None:
         stack = self.controller.undo_stack

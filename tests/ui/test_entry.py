@@ -538,9 +538,12 @@ def test_f5_shows_what_the_database_holds_now(gui, qapp, demo_copy, settings, qt
     qtbot.addWidget(other.window)
     other.window.controller.edit_value("enf.penalties", "44")
     assert cell(gui.window, "enf.penalties").data() != "44"
+    type_value(qtbot, gui.window, "enf.penalties", "30")  # on the old reading: refused, and said under the cell
+    qtbot.waitUntil(lambda: gui.window.grid.message.isVisible())
     assert gui.window.refresh_action.shortcut().toString() == "F5"
     gui.window.refresh_action.trigger()
     assert cell(gui.window, "enf.penalties").data() == "44"
+    assert not gui.window.grid.message.isVisible() and not gui.window.statusBar().currentMessage().startswith("⚠")
     from desktop.ui import i18n
 
     i18n.remove(qapp, other.translators)
