@@ -515,6 +515,12 @@ def test_the_audit_log_reads_newest_first_by_when_things_happened(reviewer, dist
     receipt = next(i for i, r in enumerate(rows) if r.action == "status.receive")
     brought = [i for i, r in enumerate(rows) if r.id > rows[receipt].id and r.action == "value.set"]  # the district's log
     assert brought and min(brought) > receipt
+    # Who brought an entry in reads whole, and finds it: the user filter matches what the column shows.
+    page = window.audit
+    who = "wanzhou（reviewer 导入）"
+    assert page.table.columnWidth(1) >= page.table.fontMetrics().horizontalAdvance(who)
+    page.user.setText("reviewer 导入")
+    assert page.model.rows() and all(r.imported_by == "reviewer" for r in page.model.rows())
 
 
 def test_every_bureau_model_passes_the_model_tester(reviewer, district, tmp_path, qtmodeltester):

@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
 from desktop.core.semester import Semester
 from desktop.core.text import UserError
 from desktop.core.vocabulary import action_name, recorded_reason, recorded_user, recorded_value
+from desktop.ui.column_fit import fit_column
 from desktop.ui.file_dialogs import save_path
 from desktop.ui.models.simple_table import RowTableModel
 
@@ -108,12 +109,15 @@ class AuditPage(QWidget):
         unit, user, code = self.unit.currentData(), self.user.text().strip(), self.code.text().strip()
         since = datetime.combine(self.since.date().toPython(), time.min).astimezone()
         until = datetime.combine(self.until.date().toPython(), time.max).astimezone()
-        rows = [r for r in self._all if (unit is None or r.unit_code == unit) and (not user or user in r.user)
+        lang = self.controller.lang
+        rows = [r for r in self._all if (unit is None or r.unit_code == unit) and (not user or user in recorded_user(r.user, r.imported_by, lang))
                 and (not code or code in (r.code or "") or code in self._name_of(r.code)) and since <= r.at <= until]  # fmt: skip
         # Newest first by when each thing happened: a district's change log arrives with a submission, after the
         # bureau's own later entries in the chain's order (which `audit verify` checks, not this view).
         rows.sort(key=lambda r: (r.at, r.id), reverse=True)
         self.model.set_rows(rows)
+        # Who, whole (reviewer（wanzhou 导入）was cut to reviewer…): sized to the names shown.
+        fit_column(self.table, 1, {recorded_user(r.user, r.imported_by, lang) for r in rows}, 90, 320)
         self.count.setText(self.tr("%1 entries").replace("%1", str(len(rows))))
 
     def _name_of(self, code: str | None) -> str:
