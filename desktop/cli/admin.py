@@ -236,6 +236,7 @@ def _verify(ctx, args) -> int:
             said.append(Text(f"{name}：没有签名头，未对照", f"{name}: carries no signed head; not checked"))
         elif heads and own:
             status = "checked"
+            said.append(Text(f"{name}：按其中本机的签名头核对", f"{name}: checked against this log's head it carries"))
         elif heads:  # the other side's file: the heads it kept of this log are the independent copy
             status = "held heads checked"
             said.append(Text(f"{name}：{writer.name.zh if writer else '对方'}写出的文件，按其中保存的本机签名头（{len(heads)}个）核对",

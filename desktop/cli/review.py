@@ -179,8 +179,9 @@ def cmd_query(args: argparse.Namespace) -> int:
     ctx, review, unit, semester = _review(args)
     uid = review.open_query(ctx.user, unit, semester, args.code, args.text)
     print(uid)  # alone on standard output, for scripts; the sentence goes to standard error
-    print(Text(f"已就 {args.code} 向{unit.name.zh}提出问题，编号 {uid}（随审核意见文件发给区县）",
-               f"Query on {args.code} raised with {unit.name.en}, id {uid} (it travels in the review file)")(args.lang),
+    name = ctx.catalog[args.code].name if args.code in ctx.catalog else Text(args.code, args.code)
+    print(Text(f"已就“{name.zh}”向{unit.name.zh}提出问题，编号 {uid}（随审核意见文件发给区县）",
+               f"Query on '{name.en}' raised with {unit.name.en}, id {uid} (it travels in the review file)")(args.lang),
           file=sys.stderr)  # fmt: skip
     return EXIT_OK
 
@@ -296,7 +297,7 @@ def cmd_remind(args: argparse.Namespace) -> int:
     if args.json:
         dump_json({"total": done.total, "deadline": done.deadline.isoformat() if done.deadline else None, "received": done.received,
                    "on_time": done.on_time, "late": done.late, "missing": done.missing, "returned": done.returned, "to_remind": [{"unit": r.unit.code, "name": r.unit.name(lang), "status": r.status,
-                                                             "days_overdue": r.days_overdue} for r in late]})  # fmt: skip
+                                                             "days_overdue": r.days_overdue if r.deadline else None} for r in late]})  # fmt: skip
         return EXIT_OK
     if done.deadline is None:  # nothing to be on time for: not called so
         print(Text(f"已报送{done.received}个（未设截止日期，不评价是否按时），未报送{done.missing}个，已退回{done.returned}个（共{done.total}个区县）",
@@ -307,7 +308,7 @@ def cmd_remind(args: argparse.Namespace) -> int:
                    f"{done.on_time} on time, {done.late} late, {done.missing} not received, {done.returned} returned "
                    f"(of {done.total} districts)")(lang))  # fmt: skip
     out = [Text("区县|状态|逾期天数", "District|Status|Days overdue")(lang).split("|")]
-    out += [[r.unit.name(lang), INBOX_NAMES[r.status](lang), str(r.days_overdue)] for r in late]
+    out += [[r.unit.name(lang), INBOX_NAMES[r.status](lang), str(r.days_overdue) if r.deadline else "—"] for r in late]
     print(table(out))
     return EXIT_OK
 

@@ -241,5 +241,5 @@ def unwritten(paragraphs: list[Paragraph], catalog: Catalog, figures: Figures, l
         return None
     parts = [(f"{names.get(t, t)}（缺{'、'.join(catalog[c].name('zh') for c in codes)}）" if lang == "zh"
               else f"{names.get(t, t)} (missing: {', '.join(catalog[c].name('en') for c in codes)})") for t, codes in gaps.items() if codes]  # fmt: skip
-    return (f"报告中没有以下内容，因为数据尚未填报：{'；'.join(parts)}。" if lang == "zh"
-            else f"The report leaves out the following, as their figures are not yet entered: {'; '.join(parts)}.")
+    return (f"报告中没有以下内容，因为缺少数据（尚未填报，或所计区县尚未审核通过）：{'；'.join(parts)}。" if lang == "zh"
+            else f"The report leaves out the following, as their figures are missing (not yet entered, or the districts counted not yet accepted): {'; '.join(parts)}.")

@@ -6,7 +6,7 @@ from dataclasses import dataclass
 from datetime import date
 
 from openpyxl import Workbook
-from openpyxl.styles import Font
+from openpyxl.styles import Alignment, Font
 
 from desktop.core.catalog import Catalog, Indicator
 from desktop.core.checks import attainments
@@ -166,6 +166,7 @@ def _summary(ws, city: HalfReport, districts: list[DistrictRow], catalog: Catalo
 
 
 NOT_ENTERED = Text("未填报", "not entered")
+WRAPPED_RIGHT = Alignment(horizontal="right", vertical="center", wrap_text=True)
 
 
 def _city_figure(ind: Indicator, figures, catalog: Catalog, lang: str):
@@ -229,9 +230,10 @@ def _topic_sheet(
     ws.merge_cells(start_row=total, start_column=2, end_row=total, end_column=3)
     c.boxed(c.put(ws.cell(total, 2), label(lang)), c.BOLD)
     for col, ind in enumerate(members, start=first):
-        cell = c.boxed(
-            c.put(ws.cell(total, col), _city_figure(ind, city.figures, catalog, lang)), c.BOLD, c.RIGHT, c.TOPIC_FILL
-        )
+        figure = _city_figure(ind, city.figures, catalog, lang)
+        # Words in a figure's narrow column wrap (not entered ran over its border in English); figures stay one line.
+        cell = c.boxed(c.put(ws.cell(total, col), figure), c.BOLD, WRAPPED_RIGHT if figure == NOT_ENTERED(lang) else c.RIGHT,
+                       c.TOPIC_FILL)  # fmt: skip
         cell.number_format = c.number_format(ind.places)
     last = total
     notes = []

@@ -28,11 +28,12 @@ def build_reminder(rows, semester: Semester, deadline: date | None, authority: T
     when = Text(f"{today.year}年{today.month}月{today.day}日", today.isoformat())(lang)
     until = Text(f"{deadline.year}年{deadline.month}月{deadline.day}日", deadline.isoformat())(lang) if deadline else ""
     if rows:
-        body = Text(f"{semester.label('zh')}生态环境指标的报送截止日期为{until or '（未设定）'}。截至{when}，下列{len(rows)}个区县"
-                    f"尚未报送，或退回后尚未重新报送。请尽快完成填报、签发和报送。",
-                    f"The deadline for the {semester.label('en')} indicators is {until or '(not set)'}. As of {when}, the "
-                    f"{len(rows)} districts below have not reported, or not again after a return. Please enter, sign "
-                    f"off and send them as soon as possible.")  # fmt: skip
+        due = Text(f"{semester.label('zh')}生态环境指标的报送截止日期为{until}。", f"The deadline for the {semester.label('en')} "
+                   f"indicators is {until}. ") if deadline else Text("", "")  # no sentence for a deadline never set
+        body = Text(f"{due.zh}截至{when}，下列{len(rows)}个区县尚未报送{semester.label('zh')}生态环境指标，或退回后尚未重新报送。"
+                    "请尽快完成填报、签发和报送。",
+                    f"{due.en}As of {when}, the {len(rows)} districts below have not reported their {semester.label('en')} "
+                    "indicators, or not again after a return. Please enter, sign off and send them as soon as possible.")  # fmt: skip
     else:
         body = Text(f"截至{when}，各区县{semester.label('zh')}生态环境指标均已报送。",
                     f"As of {when}, every district has reported its {semester.label('en')} indicators.")  # fmt: skip
@@ -44,8 +45,8 @@ def build_reminder(rows, semester: Semester, deadline: date | None, authority: T
         for col, title in enumerate(HEADERS(lang).split("|"), start=1):
             c.boxed(c.put(ws.cell(4, col), title), c.BOLD, c.CENTER, c.HEADER_FILL)
     for number, row in enumerate(rows, start=1):
-        values = [number, row.unit.name(lang), INBOX_NAMES[row.status](lang), row.deadline.isoformat() if row.deadline else "",
-                  row.days_overdue]  # fmt: skip
+        values = [number, row.unit.name(lang), INBOX_NAMES[row.status](lang), row.deadline.isoformat() if row.deadline else "—",
+                  row.days_overdue if row.deadline else "—"]  # no deadline: nothing is overdue, nor on time  # fmt: skip
         for col, value in enumerate(values, start=1):
             c.boxed(c.put(ws.cell(4 + number, col), value), c.NORMAL, c.RIGHT if col == 5 else c.CENTER if col in (1, 4) else c.LEFT)
     last = 4 + len(rows) + 2 if rows else 4

@@ -322,16 +322,19 @@ class Submissions:
                 raise UserError(Text(f"这是对第{version}版的审核意见，本单位此后已报送第{row.version}版；此文件已过时，未作任何修改",
                                      f"This review is of version {version}; this unit has since sent version {row.version}. "
                                      "The file is out of date; nothing was changed"))  # fmt: skip
-            if action is not None and (row is None or row.status != decision):
-                bureau = Actor(reviewer or "市局审核员", "reviewer", None)
-                if row is None or (row.status not in SIGNED_OFF):
-                    raise UserError(Text("本单位该半年度没有待审核的报送，不能接收此审核意见",
-                                         "This half has no submission awaiting review here; the review does not apply"))  # fmt: skip
-                old = row.status
-                self._transition(s, action, unit, semester, bureau, reason, imported_by=actor_name, row=row, at=decided_at)
-                changes.append(Change("", old, decision, "status"))
+            moves = action is not None and (row is None or row.status != decision)
+            if moves and (row is None or row.status not in SIGNED_OFF):
+                raise UserError(Text("本单位该半年度没有待审核的报送，不能接收此审核意见",
+                                     "This half has no submission awaiting review here; the review does not apply"))  # fmt: skip
+            # The queries first: the bureau asked, answered or closed them before it decided (a query closed, then the
+            # half accepted), and the log keeps that order.
             if merge_threads(s, threads, actor_name):
                 changes.append(Change("", None, None, "queries"))
+            if moves:
+                old = row.status
+                self._transition(s, action, unit, semester, Actor(reviewer or "市局审核员", "reviewer", None), reason,
+                                 imported_by=actor_name, row=row, at=decided_at)  # fmt: skip
+                changes.insert(0, Change("", old, decision, "status"))
             if changes:
                 source.record(s, actor_name, unit, semester, len(changes))
             s.commit()

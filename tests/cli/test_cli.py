@@ -64,7 +64,7 @@ def test_a_report_without_the_citys_air_figures_says_what_it_leaves_out(demo_cop
     ctx.store.db.dispose()
     run("set", "500000", "2024H1", *(f"{code}=" for code in own), db=demo_copy, user="city", check=0)
     made = run("report", "2024H1", "-o", str(tmp_path / "r.docx"), db=demo_copy, check=0)
-    assert "注意：报告中没有以下内容，因为数据尚未填报：大气环境（缺" in made.stderr and (tmp_path / "r.docx").exists()
+    assert "注意：报告中没有以下内容，因为缺少数据（尚未填报，或所计区县尚未审核通过）：大气环境（缺" in made.stderr and (tmp_path / "r.docx").exists()
 
 
 def test_a_mistyped_database_path_is_refused_not_made(tmp_path):

@@ -92,13 +92,13 @@ def test_a_topic_left_out_for_want_of_figures_is_named(resources, paragraphs):
     catalog = resources.catalog
     water = {k: v for k, v in CITY.items() if k.startswith("water.")}
     note = unwritten(paragraphs, catalog, compute(catalog, water, H1))
-    assert note.startswith("报告中没有以下内容，因为数据尚未填报：") and "大气环境（缺" in note and "优良天数" in note
+    assert note.startswith("报告中没有以下内容，因为缺少数据（尚未填报，或所计区县尚未审核通过）：") and "大气环境（缺" in note and "优良天数" in note
     assert "国控断面数" not in note  # written: the water paragraph has its figures
     everything = {code: 1 for code in catalog.indicators if not catalog[code].derived}
     assert unwritten(paragraphs, catalog, compute(catalog, {**everything, **CITY}, H1)) is None
     # A clause of a paragraph written all the same: the Yangtze's class, the bureau's to enter, is named too.
     without = {k: v for k, v in {**everything, **CITY}.items() if k != "water.yangtze_class"}
-    assert unwritten(paragraphs, catalog, compute(catalog, without, H1)) == "报告中没有以下内容，因为数据尚未填报：水环境（缺长江干流水质类别）。"
+    assert unwritten(paragraphs, catalog, compute(catalog, without, H1)) == "报告中没有以下内容，因为缺少数据（尚未填报，或所计区县尚未审核通过）：水环境（缺长江干流水质类别）。"
 
 
 

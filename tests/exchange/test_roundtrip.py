@@ -408,6 +408,10 @@ def test_the_city_workbook_says_which_of_the_citys_own_figures_are_not_entered(c
     air = book.get_sheet_by_name("大气环境").to_python()
     total = next(r for r in air if r[1] == "全市")
     assert total[air[0].index(next(h for h in air[0] if str(h).startswith("PM2.5")))] == "未填报"
+    english = openpyxl.load_workbook(save_workbook(build_consolidation(report, district_rows(ctx.store, H1), ctx.catalog, "en"),
+                                                   tmp_path / "city-en.xlsx"))["Air"]  # fmt: skip
+    said = [cell for cell in next(r for r in english.iter_rows() if r[1].value == "City") if cell.value == "not entered"]
+    assert said and all(cell.alignment.wrap_text for cell in said)  # within its narrow column, not over its border
 
 
 def test_the_city_workbook_takes_nothing_from_a_district_that_has_sent_nothing(ctx, tmp_path):

@@ -147,6 +147,8 @@ def test_the_district_records_the_bureaus_decision_with_its_comment_and_when_it_
     district, bureau = two
     unit = district.units.find("500101")
     send_version_1(district, bureau, unit, tmp_path)
+    review = Review(bureau.store)
+    review.resolve("reviewer", review.open_query("reviewer", unit, H1, "air.pm25", "请核实"))  # closed, then accepted
     bureau.submissions.accept("reviewer", unit, H1, "数据齐全，予以通过")
     made = subprocess.run([sys.executable, "-m", "desktop", "--db", str(bureau.store.db.path), "review", "export", "500101", "2024H1",
                            "-o", str(tmp_path / "r.xlsx"), "--user", "reviewer"], capture_output=True, text=True,
@@ -158,6 +160,8 @@ def test_the_district_records_the_bureaus_decision_with_its_comment_and_when_it_
     assert (at_district.reason, at_district.user, at_district.imported_by) == ("数据齐全，予以通过", "reviewer", "wanzhou")
     assert at_district.at.replace(tzinfo=None) == at_bureau.at.replace(tzinfo=None)  # the bureau's time, not the import's
     assert district.submissions.decision(unit, H1) == ("accepted", "数据齐全，予以通过")  # the district's banner shows it
+    steps = [e.action for e in district.store.audit_entries(unit) if e.imported_by == "wanzhou" and e.action.startswith(("query.", "status."))]
+    assert steps.index("query.resolve") < steps.index("status.accept")  # in the order the bureau took them
 
 
 def test_query_states_open_answered_closed_reopened_each_step_named_and_carried_by_file(two, tmp_path):

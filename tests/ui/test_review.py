@@ -151,6 +151,11 @@ def test_a_bureau_without_the_history_sees_the_checks_the_district_signed(review
     assert good.severity == "warning" and good.large_change
     page.select_code("air.good_ratio")
     assert "区县报送时警告" in page.detail.toPlainText()
+    # …and in the findings across districts (it listed none: the bureau's own checks found nothing).
+    window.findings.refresh()
+    found = [r for r in window.findings.model.rows() if r.unit_code == "500101"]
+    assert [(r.code, r.severity, r.explained, r.unexplained) for r in found] == [("air.good_ratio", "warning", "降水偏多", False)]
+    assert found[0].message.startswith("区县报送时：“优良天数比例”同比变化")
 
 
 def test_query_return_answer_version_two_diff_and_accept(reviewer, district, tmp_path, monkeypatch):
@@ -302,7 +307,7 @@ def test_a_report_written_without_the_citys_air_figures_says_so_when_saved(qapp,
         gui.window.tabs.setCurrentWidget(gui.window.dashboard)
         saved = gui.window.dashboard.save_report(str(tmp_path / "report.docx"))
         assert saved is not None and saved.exists() and not dialogs["info"]
-        assert "报告中没有以下内容，因为数据尚未填报：大气环境（缺" in dialogs["warning"][0]
+        assert "报告中没有以下内容，因为缺少数据（尚未填报，或所计区县尚未审核通过）：大气环境（缺" in dialogs["warning"][0]
         assert "初步数据：38个区县中已审核通过5个" in dialogs["warning"][0]  # what it counts, as ever
     finally:
         i18n.remove(qapp, gui.translators)

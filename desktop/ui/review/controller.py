@@ -194,7 +194,8 @@ class ReviewController(QObject):
         received = {code: Status(row.status) for code, row in store.statuses(self.semester).items() if row.status != Status.DRAFT}
         checks, now = store.half_checks_and_values(self.semester)
         notes = {code: explanations for code, (_, explanations) in now.items()}
-        return finding_rows(checks, received, self.ctx.catalog, self.ctx.units, notes, self.lang)
+        return finding_rows(checks, received, self.ctx.catalog, self.ctx.units, notes, self.lang,
+                            self.review.half_signed_checks(self.semester))  # fmt: skip
 
     def query_rows(self, closed: bool = False) -> list:
         return self.review.query_rows(self.semester, closed=closed)

@@ -160,8 +160,9 @@ class FindingRow:
 
 
 def finding_rows(checks_by_unit: dict, received: dict[str, Status], catalog: Catalog, units, explanations: dict,
-                 lang: str) -> list[FindingRow]:  # fmt: skip
-    """Every finding of every received district (`received`: its status), errors first, then by district."""
+                 lang: str, signed: dict[str, list[dict]] | None = None) -> list[FindingRow]:  # fmt: skip
+    """Every finding of every received district (`received`: its status), errors first, then by district; with
+    those the district's installation found and this one did not (`signed`: Review.half_signed_checks)."""
     rows = []
     for unit_code, results in checks_by_unit.items():
         if unit_code not in received:
@@ -169,6 +170,19 @@ def finding_rows(checks_by_unit: dict, received: dict[str, Status], catalog: Cat
         status = STATUS_NAMES[received[unit_code]](lang)
         unit = units.get(unit_code)
         notes = explanations.get(unit_code, {})
+        ours = {r.rule for r in results}
+        for item in (signed or {}).get(unit_code, []):
+            if item["rule"] in ours:
+                continue
+            code = item["codes"][0]
+            ind = catalog.indicators.get(code)
+            name = ind.name(lang) if ind else code
+            kind = KIND_WORDS.get(item["kind"], Text(item["kind"], item["kind"]))(lang)
+            message = Text(f"区县报送时：{item['zh']}", f"At the district: {item['en']}")(lang)
+            note = next((notes[c] for c in item["codes"] if notes.get(c)), "") if item["severity"] == "warning" else ""
+            rows.append(FindingRow(unit_code, unit.name(lang), code, name, item["severity"], item["rule"],
+                                   f"{kind}：{name}" if item["kind"] != "consistency" else f"{kind}：{message}", message, note,
+                                   status, item["severity"] == "warning" and not note))  # fmt: skip
         for r in results:
             code = r.codes[0] if r.codes else ""
             ind = catalog.indicators.get(code)
