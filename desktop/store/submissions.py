@@ -331,6 +331,8 @@ class Submissions:
             if merge_threads(s, threads, actor_name):
                 changes.append(Change("", None, None, "queries"))
             if moves:
+                if decided_at is not None and row.signed_at is not None and decided_at < aware(row.signed_at):
+                    decided_at = None  # before the version it decides on was signed: not believed, the import's time kept
                 old = row.status
                 self._transition(s, action, unit, semester, Actor(reviewer or "市局审核员", "reviewer", None), reason,
                                  imported_by=actor_name, row=row, at=decided_at)  # fmt: skip

@@ -162,6 +162,17 @@ def test_the_district_records_the_bureaus_decision_with_its_comment_and_when_it_
     assert district.submissions.decision(unit, H1) == ("accepted", "数据齐全，予以通过")  # the district's banner shows it
     steps = [e.action for e in district.store.audit_entries(unit) if e.imported_by == "wanzhou" and e.action.startswith(("query.", "status."))]
     assert steps.index("query.resolve") < steps.index("status.accept")  # in the order the bureau took them
+    # A decision dated before the version it decides on was signed is not believed: the import's time is kept.
+    from datetime import UTC, datetime
+
+    from desktop.store.service import FileSource
+
+    Review(bureau.store).reopen("reviewer", unit, H1, "复核")
+    before = datetime.now(UTC)
+    district.submissions.apply_review("wanzhou", unit, H1, "reopened", "复核", [], FileSource("r2.xlsx", "0" * 64, "review"),
+                                      "reviewer", 1, datetime(2000, 1, 1, tzinfo=UTC))  # fmt: skip
+    reopened = next(e for e in reversed(district.store.audit_entries(unit)) if e.action == "status.reopen")
+    assert reopened.at.replace(tzinfo=UTC) >= before.replace(microsecond=0)  # not 2000-01-01
 
 
 def test_query_states_open_answered_closed_reopened_each_step_named_and_carried_by_file(two, tmp_path):
