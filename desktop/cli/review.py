@@ -105,7 +105,7 @@ def cmd_inbox(args: argparse.Namespace) -> int:
     if args.json:
         dump_json([{"unit": r.unit.code, "name": r.unit.name(lang), "status": r.status, "version": r.version,
                     "received_at": r.received_at.isoformat(timespec="seconds") if r.received_at else None,
-                    "deadline": r.deadline.isoformat() if r.deadline else None, "days_overdue": r.days_overdue,
+                    "deadline": r.deadline.isoformat() if r.deadline else None, "days_overdue": r.days_overdue if r.deadline else None,
                     "errors": r.errors, "warnings": r.warnings, "open_queries": r.open_queries} for r in rows])  # fmt: skip
         return EXIT_OK
     head = Text("单位|状态|版本|接收时间|截止日期|逾期天数|错误|未说明警告|未解决问题",

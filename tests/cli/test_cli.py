@@ -433,3 +433,11 @@ def test_chinese_help_wraps_by_terminal_columns_and_keeps_closing_marks_with_the
         assert not any(line[0] in "，。、；：）" for line in lines)
         assert "".join(lines).replace(" ", "") == text.replace(" ", "")
         assert any("ECOREPORT_NEW_PASSWORD" in line for line in lines)  # an option or a name is never split
+
+
+def test_the_inbox_counts_no_day_overdue_for_a_half_without_a_deadline(demo_copy):
+    """It gave days_overdue 0 for every district of a half with no deadline: on time, by default."""
+    with_deadline = json.loads(run("inbox", "2024H1", "--json", db=demo_copy, user="reviewer", check=0).stdout)
+    assert next(r for r in with_deadline if r["unit"] == "500101")["days_overdue"] > 0
+    without = json.loads(run("inbox", "2024H2", "--json", db=demo_copy, user="reviewer", check=0).stdout)
+    assert without and all(r["deadline"] is None and r["days_overdue"] is None for r in without)

@@ -217,6 +217,8 @@ def test_query_return_answer_version_two_diff_and_accept(reviewer, district, tmp
 
 
 def test_a_planted_outlier_is_flagged(reviewer, district, tmp_path):
+    from PySide6.QtWidgets import QApplication
+
     window = reviewer.window
     window.inbox.import_paths(export_all(district, tmp_path, reviewer))
     store = reviewer.context().store
@@ -226,6 +228,13 @@ def test_a_planted_outlier_is_flagged(reviewer, district, tmp_path):
     rows = {r.code: r for r in window.review.model.rows()}
     assert rows["air.pm25"].outlier.startswith("离群：远高于各区县（中位数")  # in words, not a z-score
     assert rows["air.days_valid"].outlier == ""
+    # Three lines under the grid read whole, as Chinese is laid out: the third (离群…) was cut off.
+    page = window.review
+    window.resize(1366, 740)
+    window.show()
+    page.detail.setHtml("<b>PM2.5平均浓度</b> 审核结果：—<br>说明：—<br>" + rows["air.pm25"].outlier)
+    QApplication.processEvents()
+    assert page.detail.verticalScrollBar().maximum() == 0
     window.open_unit("500101")
     assert {r.code: r for r in window.review.model.rows()}["air.pm25"].outlier == ""
 

@@ -6,6 +6,7 @@ from html import escape
 from pathlib import Path
 
 from PySide6.QtCore import QSortFilterProxyModel
+from PySide6.QtGui import QTextDocument
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
@@ -83,7 +84,12 @@ class ReviewPage(QWidget):
         # The chosen row's checks and explanation whole, where the reviewer reads: the grid's cells cut them short.
         self.detail = QTextBrowser(self)
         self.detail.setAccessibleName(self.tr("The chosen value's checks and explanation"))
-        self.detail.setFixedHeight(self.detail.fontMetrics().lineSpacing() * 3 + 12)
+        # Three lines as the document lays out Chinese (the widget's Latin metrics gave a Chinese line too little
+        # height, and the third line, 离群…, was cut off).
+        probe = QTextDocument()
+        probe.setDefaultFont(self.detail.font())
+        probe.setPlainText("审核结果\n说明\n离群")
+        self.detail.setFixedHeight(int(probe.size().height()) + 2 * self.detail.frameWidth() + 2)
         self.table.selectionModel().currentRowChanged.connect(self._show_detail)
         self.shown_rows.modelReset.connect(self._show_detail)
         self.shown_rows.layoutChanged.connect(self._show_detail)
