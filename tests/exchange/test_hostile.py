@@ -184,7 +184,7 @@ def test_the_checks_a_file_says_its_district_ran_are_kept_only_whole_and_short(r
     import json
     from types import SimpleNamespace
 
-    from desktop.exchange.importer import signed_checks
+    from desktop.exchange.claims import signed_checks
     from desktop.exchange.meta import chunked
 
     good = {"rule": "yoy:air.good_ratio", "kind": "yoy", "severity": "warning", "codes": ["air.good_ratio"], "zh": "同比变化",
