@@ -86,6 +86,20 @@ def timed(fn, runs: int) -> float:
     return statistics.median(times)
 
 
+def chinese_cells() -> dict:
+    """The Chinese of the app's first screen for floor_qt_chinese.py: 60 rows of an indicator's name and unit, in the
+    catalog's order, with figures, under the entry grid's headers."""
+    from desktop.core.loading import load_resources
+    from desktop.resources import resources_dir
+
+    catalog = load_resources(resources_dir()).catalog
+    indicators = list(catalog.indicators.values())[:60]
+    headers = ["指标名称", "本期", "计量单位", "上期", "上年同期", "同比增减", "目标", "状态"]
+    rows = [[i.name("zh"), f"{n}.0", i.unit("zh"), f"{n + 1}.0", f"{n + 2}.0", "+1.0个百分点", "≥ 85.0", "达标"]
+            for n, i in enumerate(indicators)]  # fmt: skip
+    return {"headers": headers, "rows": rows}
+
+
 def app(*args: str) -> list[str]:
     return [sys.executable, "-m", "desktop", *args]
 
@@ -115,6 +129,13 @@ def main() -> None:
         (_, floor_mem), (_, mem) = run.paired([py, str(FLOORS / "floor_qt_stack.py")],
                                               app("--db", str(demo), "--lang", "en", "--startup-benchmark", "main"))  # fmt: skip
         run.comparison("the same in English (no CJK font drawn)", mem, floor_mem, "MiB", "comparison, not a goal")
+        # And the same floor drawing the Chinese of the app's first screen: what Chinese costs any Qt program here.
+        cells = folder / "chinese-cells.json"
+        cells.write_text(json.dumps(chinese_cells(), ensure_ascii=False), encoding="utf-8")
+        (_, floor_mem), (_, mem) = run.paired([py, str(ROOT / "bench" / "floor_qt_chinese.py"), str(cells)],
+                                              app("--db", str(demo), "--startup-benchmark", "main"))  # fmt: skip
+        run.comparison("the same, the floor drawing the same Chinese", mem, floor_mem, "MiB",
+                       f"comparison: {mem / floor_mem:.2f}× a floor that draws Chinese too")  # fmt: skip
 
     files = bureau = None
     if only & {"export", "import", "import-in-process"}:

@@ -1,9 +1,9 @@
-"""A table whose first column stays in place while the others scroll sideways, so that every figure a reviewer
-reads far to the right still has its indicator's name beside it (Qt's "frozen column" arrangement: a second
-view over the first column, sharing the model and the selection).
+"""A table whose first columns stay in place while the others scroll sideways, so that every figure a reviewer
+reads far to the right still has its indicator's name (and, where asked, the figure under review) beside it
+(Qt's "frozen column" arrangement: a second view over the first columns, sharing the model and the selection).
 
-A sideways scroll stops only where a column begins at the frozen one's edge: a column half under it would show the
-right-hand digits of its figures as if they were whole (177 read as 77)."""
+A sideways scroll stops only where a column begins at the frozen columns' edge: a column half under them would show
+the right-hand digits of its figures as if they were whole (177 read as 77)."""
 
 from __future__ import annotations
 
@@ -12,8 +12,9 @@ from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView
 
 
 class FrozenColumnTable(QTableView):
-    def __init__(self, parent=None):
+    def __init__(self, parent=None, frozen: int = 1):
         super().__init__(parent)
+        self.frozen_count = frozen  # how many of the first columns stay in place
         self.frozen = QTableView(self)
         self.frozen.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         self.frozen.verticalHeader().hide()
@@ -30,7 +31,7 @@ class FrozenColumnTable(QTableView):
         self.verticalHeader().sectionResized.connect(lambda row, _old, new: self.frozen.setRowHeight(row, new))
         self.verticalScrollBar().valueChanged.connect(self.frozen.verticalScrollBar().setValue)
         self.frozen.verticalScrollBar().valueChanged.connect(self.verticalScrollBar().setValue)
-        self.frozen.doubleClicked.connect(self.doubleClicked)  # a click on a name acts as on its row
+        self.frozen.doubleClicked.connect(self.doubleClicked)  # a double-click there acts as on the same cell
         self._last_offset, self._snapping = 0, False
         self.horizontalScrollBar().valueChanged.connect(self._snap)
 
@@ -40,9 +41,9 @@ class FrozenColumnTable(QTableView):
         self.frozen.setSelectionModel(self.selectionModel())
         self.frozen.setSelectionBehavior(self.selectionBehavior())
         self.frozen.setSelectionMode(self.selectionMode())
-        model.modelReset.connect(self._show_first_only)
-        model.layoutChanged.connect(self._show_first_only)
-        self._show_first_only()
+        model.modelReset.connect(self._show_frozen_only)
+        model.layoutChanged.connect(self._show_frozen_only)
+        self._show_frozen_only()
 
     def setSelectionBehavior(self, behavior) -> None:  # noqa: N802 - Qt's name
         super().setSelectionBehavior(behavior)
@@ -52,15 +53,19 @@ class FrozenColumnTable(QTableView):
         super().setSelectionMode(mode)
         self.frozen.setSelectionMode(mode)
 
-    def _show_first_only(self) -> None:
-        for column in range(1, self.model().columnCount()):
-            self.frozen.setColumnHidden(column, True)
-        self.frozen.setColumnWidth(0, self.columnWidth(0))
+    def frozen_width(self) -> int:
+        return sum(self.columnWidth(column) for column in range(self.frozen_count))
+
+    def _show_frozen_only(self) -> None:
+        for column in range(self.model().columnCount()):
+            self.frozen.setColumnHidden(column, column >= self.frozen_count)
+            if column < self.frozen_count:
+                self.frozen.setColumnWidth(column, self.columnWidth(column))
         self._place()
 
     def _column_resized(self, column: int, _old: int, new: int) -> None:
-        if column == 0:
-            self.frozen.setColumnWidth(0, new)
+        if column < self.frozen_count:
+            self.frozen.setColumnWidth(column, new)
             self._place()
 
     def resizeEvent(self, event) -> None:  # noqa: N802 - Qt's name
@@ -69,13 +74,13 @@ class FrozenColumnTable(QTableView):
 
     def _place(self) -> None:
         self.frozen.horizontalHeader().setFixedHeight(self.horizontalHeader().height())
-        self.frozen.setGeometry(self.verticalHeader().width() + self.frameWidth(), self.frameWidth(), self.columnWidth(0),
+        self.frozen.setGeometry(self.verticalHeader().width() + self.frameWidth(), self.frameWidth(), self.frozen_width(),
                                 self.viewport().height() + self.horizontalHeader().height())  # fmt: skip
 
     def stops(self) -> list[int]:
-        """The sideways offsets a scroll may rest at: each column's start exactly at the frozen column's edge."""
+        """The sideways offsets a scroll may rest at: each column's start exactly at the frozen columns' edge."""
         header, stops, at = self.horizontalHeader(), [], 0
-        for visual in range(1, header.count()):
+        for visual in range(self.frozen_count, header.count()):
             logical = header.logicalIndex(visual)
             if not header.isSectionHidden(logical):
                 stops.append(at)
@@ -108,12 +113,12 @@ class FrozenColumnTable(QTableView):
         bar = self.horizontalScrollBar()
         offset = bar.value()
         super().scrollTo(index.siblingAtColumn(0), hint)  # the rows as Qt scrolls them; the columns, below
-        if index.column() <= 0:  # the first column is always in view
+        if index.column() < self.frozen_count:  # the frozen columns are always in view
             bar.setValue(offset)
             return
-        start = self.horizontalHeader().sectionPosition(index.column()) - self.columnWidth(0)  # its stop
-        room = self.viewport().width() - self.columnWidth(0)
-        if start < offset:  # under the frozen column: it comes out to its edge
+        start = self.horizontalHeader().sectionPosition(index.column()) - self.frozen_width()  # its stop
+        room = self.viewport().width() - self.frozen_width()
+        if start < offset:  # under the frozen columns: it comes out to their edge
             offset = start
         elif start + self.columnWidth(index.column()) > offset + room:  # beyond the right edge: the first stop showing it
             offset = next((s for s in self.stops() if start + self.columnWidth(index.column()) <= s + room), start)

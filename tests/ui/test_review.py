@@ -1090,7 +1090,11 @@ def test_findings_across_districts_filter_by_rule_and_severity_and_open_at_the_v
         gui.context().store.db.dispose()
 
 
-def test_the_indicator_name_stays_in_view_when_the_review_scrolls_sideways(reviewer, district, tmp_path, qtbot):
+def test_the_indicator_name_and_this_half_stay_in_view_when_the_review_scrolls_sideways(reviewer, district, tmp_path, qtbot):
+    from PySide6.QtWidgets import QAbstractSlider
+
+    from desktop.ui.review.review_page import EXPLANATION, PREVIOUS_VERSION, VALUE
+
     window = reviewer.window
     window.resize(1366, 728)
     window.show()
@@ -1102,40 +1106,46 @@ def test_the_indicator_name_stays_in_view_when_the_review_scrolls_sideways(revie
     assert bar.maximum() > 0  # the columns are wider than the page at 1366×768
     bar.setValue(bar.maximum())
     qtbot.wait(50)
-    frozen = table.frozen
-    assert frozen.isVisible() and frozen.width() == table.columnWidth(0) and frozen.x() <= table.frameWidth() + 1
-    assert [frozen.isColumnHidden(c) for c in range(table.model().columnCount())] == [False] + [True] * (table.model().columnCount() - 1)
+    frozen, kept = table.frozen, VALUE + 1  # the name, its unit and this half's figure
+    edge = sum(table.columnWidth(c) for c in range(kept))
+    assert frozen.isVisible() and frozen.width() == edge and frozen.x() <= table.frameWidth() + 1
+    assert [frozen.isColumnHidden(c) for c in range(table.model().columnCount())] == [False] * kept + [True] * (table.model().columnCount() - kept)
+    assert edge < table.viewport().width() // 2  # room is left for the figures it is read against
     window.review.select_code("air.pm25")  # one selection: the name and its figures light up together
     row = table.currentIndex().row()
     assert frozen.selectionModel() is table.selectionModel() and frozen.model().index(row, 0).data() == "PM2.5平均浓度"
+    value = frozen.model().index(row, VALUE)
+    assert frozen.visualRect(value).right() <= edge and value.data() == table.model().index(row, VALUE).data()
+    # beside the last columns, the reviewer reads this half's figure against the district's explanation
+    assert table.columnViewportPosition(EXPLANATION) >= edge or table.columnViewportPosition(EXPLANATION) + table.columnWidth(EXPLANATION) <= edge
     table.verticalScrollBar().setValue(table.verticalScrollBar().maximum())
     assert frozen.verticalScrollBar().value() == table.verticalScrollBar().value()  # the names scroll with the rows
-    # Wherever a sideways scroll rests, no column lies half under the names (177 would read as 77 beside them).
-    from PySide6.QtWidgets import QAbstractSlider
-
-    from desktop.ui.review.review_page import EXPLANATION, VALUE
-
-    edge, columns = table.columnWidth(0), range(1, table.model().columnCount())
+    # Wherever a sideways scroll rests, no column lies half under the frozen ones (177 would read as 77 beside them).
+    columns = range(kept, table.model().columnCount())
 
     def whole_or_hidden() -> bool:
         return all(table.columnViewportPosition(c) >= edge or table.columnViewportPosition(c) + table.columnWidth(c) <= edge
                    for c in columns)  # fmt: skip
 
-    for value in (1, 37, 150, bar.maximum() // 2, bar.maximum() - 1, bar.maximum()):
-        bar.setValue(value)
-        assert whole_or_hidden(), value
+    for offset in (1, 37, 150, bar.maximum() // 2, bar.maximum() - 1, bar.maximum()):
+        bar.setValue(offset)
+        assert whole_or_hidden(), offset
     bar.setValue(bar.maximum())
     last = table.model().columnCount() - 1
     assert table.columnViewportPosition(last) + table.columnWidth(last) <= table.viewport().width()  # the last, whole too
     bar.setValue(0)
+    assert table.columnViewportPosition(PREVIOUS_VERSION) == edge  # the first that scrolls starts at their edge
     bar.triggerAction(QAbstractSlider.SliderAction.SliderSingleStepAdd)  # one step: one whole column
-    assert table.columnViewportPosition(2) == edge and whole_or_hidden()
+    assert table.columnViewportPosition(PREVIOUS_VERSION + 1) == edge and whole_or_hidden()
     bar.setValue(0)
     table.setCurrentIndex(table.model().index(row, EXPLANATION))  # a cell out of view comes out whole
     x = table.columnViewportPosition(EXPLANATION)
     assert x >= edge and x + table.columnWidth(EXPLANATION) <= table.viewport().width() and whole_or_hidden()
-    table.setCurrentIndex(table.model().index(row, VALUE))  # and one under the names, to their edge
-    assert table.columnViewportPosition(VALUE) == edge and whole_or_hidden()
+    offset = bar.value()
+    table.setCurrentIndex(table.model().index(row, VALUE))  # a frozen one is in view as it is: nothing scrolls
+    assert bar.value() == offset
+    table.setCurrentIndex(table.model().index(row, PREVIOUS_VERSION))  # one under the frozen ones, to their edge
+    assert table.columnViewportPosition(PREVIOUS_VERSION) == edge and whole_or_hidden()
 
 
 def test_the_file_menu_imports_workbooks_into_the_inbox(reviewer, district, tmp_path, monkeypatch):

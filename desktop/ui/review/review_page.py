@@ -69,7 +69,8 @@ class ReviewPage(QWidget):
            decoration=self._decoration, tooltip=self._tooltip, right=(VALUE, PREVIOUS_VERSION, PREVIOUS_HALF, LAST_YEAR), parent=self)  # fmt: skip
         self.shown_rows = ChangedOnly(self)
         self.shown_rows.setSourceModel(self.model)
-        self.table = FrozenColumnTable(self)  # the indicator's name stays beside every figure scrolled to
+        # The indicator's name, its unit and this half's figure stay beside every figure and explanation scrolled to.
+        self.table = FrozenColumnTable(self, frozen=VALUE + 1)
         self.table.setModel(self.shown_rows)
         self.empty_hint = EmptyHint(self.table, self.tr("Double-click a district in the inbox to review its submission here."))
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
