@@ -228,14 +228,15 @@ class InboxPage(QWidget):
         (each file is imported whole or not at all, and the results say which were)."""
         from desktop.ui.background import run_in_background
 
-        results = run_in_background(self, self.tr("Importing workbooks…"), lambda progress: self.controller.import_files(paths, progress),
-                                    total=len(paths), cancel=self.tr("Stop (import nothing)"))  # fmt: skip
-        self.controller.imported()
+        done = run_in_background(self, self.tr("Importing workbooks…"), lambda progress: self.controller.import_files(paths, progress),
+                                 total=len(paths), cancel=self.tr("Stop (import nothing)"))  # fmt: skip
+        self.controller.imported(done)
         self.results_heading.setText(self.tr("Import results"))
         self.results.clear()
-        if results is None:
+        if done is None:
             self.results.addItem(self.tr("Stopped: no file was imported; the database is unchanged"))
             return None
+        results = done.results
         lang = self.controller.lang
         counts = {status: sum(r.status == status for r in results) for status in ("imported", "unchanged", "refused")}
         self.results.addItem(self.tr("%1 file(s): %2 imported, %3 unchanged, %4 refused").replace("%1", str(len(results)))
