@@ -72,113 +72,113 @@
 <context>
     <name>AuditPage</name>
     <message>
-        <location filename="../../desktop/ui/review/audit_page.py" line="52"/>
+        <location filename="../../desktop/ui/review/audit_page.py" line="53"/>
         <source>When</source>
         <translation>时间</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review/audit_page.py" line="52"/>
-        <location filename="../../desktop/ui/review/audit_page.py" line="69"/>
+        <location filename="../../desktop/ui/review/audit_page.py" line="53"/>
+        <location filename="../../desktop/ui/review/audit_page.py" line="70"/>
         <source>User</source>
         <translation>用户名</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review/audit_page.py" line="53"/>
+        <location filename="../../desktop/ui/review/audit_page.py" line="54"/>
         <source>Action</source>
         <translation>操作</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review/audit_page.py" line="53"/>
+        <location filename="../../desktop/ui/review/audit_page.py" line="54"/>
         <source>Unit</source>
         <translation>单位</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review/audit_page.py" line="54"/>
+        <location filename="../../desktop/ui/review/audit_page.py" line="55"/>
         <source>Half-year</source>
         <translation>半年度</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review/audit_page.py" line="54"/>
+        <location filename="../../desktop/ui/review/audit_page.py" line="55"/>
         <source>Indicator</source>
         <translation>指标名称</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review/audit_page.py" line="55"/>
+        <location filename="../../desktop/ui/review/audit_page.py" line="56"/>
         <source>Old</source>
         <translation>原值</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review/audit_page.py" line="56"/>
+        <location filename="../../desktop/ui/review/audit_page.py" line="57"/>
         <source>New</source>
         <translation>新值</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review/audit_page.py" line="57"/>
+        <location filename="../../desktop/ui/review/audit_page.py" line="58"/>
         <source>Why</source>
         <translation>原因</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review/audit_page.py" line="65"/>
+        <location filename="../../desktop/ui/review/audit_page.py" line="66"/>
         <source>All units</source>
         <translation>全部单位</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review/audit_page.py" line="71"/>
+        <location filename="../../desktop/ui/review/audit_page.py" line="72"/>
         <source>Indicator: name or code</source>
         <translation>指标名称或代码</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review/audit_page.py" line="80"/>
+        <location filename="../../desktop/ui/review/audit_page.py" line="81"/>
         <source>Export to Excel…</source>
         <translation>导出到 Excel…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review/audit_page.py" line="83"/>
+        <location filename="../../desktop/ui/review/audit_page.py" line="84"/>
         <source>from</source>
         <translation>自</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review/audit_page.py" line="83"/>
+        <location filename="../../desktop/ui/review/audit_page.py" line="84"/>
         <source>to</source>
         <translation>至</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review/audit_page.py" line="100"/>
+        <location filename="../../desktop/ui/review/audit_page.py" line="101"/>
         <source>Hash chain intact: %1 entries checked</source>
         <translation>哈希链完整：已核验 %1 条记录</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review/audit_page.py" line="103"/>
+        <location filename="../../desktop/ui/review/audit_page.py" line="104"/>
         <source>The audit log was tampered with: %1</source>
         <translation>审计日志被篡改：%1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review/audit_page.py" line="117"/>
+        <location filename="../../desktop/ui/review/audit_page.py" line="121"/>
         <source>%1 entries</source>
         <translation>共 %1 条</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review/audit_page.py" line="130"/>
+        <location filename="../../desktop/ui/review/audit_page.py" line="134"/>
         <source>Export the audit log</source>
         <translation>导出审计日志</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review/audit_page.py" line="130"/>
+        <location filename="../../desktop/ui/review/audit_page.py" line="134"/>
         <source>audit.xlsx</source>
         <translation>审计日志.xlsx</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review/audit_page.py" line="131"/>
+        <location filename="../../desktop/ui/review/audit_page.py" line="135"/>
         <source>Excel workbooks (*.xlsx)</source>
         <translation>Excel 工作簿 (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review/audit_page.py" line="136"/>
+        <location filename="../../desktop/ui/review/audit_page.py" line="140"/>
         <source>Audit log</source>
         <translation>审计日志</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review/audit_page.py" line="153"/>
+        <location filename="../../desktop/ui/review/audit_page.py" line="157"/>
         <source>Writing the audit log…</source>
         <translation>正在写出审计日志…</translation>
     </message>
@@ -923,93 +923,119 @@ The bureau&apos;s key fingerprint: %3</source>
 <context>
     <name>FindingsPage</name>
     <message>
-        <location filename="../../desktop/ui/review/findings_page.py" line="51"/>
+        <location filename="../../desktop/ui/review/findings_page.py" line="54"/>
         <source>Error</source>
         <translation>错误</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review/findings_page.py" line="51"/>
+        <location filename="../../desktop/ui/review/findings_page.py" line="54"/>
         <source>Warning</source>
         <translation>警告</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review/findings_page.py" line="51"/>
+        <location filename="../../desktop/ui/review/findings_page.py" line="54"/>
         <source>Notice</source>
         <translation>提示</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review/findings_page.py" line="52"/>
+        <location filename="../../desktop/ui/review/findings_page.py" line="56"/>
+        <location filename="../../desktop/ui/review/findings_page.py" line="145"/>
         <source>(not explained)</source>
         <translation>（未说明）</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review/findings_page.py" line="54"/>
+        <location filename="../../desktop/ui/review/findings_page.py" line="58"/>
         <source>District</source>
         <translation>区县</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review/findings_page.py" line="54"/>
+        <location filename="../../desktop/ui/review/findings_page.py" line="58"/>
         <source>Submission</source>
         <translation>报送状态</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review/findings_page.py" line="55"/>
+        <location filename="../../desktop/ui/review/findings_page.py" line="59"/>
         <source>Indicator</source>
         <translation>指标</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review/findings_page.py" line="56"/>
-        <location filename="../../desktop/ui/review/findings_page.py" line="80"/>
-        <location filename="../../desktop/ui/review/findings_page.py" line="90"/>
+        <location filename="../../desktop/ui/review/findings_page.py" line="60"/>
+        <location filename="../../desktop/ui/review/findings_page.py" line="84"/>
+        <location filename="../../desktop/ui/review/findings_page.py" line="94"/>
         <source>Severity</source>
         <translation>严重程度</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review/findings_page.py" line="56"/>
-        <location filename="../../desktop/ui/review/findings_page.py" line="82"/>
-        <location filename="../../desktop/ui/review/findings_page.py" line="92"/>
+        <location filename="../../desktop/ui/review/findings_page.py" line="60"/>
+        <location filename="../../desktop/ui/review/findings_page.py" line="86"/>
+        <location filename="../../desktop/ui/review/findings_page.py" line="96"/>
         <source>Rule</source>
         <translation>审核规则</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review/findings_page.py" line="57"/>
+        <location filename="../../desktop/ui/review/findings_page.py" line="61"/>
         <source>Finding</source>
         <translation>审核发现</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review/findings_page.py" line="58"/>
+        <location filename="../../desktop/ui/review/findings_page.py" line="62"/>
         <source>District&apos;s explanation</source>
         <translation>区县说明</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review/findings_page.py" line="75"/>
+        <location filename="../../desktop/ui/review/findings_page.py" line="79"/>
         <source>Findings of every received submission</source>
         <translation>全部已收到报送的审核发现</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review/findings_page.py" line="77"/>
+        <location filename="../../desktop/ui/review/findings_page.py" line="81"/>
         <source>Every severity</source>
         <translation>全部严重程度</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review/findings_page.py" line="84"/>
+        <location filename="../../desktop/ui/review/findings_page.py" line="88"/>
         <source>Unexplained warnings only</source>
         <translation>只看未说明的警告</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review/findings_page.py" line="112"/>
+        <location filename="../../desktop/ui/review/findings_page.py" line="101"/>
+        <source>The chosen finding and the district&apos;s explanation</source>
+        <translation>所选审核发现及区县说明</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/review/findings_page.py" line="123"/>
         <source>Every rule</source>
         <translation>全部规则</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review/findings_page.py" line="117"/>
+        <location filename="../../desktop/ui/review/findings_page.py" line="128"/>
         <source>%1 (%2)</source>
         <translation>%1（%2）</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review/findings_page.py" line="125"/>
+        <location filename="../../desktop/ui/review/findings_page.py" line="136"/>
         <source>%1 findings in %2 districts</source>
         <translation>%1 条，涉及 %2 个区县</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/review/findings_page.py" line="142"/>
+        <source>Choose a finding to read it and the district&apos;s explanation in full here; Enter opens the district at that value.</source>
+        <translation>选择一条审核发现，在此阅读其全文及区县说明；按回车键打开该区县并定位到该数值。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/review/findings_page.py" line="148"/>
+        <source>%1: %2</source>
+        <translation>%1：%2</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/review/findings_page.py" line="149"/>
+        <source>Finding: %1</source>
+        <translation>审核发现：%1</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/review/findings_page.py" line="150"/>
+        <source>District&apos;s explanation: %1</source>
+        <translation>区县说明：%1</translation>
     </message>
 </context>
 <context>
@@ -1429,7 +1455,7 @@ The bureau&apos;s key fingerprint: %3</source>
         <translation>第 %1 版</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review/inbox_page.py" line="241"/>
+        <location filename="../../desktop/ui/review/inbox_page.py" line="242"/>
         <source>%1 file(s): %2 imported, %3 unchanged, %4 refused</source>
         <translation>共 %1 个文件：已导入 %2 个，无变化 %3 个，被拒绝 %4 个</translation>
     </message>
@@ -1812,7 +1838,7 @@ Compare it with the one the district reads to you.</source>
     </message>
     <message>
         <location filename="../../desktop/ui/main_window.py" line="76"/>
-        <location filename="../../desktop/ui/main_window.py" line="317"/>
+        <location filename="../../desktop/ui/main_window.py" line="318"/>
         <source>Queries</source>
         <translation>问题</translation>
     </message>
@@ -1864,199 +1890,199 @@ Compare it with the one the district reads to you.</source>
         <translation>半年度</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="177"/>
+        <location filename="../../desktop/ui/main_window.py" line="178"/>
         <source>Undo</source>
         <translation>撤销</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="179"/>
+        <location filename="../../desktop/ui/main_window.py" line="180"/>
         <source>Redo</source>
         <translation>重做</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="182"/>
+        <location filename="../../desktop/ui/main_window.py" line="183"/>
         <source>Import filled template…</source>
         <translation>导入填报模板…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="183"/>
+        <location filename="../../desktop/ui/main_window.py" line="184"/>
         <source>Import the bureau&apos;s review…</source>
         <translation>导入市局审核意见…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="184"/>
+        <location filename="../../desktop/ui/main_window.py" line="185"/>
         <source>Export template…</source>
         <translation>导出填报模板…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="185"/>
+        <location filename="../../desktop/ui/main_window.py" line="186"/>
         <source>Export submission workbook…</source>
         <translation>导出报送文件…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="187"/>
+        <location filename="../../desktop/ui/main_window.py" line="188"/>
         <source>Submit…</source>
         <translation>报送…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="188"/>
+        <location filename="../../desktop/ui/main_window.py" line="189"/>
         <source>Withdraw the submission…</source>
         <translation>撤回报送…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="189"/>
+        <location filename="../../desktop/ui/main_window.py" line="190"/>
         <source>Switch user…</source>
         <translation>切换用户…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="190"/>
+        <location filename="../../desktop/ui/main_window.py" line="191"/>
         <source>Quit</source>
         <translation>退出</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="191"/>
+        <location filename="../../desktop/ui/main_window.py" line="192"/>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="201"/>
+        <location filename="../../desktop/ui/main_window.py" line="202"/>
         <source>&amp;Edit</source>
         <translation>编辑(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="204"/>
+        <location filename="../../desktop/ui/main_window.py" line="205"/>
         <source>&amp;Report</source>
         <translation>报送(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="207"/>
+        <location filename="../../desktop/ui/main_window.py" line="208"/>
         <source>&amp;View</source>
         <translation>视图(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="208"/>
+        <location filename="../../desktop/ui/main_window.py" line="209"/>
         <source>Refresh</source>
         <translation>刷新</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="210"/>
+        <location filename="../../desktop/ui/main_window.py" line="211"/>
         <source>Language</source>
         <translation>语言</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="219"/>
+        <location filename="../../desktop/ui/main_window.py" line="220"/>
         <source>&amp;Administration</source>
         <translation>管理(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="220"/>
+        <location filename="../../desktop/ui/main_window.py" line="221"/>
         <source>Users…</source>
         <translation>用户管理…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="221"/>
+        <location filename="../../desktop/ui/main_window.py" line="222"/>
         <source>Targets, deadlines and set-up packages…</source>
         <translation>目标、截止日期与设置包…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="222"/>
+        <location filename="../../desktop/ui/main_window.py" line="223"/>
         <source>District accounts…</source>
         <translation>区县账户…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="224"/>
+        <location filename="../../desktop/ui/main_window.py" line="225"/>
         <source>This computer serves…</source>
         <translation>本机所属单位…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="232"/>
+        <location filename="../../desktop/ui/main_window.py" line="233"/>
         <source>This computer&apos;s unit is not set: Administration → This computer serves…</source>
         <translation>本机尚未设定所属单位：管理 → 本机所属单位…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="262"/>
+        <location filename="../../desktop/ui/main_window.py" line="263"/>
         <source>Clear values</source>
         <translation>清除数值</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="296"/>
+        <location filename="../../desktop/ui/main_window.py" line="297"/>
         <source>The bureau&apos;s query awaits an answer</source>
         <translation>市局问题待答复</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="303"/>
+        <location filename="../../desktop/ui/main_window.py" line="304"/>
         <source> (version %1 withdrawn)</source>
         <translation>（第%1版已撤回）</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="306"/>
+        <location filename="../../desktop/ui/main_window.py" line="307"/>
         <source>Status: %1</source>
         <translation>状态：%1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="306"/>
+        <location filename="../../desktop/ui/main_window.py" line="307"/>
         <source> (read-only)</source>
         <translation>（只读）</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="353"/>
+        <location filename="../../desktop/ui/main_window.py" line="354"/>
         <source>Answer saved. It reaches the bureau with the submission file: export it again (File → Export submission workbook…) and send it.</source>
         <translation>答复已保存。答复随报送文件送达市局：请再次导出报送文件（文件 → 导出报送文件…）并发送。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="356"/>
+        <location filename="../../desktop/ui/main_window.py" line="357"/>
         <source>Answer saved. It reaches the bureau with the next signed-off submission.</source>
         <translation>答复已保存，将随下一次签发的报送文件送达市局。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="363"/>
+        <location filename="../../desktop/ui/main_window.py" line="364"/>
         <source>Saved %1</source>
         <translation>已保存 %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="397"/>
+        <location filename="../../desktop/ui/main_window.py" line="398"/>
         <source>Target: %1</source>
         <translation>目标：%1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="422"/>
-        <location filename="../../desktop/ui/main_window.py" line="428"/>
+        <location filename="../../desktop/ui/main_window.py" line="423"/>
+        <location filename="../../desktop/ui/main_window.py" line="429"/>
         <source>This computer serves</source>
         <translation>本机所属单位</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="423"/>
+        <location filename="../../desktop/ui/main_window.py" line="424"/>
         <source>Set this computer&apos;s unit to %1? It cannot be changed afterwards.</source>
         <translation>将本机所属单位设为 %1？设定后不能更改。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="433"/>
+        <location filename="../../desktop/ui/main_window.py" line="434"/>
         <source>This computer serves %1.</source>
         <translation>本机所属单位已设为 %1。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/ui/main_window.py" line="442"/>
+        <location filename="../../desktop/ui/main_window.py" line="443"/>
         <source>%n pasted cell(s) stored.</source>
         <translation>
             <numerusform>已保存粘贴的 %n 个单元格。</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/ui/main_window.py" line="444"/>
+        <location filename="../../desktop/ui/main_window.py" line="445"/>
         <source>%n of them as explanations (说明).</source>
         <translation>
             <numerusform>其中 %n 个填入了“说明”列。</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/ui/main_window.py" line="449"/>
+        <location filename="../../desktop/ui/main_window.py" line="450"/>
         <source>%n cell(s) not stored:</source>
         <translation>
             <numerusform>以下 %n 个单元格未保存：</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="450"/>
+        <location filename="../../desktop/ui/main_window.py" line="451"/>
         <source>Paste: %1 stored, %2 refused</source>
         <translation>粘贴：已保存 %1 个，未保存 %2 个</translation>
     </message>
@@ -2432,7 +2458,7 @@ Compare it with the one the district reads to you.</source>
         <translation>问题</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review/review_page.py" line="73"/>
+        <location filename="../../desktop/ui/review/review_page.py" line="74"/>
         <source>Double-click a district in the inbox to review its submission here.</source>
         <translation>在收件箱中双击一个区县，即在此审核其报送。</translation>
     </message>
@@ -2442,226 +2468,226 @@ Compare it with the one the district reads to you.</source>
         <translation>所选数值的审核结果和说明</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review/review_page.py" line="94"/>
+        <location filename="../../desktop/ui/review/review_page.py" line="93"/>
         <source>Changed since the previous version only</source>
         <translation>只看与上一版本不同的</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review/review_page.py" line="99"/>
+        <location filename="../../desktop/ui/review/review_page.py" line="98"/>
         <source>Raise a query on this value…</source>
         <translation>对此数值提出问题…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review/review_page.py" line="100"/>
+        <location filename="../../desktop/ui/review/review_page.py" line="99"/>
         <source>Return…</source>
         <translation>退回…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review/review_page.py" line="101"/>
-        <location filename="../../desktop/ui/review/review_page.py" line="275"/>
-        <location filename="../../desktop/ui/review/review_page.py" line="279"/>
+        <location filename="../../desktop/ui/review/review_page.py" line="100"/>
+        <location filename="../../desktop/ui/review/review_page.py" line="274"/>
+        <location filename="../../desktop/ui/review/review_page.py" line="278"/>
         <source>Accept</source>
         <translation>审核通过</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review/review_page.py" line="102"/>
+        <location filename="../../desktop/ui/review/review_page.py" line="101"/>
         <source>Reopen…</source>
         <translation>重新打开…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review/review_page.py" line="103"/>
+        <location filename="../../desktop/ui/review/review_page.py" line="102"/>
         <source>Reopen an accepted submission for review; a reason is required</source>
         <translation>重新打开已审核通过的报送以再次审核；须说明原因</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review/review_page.py" line="104"/>
+        <location filename="../../desktop/ui/review/review_page.py" line="103"/>
         <source>Export review workbook…</source>
         <translation>导出审核意见…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review/review_page.py" line="135"/>
+        <location filename="../../desktop/ui/review/review_page.py" line="134"/>
         <source>Not done</source>
         <translation>未能完成</translation>
     </message>
     <message>
+        <location filename="../../desktop/ui/review/review_page.py" line="150"/>
         <location filename="../../desktop/ui/review/review_page.py" line="151"/>
-        <location filename="../../desktop/ui/review/review_page.py" line="152"/>
         <source>(none)</source>
         <translation>（无）</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review/review_page.py" line="152"/>
-        <location filename="../../desktop/ui/review/review_page.py" line="157"/>
+        <location filename="../../desktop/ui/review/review_page.py" line="151"/>
+        <location filename="../../desktop/ui/review/review_page.py" line="156"/>
         <source>Changed since the previous version, which had %1</source>
         <translation>与上一版不同，上一版为 %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review/review_page.py" line="159"/>
+        <location filename="../../desktop/ui/review/review_page.py" line="158"/>
         <source>A change on the same half last year (%1) beyond the usual range</source>
         <translation>同比变化超出常规范围，去年同期为 %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review/review_page.py" line="161"/>
+        <location filename="../../desktop/ui/review/review_page.py" line="160"/>
         <source>Misses its target: %1</source>
         <translation>未达到目标：%1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review/review_page.py" line="184"/>
+        <location filename="../../desktop/ui/review/review_page.py" line="183"/>
         <source> · the values below were not submitted (a draft on this computer)</source>
         <translation> · 以下数值未报送（本机上的草稿，未经签发）</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review/review_page.py" line="186"/>
+        <location filename="../../desktop/ui/review/review_page.py" line="185"/>
         <source> · version %1</source>
         <translation> · 第 %1 版</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review/review_page.py" line="188"/>
+        <location filename="../../desktop/ui/review/review_page.py" line="187"/>
         <source> · prepared by %1, signed off by %2</source>
         <translation> · 填表人 %1，审核人 %2</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review/review_page.py" line="189"/>
+        <location filename="../../desktop/ui/review/review_page.py" line="188"/>
         <source>, head of unit %1</source>
         <translation>，单位负责人 %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review/review_page.py" line="189"/>
+        <location filename="../../desktop/ui/review/review_page.py" line="188"/>
         <source>, head of statistics %1</source>
         <translation>，统计负责人 %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review/review_page.py" line="190"/>
+        <location filename="../../desktop/ui/review/review_page.py" line="189"/>
         <source>, telephone %1</source>
         <translation>，联系电话 %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review/review_page.py" line="190"/>
+        <location filename="../../desktop/ui/review/review_page.py" line="189"/>
         <source>, sent %1</source>
         <translation>，报出日期 %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review/review_page.py" line="194"/>
+        <location filename="../../desktop/ui/review/review_page.py" line="193"/>
         <source> · reason: %1</source>
         <translation> · 原因：%1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review/review_page.py" line="196"/>
+        <location filename="../../desktop/ui/review/review_page.py" line="195"/>
         <source> · comment: %1</source>
         <translation> · 意见：%1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review/review_page.py" line="223"/>
+        <location filename="../../desktop/ui/review/review_page.py" line="222"/>
         <source>Choose a row to read its checks and its explanation in full here.</source>
         <translation>选中一行，在此阅读其审核结果和说明全文。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review/review_page.py" line="225"/>
+        <location filename="../../desktop/ui/review/review_page.py" line="224"/>
         <source>Checks: %1</source>
         <translation>审核结果：%1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review/review_page.py" line="226"/>
+        <location filename="../../desktop/ui/review/review_page.py" line="225"/>
         <source>Explanation: %1</source>
         <translation>说明：%1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review/review_page.py" line="245"/>
+        <location filename="../../desktop/ui/review/review_page.py" line="244"/>
         <source>Open a district from the inbox first.</source>
         <translation>请先在收件箱中打开一个区县。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review/review_page.py" line="247"/>
+        <location filename="../../desktop/ui/review/review_page.py" line="246"/>
         <source>Not possible while the submission is “%1”.</source>
         <translation>报送状态为“%1”，不能进行此操作。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review/review_page.py" line="252"/>
-        <location filename="../../desktop/ui/review/review_page.py" line="256"/>
-        <location filename="../../desktop/ui/review/review_page.py" line="258"/>
+        <location filename="../../desktop/ui/review/review_page.py" line="251"/>
+        <location filename="../../desktop/ui/review/review_page.py" line="255"/>
+        <location filename="../../desktop/ui/review/review_page.py" line="257"/>
         <source>Raise a query</source>
         <translation>提出问题</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review/review_page.py" line="256"/>
+        <location filename="../../desktop/ui/review/review_page.py" line="255"/>
         <source>Select the value the query is about first.</source>
         <translation>请先选中要提出问题的数值。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review/review_page.py" line="263"/>
-        <location filename="../../desktop/ui/review/review_page.py" line="265"/>
-        <location filename="../../desktop/ui/review/review_page.py" line="267"/>
+        <location filename="../../desktop/ui/review/review_page.py" line="262"/>
+        <location filename="../../desktop/ui/review/review_page.py" line="264"/>
+        <location filename="../../desktop/ui/review/review_page.py" line="266"/>
         <source>Return to the district</source>
         <translation>退回区县</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review/review_page.py" line="294"/>
+        <location filename="../../desktop/ui/review/review_page.py" line="293"/>
         <source>Accepted. Export the review workbook (导出审核意见…) and send it to the district: it learns of the acceptance and your comment from it.</source>
         <translation>已通过。请导出审核意见（导出审核意见…）发给区县：区县据此得知已通过及您的意见。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review/review_page.py" line="306"/>
+        <location filename="../../desktop/ui/review/review_page.py" line="305"/>
         <source>Reason (required):</source>
         <translation>退回原因（必填）：</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review/review_page.py" line="313"/>
+        <location filename="../../desktop/ui/review/review_page.py" line="312"/>
         <source>A reason is required; nothing was changed. Reason:</source>
         <translation>必须填写原因；尚未作任何更改。原因：</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review/review_page.py" line="318"/>
+        <location filename="../../desktop/ui/review/review_page.py" line="317"/>
         <source>%1_review_v%2_%3.xlsx</source>
         <translation>%1_审核意见_第%2版_%3.xlsx</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review/review_page.py" line="268"/>
+        <location filename="../../desktop/ui/review/review_page.py" line="267"/>
         <source>Returned. Export the review workbook (导出审核意见…) and send it to the district: it carries the reason and the queries.</source>
         <translation>已退回。请导出审核意见（导出审核意见…）发给区县：文件中有退回原因和问题。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review/review_page.py" line="95"/>
+        <location filename="../../desktop/ui/review/review_page.py" line="94"/>
         <source>Show only the values (and the figures calculated from them) and the explanations that differ from the previous version of this submission</source>
         <translation>只显示与本报送上一版本不同的数值（及由其计算的数字）和说明</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review/review_page.py" line="279"/>
+        <location filename="../../desktop/ui/review/review_page.py" line="278"/>
         <source>%1 queries are still open: resolve them before accepting.</source>
         <translation>还有%1个问题尚未解决，解决后才能审核通过。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review/review_page.py" line="283"/>
+        <location filename="../../desktop/ui/review/review_page.py" line="282"/>
         <source>%1, %2, version %3</source>
         <translation>%1，%2，第 %3 版</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review/review_page.py" line="288"/>
+        <location filename="../../desktop/ui/review/review_page.py" line="287"/>
         <source>%1 error(s)</source>
         <translation>有%1个错误</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review/review_page.py" line="290"/>
+        <location filename="../../desktop/ui/review/review_page.py" line="289"/>
         <source>%1 unexplained warning(s)</source>
         <translation>有%1个未说明的警告</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review/review_page.py" line="298"/>
-        <location filename="../../desktop/ui/review/review_page.py" line="300"/>
+        <location filename="../../desktop/ui/review/review_page.py" line="297"/>
+        <location filename="../../desktop/ui/review/review_page.py" line="299"/>
         <source>Reopen the submission</source>
         <translation>重新打开报送</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review/review_page.py" line="320"/>
+        <location filename="../../desktop/ui/review/review_page.py" line="319"/>
         <source>Export review workbook</source>
         <translation>导出审核意见</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review/review_page.py" line="320"/>
+        <location filename="../../desktop/ui/review/review_page.py" line="319"/>
         <source>Excel workbooks (*.xlsx)</source>
         <translation>Excel 工作簿 (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review/review_page.py" line="324"/>
+        <location filename="../../desktop/ui/review/review_page.py" line="323"/>
         <source>Writing the review workbook…</source>
         <translation>正在写出审核意见文件…</translation>
     </message>

@@ -1123,6 +1123,52 @@ def test_findings_across_districts_filter_by_rule_and_severity_and_open_at_the_v
         gui.context().store.db.dispose()
 
 
+def test_the_chosen_finding_and_the_districts_explanation_read_whole_under_the_grid(qapp, qtbot, demo_copy, settings, dialogs):
+    """At 1366 px the grid cuts the finding and the 说明 short: the pane under it holds the chosen row's whole."""
+    import sqlite3
+
+    from PySide6.QtCore import Qt
+    from PySide6.QtTest import QTest
+
+    from desktop.ui.models.simple_table import ROW_ROLE
+
+    long_reason = "受上半年降水偏少、静稳天气多及区域传输影响，" * 4 + "已与监测站核对原始数据。"
+    con = sqlite3.connect(demo_copy)  # one district's 说明 longer than any column shows
+    con.execute("UPDATE value SET explanation = ? WHERE semester = ? AND unit_code = '500105' AND explanation IS NOT NULL",
+                (long_reason, str(H1)))  # fmt: skip
+    con.commit()
+    con.close()
+    gui = open_gui(qapp, demo_copy, settings, user="reviewer")
+    qtbot.addWidget(gui.window)
+    try:
+        window = gui.window
+        window.resize(1366, 728)
+        window.show()
+        qtbot.waitExposed(window)
+        page = window.findings
+        window.tabs.setCurrentWidget(page)
+        assert page.detail.isVisible() and "选择一条审核发现" in page.detail.toPlainText()
+        rows = [page.proxy.index(i, 0).data(ROW_ROLE) for i in range(page.proxy.rowCount())]
+        at = next(i for i, r in enumerate(rows) if r.unit_code == "500105" and r.explained)
+        page.table.setFocus()
+        page.table.setCurrentIndex(page.proxy.index(0, 0))
+        for _ in range(at):
+            QTest.keyClick(page.table, Qt.Key.Key_Down)
+        row = rows[at]
+        text = page.detail.toPlainText()
+        assert f"{row.district} · {row.indicator}" in text and row.rule_words in text
+        assert f"审核发现：{row.message}" in text and f"区县说明：{long_reason}" in text  # whole, as stored
+        cell = page.table.visualRect(page.proxy.index(at, 6))
+        assert page.table.fontMetrics().horizontalAdvance(long_reason) > cell.width()  # the grid could not show it
+        # Sized for three Chinese lines as the document lays them out: this one is read without scrolling.
+        assert page.detail.document().size().height() <= page.detail.viewport().height()
+        page.severity_filter.setCurrentIndex(page.severity_filter.findData("error"))  # no such row shown any more
+        if page.proxy.rowCount() == 0 or not page.table.currentIndex().isValid():
+            assert "选择一条审核发现" in page.detail.toPlainText()
+    finally:
+        gui.context().store.db.dispose()
+
+
 def test_the_indicator_name_and_this_half_stay_in_view_when_the_review_scrolls_sideways(reviewer, district, tmp_path, qtbot):
     from PySide6.QtWidgets import QAbstractSlider
 

@@ -1,7 +1,9 @@
-"""Validation across districts: every finding of every received submission, filtered by rule and severity;
-Enter opens the district at that value."""
+"""Validation across districts: every finding of every received submission, filtered by rule and severity, the
+chosen one read whole under the grid; Enter opens the district at that value."""
 
 from __future__ import annotations
+
+from html import escape
 
 from PySide6.QtCore import QSortFilterProxyModel, Signal
 from PySide6.QtWidgets import (
@@ -16,6 +18,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.ui.column_fit import fit_column, fit_headers
+from desktop.ui.detail_pane import detail_pane
 from desktop.ui.icons import finding_icon
 from desktop.ui.models.filtering import refilter
 from desktop.ui.models.simple_table import ROW_ROLE, RowTableModel
@@ -49,6 +52,7 @@ class FindingsPage(QWidget):
         super().__init__(parent)
         self.controller = controller
         severities = {"error": self.tr("Error"), "warning": self.tr("Warning"), "notice": self.tr("Notice")}
+        self.severities = severities
         unexplained = self.tr("(not explained)")
         self.model = RowTableModel([
             (self.tr("District"), lambda r: r.district), (self.tr("Submission"), lambda r: r.status),
@@ -93,9 +97,16 @@ class FindingsPage(QWidget):
         top.addWidget(self.rule_filter)
         top.addWidget(self.unexplained_only)
         top.addWidget(self.count, 1)
+        # The chosen finding and the district's explanation whole: at 1366 px the grid's cells cut both short.
+        self.detail = detail_pane(self, self.tr("The chosen finding and the district's explanation"))
+        self.table.selectionModel().currentRowChanged.connect(self._show_detail)
+        self.proxy.modelReset.connect(self._show_detail)
+        self.proxy.layoutChanged.connect(self._show_detail)
+        self._show_detail()
         layout = QVBoxLayout(self)
         layout.addLayout(top)
         layout.addWidget(self.table, 1)
+        layout.addWidget(self.detail)
 
     def refresh(self) -> None:
         self.model.set_rows(self.controller.findings())
@@ -123,6 +134,21 @@ class FindingsPage(QWidget):
         self.proxy.set_filter(self.severity_filter.currentData(), self.rule_filter.currentData(), self.unexplained_only.isChecked())
         districts = len({self.proxy.index(i, 0).data(ROW_ROLE).unit_code for i in range(self.proxy.rowCount())})
         self.count.setText(self.tr("%1 findings in %2 districts").replace("%1", str(self.proxy.rowCount())).replace("%2", str(districts)))
+
+    def _show_detail(self, *_) -> None:
+        index = self.table.currentIndex()
+        row = index.data(ROW_ROLE) if index.isValid() else None
+        if row is None:
+            self.detail.setPlainText(self.tr("Choose a finding to read it and the district's explanation in full here; "
+                                             "Enter opens the district at that value."))  # fmt: skip
+            return
+        said = row.explained or (self.tr("(not explained)") if row.unexplained else "—")
+        self.detail.setHtml("<br>".join([
+            f"<b>{escape(row.district)} · {escape(row.indicator)}</b> "
+            + escape(self.tr("%1: %2").replace("%1", self.severities.get(row.severity, row.severity)).replace("%2", row.rule_words)),
+            escape(self.tr("Finding: %1").replace("%1", row.message)),
+            escape(self.tr("District's explanation: %1").replace("%1", said)),
+        ]))  # fmt: skip
 
     def _open(self, index) -> None:
         row = index.data(ROW_ROLE)

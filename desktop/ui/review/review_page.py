@@ -6,7 +6,6 @@ from html import escape
 from pathlib import Path
 
 from PySide6.QtCore import QSortFilterProxyModel
-from PySide6.QtGui import QTextDocument
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
@@ -16,13 +15,13 @@ from PySide6.QtWidgets import (
     QMessageBox,
     QPushButton,
     QSplitter,
-    QTextBrowser,
     QVBoxLayout,
     QWidget,
 )  # fmt: skip
 
 from desktop.core.workflow import INBOX_NAMES, REVIEWABLE, Action, Status, available
 from desktop.ui.column_fit import fit_column, fit_headers
+from desktop.ui.detail_pane import detail_pane
 from desktop.ui.empty_hint import EmptyHint
 from desktop.ui.file_dialogs import save_path
 from desktop.ui.frozen_column import FrozenColumnTable
@@ -83,14 +82,7 @@ class ReviewPage(QWidget):
         fit_column(self.table, 1, units, 60, 120)  # 微克/立方米 whole
         fit_headers(self.table)
         # The chosen row's checks and explanation whole, where the reviewer reads: the grid's cells cut them short.
-        self.detail = QTextBrowser(self)
-        self.detail.setAccessibleName(self.tr("The chosen value's checks and explanation"))
-        # Three lines as the document lays out Chinese (the widget's Latin metrics gave a Chinese line too little
-        # height, and the third line, 离群…, was cut off).
-        probe = QTextDocument()
-        probe.setDefaultFont(self.detail.font())
-        probe.setPlainText("审核结果\n说明\n离群")
-        self.detail.setFixedHeight(int(probe.size().height()) + 2 * self.detail.frameWidth() + 2)
+        self.detail = detail_pane(self, self.tr("The chosen value's checks and explanation"))
         self.table.selectionModel().currentRowChanged.connect(self._show_detail)
         self.shown_rows.modelReset.connect(self._show_detail)
         self.shown_rows.layoutChanged.connect(self._show_detail)
