@@ -135,7 +135,7 @@ def _consistency(
             continue
         if not holds:
             actual = ", ".join(f"{c}={context[c]}" for c in sorted(rule.codes))
-            out.append(CheckResult(rule.id, "consistency", rule.severity, tuple(sorted(rule.codes)),
+            out.append(CheckResult(rule.id, "consistency", rule.severity, rule.formula.codes_in_order,
                                    rule.message, actual=actual, expected=rule.formula.source))  # fmt: skip
     return out
 

@@ -8,6 +8,7 @@ no attribute access, no strings, no powers, no calls but min/max/abs.
 from __future__ import annotations
 
 import ast
+import re
 from collections.abc import Mapping
 from decimal import Decimal, InvalidOperation
 
@@ -60,10 +61,15 @@ class _Flatten(ast.NodeTransformer):
 _ABSENT = object()
 
 
+def _first_place(source: str, code: str) -> int:
+    found = re.search(rf"(?<![\w.]){re.escape(code)}(?![\w.])", source)
+    return found.start() if found else len(source)
+
+
 class Formula:
     """A parsed, validated expression over indicator codes."""
 
-    __slots__ = ("source", "codes", "_names", "_tree", "_evaluator")
+    __slots__ = ("source", "codes", "codes_in_order", "_names", "_tree", "_evaluator")
 
     def __init__(self, source: str):
         if not isinstance(source, str) or not source.strip():
@@ -92,6 +98,8 @@ class Formula:
         self._tree = tree
         self._names = tuple(sorted(names))  # what it reads: codes and context names
         self.codes = frozenset(names - CONTEXT_NAMES)
+        # As written: a rule's first code is what it is about (优良断面数 in "优良 + 劣Ⅴ ≤ 国控"), where its finding is shown.
+        self.codes_in_order = tuple(sorted(self.codes, key=lambda code: _first_place(self.source, code)))
 
     def evaluate(self, values: Mapping[str, object]) -> object:
         """Evaluates with `values` (codes and context names → numbers).

@@ -40,6 +40,11 @@ def _status(ind: Indicator, report: HalfReport, by_code: dict[str, list[CheckRes
     errors = [r for r in results if r.severity == "error"]
     if errors:
         return ERROR, errors[0].message(lang)
+    if ind.formula is not None:  # a figure computed from a value in error is judged by nothing (125 % is not 达标)
+        wrong = [r for r in report.checks if r.severity == "error" and ind.formula.codes.intersection(r.codes)]
+        if wrong:
+            return ERROR, Text(f"计算所用的数值有误：{wrong[0].message.zh}",
+                               f"Calculated from a value in error: {wrong[0].message.en}")(lang)  # fmt: skip
     att = report.attainments.get(ind.code)
     warnings = [r for r in results if r.severity == "warning" and r.kind != "target"]
     unexplained = [r for r in warnings if not r.explained]

@@ -48,7 +48,7 @@ max = 1000
 nature = "stock"
 ''', encoding="utf-8")  # fmt: skip
     index = folder / "catalog" / "catalog.toml"
-    index.write_text(index.read_text(encoding="utf-8").replace('version = "2024.2"', 'version = "2024.3"'), encoding="utf-8")
+    index.write_text(index.read_text(encoding="utf-8").replace('version = "2024.3"', 'version = "2024.4"'), encoding="utf-8")
 
 
 def test_a_new_half_opened_by_the_bureau_reaches_the_district(two, tmp_path):
@@ -57,7 +57,7 @@ def test_a_new_half_opened_by_the_bureau_reaches_the_district(two, tmp_path):
     cli(bureau, "package", "extract", str(tmp_path / "edit"))
     add_indicator(tmp_path / "edit")
     built = cli(bureau, "package", "build", str(tmp_path / "edit"), "--user", "admin").stdout
-    assert "新增指标 water.black_odorous" in built and "2024.2 → 2024.3" in built
+    assert "新增指标 water.black_odorous" in built and "2024.3 → 2024.4" in built
     refused = cli(bureau, "target", "copy", "2024H1", "2024H2", "--user", "admin", check=False)
     assert refused.returncode == 1 and "water.excellent_ratio（districts）" in refused.stderr  # an example basis
     cli(bureau, "target", "copy", "2024H1", "2024H2", "--basis", "water.excellent_ratio@municipality=国家考核目标",
@@ -78,7 +78,7 @@ def test_a_new_half_opened_by_the_bureau_reaches_the_district(two, tmp_path):
     assert "water.black_odorous" in cli(district, "catalog").stdout
     cli(district, "set", "500101", "2024H2", "water.black_odorous=1", "--user", "wanzhou")
     shown = json.loads(cli(district, "show", "500101", "2024H2", "--json").stdout)
-    assert shown["values"]["water.black_odorous"] == 1 and shown["catalog_version"] == "2024.3"
+    assert shown["values"]["water.black_odorous"] == 1 and shown["catalog_version"] == "2024.4"
     assert shown["targets"]["water.black_odorous"]["status"] == "missed"
     checks = json.loads(cli(district, "check", "500101", "2024H2", "--json", check=False).stdout)
     assert any(r["rule"] == "target:water.black_odorous" for r in checks)

@@ -86,6 +86,27 @@ def test_consistency_rules(resources, complete):
     assert "不能超过" in results["insp.closed_within_received"].message.zh
 
 
+def test_more_excellent_sections_than_sections_is_an_error_at_the_excellent_sections(resources, complete):
+    """15 excellent of 12 sections: refused as soon as the two are entered (劣Ⅴ still blank), and shown at the
+    figure the rule is about, the first it names, not at the first code in alphabetical order (劣Ⅴ, holding 0)."""
+    complete.update({"water.sections_total": 12, "water.sections_excellent": 15})
+    del complete["water.sections_below_v"]
+    found = {r.rule: r for r in checks(resources, "500102", complete)}
+    assert found["water.excellent_not_above_total"].severity == "error"
+    assert found["water.excellent_not_above_total"].codes[0] == "water.sections_excellent"
+    complete["water.sections_below_v"] = 0
+    found = {r.rule: r for r in checks(resources, "500102", complete)}
+    assert found["water.excellent_within_total"].codes == ("water.sections_excellent", "water.sections_below_v", "water.sections_total")
+    complete.update({"water.sections_excellent": 2, "water.sections_below_v": 13})
+    assert found_rules(resources, complete) >= {"water.below_v_not_above_total", "water.excellent_within_total"}
+    complete.update({"water.sections_excellent": 12, "water.sections_below_v": 0})  # every section excellent: fine
+    assert not {r for r in found_rules(resources, complete) if r.startswith("water.")}
+
+
+def found_rules(resources, values):
+    return rules(checks(resources, "500102", values))
+
+
 def test_stored_value_out_of_range_is_an_error(resources, complete):
     complete["water.sections_total"] = -3
     assert "range:water.sections_total" in rules(checks(resources, "500102", complete))

@@ -40,6 +40,26 @@ def test_typing_stores_at_once_and_updates_derived_rows_and_checks(gui, qtbot):
     assert "已保存" in window.status_saved.text()
 
 
+def test_more_excellent_sections_than_sections_is_an_error_at_that_cell_and_its_ratio_is_not_met(gui, qtbot):
+    """12 sections, 15 of them excellent: 125 % was shown green as 达标, with no error until 劣Ⅴ was entered, and
+    then at the 劣Ⅴ row holding 0. The error is at the excellent sections; the ratio says it rests on it."""
+    window = gui.window
+    window.go_to("water.sections_below_v")
+    qtbot.keyClick(window.grid, Qt.Key.Key_Delete)  # 劣Ⅴ not yet entered
+    type_value(qtbot, window, "water.sections_total", "12")
+    type_value(qtbot, window, "water.sections_excellent", "15")
+    assert stored(gui, "water.sections_excellent") == 15 and stored(gui, "water.sections_below_v") is None  # kept as typed
+    assert "水质优良断面数不能超过国控断面数" in cell(window, "water.sections_excellent", STATUS).data()
+    assert cell(window, "water.excellent_ratio").data() == "125.0"  # the figure as calculated, not hidden
+    ratio = cell(window, "water.excellent_ratio", STATUS).data()
+    assert "达标" not in ratio and "计算所用的数值有误" in ratio
+    type_value(qtbot, window, "water.sections_below_v", "0")
+    assert "不能超过" in cell(window, "water.sections_excellent", STATUS).data()
+    assert "不能超过" not in (cell(window, "water.sections_below_v", STATUS).data() or "")  # not at the 0
+    type_value(qtbot, window, "water.sections_excellent", "12")  # corrected: met again
+    assert "计算所用" not in cell(window, "water.excellent_ratio", STATUS).data()
+
+
 def test_undo_and_redo_write_through_the_store(gui, qtbot):
     window = gui.window
     type_value(qtbot, window, "air.pm25", "35.2")
