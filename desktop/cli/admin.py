@@ -300,14 +300,29 @@ def cmd_selftest(args: argparse.Namespace) -> int:
     from pathlib import Path
 
     from desktop import __version__
+    from desktop.cli.fonts import chinese_font_families
     from desktop.context import open_context
     from desktop.core.semester import Semester
     from desktop.exchange.export import submission_workbook
     from desktop.exchange.importer import IMPORTED, import_file
     from desktop.exchange.save import save_workbook
     from desktop.exchange.template import build_template
+    from desktop.store import witness
+    from desktop.store.database import database_url
+
     lang = args.lang
     steps = []
+    # Where this account's data lives, for the IT person planning backups or a move (a backup holds the database; the
+    # witness folder, beside it, holds the audit log's signed heads and this installation's key).
+    places = Text(f"本账户的数据库：{database_url(args.db)}；审计见证文件夹：{witness.folder()}",
+                  f"this account's database: {database_url(args.db)}; audit witness folder: {witness.folder()}")  # fmt: skip
+    families = chinese_font_families()
+    if families == []:
+        raise UserError(Text("自检失败：本机没有能显示中文的字体，界面上的中文会显示为方框；请安装 fonts-noto-cjk（或 fonts-wqy-microhei）",
+                             "Self-test failed: no font on this computer shows Chinese, so the window's Chinese would be "
+                             "drawn as boxes; install fonts-noto-cjk (or fonts-wqy-microhei)"))  # fmt: skip
+    steps.append(Text(f"中文字体：{families[0]} 等 {len(families)} 种", f"Chinese fonts: {families[0]} and {len(families) - 1} more")
+                 if families else Text("中文字体：无法检查（缺少 fontconfig 的 fc-list）", "Chinese fonts: not checked (fontconfig's fc-list is missing)"))  # fmt: skip
     with tempfile.TemporaryDirectory(prefix="ecoreport-selftest-") as folder:
         os.environ["ECOREPORT_WITNESS_DIR"] = str(Path(folder) / "witness")  # the throwaway database's record goes too
         ctx = open_context(str(Path(folder) / "selftest.sqlite3"), lang)
@@ -365,5 +380,6 @@ def cmd_selftest(args: argparse.Namespace) -> int:
         ctx.close()
     for step in steps:
         print(f"✓ {step(lang)}")
+    print(places(lang))
     print(Text(f"EcoReport {__version__} 自检通过", f"EcoReport {__version__}: self-test passed")(lang))
     return 0

@@ -39,6 +39,7 @@ from desktop.ui.models.indicators import CODE_ROLE, EXPLANATION, VALUE, Indicato
 from desktop.ui.queries_panel import QueriesPanel
 from desktop.ui.rows import entry_rows
 from desktop.ui.sign_off_actions import SignOffActions
+from desktop.ui.signed_in import signed_in_title
 
 
 class MainWindow(QMainWindow):
@@ -49,7 +50,7 @@ class MainWindow(QMainWindow):
         super().__init__(parent)
         self.controller = controller
         ctx, lang = controller.ctx, controller.lang
-        self.setWindowTitle(self.tr("EcoReport — Half-year ecological environment reporting"))
+        self.setWindowTitle(signed_in_title(self.tr("EcoReport — Half-year ecological environment reporting"), controller.user, lang))
         self.model = IndicatorTableModel(self)
         self.proxy = IndicatorFilter(self)
         self.proxy.setSourceModel(self.model)

@@ -49,10 +49,15 @@ class SignOffActions(WindowActions):
                            ("%3", report.count("error")), ("%4", report.count("warning")),
                            ("%5", report.count("warning", True)), ("%6", report.count("notice"))):  # fmt: skip
             summary = summary.replace(key, str(value))
-        approvers = [a for a in c.ctx.submissions.approvers(report.unit) if a[0] != c.user.name]
+        everyone = c.ctx.submissions.approvers(report.unit)
+        approvers = [a for a in everyone if a[0] != c.user.name]  # no one signs off what they submit
+        why_none = None
+        if everyone and not approvers:  # the one approver is at the keyboard: there is one, and how it goes is said
+            why_none = self.tr("You are this unit's only approver, and no one signs off a submission they make: the "
+                               "clerk logs in and submits, and you enter your password in that dialog to sign it off.")  # fmt: skip
         people = c.form_people()
         while True:
-            dialog = SubmitDialog(summary, blocking, approvers, window, people, c.lang)
+            dialog = SubmitDialog(summary, blocking, approvers, window, people, c.lang, why_none)
             if not dialog.exec():
                 return
             people = dialog.people

@@ -3111,17 +3111,22 @@ Districts compare it by phone when they first import a package.</source>
         <translation>%1 %2：%3 个错误，%4 个警告（%5 个未说明），%6 个提示。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sign_off_actions.py" line="63"/>
+        <location filename="../../desktop/ui/sign_off_actions.py" line="56"/>
+        <source>You are this unit&apos;s only approver, and no one signs off a submission they make: the clerk logs in and submits, and you enter your password in that dialog to sign it off.</source>
+        <translation>您是本单位唯一的审核人，而报送不能由发起人自己签发：请由填报人登录后点击“报送”，再由您在该对话框中输入密码签发。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/sign_off_actions.py" line="68"/>
         <source>Not submitted</source>
         <translation>未能报送</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sign_off_actions.py" line="64"/>
+        <location filename="../../desktop/ui/sign_off_actions.py" line="69"/>
         <source>Submitted</source>
         <translation>已报送</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/sign_off_actions.py" line="65"/>
+        <location filename="../../desktop/ui/sign_off_actions.py" line="70"/>
         <source>Version %1 is submitted and now read-only. Save the submission workbook for the bureau.</source>
         <translation>第 %1 版已报送，数据已锁定。请保存报送文件并交市局。</translation>
     </message>

@@ -441,3 +441,23 @@ def test_the_inbox_counts_no_day_overdue_for_a_half_without_a_deadline(demo_copy
     assert next(r for r in with_deadline if r["unit"] == "500101")["days_overdue"] > 0
     without = json.loads(run("inbox", "2024H2", "--json", db=demo_copy, user="reviewer", check=0).stdout)
     assert without and all(r["deadline"] is None and r["days_overdue"] is None for r in without)
+
+
+def test_selftest_names_where_the_data_lives_and_fails_where_no_font_shows_chinese(tmp_path):
+    """An IT person reads where this account's database and audit witness are; on a PC whose fonts cannot show
+    Chinese (every word a box in the window), selftest fails and says what to install, not 自检通过."""
+    import shutil
+
+    home = {"XDG_DATA_HOME": str(tmp_path / "data"), "ECOREPORT_WITNESS_DIR": str(tmp_path / "witness")}
+    passed = run("selftest", env=home, check=0).stdout
+    assert f"本账户的数据库：sqlite:///{tmp_path / 'data' / 'EcoReport' / 'ecoreport.sqlite3'}" in passed
+    assert f"审计见证文件夹：{tmp_path / 'witness'}" in passed and "自检通过" in passed
+    if shutil.which("fc-list") is None:
+        pytest.skip("fontconfig's fc-list is not installed here")
+    assert "✓ 中文字体：" in passed
+    conf = tmp_path / "fonts.conf"  # fontconfig that knows only DejaVu: no font for Chinese
+    conf.write_text('<?xml version="1.0"?><!DOCTYPE fontconfig SYSTEM "fonts.dtd"><fontconfig>'
+                    f"<dir>{tmp_path / 'no-fonts'}</dir><cachedir>{tmp_path / 'fc-cache'}</cachedir></fontconfig>", encoding="utf-8")  # fmt: skip
+    failed = run("selftest", env={**home, "FONTCONFIG_FILE": str(conf)})
+    assert failed.returncode != 0 and "自检通过" not in failed.stdout
+    assert "没有能显示中文的字体" in failed.stderr and "fonts-noto-cjk" in failed.stderr

@@ -327,6 +327,44 @@ def test_the_clerk_cannot_approve_their_own_submission(gui, monkeypatch):
     assert "另一位审核人" in info.value.message("zh")
 
 
+def test_the_only_approver_pressing_submit_is_told_how_it_goes_not_that_there_is_no_approver(qapp, qtbot, demo_copy, settings, dialogs, monkeypatch):
+    """万州区审核人 is the unit's one approver: logged in and pressing 报送, they were told the unit had no approver."""
+    from desktop.ui import i18n
+
+    from .conftest import open_gui
+
+    gui = open_gui(qapp, demo_copy, settings, user="wanzhou_approver")
+    qtbot.addWidget(gui.window)
+    try:
+        unit = gui.context().units.find("500101")
+        assert [name for name, _ in gui.context().submissions.approvers(unit)] == ["wanzhou_approver"]
+        gui.context().store.set_values("wanzhou", unit, H1, {}, {"air.good_ratio": "降水偏多，扬尘减少"})
+        gui.window.controller.reload()
+        seen = []
+        monkeypatch.setattr("desktop.ui.dialogs.submit.SubmitDialog.exec", lambda self: seen.append(self) or 0)
+        gui.window.sign_off.submit()
+        said = seen[0].message.text()
+        assert not seen[0].ok.isEnabled() and "尚未登记审核人" not in said
+        assert "唯一的审核人" in said and "填报人" in said
+        assert gui.context().store.status(unit, H1) == "draft"
+    finally:
+        i18n.remove(qapp, gui.translators)
+        gui.close()
+
+
+def test_the_window_says_who_is_signed_in(gui, qapp, qtbot, demo_copy, settings):
+    """One PC serves the clerk and the approver in turn: the title names whose edits and sign-offs these will be."""
+    from .conftest import open_gui
+
+    assert gui.window.windowTitle().endswith("— 万州区填报员（wanzhou，填报人）")
+    bureau = open_gui(qapp, demo_copy, settings, user="reviewer")
+    qtbot.addWidget(bureau.window)
+    try:
+        assert bureau.window.windowTitle().endswith("（reviewer，市局审核员）")
+    finally:
+        bureau.close()
+
+
 def test_history_chart_shows_the_value_and_the_target(gui):
     window = gui.window
     window.side.setCurrentWidget(window.chart)

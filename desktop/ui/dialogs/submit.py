@@ -32,7 +32,7 @@ def approver_labels(approvers: list[tuple[str, str]]) -> dict[str, str]:
 
 class SubmitDialog(QDialog):
     def __init__(self, summary: str, blocking: list[str], approvers: list[tuple[str, str]], parent=None,
-                 people: dict[str, str] | None = None, lang: str = "zh"):  # fmt: skip
+                 people: dict[str, str] | None = None, lang: str = "zh", why_none: str | None = None):  # fmt: skip
         super().__init__(parent)
         self.lang = lang
         self.setWindowTitle(self.tr("Submit the half-year"))
@@ -79,8 +79,8 @@ class SubmitDialog(QDialog):
             items.setAccessibleName(stop.text())
             layout.addWidget(items)
             self.ok.setEnabled(False)
-        elif not approvers:
-            self.message.setText(self.tr("No approver is registered for this unit; ask the administrator to add one."))
+        elif not approvers:  # `why_none`: there is an approver, but not one who may sign this off
+            self.message.setText(why_none or self.tr("No approver is registered for this unit; ask the administrator to add one."))
             self.ok.setEnabled(False)
         else:
             form_box = QGroupBox(self.tr("On the printed form"), self)

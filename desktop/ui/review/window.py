@@ -13,6 +13,7 @@ from desktop.ui.review.findings_page import FindingsPage
 from desktop.ui.review.inbox_page import InboxPage
 from desktop.ui.review.queries_page import QueriesPage
 from desktop.ui.review.review_page import ReviewPage
+from desktop.ui.signed_in import signed_in_title
 
 
 class ReviewerWindow(QMainWindow):
@@ -22,7 +23,7 @@ class ReviewerWindow(QMainWindow):
     def __init__(self, controller, semesters: list[Semester], parent=None):
         super().__init__(parent)
         self.controller = controller
-        self.setWindowTitle(self.tr("EcoReport — Bureau review"))
+        self.setWindowTitle(signed_in_title(self.tr("EcoReport — Bureau review"), controller.user, controller.lang))
         self.inbox = InboxPage(controller, self)
         self.review = ReviewPage(controller, self)
         self.dashboard = DashboardPage(controller, self)
