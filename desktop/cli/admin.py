@@ -35,6 +35,8 @@ def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser, t
     p = sub.add_parser("restore", parents=[common], help=t("用备份替换数据库（先备份当前数据库）",
                                                            "replace the database with a backup (the current one is backed up first)"))  # fmt: skip
     p.add_argument("file", metavar="FILE")
+    p.add_argument("--older", action="store_true", help=t("确认恢复早于本机已签发报送的备份（这些版本将不在本机）",
+                                                          "restore a backup older than versions signed off here (they are no longer held here)"))  # fmt: skip
     p.set_defaults(run=cmd_restore)
     p = sub.add_parser("selftest", parents=[common], help=t("检查本机安装：临时数据库、审核规则、工作簿",
                                                             "check this installation: a temporary database, checks, workbooks"))  # fmt: skip
@@ -288,7 +290,7 @@ def cmd_restore(args: argparse.Namespace) -> int:
     from desktop.store.restore import restore
 
     ctx = context(args)
-    safety = restore(ctx.store, ctx.user, Path(args.file))
+    safety = restore(ctx.store, ctx.user, Path(args.file), older=args.older)
     context(args, anonymous=True)  # the restored copy opened as any command opens it (units mirrored)
     print(Text(f"已从 {args.file} 恢复；恢复前的数据库已备份到 {safety}", f"Restored from {args.file}; the database before it is kept in {safety}")(args.lang))
     return 0

@@ -5,11 +5,13 @@ from __future__ import annotations
 import sqlite3
 from pathlib import Path
 
+from desktop.core.semester import Semester
 from desktop.core.text import Text, UserError
 from desktop.store import audit
 from desktop.store.database import check_backup, utc_stamp
 from desktop.store.installation import DEMO_MARK, not_theirs
 from desktop.store.models import Installation
+from desktop.store.packages import require_administrator
 
 
 def _served(path: Path) -> tuple[str, str, str] | None:
@@ -41,13 +43,54 @@ def _not_ours(store, backup: Path, unit) -> Text | None:
     return not_theirs(store.units, unit, data_of, accounts, demo)
 
 
-def restore(store, actor: str, backup: Path) -> Path:
-    """Restores `backup` over the database and returns where the state before it was kept. A backup of another
-    unit's installation is refused; one from before the unit was kept goes on serving the unit this one served."""
+def _versions(path: Path) -> dict[tuple[str, str], int]:
+    """How many times each unit-half had been signed off, in a database file read as it is."""
+    con = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+    try:
+        return {(unit, half): version for unit, half, version in
+                con.execute("SELECT unit_code, semester, version FROM submission WHERE version > 0")}  # fmt: skip
+    except sqlite3.Error:  # from before versions were kept
+        return {}
+    finally:
+        con.close()
+
+
+def versions_lost(store, backup: Path) -> list[Text]:
+    """The signed-off versions this database holds and `backup` does not, in words (万州区 2026年下半年 第2版): they
+    may already be with the bureau, and the half restored would number its next version as one of them again."""
+    if store.db.path is None:
+        return []
+    before, after = _versions(store.db.path), _versions(Path(backup))
+    lost = []
+    for (code, half), version in sorted(before.items()):
+        kept = after.get((code, half), 0)
+        if version > kept:
+            unit, semester = store.units.get(code), Semester.parse(half)
+            name = unit.name if unit is not None else Text(code, code)
+            numbers = f"{kept + 1}–{version}" if version > kept + 1 else str(version)
+            lost.append(Text(f"{name.zh} {semester.label('zh')} 第{numbers}版", f"{name.en} {semester.label('en')} version {numbers}"))
+    return lost
+
+
+def restore(store, actor: str, backup: Path, older: bool = False) -> Path:
+    """Restores `backup` over the database and returns where the state before it was kept. Only an administrator
+    restores (it undoes every edit and sign-off since the backup). A backup of another unit's installation is refused;
+    one from before the unit was kept goes on serving the unit this one served; one without versions signed off since
+    it was made is refused unless `older` says that is meant."""
     db, backup = store.db, Path(backup)
+    require_administrator(store, actor)
     if db.path is None:
         db.restore(backup)  # refused in words: a server is restored with its own tools
     check_backup(backup)
+    lost = versions_lost(store, backup)
+    if lost and not older:
+        raise UserError(Text(f"此备份早于本机已签发的报送：{'、'.join(t.zh for t in lost)}。恢复后本机不再有这些版本，"
+                             "再次签发时会重复使用已发给市局的版本号，市局将拒收。未恢复，数据库未作任何修改；"
+                             "确要恢复，请在命令行加 --older",
+                             f"This backup is older than versions signed off here: {', '.join(t.en for t in lost)}. Restored, "
+                             "this computer would no longer hold them and would number its next sign-off as one the bureau "
+                             "may already have, which it refuses. Nothing was restored or changed; to restore it anyway, "
+                             "add --older"))  # fmt: skip
     ours, theirs = _served(db.path), _served(backup)
     if ours and theirs and ours[0] != theirs[0]:
         raise UserError(Text(f"此备份是{theirs[1]}（{theirs[0]}）的数据库，本机所属单位是{ours[1]}（{ours[0]}）；未恢复，数据库未作任何修改",
@@ -66,6 +109,7 @@ def restore(store, actor: str, backup: Path) -> Path:
             s.add(Installation(unit_code=ours[0], set_by=actor))
             audit.record(s, actor, "installation.serve", unit=ours[0], new=ours[0],
                          reason="备份中未记录本机所属单位，沿用恢复前的设定 / kept from before the restore")  # fmt: skip
-        audit.record(s, actor, "restore", new=backup.name, reason=f"恢复前的数据库已备份到 {safety} / previous state kept in {safety}")
+        lost_words = ("；恢复后不再有已签发的 " + "、".join(t.zh for t in lost)) if lost else ""
+        audit.record(s, actor, "restore", new=backup.name, reason=f"恢复前的数据库已备份到 {safety}{lost_words} / previous state kept in {safety}")
         s.commit()
     return safety

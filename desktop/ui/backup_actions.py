@@ -21,7 +21,12 @@ def add_backup_actions(menu, window, ctx, user: str, restored) -> None:
     menu.addAction(restore)
     is_file = ctx.store.db.path is not None
     backup.setEnabled(is_file)
-    restore.setEnabled(is_file)
+    account = ctx.users.find(user)
+    administrator = account is not None and account.role == "admin"  # the store refuses anyone else too
+    restore.setEnabled(is_file and administrator)
+    if is_file and not administrator:
+        restore.setToolTip(QCoreApplication.translate("BackupActions", "Only an administrator restores a backup: it undoes every "
+                                                      "edit and sign-off made since"))  # fmt: skip
 
 
 def back_up(window, ctx, path: str | None = None) -> Path | None:
@@ -54,28 +59,30 @@ def restore_from(window, ctx, user: str, restored, path: str | None = None) -> b
                          QCoreApplication.translate("BackupActions", "Database backups (*.sqlite3)"))
     if not path:
         return False
-    answer = QMessageBox.question(
-        window,
-        QCoreApplication.translate("BackupActions", "Restore"),
-        QCoreApplication.translate(
-            "BackupActions", "Replace all data with the backup? The current data is backed up first."
-        ),
-    )
+    from desktop.store.restore import restore as restore_backup
+    from desktop.store.restore import versions_lost
+
+    question = QCoreApplication.translate("BackupActions", "Replace all data with the backup? The current data is backed up first.")
+    lost = versions_lost(ctx.store, Path(path))
+    if lost:  # versions the bureau may hold: restored, the next sign-off would repeat a number it has
+        question = QCoreApplication.translate(
+            "BackupActions", "This backup is older than versions signed off here: %1. Restored, this computer no longer "
+            "holds them, and its next sign-off of that half would repeat a version number the bureau may already have, "
+            "which it refuses.\n\n%2").replace("%1", "、".join(t(ctx.lang) for t in lost)).replace("%2", question)  # fmt: skip
+    answer = QMessageBox.question(window, QCoreApplication.translate("BackupActions", "Restore"), question)
     if answer != QMessageBox.StandardButton.Yes:
         return False
     from desktop.ui.background import run_in_background
 
-    def restore(progress) -> None:
-        from desktop.store.restore import restore as restore_backup
-
-        restore_backup(ctx.store, user, Path(path))
-
     try:
-        run_in_background(window, QCoreApplication.translate("BackupActions", "Restoring the database…"), restore)
+        safety = run_in_background(window, QCoreApplication.translate("BackupActions", "Restoring the database…"),
+                                   lambda progress: restore_backup(ctx.store, user, Path(path), older=bool(lost)))  # fmt: skip
     except UserError as exc:
         QMessageBox.warning(
             window, QCoreApplication.translate("BackupActions", "Restore failed"), exc.message(ctx.lang)
         )
         return False
     restored()
+    window.statusBar().showMessage(QCoreApplication.translate("BackupActions", "Restored from %1; the data before it is kept in %2")
+                                   .replace("%1", Path(path).name).replace("%2", str(safety)), 15000)  # fmt: skip
     return True

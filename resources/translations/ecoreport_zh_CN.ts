@@ -196,53 +196,72 @@
         <translation>从备份恢复…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/backup_actions.py" line="31"/>
+        <location filename="../../desktop/ui/backup_actions.py" line="28"/>
+        <source>Only an administrator restores a backup: it undoes every edit and sign-off made since</source>
+        <translation>只有管理员可以从备份恢复：恢复会撤销备份之后的所有修改和签发</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/backup_actions.py" line="36"/>
         <source>Back up the database</source>
         <translation>备份数据库</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/backup_actions.py" line="32"/>
-        <location filename="../../desktop/ui/backup_actions.py" line="54"/>
+        <location filename="../../desktop/ui/backup_actions.py" line="37"/>
+        <location filename="../../desktop/ui/backup_actions.py" line="59"/>
         <source>Database backups (*.sqlite3)</source>
         <translation>数据库备份 (*.sqlite3)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/backup_actions.py" line="38"/>
+        <location filename="../../desktop/ui/backup_actions.py" line="43"/>
         <source>Backing up the database…</source>
         <translation>正在备份数据库…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/backup_actions.py" line="42"/>
+        <location filename="../../desktop/ui/backup_actions.py" line="47"/>
         <source>Backup failed</source>
         <translation>备份失败</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/backup_actions.py" line="46"/>
+        <location filename="../../desktop/ui/backup_actions.py" line="51"/>
         <source>Backed up to %1</source>
         <translation>已备份到 %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/backup_actions.py" line="53"/>
+        <location filename="../../desktop/ui/backup_actions.py" line="58"/>
         <source>Restore from a backup</source>
         <translation>从备份恢复</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/backup_actions.py" line="59"/>
+        <location filename="../../desktop/ui/backup_actions.py" line="68"/>
+        <source>This backup is older than versions signed off here: %1. Restored, this computer no longer holds them, and its next sign-off of that half would repeat a version number the bureau may already have, which it refuses.
+
+%2</source>
+        <translation>此备份早于本机已签发的报送：%1。恢复后本机不再有这些版本，该半年度下次签发时会重复使用市局可能已收到的版本号，市局将拒收。
+
+%2</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/backup_actions.py" line="72"/>
         <source>Restore</source>
         <translation>恢复</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/backup_actions.py" line="60"/>
+        <location filename="../../desktop/ui/backup_actions.py" line="86"/>
+        <source>Restored from %1; the data before it is kept in %2</source>
+        <translation>已从备份 %1 恢复；恢复前的数据已备份到 %2</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/backup_actions.py" line="65"/>
         <source>Replace all data with the backup? The current data is backed up first.</source>
         <translation>用备份替换全部数据？当前数据会先行备份。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/backup_actions.py" line="74"/>
+        <location filename="../../desktop/ui/backup_actions.py" line="78"/>
         <source>Restoring the database…</source>
         <translation>正在恢复数据库…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/backup_actions.py" line="77"/>
+        <location filename="../../desktop/ui/backup_actions.py" line="82"/>
         <source>Restore failed</source>
         <translation>恢复失败</translation>
     </message>
@@ -1817,272 +1836,272 @@ Compare it with the one the district reads to you.</source>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="52"/>
+        <location filename="../../desktop/ui/main_window.py" line="53"/>
         <source>EcoReport — Half-year ecological environment reporting</source>
         <translation>生态环境半年报填报审核系统</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="68"/>
+        <location filename="../../desktop/ui/main_window.py" line="69"/>
         <source>All topics</source>
         <translation>全部专题</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="74"/>
+        <location filename="../../desktop/ui/main_window.py" line="75"/>
         <source>Checks</source>
         <translation>审核结果</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="75"/>
+        <location filename="../../desktop/ui/main_window.py" line="76"/>
         <source>History</source>
         <translation>历史趋势</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="76"/>
-        <location filename="../../desktop/ui/main_window.py" line="318"/>
+        <location filename="../../desktop/ui/main_window.py" line="77"/>
+        <location filename="../../desktop/ui/main_window.py" line="319"/>
         <source>Queries</source>
         <translation>问题</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="130"/>
+        <location filename="../../desktop/ui/main_window.py" line="131"/>
         <source>Selection</source>
         <translation>选择</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="140"/>
+        <location filename="../../desktop/ui/main_window.py" line="141"/>
         <source>Filter indicators…</source>
         <translation>筛选指标…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="135"/>
-        <location filename="../../desktop/ui/main_window.py" line="145"/>
+        <location filename="../../desktop/ui/main_window.py" line="136"/>
+        <location filename="../../desktop/ui/main_window.py" line="146"/>
         <source>Unit</source>
         <translation>填报单位</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="59"/>
+        <location filename="../../desktop/ui/main_window.py" line="60"/>
         <source>Indicators of the half-year</source>
         <translation>半年度指标</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="71"/>
+        <location filename="../../desktop/ui/main_window.py" line="72"/>
         <source>Topic</source>
         <translation>专题</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="78"/>
+        <location filename="../../desktop/ui/main_window.py" line="79"/>
         <source>Import</source>
         <translation>导入变化</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="79"/>
+        <location filename="../../desktop/ui/main_window.py" line="80"/>
         <source>Checks, history and queries</source>
         <translation>审核、历史与问题</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="143"/>
+        <location filename="../../desktop/ui/main_window.py" line="144"/>
         <source>Filter indicators</source>
         <translation>筛选指标</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="144"/>
-        <location filename="../../desktop/ui/main_window.py" line="148"/>
+        <location filename="../../desktop/ui/main_window.py" line="145"/>
+        <location filename="../../desktop/ui/main_window.py" line="149"/>
         <source>Half-year</source>
         <translation>半年度</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="178"/>
+        <location filename="../../desktop/ui/main_window.py" line="179"/>
         <source>Undo</source>
         <translation>撤销</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="180"/>
+        <location filename="../../desktop/ui/main_window.py" line="181"/>
         <source>Redo</source>
         <translation>重做</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="183"/>
+        <location filename="../../desktop/ui/main_window.py" line="184"/>
         <source>Import filled template…</source>
         <translation>导入填报模板…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="184"/>
+        <location filename="../../desktop/ui/main_window.py" line="185"/>
         <source>Import the bureau&apos;s review…</source>
         <translation>导入市局审核意见…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="185"/>
+        <location filename="../../desktop/ui/main_window.py" line="186"/>
         <source>Export template…</source>
         <translation>导出填报模板…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="186"/>
+        <location filename="../../desktop/ui/main_window.py" line="187"/>
         <source>Export submission workbook…</source>
         <translation>导出报送文件…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="188"/>
+        <location filename="../../desktop/ui/main_window.py" line="189"/>
         <source>Submit…</source>
         <translation>报送…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="189"/>
+        <location filename="../../desktop/ui/main_window.py" line="190"/>
         <source>Withdraw the submission…</source>
         <translation>撤回报送…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="190"/>
+        <location filename="../../desktop/ui/main_window.py" line="191"/>
         <source>Switch user…</source>
         <translation>切换用户…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="191"/>
+        <location filename="../../desktop/ui/main_window.py" line="192"/>
         <source>Quit</source>
         <translation>退出</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="192"/>
+        <location filename="../../desktop/ui/main_window.py" line="193"/>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="202"/>
+        <location filename="../../desktop/ui/main_window.py" line="203"/>
         <source>&amp;Edit</source>
         <translation>编辑(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="205"/>
+        <location filename="../../desktop/ui/main_window.py" line="206"/>
         <source>&amp;Report</source>
         <translation>报送(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="208"/>
+        <location filename="../../desktop/ui/main_window.py" line="209"/>
         <source>&amp;View</source>
         <translation>视图(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="209"/>
+        <location filename="../../desktop/ui/main_window.py" line="210"/>
         <source>Refresh</source>
         <translation>刷新</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="211"/>
+        <location filename="../../desktop/ui/main_window.py" line="212"/>
         <source>Language</source>
         <translation>语言</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="220"/>
+        <location filename="../../desktop/ui/main_window.py" line="221"/>
         <source>&amp;Administration</source>
         <translation>管理(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="221"/>
+        <location filename="../../desktop/ui/main_window.py" line="222"/>
         <source>Users…</source>
         <translation>用户管理…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="222"/>
+        <location filename="../../desktop/ui/main_window.py" line="223"/>
         <source>Targets, deadlines and set-up packages…</source>
         <translation>目标、截止日期与设置包…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="223"/>
+        <location filename="../../desktop/ui/main_window.py" line="224"/>
         <source>District accounts…</source>
         <translation>区县账户…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="225"/>
+        <location filename="../../desktop/ui/main_window.py" line="226"/>
         <source>This computer serves…</source>
         <translation>本机所属单位…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="233"/>
+        <location filename="../../desktop/ui/main_window.py" line="234"/>
         <source>This computer&apos;s unit is not set: Administration → This computer serves…</source>
         <translation>本机尚未设定所属单位：管理 → 本机所属单位…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="263"/>
+        <location filename="../../desktop/ui/main_window.py" line="264"/>
         <source>Clear values</source>
         <translation>清除数值</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="297"/>
+        <location filename="../../desktop/ui/main_window.py" line="298"/>
         <source>The bureau&apos;s query awaits an answer</source>
         <translation>市局问题待答复</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="304"/>
+        <location filename="../../desktop/ui/main_window.py" line="305"/>
         <source> (version %1 withdrawn)</source>
         <translation>（第%1版已撤回）</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="307"/>
+        <location filename="../../desktop/ui/main_window.py" line="308"/>
         <source>Status: %1</source>
         <translation>状态：%1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="307"/>
+        <location filename="../../desktop/ui/main_window.py" line="308"/>
         <source> (read-only)</source>
         <translation>（只读）</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="354"/>
+        <location filename="../../desktop/ui/main_window.py" line="355"/>
         <source>Answer saved. It reaches the bureau with the submission file: export it again (File → Export submission workbook…) and send it.</source>
         <translation>答复已保存。答复随报送文件送达市局：请再次导出报送文件（文件 → 导出报送文件…）并发送。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="357"/>
+        <location filename="../../desktop/ui/main_window.py" line="358"/>
         <source>Answer saved. It reaches the bureau with the next signed-off submission.</source>
         <translation>答复已保存，将随下一次签发的报送文件送达市局。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="364"/>
+        <location filename="../../desktop/ui/main_window.py" line="365"/>
         <source>Saved %1</source>
         <translation>已保存 %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="398"/>
+        <location filename="../../desktop/ui/main_window.py" line="399"/>
         <source>Target: %1</source>
         <translation>目标：%1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="423"/>
-        <location filename="../../desktop/ui/main_window.py" line="429"/>
+        <location filename="../../desktop/ui/main_window.py" line="424"/>
+        <location filename="../../desktop/ui/main_window.py" line="430"/>
         <source>This computer serves</source>
         <translation>本机所属单位</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="424"/>
+        <location filename="../../desktop/ui/main_window.py" line="425"/>
         <source>Set this computer&apos;s unit to %1? It cannot be changed afterwards.</source>
         <translation>将本机所属单位设为 %1？设定后不能更改。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="434"/>
+        <location filename="../../desktop/ui/main_window.py" line="435"/>
         <source>This computer serves %1.</source>
         <translation>本机所属单位已设为 %1。</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/ui/main_window.py" line="443"/>
+        <location filename="../../desktop/ui/main_window.py" line="444"/>
         <source>%n pasted cell(s) stored.</source>
         <translation>
             <numerusform>已保存粘贴的 %n 个单元格。</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/ui/main_window.py" line="445"/>
+        <location filename="../../desktop/ui/main_window.py" line="446"/>
         <source>%n of them as explanations (说明).</source>
         <translation>
             <numerusform>其中 %n 个填入了“说明”列。</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/ui/main_window.py" line="450"/>
+        <location filename="../../desktop/ui/main_window.py" line="451"/>
         <source>%n cell(s) not stored:</source>
         <translation>
             <numerusform>以下 %n 个单元格未保存：</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/main_window.py" line="451"/>
+        <location filename="../../desktop/ui/main_window.py" line="452"/>
         <source>Paste: %1 stored, %2 refused</source>
         <translation>粘贴：已保存 %1 个，未保存 %2 个</translation>
     </message>
@@ -2695,142 +2714,142 @@ Compare it with the one the district reads to you.</source>
 <context>
     <name>ReviewerWindow</name>
     <message>
-        <location filename="../../desktop/ui/review/window.py" line="25"/>
+        <location filename="../../desktop/ui/review/window.py" line="26"/>
         <source>EcoReport — Bureau review</source>
         <translation>生态环境半年报填报审核系统 — 市局审核</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review/window.py" line="33"/>
+        <location filename="../../desktop/ui/review/window.py" line="34"/>
         <source>Inbox</source>
         <translation>收件箱</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review/window.py" line="34"/>
+        <location filename="../../desktop/ui/review/window.py" line="35"/>
         <source>Review</source>
         <translation>审核</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review/window.py" line="35"/>
+        <location filename="../../desktop/ui/review/window.py" line="36"/>
         <source>Queries</source>
         <translation>问题清单</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review/window.py" line="36"/>
+        <location filename="../../desktop/ui/review/window.py" line="37"/>
         <source>Findings</source>
         <translation>审核发现</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review/window.py" line="37"/>
+        <location filename="../../desktop/ui/review/window.py" line="38"/>
         <source>Dashboard</source>
         <translation>仪表盘</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review/window.py" line="38"/>
+        <location filename="../../desktop/ui/review/window.py" line="39"/>
         <source>Audit log</source>
         <translation>审计日志</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review/window.py" line="40"/>
+        <location filename="../../desktop/ui/review/window.py" line="41"/>
         <source>Selection</source>
         <translation>选择</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review/window.py" line="45"/>
+        <location filename="../../desktop/ui/review/window.py" line="46"/>
         <source>Half-year</source>
         <translation>半年度</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review/window.py" line="50"/>
+        <location filename="../../desktop/ui/review/window.py" line="51"/>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review/window.py" line="54"/>
+        <location filename="../../desktop/ui/review/window.py" line="55"/>
         <source>Import workbooks…</source>
         <translation>导入报送文件…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review/window.py" line="59"/>
+        <location filename="../../desktop/ui/review/window.py" line="60"/>
         <source>Save the city workbook…</source>
         <translation>保存全市汇总表…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review/window.py" line="62"/>
+        <location filename="../../desktop/ui/review/window.py" line="63"/>
         <source>Save the report as Word…</source>
         <translation>保存文字报告（Word）…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review/window.py" line="69"/>
+        <location filename="../../desktop/ui/review/window.py" line="70"/>
         <source>Switch user…</source>
         <translation>切换用户…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review/window.py" line="72"/>
+        <location filename="../../desktop/ui/review/window.py" line="73"/>
         <source>Quit</source>
         <translation>退出</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review/window.py" line="77"/>
+        <location filename="../../desktop/ui/review/window.py" line="78"/>
         <source>&amp;View</source>
         <translation>视图(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review/window.py" line="78"/>
+        <location filename="../../desktop/ui/review/window.py" line="79"/>
         <source>Refresh</source>
         <translation>刷新</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review/window.py" line="82"/>
+        <location filename="../../desktop/ui/review/window.py" line="83"/>
         <source>Language</source>
         <translation>语言</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review/window.py" line="108"/>
+        <location filename="../../desktop/ui/review/window.py" line="109"/>
         <source>&amp;Review</source>
         <translation>审核(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review/window.py" line="111"/>
+        <location filename="../../desktop/ui/review/window.py" line="112"/>
         <source>Next district</source>
         <translation>下一个区县</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review/window.py" line="112"/>
+        <location filename="../../desktop/ui/review/window.py" line="113"/>
         <source>Previous district</source>
         <translation>上一个区县</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review/window.py" line="114"/>
+        <location filename="../../desktop/ui/review/window.py" line="115"/>
         <source>Raise a query on this value…</source>
         <translation>对此数值提出问题…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review/window.py" line="115"/>
+        <location filename="../../desktop/ui/review/window.py" line="116"/>
         <source>Return…</source>
         <translation>退回…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review/window.py" line="116"/>
+        <location filename="../../desktop/ui/review/window.py" line="117"/>
         <source>Accept…</source>
         <translation>审核通过…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review/window.py" line="141"/>
+        <location filename="../../desktop/ui/review/window.py" line="142"/>
         <source>This is the last district in the list</source>
         <translation>已是列表中的最后一个区县</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review/window.py" line="142"/>
+        <location filename="../../desktop/ui/review/window.py" line="143"/>
         <source>This is the first district in the list</source>
         <translation>已是列表中的第一个区县</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review/window.py" line="161"/>
+        <location filename="../../desktop/ui/review/window.py" line="162"/>
         <source>Import for another half</source>
         <translation>导入其他半年度的文件</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review/window.py" line="161"/>
+        <location filename="../../desktop/ui/review/window.py" line="162"/>
         <source>These %1 file(s) are for %2, not %3. Switch to %2 and import them there?</source>
         <translation>这 %1 个文件的报告期为%2，而不是当前的%3。切换到%2并导入这些文件？</translation>
     </message>

@@ -125,3 +125,31 @@ def test_a_migration_backs_up_the_database_first(tmp_path):
     assert len(copies) == 1
     check = sqlite3.connect(copies[0])
     assert check.execute("SELECT version_num FROM alembic_version").fetchone()[0] == "0002"
+
+
+def test_only_an_administrator_restores_and_an_older_backup_than_a_sign_off_is_restored_only_when_meant(demo_copy, tmp_path):
+    """A clerk could restore the whole database, undoing the approver's sign-off; a backup older than a version
+    signed off here was restored without a word, and the half's next sign-off repeated a number the bureau had."""
+    import json
+
+    backup = tmp_path / "b.sqlite3"
+    assert run_cli(demo_copy, "backup", "-o", str(backup)).returncode == 0
+    clerk = run_cli(demo_copy, "restore", str(backup), "--user", "wanzhou")
+    assert clerk.returncode != 0 and "管理员" in clerk.stderr
+    explained = run_cli(demo_copy, "set", "500101", "2024H1", "--explain", "air.good_ratio=降水偏多，扬尘减少", "--user", "wanzhou")
+    signed = subprocess.run([sys.executable, "-m", "desktop", "--db", str(demo_copy), "submit", "500101", "2024H1", "--approver",
+                             "wanzhou_approver", "--user", "wanzhou", "--head", "李局长", "--phone", "023-58123456"],
+                            capture_output=True, text=True,
+                            env=dict(os.environ, ECOREPORT_PASSWORD="ecoreport", ECOREPORT_APPROVER_PASSWORD="ecoreport"))  # fmt: skip
+    assert signed.returncode == 0, explained.stderr + signed.stderr + signed.stdout
+    version = json.loads(run_cli(demo_copy, "show", "500101", "2024H1", "--json").stdout)["version"]
+    refused = run_cli(demo_copy, "restore", str(backup))
+    assert refused.returncode != 0 and f"万州区 2024年上半年 第{version}版" in refused.stderr and "--older" in refused.stderr
+    assert json.loads(run_cli(demo_copy, "show", "500101", "2024H1", "--json").stdout)["status"] == "submitted"  # untouched
+    assert not list((demo_copy.parent / "backups").glob("*before-restore*"))
+    meant = run_cli(demo_copy, "restore", str(backup), "--older")
+    assert meant.returncode == 0, meant.stderr
+    shown = json.loads(run_cli(demo_copy, "show", "500101", "2024H1", "--json").stdout)
+    assert shown["status"] == "draft"
+    log = run_cli(demo_copy, "audit", "--json").stdout
+    assert f"恢复后不再有已签发的 万州区 2024年上半年 第{version}版" in log

@@ -638,10 +638,17 @@ def test_backup_and_restore_from_the_gui(gui, tmp_path, monkeypatch):
     saved = back_up(window, gui.context(), str(tmp_path / "b.sqlite3"))
     assert saved.exists()
     window.controller.edit_value("enf.penalties", "77")
-    monkeypatch.setattr(QMessageBox, "question", staticmethod(lambda *a, **k: QMessageBox.StandardButton.Yes))
-    assert restore_from(window, gui.context(), "wanzhou", window.controller.reload, str(saved))
+    restore_action = next(a for a in window.menuBar().actions()[0].menu().actions() if a.text().startswith("从备份恢复"))
+    assert not restore_action.isEnabled() and "管理员" in restore_action.toolTip()  # the clerk (wanzhou) does not restore
+    asked = []
+    monkeypatch.setattr(QMessageBox, "question", staticmethod(lambda *a, **k: asked.append(a[2]) or QMessageBox.StandardButton.Yes))
+    assert not restore_from(window, gui.context(), "wanzhou", window.controller.reload, str(saved))  # nor in the store
+    assert stored(gui, "enf.penalties") == 77
+    assert restore_from(window, gui.context(), "admin", window.controller.reload, str(saved))  # the administrator does
     assert stored(gui, "enf.penalties") == 16
     assert cell(window, "enf.penalties").data() == "16"
+    assert "已从备份 b.sqlite3 恢复" in window.statusBar().currentMessage() and "before-restore" in window.statusBar().currentMessage()
+    assert "早于本机已签发" not in asked[-1]  # nothing signed off since the backup: the plain question
 
 
 def test_another_units_half_is_read_only_in_the_grid(qapp, demo_copy, resources):
