@@ -11,6 +11,7 @@ from __future__ import annotations
 import hashlib
 import json
 import zipfile
+import zlib
 from dataclasses import dataclass
 from datetime import UTC, date, datetime
 from pathlib import Path
@@ -247,9 +248,16 @@ def write_file(content: dict[str, str], version: str, path: Path, created_by: st
 def read_file(path: Path) -> tuple[dict, dict[str, str]]:
     """(manifest, content) of a package file; anything odd is refused before it costs memory."""
     refused = UserError(Text("不是有效的设置包文件", "Not a set-up package"))
+    # Begun as a package is (a zip) and unreadable after: cut short or damaged on its way, most often in the copying.
+    damaged = UserError(Text("设置包文件不完整或已损坏（可能拷贝时中断）；请从市局重新拷贝该文件后再导入",
+                             "The set-up package is incomplete or damaged (perhaps cut short in copying); copy it again "
+                             "from the bureau and import that"))  # fmt: skip
     try:
-        if Path(path).stat().st_size > MAX_BYTES or not zipfile.is_zipfile(path):
+        if Path(path).stat().st_size > MAX_BYTES:
             raise refused
+        if not zipfile.is_zipfile(path):
+            with open(path, "rb") as f:
+                raise damaged if f.read(4) == b"PK\x03\x04" else refused
         with zipfile.ZipFile(path) as z:
             entries = z.infolist()
             if len(entries) > 200 or sum(e.file_size for e in entries) > MAX_BYTES:
@@ -264,7 +272,9 @@ def read_file(path: Path) -> tuple[dict, dict[str, str]]:
                     content[rel] = z.read(entry).decode("utf-8")
     except UserError:
         raise
-    except (OSError, KeyError, ValueError, zipfile.BadZipFile, UnicodeDecodeError, RuntimeError):
+    except (zipfile.BadZipFile, EOFError, zlib.error):
+        raise damaged from None
+    except (OSError, KeyError, ValueError, UnicodeDecodeError, RuntimeError):
         raise refused from None
     if manifest.get("format") != FORMAT or manifest.get("sha256") != digest(content) or not isinstance(manifest.get("version"), str):
         raise UserError(Text("设置包文件已损坏或被修改", "The set-up package is damaged or was modified"))

@@ -123,9 +123,17 @@ def test_a_submission_made_with_an_older_package_is_flagged(two, tmp_path):
 
 def test_a_broken_package_is_refused_and_changes_nothing(two, tmp_path):
     district = two["district"]
-    (tmp_path / "junk.ecopkg").write_bytes(b"PK\x03\x04 not really")
+    (tmp_path / "junk.ecopkg").write_text("not a package at all", encoding="utf-8")
     refused = cli(district, "package", "import", str(tmp_path / "junk.ecopkg"), "--user", "admin", check=False)
     assert refused.returncode == 1 and "不是有效的设置包文件" in refused.stderr
+    # A package cut short in the copying (as on a USB stick pulled too soon) is said to be so, and what to do.
+    whole = tmp_path / "setup.ecopkg"
+    cli(two["bureau"], "package", "export", "-o", str(whole))
+    for size in (7000, whole.stat().st_size - 30):
+        cut = tmp_path / f"cut-{size}.ecopkg"
+        cut.write_bytes(whole.read_bytes()[:size])
+        damaged = cli(district, "package", "import", str(cut), "--user", "admin", check=False)
+        assert damaged.returncode == 1 and "不完整或已损坏" in damaged.stderr and "重新拷贝" in damaged.stderr, damaged.stderr
     cli(district, "package", "extract", str(tmp_path / "edit"))
     air = tmp_path / "edit" / "catalog" / "air.toml"
     air.write_text(air.read_text(encoding="utf-8").replace('type = "decimal"', 'type = "real"', 1), encoding="utf-8")
