@@ -1080,40 +1080,50 @@ The bureau&apos;s key fingerprint: %3</source>
         <translation>— 请选择单位 —</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/first_run.py" line="38"/>
+        <location filename="../../desktop/ui/dialogs/first_run.py" line="39"/>
+        <source>admin (sign in with this user name)</source>
+        <translation>admin（以后用此用户名登录）</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/dialogs/first_run.py" line="40"/>
+        <source>Administrator account</source>
+        <translation>管理员账户</translation>
+    </message>
+    <message>
         <location filename="../../desktop/ui/dialogs/first_run.py" line="41"/>
+        <location filename="../../desktop/ui/dialogs/first_run.py" line="44"/>
         <source>Administrator password</source>
         <translation>管理员密码</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/first_run.py" line="39"/>
         <location filename="../../desktop/ui/dialogs/first_run.py" line="42"/>
+        <location filename="../../desktop/ui/dialogs/first_run.py" line="45"/>
         <source>Repeat the password</source>
         <translation>再次输入密码</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/first_run.py" line="40"/>
         <location filename="../../desktop/ui/dialogs/first_run.py" line="43"/>
+        <location filename="../../desktop/ui/dialogs/first_run.py" line="46"/>
         <source>This computer serves</source>
         <translation>本机所属单位</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/first_run.py" line="56"/>
+        <location filename="../../desktop/ui/dialogs/first_run.py" line="59"/>
         <source>The password needs at least 8 characters.</source>
         <translation>密码至少需要8个字符。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/first_run.py" line="58"/>
+        <location filename="../../desktop/ui/dialogs/first_run.py" line="61"/>
         <source>The password may not be the user name.</source>
         <translation>密码不能与用户名相同。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/first_run.py" line="62"/>
+        <location filename="../../desktop/ui/dialogs/first_run.py" line="65"/>
         <source>Choose the unit this computer reports for.</source>
         <translation>请选择本机填报的单位。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/first_run.py" line="60"/>
+        <location filename="../../desktop/ui/dialogs/first_run.py" line="63"/>
         <source>The two passwords differ.</source>
         <translation>两次输入的密码不一致。</translation>
     </message>

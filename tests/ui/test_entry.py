@@ -699,6 +699,7 @@ def test_first_run_chooses_no_unit_and_wants_a_real_password(qapp):
 
     dialog = FirstRunDialog([("500000", "500000 重庆市"), ("500101", "500101 万州区")])
     assert dialog.unit_code is None
+    assert dialog.account.text().startswith("admin ")  # the name to sign in with later is said, not left to guess
     for password, unit, expected in (("short", "500101", "at least 8"), ("admin", "500101", "8"),
                                      ("longenough", None, "Choose the unit")):  # fmt: skip
         dialog._password.setText(password)

@@ -35,6 +35,9 @@ class FirstRunDialog(QDialog):
         self.message = QLabel("", self)
         self.message.setStyleSheet("color: #c0392b;")
         form = QFormLayout()
+        # The account's name is fixed: said here, so the administrator knows what to sign in with next time.
+        self.account = QLabel(self.tr("admin (sign in with this user name)"), self)
+        form.addRow(self.tr("Administrator account"), self.account)
         form.addRow(self.tr("Administrator password"), self._password)
         form.addRow(self.tr("Repeat the password"), self._again)
         form.addRow(self.tr("This computer serves"), self._unit)
