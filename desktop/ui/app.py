@@ -152,13 +152,16 @@ class GuiApp:
         return hi.back(max(6, span))[::-1]  # newest first: every known half, the current one, at least six
 
     def default_semester(self, reviewer: bool = False):
-        """Where a window opens: the newest half that holds data (for the bureau's reviewer, submissions), else the
-        one just ended (being reported)."""
+        """Where a window opens: the newest half that holds data or has a deadline from the bureau (for the bureau's
+        reviewer, submissions), else the one just ended (being reported)."""
         from desktop.core.semester import Semester
 
         store = self.context().store
-        with_data = store.semesters_received() if reviewer else store.semesters_with_data()
-        return max(with_data) if with_data else Semester.containing(date.today()).previous()
+        if reviewer:
+            opened = store.semesters_received()
+        else:  # a district also where the bureau has set a deadline: the half it is collecting
+            opened = store.semesters_with_data() + list(self.context().resources.targets.deadlines)
+        return max(opened) if opened else Semester.containing(date.today()).previous()
 
     def show_main(self, user) -> None:
         ctx = self.context()

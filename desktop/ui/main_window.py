@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import replace
-from datetime import datetime
+from datetime import date, datetime
 
 import shiboken6
 from PySide6.QtCore import QItemSelectionModel, QModelIndex, Qt, QTimer, Signal
@@ -304,7 +304,14 @@ class MainWindow(QMainWindow):
         if report.status == Status.DRAFT and report.version:  # signed off before, then withdrawn: not "never sent"
             status += self.tr(" (version %1 withdrawn)").replace("%1", str(report.version))
         self.decision_banner.show_decision(report.status, c.decision_reason, editable=not c.read_only)
-        self.status_unit.setText(f"{report.unit.name(c.lang)} · {report.semester.label(c.lang)}")
+        shown = f"{report.unit.name(c.lang)} · {report.semester.label(c.lang)}"
+        deadline = c.ctx.resources.targets.deadlines.get(report.semester)
+        if deadline is not None and not report.unit.is_municipality:  # the clerk sees when the bureau wants it
+            shown += " · " + self.tr("due %1").replace("%1", deadline.isoformat())
+            late = (date.today() - deadline).days
+            if late > 0 and report.status in (Status.DRAFT, Status.RETURNED):
+                shown += self.tr(", %1 day(s) overdue").replace("%1", str(late))
+        self.status_unit.setText(shown)
         self.status_state.setText(self.tr("Status: %1").replace("%1", status) + (self.tr(" (read-only)") if c.read_only else ""))
         self.import_action.setEnabled(not c.read_only)
         self.submit_action.setEnabled(not c.read_only and not report.unit.is_municipality)

@@ -362,7 +362,37 @@ def test_the_window_says_who_is_signed_in(gui, qapp, qtbot, demo_copy, settings)
     try:
         assert bureau.window.windowTitle().endswith("（reviewer，市局审核员）")
     finally:
+        from desktop.ui import i18n
+
+        i18n.remove(qapp, bureau.translators)
         bureau.close()
+
+
+def test_the_clerk_sees_the_deadline_and_opens_on_the_half_the_bureau_is_collecting(gui, qapp, demo_copy, settings):
+    """The package brought a deadline for the half being collected, and the window opened on another half, with no
+    deadline shown anywhere a clerk looks."""
+    import os
+    import subprocess
+    import sys
+    from datetime import date
+
+    window = gui.window
+    late = (date.today() - date(2024, 7, 20)).days
+    assert window.status_unit.text() == f"万州区 · 2024年上半年 · 截止日期 2024-07-20，已逾期 {late} 天"  # a draft, late
+    # The bureau opens a newer half with a deadline (as a set-up package brings it): a district opens there.
+    subprocess.run([sys.executable, "-m", "desktop", "--db", str(demo_copy), "deadline", "2026H2", "2027-01-20", "--user", "admin"],
+                   check=True, capture_output=True, env={**os.environ, "ECOREPORT_PASSWORD": "ecoreport"})  # fmt: skip
+    from .conftest import open_gui
+
+    fresh = open_gui(qapp, demo_copy, settings)
+    try:
+        assert str(fresh.default_semester()) == "2026H2"
+        assert str(fresh.default_semester(reviewer=True)) == "2024H1"  # the bureau opens where submissions are
+    finally:
+        from desktop.ui import i18n
+
+        i18n.remove(qapp, fresh.translators)
+        fresh.close()
 
 
 def test_history_chart_shows_the_value_and_the_target(gui):
