@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import gc
+import sys
 import threading
+import time
 from collections.abc import Callable
 from typing import TypeVar
 
@@ -50,6 +52,7 @@ def run_in_background(parent: QWidget | None, text: str, work: Callable[[Progres
 
     def report(done: int, label: str = "") -> bool:
         bridge.stepped.emit(done, label)
+        time.sleep(0)  # lets the window's thread take the interpreter between steps, not after the worker's next stretch
         return not cancelled.is_set()
 
     def worker() -> None:
@@ -63,11 +66,14 @@ def run_in_background(parent: QWidget | None, text: str, work: Callable[[Progres
     # thread, not on a pool thread at a moment of its own.
     thread = threading.Thread(target=worker, name="ecoreport-background", daemon=True)
     gc.freeze()  # the collector, run by either thread, walks only what the work made, not the window's whole heap
+    interval = sys.getswitchinterval()
+    sys.setswitchinterval(0.001)  # the window's thread waits at most 1 ms, not 5, for the worker to let it paint
     try:
         thread.start()
         loop.exec()
         thread.join()
     finally:
+        sys.setswitchinterval(interval)
         gc.unfreeze()
         progress.close()
         progress.deleteLater()
