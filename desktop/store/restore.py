@@ -82,15 +82,6 @@ def restore(store, actor: str, backup: Path, older: bool = False) -> Path:
     if db.path is None:
         db.restore(backup)  # refused in words: a server is restored with its own tools
     check_backup(backup)
-    lost = versions_lost(store, backup)
-    if lost and not older:
-        raise UserError(Text(f"此备份早于本机已签发的报送：{'、'.join(t.zh for t in lost)}。恢复后本机不再有这些版本，"
-                             "再次签发时会重复使用已发给市局的版本号，市局将拒收。未恢复，数据库未作任何修改；"
-                             "确要恢复，请在命令行加 --older",
-                             f"This backup is older than versions signed off here: {', '.join(t.en for t in lost)}. Restored, "
-                             "this computer would no longer hold them and would number its next sign-off as one the bureau "
-                             "may already have, which it refuses. Nothing was restored or changed; to restore it anyway, "
-                             "add --older"))  # fmt: skip
     ours, theirs = _served(db.path), _served(backup)
     if ours and theirs and ours[0] != theirs[0]:
         raise UserError(Text(f"此备份是{theirs[1]}（{theirs[0]}）的数据库，本机所属单位是{ours[1]}（{ours[0]}）；未恢复，数据库未作任何修改",
@@ -101,6 +92,16 @@ def restore(store, actor: str, backup: Path, older: bool = False) -> Path:
         if refusal is not None:
             raise UserError(Text(f"此备份不能恢复到本机：{refusal.zh}；未恢复，数据库未作任何修改",
                                  f"This backup cannot be restored here: {refusal.en}; nothing was restored or changed"))  # fmt: skip
+    # Asked once the backup is known to be this unit's: another unit's is refused for that, not for its versions.
+    lost = versions_lost(store, backup)
+    if lost and not older:
+        raise UserError(Text(f"此备份早于本机已签发的报送：{'、'.join(t.zh for t in lost)}。恢复后本机不再有这些版本，"
+                             "再次签发时会重复使用已发给市局的版本号，市局将拒收。未恢复，数据库未作任何修改；"
+                             "确要恢复，请在命令行加 --older",
+                             f"This backup is older than versions signed off here: {', '.join(t.en for t in lost)}. Restored, "
+                             "this computer would no longer hold them and would number its next sign-off as one the bureau "
+                             "may already have, which it refuses. Nothing was restored or changed; to restore it anyway, "
+                             "add --older"))  # fmt: skip
     safety = db.backup(db.path.parent / "backups" / f"{db.path.stem}-before-restore-{utc_stamp()}.sqlite3")
     db.restore(backup)
     db.migrate()  # an older backup is brought up to date
