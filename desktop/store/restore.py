@@ -57,7 +57,8 @@ def _versions(path: Path) -> dict[tuple[str, str], int]:
 
 def versions_lost(store, backup: Path) -> list[Text]:
     """The signed-off versions this database holds and `backup` does not, in words (万州区 2026年下半年 第2版): they
-    may already be with the bureau, and the half restored would number its next version as one of them again."""
+    may already be with the bureau. Where this computer's record of what it signed off (the witness) does not reach
+    them, the half's next sign-off would number a version as one of them again, and the words say so."""
     if store.db.path is None:
         return []
     before, after = _versions(store.db.path), _versions(Path(backup))
@@ -68,7 +69,13 @@ def versions_lost(store, backup: Path) -> list[Text]:
             unit, semester = store.units.get(code), Semester.parse(half)
             name = unit.name if unit is not None else Text(code, code)
             numbers = f"{kept + 1}–{version}" if version > kept + 1 else str(version)
-            lost.append(Text(f"{name.zh} {semester.label('zh')} 第{numbers}版", f"{name.en} {semester.label('en')} version {numbers}"))
+            if store.db.witness.signed_version(code, half) >= version:
+                after_it = (f"（再次签发为第{version + 1}版）", f" (signed off again, it is version {version + 1})")
+            else:
+                after_it = (f"（再次签发会重复第{kept + 1}版的编号，市局将拒收）",
+                            f" (signed off again, it would repeat version {kept + 1}, which the bureau refuses)")  # fmt: skip
+            lost.append(Text(f"{name.zh} {semester.label('zh')} 第{numbers}版{after_it[0]}",
+                             f"{name.en} {semester.label('en')} version {numbers}{after_it[1]}"))  # fmt: skip
     return lost
 
 
@@ -95,13 +102,11 @@ def restore(store, actor: str, backup: Path, older: bool = False) -> Path:
     # Asked once the backup is known to be this unit's: another unit's is refused for that, not for its versions.
     lost = versions_lost(store, backup)
     if lost and not older:
-        raise UserError(Text(f"此备份早于本机已签发的报送：{'、'.join(t.zh for t in lost)}。恢复后本机不再有这些版本，"
-                             "再次签发时会重复使用已发给市局的版本号，市局将拒收。未恢复，数据库未作任何修改；"
-                             "确要恢复，请在命令行加 --older",
-                             f"This backup is older than versions signed off here: {', '.join(t.en for t in lost)}. Restored, "
-                             "this computer would no longer hold them and would number its next sign-off as one the bureau "
-                             "may already have, which it refuses. Nothing was restored or changed; to restore it anyway, "
-                             "add --older"))  # fmt: skip
+        raise UserError(Text(f"此备份早于本机已签发的报送：{'、'.join(t.zh for t in lost)}。恢复后本机不再有这些版本的数据，"
+                             "而市局可能已经收到。未恢复，数据库未作任何修改；确要恢复，请在命令行加 --older",
+                             f"This backup is older than versions signed off here: {'; '.join(t.en for t in lost)}. Restored, "
+                             "this computer would no longer hold their data, which the bureau may already have. Nothing was "
+                             "restored or changed; to restore it anyway, add --older"))  # fmt: skip
     safety = db.backup(db.path.parent / "backups" / f"{db.path.stem}-before-restore-{utc_stamp()}.sqlite3")
     db.restore(backup)
     db.migrate()  # an older backup is brought up to date

@@ -229,7 +229,8 @@ class Submissions:
                 raise UserError(Text(f"还有{len(blocking)}项错误或未说明的警告，不能报送：{listed}{more[0]}",
                                      f"{len(blocking)} errors or unexplained warnings remain; cannot submit:{listed_en}{more[1]}"))  # fmt: skip
             values, notes, digest = self._held_here(s, unit, semester)
-            version = (row.version if row else 0) + 1
+            # After a restore of an older backup the database's count is behind what this computer signed and sent.
+            version = max(row.version if row else 0, self.store.db.witness.signed_version(unit.code, str(semester))) + 1
             names = {"preparer": clerk.display_name or clerk.name, "approver": signer.display_name or signer.name,
                      **{k: v for k, v in (people or {}).items() if v}}  # fmt: skip
             people_json = json.dumps(names, ensure_ascii=False, sort_keys=True)
@@ -248,7 +249,8 @@ class Submissions:
             row.signature, row.public_key = signature.signature, signature.public_key
             s.add(row)
             s.commit()
-            return version
+        self.store.db.witness.record_version(unit.code, str(semester), version)
+        return version
 
     def _changelog(self, s: Session, unit: Unit, semester: Semester) -> list[dict]:
         """The unit-half's value changes since its previous sign-off, as the audit log holds them."""

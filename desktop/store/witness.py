@@ -107,9 +107,22 @@ class Witness:
         data["head"] = head
         self._save()
 
+    def signed_version(self, unit_code: str, semester: str) -> int:
+        """The highest version of the unit-half this computer signed off for the database: a restore of an older
+        backup takes the database's own count back, and this record keeps the next version from repeating one sent."""
+        return int(self._load().get("versions", {}).get(f"{unit_code}/{semester}", 0))
+
+    def record_version(self, unit_code: str, semester: str, version: int) -> None:
+        data = self._load()
+        versions = data.setdefault("versions", {})
+        key = f"{unit_code}/{semester}"
+        if version > int(versions.get(key, 0)):
+            versions[key] = version
+            self._save()
+
     def forget(self) -> None:
         """After a restore: the database is legitimately an earlier one, and its next entry (the restore) is
-        signed afresh."""
+        signed afresh. The versions signed off are kept: they were sent, whatever the database now holds."""
         data = self._load()
         data.pop("head", None)
         data.pop("earlier", None)

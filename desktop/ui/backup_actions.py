@@ -64,11 +64,11 @@ def restore_from(window, ctx, user: str, restored, path: str | None = None) -> b
 
     question = QCoreApplication.translate("BackupActions", "Replace all data with the backup? The current data is backed up first.")
     lost = versions_lost(ctx.store, Path(path))
-    if lost:  # versions the bureau may hold: restored, the next sign-off would repeat a number it has
+    if lost:  # versions the bureau may hold; each says how the half's next sign-off is numbered
         question = QCoreApplication.translate(
             "BackupActions", "This backup is older than versions signed off here: %1. Restored, this computer no longer "
-            "holds them, and its next sign-off of that half would repeat a version number the bureau may already have, "
-            "which it refuses.\n\n%2").replace("%1", "、".join(t(ctx.lang) for t in lost)).replace("%2", question)  # fmt: skip
+            "holds their data, which the bureau may already have.\n\n%2").replace(
+            "%1", ("、" if ctx.lang == "zh" else "; ").join(t(ctx.lang) for t in lost)).replace("%2", question)  # fmt: skip
     answer = QMessageBox.question(window, QCoreApplication.translate("BackupActions", "Restore"), question)
     if answer != QMessageBox.StandardButton.Yes:
         return False

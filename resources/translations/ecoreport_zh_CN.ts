@@ -232,15 +232,6 @@
         <translation>从备份恢复</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/backup_actions.py" line="68"/>
-        <source>This backup is older than versions signed off here: %1. Restored, this computer no longer holds them, and its next sign-off of that half would repeat a version number the bureau may already have, which it refuses.
-
-%2</source>
-        <translation>此备份早于本机已签发的报送：%1。恢复后本机不再有这些版本，该半年度下次签发时会重复使用市局可能已收到的版本号，市局将拒收。
-
-%2</translation>
-    </message>
-    <message>
         <location filename="../../desktop/ui/backup_actions.py" line="72"/>
         <source>Restore</source>
         <translation>恢复</translation>
@@ -254,6 +245,15 @@
         <location filename="../../desktop/ui/backup_actions.py" line="65"/>
         <source>Replace all data with the backup? The current data is backed up first.</source>
         <translation>用备份替换全部数据？当前数据会先行备份。</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/backup_actions.py" line="68"/>
+        <source>This backup is older than versions signed off here: %1. Restored, this computer no longer holds their data, which the bureau may already have.
+
+%2</source>
+        <translation>此备份早于本机已签发的报送：%1。恢复后本机不再有这些版本的数据，而市局可能已经收到。
+
+%2</translation>
     </message>
     <message>
         <location filename="../../desktop/ui/backup_actions.py" line="78"/>

@@ -152,4 +152,31 @@ def test_only_an_administrator_restores_and_an_older_backup_than_a_sign_off_is_r
     shown = json.loads(run_cli(demo_copy, "show", "500101", "2024H1", "--json").stdout)
     assert shown["status"] == "draft"
     log = run_cli(demo_copy, "audit", "--json").stdout
-    assert f"恢复后不再有已签发的 万州区 2024年上半年 第{version}版" in log
+    assert f"恢复后不再有已签发的 万州区 2024年上半年 第{version}版（再次签发为第{version + 1}版）" in log
+    # Signed off again, the half is numbered after the version sent before the restore, not as that version again.
+    assert run_cli(demo_copy, *explained.args[explained.args.index("set"):]).returncode == 0
+    again = subprocess.run(signed.args, capture_output=True, text=True,
+                           env=dict(os.environ, ECOREPORT_PASSWORD="ecoreport", ECOREPORT_APPROVER_PASSWORD="ecoreport"))  # fmt: skip
+    assert again.returncode == 0, again.stderr
+    assert json.loads(run_cli(demo_copy, "show", "500101", "2024H1", "--json").stdout)["version"] == version + 1
+
+
+def test_a_restore_warns_that_numbering_repeats_when_this_computer_has_no_record_of_the_sign_off(demo_copy, tmp_path, monkeypatch):
+    """Another OS account, or a witness folder lost: the refusal says the next sign-off would repeat the number."""
+    from desktop.context import open_context
+    from desktop.store.restore import versions_lost
+
+    backup = tmp_path / "b.sqlite3"
+    assert run_cli(demo_copy, "backup", "-o", str(backup)).returncode == 0
+    ctx = open_context(str(demo_copy))
+    unit = ctx.units.find("500101")
+    ctx.store.set_values("wanzhou", unit, H1, {}, {"air.good_ratio": "降水偏多，扬尘减少"})
+    version = ctx.submissions.sign_off("wanzhou", "wanzhou_approver", "ecoreport", unit, H1)
+    [said] = [t.zh for t in versions_lost(ctx.store, backup)]
+    assert said.startswith("万州区 2024年上半年 第") and said.endswith(f"第{version}版（再次签发为第{version + 1}版）")
+    monkeypatch.setenv("ECOREPORT_WITNESS_DIR", str(tmp_path / "another-account"))
+    elsewhere = open_context(str(demo_copy))
+    [said] = [t.zh for t in versions_lost(elsewhere.store, backup)]
+    assert said.startswith("万州区 2024年上半年 第") and "再次签发会重复" in said and said.endswith("市局将拒收）")
+    ctx.store.db.dispose()
+    elsewhere.store.db.dispose()
