@@ -26,6 +26,10 @@ class GuiApp:
         self.settings = settings or Settings()
         file_dialogs.remember_in(self.settings)
         self.lang = args.lang if args.lang_given else self.settings.get("language") or "zh"
+        # Chinese drawn without a font for it is all boxes: English until one is installed, and said why.
+        self.without_chinese_font = self.lang == "zh" and not i18n.shows_chinese()
+        if self.without_chinese_font:
+            self.lang = "en"
         self.translators = i18n.install(app, self.lang)
         self.ctx = None
         self.window = None
@@ -205,7 +209,8 @@ class GuiApp:
             if self.controller.unit is not None:
                 self.settings.set("unit", self.controller.unit.code)
             self.settings.set("semester", str(self.controller.semester))
-            self.settings.set("language", self.lang)
+            if not self.without_chinese_font:  # chosen, not fallen back to: Chinese again once a font is installed
+                self.settings.set("language", self.lang)
 
     def log_out(self) -> None:
         """The window closes and the login comes back, for another person (the approver at the clerk's PC) or the same
@@ -223,7 +228,7 @@ class GuiApp:
         if lang == self.lang:
             return
         i18n.remove(self.app, self.translators)
-        self.lang = lang
+        self.lang, self.without_chinese_font = lang, False
         self.translators = i18n.install(self.app, lang)
         self.settings.set("language", lang)
         self.show_main(self.controller.user)
@@ -323,6 +328,10 @@ def _session(gui: GuiApp, args) -> int:
         return _input_check(args.input_check)
     if args.startup_benchmark:
         return _benchmark(gui, args.startup_benchmark)
+    if gui.without_chinese_font:
+        from PySide6.QtWidgets import QMessageBox
+
+        QMessageBox.warning(None, "EcoReport", i18n.NO_CHINESE_FONT)
     user = gui.login()
     if user == "first-run":
         try:

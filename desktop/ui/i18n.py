@@ -74,6 +74,19 @@ class _QtGaps(QTranslator):
         return False
 
 
+def shows_chinese() -> bool:
+    """Whether any installed font can draw Simplified Chinese: without one, every Chinese word is a row of boxes."""
+    from PySide6.QtGui import QFontDatabase
+
+    return bool(QFontDatabase.families(QFontDatabase.WritingSystem.SimplifiedChinese))
+
+
+NO_CHINESE_FONT = ("No font that can show Chinese is installed on this computer, so EcoReport is shown in English for "
+                   "now (in Chinese every word would be a row of boxes). Your figures are not affected. Ask your IT "
+                   "person to install the package fonts-noto-cjk (or another Chinese font), then start EcoReport again: "
+                   "it opens in Chinese.")  # fmt: skip
+
+
 def remove(app: QCoreApplication, translators: list[QTranslator]) -> None:
     for translator in translators:
         app.removeTranslator(translator)

@@ -163,3 +163,34 @@ def test_a_string_without_a_translation_shows_its_english_not_nothing(qapp):
         assert QCoreApplication.translate("MainWindow", "Quit") == "退出"
     finally:
         i18n.remove(qapp, translators)
+
+
+def test_without_a_font_for_chinese_the_window_is_english_and_says_why(qapp, qtbot, demo_copy, settings, dialogs, monkeypatch):
+    """A desktop with no Chinese font drew every word as a box: the program opens in English instead, says why and
+    what to install, and opens in Chinese again once a font is there (the fallback is not saved as the choice)."""
+    from tests.ui.conftest import open_gui
+
+    from desktop.ui import app as gui_app
+    from desktop.ui import i18n
+
+    monkeypatch.setattr(i18n, "shows_chinese", lambda: False)
+    gui = open_gui(qapp, demo_copy, settings, lang="zh")
+    qtbot.addWidget(gui.window)
+    try:
+        assert gui.lang == "en" and gui.context().lang == "en"
+        assert "File" in menu_texts(gui.window)[0]
+        monkeypatch.setattr(gui, "login", lambda: None)  # the login is cancelled: the message came before it
+        assert gui_app._session(gui, gui.args) == 0
+        assert dialogs["warning"] and "fonts-noto-cjk" in dialogs["warning"][-1] and "English" in dialogs["warning"][-1]
+        gui.remember()
+        assert settings.get("language") != "en"
+    finally:
+        i18n.remove(qapp, gui.translators)
+        gui.close()
+    monkeypatch.setattr(i18n, "shows_chinese", lambda: True)
+    again = gui_app.GuiApp(gui.args, qapp, settings)
+    try:
+        assert again.lang == "zh" and not again.without_chinese_font
+    finally:
+        i18n.remove(qapp, again.translators)
+        again.close()
