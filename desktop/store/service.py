@@ -27,6 +27,8 @@ from desktop.store.database import Database
 from desktop.store.models import AuditRow, SubmissionRow, UnitRow, ValueRow, columns_of, utcnow
 from desktop.store.permissions import may_set_indicator
 
+_NEWEST_AUDIT_ID = core_select(AuditRow.id).order_by(col(AuditRow.id).desc()).limit(1)
+
 
 class StaleWrite(UserError):
     """Someone else changed the value since this window loaded it; nothing was overwritten."""
@@ -277,6 +279,12 @@ class Store:
                                                                    provisional=merged.provisional and u.is_municipality))
                   for u in self.units}  # fmt: skip
         return checks, now
+
+    def change_mark(self) -> int | None:
+        """Moves with every change anyone makes (each is in the audit log): a window compares it with the one it read
+        under, and reads again when another window or the command line has written since."""
+        with self.session() as s:
+            return s.execute(_NEWEST_AUDIT_ID).scalar()
 
     def semesters_with_data(self) -> list[Semester]:
         with self.session() as s:

@@ -46,6 +46,7 @@ class EntryController(QObject):
         self.edit_refusal = None  # core.workflow.may_edit's reason, or None when the half may be edited
         self.last_write_failed: str | None = None  # the store's refusal of the last write, for the paste summary
         self.threads: list = []
+        self.mark: int | None = None  # the database's change mark when the half was last read (store.change_mark)
         self.served: Unit | None = ctx.served_unit.get()  # the unit this installation serves; None: both sides
         # An administrator's real database that never named it (the demo plays both sides on purpose).
         self.unnamed = user.role == "admin" and self.served is None and not _is_demo(ctx)
@@ -60,6 +61,7 @@ class EntryController(QObject):
     def reload(self) -> None:
         from desktop.store.review import Review
 
+        self.mark = self.ctx.store.change_mark()  # before reading: a change made meanwhile is caught next time
         self.report = half_report(self.ctx.store, self.unit, self.semester)
         # The workflow's rule, asked of the database: a user disabled since logging in edits nothing.
         self.edit_refusal = self.ctx.submissions.may_edit(self.user.name, self.unit, self.semester)
@@ -69,6 +71,19 @@ class EntryController(QObject):
             self.decision_reason = self.ctx.submissions.decision(self.unit, self.semester)[1]
         self.reportChanged.emit(self.report)
         self.threadsChanged.emit(self.threads)
+
+    def catch_up(self) -> bool:
+        """Reads the half again if anyone has written to the database since this window read it (the command line,
+        another window on the same database); True when what the window shows has changed."""
+        if self.unit is None or self.ctx.store.change_mark() == self.mark:
+            return False
+        before = self._shown()
+        self.reload()
+        return self._shown() != before
+
+    def _shown(self) -> tuple:
+        half = self.report.half
+        return dict(half.raw), dict(half.explanations), self.report.status, self.report.version, list(self.threads)
 
     def reply(self, uid: str, text: str) -> None:
         from desktop.store.review import Review

@@ -6,7 +6,7 @@ from dataclasses import replace
 from datetime import date, datetime
 
 import shiboken6
-from PySide6.QtCore import QItemSelectionModel, QModelIndex, Qt, QTimer, Signal
+from PySide6.QtCore import QEvent, QItemSelectionModel, QModelIndex, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -167,6 +167,20 @@ class MainWindow(QMainWindow):
             return  # the text being typed is the user's: not thrown away
         self.controller.reload()
         self.clear_refusal()  # said of what the window showed before; what it shows now is read afresh
+
+    def changeEvent(self, event) -> None:  # noqa: N802 - Qt's name
+        """Coming back to the window (from the command line, another window): what changed meanwhile is shown."""
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.ActivationChange and self.isActiveWindow():
+            self.catch_up()
+
+    def catch_up(self) -> None:
+        if self.grid.state() == QAbstractItemView.State.EditingState:
+            return  # the text being typed is the user's: read again next time
+        if self.controller.catch_up():
+            self.clear_refusal()
+            self.statusBar().showMessage(self.tr("Changed elsewhere since this window last read it (another window or "
+                                                 "the command line): shown as the database now holds it"), 15000)  # fmt: skip
 
     def _undo_moved(self, index: int) -> None:
         stack = self.controller.undo_stack

@@ -994,3 +994,33 @@ def test_a_returned_half_asks_only_who_can_correct_it_to_correct_it(qapp):
     assert "请核实PM2.5" in banner.text() and "again" not in banner.text()
     banner.show_decision(Status.RETURNED, "请核实PM2.5", editable=True)
     assert "请核实PM2.5" in banner.text() and "send it again" in banner.text()  # (English: no translator installed here)
+
+
+def test_a_change_made_elsewhere_is_shown_when_the_window_is_come_back_to(gui, qtbot):
+    """The command line (or a second window on the same database) changed a figure while this window was open: coming
+    back to the window shows it, and says so; nothing is read again while a cell is being typed into."""
+    from PySide6.QtCore import QEvent
+
+    from desktop.context import open_context
+
+    window = gui.window
+    window.show()
+    window.activateWindow()
+    qtbot.waitUntil(window.isActiveWindow)
+    assert cell(window, "enf.penalties").data() == "16"
+    elsewhere = open_context(gui.args.db)
+    elsewhere.store.set_values("wanzhou", elsewhere.units.find("500101"), H1, {"enf.penalties": "21"}, reason="命令行")
+    elsewhere.store.db.dispose()
+    window.grid.setCurrentIndex(cell(window, "enf.penalties"))
+    window.grid.edit(window.grid.currentIndex())  # typing into a cell: left as it is
+    QApplication.sendEvent(window, QEvent(QEvent.Type.ActivationChange))
+    assert cell(window, "enf.penalties").data() == "16"
+    assert window.grid.state() == QAbstractItemView.State.EditingState
+    qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Escape)
+    assert window.grid.state() != QAbstractItemView.State.EditingState
+    QApplication.sendEvent(window, QEvent(QEvent.Type.ActivationChange))
+    assert cell(window, "enf.penalties").data() == "21"
+    assert "别处" in window.statusBar().currentMessage()
+    window.statusBar().clearMessage()
+    QApplication.sendEvent(window, QEvent(QEvent.Type.ActivationChange))  # nothing new: nothing said
+    assert window.statusBar().currentMessage() == ""
