@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.ui.models.checks import CheckTreeModel
+from desktop.ui.plain_header import plain_headers
 
 
 class ChecksPanel(QWidget):
@@ -26,6 +27,7 @@ class ChecksPanel(QWidget):
         super().__init__(parent)
         self.model = CheckTreeModel(lang, self)
         self.tree = QTreeView(self)
+        plain_headers(self.tree)
         self.tree.setModel(self.model)
         self.tree.setHeaderHidden(True)
         self.tree.setWordWrap(True)

@@ -10,12 +10,16 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView
 
+from desktop.ui.plain_header import plain_headers
+
 
 class FrozenColumnTable(QTableView):
     def __init__(self, parent=None, frozen: int = 1):
         super().__init__(parent)
+        plain_headers(self)
         self.frozen_count = frozen  # how many of the first columns stay in place
         self.frozen = QTableView(self)
+        plain_headers(self.frozen)
         self.frozen.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         self.frozen.verticalHeader().hide()
         self.frozen.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)

@@ -28,6 +28,7 @@ from desktop.ui.models.indicators import (
     VALUE,
 )
 from desktop.ui.paste import PasteCell, parse_block
+from desktop.ui.plain_header import plain_headers
 
 INPUT_COLUMNS = (VALUE, EXPLANATION)
 COLUMN_NAMES = {VALUE: "value", EXPLANATION: "explanation"}
@@ -64,6 +65,7 @@ class GridView(QTableView):
 
     def __init__(self, parent=None):
         super().__init__(parent)
+        plain_headers(self)
         self.setEditTriggers(QAbstractItemView.EditTrigger.DoubleClicked | QAbstractItemView.EditTrigger.EditKeyPressed
                              | QAbstractItemView.EditTrigger.AnyKeyPressed)  # fmt: skip
         self.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectItems)

@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
 
 from desktop.core.display import ChangeLine
 from desktop.ui.models.simple_table import RowTableModel
+from desktop.ui.plain_header import plain_headers
 
 
 class ImportChangesPanel(QWidget):
@@ -38,6 +39,7 @@ class ImportChangesPanel(QWidget):
             (self.tr("Unit"), lambda r: r.unit),
         ], parent=self)  # fmt: skip
         self.table = QTableView(self)
+        plain_headers(self.table)
         self.table.setModel(self.model)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)

@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
 
 from desktop.ui.empty_hint import EmptyHint
 from desktop.ui.models.simple_table import RowTableModel
+from desktop.ui.plain_header import plain_headers
 
 
 class QueriesPanel(QWidget):
@@ -39,6 +40,7 @@ class QueriesPanel(QWidget):
             (self.tr("Messages"), lambda t: len(t.messages)),
         ], background=lambda t, c: "#fff3cd" if t.open else None, parent=self)  # fmt: skip
         self.table = QTableView(self)
+        plain_headers(self.table)
         self.table.setModel(self.model)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)

@@ -37,6 +37,18 @@ def test_the_gui_starts_in_a_subprocess_and_paints_its_windows(demo_copy):
     assert "main window first paint" in main and "MiB" in main
 
 
+def test_the_first_screen_asks_for_no_bold_face(demo_copy):
+    """Nothing on the first screen is bold, yet Qt measured every table header in bold, which loaded the bold face of
+    the system's CJK font (3–4 MiB resident) for Chinese labels never drawn bold. Qt's font matching log says which
+    weights were asked for."""
+    offscreen = {"QT_QPA_PLATFORM": "offscreen", "XDG_CONFIG_HOME": str(demo_copy.parent / "config"),
+                 "QT_LOGGING_RULES": "qt.text.font.match=true"}  # fmt: skip
+    main = run("--startup-benchmark", db=demo_copy, env=offscreen, check=0)
+    assert "main window first paint" in main.stdout
+    assert "weight: 400" in main.stderr  # the log is there
+    assert "weight: 700" not in main.stderr
+
+
 def test_the_city_corrects_its_own_measurement_on_the_command_line(demo_copy):
     """Every correction was refused as changed by admin (the demo's own entry); --expect compares with what is stored."""
     for typed in ("36.5", "36.4"):

@@ -168,10 +168,9 @@ def test_a_string_without_a_translation_shows_its_english_not_nothing(qapp):
 def test_without_a_font_for_chinese_the_window_is_english_and_says_why(qapp, qtbot, demo_copy, settings, dialogs, monkeypatch):
     """A desktop with no Chinese font drew every word as a box: the program opens in English instead, says why and
     what to install, and opens in Chinese again once a font is there (the fallback is not saved as the choice)."""
-    from tests.ui.conftest import open_gui
-
     from desktop.ui import app as gui_app
     from desktop.ui import i18n
+    from tests.ui.conftest import open_gui
 
     monkeypatch.setattr(i18n, "shows_chinese", lambda: False)
     gui = open_gui(qapp, demo_copy, settings, lang="zh")

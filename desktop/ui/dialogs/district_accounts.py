@@ -23,6 +23,7 @@ from desktop.core.text import UserError
 from desktop.core.vocabulary import role_name
 from desktop.ui.file_dialogs import save_path
 from desktop.ui.models.simple_table import RowTableModel
+from desktop.ui.plain_header import plain_headers
 
 
 class PrepareAccountDialog(QDialog):
@@ -62,6 +63,7 @@ class DistrictAccountsDialog(QDialog):
             (self.tr("Role"), lambda a: role_name(a.role)(ctx.lang)),
         ], parent=self)  # fmt: skip
         self.table = QTableView(self)
+        plain_headers(self.table)
         self.table.setModel(self.model)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.horizontalHeader().setStretchLastSection(True)

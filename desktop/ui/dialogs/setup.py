@@ -31,6 +31,7 @@ from desktop.core.text import Text, UserError
 from desktop.core.vocabulary import role_name
 from desktop.ui.file_dialogs import open_path, save_path
 from desktop.ui.models.simple_table import RowTableModel
+from desktop.ui.plain_header import plain_headers
 
 
 class TargetForm(QDialog):
@@ -154,6 +155,7 @@ class SetupDialog(QDialog):
             (self.tr("Basis"), lambda t: t.basis(lang) + (self.tr(" (example)") if t.example else "")),
         ], parent=self)  # fmt: skip
         self.table = QTableView(self)
+        plain_headers(self.table)
         self.table.setModel(self.model)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.horizontalHeader().setStretchLastSection(True)

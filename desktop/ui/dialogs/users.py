@@ -21,6 +21,7 @@ from desktop.core.text import UserError
 from desktop.core.vocabulary import role_name
 from desktop.store.users import ROLES, accounts_here
 from desktop.ui.models.simple_table import RowTableModel
+from desktop.ui.plain_header import plain_headers
 
 
 class NewUserDialog(QDialog):
@@ -66,6 +67,7 @@ class UsersDialog(QDialog):
             (self.tr("State"), lambda u: state[u.active]),
         ], background=lambda u, c: None if u.active else "#eeeeee", parent=self)  # fmt: skip
         self.table = QTableView(self)
+        plain_headers(self.table)
         self.table.setModel(self.model)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.horizontalHeader().setStretchLastSection(True)

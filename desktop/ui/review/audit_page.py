@@ -24,6 +24,7 @@ from desktop.core.vocabulary import action_name, recorded_reason, recorded_user,
 from desktop.ui.column_fit import fit_column
 from desktop.ui.file_dialogs import save_path
 from desktop.ui.models.simple_table import RowTableModel
+from desktop.ui.plain_header import plain_headers
 
 
 class AuditPage(QWidget):
@@ -59,6 +60,7 @@ class AuditPage(QWidget):
         ]  # fmt: skip
         self.model = RowTableModel(self.columns, parent=self)
         self.table = QTableView(self)
+        plain_headers(self.table)
         self.table.setModel(self.model)
         self.table.verticalHeader().setVisible(False)
         self.table.horizontalHeader().setStretchLastSection(True)

@@ -41,6 +41,7 @@ from desktop.ui.column_fit import fit_column
 from desktop.ui.empty_hint import EmptyHint
 from desktop.ui.file_dialogs import save_path
 from desktop.ui.models.simple_table import RowTableModel
+from desktop.ui.plain_header import plain_headers
 from desktop.ui.widget_image import render_widget
 
 HEAT = {MET: "#b7e1c1", MISSED: "#f4a6ad", "no_value": "#eeeeee", "not_applicable": "#dddddd"}
@@ -165,6 +166,7 @@ class DashboardPage(QWidget):
 
     def _table(self, model) -> QTableView:
         view = QTableView(self)
+        plain_headers(view)
         view.setModel(model)
         view.verticalHeader().setVisible(False)
         view.horizontalHeader().setStretchLastSection(True)

@@ -22,6 +22,7 @@ from desktop.ui.detail_pane import detail_pane
 from desktop.ui.icons import finding_icon
 from desktop.ui.models.filtering import refilter
 from desktop.ui.models.simple_table import ROW_ROLE, RowTableModel
+from desktop.ui.plain_header import plain_headers
 
 SEVERITY, EXPLANATION = 3, 6
 
@@ -65,6 +66,7 @@ class FindingsPage(QWidget):
         self.proxy = FindingFilter(self)
         self.proxy.setSourceModel(self.model)
         self.table = QTableView(self)
+        plain_headers(self.table)
         self.table.setModel(self.proxy)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)

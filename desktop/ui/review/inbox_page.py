@@ -25,6 +25,7 @@ from desktop.store.review import Completeness
 from desktop.ui.column_fit import fit_column, fit_headers
 from desktop.ui.file_dialogs import open_paths, said_saved, save_path
 from desktop.ui.models.simple_table import ROW_ROLE, RowTableModel
+from desktop.ui.plain_header import plain_headers
 from desktop.ui.review.inbox_filter import InboxFilter
 
 STATUS_COLOURS = {Status.DRAFT: "#f4f4f4", Status.SUBMITTED: "#dde6f0", Status.IN_REVIEW: "#fff3cd",
@@ -56,6 +57,7 @@ class InboxPage(QWidget):
         self.proxy = InboxFilter(self)
         self.proxy.setSourceModel(self.model)
         self.table = QTableView(self)
+        plain_headers(self.table)
         self.table.setModel(self.proxy)
         self.table.setSortingEnabled(True)  # a click on a heading sorts by it; again, the other way
         self.table.sortByColumn(0, Qt.SortOrder.AscendingOrder)

@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
 from desktop.ui.column_fit import fit_column, fit_headers
 from desktop.ui.file_dialogs import said_saved, save_path
 from desktop.ui.models.simple_table import RowTableModel
+from desktop.ui.plain_header import plain_headers
 
 
 class QueriesPage(QWidget):
@@ -44,6 +45,7 @@ class QueriesPage(QWidget):
         ], background=lambda r, c: "#fff3cd" if c == 2 and r.state == "answered" else None,
             foreground=lambda r, c: "#6c757d" if r.state == "closed" else None, parent=self)  # fmt: skip
         self.table = QTableView(self)
+        plain_headers(self.table)
         self.table.setModel(self.model)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.verticalHeader().setVisible(False)
