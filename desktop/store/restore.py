@@ -69,8 +69,9 @@ def versions_lost(store, backup: Path) -> list[Text]:
             unit, semester = store.units.get(code), Semester.parse(half)
             name = unit.name if unit is not None else Text(code, code)
             numbers = f"{kept + 1}–{version}" if version > kept + 1 else str(version)
-            if store.db.witness.signed_version(code, half) >= version:
-                after_it = (f"（再次签发为第{version + 1}版）", f" (signed off again, it is version {version + 1})")
+            signed = store.db.witness.signed_version(code, half)  # what submissions.sign_off numbers after
+            if signed >= version:
+                after_it = (f"（再次签发为第{signed + 1}版）", f" (signed off again, it is version {signed + 1})")
             else:
                 after_it = (f"（再次签发会重复第{kept + 1}版的编号，市局将拒收）",
                             f" (signed off again, it would repeat version {kept + 1}, which the bureau refuses)")  # fmt: skip

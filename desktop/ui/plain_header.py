@@ -22,6 +22,8 @@ class PlainHeader(QHeaderView):
         text = self.model().headerData(logical, self.orientation()) if self.model() is not None else None
         option.text = "" if text is None else str(text)
         option.fontMetrics = self.fontMetrics()
+        if self.isSortIndicatorShown():  # room for the arrow, as Qt leaves it
+            option.sortIndicator = QStyleOptionHeader.SortIndicator.SortDown
         return self.style().sizeFromContents(QStyle.ContentsType.CT_HeaderSection, option, QSize(), self)
 
 
