@@ -9,18 +9,52 @@ import time
 from collections.abc import Callable
 from typing import TypeVar
 
-from PySide6.QtCore import QEventLoop, QObject, Qt, Signal
+from PySide6.QtCore import QEvent, QEventLoop, QObject, Qt, QTimer, Signal
 from PySide6.QtWidgets import QProgressDialog, QWidget
 
 T = TypeVar("T")
 Progress = Callable[[int, str], bool]  # (steps done, what is being done) → whether to go on
 
+SHOW_AFTER_MS = 500  # work done sooner shows no dialog at all
+REPAINT_WAIT_MS = 150  # the longest the worker is held for the window to repaint under the dialog
+
 
 class _Bridge(QObject):
     """Carries the worker's news to the UI thread (queued: the worker never touches a widget)."""
 
-    stepped = Signal(int, str)
+    stepped = Signal(int, str, bool)  # steps done, label, whether the worker waits to be let go
     finished = Signal()
+
+
+class _AfterRepaint(QObject):
+    """Calls `release` once `window` has repainted after losing activation to the dialog just shown (or after
+    REPAINT_WAIT_MS, whichever is first).
+
+    A window-modal dialog deactivates its window, and every table in the window repaints. Their models answer in
+    Python, one call per cell and role; with the worker running, each call waits for the interpreter, and that one
+    paint held the window for 60-150 ms. Held meanwhile, the worker leaves the interpreter to the paint."""
+
+    def __init__(self, window: QWidget, release: Callable[[], None]):
+        super().__init__()  # owned by run_in_background, which ends it
+        self._window = window
+        self._release: Callable[[], None] | None = release
+        self._deactivated = not window.isActiveWindow()  # no activation to lose: the next paint is the one
+        window.installEventFilter(self)
+        QTimer.singleShot(REPAINT_WAIT_MS, self, self.done)
+
+    def eventFilter(self, watched, event) -> bool:  # noqa: N802 - Qt's name
+        kind = event.type()
+        if kind == QEvent.Type.WindowDeactivate:
+            self._deactivated = True
+        elif kind == QEvent.Type.UpdateRequest and self._deactivated:
+            QTimer.singleShot(0, self, self.done)  # queued: runs once this paint is over
+        return False
+
+    def done(self) -> None:
+        if self._release is not None:
+            self._window.removeEventFilter(self)
+            self._release()
+            self._release = None
 
 
 def run_in_background(parent: QWidget | None, text: str, work: Callable[[Progress], T], total: int = 0,
@@ -29,29 +63,60 @@ def run_in_background(parent: QWidget | None, text: str, work: Callable[[Progres
 
     `work` calls `progress(done, label)` as it goes; it returns False once the user pressed `cancel`, and the work
     stops where it safely can. With `total`, the dialog shows `done` of `total` and the label. The dialog is
-    window-modal, so nothing in the window starts other work meanwhile; it appears after half a second.
+    window-modal, so nothing in the window starts other work meanwhile; it appears after half a second, shown
+    while the worker waits at a step (see _AfterRepaint).
     """
     outcome: dict[str, object] = {}
     bridge = _Bridge()
     loop = QEventLoop()
     progress = QProgressDialog(text, cancel, 0, total, parent)
     progress.setWindowModality(Qt.WindowModality.WindowModal)
-    progress.setMinimumDuration(500)
+    progress.setMinimumDuration(2**31 - 1)  # shown by `due` below, never by the dialog's own estimate
     progress.setAutoClose(False)
     progress.setAutoReset(False)
     cancelled = threading.Event()
     progress.canceled.connect(cancelled.set)
     bridge.finished.connect(loop.quit, Qt.ConnectionType.QueuedConnection)
+    go = threading.Event()  # cleared: the worker waits at its next step
+    go.set()
+    ended = threading.Event()
+    reported = threading.Event()
 
-    def stepped(done: int, label: str) -> None:
+    repaints: list[_AfterRepaint] = []
+
+    def show() -> None:
+        if ended.is_set() or cancelled.is_set() or progress.isVisible():
+            go.set()  # ended before its dialog was due, or stopped by the user, or shown already
+        elif parent is None:
+            progress.show()
+            go.set()
+        else:
+            progress.show()
+            repaints.append(_AfterRepaint(parent.window(), go.set))
+
+    def due() -> None:
+        if not reported.is_set():
+            show()  # work that reports no steps is not held: shown at once
+            return
+        go.clear()
+        QTimer.singleShot(REPAINT_WAIT_MS, progress, show)  # a step overdue: shown all the same
+
+    def stepped(done: int, label: str, waiting: bool) -> None:
         progress.setValue(done)
         count = f"  {done + 1}/{total}" if total and label else ""  # the file being done, of how many
         progress.setLabelText(f"{text}\n{label}{count}" if label else text)
+        if waiting:
+            show()
 
     bridge.stepped.connect(stepped, Qt.ConnectionType.QueuedConnection)
+    QTimer.singleShot(SHOW_AFTER_MS, progress, due)
 
     def report(done: int, label: str = "") -> bool:
-        bridge.stepped.emit(done, label)
+        reported.set()
+        waiting = not go.is_set()
+        bridge.stepped.emit(done, label, waiting)
+        if waiting:
+            go.wait(2 * REPAINT_WAIT_MS / 1000)
         time.sleep(0)  # lets the window's thread take the interpreter between steps, not after the worker's next stretch
         return not cancelled.is_set()
 
@@ -60,6 +125,7 @@ def run_in_background(parent: QWidget | None, text: str, work: Callable[[Progres
             outcome["value"] = work(report)
         except BaseException as exc:  # noqa: BLE001 - handed to the UI thread, raised there
             outcome["error"] = exc
+        ended.set()
         bridge.finished.emit()
 
     # A thread of our own, joined here, so what the worker held (the bridge, the caller's widgets) is let go on this
@@ -75,6 +141,8 @@ def run_in_background(parent: QWidget | None, text: str, work: Callable[[Progres
     finally:
         sys.setswitchinterval(interval)
         gc.unfreeze()
+        for repaint in repaints:
+            repaint.done()
         progress.close()
         progress.deleteLater()
     if "error" in outcome:

@@ -3,6 +3,7 @@ window keeps painting, and what they write is complete."""
 
 from __future__ import annotations
 
+import re
 import threading
 
 import pytest
@@ -116,3 +117,127 @@ def test_the_window_keeps_ticking_while_the_work_makes_the_collector_walk_a_big_
 
 def test_a_drafts_workbook_is_not_named_as_a_version(gui, dialogs):
     assert gui.window.files.export_submission().name == "万州区_2024H1_报送文件.xlsx"  # 万州区's 2024H1 is a draft
+
+
+def _busy(seconds: float) -> None:
+    """Work that holds the interpreter, as reading and checking workbooks does."""
+    import time
+
+    until = time.perf_counter() + seconds
+    while time.perf_counter() < until:
+        pass
+
+
+def test_the_progress_dialog_comes_after_half_a_second_and_the_window_repaints_under_it_while_the_worker_waits(
+        qapp, qtbot):  # fmt: skip
+    """Showing the window-modal dialog makes every table in the window repaint; their models answer in Python, one
+    call per cell, and each call waited for the interpreter while the worker ran (the window stood still for up to
+    150 ms). The worker waits at its step until that paint is over."""
+    import time
+
+    from PySide6.QtCore import QAbstractTableModel, Qt, QTimer
+    from PySide6.QtWidgets import QProgressDialog, QTableView, QVBoxLayout, QWidget
+
+    from desktop.ui.background import run_in_background
+
+    asked: list[float] = []
+
+    class Cells(QAbstractTableModel):
+        def rowCount(self, parent=None):  # noqa: N802
+            return 30
+
+        def columnCount(self, parent=None):  # noqa: N802
+            return 8
+
+        def data(self, index, role=Qt.ItemDataRole.DisplayRole):
+            asked.append(time.perf_counter())
+            return f"{index.row()}.{index.column()}" if role == Qt.ItemDataRole.DisplayRole else None
+
+    window = QWidget()
+    table = QTableView(window)
+    cells = Cells(table)  # kept: a model let go while its view shows it crashes the view
+    table.setModel(cells)
+    QVBoxLayout(window).addWidget(table)
+    window.resize(800, 600)
+    window.show()
+    window.activateWindow()
+    qtbot.waitExposed(window)
+    qtbot.wait(50)
+    shown: list[float] = []
+    labels: list[str] = []
+
+    def look():
+        for dialog in window.findChildren(QProgressDialog):
+            if dialog.isVisible():
+                shown.append(time.perf_counter())
+                labels.append(dialog.labelText())
+
+    timer = QTimer()
+    timer.setInterval(5)
+    timer.timeout.connect(look)
+    held: list[tuple[float, float]] = []  # when the worker was inside progress(), as (from, to)
+
+    def work(progress):
+        for step in range(50):
+            _busy(0.02)
+            entered = time.perf_counter()
+            progress(step, f"第{step + 1}个")
+            held.append((entered, time.perf_counter()))
+        return "done"
+
+    asked.clear()
+    timer.start()
+    start = time.perf_counter()
+    assert run_in_background(window, "正在处理…", work, total=50) == "done"
+    timer.stop()
+    during = [t for t in asked if start < t < held[-1][1]]
+    assert during, "the window repainted under the dialog"
+    unheld = [t for t in during if not any(a <= t <= b for a, b in held)]
+    assert not unheld, f"{len(unheld)} of {len(during)} cells painted while the worker ran"
+    assert shown and 0.5 <= shown[0] - start < 1.0, "the dialog comes after half a second"
+    assert all(re.fullmatch(r"正在处理…\n第(\d+)个  \1/50", label) for label in labels), labels
+    window.close()
+
+
+def test_short_work_shows_no_dialog_and_stop_ends_long_work(qapp, qtbot):
+    from PySide6.QtCore import QTimer
+    from PySide6.QtWidgets import QProgressDialog, QPushButton, QWidget
+
+    from desktop.ui.background import run_in_background
+
+    window = QWidget()
+    window.show()
+    qtbot.waitExposed(window)
+    seen: list[bool] = []
+    timer = QTimer()
+    timer.setInterval(5)
+    timer.timeout.connect(lambda: seen.extend(d.isVisible() for d in window.findChildren(QProgressDialog)))
+    timer.start()
+
+    def short(progress):
+        for step in range(10):
+            _busy(0.02)
+            progress(step, "")
+        return step
+
+    assert run_in_background(window, "…", short, total=10, cancel="停止") == 9
+    assert seen and not any(seen), "work done within half a second shows no dialog"
+
+    def stop():
+        for dialog in window.findChildren(QProgressDialog):
+            if dialog.isVisible():
+                dialog.findChild(QPushButton).click()
+
+    timer.timeout.connect(stop)
+
+    def long(progress):
+        for step in range(200):
+            _busy(0.02)
+            if not progress(step, ""):
+                return step
+        return 200
+
+    stopped_at = run_in_background(window, "…", long, total=200, cancel="停止")
+    timer.stop()
+    assert 20 <= stopped_at < 60, stopped_at
+    window.close()
