@@ -9,6 +9,7 @@ checks argument types (uint32), which PySide6's QtDBus cannot express.
 
 from __future__ import annotations
 
+import contextlib
 import os
 from collections import deque
 from typing import Protocol
@@ -106,7 +107,10 @@ class Fcitx4Bridge(QObject):
         super().__init__(app)
         self.context = context
         self._focused = False
-        app.installEventFilter(self)
+        # The focused object's events only, not the whole application's: a filter in Python on every event made
+        # each paint wait for the interpreter whenever a worker thread held it.
+        self._watched: QObject | None = None
+        self._watch(QGuiApplication.focusObject())
         app.focusObjectChanged.connect(self._focus_changed)
         app.inputMethod().cursorRectangleChanged.connect(self._cursor_moved)
         fd = context.fileno()
@@ -147,7 +151,16 @@ class Fcitx4Bridge(QObject):
                     break
                 QGuiApplication.sendEvent(focus, event)
 
+    def _watch(self, target: QObject | None) -> None:
+        if self._watched is not None:
+            with contextlib.suppress(RuntimeError):  # gone already, and its filters with it
+                self._watched.removeEventFilter(self)
+        self._watched = target
+        if target is not None:
+            target.installEventFilter(self)
+
     def _focus_changed(self, target) -> None:
+        self._watch(target)
         wanted = target is not None and _im_enabled(target)
         try:
             if wanted:

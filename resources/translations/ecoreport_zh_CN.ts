@@ -72,113 +72,113 @@
 <context>
     <name>AuditPage</name>
     <message>
-        <location filename="../../desktop/ui/review/audit_page.py" line="53"/>
+        <location filename="../../desktop/ui/review/audit_page.py" line="54"/>
         <source>When</source>
         <translation>时间</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review/audit_page.py" line="53"/>
-        <location filename="../../desktop/ui/review/audit_page.py" line="70"/>
+        <location filename="../../desktop/ui/review/audit_page.py" line="54"/>
+        <location filename="../../desktop/ui/review/audit_page.py" line="72"/>
         <source>User</source>
         <translation>用户名</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review/audit_page.py" line="54"/>
+        <location filename="../../desktop/ui/review/audit_page.py" line="55"/>
         <source>Action</source>
         <translation>操作</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review/audit_page.py" line="54"/>
+        <location filename="../../desktop/ui/review/audit_page.py" line="55"/>
         <source>Unit</source>
         <translation>单位</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review/audit_page.py" line="55"/>
+        <location filename="../../desktop/ui/review/audit_page.py" line="56"/>
         <source>Half-year</source>
         <translation>半年度</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review/audit_page.py" line="55"/>
+        <location filename="../../desktop/ui/review/audit_page.py" line="56"/>
         <source>Indicator</source>
         <translation>指标名称</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review/audit_page.py" line="56"/>
+        <location filename="../../desktop/ui/review/audit_page.py" line="57"/>
         <source>Old</source>
         <translation>原值</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review/audit_page.py" line="57"/>
+        <location filename="../../desktop/ui/review/audit_page.py" line="58"/>
         <source>New</source>
         <translation>新值</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review/audit_page.py" line="58"/>
+        <location filename="../../desktop/ui/review/audit_page.py" line="59"/>
         <source>Why</source>
         <translation>原因</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review/audit_page.py" line="66"/>
+        <location filename="../../desktop/ui/review/audit_page.py" line="68"/>
         <source>All units</source>
         <translation>全部单位</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review/audit_page.py" line="72"/>
+        <location filename="../../desktop/ui/review/audit_page.py" line="74"/>
         <source>Indicator: name or code</source>
         <translation>指标名称或代码</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review/audit_page.py" line="81"/>
+        <location filename="../../desktop/ui/review/audit_page.py" line="83"/>
         <source>Export to Excel…</source>
         <translation>导出到 Excel…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review/audit_page.py" line="84"/>
+        <location filename="../../desktop/ui/review/audit_page.py" line="86"/>
         <source>from</source>
         <translation>自</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review/audit_page.py" line="84"/>
+        <location filename="../../desktop/ui/review/audit_page.py" line="86"/>
         <source>to</source>
         <translation>至</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review/audit_page.py" line="101"/>
+        <location filename="../../desktop/ui/review/audit_page.py" line="103"/>
         <source>Hash chain intact: %1 entries checked</source>
         <translation>哈希链完整：已核验 %1 条记录</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review/audit_page.py" line="104"/>
+        <location filename="../../desktop/ui/review/audit_page.py" line="106"/>
         <source>The audit log was tampered with: %1</source>
         <translation>审计日志被篡改：%1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review/audit_page.py" line="121"/>
+        <location filename="../../desktop/ui/review/audit_page.py" line="123"/>
         <source>%1 entries</source>
         <translation>共 %1 条</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review/audit_page.py" line="134"/>
+        <location filename="../../desktop/ui/review/audit_page.py" line="136"/>
         <source>Export the audit log</source>
         <translation>导出审计日志</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review/audit_page.py" line="134"/>
+        <location filename="../../desktop/ui/review/audit_page.py" line="136"/>
         <source>audit.xlsx</source>
         <translation>审计日志.xlsx</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review/audit_page.py" line="135"/>
+        <location filename="../../desktop/ui/review/audit_page.py" line="137"/>
         <source>Excel workbooks (*.xlsx)</source>
         <translation>Excel 工作簿 (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review/audit_page.py" line="140"/>
+        <location filename="../../desktop/ui/review/audit_page.py" line="142"/>
         <source>Audit log</source>
         <translation>审计日志</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review/audit_page.py" line="157"/>
+        <location filename="../../desktop/ui/review/audit_page.py" line="159"/>
         <source>Writing the audit log…</source>
         <translation>正在写出审计日志…</translation>
     </message>
@@ -269,7 +269,7 @@
 <context>
     <name>CellMessage</name>
     <message>
-        <location filename="../../desktop/ui/grid_view.py" line="45"/>
+        <location filename="../../desktop/ui/grid_view.py" line="46"/>
         <source>Why the value was not stored</source>
         <translation>未保存的原因</translation>
     </message>
@@ -333,28 +333,28 @@
 <context>
     <name>ChecksPanel</name>
     <message>
-        <location filename="../../desktop/ui/checks_panel.py" line="35"/>
-        <location filename="../../desktop/ui/checks_panel.py" line="121"/>
+        <location filename="../../desktop/ui/checks_panel.py" line="37"/>
+        <location filename="../../desktop/ui/checks_panel.py" line="123"/>
         <source>Select a warning to explain it.</source>
         <translation>选择一条警告以填写说明。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/checks_panel.py" line="38"/>
+        <location filename="../../desktop/ui/checks_panel.py" line="40"/>
         <source>Why does this value miss its target or change so much?</source>
         <translation>请说明该数值未达标或变化较大的原因</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/checks_panel.py" line="41"/>
+        <location filename="../../desktop/ui/checks_panel.py" line="43"/>
         <source>Save explanation</source>
         <translation>保存说明</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/checks_panel.py" line="43"/>
+        <location filename="../../desktop/ui/checks_panel.py" line="45"/>
         <source>Checks</source>
         <translation>审核</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/checks_panel.py" line="44"/>
+        <location filename="../../desktop/ui/checks_panel.py" line="46"/>
         <source>Explanation</source>
         <translation>说明</translation>
     </message>
@@ -362,32 +362,32 @@
 <context>
     <name>CopyTargetsDialog</name>
     <message>
-        <location filename="../../desktop/ui/dialogs/setup.py" line="96"/>
+        <location filename="../../desktop/ui/dialogs/setup.py" line="97"/>
         <source>Copy targets to %1</source>
         <translation>复制目标到%1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/setup.py" line="99"/>
+        <location filename="../../desktop/ui/dialogs/setup.py" line="100"/>
         <source>the city</source>
         <translation>全市</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/setup.py" line="99"/>
+        <location filename="../../desktop/ui/dialogs/setup.py" line="100"/>
         <source>every district</source>
         <translation>各区县</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/setup.py" line="99"/>
+        <location filename="../../desktop/ui/dialogs/setup.py" line="100"/>
         <source>city and districts</source>
         <translation>全市和各区县</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/setup.py" line="108"/>
+        <location filename="../../desktop/ui/dialogs/setup.py" line="109"/>
         <source>Basis (required)</source>
         <translation>依据（必填）</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/setup.py" line="119"/>
+        <location filename="../../desktop/ui/dialogs/setup.py" line="120"/>
         <source>Give the basis of each target. Example (示例) bases are not carried forward.</source>
         <translation>请填写每项目标的依据。示例依据不会沿用。</translation>
     </message>
@@ -395,277 +395,277 @@
 <context>
     <name>DashboardPage</name>
     <message>
-        <location filename="../../desktop/ui/review/dashboard_page.py" line="79"/>
+        <location filename="../../desktop/ui/review/dashboard_page.py" line="80"/>
         <source>Indicator</source>
         <translation>指标名称</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review/dashboard_page.py" line="79"/>
-        <location filename="../../desktop/ui/review/dashboard_page.py" line="419"/>
+        <location filename="../../desktop/ui/review/dashboard_page.py" line="80"/>
+        <location filename="../../desktop/ui/review/dashboard_page.py" line="421"/>
         <source>City</source>
         <translation>全市</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review/dashboard_page.py" line="79"/>
+        <location filename="../../desktop/ui/review/dashboard_page.py" line="80"/>
         <source>Unit</source>
         <translation>计量单位</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review/dashboard_page.py" line="80"/>
+        <location filename="../../desktop/ui/review/dashboard_page.py" line="81"/>
         <source>Target</source>
         <translation>目标</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review/dashboard_page.py" line="80"/>
+        <location filename="../../desktop/ui/review/dashboard_page.py" line="81"/>
         <source>Attainment</source>
         <translation>达标情况</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review/dashboard_page.py" line="96"/>
+        <location filename="../../desktop/ui/review/dashboard_page.py" line="97"/>
         <source>※ Figures the bureau enters or measures itself: assessed as usual. The others are provisional totals of the districts counted, not assessed yet.</source>
         <translation>※ 市局直接填报或监测的指标，不受区县审核进度影响，照常评价；其余为所计入区县的初步合计数，暂不评价。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review/dashboard_page.py" line="105"/>
+        <location filename="../../desktop/ui/review/dashboard_page.py" line="106"/>
         <source>Copy text</source>
         <translation>复制文字</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review/dashboard_page.py" line="107"/>
+        <location filename="../../desktop/ui/review/dashboard_page.py" line="108"/>
         <source>Save as Word…</source>
         <translation>保存为 Word 文档…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review/dashboard_page.py" line="108"/>
+        <location filename="../../desktop/ui/review/dashboard_page.py" line="109"/>
         <source>The narrative report as a Word document in the bureau&apos;s layout, counting the districts chosen above</source>
         <translation>按公文格式保存文字报告（Word 文档），计入上方所选的区县</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review/dashboard_page.py" line="112"/>
+        <location filename="../../desktop/ui/review/dashboard_page.py" line="113"/>
         <source>Accepted districts only</source>
         <translation>仅已审核通过的区县</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review/dashboard_page.py" line="113"/>
+        <location filename="../../desktop/ui/review/dashboard_page.py" line="114"/>
         <source>Accepted and received districts (provisional)</source>
         <translation>已审核通过及已报送的区县（初步）</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review/dashboard_page.py" line="114"/>
+        <location filename="../../desktop/ui/review/dashboard_page.py" line="115"/>
         <source>Districts counted in the city&apos;s figures</source>
         <translation>全市数据计入的区县</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review/dashboard_page.py" line="118"/>
+        <location filename="../../desktop/ui/review/dashboard_page.py" line="119"/>
         <source>City figures count:</source>
         <translation>全市数据计入：</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review/dashboard_page.py" line="121"/>
+        <location filename="../../desktop/ui/review/dashboard_page.py" line="122"/>
         <source>Save the city workbook…</source>
         <translation>保存全市汇总表…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review/dashboard_page.py" line="122"/>
+        <location filename="../../desktop/ui/review/dashboard_page.py" line="123"/>
         <source>The city&apos;s consolidation workbook for this half, counting the districts chosen here</source>
         <translation>本半年全市汇总工作簿，按此处选择的区县范围计入</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review/dashboard_page.py" line="126"/>
+        <location filename="../../desktop/ui/review/dashboard_page.py" line="127"/>
         <source>City against targets</source>
         <translation>全市指标与目标</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review/dashboard_page.py" line="129"/>
+        <location filename="../../desktop/ui/review/dashboard_page.py" line="130"/>
         <source>Districts compared</source>
         <translation>区县对比</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review/dashboard_page.py" line="132"/>
+        <location filename="../../desktop/ui/review/dashboard_page.py" line="133"/>
         <source>Attainment by district</source>
         <translation>各区县达标情况</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review/dashboard_page.py" line="133"/>
+        <location filename="../../desktop/ui/review/dashboard_page.py" line="134"/>
         <source>City trend</source>
         <translation>全市趋势</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review/dashboard_page.py" line="134"/>
-        <location filename="../../desktop/ui/review/dashboard_page.py" line="227"/>
+        <location filename="../../desktop/ui/review/dashboard_page.py" line="135"/>
+        <location filename="../../desktop/ui/review/dashboard_page.py" line="229"/>
         <source>Narrative report</source>
         <translation>文字报告</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review/dashboard_page.py" line="158"/>
+        <location filename="../../desktop/ui/review/dashboard_page.py" line="159"/>
         <source>No city target is set for this half, so there is nothing to hold the figures against. The city&apos;s figures are in the charts and in the city workbook (Save the city workbook…).</source>
         <translation>本半年度未设定全市目标，无从对照。全市数据见右侧图表和全市汇总表（保存全市汇总表…）。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review/dashboard_page.py" line="160"/>
+        <location filename="../../desktop/ui/review/dashboard_page.py" line="161"/>
         <source>The districts counted hold none of the city&apos;s indicators.</source>
         <translation>计入的区县没有全市指标的数据。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review/dashboard_page.py" line="162"/>
+        <location filename="../../desktop/ui/review/dashboard_page.py" line="163"/>
         <source>No district has been accepted yet, so the city has no figures. For provisional totals, count received districts too (“City figures count” above).</source>
         <translation>尚无审核通过的区县，全市暂无数字。如需初步合计，请在上方“全市数据计入”中选择计入已报送的区县。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review/dashboard_page.py" line="164"/>
+        <location filename="../../desktop/ui/review/dashboard_page.py" line="165"/>
         <source>No district has sent its submission yet, so the city has no figures.</source>
         <translation>尚无区县报送，全市暂无数字。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review/dashboard_page.py" line="186"/>
+        <location filename="../../desktop/ui/review/dashboard_page.py" line="188"/>
         <source>Save as image…</source>
         <translation>保存为图片…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review/dashboard_page.py" line="204"/>
+        <location filename="../../desktop/ui/review/dashboard_page.py" line="206"/>
         <source>Attainment of the districts&apos; targets · %1</source>
         <translation>各区县目标达成情况 · %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review/dashboard_page.py" line="206"/>
+        <location filename="../../desktop/ui/review/dashboard_page.py" line="208"/>
         <source>Green: target met. Red, marked ✗: target missed. Grey: no value, or not applicable. Each cell gives the district&apos;s figure in the indicator&apos;s unit.</source>
         <translation>绿色：达到目标；红色并标 ✗：未达到目标；灰色：无数据或不适用。各格为该区县的数值，计量单位同指标。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review/dashboard_page.py" line="225"/>
+        <location filename="../../desktop/ui/review/dashboard_page.py" line="227"/>
         <source>report_%1.docx</source>
         <translation>全市报告_%1.docx</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review/dashboard_page.py" line="226"/>
+        <location filename="../../desktop/ui/review/dashboard_page.py" line="228"/>
         <source>Save the report</source>
         <translation>保存文字报告</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review/dashboard_page.py" line="226"/>
+        <location filename="../../desktop/ui/review/dashboard_page.py" line="228"/>
         <source>Word documents (*.docx)</source>
         <translation>Word 文档 (*.docx)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review/dashboard_page.py" line="227"/>
+        <location filename="../../desktop/ui/review/dashboard_page.py" line="229"/>
         <source>Writing the report…</source>
         <translation>正在生成报告…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review/dashboard_page.py" line="293"/>
+        <location filename="../../desktop/ui/review/dashboard_page.py" line="295"/>
         <source>%1 (not counted: %2)</source>
         <translation>%1（未计入：%2）</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review/dashboard_page.py" line="336"/>
-        <location filename="../../desktop/ui/review/dashboard_page.py" line="342"/>
+        <location filename="../../desktop/ui/review/dashboard_page.py" line="338"/>
+        <location filename="../../desktop/ui/review/dashboard_page.py" line="344"/>
         <source>%1 (%2)</source>
         <translation>%1（%2）</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review/dashboard_page.py" line="377"/>
+        <location filename="../../desktop/ui/review/dashboard_page.py" line="379"/>
         <source>City %1</source>
         <translation>全市 %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review/dashboard_page.py" line="399"/>
+        <location filename="../../desktop/ui/review/dashboard_page.py" line="401"/>
         <source>Not applicable: %1</source>
         <translation>不适用：%1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review/dashboard_page.py" line="400"/>
+        <location filename="../../desktop/ui/review/dashboard_page.py" line="402"/>
         <source>No value: %1</source>
         <translation>无数据：%1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review/dashboard_page.py" line="401"/>
+        <location filename="../../desktop/ui/review/dashboard_page.py" line="403"/>
         <source>Not counted: %1</source>
         <translation>未计入：%1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review/dashboard_page.py" line="402"/>
+        <location filename="../../desktop/ui/review/dashboard_page.py" line="404"/>
         <source>The city&apos;s provisional total is not drawn: not every district is accepted yet</source>
         <translation>全市初步合计未画出：尚有区县未审核通过</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review/dashboard_page.py" line="417"/>
+        <location filename="../../desktop/ui/review/dashboard_page.py" line="419"/>
         <source>the city, half by half</source>
         <translation>全市历年各半年度</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review/dashboard_page.py" line="429"/>
+        <location filename="../../desktop/ui/review/dashboard_page.py" line="431"/>
         <source>Provisional: not every district accepted</source>
         <translation>初步：未全部审核通过</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review/dashboard_page.py" line="442"/>
+        <location filename="../../desktop/ui/review/dashboard_page.py" line="444"/>
         <source> (provisional)</source>
         <translation>（初步）</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review/dashboard_page.py" line="464"/>
+        <location filename="../../desktop/ui/review/dashboard_page.py" line="466"/>
         <source>%1 target %2</source>
         <translation>%1目标 %2</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review/dashboard_page.py" line="195"/>
+        <location filename="../../desktop/ui/review/dashboard_page.py" line="197"/>
         <source>Save chart</source>
         <translation>保存图表</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review/dashboard_page.py" line="187"/>
+        <location filename="../../desktop/ui/review/dashboard_page.py" line="189"/>
         <source>PNG at twice the screen&apos;s resolution, or SVG or PDF to scale without limit</source>
         <translation>PNG 为屏幕分辨率的两倍；SVG 或 PDF 可任意缩放</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review/dashboard_page.py" line="211"/>
+        <location filename="../../desktop/ui/review/dashboard_page.py" line="213"/>
         <source>Cannot write %1: check the folder exists and may be written to</source>
         <translation>不能写入 %1：请确认文件夹存在且可以写入</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review/dashboard_page.py" line="217"/>
+        <location filename="../../desktop/ui/review/dashboard_page.py" line="219"/>
         <source>city_%1.xlsx</source>
         <translation>全市汇总_%1.xlsx</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review/dashboard_page.py" line="218"/>
+        <location filename="../../desktop/ui/review/dashboard_page.py" line="220"/>
         <source>Save the city workbook</source>
         <translation>保存全市汇总表</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review/dashboard_page.py" line="218"/>
+        <location filename="../../desktop/ui/review/dashboard_page.py" line="220"/>
         <source>Excel workbooks (*.xlsx)</source>
         <translation>Excel 工作簿 (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review/dashboard_page.py" line="219"/>
-        <location filename="../../desktop/ui/review/dashboard_page.py" line="257"/>
+        <location filename="../../desktop/ui/review/dashboard_page.py" line="221"/>
+        <location filename="../../desktop/ui/review/dashboard_page.py" line="259"/>
         <source>Consolidating the districts…</source>
         <translation>正在汇总各区县数据…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review/dashboard_page.py" line="211"/>
-        <location filename="../../desktop/ui/review/dashboard_page.py" line="239"/>
+        <location filename="../../desktop/ui/review/dashboard_page.py" line="213"/>
+        <location filename="../../desktop/ui/review/dashboard_page.py" line="241"/>
         <source>Not saved</source>
         <translation>未保存</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review/dashboard_page.py" line="241"/>
+        <location filename="../../desktop/ui/review/dashboard_page.py" line="243"/>
         <source>Saved %1</source>
         <translation>已保存 %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review/dashboard_page.py" line="219"/>
+        <location filename="../../desktop/ui/review/dashboard_page.py" line="221"/>
         <source>City workbook</source>
         <translation>全市汇总表</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review/dashboard_page.py" line="294"/>
+        <location filename="../../desktop/ui/review/dashboard_page.py" line="296"/>
         <source>District</source>
         <translation>区县</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review/dashboard_page.py" line="369"/>
+        <location filename="../../desktop/ui/review/dashboard_page.py" line="371"/>
         <source>Target %1</source>
         <translation>目标 %1</translation>
     </message>
@@ -696,59 +696,59 @@
 <context>
     <name>DistrictAccountsDialog</name>
     <message>
-        <location filename="../../desktop/ui/dialogs/district_accounts.py" line="58"/>
+        <location filename="../../desktop/ui/dialogs/district_accounts.py" line="59"/>
         <source>District accounts</source>
         <translation>区县账户</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/district_accounts.py" line="60"/>
+        <location filename="../../desktop/ui/dialogs/district_accounts.py" line="61"/>
         <source>District</source>
         <translation>区县</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/district_accounts.py" line="61"/>
+        <location filename="../../desktop/ui/dialogs/district_accounts.py" line="62"/>
         <source>User name</source>
         <translation>用户名</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/district_accounts.py" line="61"/>
+        <location filename="../../desktop/ui/dialogs/district_accounts.py" line="62"/>
         <source>Name on forms</source>
         <translation>签名姓名</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/district_accounts.py" line="62"/>
+        <location filename="../../desktop/ui/dialogs/district_accounts.py" line="63"/>
         <source>Role</source>
         <translation>角色</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/district_accounts.py" line="72"/>
+        <location filename="../../desktop/ui/dialogs/district_accounts.py" line="74"/>
         <source>Prepare…</source>
         <translation>准备账户…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/district_accounts.py" line="72"/>
+        <location filename="../../desktop/ui/dialogs/district_accounts.py" line="74"/>
         <source>Remove</source>
         <translation>删除</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/district_accounts.py" line="73"/>
+        <location filename="../../desktop/ui/dialogs/district_accounts.py" line="75"/>
         <source>Export the district&apos;s set-up package…</source>
         <translation>导出该区县的设置包…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/district_accounts.py" line="100"/>
-        <location filename="../../desktop/ui/dialogs/district_accounts.py" line="115"/>
-        <location filename="../../desktop/ui/dialogs/district_accounts.py" line="126"/>
+        <location filename="../../desktop/ui/dialogs/district_accounts.py" line="102"/>
+        <location filename="../../desktop/ui/dialogs/district_accounts.py" line="117"/>
+        <location filename="../../desktop/ui/dialogs/district_accounts.py" line="128"/>
         <source>Not saved</source>
         <translation>未保存</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/district_accounts.py" line="103"/>
+        <location filename="../../desktop/ui/dialogs/district_accounts.py" line="105"/>
         <source>One-time password</source>
         <translation>一次性密码</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/district_accounts.py" line="104"/>
+        <location filename="../../desktop/ui/dialogs/district_accounts.py" line="106"/>
         <source>The one-time password of %1 is:
 
 %2
@@ -761,27 +761,27 @@ Write it down and give it to the person: it is not shown again. They change it a
 请记下并交给本人：此密码不会再次显示。本人首次登录时须修改。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/district_accounts.py" line="126"/>
+        <location filename="../../desktop/ui/dialogs/district_accounts.py" line="128"/>
         <source>Choose an account of the district first.</source>
         <translation>请先选中该区县的一个账户。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/district_accounts.py" line="130"/>
+        <location filename="../../desktop/ui/dialogs/district_accounts.py" line="132"/>
         <source>Export set-up package</source>
         <translation>导出设置包</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/district_accounts.py" line="131"/>
+        <location filename="../../desktop/ui/dialogs/district_accounts.py" line="133"/>
         <source>Set-up packages (*.ecopkg)</source>
         <translation>设置包 (*.ecopkg)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/district_accounts.py" line="136"/>
+        <location filename="../../desktop/ui/dialogs/district_accounts.py" line="138"/>
         <source>Set-up package</source>
         <translation>设置包</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/district_accounts.py" line="137"/>
+        <location filename="../../desktop/ui/dialogs/district_accounts.py" line="139"/>
         <source>Saved %1 for %2, with its accounts.
 
 The bureau&apos;s key fingerprint: %3</source>
@@ -942,117 +942,117 @@ The bureau&apos;s key fingerprint: %3</source>
 <context>
     <name>FindingsPage</name>
     <message>
-        <location filename="../../desktop/ui/review/findings_page.py" line="54"/>
+        <location filename="../../desktop/ui/review/findings_page.py" line="55"/>
         <source>Error</source>
         <translation>错误</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review/findings_page.py" line="54"/>
+        <location filename="../../desktop/ui/review/findings_page.py" line="55"/>
         <source>Warning</source>
         <translation>警告</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review/findings_page.py" line="54"/>
+        <location filename="../../desktop/ui/review/findings_page.py" line="55"/>
         <source>Notice</source>
         <translation>提示</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review/findings_page.py" line="56"/>
-        <location filename="../../desktop/ui/review/findings_page.py" line="145"/>
+        <location filename="../../desktop/ui/review/findings_page.py" line="57"/>
+        <location filename="../../desktop/ui/review/findings_page.py" line="147"/>
         <source>(not explained)</source>
         <translation>（未说明）</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review/findings_page.py" line="58"/>
+        <location filename="../../desktop/ui/review/findings_page.py" line="59"/>
         <source>District</source>
         <translation>区县</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review/findings_page.py" line="58"/>
+        <location filename="../../desktop/ui/review/findings_page.py" line="59"/>
         <source>Submission</source>
         <translation>报送状态</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review/findings_page.py" line="59"/>
+        <location filename="../../desktop/ui/review/findings_page.py" line="60"/>
         <source>Indicator</source>
         <translation>指标</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review/findings_page.py" line="60"/>
-        <location filename="../../desktop/ui/review/findings_page.py" line="84"/>
-        <location filename="../../desktop/ui/review/findings_page.py" line="94"/>
+        <location filename="../../desktop/ui/review/findings_page.py" line="61"/>
+        <location filename="../../desktop/ui/review/findings_page.py" line="86"/>
+        <location filename="../../desktop/ui/review/findings_page.py" line="96"/>
         <source>Severity</source>
         <translation>严重程度</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review/findings_page.py" line="60"/>
-        <location filename="../../desktop/ui/review/findings_page.py" line="86"/>
-        <location filename="../../desktop/ui/review/findings_page.py" line="96"/>
+        <location filename="../../desktop/ui/review/findings_page.py" line="61"/>
+        <location filename="../../desktop/ui/review/findings_page.py" line="88"/>
+        <location filename="../../desktop/ui/review/findings_page.py" line="98"/>
         <source>Rule</source>
         <translation>审核规则</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review/findings_page.py" line="61"/>
+        <location filename="../../desktop/ui/review/findings_page.py" line="62"/>
         <source>Finding</source>
         <translation>审核发现</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review/findings_page.py" line="62"/>
+        <location filename="../../desktop/ui/review/findings_page.py" line="63"/>
         <source>District&apos;s explanation</source>
         <translation>区县说明</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review/findings_page.py" line="79"/>
+        <location filename="../../desktop/ui/review/findings_page.py" line="81"/>
         <source>Findings of every received submission</source>
         <translation>全部已收到报送的审核发现</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review/findings_page.py" line="81"/>
+        <location filename="../../desktop/ui/review/findings_page.py" line="83"/>
         <source>Every severity</source>
         <translation>全部严重程度</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review/findings_page.py" line="88"/>
+        <location filename="../../desktop/ui/review/findings_page.py" line="90"/>
         <source>Unexplained warnings only</source>
         <translation>只看未说明的警告</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review/findings_page.py" line="101"/>
+        <location filename="../../desktop/ui/review/findings_page.py" line="103"/>
         <source>The chosen finding and the district&apos;s explanation</source>
         <translation>所选审核发现及区县说明</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review/findings_page.py" line="123"/>
+        <location filename="../../desktop/ui/review/findings_page.py" line="125"/>
         <source>Every rule</source>
         <translation>全部规则</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review/findings_page.py" line="128"/>
+        <location filename="../../desktop/ui/review/findings_page.py" line="130"/>
         <source>%1 (%2)</source>
         <translation>%1（%2）</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review/findings_page.py" line="136"/>
+        <location filename="../../desktop/ui/review/findings_page.py" line="138"/>
         <source>%1 findings in %2 districts</source>
         <translation>%1 条，涉及 %2 个区县</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review/findings_page.py" line="142"/>
+        <location filename="../../desktop/ui/review/findings_page.py" line="144"/>
         <source>Choose a finding to read it and the district&apos;s explanation in full here; Enter opens the district at that value.</source>
         <translation>选择一条审核发现，在此阅读其全文及区县说明；按回车键打开该区县并定位到该数值。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review/findings_page.py" line="148"/>
+        <location filename="../../desktop/ui/review/findings_page.py" line="150"/>
         <source>%1: %2</source>
         <translation>%1：%2</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review/findings_page.py" line="149"/>
+        <location filename="../../desktop/ui/review/findings_page.py" line="151"/>
         <source>Finding: %1</source>
         <translation>审核发现：%1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review/findings_page.py" line="150"/>
+        <location filename="../../desktop/ui/review/findings_page.py" line="152"/>
         <source>District&apos;s explanation: %1</source>
         <translation>区县说明：%1</translation>
     </message>
@@ -1215,22 +1215,22 @@ The bureau&apos;s key fingerprint: %3</source>
 <context>
     <name>GridView</name>
     <message>
-        <location filename="../../desktop/ui/grid_view.py" line="124"/>
+        <location filename="../../desktop/ui/grid_view.py" line="126"/>
         <source>This cell cannot be entered</source>
         <translation>此单元格不能填写</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/grid_view.py" line="223"/>
+        <location filename="../../desktop/ui/grid_view.py" line="225"/>
         <source>Why the value was not stored</source>
         <translation>未保存的原因</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/grid_view.py" line="242"/>
+        <location filename="../../desktop/ui/grid_view.py" line="244"/>
         <source>below the last row</source>
         <translation>超出最后一行</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/grid_view.py" line="248"/>
+        <location filename="../../desktop/ui/grid_view.py" line="250"/>
         <source>no input column there</source>
         <translation>该列不能填写</translation>
     </message>
@@ -1251,47 +1251,47 @@ The bureau&apos;s key fingerprint: %3</source>
 <context>
     <name>ImportChangesPanel</name>
     <message>
-        <location filename="../../desktop/ui/import_changes_panel.py" line="32"/>
+        <location filename="../../desktop/ui/import_changes_panel.py" line="33"/>
         <source>(empty)</source>
         <translation>（空）</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/import_changes_panel.py" line="34"/>
+        <location filename="../../desktop/ui/import_changes_panel.py" line="35"/>
         <source>Indicator</source>
         <translation>指标名称</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/import_changes_panel.py" line="35"/>
+        <location filename="../../desktop/ui/import_changes_panel.py" line="36"/>
         <source>Item</source>
         <translation>项目</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/import_changes_panel.py" line="36"/>
+        <location filename="../../desktop/ui/import_changes_panel.py" line="37"/>
         <source>Was</source>
         <translation>原为</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/import_changes_panel.py" line="37"/>
+        <location filename="../../desktop/ui/import_changes_panel.py" line="38"/>
         <source>Now</source>
         <translation>改为</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/import_changes_panel.py" line="38"/>
+        <location filename="../../desktop/ui/import_changes_panel.py" line="39"/>
         <source>Unit</source>
         <translation>计量单位</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/import_changes_panel.py" line="52"/>
+        <location filename="../../desktop/ui/import_changes_panel.py" line="54"/>
         <source>What the import changed</source>
         <translation>导入的变化</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/import_changes_panel.py" line="55"/>
+        <location filename="../../desktop/ui/import_changes_panel.py" line="57"/>
         <source>Please also look at the following:</source>
         <translation>另请注意以下各项：</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/import_changes_panel.py" line="86"/>
+        <location filename="../../desktop/ui/import_changes_panel.py" line="88"/>
         <source>Undone: the import below was taken back; the database holds what it held before it. Redo (Ctrl+Y) brings it back.</source>
         <translation>已撤销：下列导入已撤回，数据库中是导入前的内容。按 Ctrl+Y 可恢复。</translation>
     </message>
@@ -1299,239 +1299,239 @@ The bureau&apos;s key fingerprint: %3</source>
 <context>
     <name>InboxPage</name>
     <message>
-        <location filename="../../desktop/ui/review/inbox_page.py" line="44"/>
+        <location filename="../../desktop/ui/review/inbox_page.py" line="45"/>
         <source>Unit</source>
         <translation>填报单位</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review/inbox_page.py" line="45"/>
-        <location filename="../../desktop/ui/review/inbox_page.py" line="82"/>
-        <location filename="../../desktop/ui/review/inbox_page.py" line="113"/>
+        <location filename="../../desktop/ui/review/inbox_page.py" line="46"/>
+        <location filename="../../desktop/ui/review/inbox_page.py" line="84"/>
+        <location filename="../../desktop/ui/review/inbox_page.py" line="115"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review/inbox_page.py" line="46"/>
+        <location filename="../../desktop/ui/review/inbox_page.py" line="47"/>
         <source>Version</source>
         <translation>版本</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review/inbox_page.py" line="47"/>
+        <location filename="../../desktop/ui/review/inbox_page.py" line="48"/>
         <source>Received</source>
         <translation>接收时间</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review/inbox_page.py" line="49"/>
+        <location filename="../../desktop/ui/review/inbox_page.py" line="50"/>
         <source>Deadline</source>
         <translation>截止日期</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review/inbox_page.py" line="50"/>
+        <location filename="../../desktop/ui/review/inbox_page.py" line="51"/>
         <source>Days overdue</source>
         <translation>逾期天数</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review/inbox_page.py" line="51"/>
+        <location filename="../../desktop/ui/review/inbox_page.py" line="52"/>
         <source>Errors</source>
         <translation>错误</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review/inbox_page.py" line="52"/>
+        <location filename="../../desktop/ui/review/inbox_page.py" line="53"/>
         <source>Unexplained warnings</source>
         <translation>未说明警告</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review/inbox_page.py" line="53"/>
+        <location filename="../../desktop/ui/review/inbox_page.py" line="54"/>
         <source>Open queries</source>
         <translation>未解决问题</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review/inbox_page.py" line="72"/>
+        <location filename="../../desktop/ui/review/inbox_page.py" line="74"/>
         <source>Districts of the half</source>
         <translation>本半年度各区县</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review/inbox_page.py" line="74"/>
+        <location filename="../../desktop/ui/review/inbox_page.py" line="76"/>
         <source>Find a district: name, pinyin initials (wz) or code</source>
         <translation>查找区县：名称、拼音首字母（如 wz）或代码</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review/inbox_page.py" line="76"/>
+        <location filename="../../desktop/ui/review/inbox_page.py" line="78"/>
         <source>Find a district</source>
         <translation>查找区县</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review/inbox_page.py" line="79"/>
+        <location filename="../../desktop/ui/review/inbox_page.py" line="81"/>
         <source>Every status</source>
         <translation>全部状态</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review/inbox_page.py" line="84"/>
+        <location filename="../../desktop/ui/review/inbox_page.py" line="86"/>
         <source>All districts</source>
         <translation>全部区县</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review/inbox_page.py" line="84"/>
+        <location filename="../../desktop/ui/review/inbox_page.py" line="86"/>
         <source>Overdue</source>
         <translation>逾期</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review/inbox_page.py" line="84"/>
+        <location filename="../../desktop/ui/review/inbox_page.py" line="86"/>
         <source>With errors</source>
         <translation>有错误</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review/inbox_page.py" line="85"/>
+        <location filename="../../desktop/ui/review/inbox_page.py" line="87"/>
         <source>With unexplained warnings</source>
         <translation>有未说明警告</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review/inbox_page.py" line="85"/>
+        <location filename="../../desktop/ui/review/inbox_page.py" line="87"/>
         <source>With open queries</source>
         <translation>有未解决问题</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review/inbox_page.py" line="87"/>
-        <location filename="../../desktop/ui/review/inbox_page.py" line="115"/>
+        <location filename="../../desktop/ui/review/inbox_page.py" line="89"/>
+        <location filename="../../desktop/ui/review/inbox_page.py" line="117"/>
         <source>Show</source>
         <translation>显示</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review/inbox_page.py" line="95"/>
+        <location filename="../../desktop/ui/review/inbox_page.py" line="97"/>
         <source>Reminder notice…</source>
         <translation>催报通知…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review/inbox_page.py" line="96"/>
+        <location filename="../../desktop/ui/review/inbox_page.py" line="98"/>
         <source>A workbook listing the districts that have not reported (or not again after a return), with days overdue, to send round</source>
         <translation>生成催报通知工作簿：列出尚未报送（或退回后尚未重新报送）的区县及逾期天数，可直接下发</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review/inbox_page.py" line="99"/>
+        <location filename="../../desktop/ui/review/inbox_page.py" line="101"/>
         <source>Import workbooks…</source>
         <translation>导入报送文件…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review/inbox_page.py" line="101"/>
+        <location filename="../../desktop/ui/review/inbox_page.py" line="103"/>
         <source>Accept the selected…</source>
         <translation>通过所选…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review/inbox_page.py" line="102"/>
+        <location filename="../../desktop/ui/review/inbox_page.py" line="104"/>
         <source>Accepts those of the selected districts with no errors, no unexplained warnings and no open queries; the confirmation lists them</source>
         <translation>对所选区县中无错误、无未说明警告、无未解决问题的报送审核通过；确认前会列出</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review/inbox_page.py" line="109"/>
+        <location filename="../../desktop/ui/review/inbox_page.py" line="111"/>
         <source>Drop submission workbooks here, or</source>
         <translation>将报送文件拖放到此处，或</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review/inbox_page.py" line="127"/>
-        <location filename="../../desktop/ui/review/inbox_page.py" line="234"/>
+        <location filename="../../desktop/ui/review/inbox_page.py" line="129"/>
+        <location filename="../../desktop/ui/review/inbox_page.py" line="236"/>
         <source>Import results</source>
         <translation>导入结果</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review/inbox_page.py" line="147"/>
+        <location filename="../../desktop/ui/review/inbox_page.py" line="149"/>
         <source>Completeness: %1 received (no deadline set: timeliness not judged), %3 not received, %4 returned</source>
         <translation>报送完成情况：已报送 %1 个（未设截止日期，不评价是否按时），未报送 %3 个，已退回 %4 个</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review/inbox_page.py" line="149"/>
+        <location filename="../../desktop/ui/review/inbox_page.py" line="151"/>
         <source>Completeness and timeliness: %1 on time, %2 late, %3 not received, %4 returned</source>
         <translation>报送完成情况：按时 %1 个，逾期 %2 个，未报送 %3 个，已退回 %4 个</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review/inbox_page.py" line="159"/>
+        <location filename="../../desktop/ui/review/inbox_page.py" line="161"/>
         <source>%1_reminder.xlsx</source>
         <translation>%1_催报通知.xlsx</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review/inbox_page.py" line="160"/>
+        <location filename="../../desktop/ui/review/inbox_page.py" line="162"/>
         <source>Save the reminder notice</source>
         <translation>保存催报通知</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review/inbox_page.py" line="168"/>
+        <location filename="../../desktop/ui/review/inbox_page.py" line="170"/>
         <source>Writing the reminder notice…</source>
         <translation>正在写出催报通知…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review/inbox_page.py" line="175"/>
+        <location filename="../../desktop/ui/review/inbox_page.py" line="177"/>
         <source>%1 shown</source>
         <translation>显示 %1 个</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review/inbox_page.py" line="194"/>
-        <location filename="../../desktop/ui/review/inbox_page.py" line="199"/>
+        <location filename="../../desktop/ui/review/inbox_page.py" line="196"/>
+        <location filename="../../desktop/ui/review/inbox_page.py" line="201"/>
         <source>Accept</source>
         <translation>审核通过</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review/inbox_page.py" line="194"/>
+        <location filename="../../desktop/ui/review/inbox_page.py" line="196"/>
         <source>Select the districts to accept in the list first.</source>
         <translation>请先在列表中选择要审核通过的区县。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review/inbox_page.py" line="199"/>
+        <location filename="../../desktop/ui/review/inbox_page.py" line="201"/>
         <source>None of the selected districts can be accepted:</source>
         <translation>所选区县都不能审核通过：</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review/inbox_page.py" line="202"/>
+        <location filename="../../desktop/ui/review/inbox_page.py" line="204"/>
         <source>version %1</source>
         <translation>第 %1 版</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review/inbox_page.py" line="242"/>
+        <location filename="../../desktop/ui/review/inbox_page.py" line="244"/>
         <source>%1 file(s): %2 imported, %3 unchanged, %4 refused</source>
         <translation>共 %1 个文件：已导入 %2 个，无变化 %3 个，被拒绝 %4 个</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review/inbox_page.py" line="197"/>
-        <location filename="../../desktop/ui/review/inbox_page.py" line="212"/>
+        <location filename="../../desktop/ui/review/inbox_page.py" line="199"/>
+        <location filename="../../desktop/ui/review/inbox_page.py" line="214"/>
         <source>%1: %2</source>
         <translation>%1：%2</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review/inbox_page.py" line="143"/>
+        <location filename="../../desktop/ui/review/inbox_page.py" line="145"/>
         <source>%1 of %2 received: %3</source>
         <translation>已收到 %1/%2：%3</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review/inbox_page.py" line="208"/>
+        <location filename="../../desktop/ui/review/inbox_page.py" line="210"/>
         <source>Acceptance results</source>
         <translation>审核通过结果</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review/inbox_page.py" line="213"/>
+        <location filename="../../desktop/ui/review/inbox_page.py" line="215"/>
         <source>%1: accepted</source>
         <translation>%1：已审核通过</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review/inbox_page.py" line="222"/>
+        <location filename="../../desktop/ui/review/inbox_page.py" line="224"/>
         <source>Import workbooks</source>
         <translation>导入报送文件</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review/inbox_page.py" line="161"/>
-        <location filename="../../desktop/ui/review/inbox_page.py" line="222"/>
+        <location filename="../../desktop/ui/review/inbox_page.py" line="163"/>
+        <location filename="../../desktop/ui/review/inbox_page.py" line="224"/>
         <source>Excel workbooks (*.xlsx)</source>
         <translation>Excel 工作簿 (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review/inbox_page.py" line="231"/>
+        <location filename="../../desktop/ui/review/inbox_page.py" line="233"/>
         <source>Importing workbooks…</source>
         <translation>正在导入报送文件…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review/inbox_page.py" line="232"/>
+        <location filename="../../desktop/ui/review/inbox_page.py" line="234"/>
         <source>Stop (import nothing)</source>
         <translation>停止（不导入任何文件）</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review/inbox_page.py" line="237"/>
+        <location filename="../../desktop/ui/review/inbox_page.py" line="239"/>
         <source>Stopped: no file was imported; the database is unchanged</source>
         <translation>已停止：未导入任何文件，数据库未改变</translation>
     </message>
@@ -1763,54 +1763,54 @@ Compare it with the one the district reads to you.</source>
 <context>
     <name>KeysDialog</name>
     <message>
-        <location filename="../../desktop/ui/dialogs/keys.py" line="25"/>
+        <location filename="../../desktop/ui/dialogs/keys.py" line="27"/>
         <source>Keys and fingerprints</source>
         <translation>密钥与指纹</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/keys.py" line="27"/>
-        <location filename="../../desktop/ui/dialogs/keys.py" line="30"/>
+        <location filename="../../desktop/ui/dialogs/keys.py" line="29"/>
+        <location filename="../../desktop/ui/dialogs/keys.py" line="32"/>
         <source>Unit</source>
         <translation>单位</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/keys.py" line="27"/>
-        <location filename="../../desktop/ui/dialogs/keys.py" line="30"/>
+        <location filename="../../desktop/ui/dialogs/keys.py" line="29"/>
+        <location filename="../../desktop/ui/dialogs/keys.py" line="32"/>
         <source>Fingerprint</source>
         <translation>指纹</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/keys.py" line="28"/>
+        <location filename="../../desktop/ui/dialogs/keys.py" line="30"/>
         <source>Created</source>
         <translation>生成时间</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/keys.py" line="31"/>
+        <location filename="../../desktop/ui/dialogs/keys.py" line="33"/>
         <source>Registered by</source>
         <translation>登记人</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/keys.py" line="31"/>
+        <location filename="../../desktop/ui/dialogs/keys.py" line="33"/>
         <source>Registered</source>
         <translation>登记时间</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/keys.py" line="39"/>
+        <location filename="../../desktop/ui/dialogs/keys.py" line="41"/>
         <source>Read a fingerprint out on the phone and compare it with the other side&apos;s list: the same characters mean the same key.</source>
         <translation>电话中念出指纹，与对方列表中的指纹逐字核对：完全相同即为同一把密钥。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/keys.py" line="42"/>
+        <location filename="../../desktop/ui/dialogs/keys.py" line="44"/>
         <source>No signing key yet: a district&apos;s is made at its first sign-off, the bureau&apos;s at its first set-up package.</source>
         <translation>本机还没有签名密钥：区县在第一次签发报送时生成，市局在第一次导出设置包时生成。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/keys.py" line="49"/>
+        <location filename="../../desktop/ui/dialogs/keys.py" line="51"/>
         <source>This installation&apos;s keys</source>
         <translation>本机的签名密钥</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/keys.py" line="52"/>
+        <location filename="../../desktop/ui/dialogs/keys.py" line="54"/>
         <source>Registered keys of others</source>
         <translation>已登记的对方公钥</translation>
     </message>
@@ -2147,37 +2147,37 @@ Compare it with the one the district reads to you.</source>
 <context>
     <name>NewUserDialog</name>
     <message>
-        <location filename="../../desktop/ui/dialogs/users.py" line="31"/>
+        <location filename="../../desktop/ui/dialogs/users.py" line="32"/>
         <source>New user</source>
         <translation>新建用户</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/users.py" line="39"/>
+        <location filename="../../desktop/ui/dialogs/users.py" line="40"/>
         <source>(none)</source>
         <translation>（无）</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/users.py" line="45"/>
+        <location filename="../../desktop/ui/dialogs/users.py" line="46"/>
         <source>User name</source>
         <translation>用户名</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/users.py" line="46"/>
+        <location filename="../../desktop/ui/dialogs/users.py" line="47"/>
         <source>Name on forms</source>
         <translation>签名姓名</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/users.py" line="47"/>
+        <location filename="../../desktop/ui/dialogs/users.py" line="48"/>
         <source>Role</source>
         <translation>角色</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/users.py" line="48"/>
+        <location filename="../../desktop/ui/dialogs/users.py" line="49"/>
         <source>Unit</source>
         <translation>单位</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/users.py" line="49"/>
+        <location filename="../../desktop/ui/dialogs/users.py" line="50"/>
         <source>Password</source>
         <translation>密码</translation>
     </message>
@@ -2185,27 +2185,27 @@ Compare it with the one the district reads to you.</source>
 <context>
     <name>PrepareAccountDialog</name>
     <message>
-        <location filename="../../desktop/ui/dialogs/district_accounts.py" line="33"/>
+        <location filename="../../desktop/ui/dialogs/district_accounts.py" line="34"/>
         <source>Prepare a district account</source>
         <translation>准备区县账户</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/district_accounts.py" line="42"/>
+        <location filename="../../desktop/ui/dialogs/district_accounts.py" line="43"/>
         <source>User name</source>
         <translation>用户名</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/district_accounts.py" line="43"/>
+        <location filename="../../desktop/ui/dialogs/district_accounts.py" line="44"/>
         <source>Name on forms</source>
         <translation>签名姓名</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/district_accounts.py" line="44"/>
+        <location filename="../../desktop/ui/dialogs/district_accounts.py" line="45"/>
         <source>Role</source>
         <translation>角色</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/district_accounts.py" line="45"/>
+        <location filename="../../desktop/ui/dialogs/district_accounts.py" line="46"/>
         <source>District</source>
         <translation>区县</translation>
     </message>
@@ -2221,87 +2221,87 @@ Compare it with the one the district reads to you.</source>
 <context>
     <name>QueriesPage</name>
     <message>
-        <location filename="../../desktop/ui/review/queries_page.py" line="40"/>
+        <location filename="../../desktop/ui/review/queries_page.py" line="41"/>
         <source>District</source>
         <translation>区县</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review/queries_page.py" line="40"/>
+        <location filename="../../desktop/ui/review/queries_page.py" line="41"/>
         <source>Indicator</source>
         <translation>指标名称</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review/queries_page.py" line="41"/>
+        <location filename="../../desktop/ui/review/queries_page.py" line="42"/>
         <source>State</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review/queries_page.py" line="41"/>
+        <location filename="../../desktop/ui/review/queries_page.py" line="42"/>
         <source>Raised by</source>
         <translation>提出人</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review/queries_page.py" line="42"/>
+        <location filename="../../desktop/ui/review/queries_page.py" line="43"/>
         <source>Raised</source>
         <translation>提出日期</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review/queries_page.py" line="42"/>
+        <location filename="../../desktop/ui/review/queries_page.py" line="43"/>
         <source>Days open</source>
         <translation>已开放天数</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review/queries_page.py" line="43"/>
+        <location filename="../../desktop/ui/review/queries_page.py" line="44"/>
         <source>Last message</source>
         <translation>最后发言</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review/queries_page.py" line="56"/>
+        <location filename="../../desktop/ui/review/queries_page.py" line="58"/>
         <source>Unresolved queries of every district</source>
         <translation>各区县未解决的问题</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review/queries_page.py" line="58"/>
+        <location filename="../../desktop/ui/review/queries_page.py" line="60"/>
         <source>Closed queries too</source>
         <translation>含已关闭的问题</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review/queries_page.py" line="60"/>
+        <location filename="../../desktop/ui/review/queries_page.py" line="62"/>
         <source>Export to Excel…</source>
         <translation>导出到 Excel…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review/queries_page.py" line="76"/>
+        <location filename="../../desktop/ui/review/queries_page.py" line="78"/>
         <source>%1 unresolved: %2 waiting for the district, %3 answered and waiting for you</source>
         <translation>%1 个未解决：%2 个待区县答复，%3 个已答复待处理</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review/queries_page.py" line="79"/>
+        <location filename="../../desktop/ui/review/queries_page.py" line="81"/>
         <source>; %1 closed</source>
         <translation>；%1 个已关闭</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review/queries_page.py" line="87"/>
+        <location filename="../../desktop/ui/review/queries_page.py" line="89"/>
         <source>%1_unresolved_queries.xlsx</source>
         <translation>%1_未解决问题清单.xlsx</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review/queries_page.py" line="87"/>
+        <location filename="../../desktop/ui/review/queries_page.py" line="89"/>
         <source>%1_queries.xlsx</source>
         <translation>%1_问题清单.xlsx</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review/queries_page.py" line="88"/>
+        <location filename="../../desktop/ui/review/queries_page.py" line="90"/>
         <source>Export the query list</source>
         <translation>导出问题清单</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review/queries_page.py" line="89"/>
+        <location filename="../../desktop/ui/review/queries_page.py" line="91"/>
         <source>Excel workbooks (*.xlsx)</source>
         <translation>Excel 工作簿 (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review/queries_page.py" line="93"/>
+        <location filename="../../desktop/ui/review/queries_page.py" line="95"/>
         <source>Writing the query list…</source>
         <translation>正在写出问题清单…</translation>
     </message>
@@ -2309,137 +2309,137 @@ Compare it with the one the district reads to you.</source>
 <context>
     <name>QueriesPanel</name>
     <message>
-        <location filename="../../desktop/ui/queries_panel.py" line="37"/>
+        <location filename="../../desktop/ui/queries_panel.py" line="38"/>
         <source>Indicator</source>
         <translation>指标名称</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/queries_panel.py" line="38"/>
+        <location filename="../../desktop/ui/queries_panel.py" line="39"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/queries_panel.py" line="39"/>
+        <location filename="../../desktop/ui/queries_panel.py" line="40"/>
         <source>Messages</source>
         <translation>消息数</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/queries_panel.py" line="56"/>
+        <location filename="../../desktop/ui/queries_panel.py" line="58"/>
         <source>Write an answer…</source>
         <translation>填写答复…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/queries_panel.py" line="58"/>
+        <location filename="../../desktop/ui/queries_panel.py" line="60"/>
         <source>Reply</source>
         <translation>答复</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/queries_panel.py" line="34"/>
+        <location filename="../../desktop/ui/queries_panel.py" line="35"/>
         <source>awaiting an answer</source>
         <translation>待答复</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/queries_panel.py" line="34"/>
+        <location filename="../../desktop/ui/queries_panel.py" line="35"/>
         <source>answered</source>
         <translation>已答复</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/queries_panel.py" line="34"/>
+        <location filename="../../desktop/ui/queries_panel.py" line="35"/>
         <source>closed</source>
         <translation>已关闭</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/queries_panel.py" line="35"/>
+        <location filename="../../desktop/ui/queries_panel.py" line="36"/>
         <source>reopened</source>
         <translation>重新打开</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/queries_panel.py" line="52"/>
+        <location filename="../../desktop/ui/queries_panel.py" line="54"/>
         <source>No queries yet. Choose a value and raise one.</source>
         <translation>尚无问题。选中数值即可提出问题。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/queries_panel.py" line="53"/>
+        <location filename="../../desktop/ui/queries_panel.py" line="55"/>
         <source>The bureau has raised no query on this half.</source>
         <translation>市局未对本半年度提出问题。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/queries_panel.py" line="59"/>
+        <location filename="../../desktop/ui/queries_panel.py" line="61"/>
         <source>Close</source>
         <translation>关闭问题</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/queries_panel.py" line="60"/>
+        <location filename="../../desktop/ui/queries_panel.py" line="62"/>
         <source>Close the query: the answer settles it</source>
         <translation>关闭问题：答复已说明清楚</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/queries_panel.py" line="62"/>
+        <location filename="../../desktop/ui/queries_panel.py" line="64"/>
         <source>Reopen…</source>
         <translation>重新打开…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/queries_panel.py" line="63"/>
+        <location filename="../../desktop/ui/queries_panel.py" line="65"/>
         <source>Open a closed query again, saying why; the district answers it again</source>
         <translation>重新打开已关闭的问题并写明原因，区县需再次答复</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/queries_panel.py" line="70"/>
+        <location filename="../../desktop/ui/queries_panel.py" line="72"/>
         <source>Queries</source>
         <translation>问题</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/queries_panel.py" line="71"/>
+        <location filename="../../desktop/ui/queries_panel.py" line="73"/>
         <source>Messages of the query</source>
         <translation>问题往来</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/queries_panel.py" line="72"/>
+        <location filename="../../desktop/ui/queries_panel.py" line="74"/>
         <source>Your answer</source>
         <translation>您的答复</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/queries_panel.py" line="126"/>
+        <location filename="../../desktop/ui/queries_panel.py" line="128"/>
         <source>bureau</source>
         <translation>市局</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/queries_panel.py" line="126"/>
+        <location filename="../../desktop/ui/queries_panel.py" line="128"/>
         <source>district</source>
         <translation>区县</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/queries_panel.py" line="127"/>
+        <location filename="../../desktop/ui/queries_panel.py" line="129"/>
         <source>closed the query</source>
         <translation>关闭了问题</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/queries_panel.py" line="127"/>
+        <location filename="../../desktop/ui/queries_panel.py" line="129"/>
         <source>reopened the query</source>
         <translation>重新打开了问题</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/queries_panel.py" line="129"/>
+        <location filename="../../desktop/ui/queries_panel.py" line="131"/>
         <source>%1 (%2)</source>
         <translation>%1（%2）</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/queries_panel.py" line="165"/>
+        <location filename="../../desktop/ui/queries_panel.py" line="167"/>
         <source>Reopen the query on %1</source>
         <translation>重新打开关于“%1”的问题</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/queries_panel.py" line="170"/>
+        <location filename="../../desktop/ui/queries_panel.py" line="172"/>
         <source>Reopen the query</source>
         <translation>重新打开问题</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/queries_panel.py" line="170"/>
+        <location filename="../../desktop/ui/queries_panel.py" line="172"/>
         <source>Not reopened: a reason is required.</source>
         <translation>未重新打开：必须写明原因。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/queries_panel.py" line="166"/>
+        <location filename="../../desktop/ui/queries_panel.py" line="168"/>
         <source>Why (required; the district sees it):</source>
         <translation>原因（必填，区县可见）：</translation>
     </message>
@@ -2739,144 +2739,149 @@ Compare it with the one the district reads to you.</source>
 <context>
     <name>ReviewerWindow</name>
     <message>
-        <location filename="../../desktop/ui/review/window.py" line="26"/>
+        <location filename="../../desktop/ui/review/window.py" line="28"/>
         <source>EcoReport — Bureau review</source>
         <translation>生态环境半年报填报审核系统 — 市局审核</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review/window.py" line="34"/>
+        <location filename="../../desktop/ui/review/window.py" line="36"/>
         <source>Inbox</source>
         <translation>收件箱</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review/window.py" line="35"/>
+        <location filename="../../desktop/ui/review/window.py" line="37"/>
         <source>Review</source>
         <translation>审核</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review/window.py" line="36"/>
+        <location filename="../../desktop/ui/review/window.py" line="38"/>
         <source>Queries</source>
         <translation>问题清单</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review/window.py" line="37"/>
+        <location filename="../../desktop/ui/review/window.py" line="39"/>
         <source>Findings</source>
         <translation>审核发现</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review/window.py" line="38"/>
+        <location filename="../../desktop/ui/review/window.py" line="40"/>
         <source>Dashboard</source>
         <translation>仪表盘</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review/window.py" line="39"/>
+        <location filename="../../desktop/ui/review/window.py" line="41"/>
         <source>Audit log</source>
         <translation>审计日志</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review/window.py" line="41"/>
+        <location filename="../../desktop/ui/review/window.py" line="43"/>
         <source>Selection</source>
         <translation>选择</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review/window.py" line="46"/>
+        <location filename="../../desktop/ui/review/window.py" line="48"/>
         <source>Half-year</source>
         <translation>半年度</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review/window.py" line="51"/>
+        <location filename="../../desktop/ui/review/window.py" line="53"/>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review/window.py" line="55"/>
+        <location filename="../../desktop/ui/review/window.py" line="57"/>
         <source>Import workbooks…</source>
         <translation>导入报送文件…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review/window.py" line="60"/>
+        <location filename="../../desktop/ui/review/window.py" line="62"/>
         <source>Save the city workbook…</source>
         <translation>保存全市汇总表…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review/window.py" line="63"/>
+        <location filename="../../desktop/ui/review/window.py" line="65"/>
         <source>Save the report as Word…</source>
         <translation>保存文字报告（Word）…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review/window.py" line="70"/>
+        <location filename="../../desktop/ui/review/window.py" line="72"/>
         <source>Switch user…</source>
         <translation>切换用户…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review/window.py" line="73"/>
+        <location filename="../../desktop/ui/review/window.py" line="75"/>
         <source>Quit</source>
         <translation>退出</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review/window.py" line="78"/>
+        <location filename="../../desktop/ui/review/window.py" line="80"/>
         <source>&amp;View</source>
         <translation>视图(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review/window.py" line="79"/>
+        <location filename="../../desktop/ui/review/window.py" line="81"/>
         <source>Refresh</source>
         <translation>刷新</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review/window.py" line="83"/>
+        <location filename="../../desktop/ui/review/window.py" line="85"/>
         <source>Language</source>
         <translation>语言</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review/window.py" line="109"/>
+        <location filename="../../desktop/ui/review/window.py" line="111"/>
         <source>&amp;Review</source>
         <translation>审核(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review/window.py" line="112"/>
+        <location filename="../../desktop/ui/review/window.py" line="114"/>
         <source>Next district</source>
         <translation>下一个区县</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review/window.py" line="113"/>
+        <location filename="../../desktop/ui/review/window.py" line="115"/>
         <source>Previous district</source>
         <translation>上一个区县</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review/window.py" line="115"/>
+        <location filename="../../desktop/ui/review/window.py" line="117"/>
         <source>Raise a query on this value…</source>
         <translation>对此数值提出问题…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review/window.py" line="116"/>
+        <location filename="../../desktop/ui/review/window.py" line="118"/>
         <source>Return…</source>
         <translation>退回…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review/window.py" line="117"/>
+        <location filename="../../desktop/ui/review/window.py" line="119"/>
         <source>Accept…</source>
         <translation>审核通过…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review/window.py" line="142"/>
+        <location filename="../../desktop/ui/review/window.py" line="144"/>
         <source>This is the last district in the list</source>
         <translation>已是列表中的最后一个区县</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review/window.py" line="143"/>
+        <location filename="../../desktop/ui/review/window.py" line="145"/>
         <source>This is the first district in the list</source>
         <translation>已是列表中的第一个区县</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review/window.py" line="162"/>
+        <location filename="../../desktop/ui/review/window.py" line="164"/>
         <source>Import for another half</source>
         <translation>导入其他半年度的文件</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/review/window.py" line="162"/>
+        <location filename="../../desktop/ui/review/window.py" line="164"/>
         <source>These %1 file(s) are for %2, not %3. Switch to %2 and import them there?</source>
         <translation>这 %1 个文件的报告期为%2，而不是当前的%3。切换到%2并导入这些文件？</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/ui/review/window.py" line="210"/>
+        <source>Changed elsewhere since this window last read it (another window or the command line): shown as the database now holds it</source>
+        <translation>本窗口上次读取后，数据已在别处（另一窗口或命令行）更改：现按数据库中的最新数据显示</translation>
     </message>
 </context>
 <context>
@@ -2925,132 +2930,132 @@ Compare it with the one the district reads to you.</source>
 <context>
     <name>SetupDialog</name>
     <message>
-        <location filename="../../desktop/ui/dialogs/setup.py" line="141"/>
+        <location filename="../../desktop/ui/dialogs/setup.py" line="142"/>
         <source>Targets and deadlines</source>
         <translation>目标与截止日期</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/setup.py" line="149"/>
+        <location filename="../../desktop/ui/dialogs/setup.py" line="150"/>
         <source>the city</source>
         <translation>全市</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/setup.py" line="149"/>
+        <location filename="../../desktop/ui/dialogs/setup.py" line="150"/>
         <source>every district</source>
         <translation>各区县</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/setup.py" line="149"/>
+        <location filename="../../desktop/ui/dialogs/setup.py" line="150"/>
         <source>city and districts</source>
         <translation>全市和各区县</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/setup.py" line="151"/>
+        <location filename="../../desktop/ui/dialogs/setup.py" line="152"/>
         <source>Indicator</source>
         <translation>指标名称</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/setup.py" line="152"/>
+        <location filename="../../desktop/ui/dialogs/setup.py" line="153"/>
         <source>Applies to</source>
         <translation>适用范围</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/setup.py" line="153"/>
+        <location filename="../../desktop/ui/dialogs/setup.py" line="154"/>
         <source>Target</source>
         <translation>目标</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/setup.py" line="154"/>
+        <location filename="../../desktop/ui/dialogs/setup.py" line="155"/>
         <source>Basis</source>
         <translation>依据</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/setup.py" line="154"/>
+        <location filename="../../desktop/ui/dialogs/setup.py" line="155"/>
         <source> (example)</source>
         <translation>（示例）</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/setup.py" line="164"/>
+        <location filename="../../desktop/ui/dialogs/setup.py" line="166"/>
         <source>Half-year</source>
         <translation>半年度</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/setup.py" line="166"/>
+        <location filename="../../desktop/ui/dialogs/setup.py" line="168"/>
         <source>Deadline</source>
         <translation>截止日期</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/setup.py" line="168"/>
+        <location filename="../../desktop/ui/dialogs/setup.py" line="170"/>
         <source>Set deadline</source>
         <translation>设定截止日期</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/setup.py" line="173"/>
+        <location filename="../../desktop/ui/dialogs/setup.py" line="175"/>
         <source>Add or change…</source>
         <translation>新增或修改…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/setup.py" line="173"/>
+        <location filename="../../desktop/ui/dialogs/setup.py" line="175"/>
         <source>Remove</source>
         <translation>删除</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/setup.py" line="174"/>
+        <location filename="../../desktop/ui/dialogs/setup.py" line="176"/>
         <source>Copy from an earlier half…</source>
         <translation>从以前的半年度复制…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/setup.py" line="187"/>
+        <location filename="../../desktop/ui/dialogs/setup.py" line="189"/>
         <source>This computer serves %1: the bureau sets targets and deadlines; they arrive here in its set-up package.</source>
         <translation>本机是%1的填报机：目标和截止日期由市局设定，随市局的设置包导入。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/setup.py" line="228"/>
+        <location filename="../../desktop/ui/dialogs/setup.py" line="230"/>
         <source>Bureau key fingerprint %1</source>
         <translation>市局公钥指纹 %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/setup.py" line="281"/>
+        <location filename="../../desktop/ui/dialogs/setup.py" line="283"/>
         <source>No earlier half has targets.</source>
         <translation>以前的半年度都没有目标。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/setup.py" line="175"/>
+        <location filename="../../desktop/ui/dialogs/setup.py" line="177"/>
         <source>Export set-up package…</source>
         <translation>导出设置包…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/setup.py" line="175"/>
+        <location filename="../../desktop/ui/dialogs/setup.py" line="177"/>
         <source>Import set-up package…</source>
         <translation>导入设置包…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/setup.py" line="225"/>
+        <location filename="../../desktop/ui/dialogs/setup.py" line="227"/>
         <source>Set-up %1</source>
         <translation>设置版本 %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/setup.py" line="237"/>
-        <location filename="../../desktop/ui/dialogs/setup.py" line="264"/>
-        <location filename="../../desktop/ui/dialogs/setup.py" line="281"/>
-        <location filename="../../desktop/ui/dialogs/setup.py" line="289"/>
-        <location filename="../../desktop/ui/dialogs/setup.py" line="298"/>
+        <location filename="../../desktop/ui/dialogs/setup.py" line="239"/>
+        <location filename="../../desktop/ui/dialogs/setup.py" line="266"/>
+        <location filename="../../desktop/ui/dialogs/setup.py" line="283"/>
+        <location filename="../../desktop/ui/dialogs/setup.py" line="291"/>
+        <location filename="../../desktop/ui/dialogs/setup.py" line="300"/>
         <source>Not saved</source>
         <translation>未保存</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/setup.py" line="305"/>
+        <location filename="../../desktop/ui/dialogs/setup.py" line="307"/>
         <source>Export set-up package</source>
         <translation>导出设置包</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/setup.py" line="306"/>
-        <location filename="../../desktop/ui/dialogs/setup.py" line="320"/>
+        <location filename="../../desktop/ui/dialogs/setup.py" line="308"/>
+        <location filename="../../desktop/ui/dialogs/setup.py" line="322"/>
         <source>Set-up packages (*.ecopkg)</source>
         <translation>设置包 (*.ecopkg)</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/setup.py" line="313"/>
+        <location filename="../../desktop/ui/dialogs/setup.py" line="315"/>
         <source>Saved %1.
 
 The bureau&apos;s key fingerprint: %2
@@ -3061,58 +3066,58 @@ Districts compare it by phone when they first import a package.</source>
 区县第一次导入设置包时请电话核对。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/setup.py" line="320"/>
+        <location filename="../../desktop/ui/dialogs/setup.py" line="322"/>
         <source>Import set-up package</source>
         <translation>导入设置包</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/setup.py" line="312"/>
-        <location filename="../../desktop/ui/dialogs/setup.py" line="338"/>
+        <location filename="../../desktop/ui/dialogs/setup.py" line="314"/>
+        <location filename="../../desktop/ui/dialogs/setup.py" line="340"/>
         <source>Set-up package</source>
         <translation>设置包</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/setup.py" line="325"/>
+        <location filename="../../desktop/ui/dialogs/setup.py" line="327"/>
         <source>Signed by the key with fingerprint %1: compare it with the bureau by phone before a first import.</source>
         <translation>签名公钥指纹 %1：首次导入前请与市局电话核对。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/setup.py" line="326"/>
+        <location filename="../../desktop/ui/dialogs/setup.py" line="328"/>
         <source>Signed by the key with fingerprint %1.</source>
         <translation>签名公钥指纹 %1。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/setup.py" line="328"/>
+        <location filename="../../desktop/ui/dialogs/setup.py" line="330"/>
         <source>Account %1 (%2) is already here and stays as it is</source>
         <translation>已有账户 %1（%2），不改动</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/setup.py" line="329"/>
+        <location filename="../../desktop/ui/dialogs/setup.py" line="331"/>
         <source>New account %1 (%2)</source>
         <translation>新账户 %1（%2）</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/setup.py" line="336"/>
+        <location filename="../../desktop/ui/dialogs/setup.py" line="338"/>
         <source>Accounts created: %1. Each logs in with the one-time password the bureau gave them and sets their own at first login.</source>
         <translation>已创建账户：%1。各人用市局给的一次性密码登录，首次登录时设置自己的密码。</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/setup.py" line="340"/>
+        <location filename="../../desktop/ui/dialogs/setup.py" line="342"/>
         <source>Not imported</source>
         <translation>未导入</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/setup.py" line="347"/>
+        <location filename="../../desktop/ui/dialogs/setup.py" line="349"/>
         <source>Import set-up package %1</source>
         <translation>导入设置包 %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/setup.py" line="349"/>
+        <location filename="../../desktop/ui/dialogs/setup.py" line="351"/>
         <source>The package changes:</source>
         <translation>该设置包将带来以下变化：</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/setup.py" line="349"/>
+        <location filename="../../desktop/ui/dialogs/setup.py" line="351"/>
         <source>The package changes nothing here.</source>
         <translation>该设置包对本机没有变化。</translation>
     </message>
@@ -3249,52 +3254,52 @@ Districts compare it by phone when they first import a package.</source>
 <context>
     <name>TargetForm</name>
     <message>
-        <location filename="../../desktop/ui/dialogs/setup.py" line="41"/>
+        <location filename="../../desktop/ui/dialogs/setup.py" line="42"/>
         <source>Target</source>
         <translation>目标</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/setup.py" line="48"/>
+        <location filename="../../desktop/ui/dialogs/setup.py" line="49"/>
         <source>the city</source>
         <translation>全市</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/setup.py" line="48"/>
+        <location filename="../../desktop/ui/dialogs/setup.py" line="49"/>
         <source>every district</source>
         <translation>各区县</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/setup.py" line="48"/>
+        <location filename="../../desktop/ui/dialogs/setup.py" line="49"/>
         <source>the city and every district</source>
         <translation>全市和各区县</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/setup.py" line="56"/>
+        <location filename="../../desktop/ui/dialogs/setup.py" line="57"/>
         <source>Indicator</source>
         <translation>指标名称</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/setup.py" line="56"/>
+        <location filename="../../desktop/ui/dialogs/setup.py" line="57"/>
         <source>Applies to</source>
         <translation>适用范围</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/setup.py" line="56"/>
+        <location filename="../../desktop/ui/dialogs/setup.py" line="57"/>
         <source>Operator</source>
         <translation>比较</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/setup.py" line="57"/>
+        <location filename="../../desktop/ui/dialogs/setup.py" line="58"/>
         <source>Value</source>
         <translation>数值</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/setup.py" line="57"/>
+        <location filename="../../desktop/ui/dialogs/setup.py" line="58"/>
         <source>Basis (Chinese)</source>
         <translation>依据（中文）</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/setup.py" line="58"/>
+        <location filename="../../desktop/ui/dialogs/setup.py" line="59"/>
         <source>Basis (English)</source>
         <translation>依据（英文）</translation>
     </message>
@@ -3302,72 +3307,72 @@ Districts compare it by phone when they first import a package.</source>
 <context>
     <name>UsersDialog</name>
     <message>
-        <location filename="../../desktop/ui/dialogs/users.py" line="60"/>
+        <location filename="../../desktop/ui/dialogs/users.py" line="61"/>
         <source>Users</source>
         <translation>用户管理</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/users.py" line="61"/>
+        <location filename="../../desktop/ui/dialogs/users.py" line="62"/>
         <source>active</source>
         <translation>启用</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/users.py" line="61"/>
+        <location filename="../../desktop/ui/dialogs/users.py" line="62"/>
         <source>disabled</source>
         <translation>停用</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/users.py" line="63"/>
+        <location filename="../../desktop/ui/dialogs/users.py" line="64"/>
         <source>User name</source>
         <translation>用户名</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/users.py" line="63"/>
+        <location filename="../../desktop/ui/dialogs/users.py" line="64"/>
         <source>Name on forms</source>
         <translation>签名姓名</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/users.py" line="64"/>
+        <location filename="../../desktop/ui/dialogs/users.py" line="65"/>
         <source>Role</source>
         <translation>角色</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/users.py" line="65"/>
+        <location filename="../../desktop/ui/dialogs/users.py" line="66"/>
         <source>Unit</source>
         <translation>单位</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/users.py" line="66"/>
+        <location filename="../../desktop/ui/dialogs/users.py" line="67"/>
         <source>State</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/users.py" line="74"/>
+        <location filename="../../desktop/ui/dialogs/users.py" line="76"/>
         <source>Add…</source>
         <translation>新建…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/users.py" line="74"/>
+        <location filename="../../desktop/ui/dialogs/users.py" line="76"/>
         <source>Disable / enable</source>
         <translation>停用 / 启用</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/users.py" line="75"/>
+        <location filename="../../desktop/ui/dialogs/users.py" line="77"/>
         <source>Reset password…</source>
         <translation>重置密码…</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/users.py" line="97"/>
+        <location filename="../../desktop/ui/dialogs/users.py" line="99"/>
         <source>Not saved</source>
         <translation>未保存</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/users.py" line="123"/>
+        <location filename="../../desktop/ui/dialogs/users.py" line="125"/>
         <source>Reset password</source>
         <translation>重置密码</translation>
     </message>
     <message>
-        <location filename="../../desktop/ui/dialogs/users.py" line="123"/>
+        <location filename="../../desktop/ui/dialogs/users.py" line="125"/>
         <source>New password for %1</source>
         <translation>%1 的新密码</translation>
     </message>

@@ -146,6 +146,39 @@ def test_passwords_and_buttons_never_reach_fcitx(qtbot, form):
     assert fcitx.keys == []
 
 
+def test_only_the_focused_field_is_watched(qtbot):
+    """A filter on the whole application ran Python for every event of every widget; with a worker thread holding
+    the interpreter, each of those events waited for it, and the window's paints stalled."""
+    watched = []
+
+    class Recording(Fcitx4Bridge):
+        def eventFilter(self, obj, event):  # noqa: N802
+            watched.append(obj)
+            return super().eventFilter(obj, event)
+
+    window = QWidget()
+    note, button = QLineEdit(window), QPushButton("OK", window)
+    layout = QVBoxLayout(window)
+    layout.addWidget(note)
+    layout.addWidget(button)
+    qtbot.addWidget(window)
+    window.show()
+    qtbot.waitExposed(window)
+    window.activateWindow()
+    bridge = Recording(PinyinStandIn(), QApplication.instance())
+    try:
+        focus(qtbot, note)
+        watched.clear()
+        window.repaint()
+        button.setText("好")
+        type_keys(note, "nihao ")
+        assert note.text() == "你好"
+        assert watched and all(obj is note for obj in watched), {type(obj).__name__ for obj in watched}
+    finally:
+        QApplication.instance().removeEventFilter(bridge)
+        bridge.setParent(None)
+
+
 def test_the_bus_name_follows_the_display():
     names = ["org.fcitx.Fcitx", "org.fcitx.Fcitx-0", "org.fcitx.Fcitx-1"]
     assert service_name(names, ":1.0") == "org.fcitx.Fcitx-1"

@@ -1240,3 +1240,45 @@ def test_the_file_menu_imports_workbooks_into_the_inbox(reviewer, district, tmp_
     assert window.tabs.currentWidget() is window.inbox  # where the results are listed
     assert reviewer.context().store.status(reviewer.context().units.find("500101"), H1) == "submitted"
 
+
+
+def test_a_change_made_elsewhere_is_shown_when_the_reviewer_comes_back_to_the_window(reviewer, district, bureau_db,
+                                                                                     tmp_path, qtbot):  # fmt: skip
+    """A second reviewer on the same database (or the command line) raised a query while this window was open: coming
+    back to the window shows it in the inbox and under review, and says so; an answer being typed is kept."""
+    from PySide6.QtCore import QEvent
+    from PySide6.QtWidgets import QApplication
+
+    from desktop.context import open_context
+    from desktop.store import users
+    from desktop.store.review import Review
+
+    window = reviewer.window
+    window.inbox.import_paths([p for p in export_all(district, tmp_path, reviewer) if p.stem in ("500101", "500102")])
+    window.open_unit("500101")
+    row = next(r for r in window.inbox.model.rows() if r.unit.code == "500101")
+    assert row.open_queries == 0 and window.review.queries.model.rowCount() == 0
+    window.review.queries.answer.setPlainText("正在写的说明")
+    window.statusBar().clearMessage()
+    QApplication.sendEvent(window, QEvent(QEvent.Type.ActivationChange))  # nothing new: nothing said
+    assert window.statusBar().currentMessage() == ""
+    elsewhere = open_context(str(bureau_db))
+    Review(elsewhere.store).open_query("reviewer", elsewhere.units.find("500101"), H1, "air.pm25", "请核实PM2.5")
+    elsewhere.store.db.dispose()
+    window.activateWindow()
+    QApplication.sendEvent(window, QEvent(QEvent.Type.ActivationChange))
+    row = next(r for r in window.inbox.model.rows() if r.unit.code == "500101")
+    assert row.open_queries == 1
+    assert window.review.queries.model.rowCount() == 1
+    assert "别处" in window.statusBar().currentMessage()
+    assert window.review.queries.answer.toPlainText() == "正在写的说明"
+    window.statusBar().clearMessage()
+    QApplication.sendEvent(window, QEvent(QEvent.Type.ActivationChange))
+    assert window.statusBar().currentMessage() == ""
+    elsewhere = open_context(str(bureau_db))  # written to, but not to what this window shows: read, and nothing said
+    with elsewhere.store.session() as s:  # a colleague's account
+        users.create(s, elsewhere.units, "admin", "reviewer2", "ecoreport-2", "reviewer")
+        s.commit()
+    elsewhere.store.db.dispose()
+    QApplication.sendEvent(window, QEvent(QEvent.Type.ActivationChange))
+    assert window.statusBar().currentMessage() == ""

@@ -36,6 +36,7 @@ class Imported:
     results: list
     inbox: list  # [InboxRow]
     opened: Opened | None
+    mark: int = 0  # the audit log's newest entry when they were read
 
 
 @dataclass(frozen=True, slots=True)
@@ -62,13 +63,36 @@ class ReviewController(QObject):
         self.unit: Unit | None = None
         self.report = None
         self.decision_reason: str | None = None
+        self._marks = {"inbox": 0, "review": 0}  # the audit log's newest entry when each was last read
+        self._shown: tuple = ((), None)  # the inbox and the submission under review, as last shown
 
     def set_semester(self, semester: Semester) -> None:
         self.semester = semester
         self.refresh_inbox()
 
+    @property
+    def mark(self) -> int:
+        """The audit log's newest entry when what the window shows was read (the older of the inbox and the review)."""
+        return min(self._marks.values()) if self.unit is not None else self._marks["inbox"]
+
     def refresh_inbox(self) -> None:
-        self.inboxChanged.emit(self.review.inbox(self.semester))
+        self._marks["inbox"] = self.ctx.store.change_mark()
+        self._show_inbox(self.review.inbox(self.semester))
+
+    def _show_inbox(self, inbox: list) -> None:
+        self._shown = (inbox, self._shown[1])
+        self.inboxChanged.emit(inbox)
+
+    def catch_up(self) -> bool:
+        """Reads the half again if anyone has written to the database since this window read it (the command line,
+        another reviewer on the same database); True when what the window shows has changed."""
+        if self.semester is None or self.ctx.store.change_mark() == self.mark:
+            return False
+        before = self._shown
+        self.refresh_inbox()
+        if self.unit is not None:
+            self.open(self.unit)
+        return self._shown != before
 
     def import_files(self, paths: list[Path], progress=None) -> Imported | None:
         """Imports the files in one transaction, each whole or not at all; `progress(done, name)` may stop it, and
@@ -82,8 +106,9 @@ class ReviewController(QObject):
             results = import_files(self.ctx.store, paths, self.user.name, expect_semester=self.semester, progress=progress)
         except ImportStopped:
             return None
+        mark = self.ctx.store.change_mark()
         opened = self._read(self.unit) if self.unit is not None else None
-        return Imported(results, self.review.inbox(self.semester), opened)
+        return Imported(results, self.review.inbox(self.semester), opened, mark)
 
     def other_half(self, results: list) -> Semester | None:
         """The one other half every file was for, when each was refused for not being this half's: the import to
@@ -103,11 +128,13 @@ class ReviewController(QObject):
             if self.unit is not None:
                 self.open(self.unit)
             return
-        self.inboxChanged.emit(done.inbox)
+        self._marks = {"inbox": done.mark, "review": done.mark}
+        self._show_inbox(done.inbox)
         if done.opened is not None:
             self._show(done.opened)
 
     def open(self, unit: Unit) -> None:
+        self._marks["review"] = self.ctx.store.change_mark()
         self._show(self._read(unit))
 
     def _read(self, unit: Unit) -> Opened:
@@ -124,6 +151,8 @@ class ReviewController(QObject):
 
     def _show(self, opened: Opened) -> None:
         self.unit, self.report, self.decision_reason = opened.unit, opened.report, opened.decision_reason
+        self._shown = (self._shown[0], (opened.unit.code, opened.report.status, opened.report.version,
+                                        opened.decision_reason, opened.rows, opened.threads))
         self.reviewChanged.emit(opened.report, opened.rows, opened.threads)
 
     def _act(self, action, *args) -> bool:

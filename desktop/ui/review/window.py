@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import QEvent, Signal
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QComboBox, QLabel, QMainWindow, QMessageBox, QTabWidget, QToolBar
 
@@ -19,6 +19,8 @@ from desktop.ui.signed_in import signed_in_title
 class ReviewerWindow(QMainWindow):
     languageChosen = Signal(str)
     logOutRequested = Signal()  # another person signs in on this program
+
+    _catching_up = False
 
     def __init__(self, controller, semesters: list[Semester], parent=None):
         super().__init__(parent)
@@ -190,6 +192,23 @@ class ReviewerWindow(QMainWindow):
         if self.controller.unit is not None:
             self.controller.open(self.controller.unit)
         self._tab_changed(self.tabs.currentIndex())
+
+    def changeEvent(self, event) -> None:  # noqa: N802 - Qt's name
+        """Coming back to the window (from the command line, another reviewer's window): what changed meanwhile is
+        shown. Typed text stays: an answer being written, the filters."""
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.ActivationChange and self.isActiveWindow() and not self._catching_up:
+            self._catching_up = True  # the dashboard's consolidation shows a dialog, and coming back from it is no news
+            try:
+                self.catch_up()
+            finally:
+                self._catching_up = False
+
+    def catch_up(self) -> None:
+        if self.controller.catch_up():
+            self._tab_changed(self.tabs.currentIndex())  # the page in view, read again as a return to it would
+            self.statusBar().showMessage(self.tr("Changed elsewhere since this window last read it (another window or "
+                                                 "the command line): shown as the database now holds it"), 15000)  # fmt: skip
 
     def _tab_changed(self, _index: int) -> None:
         page = self.tabs.currentWidget()
