@@ -1130,6 +1130,7 @@ def test_the_chosen_finding_and_the_districts_explanation_read_whole_under_the_g
     from PySide6.QtCore import Qt
     from PySide6.QtTest import QTest
 
+    from desktop.ui import i18n
     from desktop.ui.models.simple_table import ROW_ROLE
 
     long_reason = "受上半年降水偏少、静稳天气多及区域传输影响，" * 4 + "已与监测站核对原始数据。"
@@ -1166,6 +1167,7 @@ def test_the_chosen_finding_and_the_districts_explanation_read_whole_under_the_g
         if page.proxy.rowCount() == 0 or not page.table.currentIndex().isValid():
             assert "选择一条审核发现" in page.detail.toPlainText()
     finally:
+        i18n.remove(qapp, gui.translators)  # the next test starts without this window's language
         gui.context().store.db.dispose()
 
 
