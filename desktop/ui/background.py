@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import gc
 import sys
 import threading
@@ -50,11 +51,25 @@ class _AfterRepaint(QObject):
             QTimer.singleShot(0, self, self.done)  # queued: runs once this paint is over
         return False
 
+    @property
+    def waiting(self) -> bool:
+        return self._release is not None
+
     def done(self) -> None:
         if self._release is not None:
-            self._window.removeEventFilter(self)
-            self._release()
-            self._release = None
+            release, self._release = self._release, None
+            with contextlib.suppress(RuntimeError):  # the window gone: its filters with it
+                self._window.removeEventFilter(self)
+            release()
+
+
+_running: list[str] = []  # the jobs under way, innermost last
+
+
+def busy() -> bool:
+    """Whether background work is under way: a window coming back to the front then reads nothing again (it would
+    start work of its own inside this one's)."""
+    return bool(_running)
 
 
 def run_in_background(parent: QWidget | None, text: str, work: Callable[[Progress], T], total: int = 0,
@@ -85,6 +100,8 @@ def run_in_background(parent: QWidget | None, text: str, work: Callable[[Progres
     repaints: list[_AfterRepaint] = []
 
     def show() -> None:
+        if repaints and repaints[-1].waiting:
+            return  # the worker is let go once the window has repainted
         if ended.is_set() or cancelled.is_set() or progress.isVisible():
             go.set()  # ended before its dialog was due, or stopped by the user, or shown already
         elif parent is None:
@@ -135,16 +152,18 @@ def run_in_background(parent: QWidget | None, text: str, work: Callable[[Progres
     interval = sys.getswitchinterval()
     sys.setswitchinterval(0.001)  # the window's thread waits at most 1 ms, not 5, for the worker to let it paint
     try:
+        _running.append(text)
         thread.start()
         loop.exec()
         thread.join()
     finally:
+        _running.pop()
         sys.setswitchinterval(interval)
         gc.unfreeze()
-        for repaint in repaints:
-            repaint.done()
         progress.close()
         progress.deleteLater()
+        for repaint in repaints:
+            repaint.done()
     if "error" in outcome:
         raise outcome["error"]  # type: ignore[misc]
     return outcome["value"]  # type: ignore[return-value]

@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
 
 from desktop.core.semester import Semester
 from desktop.core.workflow import STATUS_NAMES, Action, Status, available
+from desktop.ui.background import busy
 from desktop.ui.backup_actions import add_backup_actions
 from desktop.ui.checks_panel import ChecksPanel
 from desktop.ui.controller import EntryController
@@ -171,8 +172,8 @@ class MainWindow(QMainWindow):
     def changeEvent(self, event) -> None:  # noqa: N802 - Qt's name
         """Coming back to the window (from the command line, another window): what changed meanwhile is shown."""
         super().changeEvent(event)
-        if event.type() == QEvent.Type.ActivationChange and self.isActiveWindow():
-            self.catch_up()
+        if event.type() == QEvent.Type.ActivationChange and self.isActiveWindow() and not busy():
+            self.catch_up()  # (not inside background work: its result is shown when it ends)
 
     def catch_up(self) -> None:
         if self.grid.state() == QAbstractItemView.State.EditingState:

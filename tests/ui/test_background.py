@@ -241,3 +241,37 @@ def test_short_work_shows_no_dialog_and_stop_ends_long_work(qapp, qtbot):
     timer.stop()
     assert 20 <= stopped_at < 60, stopped_at
     window.close()
+
+
+def test_coming_back_to_the_window_during_background_work_reads_nothing_until_it_ends(gui, qtbot):
+    """A file chooser closing gives the window its activation back inside the work's own event loop: reading again
+    there would start work of its own inside this one's (the dashboard consolidates in the background)."""
+    import time
+
+    from PySide6.QtCore import QEvent, QTimer
+    from PySide6.QtWidgets import QApplication
+
+    from desktop.context import open_context
+    from desktop.ui.background import busy, run_in_background
+
+    window = gui.window
+    said: list[str] = []
+
+    def come_back():
+        QApplication.sendEvent(window, QEvent(QEvent.Type.ActivationChange))
+        said.append(window.statusBar().currentMessage())
+
+    def work(progress):
+        elsewhere = open_context(gui.args.db)
+        elsewhere.store.set_values("wanzhou", elsewhere.units.find("500101"), gui.window.controller.semester,
+                                   {"enf.penalties": "21"}, reason="命令行")  # fmt: skip
+        elsewhere.store.db.dispose()
+        time.sleep(0.3)
+        return busy()
+
+    window.statusBar().clearMessage()
+    QTimer.singleShot(100, come_back)
+    assert run_in_background(window, "…", work) is True and not busy()
+    assert said == [""]  # nothing read again meanwhile
+    QApplication.sendEvent(window, QEvent(QEvent.Type.ActivationChange))
+    assert "别处" in window.statusBar().currentMessage()

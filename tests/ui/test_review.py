@@ -1282,5 +1282,7 @@ def test_a_change_made_elsewhere_is_shown_when_the_reviewer_comes_back_to_the_wi
         users.create(s, elsewhere.units, "admin", "reviewer2", "ecoreport-2", "reviewer")
         s.commit()
     elsewhere.store.db.dispose()
+    window.review.table.setCurrentIndex(window.review.table.model().index(3, 0))
     QApplication.sendEvent(window, QEvent(QEvent.Type.ActivationChange))
     assert window.statusBar().currentMessage() == ""
+    assert window.review.table.currentIndex().row() == 3  # nothing shown changed: the row chosen stays chosen

@@ -85,14 +85,20 @@ class ReviewController(QObject):
 
     def catch_up(self) -> bool:
         """Reads the half again if anyone has written to the database since this window read it (the command line,
-        another reviewer on the same database); True when what the window shows has changed."""
+        another reviewer on the same database), and shows it if what the window shows has changed (else the rows
+        chosen stay as they are); True then."""
         if self.semester is None or self.ctx.store.change_mark() == self.mark:
             return False
-        before = self._shown
-        self.refresh_inbox()
-        if self.unit is not None:
-            self.open(self.unit)
-        return self._shown != before
+        mark = self.ctx.store.change_mark()
+        inbox = self.review.inbox(self.semester)
+        opened = self._read(self.unit) if self.unit is not None else None
+        self._marks = {"inbox": mark, "review": mark}
+        if (inbox, _shown_of(opened)) == self._shown:
+            return False
+        self._show_inbox(inbox)
+        if opened is not None:
+            self._show(opened)
+        return True
 
     def import_files(self, paths: list[Path], progress=None) -> Imported | None:
         """Imports the files in one transaction, each whole or not at all; `progress(done, name)` may stop it, and
@@ -151,8 +157,7 @@ class ReviewController(QObject):
 
     def _show(self, opened: Opened) -> None:
         self.unit, self.report, self.decision_reason = opened.unit, opened.report, opened.decision_reason
-        self._shown = (self._shown[0], (opened.unit.code, opened.report.status, opened.report.version,
-                                        opened.decision_reason, opened.rows, opened.threads))
+        self._shown = (self._shown[0], _shown_of(opened))
         self.reviewChanged.emit(opened.report, opened.rows, opened.threads)
 
     def _act(self, action, *args) -> bool:
@@ -314,3 +319,11 @@ class ReviewController(QObject):
         issued = Issued(self.ctx.resources.form.authority, self.user.display_name or self.user.name, date.today())
         wb = build_consolidation(city, district_rows(self.ctx.store, self.semester), self.ctx.catalog, self.lang, issued)
         return save_workbook(wb, path), city.coverage
+
+
+def _shown_of(opened: Opened | None) -> tuple | None:
+    """What the window shows of a submission under review, to tell whether reading it again changed anything."""
+    if opened is None:
+        return None
+    report = opened.report
+    return opened.unit.code, report.status, report.version, opened.decision_reason, opened.rows, opened.threads

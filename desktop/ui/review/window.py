@@ -7,6 +7,7 @@ from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QComboBox, QLabel, QMainWindow, QMessageBox, QTabWidget, QToolBar
 
 from desktop.core.semester import Semester
+from desktop.ui.background import busy
 from desktop.ui.review.audit_page import AuditPage
 from desktop.ui.review.dashboard_page import DashboardPage
 from desktop.ui.review.findings_page import FindingsPage
@@ -197,7 +198,7 @@ class ReviewerWindow(QMainWindow):
         """Coming back to the window (from the command line, another reviewer's window): what changed meanwhile is
         shown. Typed text stays: an answer being written, the filters."""
         super().changeEvent(event)
-        if event.type() == QEvent.Type.ActivationChange and self.isActiveWindow() and not self._catching_up:
+        if event.type() == QEvent.Type.ActivationChange and self.isActiveWindow() and not self._catching_up and not busy():
             self._catching_up = True  # the dashboard's consolidation shows a dialog, and coming back from it is no news
             try:
                 self.catch_up()
