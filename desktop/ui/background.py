@@ -63,7 +63,7 @@ class _AfterRepaint(QObject):
             release()
 
 
-_running: list[str] = []  # the jobs under way, innermost last
+_running: list[str] = []  # what each job under way is doing (its dialog's text), innermost last
 
 
 def busy() -> bool:

@@ -87,9 +87,9 @@ class ReviewController(QObject):
         """Reads the half again if anyone has written to the database since this window read it (the command line,
         another reviewer on the same database), and shows it if what the window shows has changed (else the rows
         chosen stay as they are); True then."""
-        if self.semester is None or self.ctx.store.change_mark() == self.mark:
-            return False
         mark = self.ctx.store.change_mark()
+        if self.semester is None or mark == self.mark:
+            return False
         inbox = self.review.inbox(self.semester)
         opened = self._read(self.unit) if self.unit is not None else None
         self._marks = {"inbox": mark, "review": mark}

@@ -21,8 +21,6 @@ class ReviewerWindow(QMainWindow):
     languageChosen = Signal(str)
     logOutRequested = Signal()  # another person signs in on this program
 
-    _catching_up = False
-
     def __init__(self, controller, semesters: list[Semester], parent=None):
         super().__init__(parent)
         self.controller = controller
@@ -198,16 +196,13 @@ class ReviewerWindow(QMainWindow):
         """Coming back to the window (from the command line, another reviewer's window): what changed meanwhile is
         shown. Typed text stays: an answer being written, the filters."""
         super().changeEvent(event)
-        if event.type() == QEvent.Type.ActivationChange and self.isActiveWindow() and not self._catching_up and not busy():
-            self._catching_up = True  # the dashboard's consolidation shows a dialog, and coming back from it is no news
-            try:
-                self.catch_up()
-            finally:
-                self._catching_up = False
+        if event.type() == QEvent.Type.ActivationChange and self.isActiveWindow() and not busy():
+            self.catch_up()  # (not inside background work, such as the dashboard's consolidation)
 
     def catch_up(self) -> None:
         if self.controller.catch_up():
-            self._tab_changed(self.tabs.currentIndex())  # the page in view, read again as a return to it would
+            if self.tabs.currentWidget() not in (self.inbox, self.review):  # those two the controller just showed
+                self._tab_changed(self.tabs.currentIndex())  # the page in view, read again as a return to it would
             self.statusBar().showMessage(self.tr("Changed elsewhere since this window last read it (another window or "
                                                  "the command line): shown as the database now holds it"), 15000)  # fmt: skip
 
