@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import shutil
+import sys
 from pathlib import Path
 
 import pytest
@@ -12,6 +13,21 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 REPO = Path(__file__).resolve().parent.parent
 # Each computer's own record of its audit chains: never the real user's folder from a test.
 os.environ.setdefault("ECOREPORT_WITNESS_DIR", __import__("tempfile").mkdtemp(prefix="ecoreport-witness-"))
+
+
+@pytest.hookimpl(wrapper=True)
+def pytest_runtest_teardown(item):
+    """The windows a test closed are deleted as it ends, not inside the next test's first event loop (pytest-qt's
+    deleteLater waits for one): 32 windows torn down during an import's loop, each call into Python waiting for the
+    worker, held that window still for 200-370 ms."""
+    result = yield
+    if "PySide6.QtWidgets" in sys.modules:
+        from PySide6.QtCore import QEvent
+        from PySide6.QtWidgets import QApplication
+
+        if QApplication.instance() is not None:
+            QApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+    return result
 
 
 @pytest.fixture(autouse=True)
@@ -39,16 +55,22 @@ def units(resources):
 
 
 POSTGRES_URL = os.environ.get("ECOREPORT_TEST_DATABASE_URL")
+# Each pytest-xdist worker in a schema of its own: two workers emptying one schema would lose each other's tables.
+POSTGRES_SCHEMA = os.environ.get("PYTEST_XDIST_WORKER", "public")
 
 
-def _empty_postgres(url: str) -> None:
+def _empty_postgres(url: str) -> str:
+    """Empties this worker's schema and returns the URL that works in it."""
     from sqlalchemy import create_engine
 
     engine = create_engine(url)
     with engine.begin() as conn:
-        conn.exec_driver_sql("DROP SCHEMA public CASCADE")
-        conn.exec_driver_sql("CREATE SCHEMA public")
+        conn.exec_driver_sql(f'DROP SCHEMA IF EXISTS "{POSTGRES_SCHEMA}" CASCADE')
+        conn.exec_driver_sql(f'CREATE SCHEMA "{POSTGRES_SCHEMA}"')
     engine.dispose()
+    if POSTGRES_SCHEMA == "public":
+        return url
+    return f"{url}{'&' if '?' in url else '?'}options=-csearch_path%3D{POSTGRES_SCHEMA}"
 
 
 @pytest.fixture(params=["sqlite", "postgresql"])
@@ -58,8 +80,7 @@ def backend(request, tmp_path) -> str:
         return f"sqlite:///{tmp_path / 'test.sqlite3'}"
     if not POSTGRES_URL:
         pytest.skip("ECOREPORT_TEST_DATABASE_URL is not set")
-    _empty_postgres(POSTGRES_URL)
-    return POSTGRES_URL
+    return _empty_postgres(POSTGRES_URL)
 
 
 @pytest.fixture

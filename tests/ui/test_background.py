@@ -86,6 +86,7 @@ def test_the_dashboard_consolidates_off_the_ui_thread(qapp, qtbot, demo_copy, se
         gui.context().store.db.dispose()
 
 
+@pytest.mark.timing
 def test_the_window_keeps_ticking_while_the_work_makes_the_collector_walk_a_big_heap(qapp):
     """The cyclic garbage collector holds the interpreter while it walks; run by the worker over the whole heap of a
     long-open window, it stalled the UI thread for as long. During background work it walks only what the work made."""
@@ -128,6 +129,7 @@ def _busy(seconds: float) -> None:
         pass
 
 
+@pytest.mark.timing
 def test_the_progress_dialog_comes_after_half_a_second_and_the_window_repaints_under_it_while_the_worker_waits(
         qapp, qtbot):  # fmt: skip
     """Showing the window-modal dialog makes every table in the window repaint; their models answer in Python, one
@@ -199,6 +201,7 @@ def test_the_progress_dialog_comes_after_half_a_second_and_the_window_repaints_u
     window.close()
 
 
+@pytest.mark.timing
 def test_short_work_shows_no_dialog_and_stop_ends_long_work(qapp, qtbot):
     from PySide6.QtCore import QTimer
     from PySide6.QtWidgets import QProgressDialog, QPushButton, QWidget
