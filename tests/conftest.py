@@ -13,6 +13,8 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 REPO = Path(__file__).resolve().parent.parent
 # Each computer's own record of its audit chains: never the real user's folder from a test.
 os.environ.setdefault("ECOREPORT_WITNESS_DIR", __import__("tempfile").mkdtemp(prefix="ecoreport-witness-"))
+# The set-ups a test opens are written to a cache of the test run's own, not the user's.
+os.environ.setdefault("XDG_CACHE_HOME", __import__("tempfile").mkdtemp(prefix="ecoreport-cache-"))
 
 
 @pytest.hookimpl(wrapper=True)

@@ -8,8 +8,12 @@ through a cache folder so that one loader — with its precise errors — serves
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import json
+import os
+import shutil
+import tempfile
 import zipfile
 import zlib
 from dataclasses import dataclass
@@ -68,16 +72,32 @@ def cache_dir(sha: str) -> Path:
 
 
 def materialise(content: dict[str, str], sha: str | None = None) -> Path:
-    """Writes the content to its cache folder (once) and returns the folder."""
+    """Writes the content to its cache folder (once) and returns the folder.
+
+    The folder appears whole or not at all: written beside it and renamed into place, so the window and a command
+    line opening the same set-up at once never read a file the other is still writing."""
     sha = sha or digest(content)
     folder = cache_dir(sha)
     marker = folder / ".complete"
-    if not marker.exists():
+    if marker.exists():
+        return folder
+    folder.parent.mkdir(parents=True, exist_ok=True)
+    staging = Path(tempfile.mkdtemp(prefix=f".{sha[:16]}-", dir=folder.parent))
+    try:
         for rel, text in content.items():
-            target = folder / rel
+            target = staging / rel
             target.parent.mkdir(parents=True, exist_ok=True)
             target.write_text(text, encoding="utf-8")
-        marker.write_text(sha)
+        (staging / ".complete").write_text(sha)
+        try:
+            os.rename(staging, folder)
+        except OSError:  # there already: another process's whole copy, or one left half-written before this rule
+            if not marker.exists():
+                shutil.rmtree(folder, ignore_errors=True)
+                with contextlib.suppress(OSError):  # another process put its whole copy there meanwhile
+                    os.rename(staging, folder)
+    finally:
+        shutil.rmtree(staging, ignore_errors=True)
     return folder
 
 
