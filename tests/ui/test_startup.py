@@ -29,3 +29,13 @@ def test_pyside_does_not_read_the_source_of_the_database_stack():
     seen = run("import json, linecache\nimport desktop.ui.app\nimport desktop.context\n"
                "print(json.dumps(sorted(f for f in linecache.cache if f.endswith('.py') and ('sqlalchemy' in f or 'desktop/store' in f))))")
     assert seen == []
+
+
+def test_the_windows_carry_the_applications_icon_drawn_from_its_file(qapp):
+    """The icon in the title bar and the task bar: a missing file or image plugin would leave a blank square, silently."""
+    from desktop.ui.icon import app_icon
+
+    image = app_icon().pixmap(48, 48).toImage()
+    assert not image.isNull() and image.width() == 48
+    drawn = sum(image.pixelColor(x, y).alpha() > 0 for x in range(48) for y in range(48))
+    assert drawn > 48 * 48 // 4, drawn  # drawn, not an empty square
