@@ -42,13 +42,18 @@ def accept_with(comment: str = "", expect: list[str] | None = None, excluded: li
 H1 = Semester(2024, 1)
 
 
-@pytest.fixture
-def district(demo_db, tmp_path, resources):
+def open_copy(source, tmp_path, resources):
+    """A district's own installation: a copy of `source`, opened."""
     from desktop.context import open_context
 
     path = tmp_path / "district.sqlite3"
-    shutil.copy(demo_db, path)
-    ctx = open_context(str(path), resources=resources)
+    shutil.copy(source, path)
+    return open_context(str(path), resources=resources)
+
+
+@pytest.fixture
+def district(demo_db, tmp_path, resources):
+    ctx = open_copy(demo_db, tmp_path, resources)
     yield ctx
     ctx.store.db.dispose()
 
@@ -57,16 +62,12 @@ def district(demo_db, tmp_path, resources):
 def signed_district_db(demo_db, tmp_path_factory, resources):
     """The demo with every district's 2024H1 signed off, and each one's submission exported: made once, for the tests
     that only send the bureau what the districts signed (signing 38 took 14 s a test)."""
-    from desktop.context import open_context
-
     folder = tmp_path_factory.mktemp("signed")
-    path = folder / "district.sqlite3"
-    shutil.copy(demo_db, path)
-    ctx = open_context(str(path), resources=resources)
+    ctx = open_copy(demo_db, folder, resources)
     exported = export_all(ctx, folder)
     mark = ctx.store.change_mark()
     ctx.store.db.dispose()
-    return path, mark, exported
+    return folder / "district.sqlite3", mark, exported
 
 
 _EXPORTED: dict[int, tuple] = {}  # id of a signed district's context → (its change mark then, its exported files)
@@ -75,12 +76,8 @@ _EXPORTED: dict[int, tuple] = {}  # id of a signed district's context → (its c
 @pytest.fixture
 def signed_district(signed_district_db, tmp_path, resources):
     """A copy of the district with every 2024H1 signed off; export_all copies its files while it is unchanged."""
-    from desktop.context import open_context
-
     source, mark, exported = signed_district_db
-    path = tmp_path / "district.sqlite3"
-    shutil.copy(source, path)
-    ctx = open_context(str(path), resources=resources)
+    ctx = open_copy(source, tmp_path, resources)
     _EXPORTED[id(ctx)] = (mark, exported)
     yield ctx
     del _EXPORTED[id(ctx)]
